@@ -1,0 +1,97 @@
+//! One module per subcommand. Each has an `Args` struct (clap derive) and a `run` function
+//! that returns the process exit code.
+//!
+//! Exit codes (documented in the README):
+//! 0 success; 1 an error writing output or another runtime failure; 2 bad input or usage
+//! (missing file, invalid UTF-8, empty input, bad option); 3 a batch finished but some
+//! documents failed (see its errors file); 4 `check --fail-under`: the corpus is below the
+//! threshold.
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+pub mod align;
+pub mod batch;
+pub mod check;
+pub mod eval;
+pub mod report;
+pub mod score;
+pub mod split;
+
+/// Indonesian–English sentence alignment and parallel corpus building.
+#[derive(Parser, Debug)]
+#[command(name = "selaras", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Split a text into sentences, one per line.
+    Split(split::Args),
+    /// Align an Indonesian document with its English translation.
+    Align(align::Args),
+    /// Score predicted alignments against gold alignments (strict and lax P/R/F1).
+    Eval(eval::Args),
+    /// Align many article pairs (a directory, a manifest, or JSON Lines on stdin) into a corpus.
+    Batch(batch::Args),
+    /// Score arbitrary sentence pairs from a TSV file.
+    Score(score::Args),
+    /// Flag suspicious pairs in an aligned corpus and summarise its quality.
+    Check(check::Args),
+    /// Write a self-contained HTML report of an aligned corpus.
+    Report(report::Args),
+}
+
+/// Exit code: success.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a runtime failure (writing output, ...).
+pub const EXIT_FAILURE: u8 = 1;
+/// Exit code: bad input or usage.
+pub const EXIT_INPUT: u8 = 2;
+/// Exit code: a batch finished but some documents failed.
+pub const EXIT_PARTIAL: u8 = 3;
+/// Exit code: `check --fail-under` found the corpus below the threshold.
+pub const EXIT_QUALITY: u8 = 4;
+
+/// Run the parsed command line and turn its outcome into an exit code. Errors are printed on
+/// one line to stderr; a closed output pipe is not an error.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Command::Split(a) => split::run(a),
+        Command::Align(a) => align::run(a),
+        Command::Eval(a) => eval::run(a),
+        Command::Batch(a) => batch::run(a),
+        Command::Score(a) => score::run(a),
+        Command::Check(a) => check::run(a),
+        Command::Report(a) => report::run(a),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::from(EXIT_OK);
+            }
+            eprintln!("selaras: {err:#}");
+            let input = err
+                .chain()
+                .any(|e| matches!(e.downcast_ref::<selaras::Error>(), Some(e) if e.is_input_error()));
+            ExitCode::from(if input { EXIT_INPUT } else { EXIT_FAILURE })
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            || e.downcast_ref::<selaras::Error>()
+                .is_some_and(selaras::Error::is_broken_pipe)
+    })
+}
+
+/// Open the output: the file given (written atomically by the caller) or stdout.
+pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
+}

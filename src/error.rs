@@ -1,0 +1,64 @@
+//! Typed errors of the library. Every error names the file and, where it applies, the place
+//! (line, byte) so the binary can print it as one line.
+
+use std::path::PathBuf;
+
+/// Errors raised by the selaras library.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be opened or read (including a missing file).
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// The input is not valid UTF-8.
+    #[error("{path}: invalid UTF-8 at byte {byte} (line {line})")]
+    InvalidUtf8 {
+        path: PathBuf,
+        /// 0-based byte offset of the first bad byte.
+        byte: usize,
+        /// 1-based line of the first bad byte.
+        line: usize,
+    },
+    /// The input holds no text (empty, or only whitespace).
+    #[error("{path}: {what}")]
+    Empty { path: PathBuf, what: &'static str },
+    /// A data or rules file could not be parsed.
+    #[error("{path}: line {line}: {msg}")]
+    Parse {
+        path: PathBuf,
+        line: usize,
+        msg: String,
+    },
+    /// An argument or option is not usable.
+    #[error("{0}")]
+    Invalid(String),
+    /// Writing output failed.
+    #[error("writing output: {0}")]
+    Write(#[from] std::io::Error),
+}
+
+impl Error {
+    /// Wrap an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// True when the error is a closed pipe on the output side (`selaras ... | head`).
+    pub fn is_broken_pipe(&self) -> bool {
+        matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+
+    /// True when the error comes from the user's input (as opposed to the output side).
+    pub fn is_input_error(&self) -> bool {
+        !matches!(self, Error::Write(_))
+    }
+}
+
+/// Result alias of the library.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,134 @@
+//! Reading input text safely and normalising it for matching.
+//!
+//! Input is UTF-8 only. A UTF-8 byte-order mark is accepted and skipped, CRLF and CR line
+//! ends are accepted (segmentation treats them as line breaks). The text handed to
+//! segmentation is the original text, so byte spans point back into the input file;
+//! [`normalize`] gives the form used for matching.
+
+use crate::error::{Error, Result};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// A decoded input text.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// Name used in messages (the path, or `<stdin>`).
+    pub name: PathBuf,
+    /// The text, without a leading byte-order mark.
+    pub text: String,
+    /// Bytes skipped at the start of the file (3 for a UTF-8 BOM, else 0): add it to an
+    /// offset in `text` to get an offset in the file.
+    pub offset: usize,
+}
+
+/// Read a file (or standard input for `-`) and decode it as UTF-8. Errors name the file and,
+/// for bad UTF-8, the byte and line of the first bad byte. Empty or whitespace-only input is
+/// an error.
+pub fn read_input(path: &Path) -> Result<Input> {
+    let bytes = if path.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut buf)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        buf
+    } else {
+        std::fs::read(path).map_err(|e| Error::io(path, e))?
+    };
+    let name = if path.as_os_str() == "-" {
+        PathBuf::from("<stdin>")
+    } else {
+        path.to_path_buf()
+    };
+    decode(name, bytes)
+}
+
+/// Decode bytes as UTF-8 (see [`read_input`]).
+pub fn decode(name: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Input> {
+    let name = name.into();
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let byte = e.utf8_error().valid_up_to();
+            let line = 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
+            return Err(Error::InvalidUtf8 {
+                path: name,
+                byte,
+                line,
+            });
+        }
+    };
+    let (text, offset) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (rest.to_string(), 3),
+        None => (text, 0),
+    };
+    if text.is_empty() {
+        return Err(Error::Empty {
+            path: name,
+            what: "input is empty",
+        });
+    }
+    if text.chars().all(|c| c.is_whitespace() || is_invisible(c)) {
+        return Err(Error::Empty {
+            path: name,
+            what: "input holds only whitespace",
+        });
+    }
+    Ok(Input { name, text, offset })
+}
+
+/// Zero-width and other invisible format characters that never carry meaning for matching.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}'
+    )
+}
+
+/// The form of a sentence used for matching: NFKC, invisible and control characters removed,
+/// every run of whitespace collapsed to one space, trimmed. Case is kept.
+pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.nfkc() {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if is_invisible(c) || c.is_control() {
+            continue;
+        }
+        if space && !out.is_empty() {
+            out.push(' ');
+        }
+        space = false;
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_collapses_and_strips() {
+        assert_eq!(normalize("  a\u{200b}b \t\n c\u{0007} "), "ab c");
+        assert_eq!(normalize("ﬁ ①"), "fi 1");
+    }
+
+    #[test]
+    fn decode_reports_bad_byte() {
+        let err = decode("x.txt", b"ab\ncd\xffef".to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 5 (line 2)");
+    }
+
+    #[test]
+    fn decode_drops_bom_and_rejects_blank() {
+        let inp = decode("x", "\u{feff}Halo.".as_bytes().to_vec()).unwrap();
+        assert_eq!((inp.text.as_str(), inp.offset), ("Halo.", 3));
+        assert!(decode("x", b"".to_vec()).is_err());
+        assert!(decode("x", b" \n\t\r\n".to_vec()).is_err());
+    }
+}
