@@ -1,1 +1,369 @@
-//! eval (SKELETON).
+//! Evaluation of alignments against gold alignments: strict and lax precision, recall and F1,
+//! as defined by the Vecalign and Bleualign evaluations.
+//!
+//! - strict: a predicted bead counts as right when it is identical to a gold bead;
+//! - lax: a predicted bead counts as right when it shares at least one Indonesian and one
+//!   English sentence with a gold bead.
+//!
+//! Precision is over the predicted beads (empty-side beads included), recall over the gold
+//! beads; recall leaves out beads with an empty side on both the gold and the predicted side.
+//! Counts are summed over documents before the ratios are taken (micro average).
+
+use crate::error::{Error, Result};
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// One bead of a ladder: Indonesian and English sentence indices.
+pub type Link = (Vec<usize>, Vec<usize>);
+
+/// Parse a ladder file: one bead per line, `[0,1]:[2]` or Vecalign's `[0, 1]:[2]:0.53`
+/// (anything after the second `]` is ignored). Blank lines are skipped; beads empty on both
+/// sides are dropped. A malformed line is an error naming the file and line.
+pub fn parse_ladder(text: &str, path: &Path) -> Result<Vec<Link>> {
+    let mut beads = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        let bad = |msg: &str| Error::Parse {
+            path: path.to_path_buf(),
+            line: n + 1,
+            msg: format!("{msg}: {line:?}"),
+        };
+        let (id, rest) = bracket(line).ok_or_else(|| bad("expected `[i,...]:[j,...]`"))?;
+        let rest = rest
+            .trim_start()
+            .strip_prefix(':')
+            .ok_or_else(|| bad("expected `:` after the first list"))?;
+        let (en, _) = bracket(rest.trim_start()).ok_or_else(|| bad("expected a second list"))?;
+        let id = indices(id).ok_or_else(|| bad("bad index"))?;
+        let en = indices(en).ok_or_else(|| bad("bad index"))?;
+        if !id.is_empty() || !en.is_empty() {
+            beads.push((id, en));
+        }
+    }
+    Ok(beads)
+}
+
+fn bracket(s: &str) -> Option<(&str, &str)> {
+    let s = s.strip_prefix('[')?;
+    let end = s.find(']')?;
+    Some((&s[..end], &s[end + 1..]))
+}
+
+fn indices(s: &str) -> Option<Vec<usize>> {
+    s.split(',')
+        .map(str::trim)
+        .filter(|x| !x.is_empty())
+        .map(|x| x.parse().ok())
+        .collect()
+}
+
+/// Precision, recall and F1.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Prf {
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+/// Strict and lax scores.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Scores {
+    pub strict: Prf,
+    pub lax: Prf,
+}
+
+/// Right/wrong counts, summed over documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Predicted beads: right (strict), wrong (strict), right (lax), wrong (lax).
+    pub precision: [usize; 4],
+    /// Gold beads without an empty side: found (strict), missed (strict), found (lax), missed (lax).
+    pub recall: [usize; 4],
+}
+
+impl Tally {
+    /// Counts of one document.
+    pub fn new(gold: &[Link], pred: &[Link]) -> Tally {
+        let gold2: Vec<Link> = gold.iter().filter(|b| full(b)).cloned().collect();
+        let pred2: Vec<Link> = pred.iter().filter(|b| full(b)).cloned().collect();
+        Tally {
+            precision: counts(gold, pred),
+            recall: counts(&pred2, &gold2),
+        }
+    }
+
+    /// Add another document's counts.
+    pub fn add(&mut self, other: &Tally) {
+        for k in 0..4 {
+            self.precision[k] += other.precision[k];
+            self.recall[k] += other.recall[k];
+        }
+    }
+
+    /// The scores of these counts.
+    pub fn scores(&self) -> Scores {
+        let prf = |right: usize, wrong: usize, found: usize, missed: usize| {
+            let precision = ratio(right, right + wrong);
+            let recall = ratio(found, found + missed);
+            let f1 = if precision + recall > 0.0 {
+                2.0 * precision * recall / (precision + recall)
+            } else {
+                0.0
+            };
+            Prf {
+                precision,
+                recall,
+                f1,
+            }
+        };
+        let (p, r) = (self.precision, self.recall);
+        Scores {
+            strict: prf(p[0], p[1], r[0], r[1]),
+            lax: prf(p[2], p[3], r[2], r[3]),
+        }
+    }
+}
+
+fn full(b: &Link) -> bool {
+    !b.0.is_empty() && !b.1.is_empty()
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 { 0.0 } else { a as f64 / b as f64 }
+}
+
+/// Right and wrong `test` beads against `reference`: strict right, strict wrong, lax right,
+/// lax wrong. Duplicate test beads count once.
+fn counts(reference: &[Link], test: &[Link]) -> [usize; 4] {
+    let exact: HashSet<&Link> = reference.iter().collect();
+    let mut links: HashMap<usize, HashSet<usize>> = HashMap::new();
+    for (id, en) in reference {
+        for &i in id {
+            links.entry(i).or_default().extend(en.iter().copied());
+        }
+    }
+    let mut c = [0; 4];
+    let unique: HashSet<&Link> = test.iter().collect();
+    for bead in unique {
+        if exact.contains(bead) {
+            c[0] += 1;
+            c[2] += 1;
+            continue;
+        }
+        c[1] += 1;
+        let lax = bead.0.iter().any(|i| {
+            links
+                .get(i)
+                .is_some_and(|l| bead.1.iter().any(|j| l.contains(j)))
+        });
+        c[if lax { 2 } else { 3 }] += 1;
+    }
+    c
+}
+
+/// The evaluation of one document.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocEval {
+    /// Document name (the gold file's name in directory mode).
+    pub doc: String,
+    /// Its counts.
+    pub tally: Tally,
+    /// False when the prediction was missing (scored as an empty prediction).
+    pub predicted: bool,
+}
+
+fn read_ladder(path: &Path) -> Result<Vec<Link>> {
+    let text = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = String::from_utf8(text).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        Error::InvalidUtf8 {
+            path: path.to_path_buf(),
+            byte,
+            line: 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count(),
+        }
+    })?;
+    parse_ladder(&text, path)
+}
+
+/// Evaluate a predicted ladder file against a gold ladder file, or every file of a gold
+/// directory against the same-named file of a prediction directory (a missing prediction
+/// scores as empty). Documents come back sorted by name.
+pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
+    if !gold.is_dir() {
+        let name = gold
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let tally = Tally::new(&read_ladder(gold)?, &read_ladder(pred)?);
+        return Ok(vec![DocEval {
+            doc: name,
+            tally,
+            predicted: true,
+        }]);
+    }
+    if !pred.is_dir() {
+        return Err(Error::Invalid(format!(
+            "{}: gold is a directory, so the prediction must be one too",
+            pred.display()
+        )));
+    }
+    let mut names: Vec<_> = std::fs::read_dir(gold)
+        .map_err(|e| Error::io(gold, e))?
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name())
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(Error::Empty {
+            path: gold.to_path_buf(),
+            what: "no gold files in this directory",
+        });
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let g = read_ladder(&gold.join(&name))?;
+            let p_path = pred.join(&name);
+            let predicted = p_path.is_file();
+            let p = if predicted {
+                read_ladder(&p_path)?
+            } else {
+                Vec::new()
+            };
+            Ok(DocEval {
+                doc: name.to_string_lossy().into_owned(),
+                tally: Tally::new(&g, &p),
+                predicted,
+            })
+        })
+        .collect()
+}
+
+/// The counts of all documents together.
+pub fn overall(docs: &[DocEval]) -> Tally {
+    let mut t = Tally::default();
+    for d in docs {
+        t.add(&d.tally);
+    }
+    t
+}
+
+/// Write a plain-text table: one row per document (when `per_doc`), then the overall row.
+pub fn write_table(w: &mut impl std::io::Write, docs: &[DocEval], per_doc: bool) -> Result<()> {
+    let width = docs.iter().map(|d| d.doc.len()).max().unwrap_or(0).max(7);
+    writeln!(
+        w,
+        "{:width$}  strict_P strict_R strict_F1  lax_P  lax_R  lax_F1",
+        "doc"
+    )?;
+    let row = |w: &mut dyn std::io::Write, name: &str, t: &Tally, note: &str| {
+        let s = t.scores();
+        writeln!(
+            w,
+            "{name:width$}  {:8.4} {:8.4} {:9.4}  {:.4} {:.4} {:.4}{note}",
+            s.strict.precision,
+            s.strict.recall,
+            s.strict.f1,
+            s.lax.precision,
+            s.lax.recall,
+            s.lax.f1
+        )
+    };
+    if per_doc {
+        for d in docs {
+            let note = if d.predicted { "" } else { "  (no prediction)" };
+            row(w, &d.doc, &d.tally, note)?;
+        }
+    }
+    row(w, "overall", &overall(docs), "")?;
+    Ok(())
+}
+
+/// Write the evaluation as JSON: per document and overall scores and counts.
+pub fn write_json(w: &mut impl std::io::Write, docs: &[DocEval]) -> Result<()> {
+    #[derive(Serialize)]
+    struct Row<'a> {
+        doc: &'a str,
+        predicted: bool,
+        scores: Scores,
+        tally: Tally,
+    }
+    #[derive(Serialize)]
+    struct Out<'a> {
+        overall: Scores,
+        tally: Tally,
+        documents: Vec<Row<'a>>,
+    }
+    let t = overall(docs);
+    let out = Out {
+        overall: t.scores(),
+        tally: t,
+        documents: docs
+            .iter()
+            .map(|d| Row {
+                doc: &d.doc,
+                predicted: d.predicted,
+                scores: d.tally.scores(),
+                tally: d.tally,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &out).map_err(std::io::Error::from)?;
+    writeln!(w)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ladder(s: &str) -> Vec<Link> {
+        parse_ladder(s, Path::new("t")).unwrap()
+    }
+
+    #[test]
+    fn parses_both_forms() {
+        assert_eq!(
+            ladder("[0,1]:[2]\n\n[2]:[]:0.5\n[]:[3]\n[3, 4]:[4, 5]:0.93\n[]:[]\n"),
+            vec![
+                (vec![0, 1], vec![2]),
+                (vec![2], vec![]),
+                (vec![], vec![3]),
+                (vec![3, 4], vec![4, 5]),
+            ]
+        );
+    }
+
+    #[test]
+    fn malformed_line_names_place() {
+        let e = parse_ladder("[0]:[0]\n[1]-[1]\n", Path::new("g.ladder")).unwrap_err();
+        assert!(e.to_string().starts_with("g.ladder: line 2:"), "{e}");
+        assert!(parse_ladder("[x]:[0]", Path::new("g")).is_err());
+    }
+
+    #[test]
+    fn perfect_and_partial() {
+        let gold = ladder("[0]:[0]\n[1,2]:[1]\n[3]:[]\n[4]:[2]");
+        let s = Tally::new(&gold, &gold).scores();
+        assert_eq!(s.strict.f1, 1.0);
+        // [1]:[1] and [2]:[] instead of [1,2]:[1]: strict precision 3/5 ([0],[3],[4] right),
+        // lax precision 4/5; recall over the 3 full gold beads: strict 2/3, lax 3/3.
+        let pred = ladder("[0]:[0]\n[1]:[1]\n[2]:[]\n[3]:[]\n[4]:[2]");
+        let s = Tally::new(&gold, &pred).scores();
+        assert!((s.strict.precision - 0.6).abs() < 1e-12);
+        assert!((s.lax.precision - 0.8).abs() < 1e-12);
+        assert!((s.strict.recall - 2.0 / 3.0).abs() < 1e-12);
+        assert!((s.lax.recall - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn empty_prediction_scores_zero() {
+        let gold = ladder("[0]:[0]");
+        assert_eq!(Tally::new(&gold, &[]).scores(), Scores::default());
+    }
+}

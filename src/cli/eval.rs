@@ -1,11 +1,38 @@
-//! `selaras eval` (SKELETON).
+//! `selaras eval`: strict and lax precision/recall/F1 of predicted ladders against gold.
+
+use std::path::PathBuf;
 
 /// Arguments of `selaras eval`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Gold ladder file, or a directory of gold ladder files.
+    #[arg(long)]
+    gold: PathBuf,
+    /// Predicted ladder file, or a directory of same-named predicted ladder files.
+    #[arg(long)]
+    pred: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Print only the overall row (text format).
+    #[arg(long)]
+    overall_only: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum Format {
+    Text,
+    Json,
+}
 
 /// Run `selaras eval`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("`selaras eval` is not built yet")
+    let docs = selaras::eval::evaluate_paths(&args.gold, &args.pred)?;
+    let mut out = super::stdout();
+    match args.format {
+        Format::Text => selaras::eval::write_table(&mut out, &docs, !args.overall_only)?,
+        Format::Json => selaras::eval::write_json(&mut out, &docs)?,
+    }
+    std::io::Write::flush(&mut out).map_err(selaras::Error::Write)?;
+    Ok(super::EXIT_OK)
 }

@@ -74,9 +74,9 @@ pub fn run(cli: Cli) -> ExitCode {
                 return ExitCode::from(EXIT_OK);
             }
             eprintln!("selaras: {err:#}");
-            let input = err
-                .chain()
-                .any(|e| matches!(e.downcast_ref::<selaras::Error>(), Some(e) if e.is_input_error()));
+            let input = err.chain().any(
+                |e| matches!(e.downcast_ref::<selaras::Error>(), Some(e) if e.is_input_error()),
+            );
             ExitCode::from(if input { EXIT_INPUT } else { EXIT_FAILURE })
         }
     }

@@ -1,0 +1,98 @@
+//! `selaras eval` run as a binary on files under tests/data/eval.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn selaras() -> Command {
+    Command::cargo_bin("selaras").unwrap()
+}
+
+#[test]
+fn file_against_file() {
+    selaras()
+        .args([
+            "eval",
+            "--gold",
+            "tests/data/eval/gold/a",
+            "--pred",
+            "tests/data/eval/pred/a",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "overall    0.6000   0.6667    0.6316  0.8000 1.0000 0.8889",
+        ));
+}
+
+#[test]
+fn directories_count_a_missing_prediction_as_empty() {
+    let out = selaras()
+        .args([
+            "eval",
+            "--gold",
+            "tests/data/eval/gold",
+            "--pred",
+            "tests/data/eval/pred",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains("(no prediction)"), "{out}");
+    // overall: precision 3/5 strict, recall 2/5 strict (b's two gold beads are missed)
+    assert!(out.contains("overall    0.6000   0.4000"), "{out}");
+}
+
+#[test]
+fn json_output() {
+    let out = selaras()
+        .args([
+            "eval",
+            "--gold",
+            "tests/data/eval/gold/a",
+            "--pred",
+            "tests/data/eval/gold/a",
+        ])
+        .args(["--format", "json"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+    assert_eq!(v["overall"]["strict"]["f1"], 1.0);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn malformed_ladder_is_a_one_line_error() {
+    selaras()
+        .args([
+            "eval",
+            "--gold",
+            "tests/data/eval/gold/a",
+            "--pred",
+            "tests/data/eval/bad.ladder",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.ladder: line 2:"))
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+#[test]
+fn missing_file_is_an_error() {
+    selaras()
+        .args([
+            "eval",
+            "--gold",
+            "tests/data/eval/nope",
+            "--pred",
+            "tests/data/eval/gold/a",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tests/data/eval/nope"));
+}
