@@ -250,7 +250,7 @@ struct JsonBead<'a> {
 }
 
 enum Inner<W: Write> {
-    Tsv(csv::Writer<W>),
+    Tsv(Box<csv::Writer<W>>),
     Jsonl(W),
     Ladder(W),
     Moses(W, W),
@@ -285,7 +285,7 @@ impl<W: Write> CorpusWriter<W> {
                     .from_writer(out);
                 w.write_record(["doc", "id_idx", "en_idx", "bead", "score", "id", "en"])
                     .map_err(csv_err)?;
-                Inner::Tsv(w)
+                Inner::Tsv(Box::new(w))
             }
             Format::Jsonl => Inner::Jsonl(out),
             Format::Ladder => Inner::Ladder(out),
@@ -381,7 +381,7 @@ impl<W: Write> CorpusWriter<W> {
     pub fn finish(self) -> Result<Vec<W>> {
         match self.inner {
             Inner::Tsv(w) => {
-                let w = w
+                let w = (*w)
                     .into_inner()
                     .map_err(|e| Error::Write(std::io::Error::other(e.to_string())))?;
                 Ok(vec![w])
