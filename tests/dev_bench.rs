@@ -98,7 +98,7 @@ fn segment_txt(d: &Path, lang: &str) -> (Vec<Sentence>, Vec<Vec<usize>>) {
             let v: Vec<usize> = spans
                 .iter()
                 .enumerate()
-                .filter(|(_, &(a, b))| a < s.end && s.start < b)
+                .filter(|(_, (a, b))| *a < s.end && s.start < *b)
                 .map(|(k, _)| k)
                 .collect();
             v
@@ -207,6 +207,15 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             Some((ui, ue)) => to_units(&beads, ui, ue),
         };
         tally.add(&Tally::new(&d.gold, &pred));
+        if let Ok(dir) = std::env::var("SELARAS_DEV_OUT") {
+            let f = Path::new(&dir).join(&d.name);
+            let mut s = String::new();
+            for (a, b) in &pred {
+                let j = |v: &Vec<usize>| v.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",");
+                s.push_str(&format!("[{}]:[{}]\n", j(a), j(b)));
+            }
+            std::fs::write(f, s).unwrap();
+        }
         if d.units.is_none() {
             for x in det {
                 let right = d.gold.iter().any(|g| g.0 == x.bead.id && g.1 == x.bead.en);
@@ -271,7 +280,7 @@ fn dev_bench() {
                 for (d, right) in &labelled {
                     let f = calibrate::features(d);
                     let fs: Vec<String> = f.iter().map(|x| format!("{x:.5}")).collect();
-                    writeln!(w, "{set}\t{}\t{}\t{}", d.bead.score, fs.join("\t"), right as u8).unwrap();
+                    writeln!(w, "{set}\t{}\t{}\t{}", d.bead.score, fs.join("\t"), *right as u8).unwrap();
                 }
             }
             let pin = if txt { pin_txt } else { pin_lines };

@@ -150,8 +150,7 @@ pub fn best_path(
                 if prev == f64::NEG_INFINITY {
                     continue;
                 }
-                let prior = tables.prior[a][b];
-                if prev + prior <= best {
+                if tables.prior[a][b] == f64::NEG_INFINITY {
                     continue;
                 }
                 let s = prev
