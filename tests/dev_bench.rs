@@ -163,6 +163,7 @@ fn params_from_env() -> Params {
                 "p31" => p.prior[4] = v,
                 "para" => p.para_bonus = v,
                 "shrink" => p.shrink = v,
+                "free" => p.free = v,
                 _ => panic!("unknown parameter {k}"),
             }
         }
@@ -188,7 +189,8 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             .collect()
     };
     let mut out = pass(base);
-    if learn {
+    let rounds: usize = std::env::var("SELARAS_DEV_ROUNDS").ok().and_then(|s| s.parse().ok()).unwrap_or(1);
+    for _ in 0..if learn { rounds } else { 0 } {
         let mut stats = LearnStats::default();
         for (d, det) in docs.iter().zip(&out) {
             let beads: Vec<_> = det.iter().map(|x| x.bead.clone()).collect();

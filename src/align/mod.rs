@@ -544,4 +544,4 @@ impl LearnStats {
 }
 
 /// Least Dice coefficient of a learned word pair.
-const LEARN_MIN_DICE: f64 = 0.4;
+const LEARN_MIN_DICE: f64 = 0.3;

@@ -29,6 +29,9 @@ pub struct Params {
     pub para_bonus: f64,
     /// Pseudo-count pulling per-document estimates towards the defaults.
     pub shrink: f64,
+    /// Share of true pairs translated so freely that their words look unrelated: the lexical
+    /// log-likelihood ratio of a bead is ln((1 - free)·e^lex + free), bounded below by ln(free).
+    pub free: f64,
 }
 
 impl Default for Params {
@@ -44,6 +47,7 @@ impl Default for Params {
             prior: [0.78, 0.05, 0.055, 0.005, 0.004],
             para_bonus: 0.5,
             shrink: 30.0,
+            free: 0.1,
         }
     }
 }
@@ -179,9 +183,21 @@ pub struct Parts {
 impl Parts {
     pub fn total(&self, params: &Params) -> f64 {
         self.prior
-            + params.w_lex * self.lex
+            + mix(params.w_lex * self.lex, params.free)
             + params.w_len * self.len
             + params.para_bonus * self.para
+    }
+}
+
+/// ln((1 - free)·e^x + free), computed stably; `x` when `free` is 0.
+pub fn mix(x: f64, free: f64) -> f64 {
+    if free <= 0.0 {
+        return x;
+    }
+    if x > 0.0 {
+        x + ((1.0 - free) + free * (-x).exp()).ln()
+    } else {
+        ((1.0 - free) * x.exp() + free).ln()
     }
 }
 
