@@ -142,6 +142,24 @@ fn to_units(beads: &[(Vec<usize>, Vec<usize>)], ui: &[Vec<usize>], ue: &[Vec<usi
     out
 }
 
+/// The best sentence beads the segmentation allows: each sentence goes to the first gold bead
+/// holding one of its units (the ceiling of the txt track).
+fn oracle(gold: &[Link], ui: &[Vec<usize>], ue: &[Vec<usize>]) -> Vec<(Vec<usize>, Vec<usize>)> {
+    let mut out: Vec<(Vec<usize>, Vec<usize>)> = vec![(vec![], vec![]); gold.len()];
+    for (side, units) in [ui, ue].into_iter().enumerate() {
+        for (s, us) in units.iter().enumerate() {
+            if let Some(k) = gold.iter().position(|g| {
+                let v = if side == 0 { &g.0 } else { &g.1 };
+                us.iter().any(|u| v.contains(u))
+            }) {
+                if side == 0 { out[k].0.push(s) } else { out[k].1.push(s) }
+            }
+        }
+    }
+    out.retain(|b| !b.0.is_empty() || !b.1.is_empty());
+    out
+}
+
 fn params_from_env() -> Params {
     let mut p = Params::default();
     if let Ok(s) = std::env::var("SELARAS_DEV_PARAMS") {
@@ -164,6 +182,7 @@ fn params_from_env() -> Params {
                 "para" => p.para_bonus = v,
                 "shrink" => p.shrink = v,
                 "free" => p.free = v,
+                "pw" => p.prior_weight = v,
                 _ => panic!("unknown parameter {k}"),
             }
         }
@@ -206,6 +225,9 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             det.iter().map(|x| (x.bead.id.clone(), x.bead.en.clone())).collect();
         let pred = match &d.units {
             None => beads.clone(),
+            Some((ui, ue)) if std::env::var("SELARAS_DEV_ORACLE").is_ok() => {
+                to_units(&oracle(&d.gold, ui, ue), ui, ue)
+            }
             Some((ui, ue)) => to_units(&beads, ui, ue),
         };
         tally.add(&Tally::new(&d.gold, &pred));

@@ -272,12 +272,12 @@ impl Aligner {
         };
         let allowed = &self.config.beads;
         let mut stats = initial_stats(&model, params);
-        let mut tables = Tables::new(&stats, params, allowed);
+        let mut tables = Tables::new(&stats, allowed);
         let band = self.band(&model);
         let mut path = self.search(&model, &tables, band.clone());
         if self.config.refine && !id.is_empty() && !en.is_empty() {
             refine_stats(&mut stats, &model, &path, params);
-            tables = Tables::new(&stats, params, allowed);
+            tables = Tables::new(&stats, allowed);
             path = self.search(&model, &tables, band);
         }
         path.into_iter()
@@ -410,6 +410,7 @@ fn initial_stats(model: &Model, params: &Params) -> DocStats {
         s2: params.s2,
         p: [params.p_word, params.p_num, params.p_name],
         r,
+        prior: params.prior,
     }
 }
 
@@ -433,6 +434,19 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
         le_sum += e.chars;
         sq += (e.chars - st.ratio * a.chars).powi(2) / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
         cnt += 1.0;
+    }
+    // Bead type probabilities of this document, pulled towards the defaults.
+    let mut shapes = [0.0; 5];
+    for b in path {
+        if let Some(c) = model::shape_class(b.i1 - b.i0, b.j1 - b.j0) {
+            shapes[c] += 1.0;
+        }
+    }
+    let sum: f64 = params.prior.iter().sum();
+    let nb: f64 = shapes.iter().sum();
+    for c in 0..5 {
+        st.prior[c] = (shapes[c] + params.prior_weight * params.prior[c] / sum)
+            / (nb + params.prior_weight);
     }
     let k = params.shrink;
     let p0 = [params.p_word, params.p_num, params.p_name];
