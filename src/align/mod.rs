@@ -146,6 +146,8 @@ pub struct Detail {
     pub total: f64,
     /// The bead's score minus the score of leaving its sentences unaligned.
     pub margin: f64,
+    /// Posterior probability of the bead over all paths (forward–backward).
+    pub posterior: f64,
 }
 
 /// The aligner.
@@ -265,8 +267,16 @@ impl Aligner {
         let model = Model {
             id,
             en,
-            sid: id.iter().zip(&ei).map(|(p, &e)| SentStat::new(p, e)).collect(),
-            sen: en.iter().zip(&ee).map(|(p, &e)| SentStat::new(p, e)).collect(),
+            sid: id
+                .iter()
+                .zip(&ei)
+                .map(|(p, &e)| SentStat::new(p, e))
+                .collect(),
+            sen: en
+                .iter()
+                .zip(&ee)
+                .map(|(p, &e)| SentStat::new(p, e))
+                .collect(),
             extra: self.learned.as_deref().map(|l| l as &dyn ExtraLexicon),
             use_para: ui && ue,
         };
@@ -295,6 +305,7 @@ impl Aligner {
                     parts: b.parts,
                     total: b.total,
                     margin,
+                    posterior: b.posterior,
                 };
                 d.bead.score = calibrate::probability(&d);
                 d
@@ -315,8 +326,13 @@ impl Aligner {
         let (n, m) = (model.id.len(), model.en.len());
         let mut w = self.config.band;
         loop {
-            let (path, touched) =
-                dp::best_path(model, tables, &self.config.params, &band, &self.config.beads);
+            let (path, touched) = dp::best_path(
+                model,
+                tables,
+                &self.config.params,
+                &band,
+                &self.config.beads,
+            );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
             if !touched || full || w > 4 * self.config.band {
                 return path;
@@ -432,7 +448,8 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
         }
         li_sum += a.chars;
         le_sum += e.chars;
-        sq += (e.chars - st.ratio * a.chars).powi(2) / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
+        sq += (e.chars - st.ratio * a.chars).powi(2)
+            / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
         cnt += 1.0;
     }
     // Bead type probabilities of this document, pulled towards the defaults.
@@ -445,8 +462,8 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
     let sum: f64 = params.prior.iter().sum();
     let nb: f64 = shapes.iter().sum();
     for c in 0..5 {
-        st.prior[c] = (shapes[c] + params.prior_weight * params.prior[c] / sum)
-            / (nb + params.prior_weight);
+        st.prior[c] =
+            (shapes[c] + params.prior_weight * params.prior[c] / sum) / (nb + params.prior_weight);
     }
     let k = params.shrink;
     let p0 = [params.p_word, params.p_num, params.p_name];
