@@ -20,7 +20,7 @@ use quick_xml::events::Event;
 use regex::{Regex, RegexSet};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Language of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, Serialize)]
@@ -172,10 +172,19 @@ struct RawRule {
 }
 
 impl Segmenter {
-    /// A segmenter for `lang` with the bundled rules.
+    /// A segmenter for `lang` with the bundled rules. The rules are compiled once per
+    /// process and language; later calls share them.
     pub fn new(lang: Lang) -> Segmenter {
-        Segmenter::from_srx(DEFAULT_SRX, lang, Path::new("<bundled rules.srx>"))
-            .expect("the bundled segmentation rules compile")
+        static CACHE: [OnceLock<Segmenter>; 2] = [OnceLock::new(), OnceLock::new()];
+        let slot = match lang {
+            Lang::Id => &CACHE[0],
+            Lang::En => &CACHE[1],
+        };
+        slot.get_or_init(|| {
+            Segmenter::from_srx(DEFAULT_SRX, lang, Path::new("<bundled rules.srx>"))
+                .expect("the bundled segmentation rules compile")
+        })
+        .clone()
     }
 
     /// A segmenter for `lang` from SRX 2.0 rules. `path` names the rules in error messages;
