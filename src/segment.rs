@@ -131,6 +131,11 @@ const LISTS: &[(&str, &str)] = &[
     ("en.mayend", include_str!("segment/en.mayend.txt")),
     ("en.beforename", include_str!("segment/en.beforename.txt")),
     ("en.starters", include_str!("segment/en.starters.txt")),
+    ("en.countries", include_str!("segment/en.countries.txt")),
+    (
+        "en.continuations",
+        include_str!("segment/en.continuations.txt"),
+    ),
 ];
 
 /// The default rules (SRX 2.0).
