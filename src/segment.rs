@@ -136,6 +136,7 @@ const LISTS: &[(&str, &str)] = &[
         "en.continuations",
         include_str!("segment/en.continuations.txt"),
     ),
+    ("labels", include_str!("segment/labels.txt")),
 ];
 
 /// The default rules (SRX 2.0).
