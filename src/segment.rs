@@ -55,29 +55,31 @@ pub struct Sentence {
 }
 
 /// The byte ranges of the lines of `text`, without their line ends. LF, CRLF and a lone CR
-/// all end a line.
+/// all end a line, and so do the other Unicode line ends (VT, FF, NEL, U+2028, U+2029), so
+/// that no sentence ever holds a line break.
 pub fn lines(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((start, i));
-                i += 1;
-                start = i;
+        let len = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xe2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
+            {
+                3
             }
-            b'\r' => {
-                out.push((start, i));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+        } else {
+            out.push((start, i));
+            i += len;
+            start = i;
         }
     }
     if start < bytes.len() {
@@ -573,6 +575,10 @@ mod tests {
     fn lines_accept_every_line_end() {
         assert_eq!(lines("a\r\nb\rc\nd"), vec![(0, 1), (3, 4), (5, 6), (7, 8)]);
         assert_eq!(lines("a\n\n"), vec![(0, 1), (2, 2)]);
+        assert_eq!(
+            lines("a\u{2028}b\u{85}c\x0cd"),
+            vec![(0, 1), (4, 5), (7, 8), (9, 10)]
+        );
     }
 
     #[test]

@@ -95,6 +95,10 @@ fn hand_checked_cases() {
     );
 }
 
+const BREAKS: [char; 7] = [
+    '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
 /// Every sentence's span holds its text, spans are in order and do not overlap, and
 /// paragraph numbers count the non-blank lines.
 fn check_spans(text: &str, sents: &[Sentence]) {
@@ -106,14 +110,11 @@ fn check_spans(text: &str, sents: &[Sentence]) {
         assert!(!s.text.is_empty());
         assert!(s.start >= last_end);
         assert!(s.para == last_para || s.para == last_para + 1 || last_end == 0);
-        assert!(!s.text.contains(['\n', '\r']));
+        assert!(!s.text.contains(BREAKS));
         last_end = s.end;
         last_para = s.para;
     }
-    let paras = text
-        .split(['\n', '\r'])
-        .filter(|l| !l.trim().is_empty())
-        .count();
+    let paras = text.split(BREAKS).filter(|l| !l.trim().is_empty()).count();
     assert_eq!(sents.last().map_or(0, |s| s.para + 1), paras);
 }
 
@@ -234,7 +235,7 @@ fn srx_errors_name_file_and_line() {
 
 proptest! {
     #[test]
-    fn spans_always_hold(text in "[a-zA-Z0-9 .,?!…\"“”()'\n\r:;-]{0,200}") {
+    fn spans_always_hold(text in "[a-zA-Z0-9 .,?!…\"“”()'\n\r\u{2028}\u{85}:;-]{0,200}") {
         for lang in [Lang::Id, Lang::En] {
             let s = Segmenter::new(lang).split(&text);
             check_spans(&text, &s);
