@@ -256,6 +256,31 @@ fn dev_boundaries() {
         return;
     }
     for set in ["flores200_dev", "ud_pud_test"] {
+        // Each unit split on its own, Indonesian vs English: a unit and its translation
+        // usually hold the same number of sentences.
+        let dir = shared.join(set);
+        let counts: Vec<Vec<usize>> = [Lang::Id, Lang::En]
+            .iter()
+            .map(|&lang| {
+                let units =
+                    std::fs::read_to_string(dir.join(format!("units.{}", lang.code()))).unwrap();
+                let seg = Segmenter::new(lang);
+                units.lines().map(|u| seg.split(u).len()).collect()
+            })
+            .collect();
+        let same = counts[0]
+            .iter()
+            .zip(&counts[1])
+            .filter(|(a, b)| a == b)
+            .count();
+        let multi = |side: &Vec<usize>| side.iter().filter(|&&n| n > 1).count();
+        println!(
+            "{set:14} units split alone: same sentence count in id and en for {same} of {} \
+             units; units of several sentences: id {}, en {}",
+            counts[0].len(),
+            multi(&counts[0]),
+            multi(&counts[1])
+        );
         for lang in [Lang::Id, Lang::En] {
             let r = dev_set(&shared.join(set), lang);
             println!(
