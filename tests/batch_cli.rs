@@ -288,11 +288,18 @@ fn tmx_parses_with_one_tu_per_kept_pair() {
             Event::Start(e) if e.name().0 == "tuv" => {
                 tuv += 1;
                 let a = e.try_get_attribute("xml:lang").unwrap().unwrap();
-                langs.insert(a.unescape_value().unwrap().into_owned());
+                langs.insert(
+                    a.normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                );
             }
             Event::Empty(e) if e.name().0 == "header" => {
                 let a = e.try_get_attribute("srclang").unwrap().unwrap();
-                header_srclang = a.unescape_value().unwrap().into_owned();
+                header_srclang = a
+                    .normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                    .unwrap()
+                    .into_owned();
             }
             Event::Eof => break,
             _ => {}
