@@ -576,3 +576,34 @@ fn a_killed_run_leaves_no_output_file() {
     stats.push(".stats.json");
     assert!(!Path::new(&stats).exists());
 }
+
+#[test]
+fn spans_point_into_the_original_files_even_after_a_bom() {
+    let dir = data("para");
+    let (rows, code) = jsonl(&[dir.to_str().unwrap(), "--keep-empty"], None);
+    assert_eq!(code, 0);
+    let id = std::fs::read(dir.join("sepeda.id.txt")).unwrap();
+    let en = std::fs::read(dir.join("sepeda.en.txt")).unwrap();
+    assert!(id.starts_with(b"\xef\xbb\xbf"));
+    let mut n_id = 0;
+    for r in &rows {
+        for (file, spans, text) in [(&id, "id_spans", "id_text"), (&en, "en_spans", "en_text")] {
+            let pieces: Vec<&str> = r[spans]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    let (a, b) = (
+                        s[0].as_u64().unwrap() as usize,
+                        s[1].as_u64().unwrap() as usize,
+                    );
+                    std::str::from_utf8(&file[a..b]).unwrap()
+                })
+                .collect();
+            assert_eq!(pieces.join(" "), r[text].as_str().unwrap());
+        }
+        n_id += r["id"].as_array().unwrap().len();
+    }
+    // Paragraphs are split into sentences (5 Indonesian sentences in 3 paragraphs).
+    assert_eq!(n_id, 5);
+}

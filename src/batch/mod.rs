@@ -28,7 +28,7 @@ use crate::align::{Aligner, Bead, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
 use crate::score::Evidence;
-use crate::segment::{Lang, Sentence};
+use crate::segment::{Lang, Segmenter, Sentence};
 use filter::{DropReason, Filters, dedup_key};
 use input::{DocError, DocSource, Item, Shard, item_doc};
 use rayon::prelude::*;
@@ -147,6 +147,8 @@ enum Work {
 /// A batch run: the aligner, the evidence model for filters, and the options.
 pub struct Batch {
     aligner: Aligner,
+    seg_id: Segmenter,
+    seg_en: Segmenter,
     evidence: Evidence,
     options: Options,
     pool: rayon::ThreadPool,
@@ -170,6 +172,8 @@ impl Batch {
             .map_err(|e| Error::Invalid(format!("cannot start {jobs} threads: {e}")))?;
         Ok(Batch {
             aligner,
+            seg_id: Segmenter::new(Lang::Id),
+            seg_en: Segmenter::new(Lang::En),
             evidence: Evidence::bundled(),
             options: Options {
                 chunk: options.chunk.max(1),
@@ -184,11 +188,21 @@ impl Batch {
         self.pool.current_num_threads()
     }
 
+    /// Use these segmenters (e.g. from the user's SRX rules) instead of the bundled ones.
+    pub fn with_segmenters(mut self, id: Segmenter, en: Segmenter) -> Batch {
+        self.seg_id = id;
+        self.seg_en = en;
+        self
+    }
+
     fn split(&self, text: &str, lang: Lang) -> Vec<Sentence> {
-        let _ = lang;
-        // Until the segmenter lands, every input is taken one sentence per line.
-        let _ = self.options.presplit;
-        crate::segment::presplit(text)
+        if self.options.presplit {
+            return crate::segment::presplit(text);
+        }
+        match lang {
+            Lang::Id => self.seg_id.split(text),
+            Lang::En => self.seg_en.split(text),
+        }
     }
 
     fn load(&self, src: DocSource) -> std::result::Result<Loaded, DocError> {

@@ -9,6 +9,7 @@ use selaras::batch::stats::{Learning, RunInfo, Summary};
 use selaras::batch::{Batch, Options, Outcome, Progress, Sink};
 use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
 use selaras::output::AtomicFile;
+use selaras::segment::{Lang, Segmenter};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -39,6 +40,9 @@ pub struct Args {
     /// Input is one sentence per line, as given (no segmentation).
     #[arg(long)]
     pub presplit: bool,
+    /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "presplit")]
+    pub rules: Option<PathBuf>,
     /// Process only shard K of N (1-based), by a stable hash of the document id.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
@@ -272,7 +276,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         shard: args.shard,
         jobs: args.jobs,
     };
-    let batch = Batch::new(Aligner::new(AlignConfig::default()), options)?;
+    let mut batch = Batch::new(Aligner::new(AlignConfig::default()), options)?;
+    if let Some(path) = &args.rules {
+        let rules = selaras::text::read_input(path)?;
+        batch = batch.with_segmenters(
+            Segmenter::from_srx(&rules.text, Lang::Id, path)?,
+            Segmenter::from_srx(&rules.text, Lang::En, path)?,
+        );
+    }
     let outcome: Outcome = match listed {
         Some(items) => batch.run_all(items, out.sink(), &mut on_error, &progress)?,
         None => {
