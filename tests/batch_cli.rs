@@ -420,10 +420,10 @@ fn filters_are_applied_and_counted() {
     assert_eq!(dropped(&s, "duplicate"), 1);
     assert_eq!(rows.len(), base - 1);
 
-    // --min-score: exactly the pairs scored below the bound.
+    // --min-score: exactly the pairs scored below the bound (checked before `identical`).
     let scores: Vec<f64> = all
         .iter()
-        .filter(|r| both(r) && r["id_text"] != "Jakarta Post Online")
+        .filter(|r| both(r))
         .map(|r| r["score"].as_f64().unwrap())
         .collect();
     let mut sorted = scores.clone();
@@ -606,4 +606,28 @@ fn spans_point_into_the_original_files_even_after_a_bom() {
     }
     // Paragraphs are split into sentences (5 Indonesian sentences in 3 paragraphs).
     assert_eq!(n_id, 5);
+}
+
+#[test]
+fn pairs_whose_numbers_disagree_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("n.tsv");
+    selaras()
+        .args(["batch", data("angka").to_str().unwrap(), "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let tsv = read(&out);
+    assert!(!tsv.contains("15 persen"), "{tsv}");
+    assert!(tsv.contains("Rp 6.500"), "matching numbers are kept: {tsv}");
+    let s = stats(&out);
+    assert_eq!(s["pairs"]["dropped_by_reason"]["numbers"], 1);
+    let (rows, _) = jsonl(
+        &[data("angka").to_str().unwrap(), "--keep-num-mismatch"],
+        None,
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r["id_text"].as_str().unwrap().contains("15 persen"))
+    );
 }

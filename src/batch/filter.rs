@@ -106,7 +106,8 @@ impl Filters {
             // Empty-side beads are exempt from the pair filters when kept.
             return (!self.keep_empty).then_some(DropReason::EmptySide);
         }
-        if bead.score < self.min_score {
+        // Compare the score as written (four decimals), so a bound read off the output holds.
+        if crate::export::round_score(bead.score) < self.min_score {
             return Some(DropReason::LowScore);
         }
         if self.min_words > 0 || self.max_words > 0 {

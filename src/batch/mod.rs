@@ -170,11 +170,12 @@ impl Batch {
             .num_threads(jobs)
             .build()
             .map_err(|e| Error::Invalid(format!("cannot start {jobs} threads: {e}")))?;
+        let evidence = aligner.evidence().clone();
         Ok(Batch {
             aligner,
             seg_id: Segmenter::new(Lang::Id),
             seg_en: Segmenter::new(Lang::En),
-            evidence: Evidence::bundled(),
+            evidence,
             options: Options {
                 chunk: options.chunk.max(1),
                 ..options
@@ -252,15 +253,14 @@ impl Batch {
         let mut stats = LearnStats::default();
         let loaded = self.work(w);
         if let Ok(l) = &loaded {
-            let (id, en) = (texts(&l.id), texts(&l.en));
-            let beads = aligner.align(&id, &en);
-            stats.add(aligner, &id, &en, &beads);
+            let beads = aligner.align_sentences(&l.id, &l.en);
+            stats.add(aligner, &texts(&l.id), &texts(&l.en), &beads);
         }
         (loaded, stats)
     }
 
     fn finish(&self, aligner: &Aligner, loaded: Loaded) -> Done {
-        let beads = aligner.align(&texts(&loaded.id), &texts(&loaded.en));
+        let beads = aligner.align_sentences(&loaded.id, &loaded.en);
         let f = &self.options.filters;
         let mut verdicts = Vec::with_capacity(beads.len());
         let mut keys = Vec::new();
