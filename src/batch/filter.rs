@@ -3,8 +3,7 @@
 //! duplicate.
 
 use crate::align::Bead;
-use crate::score::Evidence;
-use crate::segment::Lang;
+use crate::score::Features;
 use crate::text::normalize;
 use serde::Serialize;
 
@@ -92,13 +91,14 @@ impl Default for Filters {
 
 impl Filters {
     /// The verdict on one bead with texts `id` and `en` (sentences joined by a space), all
-    /// filters but dedup. `evidence` gives the number features.
+    /// filters but dedup. `features` gives the evidence features of the pair (called only
+    /// when the number filter needs them).
     pub fn check(
         &self,
         bead: &Bead,
         id: &str,
         en: &str,
-        evidence: &Evidence,
+        features: impl FnOnce() -> Features,
     ) -> Option<DropReason> {
         let id_empty = id.trim().is_empty();
         let en_empty = en.trim().is_empty();
@@ -129,10 +129,7 @@ impl Filters {
             return Some(DropReason::Identical);
         }
         if !self.keep_num_mismatch {
-            let f = evidence.features(
-                &evidence.prepare(id, Lang::Id),
-                &evidence.prepare(en, Lang::En),
-            );
+            let f = features();
             if f.num_id_only > 0 || f.num_en_only > 0 {
                 return Some(DropReason::Numbers);
             }
@@ -181,9 +178,17 @@ mod tests {
         }
     }
 
+    use crate::score::Evidence;
+    use crate::segment::Lang;
+
     #[test]
     fn reasons_in_order() {
-        let ev = Evidence::bundled();
+        let evidence = Evidence::bundled();
+        let ev = |id: &str, en: &str| {
+            let (id, en) = (id.to_string(), en.to_string());
+            let e = evidence.clone();
+            move || e.features(&e.prepare(&id, Lang::Id), &e.prepare(&en, Lang::En))
+        };
         let f = Filters {
             min_score: 0.5,
             min_words: 2,
@@ -197,35 +202,53 @@ mod tests {
             score: 0.1,
         };
         assert_eq!(
-            f.check(&empty, "Halo.", "", &ev),
+            f.check(&empty, "Halo.", "", ev("Halo.", "")),
             Some(DropReason::EmptySide)
         );
         let keep = Filters {
             keep_empty: true,
             ..f.clone()
         };
-        assert_eq!(keep.check(&empty, "Halo.", "", &ev), None);
+        assert_eq!(keep.check(&empty, "Halo.", "", ev("Halo.", "")), None);
         assert_eq!(
-            f.check(&bead(0.4), "a b", "c d", &ev),
+            f.check(&bead(0.4), "a b", "c d", ev("a b", "c d")),
             Some(DropReason::LowScore)
         );
         assert_eq!(
-            f.check(&bead(0.9), "a", "c d", &ev),
+            f.check(&bead(0.9), "a", "c d", ev("a", "c d")),
             Some(DropReason::Length)
         );
         assert_eq!(
-            f.check(&bead(0.9), "a b c d e f", "c d", &ev),
+            f.check(&bead(0.9), "a b c d e f", "c d", ev("a b c d e f", "c d")),
             Some(DropReason::Length)
         );
         assert_eq!(
-            f.check(&bead(0.9), "aaaaaaaaaa bbbbbbbbbb", "c d", &ev),
+            f.check(
+                &bead(0.9),
+                "aaaaaaaaaa bbbbbbbbbb",
+                "c d",
+                ev("aaaaaaaaaa bbbbbbbbbb", "c d")
+            ),
             Some(DropReason::Ratio)
         );
         assert_eq!(
-            f.check(&bead(0.9), "Jakarta, Indonesia.", "jakarta indonesia", &ev),
+            f.check(
+                &bead(0.9),
+                "Jakarta, Indonesia.",
+                "jakarta indonesia",
+                ev("Jakarta, Indonesia.", "jakarta indonesia")
+            ),
             Some(DropReason::Identical)
         );
-        assert_eq!(f.check(&bead(0.9), "Saya makan.", "I eat.", &ev), None);
+        assert_eq!(
+            f.check(
+                &bead(0.9),
+                "Saya makan.",
+                "I eat.",
+                ev("Saya makan.", "I eat.")
+            ),
+            None
+        );
     }
 
     #[test]

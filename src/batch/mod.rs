@@ -15,7 +15,13 @@
 //!   `online`: each window is aligned with the aligner learned from all earlier windows,
 //!   its statistics are added, and it is realigned with the aligner learned from all windows
 //!   so far, including itself. Same two alignments per document as the two-pass mode; the
-//!   window size (not the thread count) fixes the result.
+//!   window size (not the thread count) fixes the result. Statistics stop growing after
+//!   [`STREAM_LEARN_BEADS`] confident beads: from then on the learned lexicon is frozen and
+//!   each window is aligned once, so memory and time per document stay flat however long
+//!   the stream.
+//!
+//! Each sentence is prepared for matching ([`Evidence::prepare`]) once; both passes and the
+//! number filter reuse it.
 //!
 //! A document that cannot be read (missing file, invalid UTF-8, empty side, bad JSON line) is
 //! reported to the error callback and the rest goes on.
@@ -27,7 +33,7 @@ pub mod stats;
 use crate::align::{Aligner, Bead, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
-use crate::score::Evidence;
+use crate::score::{Evidence, Prepared};
 use crate::segment::{Lang, Segmenter, Sentence};
 use filter::{DropReason, Filters, dedup_key};
 use input::{DocError, DocSource, Item, Shard, item_doc};
@@ -35,9 +41,13 @@ use rayon::prelude::*;
 use stats::Tally;
 use std::collections::HashSet;
 use std::io::Write;
+use std::sync::Mutex;
 
-/// Segmented text kept between the two passes, at most this many bytes of sentence text.
-pub const CACHE_BYTES: usize = 512 << 20;
+/// Segmented text kept between the two passes, at most this many bytes (estimated).
+pub const CACHE_BYTES: usize = 1 << 30;
+
+/// In a stream, learning stops after this many confident beads (about 10,000 articles).
+pub const STREAM_LEARN_BEADS: u32 = 200_000;
 
 /// Where aligned documents go.
 pub trait Sink {
@@ -110,25 +120,29 @@ pub struct Outcome {
     pub jobs: usize,
 }
 
-/// A segmented document.
-#[derive(Clone, Debug)]
+/// A segmented document, its sentences prepared for matching.
 struct Loaded {
     doc: String,
     id: Vec<Sentence>,
     en: Vec<Sentence>,
     id_offset: usize,
     en_offset: usize,
+    pid: Vec<Prepared>,
+    pen: Vec<Prepared>,
 }
 
 impl Loaded {
+    /// Rough memory use (text plus prepared items).
     fn bytes(&self) -> usize {
         self.id
             .iter()
             .chain(&self.en)
-            .map(|s| s.text.len() + 64)
+            .map(|s| 6 * s.text.len() + 256)
             .sum()
     }
 }
+
+type Loading = std::result::Result<Loaded, DocError>;
 
 /// An aligned, filtered document ready to write.
 struct Done {
@@ -138,13 +152,7 @@ struct Done {
     keys: Vec<u128>,
 }
 
-enum Work {
-    Failed(DocError),
-    Cached(Loaded),
-    Source(DocSource),
-}
-
-/// A batch run: the aligner, the evidence model for filters, and the options.
+/// A batch run: the aligner, segmenters, the evidence model, the options and the pool.
 pub struct Batch {
     aligner: Aligner,
     seg_id: Segmenter,
@@ -156,6 +164,14 @@ pub struct Batch {
 
 fn texts(s: &[Sentence]) -> Vec<&str> {
     s.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// The prepared sentence of a one-sentence side.
+fn one<'a>(side: &[usize], prep: &'a [Prepared]) -> Option<&'a Prepared> {
+    match side {
+        [k] => prep.get(*k),
+        _ => None,
+    }
 }
 
 impl Batch {
@@ -184,16 +200,16 @@ impl Batch {
         })
     }
 
-    /// Worker threads.
-    pub fn jobs(&self) -> usize {
-        self.pool.current_num_threads()
-    }
-
     /// Use these segmenters (e.g. from the user's SRX rules) instead of the bundled ones.
     pub fn with_segmenters(mut self, id: Segmenter, en: Segmenter) -> Batch {
         self.seg_id = id;
         self.seg_en = en;
         self
+    }
+
+    /// Worker threads.
+    pub fn jobs(&self) -> usize {
+        self.pool.current_num_threads()
     }
 
     fn split(&self, text: &str, lang: Lang) -> Vec<Sentence> {
@@ -206,7 +222,8 @@ impl Batch {
         }
     }
 
-    fn load(&self, src: DocSource) -> std::result::Result<Loaded, DocError> {
+    /// Read, segment and prepare one document.
+    fn load(&self, src: DocSource) -> Loading {
         let doc = src.doc;
         let mut sides = Vec::with_capacity(2);
         for (side, lang) in [(src.id, Lang::Id), (src.en, Lang::En)] {
@@ -224,57 +241,110 @@ impl Batch {
                     reason: "no sentences found".into(),
                 });
             }
-            sides.push((sents, input.offset));
+            let prepared = sents
+                .iter()
+                .map(|s| self.evidence.prepare(&s.text, lang))
+                .collect();
+            sides.push((sents, input.offset, prepared));
         }
-        let (en, en_offset) = sides.pop().expect("two sides");
-        let (id, id_offset) = sides.pop().expect("two sides");
+        let (en, en_offset, pen) = sides.pop().expect("two sides");
+        let (id, id_offset, pid) = sides.pop().expect("two sides");
         Ok(Loaded {
             doc,
             id,
             en,
             id_offset,
             en_offset,
+            pid,
+            pen,
         })
     }
 
-    fn work(&self, w: Work) -> std::result::Result<Loaded, DocError> {
-        match w {
-            Work::Failed(e) => Err(e),
-            Work::Cached(l) => Ok(l),
-            Work::Source(s) => self.load(s),
-        }
+    fn load_item(&self, item: Item) -> Loading {
+        item.and_then(|s| self.load(s))
     }
 
-    fn pass1(
+    /// Align with paragraph boundaries as soft anchors.
+    fn align(&self, aligner: &Aligner, l: &Loaded) -> Vec<Bead> {
+        let pi: Vec<usize> = l.id.iter().map(|s| s.para).collect();
+        let pe: Vec<usize> = l.en.iter().map(|s| s.para).collect();
+        aligner
+            .align_prepared(&l.pid, &l.pen, Some(&pi), Some(&pe))
+            .into_iter()
+            .map(|d| d.bead)
+            .collect()
+    }
+
+    /// Pass 1 over a window: load (unless already loaded), align with `aligner` and add the
+    /// learning statistics to the accumulator of the worker thread (`accs`, one per thread).
+    /// The order of the window is kept; statistics are sums, so which thread counted what
+    /// does not change them.
+    fn learn_window(
         &self,
         aligner: &Aligner,
-        w: Work,
-    ) -> (std::result::Result<Loaded, DocError>, LearnStats) {
-        let mut stats = LearnStats::default();
-        let loaded = self.work(w);
-        if let Ok(l) = &loaded {
-            let beads = aligner.align_sentences(&l.id, &l.en);
-            stats.add(aligner, &texts(&l.id), &texts(&l.en), &beads);
+        window: &mut [Option<Loading>],
+        items: Vec<Item>,
+        accs: &[Mutex<LearnStats>],
+    ) {
+        let mut slots: Vec<(Option<Item>, &mut Option<Loading>)> =
+            items.into_iter().map(Some).zip(window.iter_mut()).collect();
+        self.pool.install(|| {
+            slots.par_iter_mut().for_each(|(item, slot)| {
+                let loaded = match (slot.take(), item.take()) {
+                    (Some(l), _) => l,
+                    (None, Some(i)) => self.load_item(i),
+                    (None, None) => unreachable!("every slot has an item or a load"),
+                };
+                if let Ok(l) = &loaded {
+                    let beads = self.align(aligner, l);
+                    let k = rayon::current_thread_index().unwrap_or(0) % accs.len();
+                    let mut acc = accs[k].lock().unwrap_or_else(|e| e.into_inner());
+                    acc.add(aligner, &texts(&l.id), &texts(&l.en), &beads);
+                }
+                **slot = Some(loaded);
+            })
+        });
+    }
+
+    fn accumulators(&self) -> Vec<Mutex<LearnStats>> {
+        (0..self.jobs())
+            .map(|_| Mutex::new(LearnStats::default()))
+            .collect()
+    }
+
+    /// Merge the per-thread accumulators into one (emptying them).
+    fn merged(accs: &[Mutex<LearnStats>]) -> LearnStats {
+        let mut all = LearnStats::default();
+        for a in accs {
+            let mut a = a.lock().unwrap_or_else(|e| e.into_inner());
+            all.merge(std::mem::take(&mut *a));
         }
-        (loaded, stats)
+        all
     }
 
     fn finish(&self, aligner: &Aligner, loaded: Loaded) -> Done {
-        let beads = aligner.align_sentences(&loaded.id, &loaded.en);
+        let beads = self.align(aligner, &loaded);
         let f = &self.options.filters;
         let mut verdicts = Vec::with_capacity(beads.len());
         let mut keys = Vec::new();
+        let doc = DocAlignment {
+            doc: &loaded.doc,
+            id: &loaded.id,
+            en: &loaded.en,
+            beads: &[],
+            id_offset: 0,
+            en_offset: 0,
+        };
         for b in &beads {
-            let doc = DocAlignment {
-                doc: &loaded.doc,
-                id: &loaded.id,
-                en: &loaded.en,
-                beads: &[],
-                id_offset: 0,
-                en_offset: 0,
-            };
             let (id, en) = (doc.id_text(b), doc.en_text(b));
-            let v = f.check(b, &id, &en, &self.evidence);
+            let features = || match (one(&b.id, &loaded.pid), one(&b.en, &loaded.pen)) {
+                (Some(p), Some(q)) => self.evidence.features(p, q),
+                _ => self.evidence.features(
+                    &self.evidence.prepare(&id, Lang::Id),
+                    &self.evidence.prepare(&en, Lang::En),
+                ),
+            };
+            let v = f.check(b, &id, &en, features);
             if f.dedup {
                 keys.push(if v.is_none() { dedup_key(&id, &en) } else { 0 });
             }
@@ -340,6 +410,28 @@ impl Batch {
             .is_none_or(|s| s.contains(item_doc(item)))
     }
 
+    /// Pass 2 over a window: align with `aligner`, filter, then write in order.
+    fn write_window(
+        &self,
+        aligner: &Aligner,
+        window: Vec<Loading>,
+        sink: &mut dyn Sink,
+        on_error: &mut dyn FnMut(&DocError) -> Result<()>,
+        tally: &mut Tally,
+        seen: &mut HashSet<u128>,
+    ) -> Result<()> {
+        let out: Vec<_> = self.pool.install(|| {
+            window
+                .into_par_iter()
+                .map(|l| l.map(|l| self.finish(aligner, l)))
+                .collect()
+        });
+        for d in out {
+            self.write(d, sink, on_error, tally, seen)?;
+        }
+        sink.flush()
+    }
+
     /// Run over a listed input (directory or manifest): two passes with learning.
     pub fn run_all(
         &self,
@@ -348,87 +440,61 @@ impl Batch {
         on_error: &mut dyn FnMut(&DocError) -> Result<()>,
         progress: &dyn Fn(Progress),
     ) -> Result<Outcome> {
-        let mut work: Vec<Option<Work>> = items
-            .into_iter()
-            .filter(|i| self.in_shard(i))
-            .map(|i| {
-                Some(match i {
-                    Ok(s) => Work::Source(s),
-                    Err(e) => Work::Failed(e),
-                })
-            })
-            .collect();
-        let total = work.len() as u64;
+        let items: Vec<Item> = items.into_iter().filter(|i| self.in_shard(i)).collect();
+        let total = items.len() as u64;
         let chunk = self.options.chunk;
+        let mut cache: Vec<Option<Loading>> = (0..items.len()).map(|_| None).collect();
         let mut aligner = self.aligner.clone();
         let mut learned_docs = 0;
         if self.options.learn {
-            let mut stats = LearnStats::default();
+            let accs = self.accumulators();
             let mut cached = 0usize;
-            let (mut docs, mut pairs) = (0, 0);
-            for start in (0..work.len()).step_by(chunk) {
-                let end = (start + chunk).min(work.len());
-                // Keep the sources: a document not cached is read again in pass 2.
-                let batch: Vec<Work> = work[start..end]
-                    .iter()
-                    .map(|w| match w.as_ref().expect("filled") {
-                        Work::Failed(e) => Work::Failed(e.clone()),
-                        Work::Cached(l) => Work::Cached(l.clone()),
-                        Work::Source(s) => Work::Source(s.clone()),
-                    })
-                    .collect();
-                let out: Vec<_> = self.pool.install(|| {
-                    batch
-                        .into_par_iter()
-                        .map(|w| self.pass1(&self.aligner, w))
-                        .collect()
-                });
-                for (k, (loaded, s)) in out.into_iter().enumerate() {
-                    docs += 1;
-                    match loaded {
-                        Ok(l) => {
-                            learned_docs += 1;
-                            pairs += l.id.len().max(l.en.len()) as u64;
-                            stats.merge(s);
-                            let b = l.bytes();
-                            if cached + b <= CACHE_BYTES {
-                                cached += b;
-                                work[start + k] = Some(Work::Cached(l));
-                            }
+            let mut pairs = 0;
+            for start in (0..items.len()).step_by(chunk) {
+                let end = (start + chunk).min(items.len());
+                let window = &mut cache[start..end];
+                self.learn_window(&self.aligner, window, items[start..end].to_vec(), &accs);
+                for slot in window.iter_mut() {
+                    if let Some(Ok(l)) = slot {
+                        learned_docs += 1;
+                        pairs += l.id.len().max(l.en.len()) as u64;
+                        let b = l.bytes();
+                        if cached + b <= CACHE_BYTES {
+                            cached += b;
+                        } else {
+                            // Read again in pass 2.
+                            *slot = None;
                         }
-                        Err(e) => work[start + k] = Some(Work::Failed(e)),
                     }
                 }
                 progress(Progress {
                     stage: "learning",
-                    docs,
+                    docs: end as u64,
                     total: Some(total),
                     pairs,
                 });
             }
-            aligner = self.aligner.with_learned(&stats);
+            aligner = self.aligner.with_learned(&Self::merged(&accs));
         }
         let mut tally = Tally::default();
         let mut seen = HashSet::new();
-        for start in (0..work.len()).step_by(chunk) {
-            let end = (start + chunk).min(work.len());
-            let batch: Vec<Work> = work[start..end]
+        let mut items = items.into_iter();
+        for start in (0..cache.len()).step_by(chunk) {
+            let end = (start + chunk).min(cache.len());
+            let todo: Vec<(Option<Loading>, Item)> = cache[start..end]
                 .iter_mut()
-                .map(|w| w.take().expect("filled"))
+                .map(|c| c.take())
+                .zip(items.by_ref())
                 .collect();
-            let out: Vec<_> = self.pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|w| self.work(w).map(|l| self.finish(&aligner, l)))
+            let window: Vec<Loading> = self.pool.install(|| {
+                todo.into_par_iter()
+                    .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
                     .collect()
             });
-            for d in out {
-                self.write(d, sink, on_error, &mut tally, &mut seen)?;
-            }
-            sink.flush()?;
+            self.write_window(&aligner, window, sink, on_error, &mut tally, &mut seen)?;
             progress(Progress {
                 stage: "aligning",
-                docs: tally.docs_ok + tally.docs_failed,
+                docs: end as u64,
                 total: Some(total),
                 pairs: tally.aligned(),
             });
@@ -453,6 +519,8 @@ impl Batch {
         let mut items = items.peekable();
         let mut aligner = self.aligner.clone();
         let mut stats = LearnStats::default();
+        let accs = self.accumulators();
+        let mut learning = self.options.learn;
         let mut learned_docs = 0;
         let mut tally = Tally::default();
         let mut seen = HashSet::new();
@@ -463,52 +531,28 @@ impl Batch {
                 if !self.in_shard(&item) {
                     continue;
                 }
-                batch.push(match item {
-                    Ok(s) => Work::Source(s),
-                    Err(e) => Work::Failed(e),
-                });
+                batch.push(item);
                 if batch.len() == chunk {
                     break;
                 }
             }
-            let out: Vec<std::result::Result<Done, DocError>> = if self.options.learn {
-                let first: Vec<_> = self.pool.install(|| {
-                    batch
-                        .into_par_iter()
-                        .map(|w| self.pass1(&aligner, w))
-                        .collect()
-                });
-                let mut loaded = Vec::with_capacity(first.len());
-                let mut new_docs = 0;
-                for (l, s) in first {
-                    if l.is_ok() {
-                        new_docs += 1;
-                        stats.merge(s);
-                    }
-                    loaded.push(l);
+            let window: Vec<Loading> = if learning {
+                let mut window: Vec<Option<Loading>> = (0..batch.len()).map(|_| None).collect();
+                self.learn_window(&aligner, &mut window, batch, &accs);
+                stats.merge(Self::merged(&accs));
+                let window: Vec<Loading> = window.into_iter().flatten().collect();
+                learned_docs += window.iter().filter(|l| l.is_ok()).count() as u64;
+                aligner = self.aligner.with_learned(&stats);
+                if stats.beads() >= STREAM_LEARN_BEADS {
+                    learning = false;
+                    stats = LearnStats::default();
                 }
-                if new_docs > 0 {
-                    learned_docs += new_docs;
-                    aligner = self.aligner.with_learned(&stats);
-                }
-                self.pool.install(|| {
-                    loaded
-                        .into_par_iter()
-                        .map(|l| l.map(|l| self.finish(&aligner, l)))
-                        .collect()
-                })
+                window
             } else {
-                self.pool.install(|| {
-                    batch
-                        .into_par_iter()
-                        .map(|w| self.work(w).map(|l| self.finish(&aligner, l)))
-                        .collect()
-                })
+                self.pool
+                    .install(|| batch.into_par_iter().map(|i| self.load_item(i)).collect())
             };
-            for d in out {
-                self.write(d, sink, on_error, &mut tally, &mut seen)?;
-            }
-            sink.flush()?;
+            self.write_window(&aligner, window, sink, on_error, &mut tally, &mut seen)?;
             progress(Progress {
                 stage: "aligning",
                 docs: tally.docs_ok + tally.docs_failed,
