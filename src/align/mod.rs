@@ -473,19 +473,6 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
             / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
         cnt += 1.0;
     }
-    // Bead type probabilities of this document, pulled towards the defaults.
-    let mut shapes = [0.0; 5];
-    for b in path {
-        if let Some(c) = model::shape_class(b.i1 - b.i0, b.j1 - b.j0) {
-            shapes[c] += 1.0;
-        }
-    }
-    let sum: f64 = params.prior.iter().sum();
-    let nb: f64 = shapes.iter().sum();
-    for c in 0..5 {
-        st.prior[c] =
-            (shapes[c] + params.prior_weight * params.prior[c] / sum) / (nb + params.prior_weight);
-    }
     let k = params.shrink;
     let p0 = [params.p_word, params.p_num, params.p_name];
     for t in 0..3 {

@@ -29,8 +29,6 @@ pub struct Params {
     pub para_bonus: f64,
     /// Pseudo-count pulling per-document estimates towards the defaults.
     pub shrink: f64,
-    /// Pseudo-count pulling the document's bead type probabilities towards [`Params::prior`].
-    pub prior_weight: f64,
     /// Share of true pairs translated so freely that their words look unrelated: the lexical
     /// log-likelihood ratio of a bead is ln((1 - free)·e^lex + free), bounded below by ln(free).
     pub free: f64,
@@ -49,7 +47,6 @@ impl Default for Params {
             prior: [0.78, 0.04, 0.055, 0.002, 0.002],
             para_bonus: 0.5,
             shrink: 30.0,
-            prior_weight: 1e6,
             free: 0.1,
         }
     }
