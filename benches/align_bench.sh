@@ -1,6 +1,6 @@
 #!/bin/sh
 # Align-speed benchmark: builds document pairs of about 1k, 10k and 100k sentences by
-# concatenating the dev bench documents (../shared/data/dev/*/bench/*/{id,en}.lines, in
+# concatenating whole dev bench documents (../shared/data/dev/*/bench/*/{id,en}.lines, in
 # order, repeated as needed), then times `selaras align --presplit` on each with
 # /usr/bin/time -v (wall time and peak RSS). Also times 1,000 short article pairs aligned
 # one by one.
@@ -18,22 +18,27 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sizes=${*:-1000 10000 100000}
 
-# One long pair of all dev documents, in order.
-for d in "$dev"/*/bench/d*; do cat "$d/id.lines"; done > "$work/all.id"
-for d in "$dev"/*/bench/d*; do cat "$d/en.lines"; done > "$work/all.en"
-total=$(wc -l < "$work/all.id")
 
 echo "machine: $(nproc) cores, $(uname -m); selaras align --presplit --format ladder ${ALIGN_ARGS:-}"
 printf '%-10s %-10s %-10s %-10s %-10s\n' sentences id en seconds peak_MB
 for n in $sizes; do
-    : > "$work/id"; : > "$work/en"
-    reps=$(( (n + total - 1) / total ))
-    k=0
-    while [ $k -lt $reps ]; do cat "$work/all.id" >> "$work/id"; cat "$work/all.en" >> "$work/en"; k=$((k+1)); done
-    head -n "$n" "$work/id" > "$work/id.n"
-    # English lines in proportion.
-    ne=$(( $(wc -l < "$work/en") * n / $(wc -l < "$work/id") ))
-    head -n "$ne" "$work/en" > "$work/en.n"
+    # Whole documents, in order, repeated as needed, until the Indonesian side has n lines.
+    python3 - "$dev" "$n" "$work/id.n" "$work/en.n" <<'PY'
+import glob, sys
+dev, n, out_id, out_en = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+docs = sorted(glob.glob(dev + "/*/bench/d*"))
+ids, ens = [], []
+while len(ids) < n:
+    for d in docs:
+        a = [l for l in open(d + "/id.lines", encoding="utf-8").read().split("\n") if l.strip()]
+        b = [l for l in open(d + "/en.lines", encoding="utf-8").read().split("\n") if l.strip()]
+        ids += a
+        ens += b
+        if len(ids) >= n:
+            break
+open(out_id, "w", encoding="utf-8").write("\n".join(ids) + "\n")
+open(out_en, "w", encoding="utf-8").write("\n".join(ens) + "\n")
+PY
     # shellcheck disable=SC2086
     /usr/bin/time -v "$bin" align --presplit --format ladder ${ALIGN_ARGS:-} "$work/id.n" "$work/en.n" \
         > "$work/out" 2> "$work/time"
@@ -50,7 +55,7 @@ while [ "$(wc -l < "$work/docs")" -lt 1000 ]; do cat "$work/docs" "$work/docs" |
 start=$(date +%s.%N)
 while read -r d; do
     # shellcheck disable=SC2086
-    "$bin" align --presplit --format ladder ${ALIGN_ARGS:-} "$d/id.lines" "$d/en.lines" > /dev/null
+    "$bin" align --presplit --format ladder ${ALIGN_ARGS:-} "$d/id.lines" "$d/en.lines" > /dev/null 2>&1 || true
 done < "$work/docs"
 end=$(date +%s.%N)
 echo "1000 article pairs, one process each: $(echo "$end - $start" | bc) s"

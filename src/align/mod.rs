@@ -251,6 +251,20 @@ impl Aligner {
         para_id: Option<&[usize]>,
         para_en: Option<&[usize]>,
     ) -> Vec<Detail> {
+        self.align_prepared_from(id, en, para_id, para_en, None)
+    }
+
+    /// Align prepared sentences, starting from an earlier alignment of the same document
+    /// (`init`, e.g. the first pass before learning): the document's statistics are estimated
+    /// from it and the band is laid around it, which saves a pass.
+    pub fn align_prepared_from(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        para_id: Option<&[usize]>,
+        para_en: Option<&[usize]>,
+        init: Option<&[Detail]>,
+    ) -> Vec<Detail> {
         let params = &self.config.params;
         let ends = |p: Option<&[usize]>, n: usize| -> (Vec<bool>, bool) {
             match p {
@@ -284,16 +298,34 @@ impl Aligner {
         let allowed = &self.config.beads;
         let mut stats = initial_stats(&model, params);
         let mut tables = Tables::new(&stats, allowed);
-        let band = self.band(&model);
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
-        let mut band = band;
+        let init_path = init.map(|d| path_of(d));
+        let mut band = match &init_path {
+            Some(p) if (id.len() + 1) * (en.len() + 1) > self.config.exact_cells => {
+                Band::around(&center_of(p, id.len()), en.len(), self.config.band)
+            }
+            _ => self.band(&model),
+        };
         let mut masks = dp::MaskCache::new(&model, &band);
-        let mut path = self.search(&model, &tables, &mut band, &mut masks, !refine);
-        if refine {
-            refine_stats(&mut stats, &model, &path, params);
-            tables = Tables::new(&stats, allowed);
-            path = self.search(&model, &tables, &mut band, &mut masks, true);
-        }
+        let path = match init_path {
+            Some(p) => {
+                if refine {
+                    refine_stats(&mut stats, &model, &p, params);
+                    tables = Tables::new(&stats, allowed);
+                }
+                self.search(&model, &tables, &mut band, &mut masks, true)
+            }
+            None => {
+                let path = self.search(&model, &tables, &mut band, &mut masks, !refine);
+                if refine {
+                    refine_stats(&mut stats, &model, &path, params);
+                    tables = Tables::new(&stats, allowed);
+                    self.search(&model, &tables, &mut band, &mut masks, true)
+                } else {
+                    path
+                }
+            }
+        };
         path.into_iter()
             .map(|b| {
                 let null = (b.i1 - b.i0) as f64 * tables.prior[1][0]
@@ -357,20 +389,34 @@ impl Aligner {
             }
             // Widen around the path found.
             w *= 2;
-            let mut center = vec![0.0; n + 1];
-            for b in &path {
-                for (k, i) in (b.i0..=b.i1).enumerate() {
-                    let f = if b.i1 > b.i0 {
-                        k as f64 / (b.i1 - b.i0) as f64
-                    } else {
-                        1.0
-                    };
-                    center[i] = b.j0 as f64 + f * (b.j1 - b.j0) as f64;
-                }
-            }
-            *band = Band::around(&center, m, w);
+            *band = Band::around(&center_of(&path, n), m, w);
             *masks = dp::MaskCache::new(model, band);
         }
+    }
+
+    /// Align one document in two passes: the word translations learned from the confident
+    /// beads of the first pass are added for the second (each sentence is prepared once).
+    /// For many documents, gather [`LearnStats`] over all of them instead.
+    pub fn align_learned(&self, id: &[Sentence], en: &[Sentence]) -> Vec<Bead> {
+        let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
+        let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
+        let mut pid: Vec<Prepared> = id.iter().map(|s| self.ev.prepare(&s.text, Lang::Id)).collect();
+        let pen: Vec<Prepared> = en.iter().map(|s| self.ev.prepare(&s.text, Lang::En)).collect();
+        let first = self.align_prepared(&pid, &pen, Some(&pi), Some(&pe));
+        let mut stats = LearnStats::default();
+        let beads: Vec<Bead> = first.iter().map(|d| d.bead.clone()).collect();
+        stats.add_prepared(&pid, &pen, &beads);
+        let learned = stats.translations();
+        if learned.map.is_empty() {
+            return beads;
+        }
+        for p in &mut pid {
+            p.add_translations(&learned.map);
+        }
+        self.align_prepared_from(&pid, &pen, Some(&pi), Some(&pe), Some(&first))
+            .into_iter()
+            .map(|d| d.bead)
+            .collect()
     }
 
     /// A copy of this aligner that also uses the word translations learned in `stats`
@@ -382,6 +428,45 @@ impl Aligner {
         a.learned = Some(Arc::new(learned));
         a
     }
+}
+
+/// The column of a path at each row.
+fn center_of(path: &[dp::PathBead], n: usize) -> Vec<f64> {
+    let mut center = vec![0.0; n + 1];
+    for b in path {
+        for (k, i) in (b.i0..=b.i1).enumerate() {
+            let f = if b.i1 > b.i0 {
+                k as f64 / (b.i1 - b.i0) as f64
+            } else {
+                1.0
+            };
+            center[i] = b.j0 as f64 + f * (b.j1 - b.j0) as f64;
+        }
+    }
+    center
+}
+
+/// The path of an alignment given as details.
+fn path_of(details: &[Detail]) -> Vec<dp::PathBead> {
+    let (mut i, mut j) = (0, 0);
+    details
+        .iter()
+        .map(|d| {
+            let (a, b) = (d.bead.id.len(), d.bead.en.len());
+            let p = dp::PathBead {
+                i0: i,
+                i1: i + a,
+                j0: j,
+                j1: j + b,
+                parts: d.parts,
+                total: d.total,
+                posterior: d.posterior,
+            };
+            i += a;
+            j += b;
+            p
+        })
+        .collect()
 }
 
 /// Sample pairs far from the diagonal to estimate how often items match by chance.
@@ -511,6 +596,18 @@ impl LearnStats {
             let p = aligner.ev.prepare(x.as_ref(), Lang::Id);
             let q = aligner.ev.prepare(y.as_ref(), Lang::En);
             self.add_pair(&p, &q);
+        }
+    }
+
+    /// Add one aligned document given as prepared sentences.
+    pub fn add_prepared(&mut self, id: &[Prepared], en: &[Prepared], beads: &[Bead]) {
+        for b in beads {
+            if b.id.len() != 1 || b.en.len() != 1 || b.score < LEARN_MIN_SCORE {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (id.get(b.id[0]), en.get(b.en[0])) {
+                self.add_pair(x, y);
+            }
         }
     }
 

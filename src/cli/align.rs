@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
-use selaras::align::{AlignConfig, Aligner, Bead, LearnStats, parse_beads};
+use selaras::align::{AlignConfig, Aligner, Bead, parse_beads};
 use selaras::eval::{DocEval, Link, Tally};
 use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
 use selaras::lexicon::Lexicon;
@@ -90,13 +90,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
 
-    let mut result = aligner.align_sentences(&id, &en);
-    if !args.no_learn {
-        let texts = |s: &[Sentence]| s.iter().map(|x| x.text.clone()).collect::<Vec<_>>();
-        let mut stats = LearnStats::default();
-        stats.add(&aligner, &texts(&id), &texts(&en), &result);
-        result = aligner.with_learned(&stats).align_sentences(&id, &en);
-    }
+    let result = if args.no_learn {
+        aligner.align_sentences(&id, &en)
+    } else {
+        aligner.align_learned(&id, &en)
+    };
 
     let doc = DocAlignment {
         doc: "",

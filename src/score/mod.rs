@@ -387,6 +387,28 @@ impl Prepared {
         self.index.iter().map(|&(k, _)| k)
     }
 
+    /// Add word translations (Indonesian stem key → English stem keys, e.g. learned ones) to a
+    /// prepared Indonesian text, without preparing it again.
+    pub fn add_translations(&mut self, pairs: &std::collections::HashMap<u64, Vec<u64>>) {
+        let before = self.qindex.len();
+        for (i, s) in self.stems.iter().enumerate() {
+            if *s == 0 {
+                continue;
+            }
+            if let Some(v) = pairs.get(s) {
+                for &e in v {
+                    let q = en_stem_key(e);
+                    if !self.qindex[..before].contains(&(q, i as u8)) {
+                        self.qindex.push((q, i as u8));
+                    }
+                }
+            }
+        }
+        if self.qindex.len() > before {
+            self.qindex.sort_unstable();
+        }
+    }
+
     /// The keys this text looks up in the other one (with lexicon translations).
     pub fn query_keys(&self) -> &[u64] {
         &self.queries
