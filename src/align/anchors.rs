@@ -55,11 +55,18 @@ pub fn center_path(model: &Model) -> Vec<f64> {
         ks.sort_unstable();
         ks.dedup();
         let centre = i * m / n.max(1);
-        let (lo, hi) = (centre.saturating_sub(window) as u32, (centre + window) as u32);
+        let (lo, hi) = (
+            centre.saturating_sub(window) as u32,
+            (centre + window) as u32,
+        );
         for k in ks {
             if let Some(js) = post.get(&k) {
                 let start = js.partition_point(|&j| j < lo);
-                let inside: Vec<u32> = js[start..].iter().copied().take_while(|&j| j <= hi).collect();
+                let inside: Vec<u32> = js[start..]
+                    .iter()
+                    .copied()
+                    .take_while(|&j| j <= hi)
+                    .collect();
                 // Only keys that are rare in the window say where the sentence is.
                 if inside.len() > MIN_MAX_DF {
                     continue;
@@ -127,7 +134,12 @@ pub fn center_path(model: &Model) -> Vec<f64> {
     let before = points.len();
     let points = drop_spikes(points, m as f64 / n.max(1) as f64);
     if std::env::var("SELARAS_DEBUG").is_ok() {
-        eprintln!("anchors: {} candidates, chain {}, kept {}", cands.len(), before - 2, points.len() - 2);
+        eprintln!(
+            "anchors: {} candidates, chain {}, kept {}",
+            cands.len(),
+            before - 2,
+            points.len() - 2
+        );
     }
     let mut center = vec![0.0; n + 1];
     let mut s = 0;

@@ -299,7 +299,7 @@ impl Aligner {
         let mut stats = initial_stats(&model, params);
         let mut tables = Tables::new(&stats, allowed);
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
-        let init_path = init.map(|d| path_of(d));
+        let init_path = init.map(path_of);
         let mut band = match &init_path {
             Some(p) if (id.len() + 1) * (en.len() + 1) > self.config.exact_cells => {
                 Band::around(&center_of(p, id.len()), en.len(), self.config.band)
@@ -400,8 +400,14 @@ impl Aligner {
     pub fn align_learned(&self, id: &[Sentence], en: &[Sentence]) -> Vec<Bead> {
         let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
-        let mut pid: Vec<Prepared> = id.iter().map(|s| self.ev.prepare(&s.text, Lang::Id)).collect();
-        let pen: Vec<Prepared> = en.iter().map(|s| self.ev.prepare(&s.text, Lang::En)).collect();
+        let mut pid: Vec<Prepared> = id
+            .iter()
+            .map(|s| self.ev.prepare(&s.text, Lang::Id))
+            .collect();
+        let pen: Vec<Prepared> = en
+            .iter()
+            .map(|s| self.ev.prepare(&s.text, Lang::En))
+            .collect();
         let first = self.align_prepared(&pid, &pen, Some(&pi), Some(&pe));
         let mut stats = LearnStats::default();
         let beads: Vec<Bead> = first.iter().map(|d| d.bead.clone()).collect();
