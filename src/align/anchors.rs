@@ -131,16 +131,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
         }
     }
     points.push((n as f64, m as f64));
-    let before = points.len();
     let points = drop_spikes(points, m as f64 / n.max(1) as f64);
-    if std::env::var("SELARAS_DEBUG").is_ok() {
-        eprintln!(
-            "anchors: {} candidates, chain {}, kept {}",
-            cands.len(),
-            before - 2,
-            points.len() - 2
-        );
-    }
     let mut center = vec![0.0; n + 1];
     let mut s = 0;
     for (i, c) in center.iter_mut().enumerate() {

@@ -381,9 +381,6 @@ impl Aligner {
                 posteriors,
             );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-            if std::env::var("SELARAS_DEBUG").is_ok() {
-                eprintln!("band w={w} cells={} touched={touched}", band.cells());
-            }
             if !touched || full || w > 4 * self.config.band {
                 return path;
             }
