@@ -313,18 +313,15 @@ impl Aligner {
                     refine_stats(&mut stats, &model, &p, params);
                     tables = Tables::new(&stats, allowed);
                 }
-                self.search(&model, &tables, &mut band, &mut masks, true)
+                self.search(&model, &tables, &mut band, &mut masks, true, allowed)
             }
-            None => {
-                let path = self.search(&model, &tables, &mut band, &mut masks, !refine);
-                if refine {
-                    refine_stats(&mut stats, &model, &path, params);
-                    tables = Tables::new(&stats, allowed);
-                    self.search(&model, &tables, &mut band, &mut masks, true)
-                } else {
-                    path
-                }
+            None if refine => {
+                let path = self.search(&model, &tables, &mut band, &mut masks, false, allowed);
+                refine_stats(&mut stats, &model, &path, params);
+                tables = Tables::new(&stats, allowed);
+                self.search(&model, &tables, &mut band, &mut masks, true, allowed)
             }
+            None => self.search(&model, &tables, &mut band, &mut masks, true, allowed),
         };
         path.into_iter()
             .map(|b| {
@@ -367,6 +364,7 @@ impl Aligner {
         band: &mut Band,
         masks: &mut dp::MaskCache<'m, 'a>,
         posteriors: bool,
+        beads: &[(usize, usize)],
     ) -> Vec<dp::PathBead> {
         let (n, m) = (model.id.len(), model.en.len());
         let mut w = self.config.band;
@@ -377,7 +375,7 @@ impl Aligner {
                 tables,
                 &self.config.params,
                 band,
-                &self.config.beads,
+                beads,
                 posteriors,
             );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
