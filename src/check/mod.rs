@@ -1,0 +1,463 @@
+//! Quality flags for aligned pairs (`selaras check`, batch filters) and the corpus summary.
+//!
+//! Each pair gets zero or more named [`Flag`]s. [`flags_for`] gives the flags that depend on
+//! one pair only (everything but `duplicate`); [`Duplicates`] adds `duplicate`;
+//! [`check_pairs`] does both for a whole corpus and builds the [`Summary`].
+
+pub mod langid;
+pub mod summary;
+pub mod table;
+
+pub use summary::{DocSummary, Summary};
+
+use crate::error::{Error, Result};
+use crate::score::pair::length_z;
+use crate::score::{Features, PairScorer};
+use crate::segment::Lang;
+use rayon::prelude::*;
+use std::collections::HashSet;
+use table::Table;
+
+/// A reason to distrust a pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Flag {
+    /// One side is empty (a 1-0 or 0-1 bead).
+    EmptySide,
+    /// The pair probability is below [`CheckConfig::min_score`].
+    LowScore,
+    /// The length ratio is an outlier under the length model.
+    LengthRatio,
+    /// Numbers on one side are missing on the other.
+    NumbersDiffer,
+    /// Names on one side are missing on the other.
+    NamesDiffer,
+    /// Same text on both sides, or English on the Indonesian side, or Indonesian on the English.
+    Untranslated,
+    /// Both sides are very short (little evidence either way, little use for training).
+    TooShort,
+    /// A side is very long (likely several sentences run together).
+    TooLong,
+    /// The same pair appeared earlier in the corpus.
+    Duplicate,
+}
+
+impl Flag {
+    /// Every flag, in the order they are listed in outputs.
+    pub const ALL: [Flag; 9] = [
+        Flag::EmptySide,
+        Flag::LowScore,
+        Flag::LengthRatio,
+        Flag::NumbersDiffer,
+        Flag::NamesDiffer,
+        Flag::Untranslated,
+        Flag::TooShort,
+        Flag::TooLong,
+        Flag::Duplicate,
+    ];
+
+    /// The flag's name in outputs (`low_score`, ...).
+    pub fn name(self) -> &'static str {
+        match self {
+            Flag::EmptySide => "empty_side",
+            Flag::LowScore => "low_score",
+            Flag::LengthRatio => "length_ratio",
+            Flag::NumbersDiffer => "numbers_differ",
+            Flag::NamesDiffer => "names_differ",
+            Flag::Untranslated => "untranslated",
+            Flag::TooShort => "too_short",
+            Flag::TooLong => "too_long",
+            Flag::Duplicate => "duplicate",
+        }
+    }
+
+    /// Parse a flag name.
+    pub fn from_name(s: &str) -> Option<Flag> {
+        Flag::ALL.into_iter().find(|f| f.name() == s)
+    }
+}
+
+/// Join flag names with commas (the `flags` column).
+pub fn flag_list(flags: &[Flag]) -> String {
+    flags.iter().map(|f| f.name()).collect::<Vec<_>>().join(",")
+}
+
+/// Thresholds of the flags.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckConfig {
+    /// `low_score` below this pair probability.
+    pub min_score: f64,
+    /// `length_ratio` when |z| of the length model exceeds this.
+    pub max_length_z: f64,
+    /// `numbers_differ` when at least this many numbers are unmatched.
+    pub max_unmatched_numbers: u32,
+    /// `names_differ` when at least this many names are unmatched and none is shared.
+    pub max_unmatched_names: u32,
+    /// `too_short` when both sides have fewer characters than this.
+    pub min_chars: usize,
+    /// `too_long` when a side has more characters than this.
+    pub max_chars: usize,
+}
+
+impl Default for CheckConfig {
+    fn default() -> Self {
+        CheckConfig {
+            min_score: 0.5,
+            max_length_z: 4.0,
+            max_unmatched_numbers: 2,
+            max_unmatched_names: 3,
+            min_chars: 12,
+            max_chars: 1000,
+        }
+    }
+}
+
+/// True when the text holds at least one letter.
+fn has_letters(s: &str) -> bool {
+    s.chars().any(char::is_alphabetic)
+}
+
+/// The `untranslated` test: the same text on both sides, or a side in the wrong language.
+pub fn is_untranslated(id: &str, en: &str) -> bool {
+    let (a, b) = (crate::text::normalize(id), crate::text::normalize(en));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.to_lowercase() == b.to_lowercase() && has_letters(&a) && a.chars().count() >= 8 {
+        return true;
+    }
+    langid::guess(&a).lang == Some(Lang::En) || langid::guess(&b).lang == Some(Lang::Id)
+}
+
+/// The flags of one pair from its features and pair probability (every flag but
+/// `duplicate`, which needs the whole corpus: see [`Duplicates`]). Sorted as [`Flag::ALL`].
+pub fn flags_for(f: &Features, score: f64, id: &str, en: &str, cfg: &CheckConfig) -> Vec<Flag> {
+    let mut flags = Vec::new();
+    let id_empty = id.trim().is_empty();
+    let en_empty = en.trim().is_empty();
+    if id_empty || en_empty {
+        flags.push(Flag::EmptySide);
+        let side = if id_empty { en } else { id };
+        if side.chars().count() > cfg.max_chars {
+            flags.push(Flag::TooLong);
+        }
+        return flags;
+    }
+    if score < cfg.min_score {
+        flags.push(Flag::LowScore);
+    }
+    if length_z(f.len_id, f.len_en).abs() > cfg.max_length_z {
+        flags.push(Flag::LengthRatio);
+    }
+    if f.num_id_only + f.num_en_only >= cfg.max_unmatched_numbers
+        || (f.num_shared == 0 && f.num_id_only > 0 && f.num_en_only > 0)
+    {
+        flags.push(Flag::NumbersDiffer);
+    }
+    if f.names_shared == 0 && f.names_id_only + f.names_en_only >= cfg.max_unmatched_names {
+        flags.push(Flag::NamesDiffer);
+    }
+    if is_untranslated(id, en) {
+        flags.push(Flag::Untranslated);
+    }
+    let (ci, ce) = (id.chars().count(), en.chars().count());
+    if ci < cfg.min_chars && ce < cfg.min_chars {
+        flags.push(Flag::TooShort);
+    }
+    if ci > cfg.max_chars || ce > cfg.max_chars {
+        flags.push(Flag::TooLong);
+    }
+    flags
+}
+
+/// Finds repeated pairs: the second and later occurrences of a pair (same texts after
+/// normalisation, case ignored) are duplicates.
+#[derive(Debug, Default)]
+pub struct Duplicates {
+    seen: HashSet<(String, String)>,
+}
+
+impl Duplicates {
+    /// An empty set.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Record a pair; true when it was seen before. Pairs with an empty side never count.
+    pub fn is_repeat(&mut self, id: &str, en: &str) -> bool {
+        let key = (
+            crate::text::normalize(id).to_lowercase(),
+            crate::text::normalize(en).to_lowercase(),
+        );
+        if key.0.is_empty() || key.1.is_empty() {
+            return false;
+        }
+        !self.seen.insert(key)
+    }
+}
+
+/// One pair of a corpus.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Pair {
+    /// 1-based line in the input file (0 when not read from a file).
+    pub line: usize,
+    /// Document name (the file name when the table has no `doc` column).
+    pub doc: String,
+    /// Indonesian sentence indices in the document.
+    pub id_idx: Vec<usize>,
+    /// English sentence indices in the document.
+    pub en_idx: Vec<usize>,
+    /// Bead type, like `2-1`.
+    pub bead: String,
+    /// Indonesian text (escapes undone).
+    pub id: String,
+    /// English text (escapes undone).
+    pub en: String,
+}
+
+/// Which columns hold what.
+#[derive(Clone, Debug)]
+pub struct Columns {
+    /// Indonesian text column.
+    pub id: String,
+    /// English text column.
+    pub en: String,
+}
+
+impl Default for Columns {
+    fn default() -> Self {
+        Columns {
+            id: "id".into(),
+            en: "en".into(),
+        }
+    }
+}
+
+fn parse_indices(table: &Table, line: usize, col: &str, s: &str) -> Result<Vec<usize>> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(Vec::new());
+    }
+    s.split(',')
+        .map(|p| {
+            p.trim().parse::<usize>().map_err(|_| Error::Parse {
+                path: table.path.clone(),
+                line,
+                msg: format!("column `{col}`: `{s}` is not a comma-separated list of indices"),
+            })
+        })
+        .collect()
+}
+
+/// The pairs of a table. Columns `doc`, `id_idx`, `en_idx` and `bead` are used when present;
+/// otherwise the whole file is one document, sentences are numbered in order and the bead type
+/// is 1-1, 1-0 or 0-1 by which sides are empty.
+pub fn pairs_from_table(table: &Table, cols: &Columns) -> Result<Vec<Pair>> {
+    let ci = table.require(&cols.id)?;
+    let ce = table.require(&cols.en)?;
+    let cdoc = table.find("doc");
+    let cii = table.find("id_idx");
+    let cei = table.find("en_idx");
+    let cbead = table.find("bead");
+    let default_doc = table.path.file_name().map_or_else(
+        || "corpus".to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    let mut pairs = Vec::with_capacity(table.rows.len());
+    let mut counters: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    for row in &table.rows {
+        let id = table.text(row, ci);
+        let en = table.text(row, ce);
+        let doc = cdoc.map_or_else(|| default_doc.clone(), |c| table.text(row, c));
+        let next = counters.entry(doc.clone()).or_default();
+        let id_idx = match cii {
+            Some(c) => parse_indices(table, row.line, "id_idx", &row.fields[c])?,
+            None if id.trim().is_empty() => Vec::new(),
+            None => vec![next.0],
+        };
+        let en_idx = match cei {
+            Some(c) => parse_indices(table, row.line, "en_idx", &row.fields[c])?,
+            None if en.trim().is_empty() => Vec::new(),
+            None => vec![next.1],
+        };
+        if let Some(&m) = id_idx.iter().max() {
+            next.0 = next.0.max(m + 1);
+        }
+        if let Some(&m) = en_idx.iter().max() {
+            next.1 = next.1.max(m + 1);
+        }
+        let bead = match cbead {
+            Some(c) if !row.fields[c].trim().is_empty() => row.fields[c].trim().to_string(),
+            _ => format!("{}-{}", id_idx.len(), en_idx.len()),
+        };
+        pairs.push(Pair {
+            line: row.line,
+            doc,
+            id_idx,
+            en_idx,
+            bead,
+            id,
+            en,
+        });
+    }
+    Ok(pairs)
+}
+
+/// The check of one pair.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairCheck {
+    /// Pair probability from [`PairScorer`] (0 for an empty side).
+    pub score: f64,
+    /// Flags, sorted as [`Flag::ALL`].
+    pub flags: Vec<Flag>,
+}
+
+/// Score and flag every pair (in parallel), then mark duplicates in corpus order.
+pub fn check_pairs(pairs: &[Pair], scorer: &PairScorer, cfg: &CheckConfig) -> Vec<PairCheck> {
+    let mut checks: Vec<PairCheck> = pairs
+        .par_iter()
+        .map(|p| {
+            let f = scorer.features(&p.id, &p.en);
+            let score = crate::score::pair::probability(&f);
+            PairCheck {
+                score,
+                flags: flags_for(&f, score, &p.id, &p.en, cfg),
+            }
+        })
+        .collect();
+    let mut dups = Duplicates::new();
+    for (p, c) in pairs.iter().zip(checks.iter_mut()) {
+        if dups.is_repeat(&p.id, &p.en) {
+            c.flags.push(Flag::Duplicate);
+        }
+    }
+    checks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn feats(len_id: f64, len_en: f64) -> Features {
+        Features {
+            len_id,
+            len_en,
+            lex_id: 0.8,
+            lex_en: 0.8,
+            ..Features::default()
+        }
+    }
+
+    const ID: &str = "Pemerintah membangun jembatan baru di kota itu.";
+    const EN: &str = "The government built a new bridge in that city.";
+
+    fn flags(f: &Features, score: f64, id: &str, en: &str) -> Vec<Flag> {
+        flags_for(f, score, id, en, &CheckConfig::default())
+    }
+
+    #[test]
+    fn a_good_pair_has_no_flags() {
+        assert!(flags(&feats(47.0, 47.0), 0.95, ID, EN).is_empty());
+    }
+
+    #[test]
+    fn low_score() {
+        assert_eq!(flags(&feats(47.0, 47.0), 0.2, ID, EN), vec![Flag::LowScore]);
+    }
+
+    #[test]
+    fn length_ratio() {
+        let long = "The government built a new bridge in that city, and it was opened by the mayor on a sunny Monday morning before a large crowd of residents.";
+        let f = feats(47.0, long.chars().count() as f64);
+        assert_eq!(flags(&f, 0.9, ID, long), vec![Flag::LengthRatio]);
+    }
+
+    #[test]
+    fn numbers_differ() {
+        let mut f = feats(47.0, 47.0);
+        f.num_id_only = 1;
+        f.num_en_only = 1;
+        assert_eq!(flags(&f, 0.9, ID, EN), vec![Flag::NumbersDiffer]);
+        f.num_shared = 1;
+        f.num_id_only = 0;
+        assert!(flags(&f, 0.9, ID, EN).is_empty());
+        f.num_id_only = 2;
+        assert_eq!(flags(&f, 0.9, ID, EN), vec![Flag::NumbersDiffer]);
+    }
+
+    #[test]
+    fn names_differ() {
+        let mut f = feats(47.0, 47.0);
+        f.names_id_only = 2;
+        f.names_en_only = 1;
+        assert_eq!(flags(&f, 0.9, ID, EN), vec![Flag::NamesDiffer]);
+        f.names_shared = 1;
+        assert!(flags(&f, 0.9, ID, EN).is_empty());
+    }
+
+    #[test]
+    fn untranslated() {
+        assert_eq!(
+            flags(&feats(47.0, 47.0), 0.9, EN, EN),
+            vec![Flag::Untranslated]
+        );
+        assert_eq!(
+            flags(&feats(47.0, 47.0), 0.9, ID, ID),
+            vec![Flag::Untranslated]
+        );
+        let other_en = "The new bridge in the city was built by the government.";
+        assert!(is_untranslated(other_en, EN));
+        assert!(!is_untranslated(ID, EN));
+    }
+
+    #[test]
+    fn too_short_and_too_long() {
+        assert_eq!(
+            flags(&feats(3.0, 3.0), 0.9, "Ya.", "Ya."),
+            vec![Flag::TooShort]
+        );
+        let long_id = ID.repeat(25);
+        let long_en = EN.repeat(25);
+        let f = feats(long_id.len() as f64, long_en.len() as f64);
+        assert_eq!(flags(&f, 0.9, &long_id, &long_en), vec![Flag::TooLong]);
+    }
+
+    #[test]
+    fn empty_side() {
+        assert_eq!(flags(&feats(47.0, 0.0), 0.0, ID, ""), vec![Flag::EmptySide]);
+        assert_eq!(
+            flags(&feats(0.0, 47.0), 0.0, " ", EN),
+            vec![Flag::EmptySide]
+        );
+    }
+
+    #[test]
+    fn duplicate() {
+        let pairs: Vec<Pair> = [(ID, EN), ("Lain.", "Other."), (ID, EN), (ID, "")]
+            .iter()
+            .map(|(i, e)| Pair {
+                id: i.to_string(),
+                en: e.to_string(),
+                ..Pair::default()
+            })
+            .collect();
+        let checks = check_pairs(&pairs, &PairScorer::new(), &CheckConfig::default());
+        assert!(!checks[0].flags.contains(&Flag::Duplicate));
+        assert!(checks[2].flags.contains(&Flag::Duplicate));
+        assert!(!checks[3].flags.contains(&Flag::Duplicate));
+        let mut d = Duplicates::new();
+        assert!(!d.is_repeat("A b", "C d"));
+        assert!(d.is_repeat("a  b", "c D"));
+    }
+
+    #[test]
+    fn flag_names_round_trip() {
+        for f in Flag::ALL {
+            assert_eq!(Flag::from_name(f.name()), Some(f));
+        }
+        assert_eq!(
+            flag_list(&[Flag::LowScore, Flag::Duplicate]),
+            "low_score,duplicate"
+        );
+    }
+}
