@@ -1,2 +1,300 @@
-//! The Indonesian–English lexicon (SKELETON). The bundled lexicon, derived from FreeDict,
-//! is embedded in the binary; users may add their own.
+//! The Indonesian–English lexicon and the stemmers it is keyed on.
+//!
+//! The bundled lexicon (derived from the FreeDict English–Indonesian dictionary, CC BY-SA,
+//! plus a small hand-made core list; see `corpus/lexicon/`) is embedded in the binary. Users may
+//! add their own file ([`Lexicon::parse`]): TSV `id<TAB>en`, or hunalign's `en @ id` format.
+//!
+//! Entries are keyed on stems: Indonesian words are stemmed with the Nazief–Adriani/ECS stemmer
+//! of the sastrawi crate, English words with a light suffix stripper ([`stem_en`]). A stem is
+//! identified by a 64-bit hash ([`key`]) so prepared texts carry plain integers and matching
+//! never touches strings.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use sastrawi::{Dictionary, Stemmer};
+
+use crate::{Error, Result};
+
+/// The bundled FreeDict-derived lexicon (`id<TAB>en`, lowercase).
+const FREEDICT: &str = include_str!("../corpus/lexicon/freedict-id-en.tsv");
+/// The bundled core lexicon (function words, frequent words), `id<TAB>en`.
+const CORE: &str = include_str!("../corpus/lexicon/core-id-en.tsv");
+
+/// A stable 64-bit hash of a string (FNV-1a), used as the identity of stems and tokens.
+pub fn key(s: &str) -> u64 {
+    key_tagged(0, s)
+}
+
+/// [`key`] with a one-byte tag, so different kinds of token never collide.
+pub fn key_tagged(tag: u8, s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in std::iter::once(tag).chain(s.bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn stemmer() -> &'static Stemmer<'static> {
+    static DICT: OnceLock<Dictionary> = OnceLock::new();
+    static STEMMER: OnceLock<Stemmer<'static>> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::new(DICT.get_or_init(Dictionary::new)))
+}
+
+fn id_stopwords() -> &'static Dictionary {
+    static STOP: OnceLock<Dictionary> = OnceLock::new();
+    STOP.get_or_init(Dictionary::stopword)
+}
+
+thread_local! {
+    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The stem of a lowercase Indonesian word (Nazief–Adriani/ECS via sastrawi), cached per thread.
+pub fn stem_id(word: &str) -> String {
+    if word.len() <= 3 || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
+        return word.to_string();
+    }
+    STEM_CACHE.with(|c| {
+        if let Some(s) = c.borrow().get(word) {
+            return s.clone();
+        }
+        let s = stemmer().stem_word(word).into_owned();
+        let s = if s.is_empty() { word.to_string() } else { s };
+        let mut c = c.borrow_mut();
+        if c.len() > 200_000 {
+            c.clear();
+        }
+        c.insert(word.to_string(), s.clone());
+        s
+    })
+}
+
+/// A light English stemmer for lowercase words: plural `-s/-es/-ies`, `-ing`, `-ed`, `'s`.
+pub fn stem_en(word: &str) -> String {
+    let mut w = word
+        .trim_end_matches("'s")
+        .trim_end_matches("’s")
+        .to_string();
+    let n = w.chars().count();
+    if n <= 3 || !w.is_ascii() {
+        return w;
+    }
+    if w.ends_with("ies") && n > 4 {
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if w.ends_with("sses")
+        || w.ends_with("ches")
+        || w.ends_with("shes")
+        || w.ends_with("xes")
+    {
+        w.truncate(w.len() - 2);
+    } else if w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+        w.truncate(w.len() - 1);
+    }
+    let strip = |w: &mut String, suf: &str, min: usize| -> bool {
+        if w.ends_with(suf) && w.len() >= suf.len() + min {
+            w.truncate(w.len() - suf.len());
+            let b = w.as_bytes();
+            let l = b.len();
+            if l >= 2 && b[l - 1] == b[l - 2] && !matches!(b[l - 1], b'l' | b's' | b'z') {
+                w.truncate(l - 1);
+            }
+            true
+        } else {
+            false
+        }
+    };
+    if !strip(&mut w, "ing", 3) {
+        strip(&mut w, "ed", 3);
+    }
+    w
+}
+
+/// True for an Indonesian function word (sastrawi's stop list).
+pub fn is_stop_id(word: &str) -> bool {
+    id_stopwords().find(word)
+}
+
+/// True for an English function word.
+pub fn is_stop_en(word: &str) -> bool {
+    const STOP: &[&str] = &[
+        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+        "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "for",
+        "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in",
+        "into", "is", "it", "its", "itself", "may", "me", "might", "more", "most", "must", "my",
+        "no", "nor", "not", "of", "on", "or", "our", "out", "over", "she", "should", "so", "some",
+        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
+        "those", "through", "to", "too", "up", "us", "very", "was", "we", "were", "what", "when",
+        "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
+        "s", "t", "unto", "shall", "thee", "thou", "thy", "ye",
+    ];
+    STOP.binary_search(&word).is_ok()
+}
+
+/// Word translations, keyed on stems: Indonesian stem key → English stem keys.
+#[derive(Clone, Debug, Default)]
+pub struct Lexicon {
+    map: HashMap<u64, Vec<u64>>,
+}
+
+impl Lexicon {
+    /// An empty lexicon.
+    pub fn new() -> Self {
+        Lexicon::default()
+    }
+
+    /// The bundled lexicon (built once per process, shared).
+    pub fn bundled() -> Arc<Lexicon> {
+        static BUNDLED: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        BUNDLED
+            .get_or_init(|| {
+                let mut lex = Lexicon::new();
+                for text in [FREEDICT, CORE] {
+                    for line in text.lines() {
+                        if let Some((id, en)) = line.split_once('\t') {
+                            lex.insert(id, en);
+                        }
+                    }
+                }
+                for (id, en) in BUILTIN {
+                    lex.insert(id, en);
+                }
+                Arc::new(lex)
+            })
+            .clone()
+    }
+
+    /// Parse a user lexicon: TSV `id<TAB>en` (one pair a line), or hunalign's `en @ id`.
+    /// Blank lines and lines starting with `#` are skipped. `path` names the file in errors.
+    pub fn parse(text: &str, path: &Path) -> Result<Lexicon> {
+        let mut lex = Lexicon::new();
+        for (n, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (id, en) = if let Some((id, en)) = line.split_once('\t') {
+                (id, en)
+            } else if let Some((en, id)) = line.split_once(" @ ") {
+                (id, en)
+            } else {
+                return Err(Error::Parse {
+                    path: path.to_path_buf(),
+                    line: n + 1,
+                    msg: "expected `id<TAB>en` or hunalign's `en @ id`".into(),
+                });
+            };
+            lex.insert(&id.to_lowercase(), &en.to_lowercase());
+        }
+        Ok(lex)
+    }
+
+    /// Add one entry. Only single-word entries are used (an English `to ` is dropped).
+    pub fn insert(&mut self, id: &str, en: &str) {
+        let id = id.trim();
+        let en = en.trim();
+        let en = en.strip_prefix("to ").unwrap_or(en);
+        if id.is_empty() || en.is_empty() || id.contains(' ') || en.contains(' ') {
+            return;
+        }
+        let (ki, ke) = (key(&stem_id(id)), key(&stem_en(en)));
+        let v = self.map.entry(ki).or_default();
+        if !v.contains(&ke) {
+            v.push(ke);
+        }
+    }
+
+    /// Add the entries of another lexicon.
+    pub fn extend(&mut self, other: &Lexicon) {
+        for (k, vs) in &other.map {
+            let v = self.map.entry(*k).or_default();
+            for e in vs {
+                if !v.contains(e) {
+                    v.push(*e);
+                }
+            }
+        }
+    }
+
+    /// English stem keys translating the Indonesian stem key `id`.
+    pub fn translations(&self, id: u64) -> &[u64] {
+        self.map.get(&id).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// Number of Indonesian stems with translations.
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    /// True when there are no entries.
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
+    }
+}
+
+/// Month and weekday names and a few words the dictionaries miss.
+const BUILTIN: &[(&str, &str)] = &[
+    ("januari", "january"),
+    ("februari", "february"),
+    ("maret", "march"),
+    ("april", "april"),
+    ("mei", "may"),
+    ("juni", "june"),
+    ("juli", "july"),
+    ("agustus", "august"),
+    ("september", "september"),
+    ("oktober", "october"),
+    ("november", "november"),
+    ("desember", "december"),
+    ("senin", "monday"),
+    ("selasa", "tuesday"),
+    ("rabu", "wednesday"),
+    ("kamis", "thursday"),
+    ("jumat", "friday"),
+    ("sabtu", "saturday"),
+    ("minggu", "sunday"),
+    ("minggu", "week"),
+    ("tahun", "year"),
+    ("bulan", "month"),
+    ("hari", "day"),
+    ("jam", "hour"),
+    ("persen", "percent"),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_stems() {
+        assert_eq!(stem_en("cities"), "city");
+        assert_eq!(stem_en("running"), "run");
+        assert_eq!(stem_en("walked"), "walk");
+        assert_eq!(stem_en("books"), "book");
+        assert_eq!(stem_en("boss"), "boss");
+    }
+
+    #[test]
+    fn indonesian_stems() {
+        assert_eq!(stem_id("perekonomian"), "ekonomi");
+        assert_eq!(stem_id("dan"), "dan");
+    }
+
+    #[test]
+    fn parses_both_formats() {
+        let lex = Lexicon::parse("rumah\thouse\n# c\nbook @ buku\n", Path::new("x")).unwrap();
+        assert_eq!(lex.translations(key(&stem_id("rumah"))), &[key("house")]);
+        assert_eq!(lex.translations(key(&stem_id("buku"))), &[key("book")]);
+        assert!(Lexicon::parse("nonsense\n", Path::new("x")).is_err());
+    }
+
+    #[test]
+    fn months_are_bundled() {
+        let lex = Lexicon::bundled();
+        assert!(lex.translations(key("agustus")).contains(&key("august")));
+    }
+}

@@ -2,23 +2,94 @@
 //! names, acronyms), cognates. The one scoring module: the aligner builds bead costs from it
 //! and `selaras score`/`check` build pair probabilities from it ([`pair`]).
 //!
-//! (SKELETON: the aligner work fills in [`Evidence`] and [`Features`].)
+//! A text is prepared once ([`Evidence::prepare`]): it becomes a list of *items* (content words,
+//! numbers, names/acronyms), each carrying integer keys. Two prepared texts are compared by
+//! [`Evidence::cover`], which says which items of each side find a counterpart on the other side
+//! (as bit masks, so the aligner can union them over multi-sentence beads without allocating).
+//! An item of one side is matched by an item of the other side when
+//! - they are the same token (names, loanwords, acronyms: [`surface_key`]);
+//! - they are the same number after mapping conventions ([`number_values`]);
+//! - the lexicon translates the Indonesian stem into the English stem;
+//! - they are cognates: equal prefixes after orthographic mapping ([`cognate_form`]) and a
+//!   normalised Levenshtein similarity of at least [`COGNATE_SIM`].
 
 pub mod pair;
 
 pub use pair::PairScorer;
 
+use std::sync::Arc;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::lexicon::{self, Lexicon};
 use crate::segment::Lang;
 
+/// Most items kept per text (the masks are 128 bits wide).
+pub const MAX_ITEMS: usize = 128;
+/// Least normalised Levenshtein similarity of two cognate forms.
+pub const COGNATE_SIM: f64 = 0.72;
+/// Length of the cognate prefix key.
+const COGNATE_PREFIX: usize = 5;
+
+const TAG_SURFACE: u8 = b's';
+const TAG_NUMBER: u8 = b'n';
+const TAG_COGNATE: u8 = b'c';
+const TAG_EN_STEM: u8 = b'e';
+
 /// The evidence model: lexicon, stemmers and token rules. Cheap to clone.
-#[derive(Clone, Debug, Default)]
-pub struct Evidence {}
+#[derive(Clone, Debug)]
+pub struct Evidence {
+    lex: Arc<Lexicon>,
+}
+
+impl Default for Evidence {
+    fn default() -> Self {
+        Evidence::bundled()
+    }
+}
+
+/// What kind of evidence an item is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A content word.
+    Word,
+    /// A number (digits).
+    Number,
+    /// A name or acronym (capitalised, not sentence-initial; or all capitals).
+    Name,
+}
+
+/// One piece of evidence of a prepared text.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// Kind of the item.
+    pub kind: ItemKind,
+    /// The lowercase token.
+    pub token: String,
+    /// The orthographically mapped form, for cognates.
+    pub cognate: String,
+}
 
 /// A text prepared for matching (normalised tokens, stems, numbers, names, length).
 #[derive(Clone, Debug, Default)]
 pub struct Prepared {
     /// Length in characters of the normalised text.
     pub chars: usize,
+    /// The items (at most [`MAX_ITEMS`]).
+    pub items: Vec<Item>,
+    /// Keys other texts look up in this one: (key, item index), sorted.
+    index: Vec<(u64, u8)>,
+    /// Keys this text looks up in the other one: per item, a range of `queries`.
+    queries: Vec<u64>,
+    query_start: Vec<u32>,
+    /// Bit mask of items that are numbers.
+    pub num_mask: u128,
+    /// Bit mask of items that are names.
+    pub name_mask: u128,
+    /// Bit mask of all items.
+    pub all_mask: u128,
+    /// Stem keys of the content words (for learning), in item order (0 for non-words).
+    pub stems: Vec<u64>,
 }
 
 /// What the evidence says about one Indonesian text against one English text.
@@ -44,28 +115,580 @@ pub struct Features {
     pub names_id_only: u32,
     /// Names and acronyms found only on the English side.
     pub names_en_only: u32,
+    /// Content words on the Indonesian side.
+    pub words_id: u32,
+    /// Content words on the English side.
+    pub words_en: u32,
+    /// Share of all Indonesian items (words, numbers, names) matched on the English side.
+    pub cover_id: f64,
+    /// Share of all English items matched on the Indonesian side.
+    pub cover_en: f64,
+}
+
+/// A token of a text: its text and whether it is a number.
+#[derive(Debug, PartialEq)]
+pub struct Token<'a> {
+    /// The token as written.
+    pub text: &'a str,
+    /// True for digits (with inner `.`/`,`).
+    pub number: bool,
+}
+
+/// Split a text into word and number tokens. Words are runs of letters (apostrophes inside
+/// kept); numbers are runs of digits with `.`/`,` between digits. Everything else separates.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut out = Vec::new();
+    let b: Vec<(usize, char)> = text.char_indices().collect();
+    let mut k = 0;
+    while k < b.len() {
+        let (start, c) = b[k];
+        if c.is_alphabetic() {
+            let mut e = k + 1;
+            while e < b.len()
+                && (b[e].1.is_alphabetic()
+                    || (matches!(b[e].1, '\'' | '’')
+                        && e + 1 < b.len()
+                        && b[e + 1].1.is_alphabetic()))
+            {
+                e += 1;
+            }
+            let end = if e < b.len() { b[e].0 } else { text.len() };
+            out.push(Token {
+                text: &text[start..end],
+                number: false,
+            });
+            k = e;
+        } else if c.is_ascii_digit() {
+            let mut e = k + 1;
+            while e < b.len()
+                && (b[e].1.is_ascii_digit()
+                    || (matches!(b[e].1, '.' | ',')
+                        && e + 1 < b.len()
+                        && b[e + 1].1.is_ascii_digit()))
+            {
+                e += 1;
+            }
+            let end = if e < b.len() { b[e].0 } else { text.len() };
+            out.push(Token {
+                text: &text[start..end],
+                number: true,
+            });
+            k = e;
+        } else {
+            k += 1;
+        }
+    }
+    out
+}
+
+/// The numeric values a number token may denote, as canonical strings, given the language's
+/// conventions: Indonesian `1.250` = 1250 and `12,5` = 12.5; English `1,250` = 1250 and
+/// `12.5` = 12.5. Ambiguous forms give both readings. `scale` multiplies (juta = 10⁶ ...).
+pub fn number_values(token: &str, lang: Lang, scale: f64) -> Vec<String> {
+    let (group, decimal) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = Vec::new();
+    let mut push = |s: String| {
+        if let Ok(v) = s.parse::<f64>() {
+            for x in [v, v * scale] {
+                let c = canon_number(x);
+                if !out.contains(&c) {
+                    out.push(c);
+                }
+            }
+        }
+    };
+    // The language's own reading.
+    let own: String = token
+        .chars()
+        .filter(|&c| c != group)
+        .map(|c| if c == decimal { '.' } else { c })
+        .collect();
+    push(own);
+    // The other convention, when the token has a separator (texts mix conventions).
+    if token.contains(['.', ',']) {
+        let other: String = token
+            .chars()
+            .filter(|&c| c != decimal)
+            .map(|c| if c == group { '.' } else { c })
+            .collect();
+        push(other);
+    }
+    out
+}
+
+fn canon_number(x: f64) -> String {
+    let s = format!("{:.4}", x);
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+/// The scale a word following a number gives it (juta/million = 10⁶ ...), or 1.
+pub fn scale_word(word: &str) -> f64 {
+    match word {
+        "ribu" | "thousand" => 1e3,
+        "juta" | "million" | "millions" => 1e6,
+        "miliar" | "milyar" | "billion" | "billions" => 1e9,
+        "triliun" | "trillion" | "trillions" => 1e12,
+        _ => 1.0,
+    }
+}
+
+/// The orthographic form used to match cognates across the languages: accents removed,
+/// English suffixes mapped to their Indonesian counterparts (-tion → -si, -ism → -isme,
+/// -ity → -itas, -ical/-ic → -ik, -y → -i), then letters mapped (ph → f, th → t, ch → k, x → ks,
+/// c → k or s, q → k, v → f, z → s, j → y) and doubled letters collapsed.
+pub fn cognate_form(word: &str, lang: Lang) -> String {
+    let w: String = word
+        .nfd()
+        .filter(|c| c.is_ascii_alphabetic())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let mut w = w;
+    if lang == Lang::En {
+        const SUFFIXES: &[(&str, &str)] = &[
+            ("ization", "isasi"),
+            ("isation", "isasi"),
+            ("ation", "asi"),
+            ("tion", "si"),
+            ("sion", "si"),
+            ("ism", "isme"),
+            ("ity", "itas"),
+            ("ical", "is"),
+            ("ics", "ika"),
+            ("ic", "ik"),
+            ("ive", "if"),
+            ("ary", "er"),
+            ("ogy", "ogi"),
+            ("phy", "fi"),
+            ("ist", "is"),
+            ("y", "i"),
+            ("e", ""),
+        ];
+        for (s, r) in SUFFIXES {
+            if w.len() > s.len() + 2 && w.ends_with(s) {
+                w.truncate(w.len() - s.len());
+                w.push_str(r);
+                break;
+            }
+        }
+    }
+    let b = w.as_bytes();
+    let mut out = String::with_capacity(w.len() + 2);
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        let next = b.get(k + 1).copied();
+        let (s, adv): (&str, usize) = match (c, next) {
+            (b'p', Some(b'h')) => ("f", 2),
+            (b't', Some(b'h')) => ("t", 2),
+            (b'c', Some(b'h')) => ("k", 2),
+            (b'c', Some(b'k')) => ("k", 2),
+            (b'k', Some(b'h')) => ("k", 2),
+            (b'x', _) => ("ks", 1),
+            (b'c', Some(b'e' | b'i' | b'y')) => ("s", 1),
+            (b'c', _) | (b'q', _) => ("k", 1),
+            (b'v', _) => ("f", 1),
+            (b'z', _) => ("s", 1),
+            (b'j', _) => ("y", 1),
+            (b'y', _) if k + 1 == b.len() => ("i", 1),
+            _ => ("", 0),
+        };
+        let piece: &str = if adv == 0 {
+            k += 1;
+            &w[k - 1..k]
+        } else {
+            k += adv;
+            s
+        };
+        for ch in piece.chars() {
+            if !out.ends_with(ch) {
+                out.push(ch);
+            }
+        }
+    }
+    out
+}
+
+/// The key of a token as written (lowercase): identical tokens match across the languages.
+pub fn surface_key(lower: &str) -> u64 {
+    untag(lexicon::key_tagged(TAG_SURFACE, lower))
+}
+
+fn number_key(canon: &str) -> u64 {
+    untag(lexicon::key_tagged(TAG_NUMBER, canon))
+}
+
+fn cognate_key(form: &str) -> Option<u64> {
+    if form.len() < COGNATE_PREFIX {
+        return None;
+    }
+    Some(untag(lexicon::key_tagged(
+        TAG_COGNATE,
+        &form[..COGNATE_PREFIX],
+    )))
+}
+
+fn en_stem_key(stem_key: u64) -> u64 {
+    (stem_key & !(0xff << 56)) | ((TAG_EN_STEM as u64) << 56)
+}
+
+fn is_en_stem_key(k: u64) -> bool {
+    (k >> 56) as u8 == TAG_EN_STEM
+}
+
+/// Keep other keys out of the English-stem key space.
+fn untag(k: u64) -> u64 {
+    if is_en_stem_key(k) { k ^ (1 << 56) } else { k }
+}
+
+/// True when two cognate forms are similar enough (normalised Levenshtein).
+pub fn cognates(a: &str, b: &str) -> bool {
+    a == b || strsim::normalized_levenshtein(a, b) >= COGNATE_SIM
+}
+
+/// Indonesian clitics written capitalised when they refer to God (`-Nya`, `-Mu`, `-Ku`).
+fn is_clitic(word: &str) -> bool {
+    matches!(
+        word,
+        "Nya" | "Mu" | "Ku" | "nya" | "mu" | "ku" | "lah" | "kah"
+    )
+}
+
+/// True for a name or acronym token: capitalised and not at the start of the sentence, or
+/// written in capitals (two letters or more).
+pub fn is_name(word: &str, position: usize) -> bool {
+    let mut chars = word.chars();
+    let first = match chars.next() {
+        Some(c) => c,
+        None => return false,
+    };
+    if !first.is_uppercase() || is_clitic(word) {
+        return false;
+    }
+    let n = word.chars().count();
+    let all_caps = n >= 2 && word.chars().all(|c| !c.is_lowercase());
+    all_caps || (position > 0 && n >= 2)
 }
 
 impl Evidence {
     /// The evidence model with the bundled lexicon.
     pub fn bundled() -> Self {
-        Evidence {}
+        Evidence {
+            lex: Lexicon::bundled(),
+        }
+    }
+
+    /// The evidence model with the bundled lexicon and the user's extra entries.
+    pub fn with_lexicon(&self, extra: &Lexicon) -> Self {
+        let mut lex = (*self.lex).clone();
+        lex.extend(extra);
+        Evidence { lex: Arc::new(lex) }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
     }
 
     /// Prepare one text of language `lang` for matching.
     pub fn prepare(&self, text: &str, lang: Lang) -> Prepared {
-        let _ = lang;
-        Prepared {
-            chars: crate::text::normalize(text).chars().count(),
+        let norm = crate::text::normalize(text);
+        let tokens = tokenize(&norm);
+        let mut p = Prepared {
+            chars: norm.chars().count(),
+            ..Prepared::default()
+        };
+        let mut seen: Vec<u64> = Vec::new();
+        let mut word_pos = 0usize;
+        for (t, tok) in tokens.iter().enumerate() {
+            if p.items.len() >= MAX_ITEMS {
+                break;
+            }
+            let lower = tok.text.to_lowercase();
+            let mut own: Vec<u64> = Vec::with_capacity(4);
+            let mut query: Vec<u64> = Vec::with_capacity(8);
+            let kind;
+            let mut stem_k = 0;
+            let mut cog = String::new();
+            if tok.number {
+                kind = ItemKind::Number;
+                let next = tokens.get(t + 1).map(|n| n.text.to_lowercase());
+                let scale = next.as_deref().map(scale_word).unwrap_or(1.0);
+                for v in number_values(tok.text, lang, scale) {
+                    own.push(number_key(&v));
+                }
+                query.extend_from_slice(&own);
+            } else {
+                let position = word_pos;
+                word_pos += 1;
+                if is_clitic(tok.text) {
+                    continue;
+                }
+                let stop = match lang {
+                    Lang::Id => lexicon::is_stop_id(&lower),
+                    Lang::En => lexicon::is_stop_en(&lower),
+                };
+                let name = is_name(tok.text, position);
+                if (stop && !name) || lower.chars().count() < 2 || scale_word(&lower) != 1.0 {
+                    continue;
+                }
+                kind = if name { ItemKind::Name } else { ItemKind::Word };
+                let sk = surface_key(&lower);
+                own.push(sk);
+                query.push(sk);
+                cog = cognate_form(&lower, lang);
+                if let Some(ck) = cognate_key(&cog) {
+                    own.push(ck);
+                    query.push(ck);
+                }
+                match lang {
+                    Lang::Id => {
+                        stem_k = lexicon::key(&lexicon::stem_id(&lower));
+                        for &e in self.lex.translations(stem_k) {
+                            query.push(en_stem_key(e));
+                        }
+                        if stem_k != lexicon::key(&lower) {
+                            for &e in self.lex.translations(lexicon::key(&lower)) {
+                                query.push(en_stem_key(e));
+                            }
+                        }
+                    }
+                    Lang::En => {
+                        stem_k = lexicon::key(&lexicon::stem_en(&lower));
+                        own.push(en_stem_key(stem_k));
+                    }
+                }
+            }
+            // One item per distinct token.
+            let dedup = own.first().copied().unwrap_or(0);
+            if seen.contains(&dedup) {
+                continue;
+            }
+            seen.push(dedup);
+            let idx = p.items.len();
+            let bit = 1u128 << idx;
+            p.all_mask |= bit;
+            match kind {
+                ItemKind::Number => p.num_mask |= bit,
+                ItemKind::Name => p.name_mask |= bit,
+                ItemKind::Word => {}
+            }
+            for k in own {
+                p.index.push((k, idx as u8));
+            }
+            query.sort_unstable();
+            query.dedup();
+            p.query_start.push(p.queries.len() as u32);
+            p.queries.extend(query);
+            p.stems.push(stem_k);
+            p.items.push(Item {
+                kind,
+                token: lower,
+                cognate: cog,
+            });
         }
+        p.query_start.push(p.queries.len() as u32);
+        p.index.sort_unstable();
+        p
+    }
+
+    /// Which items of `id` find a counterpart in `en` (first mask) and which items of `en` find
+    /// one in `id` (second mask). `learned` adds word translations (Indonesian stem key →
+    /// English stem keys) found by the aligner's second pass. Does not allocate.
+    pub fn cover(&self, id: &Prepared, en: &Prepared) -> (u128, u128) {
+        cover_with(id, en, None)
     }
 
     /// Compare a prepared Indonesian text with a prepared English text.
     pub fn features(&self, id: &Prepared, en: &Prepared) -> Features {
-        Features {
-            len_id: id.chars as f64,
-            len_en: en.chars as f64,
-            ..Features::default()
+        let (mi, me) = self.cover(id, en);
+        features_from_masks(id, en, mi, me)
+    }
+}
+
+/// Extra word translations (Indonesian stem key → English stem keys), consulted in addition to
+/// the queries baked into a prepared text.
+pub trait ExtraLexicon {
+    /// English stem keys for an Indonesian stem key.
+    fn get(&self, id_stem: u64) -> &[u64];
+}
+
+/// [`Evidence::cover`] with an optional extra lexicon (the aligner's learned translations).
+pub fn cover_with(id: &Prepared, en: &Prepared, extra: Option<&dyn ExtraLexicon>) -> (u128, u128) {
+    let (mut mi, mut me) = (0u128, 0u128);
+    if id.items.is_empty() || en.items.is_empty() {
+        return (0, 0);
+    }
+    for i in 0..id.items.len() {
+        let qs = &id.queries[id.query_start[i] as usize..id.query_start[i + 1] as usize];
+        for &q in qs {
+            let start = en.index.partition_point(|&(k, _)| k < q);
+            for &(k, j) in &en.index[start..] {
+                if k != q {
+                    break;
+                }
+                let ok = if is_en_stem_key(q) || id.items[i].kind == ItemKind::Number {
+                    true
+                } else {
+                    let (a, b) = (&id.items[i], &en.items[j as usize]);
+                    a.token == b.token || cognates(&a.cognate, &b.cognate)
+                };
+                if ok {
+                    mi |= 1u128 << i;
+                    me |= 1u128 << j;
+                }
+            }
         }
+        if let Some(x) = extra {
+            let s = id.stems[i];
+            if s != 0 {
+                for &e in x.get(s) {
+                    let q = en_stem_key(e);
+                    let start = en.index.partition_point(|&(k, _)| k < q);
+                    for &(k, j) in &en.index[start..] {
+                        if k != q {
+                            break;
+                        }
+                        mi |= 1u128 << i;
+                        me |= 1u128 << j;
+                    }
+                }
+            }
+        }
+    }
+    (mi, me)
+}
+
+/// The [`Features`] of a pair given its cover masks.
+pub fn features_from_masks(id: &Prepared, en: &Prepared, mi: u128, me: u128) -> Features {
+    let words = |p: &Prepared| p.all_mask & !p.num_mask & !p.name_mask;
+    let c = |m: u128| m.count_ones();
+    let share = |a: u32, b: u32| if b == 0 { 0.0 } else { a as f64 / b as f64 };
+    let (wi, we) = (words(id), words(en));
+    Features {
+        len_id: id.chars as f64,
+        len_en: en.chars as f64,
+        lex_id: share(c(mi & wi), c(wi)),
+        lex_en: share(c(me & we), c(we)),
+        num_shared: c(mi & id.num_mask).min(c(me & en.num_mask)),
+        num_id_only: c(id.num_mask & !mi),
+        num_en_only: c(en.num_mask & !me),
+        names_shared: c(mi & id.name_mask).min(c(me & en.name_mask)),
+        names_id_only: c(id.name_mask & !mi),
+        names_en_only: c(en.name_mask & !me),
+        words_id: c(wi),
+        words_en: c(we),
+        cover_id: share(c(mi), c(id.all_mask)),
+        cover_en: share(c(me), c(en.all_mask)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ev() -> Evidence {
+        Evidence::bundled()
+    }
+
+    #[test]
+    fn numbers_across_conventions() {
+        let e = ev();
+        let f = |a: &str, b: &str| {
+            let (p, q) = (e.prepare(a, Lang::Id), e.prepare(b, Lang::En));
+            e.features(&p, &q)
+        };
+        assert_eq!(f("naik 12,5 persen", "rose 12.5 percent").num_shared, 1);
+        assert_eq!(f("sebanyak 1.250 orang", "some 1,250 people").num_shared, 1);
+        assert_eq!(f("Rp 2 miliar", "$2 billion").num_shared, 1);
+        assert_eq!(f("3 juta", "3 million").num_shared, 1);
+        let g = f("pada 1945", "in 1946");
+        assert_eq!((g.num_shared, g.num_id_only, g.num_en_only), (0, 1, 1));
+    }
+
+    #[test]
+    fn number_readings() {
+        assert!(number_values("12,5", Lang::Id, 1.0).contains(&"12.5".to_string()));
+        assert!(number_values("1,250", Lang::En, 1.0).contains(&"1250".to_string()));
+        assert!(number_values("2", Lang::Id, 1e9).contains(&"2000000000".to_string()));
+    }
+
+    #[test]
+    fn names_and_acronyms() {
+        let e = ev();
+        let p = e.prepare(
+            "Presiden Joko Widodo bertemu delegasi ASEAN di Jakarta.",
+            Lang::Id,
+        );
+        let q = e.prepare(
+            "President Joko Widodo met the ASEAN delegation in Jakarta.",
+            Lang::En,
+        );
+        let f = e.features(&p, &q);
+        assert!(f.names_shared >= 4, "{f:?}");
+        assert_eq!(f.names_id_only, 0);
+        assert!(is_name("ASEAN", 0));
+        assert!(!is_name("Presiden", 0));
+        assert!(is_name("Jakarta", 3));
+    }
+
+    #[test]
+    fn cognate_forms() {
+        assert_eq!(
+            cognate_form("coordination", Lang::En),
+            cognate_form("koordinasi", Lang::Id)
+        );
+        assert_eq!(
+            cognate_form("unilateralism", Lang::En),
+            cognate_form("unilateralisme", Lang::Id)
+        );
+        assert_eq!(
+            cognate_form("hegemony", Lang::En),
+            cognate_form("hegemoni", Lang::Id)
+        );
+        assert_eq!(
+            cognate_form("university", Lang::En),
+            cognate_form("universitas", Lang::Id)
+        );
+        assert!(cognates(
+            &cognate_form("philosophy", Lang::En),
+            &cognate_form("filosofi", Lang::Id)
+        ));
+        let e = ev();
+        let f = e.features(
+            &e.prepare("koordinasi hegemoni", Lang::Id),
+            &e.prepare("coordination hegemony", Lang::En),
+        );
+        assert_eq!(f.lex_id, 1.0);
+    }
+
+    #[test]
+    fn months_match() {
+        let e = ev();
+        let f = e.features(
+            &e.prepare("pada bulan Agustus", Lang::Id),
+            &e.prepare("in August", Lang::En),
+        );
+        assert!(f.cover_en > 0.99, "{f:?}");
+    }
+
+    #[test]
+    fn tokens() {
+        let t: Vec<&str> = tokenize("Rp12,5 juta, (US$3.5) anak-anak")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(t, ["Rp", "12,5", "juta", "US", "3.5", "anak", "anak"]);
+    }
+
+    #[test]
+    fn empty_texts() {
+        let e = ev();
+        let f = e.features(&e.prepare("", Lang::Id), &e.prepare("...", Lang::En));
+        assert_eq!(f.len_id, 0.0);
+        assert_eq!(f.cover_id, 0.0);
     }
 }
