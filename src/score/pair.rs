@@ -11,25 +11,31 @@ use super::{Evidence, Features, Prepared};
 use crate::segment::Lang;
 
 /// Names of the model inputs, in the order of [`design`] and [`COEF`].
-pub const INPUTS: [&str; 11] = [
+pub const INPUTS: [&str; 14] = [
     "bias",
     "lex_id",
     "lex_en",
     "lex_min",
+    "cover_id",
+    "cover_en",
+    "cover_min",
     "len_abs_z",
     "num_shared",
     "num_unshared",
     "names_shared",
     "names_unshared",
     "log_len",
-    "lex_x_len",
+    "cover_x_len",
 ];
 
 /// Logistic-regression coefficients, one per entry of [`INPUTS`].
 ///
 /// Fit with `scripts/fit_pair_scorer.py` (L2-regularised Newton's method, λ = 1e-3) on the
 /// fixed-seed sample of `scripts/pair_sample.py` (seed 5) over the three development sets.
-pub const COEF: [f64; 11] = [-2.0, 2.0, 2.0, 4.0, -0.8, 0.8, -0.6, 0.6, -0.4, 0.0, 0.0];
+pub const COEF: [f64; 14] = [
+    0.4357, 0.4710, 0.3605, 0.3475, 0.4929, 0.4258, 0.4925, -0.8723, 0.4344, -2.5062, 0.5534,
+    -0.6311, 0.1940, 2.1794,
+];
 
 /// Length model (fit by `scripts/fit_pair_scorer.py --length` on the true pairs of the sample):
 /// the log ratio ln((en+1)/(id+1)) of translations is about normal with this
@@ -53,8 +59,9 @@ pub fn length_z(len_id: f64, len_en: f64) -> f64 {
 }
 
 /// The model inputs computed from the features (order of [`INPUTS`]).
-pub fn design(f: &Features) -> [f64; 11] {
+pub fn design(f: &Features) -> [f64; 14] {
     let lex_min = f.lex_id.min(f.lex_en);
+    let cover_min = f.cover_id.min(f.cover_en);
     let z = length_z(f.len_id, f.len_en).abs().min(8.0);
     let log_len = (1.0 + f.len_id.min(f.len_en)).ln();
     [
@@ -62,13 +69,16 @@ pub fn design(f: &Features) -> [f64; 11] {
         f.lex_id,
         f.lex_en,
         lex_min,
+        f.cover_id,
+        f.cover_en,
+        cover_min,
         z,
         (1.0 + f64::from(f.num_shared)).ln(),
         (1.0 + f64::from(f.num_id_only + f.num_en_only)).ln(),
         (1.0 + f64::from(f.names_shared)).ln(),
         (1.0 + f64::from(f.names_id_only + f.names_en_only)).ln(),
         log_len,
-        (f.lex_id + f.lex_en) / 2.0 * log_len,
+        (f.cover_id + f.cover_en) / 2.0 * log_len,
     ]
 }
 
