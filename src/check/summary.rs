@@ -16,6 +16,8 @@ pub struct DocSummary {
     pub doc: String,
     /// Pairs (beads) in the document.
     pub pairs: usize,
+    /// Pairs with both sides non-empty (the ones with a score).
+    pub scored: usize,
     /// Mean pair probability over the pairs with both sides non-empty (0 when there are none).
     pub mean_score: f64,
     /// Share of 1-1 beads.
@@ -138,6 +140,7 @@ impl Summary {
             let mut d = DocSummary {
                 doc: name.to_string(),
                 pairs: n,
+                scored: nonempty.len(),
                 mean_score: mean(&s),
                 share_1_1: share(one_one, n),
                 share_empty: share(empty, n),
