@@ -1,1 +1,667 @@
-//! export (SKELETON).
+//! Corpus writers: TSV, JSON Lines, Vecalign ladder, Moses and TMX. Used by `selaras align`
+//! (one document) and `selaras batch` (many).
+//!
+//! A caller builds a [`DocAlignment`] per document (its sentences and the beads to export,
+//! already filtered if it filters) and hands it to a [`CorpusWriter`] made for the chosen
+//! [`Format`]. Writers take any `impl Write`; [`CorpusWriter::finish`] flushes and gives the
+//! underlying writers back (so the caller can commit atomic files).
+//!
+//! Formats:
+//! - `tsv`: header `doc id_idx en_idx bead score id en`, tab-delimited (the csv crate, no
+//!   quoting). Indices are comma lists (`3,4`), empty for an empty side; `bead` is `2-1`;
+//!   `score` has four decimals; the sentences of one side are joined with one space. Inside
+//!   the text fields a backslash is written `\\`, a tab `\t`, a line feed `\n` and a carriage
+//!   return `\r`, so every record is exactly one line of exactly seven fields. Quotes are
+//!   written as they are; read the file with quoting off ([`tsv_unescape`] undoes the rest).
+//! - `jsonl`: one bead per line: `doc`, `id`, `en` (index arrays), `bead`, `score` (four
+//!   decimals), `id_text`, `en_text`, `id_spans`, `en_spans` (byte `[start, end)` of each
+//!   sentence in the original input file, counting a skipped byte-order mark).
+//! - `ladder`: Vecalign's `[0,1]:[2]:0.9300`, one bead per line.
+//! - `moses`: two line-aligned plain-text files, one line per bead; any line or paragraph
+//!   separator inside a text (`\n`, `\r`, VT, FF, FS/GS/RS, NEL, U+2028, U+2029) and tabs become
+//!   spaces, so both files always have the same number of lines.
+//! - `tmx`: TMX 1.4b written with quick-xml; one `tu` per bead with `prop`s `x-doc`, `x-score`,
+//!   `x-bead` and two `tuv`s (`xml:lang` `id` and `en`). Characters XML 1.0 forbids (C0
+//!   controls other than tab/LF/CR, U+FFFE/U+FFFF) are replaced by U+FFFD.
+
+use crate::align::Bead;
+use crate::error::{Error, Result};
+use crate::segment::Sentence;
+use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
+use serde::Serialize;
+use std::io::Write;
+
+/// One aligned document to export.
+#[derive(Clone, Copy, Debug)]
+pub struct DocAlignment<'a> {
+    /// Document id (the `doc` column); may be empty for a single `align` run.
+    pub doc: &'a str,
+    /// Indonesian sentences (spans are byte offsets into the decoded text).
+    pub id: &'a [Sentence],
+    /// English sentences.
+    pub en: &'a [Sentence],
+    /// The beads to export, indices into `id` and `en`.
+    pub beads: &'a [Bead],
+    /// Bytes skipped at the start of the Indonesian file (a byte-order mark): added to spans.
+    pub id_offset: usize,
+    /// Bytes skipped at the start of the English file.
+    pub en_offset: usize,
+}
+
+impl DocAlignment<'_> {
+    /// The Indonesian text of a bead (sentences joined with one space).
+    pub fn id_text(&self, bead: &Bead) -> String {
+        join(self.id, &bead.id)
+    }
+
+    /// The English text of a bead.
+    pub fn en_text(&self, bead: &Bead) -> String {
+        join(self.en, &bead.en)
+    }
+}
+
+fn join(sents: &[Sentence], idx: &[usize]) -> String {
+    let mut out = String::new();
+    for &i in idx {
+        if let Some(s) = sents.get(i) {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&s.text);
+        }
+    }
+    out
+}
+
+fn spans(sents: &[Sentence], idx: &[usize], offset: usize) -> Vec<[usize; 2]> {
+    idx.iter()
+        .filter_map(|&i| sents.get(i))
+        .map(|s| [s.start + offset, s.end + offset])
+        .collect()
+}
+
+/// A score with four decimals, as every format writes it.
+pub fn round_score(score: f64) -> f64 {
+    if score.is_finite() {
+        (score * 10_000.0).round() / 10_000.0
+    } else {
+        0.0
+    }
+}
+
+fn score_str(score: f64) -> String {
+    format!("{:.4}", round_score(score))
+}
+
+fn index_list(idx: &[usize]) -> String {
+    let mut s = String::new();
+    for (k, i) in idx.iter().enumerate() {
+        if k > 0 {
+            s.push(',');
+        }
+        s.push_str(&i.to_string());
+    }
+    s
+}
+
+/// Output format of a corpus.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Tab-separated values with a header row.
+    #[default]
+    Tsv,
+    /// One JSON object per bead.
+    Jsonl,
+    /// Vecalign ladder `[0,1]:[2]:0.9300`.
+    Ladder,
+    /// Two line-aligned text files, PREFIX.id and PREFIX.en.
+    Moses,
+    /// TMX 1.4b translation memory.
+    Tmx,
+}
+
+impl Format {
+    /// The format's name as given to `--format`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Tsv => "tsv",
+            Format::Jsonl => "jsonl",
+            Format::Ladder => "ladder",
+            Format::Moses => "moses",
+            Format::Tmx => "tmx",
+        }
+    }
+
+    /// True for Moses, which writes two files.
+    pub fn two_files(self) -> bool {
+        self == Format::Moses
+    }
+}
+
+/// The two files of a Moses corpus written with `-o PREFIX`: `PREFIX.id` and `PREFIX.en`.
+pub fn moses_paths(prefix: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let with = |ext: &str| {
+        let mut s = prefix.as_os_str().to_os_string();
+        s.push(".");
+        s.push(ext);
+        std::path::PathBuf::from(s)
+    };
+    (with("id"), with("en"))
+}
+
+/// Escape a text field for the TSV format: `\` → `\\`, tab → `\t`, LF → `\n`, CR → `\r`.
+pub fn tsv_escape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains(['\\', '\t', '\n', '\r']) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.into()
+}
+
+/// Undo [`tsv_escape`]. An unknown escape (`\x`) is kept as written.
+pub fn tsv_unescape(s: &str) -> std::borrow::Cow<'_, str> {
+    if !s.contains('\\') {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('\\') => out.push('\\'),
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some(o) => {
+                out.push('\\');
+                out.push(o);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out.into()
+}
+
+/// Make a text safe for one line of a Moses file: line/paragraph separators and tabs become
+/// spaces.
+pub fn moses_line(s: &str) -> std::borrow::Cow<'_, str> {
+    let sep = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r'
+                | '\t'
+                | '\u{0b}'
+                | '\u{0c}'
+                | '\u{1c}'
+                | '\u{1d}'
+                | '\u{1e}'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+    };
+    if !s.contains(sep) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| if sep(c) { ' ' } else { c })
+        .collect::<String>()
+        .into()
+}
+
+/// Replace characters that XML 1.0 does not allow by U+FFFD.
+fn xml_chars(s: &str) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| {
+        (c < ' ' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if !s.contains(bad) {
+        return s.into();
+    }
+    s.chars()
+        .map(|c| if bad(c) { '\u{fffd}' } else { c })
+        .collect::<String>()
+        .into()
+}
+
+#[derive(Serialize)]
+struct JsonBead<'a> {
+    doc: &'a str,
+    id: &'a [usize],
+    en: &'a [usize],
+    bead: String,
+    score: f64,
+    id_text: String,
+    en_text: String,
+    id_spans: Vec<[usize; 2]>,
+    en_spans: Vec<[usize; 2]>,
+}
+
+enum Inner<W: Write> {
+    Tsv(Box<csv::Writer<W>>),
+    Jsonl(W),
+    Ladder(W),
+    Moses(W, W),
+    Tmx(quick_xml::Writer<W>),
+}
+
+/// A corpus writer for one [`Format`].
+pub struct CorpusWriter<W: Write> {
+    inner: Inner<W>,
+    beads: usize,
+}
+
+fn werr(e: std::io::Error) -> Error {
+    Error::Write(e)
+}
+
+fn csv_err(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::Write(io),
+        other => Error::Write(std::io::Error::other(format!("{other:?}"))),
+    }
+}
+
+impl<W: Write> CorpusWriter<W> {
+    /// A writer for a one-file format (everything but Moses). Writes the header (TSV, TMX).
+    pub fn new(format: Format, out: W) -> Result<Self> {
+        let inner = match format {
+            Format::Tsv => {
+                let mut w = csv::WriterBuilder::new()
+                    .delimiter(b'\t')
+                    .quote_style(csv::QuoteStyle::Never)
+                    .from_writer(out);
+                w.write_record(["doc", "id_idx", "en_idx", "bead", "score", "id", "en"])
+                    .map_err(csv_err)?;
+                Inner::Tsv(Box::new(w))
+            }
+            Format::Jsonl => Inner::Jsonl(out),
+            Format::Ladder => Inner::Ladder(out),
+            Format::Moses => {
+                return Err(Error::Invalid(
+                    "the moses format writes two files: use CorpusWriter::moses".into(),
+                ));
+            }
+            Format::Tmx => {
+                let mut w = quick_xml::Writer::new_with_indent(out, b' ', 2);
+                tmx_header(&mut w).map_err(werr)?;
+                Inner::Tmx(w)
+            }
+        };
+        Ok(CorpusWriter { inner, beads: 0 })
+    }
+
+    /// A Moses writer: one line per bead in `id` and in `en`.
+    pub fn moses(id: W, en: W) -> Self {
+        CorpusWriter {
+            inner: Inner::Moses(id, en),
+            beads: 0,
+        }
+    }
+
+    /// Beads written so far.
+    pub fn beads_written(&self) -> usize {
+        self.beads
+    }
+
+    /// Write every bead of `doc.beads`.
+    pub fn write_doc(&mut self, doc: &DocAlignment) -> Result<()> {
+        for bead in doc.beads {
+            self.write_bead(doc, bead)?;
+        }
+        Ok(())
+    }
+
+    /// Write one bead of `doc` (its indices refer to `doc.id` and `doc.en`).
+    pub fn write_bead(&mut self, doc: &DocAlignment, bead: &Bead) -> Result<()> {
+        self.beads += 1;
+        match &mut self.inner {
+            Inner::Tsv(w) => {
+                let id_text = doc.id_text(bead);
+                let en_text = doc.en_text(bead);
+                w.write_record([
+                    tsv_escape(doc.doc).as_ref(),
+                    &index_list(&bead.id),
+                    &index_list(&bead.en),
+                    &bead.kind(),
+                    &score_str(bead.score),
+                    &tsv_escape(&id_text),
+                    &tsv_escape(&en_text),
+                ])
+                .map_err(csv_err)
+            }
+            Inner::Jsonl(w) => {
+                let rec = JsonBead {
+                    doc: doc.doc,
+                    id: &bead.id,
+                    en: &bead.en,
+                    bead: bead.kind(),
+                    score: round_score(bead.score),
+                    id_text: doc.id_text(bead),
+                    en_text: doc.en_text(bead),
+                    id_spans: spans(doc.id, &bead.id, doc.id_offset),
+                    en_spans: spans(doc.en, &bead.en, doc.en_offset),
+                };
+                serde_json::to_writer(&mut *w, &rec)
+                    .map_err(|e| Error::Write(std::io::Error::from(e)))?;
+                w.write_all(b"\n").map_err(werr)
+            }
+            Inner::Ladder(w) => writeln!(
+                w,
+                "[{}]:[{}]:{}",
+                index_list(&bead.id),
+                index_list(&bead.en),
+                score_str(bead.score)
+            )
+            .map_err(werr),
+            Inner::Moses(i, e) => {
+                let id_text = doc.id_text(bead);
+                let en_text = doc.en_text(bead);
+                writeln!(i, "{}", moses_line(&id_text)).map_err(werr)?;
+                writeln!(e, "{}", moses_line(&en_text)).map_err(werr)
+            }
+            Inner::Tmx(w) => write_tu(w, doc, bead).map_err(werr),
+        }
+    }
+
+    /// Write the trailer (TMX), flush, and give back the writer(s): one, or two for Moses
+    /// (Indonesian first).
+    pub fn finish(self) -> Result<Vec<W>> {
+        match self.inner {
+            Inner::Tsv(w) => {
+                let w = (*w)
+                    .into_inner()
+                    .map_err(|e| Error::Write(std::io::Error::other(e.to_string())))?;
+                Ok(vec![w])
+            }
+            Inner::Jsonl(mut w) | Inner::Ladder(mut w) => {
+                w.flush().map_err(werr)?;
+                Ok(vec![w])
+            }
+            Inner::Moses(mut i, mut e) => {
+                i.flush().map_err(werr)?;
+                e.flush().map_err(werr)?;
+                Ok(vec![i, e])
+            }
+            Inner::Tmx(mut w) => {
+                w.write_event(Event::End(BytesEnd::new("body")))
+                    .map_err(werr)?;
+                w.write_event(Event::End(BytesEnd::new("tmx")))
+                    .map_err(werr)?;
+                let mut out = w.into_inner();
+                out.write_all(b"\n").map_err(werr)?;
+                out.flush().map_err(werr)?;
+                Ok(vec![out])
+            }
+        }
+    }
+
+    /// Flush what has been written so far (for streaming).
+    pub fn flush(&mut self) -> Result<()> {
+        match &mut self.inner {
+            Inner::Tsv(w) => w.flush().map_err(werr),
+            Inner::Jsonl(w) | Inner::Ladder(w) => w.flush().map_err(werr),
+            Inner::Moses(i, e) => {
+                i.flush().map_err(werr)?;
+                e.flush().map_err(werr)
+            }
+            Inner::Tmx(w) => w.get_mut().flush().map_err(werr),
+        }
+    }
+}
+
+fn tmx_header<W: Write>(w: &mut quick_xml::Writer<W>) -> std::io::Result<()> {
+    w.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    w.write_event(Event::Start(
+        BytesStart::new("tmx").with_attributes([("version", "1.4")]),
+    ))?;
+    w.create_element("header")
+        .with_attributes([
+            ("creationtool", "selaras"),
+            ("creationtoolversion", env!("CARGO_PKG_VERSION")),
+            ("datatype", "plaintext"),
+            ("segtype", "sentence"),
+            ("adminlang", "en"),
+            ("srclang", "id"),
+            ("o-tmf", "selaras"),
+        ])
+        .write_empty()?;
+    w.write_event(Event::Start(BytesStart::new("body")))?;
+    Ok(())
+}
+
+fn write_tu<W: Write>(
+    w: &mut quick_xml::Writer<W>,
+    doc: &DocAlignment,
+    bead: &Bead,
+) -> std::io::Result<()> {
+    let id_text = doc.id_text(bead);
+    let en_text = doc.en_text(bead);
+    let doc_id = xml_chars(doc.doc);
+    let score = score_str(bead.score);
+    let kind = bead.kind();
+    w.create_element("tu").write_inner_content(|w| {
+        for (ty, value) in [
+            ("x-doc", doc_id.as_ref()),
+            ("x-score", score.as_str()),
+            ("x-bead", kind.as_str()),
+        ] {
+            w.create_element("prop")
+                .with_attribute(("type", ty))
+                .write_text_content(BytesText::new(value))?;
+        }
+        for (lang, text) in [("id", &id_text), ("en", &en_text)] {
+            w.create_element("tuv")
+                .with_attribute(("xml:lang", lang))
+                .write_inner_content(|w| {
+                    w.create_element("seg")
+                        .write_text_content(BytesText::new(&xml_chars(text)))?;
+                    Ok(())
+                })?;
+        }
+        Ok(())
+    })?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sent(text: &str, start: usize) -> Sentence {
+        Sentence {
+            text: text.to_string(),
+            start,
+            end: start + text.len(),
+            para: 0,
+        }
+    }
+
+    struct Fixture {
+        id: Vec<Sentence>,
+        en: Vec<Sentence>,
+        beads: Vec<Bead>,
+    }
+
+    fn fixture() -> Fixture {
+        Fixture {
+            id: vec![
+                sent("Harga naik 5%.", 0),
+                sent("Kata \"baru\"\tdan\nbaris \\ 🙂.", 15),
+                sent("A <b> & C.", 44),
+            ],
+            en: vec![
+                sent("Prices rose 5%.", 0),
+                sent("The word \"new\"\tand line \\ 🙂.", 16),
+            ],
+            beads: vec![
+                Bead {
+                    id: vec![0],
+                    en: vec![0],
+                    score: 0.93,
+                },
+                Bead {
+                    id: vec![1, 2],
+                    en: vec![1],
+                    score: 0.123456,
+                },
+                Bead {
+                    id: vec![],
+                    en: vec![],
+                    score: 1.0,
+                },
+            ],
+        }
+    }
+
+    fn render(format: Format, f: &Fixture) -> String {
+        let doc = DocAlignment {
+            doc: "d\t1",
+            id: &f.id,
+            en: &f.en,
+            beads: &f.beads,
+            id_offset: 3,
+            en_offset: 0,
+        };
+        let mut w = CorpusWriter::new(format, Vec::new()).unwrap();
+        w.write_doc(&doc).unwrap();
+        String::from_utf8(w.finish().unwrap().remove(0)).unwrap()
+    }
+
+    #[test]
+    fn tsv_escapes_and_is_one_line_per_bead() {
+        let out = render(Format::Tsv, &fixture());
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines.len(), 4);
+        assert_eq!(lines[0], "doc\tid_idx\ten_idx\tbead\tscore\tid\ten");
+        assert_eq!(
+            lines[1],
+            "d\\t1\t0\t0\t1-1\t0.9300\tHarga naik 5%.\tPrices rose 5%."
+        );
+        assert_eq!(
+            lines[2],
+            "d\\t1\t1,2\t1\t2-1\t0.1235\tKata \"baru\"\\tdan\\nbaris \\\\ 🙂. A <b> & C.\t\
+             The word \"new\"\\tand line \\\\ 🙂."
+        );
+        assert_eq!(lines[3], "d\\t1\t\t\t0-0\t1.0000\t\t");
+        for l in &lines {
+            assert_eq!(l.split('\t').count(), 7);
+        }
+        // Round trip through the csv crate with quoting off.
+        let mut r = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .quoting(false)
+            .from_reader(out.as_bytes());
+        let recs: Vec<csv::StringRecord> = r.records().map(|r| r.unwrap()).collect();
+        assert_eq!(
+            tsv_unescape(&recs[1][5]),
+            "Kata \"baru\"\tdan\nbaris \\ 🙂. A <b> & C."
+        );
+        assert_eq!(tsv_unescape(&recs[0][0]), "d\t1");
+    }
+
+    #[test]
+    fn escape_round_trips() {
+        for s in ["", "a\\b", "\\t", "x\ty\nz\r", "\\\\n", "emoji 🙂\\"] {
+            assert_eq!(tsv_unescape(&tsv_escape(s)), s);
+            assert!(!tsv_escape(s).contains(['\t', '\n', '\r']));
+        }
+    }
+
+    #[test]
+    fn jsonl_has_spans_with_offset() {
+        let out = render(Format::Jsonl, &fixture());
+        let lines: Vec<serde_json::Value> = out
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[0]["doc"], "d\t1");
+        assert_eq!(lines[0]["id_spans"], serde_json::json!([[3, 17]]));
+        assert_eq!(lines[0]["en_spans"], serde_json::json!([[0, 15]]));
+        assert_eq!(lines[1]["id"], serde_json::json!([1, 2]));
+        assert_eq!(lines[1]["bead"], "2-1");
+        assert_eq!(lines[1]["score"], 0.1235);
+        assert_eq!(
+            lines[1]["id_text"],
+            "Kata \"baru\"\tdan\nbaris \\ 🙂. A <b> & C."
+        );
+        assert_eq!(lines[2]["id_text"], "");
+        assert_eq!(lines[2]["id_spans"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn ladder_is_vecalign_and_parses() {
+        let out = render(Format::Ladder, &fixture());
+        assert_eq!(out, "[0]:[0]:0.9300\n[1,2]:[1]:0.1235\n[]:[]:1.0000\n");
+        let parsed = crate::eval::parse_ladder(&out, std::path::Path::new("x")).unwrap();
+        assert_eq!(parsed.len(), 2);
+    }
+
+    #[test]
+    fn moses_equal_lines() {
+        let f = fixture();
+        let doc = DocAlignment {
+            doc: "d",
+            id: &f.id,
+            en: &f.en,
+            beads: &f.beads,
+            id_offset: 0,
+            en_offset: 0,
+        };
+        let mut w = CorpusWriter::moses(Vec::new(), Vec::new());
+        w.write_doc(&doc).unwrap();
+        let mut files = w.finish().unwrap();
+        let en = String::from_utf8(files.pop().unwrap()).unwrap();
+        let id = String::from_utf8(files.pop().unwrap()).unwrap();
+        assert_eq!(id.lines().count(), 3);
+        assert_eq!(en.lines().count(), 3);
+        assert_eq!(
+            id.lines().nth(1).unwrap(),
+            "Kata \"baru\" dan baris \\ 🙂. A <b> & C."
+        );
+        assert_eq!(moses_line("a\u{2028}b\u{85}c\rd"), "a b c d");
+        assert!(CorpusWriter::new(Format::Moses, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn tmx_is_well_formed_and_escaped() {
+        let mut f = fixture();
+        f.id[0].text = "Kontrol \u{1}x".into();
+        let out = render(Format::Tmx, &f);
+        assert!(out.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+        assert!(out.contains("srclang=\"id\""));
+        assert!(out.contains("A &lt;b&gt; &amp; C."));
+        assert!(out.contains("Kontrol \u{fffd}x"));
+        // Parse it back and count elements.
+        let mut reader = quick_xml::Reader::from_str(&out);
+        let (mut tu, mut tuv, mut segs) = (0, 0, Vec::new());
+        let mut in_seg = false;
+        loop {
+            match reader.read_event().unwrap() {
+                Event::Start(e) if e.name().0 == "tu" => tu += 1,
+                Event::Start(e) if e.name().0 == "tuv" => tuv += 1,
+                Event::Start(e) if e.name().0 == "seg" => in_seg = true,
+                Event::End(e) if e.name().0 == "seg" => in_seg = false,
+                Event::Text(t) if in_seg => segs.push(t.into_inner().into_owned()),
+                Event::GeneralRef(_) if in_seg => {}
+                Event::Eof => break,
+                _ => {}
+            }
+        }
+        assert_eq!((tu, tuv), (3, 6));
+        assert!(segs.iter().any(|s| s.contains("🙂")));
+    }
+}

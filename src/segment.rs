@@ -1,9 +1,26 @@
-//! Sentence segmentation for Indonesian and English (SKELETON: to be replaced).
+//! Sentence segmentation for Indonesian and English.
 //!
-//! Paragraphs end at line breaks; a sentence never crosses a paragraph. Rules are data
-//! (SRX 2.0), embedded as the default and replaceable by the user's own file.
+//! A text is first cut into paragraphs at line breaks (LF, CRLF or CR); a sentence never
+//! crosses a paragraph, and a line without final punctuation (a headline) is a sentence of
+//! its own. Inside a paragraph, segmentation rules decide where a sentence ends. The rules
+//! are data: an SRX 2.0 file (`src/segment/rules.srx`) embedded in the binary as the
+//! default, with abbreviation and sentence-opener word lists (`src/segment/*.txt`) that the
+//! rules name as `{{LIST}}`. A user's own SRX file can replace them
+//! ([`Segmenter::from_srx`]).
+//!
+//! SRX semantics: at a candidate position, the rules of the language are tried in order;
+//! the first rule whose `beforebreak` regex matches the text ending at the position and
+//! whose `afterbreak` regex matches the text starting there decides (break or no break).
+//! When no rule matches there is no break. Candidate positions are the ends of the matches
+//! of the `beforebreak` expressions of the break rules, so only a few positions per
+//! sentence are ever tested, and all regexes are compiled once, into two regex sets.
 
+use crate::error::{Error, Result};
+use quick_xml::events::Event;
+use regex::{Regex, RegexSet};
 use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Language of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, Serialize)]
@@ -33,27 +50,519 @@ pub struct Sentence {
     pub start: usize,
     /// Byte offset one past the last byte of `text` in the input text.
     pub end: usize,
-    /// 0-based paragraph number.
+    /// 0-based paragraph number (blank lines are not counted).
     pub para: usize,
 }
 
-/// One sentence per non-blank line, as given (`--presplit`). Each line is its own paragraph.
-pub fn presplit(text: &str) -> Vec<Sentence> {
+/// The byte ranges of the lines of `text`, without their line ends. LF, CRLF and a lone CR
+/// all end a line.
+pub fn lines(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
     let mut out = Vec::new();
-    let mut pos = 0;
-    for (para, raw) in text.split_inclusive('\n').enumerate() {
-        let line = raw.trim_end_matches(['\n', '\r']);
-        let trimmed = line.trim();
-        if !trimmed.is_empty() {
-            let lead = line.len() - line.trim_start().len();
-            out.push(Sentence {
-                text: trimmed.to_string(),
-                start: pos + lead,
-                end: pos + lead + trimmed.len(),
-                para,
-            });
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => {
+                out.push((start, i));
+                i += 1;
+                start = i;
+            }
+            b'\r' => {
+                out.push((start, i));
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
+                start = i;
+            }
+            _ => i += 1,
         }
-        pos += raw.len();
+    }
+    if start < bytes.len() {
+        out.push((start, bytes.len()));
     }
     out
+}
+
+/// The sentence for `text[start..end]`, trimmed; `None` when it is blank.
+fn sentence(text: &str, start: usize, end: usize, para: usize) -> Option<Sentence> {
+    let raw = &text[start..end];
+    let trimmed = raw.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    let lead = raw.len() - raw.trim_start().len();
+    Some(Sentence {
+        text: trimmed.to_string(),
+        start: start + lead,
+        end: start + lead + trimmed.len(),
+        para,
+    })
+}
+
+/// One sentence per non-blank line, as given (`--presplit`). Each non-blank line is its own
+/// paragraph; LF, CRLF and CR line ends are accepted.
+pub fn presplit(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (start, end) in lines(text) {
+        let para = out.len();
+        out.extend(sentence(text, start, end, para));
+    }
+    out
+}
+
+/// The bundled word lists that rules may name as `{{NAME}}`.
+const LISTS: &[(&str, &str)] = &[
+    ("id.titles", include_str!("segment/id.titles.txt")),
+    ("id.mayend", include_str!("segment/id.mayend.txt")),
+    ("id.beforename", include_str!("segment/id.beforename.txt")),
+    ("id.starters", include_str!("segment/id.starters.txt")),
+    ("en.titles", include_str!("segment/en.titles.txt")),
+    ("en.mayend", include_str!("segment/en.mayend.txt")),
+    ("en.beforename", include_str!("segment/en.beforename.txt")),
+    ("en.starters", include_str!("segment/en.starters.txt")),
+];
+
+/// The default rules (SRX 2.0).
+pub const DEFAULT_SRX: &str = include_str!("segment/rules.srx");
+
+/// How far back (in bytes) a `beforebreak` expression may look.
+const WINDOW: usize = 256;
+
+/// A sentence segmenter: compiled SRX rules for one language. Cheap to clone, and safe to
+/// share between threads.
+#[derive(Clone, Debug)]
+pub struct Segmenter {
+    inner: Arc<Compiled>,
+}
+
+#[derive(Debug)]
+struct Compiled {
+    lang: Lang,
+    /// For each rule: does it break?
+    breaks: Vec<bool>,
+    /// `(?:before)\z` for every rule, in rule order.
+    before: RegexSet,
+    /// `\A(?:after)` for every rule, in rule order.
+    after: RegexSet,
+    /// The `beforebreak` of every break rule, unanchored: their match ends are the
+    /// candidate positions.
+    candidates: Vec<Regex>,
+}
+
+/// One rule as read from an SRX file.
+#[derive(Debug, Default)]
+struct RawRule {
+    brk: bool,
+    before: String,
+    after: String,
+    line: usize,
+}
+
+impl Segmenter {
+    /// A segmenter for `lang` with the bundled rules.
+    pub fn new(lang: Lang) -> Segmenter {
+        Segmenter::from_srx(DEFAULT_SRX, lang, Path::new("<bundled rules.srx>"))
+            .expect("the bundled segmentation rules compile")
+    }
+
+    /// A segmenter for `lang` from SRX 2.0 rules. `path` names the rules in error messages;
+    /// errors (bad XML, a bad regex, an unknown `{{LIST}}`, no rules for the language) are
+    /// [`Error::Parse`] with the line.
+    pub fn from_srx(xml: &str, lang: Lang, path: &Path) -> Result<Segmenter> {
+        let rules = parse_srx(xml, lang, path)?;
+        let err = |line: usize, msg: String| Error::Parse {
+            path: path.to_path_buf(),
+            line,
+            msg,
+        };
+        let mut befores = Vec::with_capacity(rules.len());
+        let mut afters = Vec::with_capacity(rules.len());
+        let mut candidates = Vec::new();
+        for r in &rules {
+            let before = expand(&r.before).map_err(|m| err(r.line, m))?;
+            let after = expand(&r.after).map_err(|m| err(r.line, m))?;
+            let b = format!("(?:{before})\\z");
+            let a = format!("\\A(?:{after})");
+            for (what, re) in [("beforebreak", &b), ("afterbreak", &a)] {
+                Regex::new(re).map_err(|e| err(r.line, format!("bad {what} expression: {e}")))?;
+            }
+            if r.brk {
+                candidates.push(
+                    Regex::new(&before)
+                        .map_err(|e| err(r.line, format!("bad beforebreak expression: {e}")))?,
+                );
+            }
+            befores.push(b);
+            afters.push(a);
+        }
+        let set = |pats: &[String]| {
+            RegexSet::new(pats).map_err(|e| err(1, format!("rules do not compile together: {e}")))
+        };
+        Ok(Segmenter {
+            inner: Arc::new(Compiled {
+                lang,
+                breaks: rules.iter().map(|r| r.brk).collect(),
+                before: set(&befores)?,
+                after: set(&afters)?,
+                candidates,
+            }),
+        })
+    }
+
+    /// The language of the rules.
+    pub fn lang(&self) -> Lang {
+        self.inner.lang
+    }
+
+    /// Split `text` into sentences. Spans are byte offsets into `text`.
+    pub fn split(&self, text: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut para = 0;
+        let mut cuts = Vec::new();
+        for (start, end) in lines(text) {
+            let line = &text[start..end];
+            if line.trim().is_empty() {
+                continue;
+            }
+            cuts.clear();
+            self.breaks_in(line, &mut cuts);
+            let mut from = 0;
+            for &cut in cuts.iter().chain(std::iter::once(&line.len())) {
+                out.extend(sentence(text, start + from, start + cut, para));
+                from = cut;
+            }
+            para += 1;
+        }
+        out
+    }
+
+    /// The break positions inside one paragraph, in order.
+    fn breaks_in(&self, para: &str, cuts: &mut Vec<usize>) {
+        let c = &*self.inner;
+        let mut cands: Vec<usize> = Vec::new();
+        for re in &c.candidates {
+            cands.extend(
+                re.find_iter(para)
+                    .map(|m| m.end())
+                    .filter(|&e| e > 0 && e < para.len()),
+            );
+        }
+        if c.candidates.len() > 1 {
+            cands.sort_unstable();
+            cands.dedup();
+        }
+        for p in cands {
+            let mut from = p.saturating_sub(WINDOW);
+            while !para.is_char_boundary(from) {
+                from += 1;
+            }
+            let after = c.after.matches(&para[p..]);
+            if !after.matched_any() {
+                continue;
+            }
+            let before = c.before.matches_at(&para[..p], from);
+            if after
+                .iter()
+                .find(|&i| before.matched(i))
+                .is_some_and(|i| c.breaks[i])
+            {
+                cuts.push(p);
+            }
+        }
+    }
+}
+
+/// Expand `{{NAME}}` list references into alternations of the list's escaped entries.
+fn expand(re: &str) -> std::result::Result<String, String> {
+    let mut out = String::with_capacity(re.len());
+    let mut rest = re;
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i + 2..];
+        let Some(j) = tail.find("}}") else {
+            return Err("`{{` without `}}`".into());
+        };
+        let name = tail[..j].trim();
+        let Some((_, list)) = LISTS.iter().find(|(n, _)| *n == name) else {
+            let known: Vec<&str> = LISTS.iter().map(|(n, _)| *n).collect();
+            return Err(format!(
+                "unknown word list {{{{{name}}}}} (known: {})",
+                known.join(", ")
+            ));
+        };
+        let mut words: Vec<&str> = list
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        // Longest first, so that an alternation never stops at a shorter entry.
+        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+        out.push_str("(?:");
+        out.push_str(&alts.join("|"));
+        out.push(')');
+        rest = &tail[j + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// 1-based line of byte `pos` in `xml`.
+fn line_of(xml: &str, pos: usize) -> usize {
+    let pos = pos.min(xml.len());
+    1 + xml.as_bytes()[..pos]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
+/// Which text the parser is collecting.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    None,
+    Before,
+    After,
+}
+
+/// Read an SRX 2.0 document and return the rules that apply to `lang`, in order.
+fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRule>> {
+    let perr = |line: usize, msg: String| Error::Parse {
+        path: PathBuf::from(path),
+        line,
+        msg,
+    };
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut cascade = true;
+    let mut saw_srx = false;
+    let mut rulesets: Vec<(String, Vec<RawRule>)> = Vec::new();
+    let mut maps: Vec<(String, String, usize)> = Vec::new();
+    let mut in_ruleset = false;
+    let mut rule: Option<RawRule> = None;
+    let mut field = Field::None;
+    loop {
+        let pos = reader.buffer_position() as usize;
+        let ev = reader.read_event().map_err(|e| {
+            perr(
+                line_of(xml, reader.error_position() as usize),
+                format!("bad XML: {e}"),
+            )
+        })?;
+        let line = line_of(xml, pos);
+        let attr = |e: &quick_xml::events::BytesStart, name: &str| -> Result<Option<String>> {
+            for a in e.attributes() {
+                let a = a.map_err(|err| perr(line, format!("bad attribute: {err}")))?;
+                if a.key.local_name().as_ref() == name {
+                    let v = a
+                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                        .map_err(|err| perr(line, format!("bad attribute: {err}")))?;
+                    return Ok(Some(v.into_owned()));
+                }
+            }
+            Ok(None)
+        };
+        match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let local = e.local_name();
+                let name: &str = local.as_ref();
+                if !saw_srx && name != "srx" {
+                    return Err(perr(line, format!("expected <srx>, found <{name}>")));
+                }
+                match name {
+                    "srx" => saw_srx = true,
+                    "header" => {
+                        if let Some(v) = attr(e, "cascade")? {
+                            cascade = v.trim().eq_ignore_ascii_case("yes");
+                        }
+                    }
+                    "languagerule" => {
+                        let Some(n) = attr(e, "languagerulename")? else {
+                            return Err(perr(
+                                line,
+                                "<languagerule> without languagerulename".into(),
+                            ));
+                        };
+                        rulesets.push((n, Vec::new()));
+                        in_ruleset = !empty;
+                    }
+                    "rule" => {
+                        if !in_ruleset {
+                            return Err(perr(line, "<rule> outside <languagerule>".into()));
+                        }
+                        let brk = match attr(e, "break")?.as_deref().map(str::trim) {
+                            None | Some("yes") => true,
+                            Some("no") => false,
+                            Some(v) => {
+                                return Err(perr(
+                                    line,
+                                    format!("break=\"{v}\": expected \"yes\" or \"no\""),
+                                ));
+                            }
+                        };
+                        let r = RawRule {
+                            brk,
+                            line,
+                            ..RawRule::default()
+                        };
+                        if empty {
+                            rulesets.last_mut().expect("in a ruleset").1.push(r);
+                        } else {
+                            rule = Some(r);
+                        }
+                    }
+                    "beforebreak" | "afterbreak" => {
+                        if rule.is_none() {
+                            return Err(perr(line, format!("<{name}> outside <rule>")));
+                        }
+                        if !empty {
+                            field = if name == "beforebreak" {
+                                Field::Before
+                            } else {
+                                Field::After
+                            };
+                        }
+                    }
+                    "languagemap" => {
+                        let (Some(pat), Some(n)) =
+                            (attr(e, "languagepattern")?, attr(e, "languagerulename")?)
+                        else {
+                            return Err(perr(
+                                line,
+                                "<languagemap> needs languagepattern and languagerulename".into(),
+                            ));
+                        };
+                        maps.push((pat, n, line));
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(ref e) => match e.local_name().as_ref() {
+                "languagerule" => in_ruleset = false,
+                "rule" => {
+                    if let Some(r) = rule.take() {
+                        rulesets.last_mut().expect("in a ruleset").1.push(r);
+                    }
+                }
+                "beforebreak" | "afterbreak" => field = Field::None,
+                _ => {}
+            },
+            Event::Text(ref t) => push_text(&mut rule, field, &t.xml10_content()),
+            Event::CData(ref t) => push_text(&mut rule, field, &t.xml10_content()),
+            Event::GeneralRef(ref r) => {
+                let s = if r.is_char_ref() {
+                    r.resolve_char_ref()
+                        .ok()
+                        .flatten()
+                        .map(|c| c.to_string())
+                        .ok_or_else(|| perr(line, "bad character reference".into()))?
+                } else {
+                    let name = r.xml10_content();
+                    quick_xml::escape::resolve_predefined_entity(&name)
+                        .map(str::to_string)
+                        .ok_or_else(|| perr(line, format!("unknown entity &{name};")))?
+                };
+                push_text(&mut rule, field, &s);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !saw_srx {
+        return Err(perr(1, "not an SRX document (no <srx> element)".into()));
+    }
+    let mut out = Vec::new();
+    let mut matched = false;
+    for (pat, name, line) in maps {
+        let re = Regex::new(&format!("^(?i:{pat})$"))
+            .map_err(|e| perr(line, format!("bad languagepattern: {e}")))?;
+        if !re.is_match(lang.code()) {
+            continue;
+        }
+        let Some(i) = rulesets.iter().position(|(n, _)| *n == name) else {
+            return Err(perr(line, format!("no <languagerule> named {name:?}")));
+        };
+        matched = true;
+        out.append(&mut rulesets[i].1);
+        if !cascade {
+            break;
+        }
+    }
+    if !matched {
+        return Err(perr(
+            1,
+            format!("no <languagemap> matches language {:?}", lang.code()),
+        ));
+    }
+    Ok(out)
+}
+
+fn push_text(rule: &mut Option<RawRule>, field: Field, s: &str) {
+    if let Some(r) = rule {
+        match field {
+            Field::Before => r.before.push_str(s),
+            Field::After => r.after.push_str(s),
+            Field::None => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(lang: Lang, s: &str) -> Vec<String> {
+        Segmenter::new(lang)
+            .split(s)
+            .into_iter()
+            .map(|s| s.text)
+            .collect()
+    }
+
+    #[test]
+    fn lines_accept_every_line_end() {
+        assert_eq!(lines("a\r\nb\rc\nd"), vec![(0, 1), (3, 4), (5, 6), (7, 8)]);
+        assert_eq!(lines("a\n\n"), vec![(0, 1), (2, 2)]);
+    }
+
+    #[test]
+    fn presplit_counts_paragraphs_and_cr() {
+        let s = presplit("satu\r\rdua\r\n  tiga ");
+        assert_eq!(s.len(), 3);
+        assert_eq!((s[2].text.as_str(), s[2].para), ("tiga", 2));
+        assert_eq!((s[2].start, s[2].end), (13, 17));
+    }
+
+    #[test]
+    fn basic_split() {
+        assert_eq!(
+            texts(Lang::En, "He said: \"I don't know.\" Then he left."),
+            vec!["He said: \"I don't know.\"", "Then he left."]
+        );
+        assert_eq!(
+            texts(Lang::Id, "“Kami tidak akan mundur,” kata Ketua DPR."),
+            vec!["“Kami tidak akan mundur,” kata Ketua DPR."]
+        );
+    }
+
+    #[test]
+    fn segmenter_is_send_sync_clone() {
+        fn check<T: Send + Sync + Clone>() {}
+        check::<Segmenter>();
+    }
+
+    #[test]
+    fn srx_errors_have_lines() {
+        let p = Path::new("r.srx");
+        let e = Segmenter::from_srx("<srx><body>\n<oops></body></srx>", Lang::Id, p).unwrap_err();
+        assert!(matches!(e, Error::Parse { line: 2, .. }), "{e}");
+        let bad = "<srx><body><languagerules><languagerule languagerulename=\"d\">\n\
+                   <rule><beforebreak>(</beforebreak></rule></languagerule></languagerules>\
+                   <maprules><languagemap languagepattern=\".*\" languagerulename=\"d\"/>\
+                   </maprules></body></srx>";
+        let e = Segmenter::from_srx(bad, Lang::En, p).unwrap_err();
+        assert!(matches!(e, Error::Parse { line: 2, .. }), "{e}");
+    }
 }

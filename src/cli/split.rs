@@ -1,11 +1,89 @@
-//! `selaras split` (SKELETON).
+//! `selaras split`: cut a text into sentences, one per line (or JSON Lines with spans).
+
+use selaras::segment::{Lang, Segmenter, Sentence, presplit};
+use serde::Serialize;
+use std::io::Write;
+use std::path::PathBuf;
 
 /// Arguments of `selaras split`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// Language of the text.
+    #[arg(long, value_enum)]
+    lang: Lang,
+    /// Input text (UTF-8); `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|-")]
+    input: Option<PathBuf>,
+    /// Output format: one sentence per line, or JSON Lines with paragraph and byte span.
+    #[arg(long, value_enum, default_value = "text")]
+    format: Format,
+    /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
+    #[arg(long, value_name = "FILE.srx")]
+    rules: Option<PathBuf>,
+    /// The input is already split: one sentence per non-blank line.
+    #[arg(long, conflicts_with = "rules")]
+    presplit: bool,
+}
+
+#[derive(clap::ValueEnum, Clone, Copy, Debug)]
+enum Format {
+    /// One sentence per line.
+    Text,
+    /// One JSON object per sentence: text, para, start, end (byte offsets in the file).
+    Jsonl,
+}
+
+/// One line of `--format jsonl`.
+#[derive(Serialize)]
+struct Row<'a> {
+    text: &'a str,
+    para: usize,
+    start: usize,
+    end: usize,
+}
 
 /// Run `selaras split`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("`selaras split` is not built yet")
+    let segmenter = match &args.rules {
+        Some(path) => {
+            let rules = selaras::text::read_input(path)?;
+            Some(Segmenter::from_srx(&rules.text, args.lang, path)?)
+        }
+        None if args.presplit => None,
+        None => Some(Segmenter::new(args.lang)),
+    };
+    let path = args.input.unwrap_or_else(|| PathBuf::from("-"));
+    let input = selaras::text::read_input(&path)?;
+    let sentences: Vec<Sentence> = match &segmenter {
+        Some(s) => s.split(&input.text),
+        None => presplit(&input.text),
+    };
+    let mut out = super::stdout();
+    write(&mut out, &sentences, args.format, input.offset).map_err(selaras::Error::Write)?;
+    out.flush().map_err(selaras::Error::Write)?;
+    Ok(super::EXIT_OK)
+}
+
+fn write(
+    out: &mut impl Write,
+    sentences: &[Sentence],
+    format: Format,
+    offset: usize,
+) -> std::io::Result<()> {
+    for s in sentences {
+        match format {
+            Format::Text => writeln!(out, "{}", s.text)?,
+            Format::Jsonl => {
+                let row = Row {
+                    text: &s.text,
+                    para: s.para,
+                    start: s.start + offset,
+                    end: s.end + offset,
+                };
+                serde_json::to_writer(&mut *out, &row)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    Ok(())
 }

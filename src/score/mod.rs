@@ -373,6 +373,18 @@ pub fn is_name(word: &str, position: usize) -> bool {
     all_caps || (position > 0 && n >= 2)
 }
 
+impl Prepared {
+    /// The keys other texts look up in this one (tokens, numbers, cognates, English stems).
+    pub fn own_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.index.iter().map(|&(k, _)| k)
+    }
+
+    /// The keys this text looks up in the other one (with lexicon translations).
+    pub fn query_keys(&self) -> &[u64] {
+        &self.queries
+    }
+}
+
 impl Evidence {
     /// The evidence model with the bundled lexicon.
     pub fn bundled() -> Self {

@@ -1,0 +1,208 @@
+//! Dynamic programming over beads inside a band of cells. Memory is linear in the band: scores
+//! and cover masks are kept for the last four rows only; back pointers (one byte a cell) for the
+//! whole band.
+
+use super::model::{Masks, Model, Params, Parts, Tables};
+
+/// The cells searched: for each row `i` (Indonesian sentences consumed, 0..=n), the columns
+/// `lo[i]..=hi[i]` (English sentences consumed). `lo` and `hi` never decrease.
+#[derive(Clone, Debug)]
+pub struct Band {
+    pub lo: Vec<usize>,
+    pub hi: Vec<usize>,
+}
+
+impl Band {
+    /// Every cell.
+    pub fn full(n: usize, m: usize) -> Band {
+        Band {
+            lo: vec![0; n + 1],
+            hi: vec![m; n + 1],
+        }
+    }
+
+    /// Number of cells.
+    pub fn cells(&self) -> usize {
+        self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()
+    }
+
+    /// A band of half-width `w` around a path given by `center(i)` (a column for each row).
+    pub fn around(center: &[f64], m: usize, w: usize) -> Band {
+        let n = center.len() - 1;
+        let mut lo = vec![0; n + 1];
+        let mut hi = vec![m; n + 1];
+        for i in 0..=n {
+            let a = center[i.saturating_sub(1)].min(center[i]).min(center[(i + 1).min(n)]);
+            let b = center[i.saturating_sub(1)].max(center[i]).max(center[(i + 1).min(n)]);
+            lo[i] = ((a.floor() as i64) - w as i64).clamp(0, m as i64) as usize;
+            hi[i] = ((b.ceil() as i64) + w as i64).clamp(0, m as i64) as usize;
+        }
+        lo[0] = 0;
+        hi[n] = m;
+        for i in (0..n).rev() {
+            lo[i] = lo[i].min(lo[i + 1]);
+        }
+        for i in 1..=n {
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        Band { lo, hi }
+    }
+}
+
+/// One bead of the best path, with the parts of its score.
+#[derive(Clone, Debug)]
+pub struct PathBead {
+    pub i0: usize,
+    pub i1: usize,
+    pub j0: usize,
+    pub j1: usize,
+    pub parts: Parts,
+    pub total: f64,
+}
+
+struct RollingMasks<'m, 'a> {
+    model: &'m Model<'a>,
+    rows: [Vec<(u128, u128)>; 4],
+    start: [usize; 4],
+    row: [usize; 4],
+}
+
+impl RollingMasks<'_, '_> {
+    fn fill(&mut self, i: usize, j0: usize, j1: usize) {
+        let slot = i % 4;
+        let v = &mut self.rows[slot];
+        v.clear();
+        for j in j0..j1 {
+            v.push(self.model.cover(i, j));
+        }
+        self.start[slot] = j0;
+        self.row[slot] = i;
+    }
+}
+
+impl Masks for RollingMasks<'_, '_> {
+    fn get(&self, i: usize, j: usize) -> (u128, u128) {
+        let slot = i % 4;
+        if self.row[slot] == i && j >= self.start[slot] {
+            if let Some(v) = self.rows[slot].get(j - self.start[slot]) {
+                return *v;
+            }
+        }
+        self.model.cover(i, j)
+    }
+}
+
+/// The best path through the band, and whether it touched the band's edge (where the edge is
+/// not the border of the matrix), which means the band may have been too narrow.
+pub fn best_path(
+    model: &Model,
+    tables: &Tables,
+    params: &Params,
+    band: &Band,
+    allowed: &[(usize, usize)],
+) -> (Vec<PathBead>, bool) {
+    let n = model.id.len();
+    let m = model.en.len();
+    let mut offset = Vec::with_capacity(n + 2);
+    let mut total = 0usize;
+    for i in 0..=n {
+        offset.push(total);
+        total += band.hi[i] + 1 - band.lo[i];
+    }
+    let mut back = vec![u8::MAX; total];
+    let mut score: [Vec<f64>; 4] = Default::default();
+    let mut masks = RollingMasks {
+        model,
+        rows: Default::default(),
+        start: [0; 4],
+        row: [usize::MAX; 4],
+    };
+    for i in 0..=n {
+        if i >= 1 {
+            let j0 = band.lo[i].saturating_sub(3);
+            let j1 = (band.hi[(i + 2).min(n)]).min(m);
+            masks.fill(i - 1, j0, j1);
+        }
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        let mut row = std::mem::take(&mut score[i % 4]);
+        row.clear();
+        row.resize(hi + 1 - lo, f64::NEG_INFINITY);
+        for j in lo..=hi {
+            if i == 0 && j == 0 {
+                row[0] = 0.0;
+                continue;
+            }
+            let mut best = f64::NEG_INFINITY;
+            let mut arg = u8::MAX;
+            for (k, &(a, b)) in allowed.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let (pi, pj) = (i - a, j - b);
+                if pj < band.lo[pi] || pj > band.hi[pi] {
+                    continue;
+                }
+                let prev = if a == 0 {
+                    row[pj - lo]
+                } else {
+                    score[pi % 4][pj - band.lo[pi]]
+                };
+                if prev == f64::NEG_INFINITY {
+                    continue;
+                }
+                if tables.prior[a][b] == f64::NEG_INFINITY {
+                    continue;
+                }
+                let s = prev
+                    + model
+                        .parts(tables, &masks, (pi, i), (pj, j))
+                        .total(params);
+                if s > best {
+                    best = s;
+                    arg = k as u8;
+                }
+            }
+            row[j - lo] = best;
+            back[offset[i] + j - lo] = arg;
+        }
+        score[i % 4] = row;
+    }
+    // Trace back.
+    let mut path = Vec::new();
+    let mut touched = false;
+    let (mut i, mut j) = (n, m);
+    while i > 0 || j > 0 {
+        let k = back[offset[i] + j - band.lo[i]];
+        if k == u8::MAX {
+            // Unreachable (cannot happen with 1-0 and 0-1 allowed); fall back to a deletion.
+            let (a, b) = if i > 0 { (1, 0) } else { (0, 1) };
+            path.push((i - a, i, j - b, j));
+            i -= a;
+            j -= b;
+            continue;
+        }
+        let (a, b) = allowed[k as usize];
+        if (j == band.lo[i] && j > 0) || (j == band.hi[i] && j < m) {
+            touched = true;
+        }
+        path.push((i - a, i, j - b, j));
+        i -= a;
+        j -= b;
+    }
+    path.reverse();
+    let out = path
+        .into_iter()
+        .map(|(i0, i1, j0, j1)| {
+            let parts = model.parts(tables, &masks, (i0, i1), (j0, j1));
+            PathBead {
+                i0,
+                i1,
+                j0,
+                j1,
+                total: parts.total(params),
+                parts,
+            }
+        })
+        .collect();
+    (out, touched)
+}

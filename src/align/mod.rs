@@ -1,0 +1,547 @@
+//! Sentence alignment.
+//!
+//! Method (details in `docs/align.md`):
+//! 1. every sentence is prepared once by the evidence model ([`crate::score::Evidence`]);
+//! 2. a bead's score is a log-likelihood ratio of "translation" against "unrelated": each
+//!    item (content word, number, name) that finds a counterpart on the other side counts
+//!    `ln(p/r)`, each that does not counts `ln((1-p)/(1-r))`, where `p` is the rate of matched
+//!    items in true pairs and `r` the rate in random pairs *of this document* — so the score
+//!    calibrates itself to the document and to the lexicon's coverage; a Gale–Church length term
+//!    with the length ratio of the document, the log prior of the bead type and a small bonus
+//!    for beads ending at a paragraph end on both sides are added;
+//! 3. dynamic programming finds the best path, exactly for short documents, in a band around
+//!    a path through rare shared tokens (anchors) for long ones;
+//! 4. the per-document statistics are re-estimated from the confident beads of that path and
+//!    the document is aligned again;
+//! 5. optionally (all documents of a run) word translations are learned from the confident
+//!    1-1 beads ([`LearnStats`]) and the documents are aligned once more
+//!    ([`Aligner::with_learned`]);
+//! 6. each bead's score is turned into a calibrated probability ([`calibrate`]).
+
+mod anchors;
+pub mod calibrate;
+mod dp;
+pub mod model;
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::lexicon::Lexicon;
+use crate::score::{Evidence, ExtraLexicon, Prepared};
+use crate::segment::{Lang, Sentence};
+
+pub use dp::Band;
+pub use model::{Params, Parts};
+
+use model::{DocStats, Model, SentStat, Tables};
+
+/// One bead of an alignment: consecutive Indonesian sentences `id` aligned to consecutive
+/// English sentences `en` (either may be empty), with a calibrated probability `score`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Bead {
+    /// 0-based indices of the Indonesian sentences, ascending and consecutive.
+    pub id: Vec<usize>,
+    /// 0-based indices of the English sentences, ascending and consecutive.
+    pub en: Vec<usize>,
+    /// Probability in [0, 1] that this bead is right.
+    pub score: f64,
+}
+
+impl Bead {
+    /// The bead type, as `2-1`.
+    pub fn kind(&self) -> String {
+        format!("{}-{}", self.id.len(), self.en.len())
+    }
+}
+
+/// The bead types allowed by default.
+pub const DEFAULT_BEADS: &[(usize, usize)] = &[
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (2, 1),
+    (1, 2),
+    (2, 2),
+    (3, 1),
+    (1, 3),
+];
+
+/// Parse a bead set such as `1-1,1-0,0-1,2-1,1-2`.
+pub fn parse_beads(s: &str) -> crate::Result<Vec<(usize, usize)>> {
+    let mut out = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let bad = || crate::Error::Invalid(format!("bad bead type `{part}` (expected like 2-1)"));
+        let (a, b) = part.split_once('-').ok_or_else(bad)?;
+        let a: usize = a.parse().map_err(|_| bad())?;
+        let b: usize = b.parse().map_err(|_| bad())?;
+        if a > 3 || b > 3 || a + b == 0 || (a > 1 && b > 1 && (a, b) != (2, 2)) {
+            return Err(crate::Error::Invalid(format!(
+                "unsupported bead type `{part}` (supported: 1-1, 1-0, 0-1, 1-2, 2-1, 2-2, 1-3, 3-1)"
+            )));
+        }
+        if !out.contains(&(a, b)) {
+            out.push((a, b));
+        }
+    }
+    if !out.contains(&(1, 0)) || !out.contains(&(0, 1)) {
+        return Err(crate::Error::Invalid(
+            "the bead set must include 1-0 and 0-1 (every sentence must be placed)".into(),
+        ));
+    }
+    Ok(out)
+}
+
+/// Options of the aligner.
+#[derive(Clone, Debug)]
+pub struct AlignConfig {
+    /// Largest number of sentences on one side of a bead (1..=3).
+    pub max_side: usize,
+    /// Allowed bead types (a, b): `a` Indonesian and `b` English sentences.
+    pub beads: Vec<(usize, usize)>,
+    /// Score parameters.
+    pub params: Params,
+    /// Documents with at most this many cells (n × m) are searched exactly.
+    pub exact_cells: usize,
+    /// Initial half-width of the band for long documents.
+    pub band: usize,
+    /// Re-estimate the document's statistics from a first path and align again.
+    pub refine: bool,
+}
+
+impl Default for AlignConfig {
+    fn default() -> Self {
+        AlignConfig {
+            max_side: 3,
+            beads: DEFAULT_BEADS.to_vec(),
+            params: Params::default(),
+            exact_cells: 250_000,
+            band: 24,
+            refine: true,
+        }
+    }
+}
+
+/// Learned word translations (Indonesian stem key → English stem keys).
+#[derive(Clone, Debug, Default)]
+struct Learned {
+    map: HashMap<u64, Vec<u64>>,
+}
+
+impl ExtraLexicon for Learned {
+    fn get(&self, id_stem: u64) -> &[u64] {
+        self.map.get(&id_stem).map(Vec::as_slice).unwrap_or(&[])
+    }
+}
+
+/// A bead of the best path with the parts of its score (for calibration and reports).
+#[derive(Clone, Debug)]
+pub struct Detail {
+    /// The bead (with its calibrated score).
+    pub bead: Bead,
+    /// Parts of the bead score.
+    pub parts: Parts,
+    /// Total log score of the bead.
+    pub total: f64,
+    /// The bead's score minus the score of leaving its sentences unaligned.
+    pub margin: f64,
+}
+
+/// The aligner.
+#[derive(Clone, Debug)]
+pub struct Aligner {
+    config: AlignConfig,
+    ev: Evidence,
+    learned: Option<Arc<Learned>>,
+}
+
+impl Default for Aligner {
+    fn default() -> Self {
+        Aligner::new(AlignConfig::default())
+    }
+}
+
+impl Aligner {
+    /// An aligner with the bundled lexicon.
+    pub fn new(config: AlignConfig) -> Self {
+        Aligner::with_evidence(config, Evidence::bundled())
+    }
+
+    /// An aligner with the bundled lexicon and the user's extra lexicon.
+    pub fn with_lexicon(config: AlignConfig, extra: &Lexicon) -> Self {
+        Aligner::with_evidence(config, Evidence::bundled().with_lexicon(extra))
+    }
+
+    /// An aligner using the given evidence model.
+    pub fn with_evidence(mut config: AlignConfig, ev: Evidence) -> Self {
+        let max = config.max_side.clamp(1, 3);
+        config.beads.retain(|&(a, b)| a <= max && b <= max);
+        for nb in [(1, 0), (0, 1)] {
+            if !config.beads.contains(&nb) {
+                config.beads.push(nb);
+            }
+        }
+        Aligner {
+            config,
+            ev,
+            learned: None,
+        }
+    }
+
+    /// The evidence model in use.
+    pub fn evidence(&self) -> &Evidence {
+        &self.ev
+    }
+
+    /// The configuration.
+    pub fn config(&self) -> &AlignConfig {
+        &self.config
+    }
+
+    /// Align two documents given as sentences. Every sentence of both sides is in exactly
+    /// one bead, in order.
+    pub fn align<S: AsRef<str>>(&self, id: &[S], en: &[S]) -> Vec<Bead> {
+        self.align_detailed(id, en, None, None)
+            .into_iter()
+            .map(|d| d.bead)
+            .collect()
+    }
+
+    /// Align two segmented documents, using their paragraph numbers as soft anchors.
+    pub fn align_sentences(&self, id: &[Sentence], en: &[Sentence]) -> Vec<Bead> {
+        let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
+        let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
+        let ti: Vec<&str> = id.iter().map(|s| s.text.as_str()).collect();
+        let te: Vec<&str> = en.iter().map(|s| s.text.as_str()).collect();
+        self.align_detailed(&ti, &te, Some(&pi), Some(&pe))
+            .into_iter()
+            .map(|d| d.bead)
+            .collect()
+    }
+
+    /// Prepare the sentences of one side.
+    pub fn prepare<S: AsRef<str>>(&self, sents: &[S], lang: Lang) -> Vec<Prepared> {
+        sents
+            .iter()
+            .map(|s| self.ev.prepare(s.as_ref(), lang))
+            .collect()
+    }
+
+    /// Align, returning the parts of every bead's score (`para_*`: paragraph numbers).
+    pub fn align_detailed<S: AsRef<str>>(
+        &self,
+        id: &[S],
+        en: &[S],
+        para_id: Option<&[usize]>,
+        para_en: Option<&[usize]>,
+    ) -> Vec<Detail> {
+        let pid = self.prepare(id, Lang::Id);
+        let pen = self.prepare(en, Lang::En);
+        self.align_prepared(&pid, &pen, para_id, para_en)
+    }
+
+    /// Align prepared sentences.
+    pub fn align_prepared(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        para_id: Option<&[usize]>,
+        para_en: Option<&[usize]>,
+    ) -> Vec<Detail> {
+        let params = &self.config.params;
+        let ends = |p: Option<&[usize]>, n: usize| -> (Vec<bool>, bool) {
+            match p {
+                Some(p) if p.len() == n && n > 0 => {
+                    let e: Vec<bool> = (0..n).map(|k| k + 1 == n || p[k + 1] != p[k]).collect();
+                    let informative = e.iter().filter(|&&x| x).count() < n;
+                    (e, informative)
+                }
+                _ => (vec![false; n], false),
+            }
+        };
+        let (ei, ui) = ends(para_id, id.len());
+        let (ee, ue) = ends(para_en, en.len());
+        let model = Model {
+            id,
+            en,
+            sid: id.iter().zip(&ei).map(|(p, &e)| SentStat::new(p, e)).collect(),
+            sen: en.iter().zip(&ee).map(|(p, &e)| SentStat::new(p, e)).collect(),
+            extra: self.learned.as_deref().map(|l| l as &dyn ExtraLexicon),
+            use_para: ui && ue,
+        };
+        let allowed = &self.config.beads;
+        let mut stats = initial_stats(&model, params);
+        let mut tables = Tables::new(&stats, params, allowed);
+        let band = self.band(&model);
+        let mut path = self.search(&model, &tables, band.clone());
+        if self.config.refine && !id.is_empty() && !en.is_empty() {
+            refine_stats(&mut stats, &model, &path, params);
+            tables = Tables::new(&stats, params, allowed);
+            path = self.search(&model, &tables, band);
+        }
+        path.into_iter()
+            .map(|b| {
+                let null = (b.i1 - b.i0) as f64 * tables.prior[1][0]
+                    + (b.j1 - b.j0) as f64 * tables.prior[0][1];
+                let margin = b.total - null;
+                let bead = Bead {
+                    id: (b.i0..b.i1).collect(),
+                    en: (b.j0..b.j1).collect(),
+                    score: 0.0,
+                };
+                let mut d = Detail {
+                    bead,
+                    parts: b.parts,
+                    total: b.total,
+                    margin,
+                };
+                d.bead.score = calibrate::probability(&d);
+                d
+            })
+            .collect()
+    }
+
+    fn band(&self, model: &Model) -> Band {
+        let (n, m) = (model.id.len(), model.en.len());
+        if (n + 1) * (m + 1) <= self.config.exact_cells {
+            return Band::full(n, m);
+        }
+        let center = anchors::center_path(model);
+        Band::around(&center, m, self.config.band)
+    }
+
+    fn search(&self, model: &Model, tables: &Tables, mut band: Band) -> Vec<dp::PathBead> {
+        let (n, m) = (model.id.len(), model.en.len());
+        let mut w = self.config.band;
+        loop {
+            let (path, touched) =
+                dp::best_path(model, tables, &self.config.params, &band, &self.config.beads);
+            let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
+            if !touched || full || w > 4 * self.config.band {
+                return path;
+            }
+            // Widen around the path found.
+            w *= 2;
+            let mut center = vec![0.0; n + 1];
+            for b in &path {
+                for (k, i) in (b.i0..=b.i1).enumerate() {
+                    let f = if b.i1 > b.i0 {
+                        k as f64 / (b.i1 - b.i0) as f64
+                    } else {
+                        1.0
+                    };
+                    center[i] = b.j0 as f64 + f * (b.j1 - b.j0) as f64;
+                }
+            }
+            band = Band::around(&center, m, w);
+        }
+    }
+
+    /// A copy of this aligner that also uses the word translations learned in `stats`
+    /// (the second pass).
+    pub fn with_learned(&self, stats: &LearnStats) -> Aligner {
+        let mut a = self.clone();
+        a.learned = Some(Arc::new(stats.translations()));
+        a
+    }
+}
+
+/// Sample pairs far from the diagonal to estimate how often items match by chance.
+fn initial_stats(model: &Model, params: &Params) -> DocStats {
+    let (n, m) = (model.id.len(), model.en.len());
+    let (ci, ce): (f64, f64) = (
+        model.sid.iter().map(|s| s.chars).sum(),
+        model.sen.iter().map(|s| s.chars).sum(),
+    );
+    let ratio = if ci > 0.0 && ce > 0.0 {
+        let raw = ce / ci;
+        // Lengths of documents with many unmatched sentences are unreliable: stay near the default.
+        raw.clamp(params.ratio * 0.6, params.ratio * 1.6)
+    } else {
+        params.ratio
+    };
+    let mut cov = [[0u64; 3]; 2];
+    let mut tot = [[0u64; 3]; 2];
+    if n > 0 && m > 0 {
+        let gap = 3.0_f64.max(0.1 * n.max(m) as f64).min(12.0);
+        let mut sample = |i: usize, j: usize| {
+            let d = (i as f64 * m as f64 / n as f64 - j as f64).abs();
+            if d < gap {
+                return;
+            }
+            let (mi, me) = model.cover(i, j);
+            for t in 0..3 {
+                let (a, b) = (&model.sid[i], &model.sen[j]);
+                cov[0][t] += (mi & a.mask[t]).count_ones() as u64;
+                tot[0][t] += a.n[t] as u64;
+                cov[1][t] += (me & b.mask[t]).count_ones() as u64;
+                tot[1][t] += b.n[t] as u64;
+            }
+        };
+        if n * m <= 3000 {
+            for i in 0..n {
+                for j in 0..m {
+                    sample(i, j);
+                }
+            }
+        } else {
+            let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+            for _ in 0..3000 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                let i = (x % n as u64) as usize;
+                let j = ((x >> 32) % m as u64) as usize;
+                sample(i, j);
+            }
+        }
+    }
+    let r0 = [0.03, 0.02, 0.05];
+    let k = params.shrink;
+    let mut r = [[0.0; 3]; 2];
+    for s in 0..2 {
+        for t in 0..3 {
+            r[s][t] = (cov[s][t] as f64 + k * r0[t]) / (tot[s][t] as f64 + k);
+        }
+    }
+    DocStats {
+        ratio,
+        s2: params.s2,
+        p: [params.p_word, params.p_num, params.p_name],
+        r,
+    }
+}
+
+/// Re-estimate the match rates and the length variance from the confident 1-1 beads.
+fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params: &Params) {
+    let mut cov = [0u64; 3];
+    let mut tot = [0u64; 3];
+    let (mut sq, mut cnt, mut li_sum, mut le_sum) = (0.0, 0.0, 0.0, 0.0);
+    for b in path {
+        if b.i1 - b.i0 != 1 || b.j1 - b.j0 != 1 || b.total < 2.0 * params.prior[1].ln() + 2.0 {
+            continue;
+        }
+        let (i, j) = (b.i0, b.j0);
+        let (mi, me) = model.cover(i, j);
+        let (a, e) = (&model.sid[i], &model.sen[j]);
+        for t in 0..3 {
+            cov[t] += ((mi & a.mask[t]).count_ones() + (me & e.mask[t]).count_ones()) as u64;
+            tot[t] += (a.n[t] + e.n[t]) as u64;
+        }
+        li_sum += a.chars;
+        le_sum += e.chars;
+        sq += (e.chars - st.ratio * a.chars).powi(2) / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
+        cnt += 1.0;
+    }
+    let k = params.shrink;
+    let p0 = [params.p_word, params.p_num, params.p_name];
+    for t in 0..3 {
+        st.p[t] = (cov[t] as f64 + k * p0[t]) / (tot[t] as f64 + k);
+    }
+    if cnt >= 3.0 && li_sum > 0.0 {
+        let ratio = (le_sum / li_sum).clamp(params.ratio * 0.6, params.ratio * 1.6);
+        st.ratio = (ratio * cnt + st.ratio * 5.0) / (cnt + 5.0);
+    }
+    st.s2 = (sq + 5.0 * params.s2) / (cnt + 5.0);
+}
+
+/// Co-occurrence statistics gathered from confident beads of a first pass, over any number
+/// of documents; mergeable, so documents can be processed in parallel.
+#[derive(Clone, Debug, Default)]
+pub struct LearnStats {
+    pair: HashMap<(u64, u64), u32>,
+    id: HashMap<u64, u32>,
+    en: HashMap<u64, u32>,
+    beads: u32,
+}
+
+/// Least probability for a bead to be learned from.
+const LEARN_MIN_SCORE: f64 = 0.8;
+
+impl LearnStats {
+    /// Add one aligned document.
+    pub fn add<S: AsRef<str>>(&mut self, aligner: &Aligner, id: &[S], en: &[S], beads: &[Bead]) {
+        for b in beads {
+            if b.id.len() != 1 || b.en.len() != 1 || b.score < LEARN_MIN_SCORE {
+                continue;
+            }
+            let (Some(x), Some(y)) = (id.get(b.id[0]), en.get(b.en[0])) else {
+                continue;
+            };
+            let p = aligner.ev.prepare(x.as_ref(), Lang::Id);
+            let q = aligner.ev.prepare(y.as_ref(), Lang::En);
+            self.add_pair(&p, &q);
+        }
+    }
+
+    /// Add one confident pair of prepared sentences.
+    pub fn add_pair(&mut self, id: &Prepared, en: &Prepared) {
+        let words = |p: &Prepared| -> Vec<u64> {
+            let mut v: Vec<u64> = p
+                .items
+                .iter()
+                .zip(&p.stems)
+                .filter(|(it, s)| it.kind != crate::score::ItemKind::Number && **s != 0)
+                .map(|(_, s)| *s)
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (a, b) = (words(id), words(en));
+        for &x in &a {
+            *self.id.entry(x).or_default() += 1;
+            for &y in &b {
+                *self.pair.entry((x, y)).or_default() += 1;
+            }
+        }
+        for &y in &b {
+            *self.en.entry(y).or_default() += 1;
+        }
+        self.beads += 1;
+    }
+
+    /// Merge statistics gathered elsewhere.
+    pub fn merge(&mut self, other: LearnStats) {
+        for (k, v) in other.pair {
+            *self.pair.entry(k).or_default() += v;
+        }
+        for (k, v) in other.id {
+            *self.id.entry(k).or_default() += v;
+        }
+        for (k, v) in other.en {
+            *self.en.entry(k).or_default() += v;
+        }
+        self.beads += other.beads;
+    }
+
+    /// Number of beads learned from.
+    pub fn beads(&self) -> u32 {
+        self.beads
+    }
+
+    /// Word pairs with a high Dice coefficient seen together at least twice.
+    fn translations(&self) -> Learned {
+        let mut best: HashMap<u64, Vec<(f64, u64)>> = HashMap::new();
+        for (&(x, y), &c) in &self.pair {
+            if c < 2 {
+                continue;
+            }
+            let dice = 2.0 * c as f64 / (self.id[&x] + self.en[&y]) as f64;
+            if dice >= LEARN_MIN_DICE {
+                best.entry(x).or_default().push((dice, y));
+            }
+        }
+        let mut map = HashMap::new();
+        for (x, mut v) in best {
+            v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            v.truncate(3);
+            map.insert(x, v.into_iter().map(|(_, y)| y).collect());
+        }
+        Learned { map }
+    }
+}
+
+/// Least Dice coefficient of a learned word pair.
+const LEARN_MIN_DICE: f64 = 0.4;

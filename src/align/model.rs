@@ -1,0 +1,291 @@
+//! The bead score: a log-likelihood ratio of "these sentences translate each other" against
+//! "they are unrelated", from the evidence of [`crate::score`], plus the log prior of the bead
+//! type and a paragraph bonus. Every statistic it uses (length ratio and variance, how often an
+//! item finds a counterpart in a true and in a random pair) is estimated from the document pair
+//! itself, starting from global defaults.
+
+use crate::score::{ExtraLexicon, Prepared, cover_with};
+
+/// Global parameters of the bead score (the few values tuned on the dev sets).
+#[derive(Clone, Debug)]
+pub struct Params {
+    /// Weight of the lexical log-likelihood ratio.
+    pub w_lex: f64,
+    /// Weight of the length term.
+    pub w_len: f64,
+    /// Default probability that a content word of a true pair finds its counterpart.
+    pub p_word: f64,
+    /// Default probability for a number.
+    pub p_num: f64,
+    /// Default probability for a name.
+    pub p_name: f64,
+    /// Default English/Indonesian character ratio.
+    pub ratio: f64,
+    /// Default variance per character of the length difference (Gale–Church s²).
+    pub s2: f64,
+    /// Prior probabilities of the bead types 1-1, 1-0 (and 0-1), 2-1 (and 1-2), 2-2, 3-1 (and 1-3).
+    pub prior: [f64; 5],
+    /// Bonus (log) when a bead ends at a paragraph end on both sides.
+    pub para_bonus: f64,
+    /// Pseudo-count pulling per-document estimates towards the defaults.
+    pub shrink: f64,
+}
+
+impl Default for Params {
+    fn default() -> Self {
+        Params {
+            w_lex: 1.0,
+            w_len: 1.0,
+            p_word: 0.45,
+            p_num: 0.9,
+            p_name: 0.8,
+            ratio: 0.9,
+            s2: 2.5,
+            prior: [0.78, 0.05, 0.055, 0.005, 0.004],
+            para_bonus: 0.5,
+            shrink: 30.0,
+        }
+    }
+}
+
+/// Per-sentence data the inner loop needs (no allocation there).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct SentStat {
+    pub chars: f64,
+    /// Counts of items per kind: word, number, name.
+    pub n: [u32; 3],
+    /// Item masks per kind.
+    pub mask: [u128; 3],
+    /// Last sentence of its paragraph.
+    pub para_end: bool,
+}
+
+impl SentStat {
+    pub fn new(p: &Prepared, para_end: bool) -> Self {
+        let word = p.all_mask & !p.num_mask & !p.name_mask;
+        SentStat {
+            chars: p.chars as f64,
+            n: [
+                word.count_ones(),
+                p.num_mask.count_ones(),
+                p.name_mask.count_ones(),
+            ],
+            mask: [word, p.num_mask, p.name_mask],
+            para_end,
+        }
+    }
+}
+
+/// Statistics of one document pair.
+#[derive(Clone, Debug)]
+pub struct DocStats {
+    pub ratio: f64,
+    pub s2: f64,
+    /// Probability that an item of a true pair finds its counterpart, per kind.
+    pub p: [f64; 3],
+    /// Probability that an Indonesian (0) / English (1) item finds one in a random sentence.
+    pub r: [[f64; 3]; 2],
+}
+
+/// Log-likelihood tables derived from [`DocStats`].
+#[derive(Clone, Debug)]
+pub struct Tables {
+    /// [side][other side's sentence count 1..=3 → 0..3][kind] → (covered, uncovered) LLR.
+    pub llr: [[[(f64, f64); 3]; 3]; 2],
+    pub ratio: f64,
+    pub s2: f64,
+    /// Log priors, by (a, b) bead shape, [a][b].
+    pub prior: [[f64; 4]; 4],
+}
+
+impl Tables {
+    pub fn new(st: &DocStats, params: &Params, allowed: &[(usize, usize)]) -> Tables {
+        let mut llr = [[[(0.0, 0.0); 3]; 3]; 2];
+        for (side, row) in llr.iter_mut().enumerate() {
+            for (k, cell) in row.iter_mut().enumerate() {
+                for (t, v) in cell.iter_mut().enumerate() {
+                    let r1 = st.r[side][t].clamp(0.002, 0.9);
+                    let r = 1.0 - (1.0 - r1).powi(k as i32 + 1);
+                    let p = st.p[t].clamp(0.01, 0.99).max(r);
+                    *v = ((p / r).ln(), ((1.0 - p) / (1.0 - r)).ln());
+                }
+            }
+        }
+        let mut prior = [[f64::NEG_INFINITY; 4]; 4];
+        for &(a, b) in allowed {
+            let pr = match (a.min(b), a.max(b)) {
+                (1, 1) => params.prior[0],
+                (0, 1) => params.prior[1],
+                (1, 2) => params.prior[2],
+                (2, 2) => params.prior[3],
+                (1, 3) => params.prior[4],
+                _ => continue,
+            };
+            prior[a][b] = pr.ln();
+        }
+        Tables {
+            llr,
+            ratio: st.ratio,
+            s2: st.s2,
+            prior,
+        }
+    }
+}
+
+/// ln of the two-sided normal tail probability 2·(1 − Φ(|d|)).
+pub fn log_two_tail(d: f64) -> f64 {
+    let x = d.abs() / std::f64::consts::SQRT_2;
+    if x < 5.0 {
+        erfc(x).max(1e-300).ln()
+    } else {
+        -x * x - (x * std::f64::consts::PI.sqrt()).ln()
+    }
+}
+
+/// The complementary error function (Numerical Recipes' erfcc, relative error < 1.2e-7).
+pub fn erfc(x: f64) -> f64 {
+    let z = x.abs();
+    let t = 1.0 / (1.0 + 0.5 * z);
+    let r = t * (-z * z - 1.265_512_23
+        + t * (1.000_023_68
+            + t * (0.374_091_96
+                + t * (0.096_784_18
+                    + t * (-0.186_288_06
+                        + t * (0.278_868_07
+                            + t * (-1.135_203_98
+                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+        .exp();
+    if x >= 0.0 { r } else { 2.0 - r }
+}
+
+/// Gale–Church length term: ln P(|δ|) for Indonesian length `li` and English length `le`.
+pub fn length_term(li: f64, le: f64, ratio: f64, s2: f64) -> f64 {
+    let var = s2 * ((li + le / ratio) / 2.0).max(1.0);
+    log_two_tail((le - ratio * li) / var.sqrt())
+}
+
+/// The parts of a bead score.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Parts {
+    pub prior: f64,
+    pub lex: f64,
+    pub len: f64,
+    pub para: f64,
+    /// Items covered / total, both sides.
+    pub covered: u32,
+    pub items: u32,
+}
+
+impl Parts {
+    pub fn total(&self, params: &Params) -> f64 {
+        self.prior
+            + params.w_lex * self.lex
+            + params.w_len * self.len
+            + params.para_bonus * self.para
+    }
+}
+
+/// A source of cover masks for sentence pairs (cached for the band).
+pub trait Masks {
+    fn get(&self, i: usize, j: usize) -> (u128, u128);
+}
+
+/// Everything needed to score beads of one document.
+pub struct Model<'a> {
+    pub id: &'a [Prepared],
+    pub en: &'a [Prepared],
+    pub sid: Vec<SentStat>,
+    pub sen: Vec<SentStat>,
+    pub extra: Option<&'a dyn ExtraLexicon>,
+    pub use_para: bool,
+}
+
+impl<'a> Model<'a> {
+    pub fn cover(&self, i: usize, j: usize) -> (u128, u128) {
+        cover_with(&self.id[i], &self.en[j], self.extra)
+    }
+
+    /// The parts of the score of bead id[i0..i1] ~ en[j0..j1].
+    pub fn parts(
+        &self,
+        t: &Tables,
+        masks: &dyn Masks,
+        (i0, i1): (usize, usize),
+        (j0, j1): (usize, usize),
+    ) -> Parts {
+        let (a, b) = (i1 - i0, j1 - j0);
+        let mut parts = Parts {
+            prior: t.prior[a][b],
+            ..Parts::default()
+        };
+        if a == 0 || b == 0 {
+            return parts;
+        }
+        let mut lex = 0.0;
+        let mut mi_acc = [0u128; 3];
+        let mut me_acc = [0u128; 3];
+        for (x, acc) in (i0..i1).zip(mi_acc.iter_mut()) {
+            for y in j0..j1 {
+                let (mi, _) = masks.get(x, y);
+                *acc |= mi;
+            }
+        }
+        for (y, acc) in (j0..j1).zip(me_acc.iter_mut()) {
+            for x in i0..i1 {
+                let (_, me) = masks.get(x, y);
+                *acc |= me;
+            }
+        }
+        let (mut li, mut le) = (0.0, 0.0);
+        for (k, x) in (i0..i1).enumerate() {
+            let s = &self.sid[x];
+            li += s.chars;
+            for kind in 0..3 {
+                let c = (mi_acc[k] & s.mask[kind]).count_ones();
+                let n = s.n[kind];
+                let (yes, no) = t.llr[0][b - 1][kind];
+                lex += c as f64 * yes + (n - c) as f64 * no;
+                parts.covered += c;
+                parts.items += n;
+            }
+        }
+        for (k, y) in (j0..j1).enumerate() {
+            let s = &self.sen[y];
+            le += s.chars;
+            for kind in 0..3 {
+                let c = (me_acc[k] & s.mask[kind]).count_ones();
+                let n = s.n[kind];
+                let (yes, no) = t.llr[1][a - 1][kind];
+                lex += c as f64 * yes + (n - c) as f64 * no;
+                parts.covered += c;
+                parts.items += n;
+            }
+        }
+        li += (a - 1) as f64;
+        le += (b - 1) as f64;
+        parts.lex = lex;
+        parts.len = length_term(li, le, t.ratio, t.s2);
+        if self.use_para && self.sid[i1 - 1].para_end && self.sen[j1 - 1].para_end {
+            parts.para = 1.0;
+        }
+        parts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tails() {
+        assert!((log_two_tail(0.0) - 0.0).abs() < 1e-6);
+        assert!((log_two_tail(1.959_964).exp() - 0.05).abs() < 1e-4);
+        assert!(log_two_tail(10.0) < -40.0);
+        assert!(log_two_tail(4.99) > log_two_tail(5.01));
+    }
+
+    #[test]
+    fn length_prefers_proportional() {
+        assert!(length_term(100.0, 90.0, 0.9, 2.5) > length_term(100.0, 40.0, 0.9, 2.5));
+    }
+}
