@@ -11,7 +11,7 @@ use super::{Evidence, Features, Prepared};
 use crate::segment::Lang;
 
 /// Names of the model inputs, in the order of [`design`] and [`COEF`].
-pub const INPUTS: [&str; 14] = [
+pub const INPUTS: [&str; 18] = [
     "bias",
     "lex_id",
     "lex_en",
@@ -26,15 +26,22 @@ pub const INPUTS: [&str; 14] = [
     "names_unshared",
     "log_len",
     "cover_x_len",
+    "matched_id",
+    "matched_en",
+    "unmatched_id",
+    "unmatched_en",
 ];
 
 /// Logistic-regression coefficients, one per entry of [`INPUTS`].
 ///
 /// Fit with `scripts/fit_pair_scorer.py` (L2-regularised Newton's method, λ = 1e-3) on the
-/// fixed-seed sample of `scripts/pair_sample.py` (seed 5) over the three development sets.
-pub const COEF: [f64; 14] = [
-    0.4357, 0.4710, 0.3605, 0.3475, 0.4929, 0.4258, 0.4925, -0.8723, 0.4344, -2.5062, 0.5534,
-    -0.6311, 0.1940, 2.1794,
+/// fixed-seed sample of `scripts/pair_sample.py` (seed 5, 1,500 true pairs per set, one random
+/// and one neighbour negative each) over the three development sets, with the bundled lexicon
+/// of the evidence model. ROC AUC on that sample, pooled: 0.992 against random pairs, 0.972
+/// against neighbours (tests/score_auc.rs pins its own fixed-seed sample).
+pub const COEF: [f64; 18] = [
+    0.5091, 0.0370, 0.0482, 0.2432, 0.0678, 0.4401, 0.4952, -0.6485, 0.2416, -1.5052, 1.0362,
+    -1.1843, 0.6048, 1.2969, 0.8792, 0.5623, -0.7515, -1.1393,
 ];
 
 /// Length model (fit by `scripts/fit_pair_scorer.py --length` on the true pairs of the sample):
@@ -59,7 +66,7 @@ pub fn length_z(len_id: f64, len_en: f64) -> f64 {
 }
 
 /// The model inputs computed from the features (order of [`INPUTS`]).
-pub fn design(f: &Features) -> [f64; 14] {
+pub fn design(f: &Features) -> [f64; 18] {
     let lex_min = f.lex_id.min(f.lex_en);
     let cover_min = f.cover_id.min(f.cover_en);
     let z = length_z(f.len_id, f.len_en).abs().min(8.0);
@@ -79,6 +86,10 @@ pub fn design(f: &Features) -> [f64; 14] {
         (1.0 + f64::from(f.names_id_only + f.names_en_only)).ln(),
         log_len,
         (f.cover_id + f.cover_en) / 2.0 * log_len,
+        (1.0 + f.lex_id * f64::from(f.words_id)).ln(),
+        (1.0 + f.lex_en * f64::from(f.words_en)).ln(),
+        (1.0 + (1.0 - f.lex_id) * f64::from(f.words_id)).ln(),
+        (1.0 + (1.0 - f.lex_en) * f64::from(f.words_en)).ln(),
     ]
 }
 
