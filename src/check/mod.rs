@@ -12,7 +12,7 @@ pub use summary::{DocSummary, Summary};
 
 use crate::error::{Error, Result};
 use crate::score::pair::length_z;
-use crate::score::{Features, PairScorer};
+use crate::score::{Features, PairScorer, Prepared};
 use crate::segment::Lang;
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -24,7 +24,9 @@ use table::Table;
 pub enum Flag {
     /// One side is empty (a 1-0 or 0-1 bead).
     EmptySide,
-    /// The pair probability is below [`CheckConfig::min_score`].
+    /// The pair probability is low: below [`CheckConfig::hard_min_score`], or below
+    /// [`CheckConfig::min_score`] without standing out from chance pairings of the same
+    /// sentences.
     LowScore,
     /// The length ratio is an outlier under the length model.
     LengthRatio,
@@ -85,13 +87,26 @@ pub fn flag_list(flags: &[Flag]) -> String {
 /// Thresholds of the flags.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CheckConfig {
-    /// `low_score` below this pair probability.
+    /// `low_score` below this pair probability, unless the pair scores clearly higher than
+    /// chance pairings of its sentences (see [`CheckConfig::min_margin`]).
     pub min_score: f64,
+    /// `low_score` below this pair probability in any case.
+    pub hard_min_score: f64,
+    /// A pair under `min_score` escapes `low_score` when its log-odds exceed the baseline
+    /// (the mean log-odds of its Indonesian with other pairs' English and of its English with
+    /// other pairs' Indonesian, [`BASELINE_PARTNERS`] each, drawn from the corpus) by at
+    /// least this much. Some sentences score low with anything (free translations, few
+    /// dictionary words): the baseline tells a low true pair from a wrong one.
+    pub min_margin: f64,
+    /// Compute the baseline of each pair (`check`, `report`, `score`); when off, `low_score`
+    /// is simply `score < min_score`.
+    pub baseline: bool,
     /// `length_ratio` when |z| of the length model exceeds this.
     pub max_length_z: f64,
     /// `numbers_differ` when at least this many numbers are unmatched.
     pub max_unmatched_numbers: u32,
-    /// `names_differ` when at least this many names are unmatched and none is shared.
+    /// `names_differ` when at least this many names are unmatched on each side and none is
+    /// shared.
     pub max_unmatched_names: u32,
     /// `too_short` when both sides have fewer characters than this.
     pub min_chars: usize,
@@ -102,7 +117,10 @@ pub struct CheckConfig {
 impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig {
-            min_score: 0.5,
+            min_score: 0.4,
+            hard_min_score: 0.05,
+            min_margin: 3.0,
+            baseline: true,
             max_length_z: 4.0,
             max_unmatched_numbers: 2,
             max_unmatched_names: 3,
@@ -129,9 +147,32 @@ pub fn is_untranslated(id: &str, en: &str) -> bool {
     langid::guess(&a).lang == Some(Lang::En) || langid::guess(&b).lang == Some(Lang::Id)
 }
 
+/// Log-odds of a probability (clamped away from 0 and 1).
+pub fn logit(p: f64) -> f64 {
+    let p = p.clamp(1e-9, 1.0 - 1e-9);
+    (p / (1.0 - p)).ln()
+}
+
 /// The flags of one pair from its features and pair probability (every flag but
 /// `duplicate`, which needs the whole corpus: see [`Duplicates`]). Sorted as [`Flag::ALL`].
+/// Without context, `low_score` is simply `score < cfg.min_score`.
 pub fn flags_for(f: &Features, score: f64, id: &str, en: &str, cfg: &CheckConfig) -> Vec<Flag> {
+    flags_in_context(f, score, None, id, en, cfg)
+}
+
+/// Chance partners drawn per side for a pair's baseline (see [`CheckConfig::min_margin`]).
+pub const BASELINE_PARTNERS: usize = 4;
+
+/// [`flags_for`] given the pair's baseline: the mean log-odds of its sentences paired with
+/// other sentences of the corpus (`None` when not computed).
+pub fn flags_in_context(
+    f: &Features,
+    score: f64,
+    baseline: Option<f64>,
+    id: &str,
+    en: &str,
+    cfg: &CheckConfig,
+) -> Vec<Flag> {
     let mut flags = Vec::new();
     let id_empty = id.trim().is_empty();
     let en_empty = en.trim().is_empty();
@@ -143,7 +184,9 @@ pub fn flags_for(f: &Features, score: f64, id: &str, en: &str, cfg: &CheckConfig
         }
         return flags;
     }
-    if score < cfg.min_score {
+    let low = score < cfg.hard_min_score
+        || (score < cfg.min_score && baseline.is_none_or(|b| logit(score) - b < cfg.min_margin));
+    if low {
         flags.push(Flag::LowScore);
     }
     if length_z(f.len_id, f.len_en).abs() > cfg.max_length_z {
@@ -154,7 +197,10 @@ pub fn flags_for(f: &Features, score: f64, id: &str, en: &str, cfg: &CheckConfig
     {
         flags.push(Flag::NumbersDiffer);
     }
-    if f.names_shared == 0 && f.names_id_only + f.names_en_only >= cfg.max_unmatched_names {
+    if f.names_shared == 0
+        && f.names_id_only >= cfg.max_unmatched_names
+        && f.names_en_only >= cfg.max_unmatched_names
+    {
         flags.push(Flag::NamesDiffer);
     }
     if is_untranslated(id, en) {
@@ -310,18 +356,62 @@ pub struct PairCheck {
     pub score: f64,
     /// Flags, sorted as [`Flag::ALL`].
     pub flags: Vec<Flag>,
+    /// The pair's baseline: mean log-odds of its sentences with chance partners (see
+    /// [`CheckConfig::min_margin`]), when computed.
+    pub baseline: Option<f64>,
 }
 
-/// Score and flag every pair (in parallel), then mark duplicates in corpus order.
+/// Chance partner `k` of pair `i` among `n` pairs (deterministic; never `i` when `n > 1`).
+fn partner(i: usize, k: usize, n: usize) -> usize {
+    let mut z = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+        ^ (k as u64 + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z ^= z >> 31;
+    z = z.wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^= z >> 29;
+    let j = (z % (n as u64 - 1).max(1)) as usize;
+    if j >= i { j + 1 } else { j }
+}
+
+/// Score and flag every pair (in parallel), then mark duplicates in corpus order. With
+/// `cfg.baseline` (and at least 10 pairs with both sides), each pair's sentences are also
+/// scored against chance partners from the corpus (see [`CheckConfig::min_margin`]).
 pub fn check_pairs(pairs: &[Pair], scorer: &PairScorer, cfg: &CheckConfig) -> Vec<PairCheck> {
-    let mut checks: Vec<PairCheck> = pairs
+    let ev = scorer.evidence();
+    let prepared: Vec<(Prepared, Prepared)> = pairs
         .par_iter()
-        .map(|p| {
-            let f = scorer.features(&p.id, &p.en);
+        .map(|p| (ev.prepare(&p.id, Lang::Id), ev.prepare(&p.en, Lang::En)))
+        .collect();
+    // Pairs with both sides, the pool of chance partners.
+    let full: Vec<usize> = (0..pairs.len())
+        .filter(|&i| !pairs[i].id.trim().is_empty() && !pairs[i].en.trim().is_empty())
+        .collect();
+    let use_baseline = cfg.baseline && full.len() >= 10;
+    let mut checks: Vec<PairCheck> = (0..pairs.len())
+        .into_par_iter()
+        .map(|i| {
+            let p = &pairs[i];
+            let (pi, pe) = &prepared[i];
+            let f = ev.features(pi, pe);
             let score = crate::score::pair::probability(&f);
+            let baseline = (use_baseline && f.len_id > 0.0 && f.len_en > 0.0).then(|| {
+                let mut sum = 0.0;
+                let mut m = 0usize;
+                for k in 0..BASELINE_PARTNERS {
+                    let j = full[partner(i, k, full.len())];
+                    if j == i {
+                        continue;
+                    }
+                    let (qi, qe) = &prepared[j];
+                    sum += logit(crate::score::pair::probability(&ev.features(pi, qe)));
+                    sum += logit(crate::score::pair::probability(&ev.features(qi, pe)));
+                    m += 2;
+                }
+                if m == 0 { logit(score) } else { sum / m as f64 }
+            });
             PairCheck {
                 score,
-                flags: flags_for(&f, score, &p.id, &p.en, cfg),
+                flags: flags_in_context(&f, score, baseline, &p.id, &p.en, cfg),
+                baseline,
             }
         })
         .collect();
@@ -388,8 +478,10 @@ mod tests {
     #[test]
     fn names_differ() {
         let mut f = feats(47.0, 47.0);
-        f.names_id_only = 2;
+        f.names_id_only = 3;
         f.names_en_only = 1;
+        assert!(flags(&f, 0.9, ID, EN).is_empty());
+        f.names_en_only = 3;
         assert_eq!(flags(&f, 0.9, ID, EN), vec![Flag::NamesDiffer]);
         f.names_shared = 1;
         assert!(flags(&f, 0.9, ID, EN).is_empty());

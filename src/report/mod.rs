@@ -109,18 +109,18 @@ pub fn write_html<W: Write>(mut w: W, input: &ReportInput) -> Result<()> {
 
     let mut h = String::with_capacity(64 * 1024);
     let title = escape(input.title);
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>selaras report: {title}</title>\n<style>{}</style>\n</head>\n<body>\n",
+         <title>selaras report: {title}</title>\n<style>{}</style>\n</head>\n<body>",
         style::CSS
     );
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<header><div class=\"wrap\"><h1>selaras <span>alignment report</span></h1>\
          <p class=\"sub\">{title} &middot; {} documents &middot; {} pairs</p></div></header>\n\
-         <main class=\"wrap\">\n",
+         <main class=\"wrap\">",
         s.documents, s.pairs
     );
     write_cards(&mut h, s);
@@ -147,11 +147,11 @@ pub fn write_html<W: Write>(mut w: W, input: &ReportInput) -> Result<()> {
             h.clear();
         }
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
         "</section>\n</main>\n<footer class=\"wrap\">Made by selaras {}. Scores are the \
          probability that a pair is a translation; colours go from red (0) to green (1).\
-         </footer>\n<script>{}</script>\n</body>\n</html>\n",
+         </footer>\n<script>{}</script>\n</body>\n</html>",
         env!("CARGO_PKG_VERSION"),
         style::JS
     );
@@ -182,10 +182,10 @@ fn write_cards(h: &mut String, s: &Summary) {
     ];
     h.push_str("<section class=\"cards\" id=\"summary\">\n");
     for (label, value, note) in cards {
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<div class=\"card\"><div class=\"label\">{label}</div>\
-             <div class=\"value\">{}</div><div class=\"note\">{}</div></div>\n",
+             <div class=\"value\">{}</div><div class=\"note\">{}</div></div>",
             escape(value.as_str()),
             escape(note.as_str())
         );
@@ -203,20 +203,20 @@ fn write_histogram(h: &mut String, s: &Summary) {
         .unwrap_or(0)
         .max(1) as f64;
     let bw = (w - 2.0 * pad) / s.histogram.len().max(1) as f64;
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<div class=\"panel\"><h2>Pair scores</h2><svg class=\"hist\" viewBox=\"0 0 {w} {ht}\" \
-         role=\"img\" aria-label=\"histogram of pair scores\">\n"
+         role=\"img\" aria-label=\"histogram of pair scores\">"
     );
     for (i, b) in s.histogram.iter().enumerate() {
         let bh = (ht - 2.0 * pad) * b.count as f64 / max;
         let x = pad + i as f64 * bw;
         let y = ht - pad - bh;
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" rx=\"2\" \
              fill=\"hsl({},62%,48%)\"><title>{:.1}–{:.1}: {} pairs</title></rect>\
-             <text x=\"{:.1}\" y=\"{:.1}\" class=\"cnt\">{}</text>\n",
+             <text x=\"{:.1}\" y=\"{:.1}\" class=\"cnt\">{}</text>",
             x + 2.0,
             bw - 4.0,
             hue((b.lo + b.hi) / 2.0),
@@ -228,13 +228,13 @@ fn write_histogram(h: &mut String, s: &Summary) {
             b.count
         );
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<line x1=\"{pad}\" y1=\"{0}\" x2=\"{1}\" y2=\"{0}\" class=\"axis\"/>\
          <text x=\"{pad}\" y=\"{2}\" class=\"tick\">0</text>\
          <text x=\"{3}\" y=\"{2}\" class=\"tick\">0.5</text>\
          <text x=\"{1}\" y=\"{2}\" class=\"tick\">1</text></svg>\
-         <p class=\"note\">pairs with both sides non-empty, by pair score</p></div>\n",
+         <p class=\"note\">pairs with both sides non-empty, by pair score</p></div>",
         ht - pad,
         w - pad,
         ht - pad + 16.0,
@@ -247,10 +247,10 @@ fn write_flag_table(h: &mut String, s: &Summary) {
     h.push_str("<div class=\"panel\"><h2>Flags</h2><table class=\"kv\">\n");
     for f in Flag::ALL {
         let n = s.flags.get(f.name()).copied().unwrap_or(0);
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<tr><td><span class=\"flag\">{}</span></td><td class=\"num\">{n}</td>\
-             <td class=\"bar red\"><span style=\"width:{:.1}%\"></span></td></tr>\n",
+             <td class=\"bar red\"><span style=\"width:{:.1}%\"></span></td></tr>",
             f.name(),
             100.0 * n as f64 / max
         );
@@ -264,10 +264,10 @@ fn write_bead_table(h: &mut String, s: &Summary) {
     let mut beads: Vec<(&String, &usize)> = s.beads.iter().collect();
     beads.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
     for (k, n) in beads {
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<tr><td>{}</td><td class=\"num\">{n}</td>\
-             <td class=\"bar\"><span style=\"width:{:.1}%\"></span></td></tr>\n",
+             <td class=\"bar\"><span style=\"width:{:.1}%\"></span></td></tr>",
             escape(k.as_str()),
             100.0 * *n as f64 / max
         );
@@ -283,17 +283,17 @@ fn write_suspects(h: &mut String, s: &Summary) {
         );
         return;
     }
-    let _ = write!(
+    let _ = writeln!(
         h,
         "<section class=\"panel warn\" id=\"suspects\"><h2>Documents that look like wrong \
-         pairings ({})</h2><ul>\n",
+         pairings ({})</h2><ul>",
         s.suspect_docs.len()
     );
     for (i, d) in s.docs.iter().enumerate() {
         if let Some(why) = &d.suspect {
-            let _ = write!(
+            let _ = writeln!(
                 h,
-                "<li><a href=\"#d{i}\">{}</a>: {}</li>\n",
+                "<li><a href=\"#d{i}\">{}</a>: {}</li>",
                 escape(d.doc.as_str()),
                 escape(why.as_str())
             );
@@ -313,11 +313,11 @@ fn write_doc_list(h: &mut String, s: &Summary) {
          </tr></thead><tbody>\n",
     );
     for (i, d) in s.docs.iter().enumerate() {
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<tr class=\"docrow{}\" data-name=\"{}\"><td><a href=\"#d{i}\">{}</a>{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
-             <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+             <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             if d.suspect.is_some() { " suspect" } else { "" },
             escape(d.doc.to_lowercase().as_str()),
             escape(d.doc.as_str()),
@@ -482,12 +482,12 @@ fn write_document(
             .iter()
             .map(|f| format!("<span class=\"flag\">{}</span>", f.name()))
             .collect();
-        let _ = write!(
+        let _ = writeln!(
             h,
             "<tr class=\"bead{}{}\" style=\"--h:{}\"><td class=\"idx\">{} / {}</td>\
              <td class=\"kind\">{}</td><td class=\"txt\" lang=\"id\">{}</td>\
              <td class=\"txt\" lang=\"en\">{}</td><td class=\"num sc\">{}</td>\
-             <td class=\"fl\">{flags}</td></tr>\n",
+             <td class=\"fl\">{flags}</td></tr>",
             if c.flags.is_empty() { "" } else { " flagged" },
             if empty { " empty" } else { "" },
             hue(c.score),
