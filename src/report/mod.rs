@@ -136,12 +136,15 @@ pub fn write_html<W: Write>(mut w: W, input: &ReportInput) -> Result<()> {
 
     h.push_str(
         "<section id=\"documents\"><div class=\"doc-tools\"><h2>Documents</h2>\
+         <span class=\"legend\">score <b>0</b><i></i><b>1</b></span>\
          <label><input type=\"checkbox\" id=\"only-flagged\"> show only flagged pairs</label>\
          <button type=\"button\" id=\"expand\">expand all</button>\
          <button type=\"button\" id=\"collapse\">collapse all</button></div>\n",
     );
+    // Open the first document that looks wrong (else the first one).
+    let open = s.docs.iter().position(|d| d.suspect.is_some()).unwrap_or(0);
     for (g, idx) in groups.iter().enumerate() {
-        write_document(&mut h, g, &s.docs[g], idx, input);
+        write_document(&mut h, g, g == open, &s.docs[g], idx, input);
         if h.len() > 256 * 1024 {
             w.write_all(h.as_bytes())?;
             h.clear();
@@ -446,6 +449,7 @@ fn list(v: &[usize]) -> String {
 fn write_document(
     h: &mut String,
     g: usize,
+    open: bool,
     d: &check::DocSummary,
     idx: &[usize],
     input: &ReportInput,
@@ -455,7 +459,7 @@ fn write_document(
         "<details class=\"doc{}\" id=\"d{g}\"{}><summary><span class=\"name\">{}</span>\
          <span class=\"meta\">{} pairs · {} mean · {} flagged</span>{}</summary>\n<div class=\"docbody\">",
         if d.suspect.is_some() { " suspect" } else { "" },
-        if g == 0 { " open" } else { "" },
+        if open { " open" } else { "" },
         escape(d.doc.as_str()),
         d.pairs,
         doc_chip(d),

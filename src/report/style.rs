@@ -41,6 +41,9 @@ td.bar.red span{background:linear-gradient(90deg,#f08a6c,#c4452a)}
 .doc-tools h2{margin:0;margin-right:auto}
 .doc-tools input[type=search]{padding:5px 10px;border:1px solid var(--line);border-radius:6px;min-width:220px}
 .doc-tools button{border:1px solid var(--line);background:#fff;border-radius:6px;padding:4px 10px;cursor:pointer}
+.legend{color:var(--muted);font-size:12px;display:inline-flex;align-items:center;gap:6px}
+.legend i{display:inline-block;width:120px;height:10px;border-radius:5px;background:linear-gradient(90deg,hsl(0,62%,48%),hsl(40,62%,48%),hsl(80,62%,45%),hsl(125,62%,42%))}
+.legend b{font-weight:600}
 #shown{color:var(--muted);font-size:12px}
 .scroll{max-height:340px;overflow:auto;border:1px solid var(--line);border-radius:8px}
 table.docs th{position:sticky;top:0;background:#eef2f8;text-align:left;padding:5px 8px;font-size:12px;color:var(--muted)}
@@ -49,7 +52,7 @@ table.docs td{padding:4px 8px;border-top:1px solid var(--line)}
 table.docs tr.suspect td{background:#fff4f0}
 a{color:var(--accent);text-decoration:none}
 a:hover{text-decoration:underline}
-details.doc{background:var(--panel);border:1px solid var(--line);border-radius:10px;margin-bottom:10px;content-visibility:auto;contain-intrinsic-size:auto 48px;box-shadow:0 1px 2px rgba(20,30,60,.05)}
+details.doc{background:var(--panel);border:1px solid var(--line);border-radius:10px;margin-bottom:10px;box-shadow:0 1px 2px rgba(20,30,60,.05)}
 details.doc.suspect{border-left:4px solid var(--warn)}
 details.doc>summary{cursor:pointer;padding:10px 14px;display:flex;align-items:center;gap:10px;list-style:none}
 details.doc>summary::before{content:"\25B8";color:var(--muted);transition:transform .15s}
