@@ -50,9 +50,20 @@ impl TableArgs {
 /// Threshold options of the flags.
 #[derive(clap::Args, Debug, Clone)]
 pub struct FlagArgs {
-    /// `low_score` below this pair probability.
+    /// `low_score` below this pair probability, unless the pair's log-odds exceed its chance
+    /// baseline by --min-margin.
     #[arg(long, default_value_t = CheckConfig::default().min_score)]
     pub min_score: f64,
+    /// `low_score` below this pair probability in any case.
+    #[arg(long, default_value_t = CheckConfig::default().hard_min_score)]
+    pub hard_min_score: f64,
+    /// Log-odds margin over the chance baseline (the same sentences paired with others of the
+    /// file) that keeps a pair under --min-score unflagged.
+    #[arg(long, default_value_t = CheckConfig::default().min_margin)]
+    pub min_margin: f64,
+    /// Don't compute the chance baseline: `low_score` is then just below --min-score.
+    #[arg(long)]
+    pub no_baseline: bool,
     /// `length_ratio` when the length ratio is more than this many standard deviations off.
     #[arg(long, default_value_t = CheckConfig::default().max_length_z)]
     pub max_length_z: f64,
@@ -67,18 +78,28 @@ pub struct FlagArgs {
 impl FlagArgs {
     /// The flag configuration.
     pub fn config(&self) -> anyhow::Result<CheckConfig> {
-        if !(0.0..=1.0).contains(&self.min_score) {
-            return Err(selaras::Error::Invalid(format!(
-                "--min-score must be between 0 and 1, not {}",
-                self.min_score
-            ))
-            .into());
+        for (name, v) in [
+            ("--min-score", self.min_score),
+            ("--hard-min-score", self.hard_min_score),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(selaras::Error::Invalid(format!(
+                    "{name} must be between 0 and 1, not {v}"
+                ))
+                .into());
+            }
+        }
+        if !self.min_margin.is_finite() {
+            return Err(selaras::Error::Invalid("--min-margin must be a number".into()).into());
         }
         if self.max_length_z.is_nan() || self.max_length_z <= 0.0 {
             return Err(selaras::Error::Invalid("--max-length-z must be positive".into()).into());
         }
         Ok(CheckConfig {
             min_score: self.min_score,
+            hard_min_score: self.hard_min_score,
+            min_margin: self.min_margin,
+            baseline: !self.no_baseline,
             max_length_z: self.max_length_z,
             min_chars: self.min_chars,
             max_chars: self.max_chars,
