@@ -77,7 +77,11 @@ fn corpus() -> String {
         .lines()
         .map(|l| l.split('\t').map(str::to_string).collect())
         .collect();
-    let gempa: Vec<String> = rows.iter().filter(|r| r[0] == "gempa").map(|r| r[6].clone()).collect();
+    let gempa: Vec<String> = rows
+        .iter()
+        .filter(|r| r[0] == "gempa")
+        .map(|r| r[6].clone())
+        .collect();
     for (k, r) in rows.iter_mut().filter(|r| r[0] == "sampah").enumerate() {
         r[6] = gempa[k].clone();
     }
@@ -109,14 +113,20 @@ fn report_renders_in_headless_chromium() {
         .assert()
         .success();
     let dom = run_chromium(&bin, &page, &["--dump-dom".into()]);
-    assert!(dom.contains("data-ready=\"1\""), "the inline script did not run");
+    assert!(
+        dom.contains("data-ready=\"1\""),
+        "the inline script did not run"
+    );
     assert!(dom.contains("data-docs=\"7\""));
     assert_eq!(count(&dom, "<details class=\"doc"), 7);
     assert_eq!(count(&dom, "<tr class=\"bead"), 70);
     assert_eq!(count(&dom, "<svg class=\"path\""), 7);
     assert_eq!(count(&dom, "<svg class=\"hist\""), 1);
     assert!(dom.contains("7 of 7 shown"));
-    assert!(dom.contains("href=\"#d4\">sampah</a>"), "the wrong pairing is not listed");
+    assert!(
+        dom.contains("href=\"#d4\">sampah</a>"),
+        "the wrong pairing is not listed"
+    );
 
     let shot = dir.join("report.png");
     let _ = std::fs::remove_file(&shot);

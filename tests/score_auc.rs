@@ -16,7 +16,10 @@ fn auc_on_dev_sets() {
     let scorer = PairScorer::new();
     let mut rng = Rng(5);
     let mut all = (Vec::new(), Vec::new(), Vec::new());
-    println!("{:24} {:>6} {:>10} {:>10}", "set", "pairs", "AUC random", "AUC neighb");
+    println!(
+        "{:24} {:>6} {:>10} {:>10}",
+        "set", "pairs", "AUC random", "AUC neighb"
+    );
     for set in dev_sets(&dev) {
         let n = set.id.len();
         let mut order: Vec<usize> = (0..n).collect();
@@ -64,7 +67,13 @@ fn auc_on_dev_sets() {
         all.2.extend(nb);
     }
     let (a_rnd, a_nb) = (auc(&all.0, &all.1), auc(&all.0, &all.2));
-    println!("{:24} {:>6} {:>10.4} {:>10.4}", "all", all.0.len(), a_rnd, a_nb);
+    println!(
+        "{:24} {:>6} {:>10.4} {:>10.4}",
+        "all",
+        all.0.len(),
+        a_rnd,
+        a_nb
+    );
     assert!(a_rnd >= 0.98, "AUC against random pairs {a_rnd:.4} < 0.98");
     assert!(a_nb >= 0.90, "AUC against neighbour pairs {a_nb:.4} < 0.90");
 }
