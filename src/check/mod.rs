@@ -117,9 +117,9 @@ pub struct CheckConfig {
 impl Default for CheckConfig {
     fn default() -> Self {
         CheckConfig {
-            min_score: 0.4,
+            min_score: 0.3,
             hard_min_score: 0.05,
-            min_margin: 3.0,
+            min_margin: 2.5,
             baseline: true,
             max_length_z: 4.0,
             max_unmatched_numbers: 2,
@@ -161,7 +161,7 @@ pub fn flags_for(f: &Features, score: f64, id: &str, en: &str, cfg: &CheckConfig
 }
 
 /// Chance partners drawn per side for a pair's baseline (see [`CheckConfig::min_margin`]).
-pub const BASELINE_PARTNERS: usize = 4;
+pub const BASELINE_PARTNERS: usize = 8;
 
 /// [`flags_for`] given the pair's baseline: the mean log-odds of its sentences paired with
 /// other sentences of the corpus (`None` when not computed).
