@@ -116,10 +116,18 @@ pub fn presplit(text: &str) -> Vec<Sentence> {
 /// The bundled word lists that rules may name as `{{NAME}}`.
 const LISTS: &[(&str, &str)] = &[
     ("id.titles", include_str!("segment/id.titles.txt")),
+    (
+        "id.beforenumber",
+        include_str!("segment/id.beforenumber.txt"),
+    ),
     ("id.mayend", include_str!("segment/id.mayend.txt")),
     ("id.beforename", include_str!("segment/id.beforename.txt")),
     ("id.starters", include_str!("segment/id.starters.txt")),
     ("en.titles", include_str!("segment/en.titles.txt")),
+    (
+        "en.beforenumber",
+        include_str!("segment/en.beforenumber.txt"),
+    ),
     ("en.mayend", include_str!("segment/en.mayend.txt")),
     ("en.beforename", include_str!("segment/en.beforename.txt")),
     ("en.starters", include_str!("segment/en.starters.txt")),
@@ -158,7 +166,9 @@ struct RawRule {
     brk: bool,
     before: String,
     after: String,
-    line: usize,
+    /// Lines of the `<beforebreak>` and `<afterbreak>` tags (of `<rule>` when absent).
+    before_line: usize,
+    after_line: usize,
 }
 
 impl Segmenter {
@@ -182,18 +192,21 @@ impl Segmenter {
         let mut afters = Vec::with_capacity(rules.len());
         let mut candidates = Vec::new();
         for r in &rules {
-            let before = expand(&r.before).map_err(|m| err(r.line, m))?;
-            let after = expand(&r.after).map_err(|m| err(r.line, m))?;
+            let before = expand(&r.before).map_err(|m| err(r.before_line, m))?;
+            let after = expand(&r.after).map_err(|m| err(r.after_line, m))?;
             let b = format!("(?:{before})\\z");
             let a = format!("\\A(?:{after})");
-            for (what, re) in [("beforebreak", &b), ("afterbreak", &a)] {
-                Regex::new(re).map_err(|e| err(r.line, format!("bad {what} expression: {e}")))?;
+            for (what, re, src, line) in [
+                ("beforebreak", &b, &r.before, r.before_line),
+                ("afterbreak", &a, &r.after, r.after_line),
+            ] {
+                Regex::new(re).map_err(|e| err(line, regex_msg(what, src, &e)))?;
             }
             if r.brk {
-                candidates.push(
-                    Regex::new(&before)
-                        .map_err(|e| err(r.line, format!("bad beforebreak expression: {e}")))?,
-                );
+                candidates
+                    .push(Regex::new(&before).map_err(|e| {
+                        err(r.before_line, regex_msg("beforebreak", &r.before, &e))
+                    })?);
             }
             befores.push(b);
             afters.push(a);
@@ -273,6 +286,19 @@ impl Segmenter {
             }
         }
     }
+}
+
+/// A one-line message for a regex that does not compile.
+fn regex_msg(what: &str, src: &str, e: &regex::Error) -> String {
+    let full = e.to_string();
+    let reason = full
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("error: ");
+    format!("bad {what} expression {src:?}: {reason}")
 }
 
 /// Expand `{{NAME}}` list references into alternations of the list's escaped entries.
@@ -404,7 +430,8 @@ fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRule>> {
                         };
                         let r = RawRule {
                             brk,
-                            line,
+                            before_line: line,
+                            after_line: line,
                             ..RawRule::default()
                         };
                         if empty {
@@ -416,6 +443,12 @@ fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRule>> {
                     "beforebreak" | "afterbreak" => {
                         if rule.is_none() {
                             return Err(perr(line, format!("<{name}> outside <rule>")));
+                        }
+                        let r = rule.as_mut().expect("checked above");
+                        if name == "beforebreak" {
+                            r.before_line = line;
+                        } else {
+                            r.after_line = line;
                         }
                         if !empty {
                             field = if name == "beforebreak" {
