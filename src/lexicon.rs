@@ -139,6 +139,7 @@ pub fn is_stop_en(word: &str) -> bool {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     map: HashMap<u64, Vec<u64>>,
+    en: std::collections::HashSet<u64>,
 }
 
 impl Lexicon {
@@ -206,6 +207,7 @@ impl Lexicon {
         if !v.contains(&ke) {
             v.push(ke);
         }
+        self.en.insert(ke);
     }
 
     /// Add the entries of another lexicon.
@@ -218,6 +220,12 @@ impl Lexicon {
                 }
             }
         }
+        self.en.extend(other.en.iter().copied());
+    }
+
+    /// True when the English stem key is the translation of some Indonesian entry.
+    pub fn has_en(&self, en: u64) -> bool {
+        self.en.contains(&en)
     }
 
     /// English stem keys translating the Indonesian stem key `id`.

@@ -32,8 +32,12 @@ impl Band {
         let mut lo = vec![0; n + 1];
         let mut hi = vec![m; n + 1];
         for i in 0..=n {
-            let a = center[i.saturating_sub(1)].min(center[i]).min(center[(i + 1).min(n)]);
-            let b = center[i.saturating_sub(1)].max(center[i]).max(center[(i + 1).min(n)]);
+            let a = center[i.saturating_sub(1)]
+                .min(center[i])
+                .min(center[(i + 1).min(n)]);
+            let b = center[i.saturating_sub(1)]
+                .max(center[i])
+                .max(center[(i + 1).min(n)]);
             lo[i] = ((a.floor() as i64) - w as i64).clamp(0, m as i64) as usize;
             hi[i] = ((b.ceil() as i64) + w as i64).clamp(0, m as i64) as usize;
         }
@@ -58,6 +62,19 @@ pub struct PathBead {
     pub j1: usize,
     pub parts: Parts,
     pub total: f64,
+    /// Posterior probability of the bead over all paths in the band (forward–backward).
+    pub posterior: f64,
+}
+
+fn logaddexp(a: f32, b: f32) -> f32 {
+    if a == f32::NEG_INFINITY {
+        return b;
+    }
+    if b == f32::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
 }
 
 struct RollingMasks<'m, 'a> {
@@ -110,6 +127,10 @@ pub fn best_path(
         total += band.hi[i] + 1 - band.lo[i];
     }
     let mut back = vec![u8::MAX; total];
+    let nb = allowed.len();
+    // Forward sums and every bead score (for the backward pass of the posteriors).
+    let mut alpha = vec![f32::NEG_INFINITY; total];
+    let mut bead_score = vec![f32::NEG_INFINITY; total * nb];
     let mut score: [Vec<f64>; 4] = Default::default();
     let mut masks = RollingMasks {
         model,
@@ -128,10 +149,13 @@ pub fn best_path(
         row.clear();
         row.resize(hi + 1 - lo, f64::NEG_INFINITY);
         for j in lo..=hi {
+            let cell = offset[i] + j - lo;
             if i == 0 && j == 0 {
                 row[0] = 0.0;
+                alpha[cell] = 0.0;
                 continue;
             }
+            let mut sum = f32::NEG_INFINITY;
             let mut best = f64::NEG_INFINITY;
             let mut arg = u8::MAX;
             for (k, &(a, b)) in allowed.iter().enumerate() {
@@ -153,20 +177,48 @@ pub fn best_path(
                 if tables.prior[a][b] == f64::NEG_INFINITY {
                     continue;
                 }
-                let s = prev
-                    + model
-                        .parts(tables, &masks, (pi, i), (pj, j))
-                        .total(params);
+                let bs = model.parts(tables, &masks, (pi, i), (pj, j)).total(params);
+                bead_score[cell * nb + k] = bs as f32;
+                sum = logaddexp(sum, alpha[offset[pi] + pj - band.lo[pi]] + bs as f32);
+                let s = prev + bs;
                 if s > best {
                     best = s;
                     arg = k as u8;
                 }
             }
             row[j - lo] = best;
-            back[offset[i] + j - lo] = arg;
+            back[cell] = arg;
+            alpha[cell] = sum;
         }
         score[i % 4] = row;
     }
+    // Backward sums.
+    let mut beta = vec![f32::NEG_INFINITY; total];
+    beta[total - 1] = 0.0;
+    for i in (0..=n).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            let cell = offset[i] + j - band.lo[i];
+            if i == n && j == m {
+                continue;
+            }
+            let mut sum = f32::NEG_INFINITY;
+            for (k, &(a, b)) in allowed.iter().enumerate() {
+                let (ei, ej) = (i + a, j + b);
+                if ei > n || ej > m || ej < band.lo[ei] || ej > band.hi[ei] {
+                    continue;
+                }
+                let end = offset[ei] + ej - band.lo[ei];
+                let bs = bead_score[end * nb + k];
+                if bs == f32::NEG_INFINITY {
+                    continue;
+                }
+                sum = logaddexp(sum, bs + beta[end]);
+            }
+            beta[cell] = sum;
+        }
+    }
+    let z = alpha[total - 1];
+    let cell_of = |i: usize, j: usize| offset[i] + j - band.lo[i];
     // Trace back.
     let mut path = Vec::new();
     let mut touched = false;
@@ -194,13 +246,21 @@ pub fn best_path(
         .into_iter()
         .map(|(i0, i1, j0, j1)| {
             let parts = model.parts(tables, &masks, (i0, i1), (j0, j1));
+            let total = parts.total(params);
+            let lp =
+                alpha[cell_of(i0, j0)] as f64 + total + beta[cell_of(i1, j1)] as f64 - z as f64;
             PathBead {
                 i0,
                 i1,
                 j0,
                 j1,
-                total: parts.total(params),
+                total,
                 parts,
+                posterior: if lp.is_finite() {
+                    lp.exp().min(1.0)
+                } else {
+                    0.0
+                },
             }
         })
         .collect();

@@ -146,6 +146,8 @@ pub struct Detail {
     pub total: f64,
     /// The bead's score minus the score of leaving its sentences unaligned.
     pub margin: f64,
+    /// Posterior probability of the bead over all paths (forward–backward).
+    pub posterior: f64,
 }
 
 /// The aligner.
@@ -265,19 +267,27 @@ impl Aligner {
         let model = Model {
             id,
             en,
-            sid: id.iter().zip(&ei).map(|(p, &e)| SentStat::new(p, e)).collect(),
-            sen: en.iter().zip(&ee).map(|(p, &e)| SentStat::new(p, e)).collect(),
+            sid: id
+                .iter()
+                .zip(&ei)
+                .map(|(p, &e)| SentStat::new(p, e))
+                .collect(),
+            sen: en
+                .iter()
+                .zip(&ee)
+                .map(|(p, &e)| SentStat::new(p, e))
+                .collect(),
             extra: self.learned.as_deref().map(|l| l as &dyn ExtraLexicon),
             use_para: ui && ue,
         };
         let allowed = &self.config.beads;
         let mut stats = initial_stats(&model, params);
-        let mut tables = Tables::new(&stats, params, allowed);
+        let mut tables = Tables::new(&stats, allowed);
         let band = self.band(&model);
         let mut path = self.search(&model, &tables, band.clone());
         if self.config.refine && !id.is_empty() && !en.is_empty() {
             refine_stats(&mut stats, &model, &path, params);
-            tables = Tables::new(&stats, params, allowed);
+            tables = Tables::new(&stats, allowed);
             path = self.search(&model, &tables, band);
         }
         path.into_iter()
@@ -295,6 +305,7 @@ impl Aligner {
                     parts: b.parts,
                     total: b.total,
                     margin,
+                    posterior: b.posterior,
                 };
                 d.bead.score = calibrate::probability(&d);
                 d
@@ -315,8 +326,13 @@ impl Aligner {
         let (n, m) = (model.id.len(), model.en.len());
         let mut w = self.config.band;
         loop {
-            let (path, touched) =
-                dp::best_path(model, tables, &self.config.params, &band, &self.config.beads);
+            let (path, touched) = dp::best_path(
+                model,
+                tables,
+                &self.config.params,
+                &band,
+                &self.config.beads,
+            );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
             if !touched || full || w > 4 * self.config.band {
                 return path;
@@ -410,6 +426,7 @@ fn initial_stats(model: &Model, params: &Params) -> DocStats {
         s2: params.s2,
         p: [params.p_word, params.p_num, params.p_name],
         r,
+        prior: params.prior,
     }
 }
 
@@ -431,8 +448,22 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
         }
         li_sum += a.chars;
         le_sum += e.chars;
-        sq += (e.chars - st.ratio * a.chars).powi(2) / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
+        sq += (e.chars - st.ratio * a.chars).powi(2)
+            / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
         cnt += 1.0;
+    }
+    // Bead type probabilities of this document, pulled towards the defaults.
+    let mut shapes = [0.0; 5];
+    for b in path {
+        if let Some(c) = model::shape_class(b.i1 - b.i0, b.j1 - b.j0) {
+            shapes[c] += 1.0;
+        }
+    }
+    let sum: f64 = params.prior.iter().sum();
+    let nb: f64 = shapes.iter().sum();
+    for c in 0..5 {
+        st.prior[c] =
+            (shapes[c] + params.prior_weight * params.prior[c] / sum) / (nb + params.prior_weight);
     }
     let k = params.shrink;
     let p0 = [params.p_word, params.p_num, params.p_name];
@@ -544,4 +575,4 @@ impl LearnStats {
 }
 
 /// Least Dice coefficient of a learned word pair.
-const LEARN_MIN_DICE: f64 = 0.4;
+const LEARN_MIN_DICE: f64 = 0.3;

@@ -29,6 +29,11 @@ pub struct Params {
     pub para_bonus: f64,
     /// Pseudo-count pulling per-document estimates towards the defaults.
     pub shrink: f64,
+    /// Pseudo-count pulling the document's bead type probabilities towards [`Params::prior`].
+    pub prior_weight: f64,
+    /// Share of true pairs translated so freely that their words look unrelated: the lexical
+    /// log-likelihood ratio of a bead is ln((1 - free)·e^lex + free), bounded below by ln(free).
+    pub free: f64,
 }
 
 impl Default for Params {
@@ -40,10 +45,12 @@ impl Default for Params {
             p_num: 0.9,
             p_name: 0.8,
             ratio: 0.9,
-            s2: 2.5,
-            prior: [0.78, 0.05, 0.055, 0.005, 0.004],
+            s2: 3.5,
+            prior: [0.78, 0.04, 0.055, 0.002, 0.002],
             para_bonus: 0.5,
             shrink: 30.0,
+            prior_weight: 1e6,
+            free: 0.1,
         }
     }
 }
@@ -85,6 +92,20 @@ pub struct DocStats {
     pub p: [f64; 3],
     /// Probability that an Indonesian (0) / English (1) item finds one in a random sentence.
     pub r: [[f64; 3]; 2],
+    /// Bead type probabilities (as [`Params::prior`]).
+    pub prior: [f64; 5],
+}
+
+/// The class of a bead shape in [`Params::prior`].
+pub fn shape_class(a: usize, b: usize) -> Option<usize> {
+    match (a.min(b), a.max(b)) {
+        (1, 1) => Some(0),
+        (0, 1) => Some(1),
+        (1, 2) => Some(2),
+        (2, 2) => Some(3),
+        (1, 3) => Some(4),
+        _ => None,
+    }
 }
 
 /// Log-likelihood tables derived from [`DocStats`].
@@ -99,7 +120,7 @@ pub struct Tables {
 }
 
 impl Tables {
-    pub fn new(st: &DocStats, params: &Params, allowed: &[(usize, usize)]) -> Tables {
+    pub fn new(st: &DocStats, allowed: &[(usize, usize)]) -> Tables {
         let mut llr = [[[(0.0, 0.0); 3]; 3]; 2];
         for (side, row) in llr.iter_mut().enumerate() {
             for (k, cell) in row.iter_mut().enumerate() {
@@ -113,14 +134,10 @@ impl Tables {
         }
         let mut prior = [[f64::NEG_INFINITY; 4]; 4];
         for &(a, b) in allowed {
-            let pr = match (a.min(b), a.max(b)) {
-                (1, 1) => params.prior[0],
-                (0, 1) => params.prior[1],
-                (1, 2) => params.prior[2],
-                (2, 2) => params.prior[3],
-                (1, 3) => params.prior[4],
-                _ => continue,
+            let Some(c) = shape_class(a, b) else {
+                continue;
             };
+            let pr = st.prior[c];
             prior[a][b] = pr.ln();
         }
         Tables {
@@ -146,15 +163,17 @@ pub fn log_two_tail(d: f64) -> f64 {
 pub fn erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t * (-z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-        .exp();
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
     if x >= 0.0 { r } else { 2.0 - r }
 }
 
@@ -179,9 +198,21 @@ pub struct Parts {
 impl Parts {
     pub fn total(&self, params: &Params) -> f64 {
         self.prior
-            + params.w_lex * self.lex
+            + mix(params.w_lex * self.lex, params.free)
             + params.w_len * self.len
             + params.para_bonus * self.para
+    }
+}
+
+/// ln((1 - free)·e^x + free), computed stably; `x` when `free` is 0.
+pub fn mix(x: f64, free: f64) -> f64 {
+    if free <= 0.0 {
+        return x;
+    }
+    if x > 0.0 {
+        x + ((1.0 - free) + free * (-x).exp()).ln()
+    } else {
+        ((1.0 - free) * x.exp() + free).ln()
     }
 }
 

@@ -443,10 +443,13 @@ impl Evidence {
                     Lang::Id => lexicon::is_stop_id(&lower),
                     Lang::En => lexicon::is_stop_en(&lower),
                 };
-                let name = is_name(tok.text, position);
-                if (stop && !name) || lower.chars().count() < 2 || scale_word(&lower) != 1.0 {
+                let all_caps =
+                    tok.text.chars().count() >= 2 && !tok.text.chars().any(char::is_lowercase);
+                if (stop && !all_caps) || lower.chars().count() < 2 || scale_word(&lower) != 1.0 {
                     continue;
                 }
+                // Capitalised function words ("Aku" for God in the Bible) are not names.
+                let name = is_name(tok.text, position);
                 kind = if name { ItemKind::Name } else { ItemKind::Word };
                 let sk = surface_key(&lower);
                 own.push(sk);
