@@ -46,7 +46,10 @@ fn wrongly_paired_documents_stand_out() {
         let checks = check_pairs(&pairs, &PairScorer::new(), &CheckConfig::default());
         let summary = Summary::build(&pairs, &checks);
         let suspect: HashSet<&str> = summary.suspect_docs.iter().map(String::as_str).collect();
-        let found = wrong.iter().filter(|d| suspect.contains(d.as_str())).count();
+        let found = wrong
+            .iter()
+            .filter(|d| suspect.contains(d.as_str()))
+            .count();
         let wrong_set: HashSet<&str> = wrong.iter().map(|d| d.as_str()).collect();
         let good = names.len() - k;
         let false_alarms = names
@@ -66,5 +69,8 @@ fn wrongly_paired_documents_stand_out() {
             failures.push(set.name.clone());
         }
     }
-    assert!(failures.is_empty(), "wrong pairings not found well on {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "wrong pairings not found well on {failures:?}"
+    );
 }

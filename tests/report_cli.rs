@@ -16,7 +16,7 @@ fn writes_a_self_contained_report() {
         .arg(format!("{DATA}/flags.tsv"))
         .assert()
         .success()
-        .stderr(predicate::str::contains("(1 documents, 10 pairs)"));
+        .stderr(predicate::str::contains("(1 document, 10 pairs)"));
     let html = std::fs::read_to_string(&out).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>"));
     assert_eq!(html.matches("<details class=\"doc").count(), 1);

@@ -247,7 +247,7 @@ impl Duplicates {
 pub struct Pair {
     /// 1-based line in the input file (0 when not read from a file).
     pub line: usize,
-    /// Document name (the file name when the table has no `doc` column).
+    /// Document name (the file name when the table has no `doc` column or it is empty).
     pub doc: String,
     /// Indonesian sentence indices in the document.
     pub id_idx: Vec<usize>,
@@ -314,7 +314,10 @@ pub fn pairs_from_table(table: &Table, cols: &Columns) -> Result<Vec<Pair>> {
     for row in &table.rows {
         let id = table.text(row, ci);
         let en = table.text(row, ce);
-        let doc = cdoc.map_or_else(|| default_doc.clone(), |c| table.text(row, c));
+        let doc = cdoc
+            .map(|c| table.text(row, c))
+            .filter(|d| !d.trim().is_empty())
+            .unwrap_or_else(|| default_doc.clone());
         let next = counters.entry(doc.clone()).or_default();
         let id_idx = match cii {
             Some(c) => parse_indices(table, row.line, "id_idx", &row.fields[c])?,

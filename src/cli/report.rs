@@ -45,10 +45,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     )?;
     file.commit()?;
     eprintln!(
-        "selaras: wrote {} ({} documents, {} pairs)",
+        "selaras: wrote {} ({} document{}, {} pair{})",
         args.output.display(),
         summary.documents,
-        summary.pairs
+        if summary.documents == 1 { "" } else { "s" },
+        summary.pairs,
+        if summary.pairs == 1 { "" } else { "s" }
     );
     Ok(super::EXIT_OK)
 }

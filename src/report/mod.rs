@@ -73,6 +73,15 @@ fn doc_chip(d: &check::DocSummary) -> String {
     }
 }
 
+/// "1 document", "2 documents".
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 fn fmt_share(x: f64) -> String {
     format!("{:.1}%", 100.0 * x)
 }
@@ -119,9 +128,10 @@ pub fn write_html<W: Write>(mut w: W, input: &ReportInput) -> Result<()> {
     let _ = writeln!(
         h,
         "<header><div class=\"wrap\"><h1>selaras <span>alignment report</span></h1>\
-         <p class=\"sub\">{title} &middot; {} documents &middot; {} pairs</p></div></header>\n\
+         <p class=\"sub\">{title} &middot; {} &middot; {}</p></div></header>\n\
          <main class=\"wrap\">",
-        s.documents, s.pairs
+        plural(s.documents, "document"),
+        plural(s.pairs, "pair")
     );
     write_cards(&mut h, s);
     h.push_str("<section class=\"grid\">\n");
