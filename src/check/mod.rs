@@ -364,49 +364,61 @@ pub struct PairCheck {
     pub baseline: Option<f64>,
 }
 
-/// Chance partner `k` of pair `i` among `n` pairs (deterministic; never `i` when `n > 1`).
+/// Most pairs kept prepared as chance partners (an evenly spread sample of the corpus), so
+/// memory stays bounded on large corpora.
+pub const BASELINE_POOL: usize = 4096;
+
+/// Chance partner `k` of pair `i`: an index below `n` (deterministic).
 fn partner(i: usize, k: usize, n: usize) -> usize {
     let mut z = (i as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)
         ^ (k as u64 + 1).wrapping_mul(0xBF58_476D_1CE4_E5B9);
     z ^= z >> 31;
     z = z.wrapping_mul(0x94D0_49BB_1331_11EB);
     z ^= z >> 29;
-    let j = (z % (n as u64 - 1).max(1)) as usize;
-    if j >= i { j + 1 } else { j }
+    (z % n.max(1) as u64) as usize
 }
 
 /// Score and flag every pair (in parallel), then mark duplicates in corpus order. With
 /// `cfg.baseline` (and at least 10 pairs with both sides), each pair's sentences are also
-/// scored against chance partners from the corpus (see [`CheckConfig::min_margin`]).
+/// scored against chance partners from the corpus (see [`CheckConfig::min_margin`]), drawn
+/// from an evenly spread sample of at most [`BASELINE_POOL`] pairs.
 pub fn check_pairs(pairs: &[Pair], scorer: &PairScorer, cfg: &CheckConfig) -> Vec<PairCheck> {
     let ev = scorer.evidence();
-    let prepared: Vec<(Prepared, Prepared)> = pairs
-        .par_iter()
-        .map(|p| (ev.prepare(&p.id, Lang::Id), ev.prepare(&p.en, Lang::En)))
-        .collect();
-    // Pairs with both sides, the pool of chance partners.
+    let prepare = |p: &Pair| (ev.prepare(&p.id, Lang::Id), ev.prepare(&p.en, Lang::En));
+    // Pairs with both sides; an evenly spread sample of them is the pool of chance partners.
     let full: Vec<usize> = (0..pairs.len())
         .filter(|&i| !pairs[i].id.trim().is_empty() && !pairs[i].en.trim().is_empty())
         .collect();
     let use_baseline = cfg.baseline && full.len() >= 10;
+    let pool_idx: Vec<usize> = if !use_baseline {
+        Vec::new()
+    } else if full.len() <= BASELINE_POOL {
+        full.clone()
+    } else {
+        (0..BASELINE_POOL)
+            .map(|k| full[k * full.len() / BASELINE_POOL])
+            .collect()
+    };
+    let pool: Vec<(Prepared, Prepared)> =
+        pool_idx.par_iter().map(|&j| prepare(&pairs[j])).collect();
     let mut checks: Vec<PairCheck> = (0..pairs.len())
         .into_par_iter()
         .map(|i| {
             let p = &pairs[i];
-            let (pi, pe) = &prepared[i];
-            let f = ev.features(pi, pe);
+            let (pi, pe) = prepare(p);
+            let f = ev.features(&pi, &pe);
             let score = crate::score::pair::probability(&f);
             let baseline = (use_baseline && f.len_id > 0.0 && f.len_en > 0.0).then(|| {
                 let mut sum = 0.0;
                 let mut m = 0usize;
                 for k in 0..BASELINE_PARTNERS {
-                    let j = full[partner(i, k, full.len())];
-                    if j == i {
+                    let j = partner(i, k, pool.len());
+                    if pool_idx[j] == i {
                         continue;
                     }
-                    let (qi, qe) = &prepared[j];
-                    sum += logit(crate::score::pair::probability(&ev.features(pi, qe)));
-                    sum += logit(crate::score::pair::probability(&ev.features(qi, pe)));
+                    let (qi, qe) = &pool[j];
+                    sum += logit(crate::score::pair::probability(&ev.features(&pi, qe)));
+                    sum += logit(crate::score::pair::probability(&ev.features(qi, &pe)));
                     m += 2;
                 }
                 if m == 0 { logit(score) } else { sum / m as f64 }
