@@ -73,12 +73,25 @@ fn doc_chip(d: &check::DocSummary) -> String {
     }
 }
 
+/// 12345 as "12,345".
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// "1 document", "2 documents".
 fn plural(n: usize, what: &str) -> String {
     if n == 1 {
         format!("1 {what}")
     } else {
-        format!("{n} {what}s")
+        format!("{} {what}s", thousands(n))
     }
 }
 
@@ -175,12 +188,12 @@ pub fn write_html<W: Write>(mut w: W, input: &ReportInput) -> Result<()> {
 
 fn write_cards(h: &mut String, s: &Summary) {
     let cards = [
-        ("pairs", s.pairs.to_string(), String::new()),
-        ("documents", s.documents.to_string(), String::new()),
+        ("pairs", thousands(s.pairs), String::new()),
+        ("documents", thousands(s.documents), String::new()),
         (
             "clean pairs",
             fmt_share(s.clean_share),
-            format!("{} flagged", s.flagged),
+            format!("{} flagged", thousands(s.flagged)),
         ),
         (
             "mean pair score",
@@ -321,18 +334,25 @@ fn write_doc_list(h: &mut String, s: &Summary) {
          <input type=\"search\" id=\"filter\" placeholder=\"filter by name\" aria-label=\"filter documents\">\
          <label><input type=\"checkbox\" id=\"only-suspect\"> only suspect</label>\
          <span id=\"shown\"></span></div>\n<div class=\"scroll\"><table class=\"docs\">\
-         <thead><tr><th>document</th><th class=\"num\">pairs</th><th class=\"num\">mean score</th>\
-         <th class=\"num\">1-1</th><th class=\"num\">empty side</th><th class=\"num\">flagged</th>\
+         <thead><tr><th data-k=\"0\">document</th><th class=\"num\" data-k=\"1\">pairs</th>\
+         <th class=\"num\" data-k=\"2\">mean score</th><th class=\"num\" data-k=\"3\">1-1</th>\
+         <th class=\"num\" data-k=\"4\">empty side</th><th class=\"num\" data-k=\"5\">flagged</th>\
          </tr></thead><tbody>\n",
     );
     for (i, d) in s.docs.iter().enumerate() {
         let _ = writeln!(
             h,
-            "<tr class=\"docrow{}\" data-name=\"{}\"><td><a href=\"#d{i}\">{}</a>{}</td>\
+            "<tr class=\"docrow{}\" data-name=\"{}\" data-v=\"{i} {} {:.4} {:.4} {:.4} {:.4}\">\
+             <td><a href=\"#d{i}\">{}</a>{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>\
              <td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             if d.suspect.is_some() { " suspect" } else { "" },
             escape(d.doc.to_lowercase().as_str()),
+            d.pairs,
+            if d.scored == 0 { -1.0 } else { d.mean_score },
+            d.share_1_1,
+            d.share_empty,
+            d.share_flagged,
             escape(d.doc.as_str()),
             if d.suspect.is_some() {
                 " <span class=\"badge\">suspect</span>"
@@ -538,6 +558,15 @@ mod tests {
             en: en.into(),
             ..Pair::default()
         }
+    }
+
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(73440), "73,440");
+        assert_eq!(thousands(1234567), "1,234,567");
     }
 
     #[test]

@@ -48,6 +48,10 @@ td.bar.red span{background:linear-gradient(90deg,#f08a6c,#c4452a)}
 .scroll{max-height:340px;overflow:auto;border:1px solid var(--line);border-radius:8px}
 table.docs th{position:sticky;top:0;background:#eef2f8;text-align:left;padding:5px 8px;font-size:12px;color:var(--muted)}
 table.docs th.num{text-align:right}
+table.docs th[data-k]{cursor:pointer;user-select:none}
+table.docs th[data-k]:hover{color:var(--ink)}
+table.docs th[data-dir=up]::after{content:" \25B4"}
+table.docs th[data-dir=down]::after{content:" \25BE"}
 table.docs td{padding:4px 8px;border-top:1px solid var(--line)}
 table.docs tr.suspect td{background:#fff4f0}
 a{color:var(--accent);text-decoration:none}
@@ -112,6 +116,20 @@ pub const JS: &str = r#"
   });
   document.getElementById('expand').addEventListener('click',function(){for(var i=0;i<docs.length;i++)docs[i].open=true;});
   document.getElementById('collapse').addEventListener('click',function(){for(var i=0;i<docs.length;i++)docs[i].open=false;});
+  var tbody=document.querySelector('table.docs tbody'), dir={};
+  var heads=document.querySelectorAll('table.docs th[data-k]');
+  for(var h=0;h<heads.length;h++){heads[h].addEventListener('click',function(e){
+    var k=+e.currentTarget.getAttribute('data-k'); dir[k]=-(dir[k]||(k===0?-1:1));
+    var arr=Array.prototype.slice.call(rows);
+    arr.sort(function(a,b){
+      if(k===0){return dir[k]*a.getAttribute('data-name').localeCompare(b.getAttribute('data-name'));}
+      var x=+a.getAttribute('data-v').split(' ')[k], y=+b.getAttribute('data-v').split(' ')[k];
+      return dir[k]*(x-y);
+    });
+    for(var i=0;i<arr.length;i++)tbody.appendChild(arr[i]);
+    for(var j=0;j<heads.length;j++)heads[j].removeAttribute('data-dir');
+    e.currentTarget.setAttribute('data-dir',dir[k]>0?'up':'down');
+  });}
   apply();
   document.body.setAttribute('data-docs',String(docs.length));
   document.body.setAttribute('data-ready','1');
