@@ -261,6 +261,33 @@ pub struct Pair {
     pub en: String,
 }
 
+impl Pair {
+    /// The pair of an aligner bead: its sentences joined by a space (for `align`/`batch
+    /// --report` and filters). Indices out of range are skipped, never a panic.
+    pub fn from_bead<S: AsRef<str>>(
+        doc: &str,
+        bead: &crate::align::Bead,
+        id_sentences: &[S],
+        en_sentences: &[S],
+    ) -> Pair {
+        let join = |idx: &[usize], sents: &[S]| {
+            idx.iter()
+                .filter_map(|&i| sents.get(i).map(|s| s.as_ref().trim()))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        Pair {
+            line: 0,
+            doc: doc.to_string(),
+            id_idx: bead.id.clone(),
+            en_idx: bead.en.clone(),
+            bead: bead.kind(),
+            id: join(&bead.id, id_sentences),
+            en: join(&bead.en, en_sentences),
+        }
+    }
+}
+
 /// Which columns hold what.
 #[derive(Clone, Debug)]
 pub struct Columns {
@@ -555,6 +582,20 @@ mod tests {
         let mut d = Duplicates::new();
         assert!(!d.is_repeat("A b", "C d"));
         assert!(d.is_repeat("a  b", "c D"));
+    }
+
+    #[test]
+    fn pair_from_bead() {
+        let bead = crate::align::Bead {
+            id: vec![0, 1],
+            en: vec![0, 9],
+            score: 0.9,
+        };
+        let p = Pair::from_bead("d", &bead, &["Satu.", " Dua. "], &["One and two."]);
+        assert_eq!(
+            (p.bead.as_str(), p.id.as_str(), p.en.as_str()),
+            ("2-2", "Satu. Dua.", "One and two.")
+        );
     }
 
     #[test]
