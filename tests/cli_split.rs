@@ -247,3 +247,34 @@ fn bad_language_is_a_usage_error() {
         .code(2)
         .stderr(predicate::str::contains("fr"));
 }
+
+/// Every bundled article splits into exactly the sentences its gold alignment counts.
+#[test]
+fn corpus_sentence_counts_match_the_golds() {
+    let mut checked = 0;
+    for entry in std::fs::read_dir("corpus").unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "gold") {
+            continue;
+        }
+        let gold = std::fs::read_to_string(&path).unwrap();
+        let mut counts = [0usize; 2];
+        for line in gold.lines().filter(|l| !l.trim().is_empty()) {
+            for (side, part) in line.split(':').take(2).enumerate() {
+                let ids = part.trim().trim_start_matches('[').trim_end_matches(']');
+                for id in ids.split(',').filter(|s| !s.trim().is_empty()) {
+                    let id: usize = id.trim().parse().unwrap();
+                    counts[side] = counts[side].max(id + 1);
+                }
+            }
+        }
+        let stem = path.with_extension("");
+        for (side, lang) in ["id", "en"].iter().enumerate() {
+            let file = format!("{}.{lang}.txt", stem.display());
+            let out = stdout_of(&["split", "--lang", lang, &file]);
+            assert_eq!(out.lines().count(), counts[side], "{file}:\n{out}");
+        }
+        checked += 1;
+    }
+    assert!(checked >= 1);
+}

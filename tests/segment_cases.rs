@@ -95,6 +95,10 @@ fn hand_checked_cases() {
     );
 }
 
+const BREAKS: [char; 7] = [
+    '\n', '\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}',
+];
+
 /// Every sentence's span holds its text, spans are in order and do not overlap, and
 /// paragraph numbers count the non-blank lines.
 fn check_spans(text: &str, sents: &[Sentence]) {
@@ -106,14 +110,11 @@ fn check_spans(text: &str, sents: &[Sentence]) {
         assert!(!s.text.is_empty());
         assert!(s.start >= last_end);
         assert!(s.para == last_para || s.para == last_para + 1 || last_end == 0);
-        assert!(!s.text.contains(['\n', '\r']));
+        assert!(!s.text.contains(BREAKS));
         last_end = s.end;
         last_para = s.para;
     }
-    let paras = text
-        .split(['\n', '\r'])
-        .filter(|l| !l.trim().is_empty())
-        .count();
+    let paras = text.split(BREAKS).filter(|l| !l.trim().is_empty()).count();
     assert_eq!(sents.last().map_or(0, |s| s.para + 1), paras);
 }
 
@@ -234,7 +235,7 @@ fn srx_errors_name_file_and_line() {
 
 proptest! {
     #[test]
-    fn spans_always_hold(text in "[a-zA-Z0-9 .,?!…\"“”()'\n\r:;-]{0,200}") {
+    fn spans_always_hold(text in "[a-zA-Z0-9 .,?!…\"“”()'\n\r\u{2028}\u{85}:;-]{0,200}") {
         for lang in [Lang::Id, Lang::En] {
             let s = Segmenter::new(lang).split(&text);
             check_spans(&text, &s);
@@ -255,6 +256,31 @@ fn dev_boundaries() {
         return;
     }
     for set in ["flores200_dev", "ud_pud_test"] {
+        // Each unit split on its own, Indonesian vs English: a unit and its translation
+        // usually hold the same number of sentences.
+        let dir = shared.join(set);
+        let counts: Vec<Vec<usize>> = [Lang::Id, Lang::En]
+            .iter()
+            .map(|&lang| {
+                let units =
+                    std::fs::read_to_string(dir.join(format!("units.{}", lang.code()))).unwrap();
+                let seg = Segmenter::new(lang);
+                units.lines().map(|u| seg.split(u).len()).collect()
+            })
+            .collect();
+        let same = counts[0]
+            .iter()
+            .zip(&counts[1])
+            .filter(|(a, b)| a == b)
+            .count();
+        let multi = |side: &Vec<usize>| side.iter().filter(|&&n| n > 1).count();
+        println!(
+            "{set:14} units split alone: same sentence count in id and en for {same} of {} \
+             units; units of several sentences: id {}, en {}",
+            counts[0].len(),
+            multi(&counts[0]),
+            multi(&counts[1])
+        );
         for lang in [Lang::Id, Lang::En] {
             let r = dev_set(&shared.join(set), lang);
             println!(
