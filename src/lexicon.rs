@@ -223,6 +223,19 @@ impl Lexicon {
         self.en.extend(other.en.iter().copied());
     }
 
+    /// Add translations given as stem keys (Indonesian stem key → English stem keys).
+    pub fn extend_keys(&mut self, pairs: &HashMap<u64, Vec<u64>>) {
+        for (k, vs) in pairs {
+            let v = self.map.entry(*k).or_default();
+            for e in vs {
+                if !v.contains(e) {
+                    v.push(*e);
+                }
+                self.en.insert(*e);
+            }
+        }
+    }
+
     /// True when the English stem key is the translation of some Indonesian entry.
     pub fn has_en(&self, en: u64) -> bool {
         self.en.contains(&en)

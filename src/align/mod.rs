@@ -117,7 +117,7 @@ impl Default for AlignConfig {
             beads: DEFAULT_BEADS.to_vec(),
             params: Params::default(),
             exact_cells: 250_000,
-            band: 24,
+            band: 12,
             refine: true,
         }
     }
@@ -277,18 +277,22 @@ impl Aligner {
                 .zip(&ee)
                 .map(|(p, &e)| SentStat::new(p, e))
                 .collect(),
-            extra: self.learned.as_deref().map(|l| l as &dyn ExtraLexicon),
+            // Learned translations are baked into the prepared texts (see `with_learned`).
+            extra: None,
             use_para: ui && ue,
         };
         let allowed = &self.config.beads;
         let mut stats = initial_stats(&model, params);
         let mut tables = Tables::new(&stats, allowed);
         let band = self.band(&model);
-        let mut path = self.search(&model, &tables, band.clone());
-        if self.config.refine && !id.is_empty() && !en.is_empty() {
+        let refine = self.config.refine && !id.is_empty() && !en.is_empty();
+        let mut band = band;
+        let mut masks = dp::MaskCache::new(&model, &band);
+        let mut path = self.search(&model, &tables, &mut band, &mut masks, !refine);
+        if refine {
             refine_stats(&mut stats, &model, &path, params);
             tables = Tables::new(&stats, allowed);
-            path = self.search(&model, &tables, band);
+            path = self.search(&model, &tables, &mut band, &mut masks, true);
         }
         path.into_iter()
             .map(|b| {
@@ -322,18 +326,32 @@ impl Aligner {
         Band::around(&center, m, self.config.band)
     }
 
-    fn search(&self, model: &Model, tables: &Tables, mut band: Band) -> Vec<dp::PathBead> {
+    /// The best path in `band`, widening the band (and recomputing `masks`) while the path
+    /// touches its edge.
+    fn search<'m, 'a>(
+        &self,
+        model: &'m Model<'a>,
+        tables: &Tables,
+        band: &mut Band,
+        masks: &mut dp::MaskCache<'m, 'a>,
+        posteriors: bool,
+    ) -> Vec<dp::PathBead> {
         let (n, m) = (model.id.len(), model.en.len());
         let mut w = self.config.band;
         loop {
             let (path, touched) = dp::best_path(
                 model,
+                masks,
                 tables,
                 &self.config.params,
-                &band,
+                band,
                 &self.config.beads,
+                posteriors,
             );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
+            if std::env::var("SELARAS_DEBUG").is_ok() {
+                eprintln!("band w={w} cells={} touched={touched}", band.cells());
+            }
             if !touched || full || w > 4 * self.config.band {
                 return path;
             }
@@ -350,7 +368,8 @@ impl Aligner {
                     center[i] = b.j0 as f64 + f * (b.j1 - b.j0) as f64;
                 }
             }
-            band = Band::around(&center, m, w);
+            *band = Band::around(&center, m, w);
+            *masks = dp::MaskCache::new(model, band);
         }
     }
 
@@ -358,7 +377,9 @@ impl Aligner {
     /// (the second pass).
     pub fn with_learned(&self, stats: &LearnStats) -> Aligner {
         let mut a = self.clone();
-        a.learned = Some(Arc::new(stats.translations()));
+        let learned = stats.translations();
+        a.ev = self.ev.with_stem_pairs(&learned.map);
+        a.learned = Some(Arc::new(learned));
         a
     }
 }
@@ -451,19 +472,6 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
         sq += (e.chars - st.ratio * a.chars).powi(2)
             / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
         cnt += 1.0;
-    }
-    // Bead type probabilities of this document, pulled towards the defaults.
-    let mut shapes = [0.0; 5];
-    for b in path {
-        if let Some(c) = model::shape_class(b.i1 - b.i0, b.j1 - b.j0) {
-            shapes[c] += 1.0;
-        }
-    }
-    let sum: f64 = params.prior.iter().sum();
-    let nb: f64 = shapes.iter().sum();
-    for c in 0..5 {
-        st.prior[c] =
-            (shapes[c] + params.prior_weight * params.prior[c] / sum) / (nb + params.prior_weight);
     }
     let k = params.shrink;
     let p0 = [params.p_word, params.p_num, params.p_name];

@@ -29,8 +29,6 @@ pub struct Params {
     pub para_bonus: f64,
     /// Pseudo-count pulling per-document estimates towards the defaults.
     pub shrink: f64,
-    /// Pseudo-count pulling the document's bead type probabilities towards [`Params::prior`].
-    pub prior_weight: f64,
     /// Share of true pairs translated so freely that their words look unrelated: the lexical
     /// log-likelihood ratio of a bead is ln((1 - free)·e^lex + free), bounded below by ln(free).
     pub free: f64,
@@ -49,7 +47,6 @@ impl Default for Params {
             prior: [0.78, 0.04, 0.055, 0.002, 0.002],
             para_bonus: 0.5,
             shrink: 30.0,
-            prior_weight: 1e6,
             free: 0.1,
         }
     }
@@ -177,10 +174,36 @@ pub fn erfc(x: f64) -> f64 {
     if x >= 0.0 { r } else { 2.0 - r }
 }
 
+/// Step of the tabulated [`log_two_tail`].
+const TAIL_STEP: f64 = 0.004;
+/// Extent of the table.
+const TAIL_MAX: f64 = 12.0;
+
+fn tail_table() -> &'static [f64] {
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let n = (TAIL_MAX / TAIL_STEP) as usize + 2;
+        (0..n).map(|k| log_two_tail(k as f64 * TAIL_STEP)).collect()
+    })
+}
+
+/// [`log_two_tail`] from a table (linear interpolation), for the inner loop.
+pub fn log_two_tail_fast(d: f64) -> f64 {
+    let x = d.abs();
+    if x >= TAIL_MAX || x.is_nan() {
+        return log_two_tail(x);
+    }
+    let t = tail_table();
+    let f = x / TAIL_STEP;
+    let k = f as usize;
+    let w = f - k as f64;
+    t[k] * (1.0 - w) + t[k + 1] * w
+}
+
 /// Gale–Church length term: ln P(|δ|) for Indonesian length `li` and English length `le`.
 pub fn length_term(li: f64, le: f64, ratio: f64, s2: f64) -> f64 {
     let var = s2 * ((li + le / ratio) / 2.0).max(1.0);
-    log_two_tail((le - ratio * li) / var.sqrt())
+    log_two_tail_fast((le - ratio * li) / var.sqrt())
 }
 
 /// The parts of a bead score.
@@ -209,7 +232,11 @@ pub fn mix(x: f64, free: f64) -> f64 {
     if free <= 0.0 {
         return x;
     }
-    if x > 0.0 {
+    if x > 30.0 {
+        x + (1.0 - free).ln()
+    } else if x < -30.0 {
+        free.ln()
+    } else if x > 0.0 {
         x + ((1.0 - free) + free * (-x).exp()).ln()
     } else {
         ((1.0 - free) * x.exp() + free).ln()
@@ -255,16 +282,11 @@ impl<'a> Model<'a> {
         let mut lex = 0.0;
         let mut mi_acc = [0u128; 3];
         let mut me_acc = [0u128; 3];
-        for (x, acc) in (i0..i1).zip(mi_acc.iter_mut()) {
-            for y in j0..j1 {
-                let (mi, _) = masks.get(x, y);
-                *acc |= mi;
-            }
-        }
-        for (y, acc) in (j0..j1).zip(me_acc.iter_mut()) {
-            for x in i0..i1 {
-                let (_, me) = masks.get(x, y);
-                *acc |= me;
+        for (kx, x) in (i0..i1).enumerate() {
+            for (ky, y) in (j0..j1).enumerate() {
+                let (mi, me) = masks.get(x, y);
+                mi_acc[kx] |= mi;
+                me_acc[ky] |= me;
             }
         }
         let (mut li, mut le) = (0.0, 0.0);

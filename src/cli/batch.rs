@@ -1,11 +1,399 @@
-//! `selaras batch` (SKELETON).
+//! `selaras batch`: many article pairs into one corpus.
+
+use super::{EXIT_OK, EXIT_PARTIAL};
+use anyhow::Context;
+use selaras::align::{AlignConfig, Aligner};
+use selaras::batch::filter::Filters;
+use selaras::batch::input::{self, DocError, Shard};
+use selaras::batch::stats::{Learning, RunInfo, Summary};
+use selaras::batch::{Batch, Options, Outcome, Progress, Sink};
+use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
+use selaras::output::AtomicFile;
+use selaras::segment::{Lang, Segmenter};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// Arguments of `selaras batch`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// A directory of NAME.id.txt + NAME.en.txt pairs, a manifest TSV (doc, id, en), or `-`
+    /// for JSON Lines on stdin ({"doc": …, "id": "<text>", "en": "<text>"} per line).
+    pub input: PathBuf,
+    /// Output corpus (moses: a prefix for PREFIX.id and PREFIX.en; ladder: a directory with
+    /// one ladder file per document). Also writes OUT.stats.json and OUT.errors.tsv.
+    /// Without it the corpus goes to stdout.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Corpus format.
+    #[arg(short, long, value_enum, default_value_t = Format::Tsv)]
+    pub format: Format,
+    /// Worker threads (default: all cores). The output is the same for any number.
+    #[arg(short, long, default_value_t = 0)]
+    pub jobs: usize,
+    /// No progress bar and no summary on stderr.
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Align once, without the corpus-level learned lexicon.
+    #[arg(long)]
+    pub no_learn: bool,
+    /// Input is one sentence per line, as given (no segmentation).
+    #[arg(long)]
+    pub presplit: bool,
+    /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
+    #[arg(long, value_name = "FILE", conflicts_with = "presplit")]
+    pub rules: Option<PathBuf>,
+    /// Process only shard K of N (1-based), by a stable hash of the document id.
+    #[arg(long, value_name = "K/N")]
+    pub shard: Option<Shard>,
+    /// Drop pairs scored below this.
+    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    pub min_score: f64,
+    /// Keep beads with an empty side (1-0, 0-1).
+    #[arg(long)]
+    pub keep_empty: bool,
+    /// Drop pairs with a side of fewer words.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub min_words: usize,
+    /// Drop pairs with a side of more words (0: no bound).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub max_words: usize,
+    /// Drop pairs whose longer side has more than R times the characters of the shorter
+    /// (0: no bound).
+    #[arg(long, default_value_t = 0.0, value_name = "R")]
+    pub max_ratio: f64,
+    /// Keep pairs whose two sides are the same text (untranslated).
+    #[arg(long)]
+    pub keep_identical: bool,
+    /// Keep pairs whose numbers disagree.
+    #[arg(long)]
+    pub keep_num_mismatch: bool,
+    /// Drop pairs identical to one already written (whole corpus).
+    #[arg(long)]
+    pub dedup: bool,
+    /// Stats file (default OUT.stats.json; none when writing to stdout).
+    #[arg(long, value_name = "FILE")]
+    pub stats: Option<PathBuf>,
+    /// Errors file (default OUT.errors.tsv; without it and without -o, errors go to stderr).
+    #[arg(long, value_name = "FILE")]
+    pub errors: Option<PathBuf>,
+    /// Documents per window (memory and streaming granularity).
+    #[arg(long, default_value_t = 256, hide = true)]
+    pub chunk: usize,
+}
+
+fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// A ladder file per document in a directory (names: the doc id, `/` and `\` replaced).
+struct LadderDir {
+    dir: PathBuf,
+}
+
+impl Sink for LadderDir {
+    fn write_doc(&mut self, doc: &DocAlignment) -> selaras::Result<()> {
+        let name: String = doc
+            .doc
+            .chars()
+            .map(|c| {
+                if matches!(c, '/' | '\\' | '\0') {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+        let name = if name.starts_with('.') {
+            format!("_{name}")
+        } else {
+            name
+        };
+        let f = AtomicFile::create(self.dir.join(name))?;
+        let mut w = CorpusWriter::new(Format::Ladder, f)?;
+        w.write_doc(doc)?;
+        for f in w.finish()? {
+            f.commit()?;
+        }
+        Ok(())
+    }
+    fn flush(&mut self) -> selaras::Result<()> {
+        Ok(())
+    }
+}
+
+enum Out {
+    Stdout(CorpusWriter<std::io::BufWriter<std::io::StdoutLock<'static>>>),
+    File(CorpusWriter<AtomicFile>),
+    Ladder(LadderDir),
+}
+
+impl Out {
+    fn sink(&mut self) -> &mut dyn Sink {
+        match self {
+            Out::Stdout(w) => w,
+            Out::File(w) => w,
+            Out::Ladder(w) => w,
+        }
+    }
+    fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Out::Stdout(w) => {
+                w.finish()?;
+            }
+            Out::File(w) => {
+                for f in w.finish()? {
+                    f.commit()?;
+                }
+            }
+            Out::Ladder(_) => {}
+        }
+        Ok(())
+    }
+}
 
 /// Run `selaras batch`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("`selaras batch` is not built yet")
+    let start = Instant::now();
+    let stream = args.input.as_os_str() == "-";
+    if !stream && !args.input.exists() {
+        return Err(selaras::Error::io(
+            &args.input,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+        )
+        .into());
+    }
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(selaras::Error::Invalid("--min-score must be between 0 and 1".into()).into());
+    }
+    if args.max_ratio < 0.0 || args.max_ratio.is_nan() {
+        return Err(selaras::Error::Invalid("--max-ratio must be positive".into()).into());
+    }
+    let invalid = |m: &str| -> anyhow::Result<u8> { Err(selaras::Error::Invalid(m.into()).into()) };
+    if args.output.is_none() && matches!(args.format, Format::Moses | Format::Ladder) {
+        return invalid(&format!(
+            "--format {} writes files: give -o {}",
+            args.format.name(),
+            if args.format == Format::Moses {
+                "PREFIX"
+            } else {
+                "DIR"
+            }
+        ));
+    }
+
+    // Read the listing first so bad input fails before any output is opened.
+    let listed = if stream {
+        None
+    } else if args.input.is_dir() {
+        Some(input::list_dir(&args.input)?)
+    } else {
+        Some(input::read_manifest(&args.input)?)
+    };
+
+    let mut out = match (&args.output, args.format) {
+        (None, f) => Out::Stdout(CorpusWriter::new(f, super::stdout())?),
+        (Some(p), Format::Moses) => {
+            let (i, e) = moses_paths(p);
+            Out::File(CorpusWriter::moses(
+                AtomicFile::create(i)?,
+                AtomicFile::create(e)?,
+            ))
+        }
+        (Some(p), Format::Ladder) => {
+            std::fs::create_dir_all(p).with_context(|| format!("{}", p.display()))?;
+            Out::Ladder(LadderDir { dir: p.clone() })
+        }
+        (Some(p), f) => Out::File(CorpusWriter::new(f, AtomicFile::create(p)?)?),
+    };
+    let stats_path = args
+        .stats
+        .clone()
+        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".stats.json")));
+    let errors_path = args
+        .errors
+        .clone()
+        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".errors.tsv")));
+
+    let mut errors_w = match &errors_path {
+        Some(p) => {
+            let mut w = csv::WriterBuilder::new()
+                .delimiter(b'\t')
+                .quote_style(csv::QuoteStyle::Never)
+                .from_writer(AtomicFile::create(p)?);
+            w.write_record(["doc", "file", "reason"])?;
+            Some(w)
+        }
+        None => None,
+    };
+    let mut failed_lines = Vec::new();
+    let quiet = args.quiet;
+    let mut on_error = |e: &DocError| -> selaras::Result<()> {
+        match errors_w.as_mut() {
+            Some(w) => {
+                let esc = selaras::export::tsv_escape;
+                w.write_record([&*esc(&e.doc), &*esc(&e.file), &*esc(&e.reason)])
+                    .map_err(|e| selaras::Error::Write(std::io::Error::other(e.to_string())))?;
+            }
+            None => failed_lines.push(format!("{}: {}: {}", e.doc, e.file, e.reason)),
+        }
+        Ok(())
+    };
+
+    let bar = progress_bar(quiet, listed.as_ref().map(|l| l.len() as u64));
+    let progress = |p: Progress| {
+        if let Some(bar) = &bar {
+            if let Some(t) = p.total {
+                bar.set_length(t);
+            }
+            bar.set_position(p.docs);
+            bar.set_prefix(p.stage);
+            let secs = bar.elapsed().as_secs_f64().max(1e-3);
+            bar.set_message(format!(
+                "{} pairs, {:.0} pairs/s",
+                p.pairs,
+                p.pairs as f64 / secs
+            ));
+        }
+    };
+
+    let options = Options {
+        filters: Filters {
+            min_score: args.min_score,
+            keep_empty: args.keep_empty,
+            min_words: args.min_words,
+            max_words: args.max_words,
+            max_ratio: args.max_ratio,
+            keep_identical: args.keep_identical,
+            keep_num_mismatch: args.keep_num_mismatch,
+            dedup: args.dedup,
+        },
+        learn: !args.no_learn,
+        presplit: args.presplit,
+        chunk: args.chunk,
+        shard: args.shard,
+        jobs: args.jobs,
+    };
+    let mut batch = Batch::new(Aligner::new(AlignConfig::default()), options)?;
+    if let Some(path) = &args.rules {
+        let rules = selaras::text::read_input(path)?;
+        batch = batch.with_segmenters(
+            Segmenter::from_srx(&rules.text, Lang::Id, path)?,
+            Segmenter::from_srx(&rules.text, Lang::En, path)?,
+        );
+    }
+    let outcome: Outcome = match listed {
+        Some(items) => batch.run_all(items, out.sink(), &mut on_error, &progress)?,
+        None => {
+            let stdin = std::io::stdin().lock();
+            let lines = input::JsonLines::new(std::io::BufReader::new(stdin), "<stdin>");
+            batch.run_stream(lines, out.sink(), &mut on_error, &progress)?
+        }
+    };
+    if let Some(bar) = &bar {
+        bar.finish_and_clear();
+    }
+    out.finish()?;
+    let t = &outcome.tally;
+    let seconds = start.elapsed().as_secs_f64();
+    let summary = Summary::new(
+        t,
+        Learning {
+            enabled: !args.no_learn,
+            mode: if args.no_learn {
+                "off"
+            } else if stream {
+                "online"
+            } else {
+                "two-pass"
+            },
+            documents: outcome.learned_docs,
+        },
+        RunInfo {
+            format: args.format.name(),
+            jobs: outcome.jobs,
+            shard: args.shard.map(|s| s.to_string()),
+            seconds: (seconds * 1000.0).round() / 1000.0,
+            pairs_per_second: (t.aligned() as f64 / seconds.max(1e-9)).round(),
+        },
+    );
+    if let Some(w) = errors_w {
+        let f = w
+            .into_inner()
+            .map_err(|e| anyhow::anyhow!("writing the errors file: {}", e.error()))?;
+        f.commit()?;
+    }
+    if let Some(p) = &stats_path {
+        let mut f = AtomicFile::create(p)?;
+        serde_json::to_writer_pretty(&mut f, &summary)?;
+        f.write_all(b"\n")?;
+        f.commit()?;
+    }
+    let mut err = std::io::stderr().lock();
+    for l in &failed_lines {
+        let _ = writeln!(err, "selaras: failed: {l}");
+    }
+    if !quiet {
+        let dropped: Vec<String> = summary
+            .pairs
+            .dropped_by_reason
+            .iter()
+            .filter(|(_, n)| **n > 0)
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
+        let _ = writeln!(
+            err,
+            "selaras batch: {} documents ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{} in {:.2} s ({:.0} pairs/s, {} threads)",
+            summary.documents.total,
+            summary.documents.ok,
+            summary.documents.failed,
+            summary.pairs.aligned,
+            summary.pairs.kept,
+            summary.pairs.dropped,
+            if dropped.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", dropped.join(", "))
+            },
+            seconds,
+            summary.run.pairs_per_second,
+            outcome.jobs,
+        );
+        if t.docs_failed > 0
+            && let Some(p) = &errors_path
+        {
+            let _ = writeln!(
+                err,
+                "selaras batch: failed documents are listed in {}",
+                p.display()
+            );
+        }
+    }
+    Ok(if t.docs_failed > 0 {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
+}
+
+fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBar> {
+    if quiet || !std::io::stderr().is_terminal() {
+        return None;
+    }
+    let bar = match total {
+        Some(n) => indicatif::ProgressBar::new(n),
+        None => indicatif::ProgressBar::new_spinner(),
+    };
+    let template = if total.is_some() {
+        "{prefix:>9} [{bar:30}] {pos}/{len} docs, {msg}, ETA {eta}"
+    } else {
+        "{prefix:>9} {spinner} {pos} docs, {msg}"
+    };
+    if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    Some(bar)
 }

@@ -1,0 +1,438 @@
+//! Where the documents of a batch come from: a directory of `NAME.id.txt` + `NAME.en.txt`
+//! pairs, a manifest TSV (`doc`, `id`, `en`; paths relative to the manifest), or JSON Lines
+//! (`{"doc": …, "id": "<text>", "en": "<text>"}`, one article pair per line).
+//!
+//! Listing never fails on one bad document: a lone file, a bad manifest row or a bad JSON
+//! line becomes a [`DocError`] row and the rest goes on.
+
+use crate::error::{Error, Result};
+use crate::text::{Input, decode, read_input};
+use std::collections::BTreeMap;
+use std::io::BufRead;
+use std::path::{Path, PathBuf};
+
+/// One side of a document: a file to read, or text given inline (JSON Lines).
+#[derive(Clone, Debug)]
+pub enum Side {
+    /// A file path.
+    File(PathBuf),
+    /// Inline text and the name used in messages (`<stdin>:LINE`).
+    Text { text: String, origin: String },
+}
+
+impl Side {
+    /// The name of this side in messages and in the errors file.
+    pub fn origin(&self) -> String {
+        match self {
+            Side::File(p) => p.display().to_string(),
+            Side::Text { origin, .. } => origin.clone(),
+        }
+    }
+
+    /// Read (or take) and decode the text. Errors are the reason of a [`DocError`].
+    pub fn load(self) -> std::result::Result<Input, String> {
+        match self {
+            Side::File(p) => read_input(&p).map_err(|e| reason(&e)),
+            Side::Text { text, origin } => {
+                decode(origin, text.into_bytes()).map_err(|e| reason(&e))
+            }
+        }
+    }
+}
+
+/// The reason of an error, without the file name (the errors file has its own column).
+pub fn reason(e: &Error) -> String {
+    match e {
+        Error::Io { source, .. } => match source.kind() {
+            std::io::ErrorKind::NotFound => "file not found".into(),
+            _ => source.to_string(),
+        },
+        Error::InvalidUtf8 { byte, line, .. } => {
+            format!("invalid UTF-8 at byte {byte} (line {line})")
+        }
+        Error::Empty { what, .. } => (*what).to_string(),
+        Error::Parse { line, msg, .. } => format!("line {line}: {msg}"),
+        other => other.to_string(),
+    }
+}
+
+/// One document of a batch.
+#[derive(Clone, Debug)]
+pub struct DocSource {
+    /// The document id.
+    pub doc: String,
+    /// The Indonesian side.
+    pub id: Side,
+    /// The English side.
+    pub en: Side,
+}
+
+/// A document that could not be processed: one row of `OUT.errors.tsv`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct DocError {
+    /// The document id (or `line N` when a JSON line has none).
+    pub doc: String,
+    /// The file (or `<stdin>:LINE`) concerned.
+    pub file: String,
+    /// What went wrong.
+    pub reason: String,
+}
+
+/// An item of a batch input: a document to process, or one already known to be broken.
+pub type Item = std::result::Result<DocSource, DocError>;
+
+/// The document id of an item.
+pub fn item_doc(item: &Item) -> &str {
+    match item {
+        Ok(d) => &d.doc,
+        Err(e) => &e.doc,
+    }
+}
+
+/// List a directory of `NAME.id.txt` + `NAME.en.txt` pairs, sorted by NAME. A file whose
+/// partner is missing is an error item. Other files are ignored.
+pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
+    let mut pairs: BTreeMap<String, (Option<PathBuf>, Option<PathBuf>)> = BTreeMap::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let (stem, is_id) = if let Some(s) = name.strip_suffix(".id.txt") {
+            (s, true)
+        } else if let Some(s) = name.strip_suffix(".en.txt") {
+            (s, false)
+        } else {
+            continue;
+        };
+        if stem.is_empty() || path.is_dir() {
+            continue;
+        }
+        let slot = pairs.entry(stem.to_string()).or_default();
+        if is_id {
+            slot.0 = Some(path);
+        } else {
+            slot.1 = Some(path);
+        }
+    }
+    if pairs.is_empty() {
+        return Err(Error::Empty {
+            path: dir.to_path_buf(),
+            what: "no NAME.id.txt or NAME.en.txt files in this directory",
+        });
+    }
+    Ok(pairs
+        .into_iter()
+        .map(|(doc, pair)| match pair {
+            (Some(id), Some(en)) => Ok(DocSource {
+                doc,
+                id: Side::File(id),
+                en: Side::File(en),
+            }),
+            (Some(id), None) => Err(DocError {
+                reason: format!("no partner: {doc}.en.txt is missing"),
+                doc,
+                file: id.display().to_string(),
+            }),
+            (None, Some(en)) => Err(DocError {
+                reason: format!("no partner: {doc}.id.txt is missing"),
+                doc,
+                file: en.display().to_string(),
+            }),
+            (None, None) => unreachable!("a listed name has at least one file"),
+        })
+        .collect())
+}
+
+/// Read a manifest TSV with a header `doc<TAB>id<TAB>en` (columns found by name; other
+/// columns ignored). Paths are relative to the manifest's directory. A bad row (missing
+/// field, empty doc, a doc id given twice) is an error item naming its line.
+pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let input = decode(path, bytes)?;
+    let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(b'\t')
+        .quoting(false)
+        .flexible(true)
+        .has_headers(true)
+        .from_reader(input.text.as_bytes());
+    let parse_err = |line: usize, msg: String| Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        msg,
+    };
+    let headers = rdr
+        .headers()
+        .map_err(|e| parse_err(1, e.to_string()))?
+        .clone();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .ok_or_else(|| {
+                parse_err(
+                    1,
+                    format!("the header needs columns doc, id, en; no `{name}`"),
+                )
+            })
+    };
+    let (cd, ci, ce) = (col("doc")?, col("id")?, col("en")?);
+    let mut seen = std::collections::HashSet::new();
+    let mut items = Vec::new();
+    for rec in rdr.records() {
+        let rec = match rec {
+            Ok(r) => r,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line() as usize);
+                return Err(parse_err(line, e.to_string()));
+            }
+        };
+        let line = rec.position().map_or(0, |p| p.line() as usize);
+        if rec.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        let field = |i: usize| rec.get(i).map(str::trim).unwrap_or("");
+        let (doc, id, en) = (field(cd), field(ci), field(ce));
+        let bad = |reason: String| DocError {
+            doc: if doc.is_empty() {
+                format!("line {line}")
+            } else {
+                doc.to_string()
+            },
+            file: format!("{}:{line}", path.display()),
+            reason,
+        };
+        if doc.is_empty() || id.is_empty() || en.is_empty() {
+            items.push(Err(bad(format!(
+                "a row needs doc, id and en (got {} fields)",
+                rec.len()
+            ))));
+            continue;
+        }
+        if !seen.insert(doc.to_string()) {
+            items.push(Err(bad(format!("doc id `{doc}` given twice"))));
+            continue;
+        }
+        items.push(Ok(DocSource {
+            doc: doc.to_string(),
+            id: Side::File(base.join(id)),
+            en: Side::File(base.join(en)),
+        }));
+    }
+    Ok(items)
+}
+
+#[derive(serde::Deserialize)]
+struct JsonDoc {
+    doc: serde_json::Value,
+    id: String,
+    en: String,
+}
+
+/// JSON Lines documents read one line at a time (bounded memory). Blank lines are skipped; a
+/// line that is not valid UTF-8 or JSON, or lacks `doc`/`id`/`en`, is an error item
+/// `line N: …`. `doc` may be a string or a number.
+pub struct JsonLines<R: BufRead> {
+    reader: R,
+    line: usize,
+    buf: Vec<u8>,
+    name: String,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    /// Read from `reader`; `name` (e.g. `<stdin>`) names it in errors.
+    pub fn new(reader: R, name: &str) -> Self {
+        JsonLines {
+            reader,
+            line: 0,
+            buf: Vec::new(),
+            name: name.to_string(),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Result<Item>;
+
+    fn next(&mut self) -> Option<Result<Item>> {
+        loop {
+            self.buf.clear();
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => return Some(Err(Error::io(&self.name, e))),
+            }
+            self.line += 1;
+            let line = self.line;
+            let raw = self.buf.trim_ascii();
+            if raw.is_empty() {
+                continue;
+            }
+            let origin = format!("{}:{line}", self.name);
+            let bad = |doc: Option<String>, reason: String| DocError {
+                doc: doc.unwrap_or_else(|| format!("line {line}")),
+                file: origin.clone(),
+                reason,
+            };
+            let item = match serde_json::from_slice::<JsonDoc>(raw) {
+                Ok(j) => {
+                    let doc = match j.doc {
+                        serde_json::Value::String(s) => s,
+                        serde_json::Value::Number(n) => n.to_string(),
+                        _ => String::new(),
+                    };
+                    if doc.trim().is_empty() {
+                        Err(bad(
+                            None,
+                            "`doc` must be a non-empty string or number".into(),
+                        ))
+                    } else {
+                        Ok(DocSource {
+                            doc,
+                            id: Side::Text {
+                                text: j.id,
+                                origin: origin.clone(),
+                            },
+                            en: Side::Text {
+                                text: j.en,
+                                origin: origin.clone(),
+                            },
+                        })
+                    }
+                }
+                Err(e) => {
+                    // Keep the doc id when the line is JSON but not a usable document.
+                    let doc = serde_json::from_slice::<serde_json::Value>(raw)
+                        .ok()
+                        .and_then(|v| match v.get("doc") {
+                            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
+                            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                            _ => None,
+                        });
+                    let msg = if std::str::from_utf8(raw).is_err() {
+                        "not valid UTF-8".to_string()
+                    } else {
+                        let msg = e.to_string();
+                        let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+                        format!("invalid JSON document (column {}): {msg}", e.column())
+                    };
+                    Err(bad(doc, msg))
+                }
+            };
+            return Some(Ok(item));
+        }
+    }
+}
+
+/// The stable 64-bit FNV-1a hash of a string (the same on every machine and run).
+pub fn fnv1a64(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+/// A shard `K/N` (1-based K): the documents whose id hashes to K-1 modulo N.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based shard number.
+    pub k: u64,
+    /// Number of shards.
+    pub n: u64,
+}
+
+impl Shard {
+    /// True when document `doc` belongs to this shard.
+    pub fn contains(&self, doc: &str) -> bool {
+        fnv1a64(doc) % self.n == self.k - 1
+    }
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+    fn from_str(s: &str) -> std::result::Result<Self, String> {
+        let (k, n) = s
+            .split_once('/')
+            .ok_or_else(|| format!("`{s}`: a shard is K/N, e.g. 2/8"))?;
+        let k: u64 = k
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{s}`: K is not a number"))?;
+        let n: u64 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("`{s}`: N is not a number"))?;
+        if n == 0 || k == 0 || k > n {
+            return Err(format!("`{s}`: need 1 <= K <= N"));
+        }
+        Ok(Shard { k, n })
+    }
+}
+
+impl std::fmt::Display for Shard {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.k, self.n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv_is_stable() {
+        assert_eq!(fnv1a64(""), 0xcbf29ce484222325);
+        assert_eq!(fnv1a64("a"), 0xaf63dc4c8601ec8c);
+        assert_eq!(fnv1a64("foobar"), 0x85944171f73967e8);
+    }
+
+    #[test]
+    fn shards_partition() {
+        let shards: Vec<Shard> = (1..=3).map(|k| Shard { k, n: 3 }).collect();
+        for i in 0..500 {
+            let doc = format!("doc{i}");
+            assert_eq!(shards.iter().filter(|s| s.contains(&doc)).count(), 1);
+        }
+        assert!("0/3".parse::<Shard>().is_err());
+        assert!("4/3".parse::<Shard>().is_err());
+        assert!("x".parse::<Shard>().is_err());
+        assert_eq!("2/3".parse::<Shard>().unwrap(), Shard { k: 2, n: 3 });
+    }
+
+    #[test]
+    fn json_lines_report_bad_lines() {
+        let input = "{\"doc\":\"a\",\"id\":\"Halo.\",\"en\":\"Hello.\"}\n\n{oops\n\
+                     {\"doc\":\"b\",\"id\":\"x\"}\n{\"doc\":7,\"id\":\"x\",\"en\":\"y\"}\n";
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(items.len(), 4);
+        assert_eq!(items[0].as_ref().unwrap().doc, "a");
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!((e.doc.as_str(), e.file.as_str()), ("line 3", "<stdin>:3"));
+        assert!(
+            e.reason.starts_with("invalid JSON document (column 2)"),
+            "{}",
+            e.reason
+        );
+        let e = items[2].as_ref().unwrap_err();
+        assert_eq!(e.doc, "b");
+        assert!(e.reason.contains("missing field `en`"), "{}", e.reason);
+        assert_eq!(items[3].as_ref().unwrap().doc, "7");
+    }
+
+    #[test]
+    fn json_lines_bad_utf8() {
+        let input: &[u8] = b"{\"doc\":\"a\",\"id\":\"\xff\",\"en\":\"y\"}\n";
+        let items: Vec<Item> = JsonLines::new(input, "<stdin>")
+            .map(|r| r.unwrap())
+            .collect();
+        let e = items[0].as_ref().unwrap_err();
+        assert_eq!(
+            (e.file.as_str(), e.reason.as_str()),
+            ("<stdin>:1", "not valid UTF-8")
+        );
+    }
+}

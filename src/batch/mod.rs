@@ -1,0 +1,569 @@
+//! Many article pairs on all cores: read, segment, align (with a corpus-level learned
+//! lexicon), filter and export, in input order, whatever the number of threads.
+//!
+//! Documents are processed in windows of [`Options::chunk`] documents: a window is read,
+//! segmented and aligned in parallel on a local rayon pool, then written in input order on
+//! the calling thread. Memory holds one window (plus, for a directory or manifest with
+//! learning, the segmented corpus up to [`CACHE_BYTES`], beyond which pass 2 reads the files
+//! again).
+//!
+//! Corpus-level learning:
+//! - directory / manifest ([`Batch::run_all`]): pass 1 aligns every document and gathers
+//!   [`LearnStats`]; the learned aligner ([`Aligner::with_learned`]) realigns every document
+//!   in pass 2 (`two-pass`);
+//! - JSON Lines stream ([`Batch::run_stream`]): memory must stay flat, so learning is
+//!   `online`: each window is aligned with the aligner learned from all earlier windows,
+//!   its statistics are added, and it is realigned with the aligner learned from all windows
+//!   so far, including itself. Same two alignments per document as the two-pass mode; the
+//!   window size (not the thread count) fixes the result. Statistics stop growing after
+//!   [`STREAM_LEARN_BEADS`] confident beads: from then on the learned lexicon is frozen and
+//!   each window is aligned once, so memory and time per document stay flat however long
+//!   the stream.
+//!
+//! Each sentence is prepared for matching ([`Evidence::prepare`]) once; both passes and the
+//! number filter reuse it.
+//!
+//! A document that cannot be read (missing file, invalid UTF-8, empty side, bad JSON line) is
+//! reported to the error callback and the rest goes on.
+
+pub mod filter;
+pub mod input;
+pub mod stats;
+
+use crate::align::{Aligner, Bead, LearnStats};
+use crate::error::{Error, Result};
+use crate::export::{CorpusWriter, DocAlignment};
+use crate::score::{Evidence, Prepared};
+use crate::segment::{Lang, Segmenter, Sentence};
+use filter::{DropReason, Filters, dedup_key};
+use input::{DocError, DocSource, Item, Shard, item_doc};
+use rayon::prelude::*;
+use stats::Tally;
+use std::collections::HashSet;
+use std::io::Write;
+use std::sync::Mutex;
+
+/// Segmented text kept between the two passes, at most this many bytes (estimated).
+pub const CACHE_BYTES: usize = 1 << 30;
+
+/// In a stream, learning stops after this many confident beads (about 10,000 articles).
+pub const STREAM_LEARN_BEADS: u32 = 200_000;
+
+/// Where aligned documents go.
+pub trait Sink {
+    /// Write one document (its `beads` are the ones kept).
+    fn write_doc(&mut self, doc: &DocAlignment) -> Result<()>;
+    /// Flush what was written (called after each window).
+    fn flush(&mut self) -> Result<()>;
+}
+
+impl<W: Write> Sink for CorpusWriter<W> {
+    fn write_doc(&mut self, doc: &DocAlignment) -> Result<()> {
+        CorpusWriter::write_doc(self, doc)
+    }
+    fn flush(&mut self) -> Result<()> {
+        CorpusWriter::flush(self)
+    }
+}
+
+/// Options of a batch run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Export filters.
+    pub filters: Filters,
+    /// Corpus-level learning (second pass).
+    pub learn: bool,
+    /// Input is one sentence per line, as given.
+    pub presplit: bool,
+    /// Documents per window.
+    pub chunk: usize,
+    /// Only the documents of this shard.
+    pub shard: Option<Shard>,
+    /// Worker threads (0: all cores).
+    pub jobs: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            filters: Filters::default(),
+            learn: true,
+            presplit: false,
+            chunk: 256,
+            shard: None,
+            jobs: 0,
+        }
+    }
+}
+
+/// Progress after a window.
+#[derive(Clone, Copy, Debug)]
+pub struct Progress {
+    /// `learning` (pass 1 of a directory/manifest run) or `aligning`.
+    pub stage: &'static str,
+    /// Documents done in this stage.
+    pub docs: u64,
+    /// Documents in all (unknown for a stream).
+    pub total: Option<u64>,
+    /// Pairs aligned in this stage.
+    pub pairs: u64,
+}
+
+/// What a run did.
+#[derive(Clone, Debug)]
+pub struct Outcome {
+    /// Counts.
+    pub tally: Tally,
+    /// Documents the final learned lexicon came from (0 without learning).
+    pub learned_docs: u64,
+    /// Worker threads used.
+    pub jobs: usize,
+}
+
+/// A segmented document, its sentences prepared for matching.
+struct Loaded {
+    doc: String,
+    id: Vec<Sentence>,
+    en: Vec<Sentence>,
+    id_offset: usize,
+    en_offset: usize,
+    pid: Vec<Prepared>,
+    pen: Vec<Prepared>,
+}
+
+impl Loaded {
+    /// Rough memory use (text plus prepared items).
+    fn bytes(&self) -> usize {
+        self.id
+            .iter()
+            .chain(&self.en)
+            .map(|s| 6 * s.text.len() + 256)
+            .sum()
+    }
+}
+
+type Loading = std::result::Result<Loaded, DocError>;
+
+/// An aligned, filtered document ready to write.
+struct Done {
+    loaded: Loaded,
+    beads: Vec<Bead>,
+    verdicts: Vec<Option<DropReason>>,
+    keys: Vec<u128>,
+}
+
+/// A batch run: the aligner, segmenters, the evidence model, the options and the pool.
+pub struct Batch {
+    aligner: Aligner,
+    seg_id: Segmenter,
+    seg_en: Segmenter,
+    evidence: Evidence,
+    options: Options,
+    pool: rayon::ThreadPool,
+}
+
+fn texts(s: &[Sentence]) -> Vec<&str> {
+    s.iter().map(|s| s.text.as_str()).collect()
+}
+
+/// The prepared sentence of a one-sentence side.
+fn one<'a>(side: &[usize], prep: &'a [Prepared]) -> Option<&'a Prepared> {
+    match side {
+        [k] => prep.get(*k),
+        _ => None,
+    }
+}
+
+impl Batch {
+    /// A batch with this aligner and options.
+    pub fn new(aligner: Aligner, options: Options) -> Result<Batch> {
+        let jobs = if options.jobs == 0 {
+            std::thread::available_parallelism().map_or(1, |n| n.get())
+        } else {
+            options.jobs
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs)
+            .build()
+            .map_err(|e| Error::Invalid(format!("cannot start {jobs} threads: {e}")))?;
+        let evidence = aligner.evidence().clone();
+        Ok(Batch {
+            aligner,
+            seg_id: Segmenter::new(Lang::Id),
+            seg_en: Segmenter::new(Lang::En),
+            evidence,
+            options: Options {
+                chunk: options.chunk.max(1),
+                ..options
+            },
+            pool,
+        })
+    }
+
+    /// Use these segmenters (e.g. from the user's SRX rules) instead of the bundled ones.
+    pub fn with_segmenters(mut self, id: Segmenter, en: Segmenter) -> Batch {
+        self.seg_id = id;
+        self.seg_en = en;
+        self
+    }
+
+    /// Worker threads.
+    pub fn jobs(&self) -> usize {
+        self.pool.current_num_threads()
+    }
+
+    fn split(&self, text: &str, lang: Lang) -> Vec<Sentence> {
+        if self.options.presplit {
+            return crate::segment::presplit(text);
+        }
+        match lang {
+            Lang::Id => self.seg_id.split(text),
+            Lang::En => self.seg_en.split(text),
+        }
+    }
+
+    /// Read, segment and prepare one document.
+    fn load(&self, src: DocSource) -> Loading {
+        let doc = src.doc;
+        let mut sides = Vec::with_capacity(2);
+        for (side, lang) in [(src.id, Lang::Id), (src.en, Lang::En)] {
+            let origin = side.origin();
+            let input = side.load().map_err(|reason| DocError {
+                doc: doc.clone(),
+                file: origin.clone(),
+                reason,
+            })?;
+            let sents = self.split(&input.text, lang);
+            if sents.is_empty() {
+                return Err(DocError {
+                    doc,
+                    file: origin,
+                    reason: "no sentences found".into(),
+                });
+            }
+            let prepared = sents
+                .iter()
+                .map(|s| self.evidence.prepare(&s.text, lang))
+                .collect();
+            sides.push((sents, input.offset, prepared));
+        }
+        let (en, en_offset, pen) = sides.pop().expect("two sides");
+        let (id, id_offset, pid) = sides.pop().expect("two sides");
+        Ok(Loaded {
+            doc,
+            id,
+            en,
+            id_offset,
+            en_offset,
+            pid,
+            pen,
+        })
+    }
+
+    fn load_item(&self, item: Item) -> Loading {
+        item.and_then(|s| self.load(s))
+    }
+
+    /// Align with paragraph boundaries as soft anchors.
+    fn align(&self, aligner: &Aligner, l: &Loaded) -> Vec<Bead> {
+        let pi: Vec<usize> = l.id.iter().map(|s| s.para).collect();
+        let pe: Vec<usize> = l.en.iter().map(|s| s.para).collect();
+        aligner
+            .align_prepared(&l.pid, &l.pen, Some(&pi), Some(&pe))
+            .into_iter()
+            .map(|d| d.bead)
+            .collect()
+    }
+
+    /// Pass 1 over a window: load (unless already loaded), align with `aligner` and add the
+    /// learning statistics to the accumulator of the worker thread (`accs`, one per thread).
+    /// The order of the window is kept; statistics are sums, so which thread counted what
+    /// does not change them.
+    fn learn_window(
+        &self,
+        aligner: &Aligner,
+        window: &mut [Option<Loading>],
+        items: Vec<Item>,
+        accs: &[Mutex<LearnStats>],
+    ) {
+        let mut slots: Vec<(Option<Item>, &mut Option<Loading>)> =
+            items.into_iter().map(Some).zip(window.iter_mut()).collect();
+        self.pool.install(|| {
+            slots.par_iter_mut().for_each(|(item, slot)| {
+                let loaded = match (slot.take(), item.take()) {
+                    (Some(l), _) => l,
+                    (None, Some(i)) => self.load_item(i),
+                    (None, None) => unreachable!("every slot has an item or a load"),
+                };
+                if let Ok(l) = &loaded {
+                    let beads = self.align(aligner, l);
+                    let k = rayon::current_thread_index().unwrap_or(0) % accs.len();
+                    let mut acc = accs[k].lock().unwrap_or_else(|e| e.into_inner());
+                    acc.add(aligner, &texts(&l.id), &texts(&l.en), &beads);
+                }
+                **slot = Some(loaded);
+            })
+        });
+    }
+
+    fn accumulators(&self) -> Vec<Mutex<LearnStats>> {
+        (0..self.jobs())
+            .map(|_| Mutex::new(LearnStats::default()))
+            .collect()
+    }
+
+    /// Merge the per-thread accumulators into one (emptying them).
+    fn merged(accs: &[Mutex<LearnStats>]) -> LearnStats {
+        let mut all = LearnStats::default();
+        for a in accs {
+            let mut a = a.lock().unwrap_or_else(|e| e.into_inner());
+            all.merge(std::mem::take(&mut *a));
+        }
+        all
+    }
+
+    fn finish(&self, aligner: &Aligner, loaded: Loaded) -> Done {
+        let beads = self.align(aligner, &loaded);
+        let f = &self.options.filters;
+        let mut verdicts = Vec::with_capacity(beads.len());
+        let mut keys = Vec::new();
+        let doc = DocAlignment {
+            doc: &loaded.doc,
+            id: &loaded.id,
+            en: &loaded.en,
+            beads: &[],
+            id_offset: 0,
+            en_offset: 0,
+        };
+        for b in &beads {
+            let (id, en) = (doc.id_text(b), doc.en_text(b));
+            let features = || match (one(&b.id, &loaded.pid), one(&b.en, &loaded.pen)) {
+                (Some(p), Some(q)) => self.evidence.features(p, q),
+                _ => self.evidence.features(
+                    &self.evidence.prepare(&id, Lang::Id),
+                    &self.evidence.prepare(&en, Lang::En),
+                ),
+            };
+            let v = f.check(b, &id, &en, features);
+            if f.dedup {
+                keys.push(if v.is_none() { dedup_key(&id, &en) } else { 0 });
+            }
+            verdicts.push(v);
+        }
+        Done {
+            loaded,
+            beads,
+            verdicts,
+            keys,
+        }
+    }
+
+    fn write(
+        &self,
+        done: std::result::Result<Done, DocError>,
+        sink: &mut dyn Sink,
+        on_error: &mut dyn FnMut(&DocError) -> Result<()>,
+        tally: &mut Tally,
+        seen: &mut HashSet<u128>,
+    ) -> Result<()> {
+        let done = match done {
+            Ok(d) => d,
+            Err(e) => {
+                tally.docs_failed += 1;
+                return on_error(&e);
+            }
+        };
+        tally.docs_ok += 1;
+        tally.sent_id += done.loaded.id.len() as u64;
+        tally.sent_en += done.loaded.en.len() as u64;
+        let mut kept = Vec::with_capacity(done.beads.len());
+        for (k, (bead, verdict)) in done.beads.into_iter().zip(done.verdicts).enumerate() {
+            *tally.beads.entry(bead.kind()).or_default() += 1;
+            tally.all_scores.add(bead.score);
+            let verdict = verdict.or_else(|| {
+                (self.options.filters.dedup && !seen.insert(done.keys[k]))
+                    .then_some(DropReason::Duplicate)
+            });
+            match verdict {
+                Some(r) => *tally.dropped.entry(r).or_default() += 1,
+                None => {
+                    tally.kept += 1;
+                    tally.kept_scores.add(bead.score);
+                    kept.push(bead);
+                }
+            }
+        }
+        let l = &done.loaded;
+        sink.write_doc(&DocAlignment {
+            doc: &l.doc,
+            id: &l.id,
+            en: &l.en,
+            beads: &kept,
+            id_offset: l.id_offset,
+            en_offset: l.en_offset,
+        })
+    }
+
+    fn in_shard(&self, item: &Item) -> bool {
+        self.options
+            .shard
+            .is_none_or(|s| s.contains(item_doc(item)))
+    }
+
+    /// Pass 2 over a window: align with `aligner`, filter, then write in order.
+    fn write_window(
+        &self,
+        aligner: &Aligner,
+        window: Vec<Loading>,
+        sink: &mut dyn Sink,
+        on_error: &mut dyn FnMut(&DocError) -> Result<()>,
+        tally: &mut Tally,
+        seen: &mut HashSet<u128>,
+    ) -> Result<()> {
+        let out: Vec<_> = self.pool.install(|| {
+            window
+                .into_par_iter()
+                .map(|l| l.map(|l| self.finish(aligner, l)))
+                .collect()
+        });
+        for d in out {
+            self.write(d, sink, on_error, tally, seen)?;
+        }
+        sink.flush()
+    }
+
+    /// Run over a listed input (directory or manifest): two passes with learning.
+    pub fn run_all(
+        &self,
+        items: Vec<Item>,
+        sink: &mut dyn Sink,
+        on_error: &mut dyn FnMut(&DocError) -> Result<()>,
+        progress: &dyn Fn(Progress),
+    ) -> Result<Outcome> {
+        let items: Vec<Item> = items.into_iter().filter(|i| self.in_shard(i)).collect();
+        let total = items.len() as u64;
+        let chunk = self.options.chunk;
+        let mut cache: Vec<Option<Loading>> = (0..items.len()).map(|_| None).collect();
+        let mut aligner = self.aligner.clone();
+        let mut learned_docs = 0;
+        if self.options.learn {
+            let accs = self.accumulators();
+            let mut cached = 0usize;
+            let mut pairs = 0;
+            for start in (0..items.len()).step_by(chunk) {
+                let end = (start + chunk).min(items.len());
+                let window = &mut cache[start..end];
+                self.learn_window(&self.aligner, window, items[start..end].to_vec(), &accs);
+                for slot in window.iter_mut() {
+                    if let Some(Ok(l)) = slot {
+                        learned_docs += 1;
+                        pairs += l.id.len().max(l.en.len()) as u64;
+                        let b = l.bytes();
+                        if cached + b <= CACHE_BYTES {
+                            cached += b;
+                        } else {
+                            // Read again in pass 2.
+                            *slot = None;
+                        }
+                    }
+                }
+                progress(Progress {
+                    stage: "learning",
+                    docs: end as u64,
+                    total: Some(total),
+                    pairs,
+                });
+            }
+            aligner = self.aligner.with_learned(&Self::merged(&accs));
+        }
+        let mut tally = Tally::default();
+        let mut seen = HashSet::new();
+        let mut items = items.into_iter();
+        for start in (0..cache.len()).step_by(chunk) {
+            let end = (start + chunk).min(cache.len());
+            let todo: Vec<(Option<Loading>, Item)> = cache[start..end]
+                .iter_mut()
+                .map(|c| c.take())
+                .zip(items.by_ref())
+                .collect();
+            let window: Vec<Loading> = self.pool.install(|| {
+                todo.into_par_iter()
+                    .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
+                    .collect()
+            });
+            self.write_window(&aligner, window, sink, on_error, &mut tally, &mut seen)?;
+            progress(Progress {
+                stage: "aligning",
+                docs: end as u64,
+                total: Some(total),
+                pairs: tally.aligned(),
+            });
+        }
+        Ok(Outcome {
+            tally,
+            learned_docs,
+            jobs: self.jobs(),
+        })
+    }
+
+    /// Run over a stream of documents (JSON Lines), writing each window as it is done, with
+    /// online learning. An error of the stream itself (reading stdin) stops the run.
+    pub fn run_stream(
+        &self,
+        items: impl Iterator<Item = Result<Item>>,
+        sink: &mut dyn Sink,
+        on_error: &mut dyn FnMut(&DocError) -> Result<()>,
+        progress: &dyn Fn(Progress),
+    ) -> Result<Outcome> {
+        let chunk = self.options.chunk;
+        let mut items = items.peekable();
+        let mut aligner = self.aligner.clone();
+        let mut stats = LearnStats::default();
+        let accs = self.accumulators();
+        let mut learning = self.options.learn;
+        let mut learned_docs = 0;
+        let mut tally = Tally::default();
+        let mut seen = HashSet::new();
+        while items.peek().is_some() {
+            let mut batch = Vec::with_capacity(chunk);
+            for item in items.by_ref() {
+                let item = item?;
+                if !self.in_shard(&item) {
+                    continue;
+                }
+                batch.push(item);
+                if batch.len() == chunk {
+                    break;
+                }
+            }
+            let window: Vec<Loading> = if learning {
+                let mut window: Vec<Option<Loading>> = (0..batch.len()).map(|_| None).collect();
+                self.learn_window(&aligner, &mut window, batch, &accs);
+                stats.merge(Self::merged(&accs));
+                let window: Vec<Loading> = window.into_iter().flatten().collect();
+                learned_docs += window.iter().filter(|l| l.is_ok()).count() as u64;
+                aligner = self.aligner.with_learned(&stats);
+                if stats.beads() >= STREAM_LEARN_BEADS {
+                    learning = false;
+                    stats = LearnStats::default();
+                }
+                window
+            } else {
+                self.pool
+                    .install(|| batch.into_par_iter().map(|i| self.load_item(i)).collect())
+            };
+            self.write_window(&aligner, window, sink, on_error, &mut tally, &mut seen)?;
+            progress(Progress {
+                stage: "aligning",
+                docs: tally.docs_ok + tally.docs_failed,
+                total: None,
+                pairs: tally.aligned(),
+            });
+        }
+        Ok(Outcome {
+            tally,
+            learned_docs,
+            jobs: self.jobs(),
+        })
+    }
+}

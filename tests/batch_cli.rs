@@ -1,0 +1,633 @@
+//! `selaras batch` end to end: input forms, formats, filters, sharding, failures.
+
+use assert_cmd::Command;
+use serde_json::Value;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+fn data(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/batch")
+        .join(p)
+}
+
+fn selaras() -> Command {
+    Command::cargo_bin("selaras").unwrap()
+}
+
+fn read(p: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+}
+
+fn stats(out: &Path) -> Value {
+    let mut p = out.as_os_str().to_os_string();
+    p.push(".stats.json");
+    serde_json::from_str(&read(PathBuf::from(p))).unwrap()
+}
+
+fn errors(out: &Path) -> Vec<Vec<String>> {
+    let mut p = out.as_os_str().to_os_string();
+    p.push(".errors.tsv");
+    read(PathBuf::from(p))
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// JSON Lines output of a batch (stdout), parsed.
+fn jsonl(args: &[&str], stdin: Option<String>) -> (Vec<Value>, i32) {
+    let mut cmd = selaras();
+    cmd.arg("batch").args(args).args(["-f", "jsonl", "-q"]);
+    if let Some(s) = stdin {
+        cmd.write_stdin(s);
+    }
+    let out = cmd.output().unwrap();
+    let rows = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (rows, out.status.code().unwrap())
+}
+
+/// `n` small synthetic documents as JSON Lines.
+fn synthetic(n: usize) -> String {
+    let mut s = String::new();
+    for i in 0..n {
+        let k = 3 + i % 4;
+        let id: Vec<String> = (0..k)
+            .map(|j| format!("Laporan nomor {i} bagian {j} membahas pasar ikan di kota pelabuhan."))
+            .collect();
+        let en: Vec<String> = (0..k)
+            .map(|j| format!("Report number {i} part {j} covers the fish market in the port city."))
+            .collect();
+        s.push_str(
+            &serde_json::json!({"doc": format!("d{i:03}"), "id": id.join("\n"), "en": en.join("\n")})
+                .to_string(),
+        );
+        s.push('\n');
+    }
+    s
+}
+
+#[test]
+fn directory_to_tsv_with_stats_and_errors_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("corpus.tsv");
+    selaras()
+        .args(["batch", data("good").to_str().unwrap(), "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let tsv = read(&out);
+    let mut lines = tsv.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "doc\tid_idx\ten_idx\tbead\tscore\tid\ten"
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert!(rows.iter().all(|r| r.len() == 7));
+    let docs: Vec<&str> = rows.iter().map(|r| r[0]).collect();
+    // Documents in name order, each complete before the next.
+    let mut seen = Vec::new();
+    for d in &docs {
+        if seen.last() != Some(d) {
+            seen.push(*d);
+        }
+    }
+    assert_eq!(seen, ["cuaca", "pasar", "sekolah"]);
+    assert!(tsv.contains("Rp 80.000.\tA trader said a kilo of red chillies now costs Rp 80,000."));
+    let s = stats(&out);
+    assert_eq!(s["documents"]["ok"], 3);
+    assert_eq!(s["documents"]["failed"], 0);
+    assert_eq!(s["pairs"]["kept"], rows.len());
+    assert_eq!(
+        s["pairs"]["aligned"].as_u64().unwrap(),
+        s["pairs"]["kept"].as_u64().unwrap() + s["pairs"]["dropped"].as_u64().unwrap()
+    );
+    assert_eq!(s["learning"]["mode"], "two-pass");
+    assert!(s["scores"]["all"]["p50"].is_number());
+    assert!(errors(&out).is_empty());
+}
+
+#[test]
+fn manifest_paths_are_relative_to_it_and_missing_files_are_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("m.jsonl");
+    selaras()
+        .current_dir(dir.path())
+        .args([
+            "batch",
+            data("manifest.tsv").to_str().unwrap(),
+            "-f",
+            "jsonl",
+            "-q",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(3);
+    let docs: BTreeSet<String> = read(&out)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["doc"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(docs, BTreeSet::from(["P".into(), "C".into(), "S".into()]));
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1);
+    assert_eq!(errs[0][0], "X");
+    assert!(errs[0][1].ends_with("hilang.id.txt"), "{:?}", errs[0]);
+    assert_eq!(errs[0][2], "file not found");
+}
+
+#[test]
+fn json_lines_stream_in_input_order_with_bad_lines_reported() {
+    let input = read(data("docs.jsonl"));
+    let dir = tempfile::tempdir().unwrap();
+    let errs = dir.path().join("e.tsv");
+    let out = selaras()
+        .args(["batch", "-", "-f", "jsonl", "-q", "--errors"])
+        .arg(&errs)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let mut order: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    order.dedup();
+    assert_eq!(order, ["pasar", "cuaca", "sekolah"]);
+    // Spans point into the document text.
+    let first = &rows[0];
+    assert_eq!(first["id_spans"], serde_json::json!([[0, 49]]));
+    let e = read(&errs);
+    let lines: Vec<&str> = e.lines().collect();
+    assert_eq!(lines[0], "doc\tfile\treason");
+    assert!(
+        lines[1].starts_with("line 2\t<stdin>:2\tinvalid JSON document"),
+        "{e}"
+    );
+    assert_eq!(lines[2], "kosong\t<stdin>:6\tinput holds only whitespace");
+    assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn empty_stream_is_an_empty_corpus() {
+    selaras()
+        .args(["batch", "-", "-q"])
+        .write_stdin("")
+        .assert()
+        .code(0)
+        .stdout("doc\tid_idx\ten_idx\tbead\tscore\tid\ten\n");
+}
+
+#[test]
+fn broken_files_mixed_into_a_good_batch() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.tsv");
+    selaras()
+        .args(["batch", data("mixed").to_str().unwrap(), "-o"])
+        .arg(&out)
+        .assert()
+        .code(3)
+        .stderr(predicates::str::contains("2 ok, 3 failed"));
+    let tsv = read(&out);
+    let docs: BTreeSet<&str> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(docs, BTreeSet::from(["cuaca", "pasar"]));
+    let errs = errors(&out);
+    let by_doc: Vec<(&str, &str)> = errs
+        .iter()
+        .map(|r| (r[0].as_str(), r[2].as_str()))
+        .collect();
+    assert_eq!(
+        by_doc,
+        [
+            ("kosong", "input holds only whitespace"),
+            ("rusak", "invalid UTF-8 at byte 67 (line 2)"),
+            ("sendiri", "no partner: sendiri.en.txt is missing"),
+        ]
+    );
+    assert!(errs[0][1].ends_with("kosong.en.txt"));
+    assert!(errs[1][1].ends_with("rusak.id.txt"));
+    let s = stats(&out);
+    assert_eq!(
+        (
+            s["documents"]["ok"].as_u64(),
+            s["documents"]["failed"].as_u64()
+        ),
+        (Some(2), Some(3))
+    );
+}
+
+#[test]
+fn moses_files_have_equal_line_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("corpus");
+    selaras()
+        .args([
+            "batch",
+            data("good").to_str().unwrap(),
+            "-q",
+            "-f",
+            "moses",
+            "--keep-empty",
+            "-o",
+        ])
+        .arg(&prefix)
+        .assert()
+        .code(0);
+    let id = read(dir.path().join("corpus.id"));
+    let en = read(dir.path().join("corpus.en"));
+    let kept = stats(&prefix)["pairs"]["kept"].as_u64().unwrap() as usize;
+    assert_eq!(id.lines().count(), kept);
+    assert_eq!(en.lines().count(), kept);
+    assert!(id.lines().any(|l| l.is_empty()) || en.lines().any(|l| l.is_empty()));
+    // Without -o there is nowhere to put two files.
+    selaras()
+        .args(["batch", data("good").to_str().unwrap(), "-f", "moses"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn tmx_parses_with_one_tu_per_kept_pair() {
+    use quick_xml::events::Event;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.tmx");
+    selaras()
+        .args([
+            "batch",
+            data("good").to_str().unwrap(),
+            "-q",
+            "-f",
+            "tmx",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let xml = read(&out);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut tu, mut tuv, mut header_srclang) = (0, 0, String::new());
+    let mut langs = BTreeSet::new();
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().0 == "tu" => tu += 1,
+            Event::Start(e) if e.name().0 == "tuv" => {
+                tuv += 1;
+                let a = e.try_get_attribute("xml:lang").unwrap().unwrap();
+                langs.insert(
+                    a.normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                        .unwrap()
+                        .into_owned(),
+                );
+            }
+            Event::Empty(e) if e.name().0 == "header" => {
+                let a = e.try_get_attribute("srclang").unwrap().unwrap();
+                header_srclang = a
+                    .normalized_value(quick_xml::XmlVersion::Explicit1_0)
+                    .unwrap()
+                    .into_owned();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let kept = stats(&out)["pairs"]["kept"].as_u64().unwrap() as usize;
+    assert!(kept > 0);
+    assert_eq!(tu, kept);
+    assert_eq!(tuv, 2 * kept);
+    assert_eq!(header_srclang, "id");
+    assert_eq!(langs, BTreeSet::from(["en".to_string(), "id".to_string()]));
+}
+
+#[test]
+fn ladder_writes_one_file_per_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ladders");
+    selaras()
+        .args([
+            "batch",
+            data("good").to_str().unwrap(),
+            "-q",
+            "-f",
+            "ladder",
+            "--keep-empty",
+            "--keep-identical",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let names: BTreeSet<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        BTreeSet::from(["cuaca".into(), "pasar".into(), "sekolah".into()])
+    );
+    let pasar = read(out.join("pasar"));
+    let re = regex::Regex::new(r"^\[[0-9,]*\]:\[[0-9,]*\]:[01]\.[0-9]{4}$").unwrap();
+    assert!(pasar.lines().all(|l| re.is_match(l)), "{pasar}");
+    // Every sentence of both sides appears exactly once.
+    let mut ids = Vec::new();
+    for l in pasar.lines() {
+        let inner = &l[1..l.find(']').unwrap()];
+        ids.extend(
+            inner
+                .split(',')
+                .filter(|s| !s.is_empty())
+                .map(|s| s.parse::<usize>().unwrap()),
+        );
+    }
+    assert_eq!(ids, (0..5).collect::<Vec<_>>());
+}
+
+#[test]
+fn filters_are_applied_and_counted() {
+    let good = data("good");
+    let good = good.to_str().unwrap();
+    // Everything, to compute what each filter must drop.
+    let (all, _) = jsonl(
+        &[
+            good,
+            "--keep-empty",
+            "--keep-identical",
+            "--keep-num-mismatch",
+        ],
+        None,
+    );
+    let both = |r: &Value| {
+        !r["id_text"].as_str().unwrap().is_empty() && !r["en_text"].as_str().unwrap().is_empty()
+    };
+    let empty = all.iter().filter(|r| !both(r)).count();
+    assert!(empty > 0, "the test data has an unmatched sentence");
+
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| -> (Vec<Value>, Value) {
+        let out = dir.path().join("f.jsonl");
+        selaras()
+            .args([
+                "batch",
+                good,
+                "-q",
+                "-f",
+                "jsonl",
+                "--keep-num-mismatch",
+                "-o",
+            ])
+            .arg(&out)
+            .args(args)
+            .assert()
+            .code(0);
+        let rows = read(&out)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        (rows, stats(&out))
+    };
+    let dropped =
+        |s: &Value, r: &str| s["pairs"]["dropped_by_reason"][r].as_u64().unwrap() as usize;
+
+    // Default: empty sides and the untranslated line go.
+    let (rows, s) = run(&[]);
+    assert!(rows.iter().all(both));
+    assert_eq!(dropped(&s, "empty_side"), empty);
+    assert_eq!(dropped(&s, "identical"), 1);
+    assert!(!rows.iter().any(|r| r["id_text"] == "Jakarta Post Online"));
+    let base = rows.len();
+    assert_eq!(base, all.len() - empty - 1);
+
+    // --keep-identical keeps it.
+    let (rows, _) = run(&["--keep-identical"]);
+    assert_eq!(rows.len(), base + 1);
+
+    // --dedup: the sekolah document repeats a pasar pair.
+    let (rows, s) = run(&["--dedup"]);
+    assert_eq!(dropped(&s, "duplicate"), 1);
+    assert_eq!(rows.len(), base - 1);
+
+    // --min-score: exactly the pairs scored below the bound (checked before `identical`).
+    let scores: Vec<f64> = all
+        .iter()
+        .filter(|r| both(r))
+        .map(|r| r["score"].as_f64().unwrap())
+        .collect();
+    let mut sorted = scores.clone();
+    sorted.sort_by(f64::total_cmp);
+    let bound = sorted[sorted.len() / 2];
+    let below = scores.iter().filter(|&&x| x < bound).count();
+    let (rows, s) = run(&["--min-score", &bound.to_string()]);
+    assert_eq!(dropped(&s, "low_score"), below);
+    assert!(rows.iter().all(|r| r["score"].as_f64().unwrap() >= bound));
+
+    // --min-words / --max-words on each side.
+    let words = |r: &Value, k: &str| r[k].as_str().unwrap().split_whitespace().count();
+    let (rows, s) = run(&["--min-words", "10", "--max-words", "12"]);
+    assert!(dropped(&s, "length") > 0);
+    for r in &rows {
+        for k in ["id_text", "en_text"] {
+            assert!((10..=12).contains(&words(r, k)), "{r}");
+        }
+    }
+
+    // --max-ratio on characters.
+    let (rows, s) = run(&["--max-ratio", "1.15"]);
+    assert!(dropped(&s, "ratio") > 0);
+    for r in &rows {
+        let a = r["id_text"].as_str().unwrap().chars().count() as f64;
+        let b = r["en_text"].as_str().unwrap().chars().count() as f64;
+        assert!(a.max(b) / a.min(b) <= 1.15);
+    }
+}
+
+#[test]
+fn shards_partition_the_documents() {
+    let input = synthetic(40);
+    let (whole, code) = jsonl(&["-"], Some(input.clone()));
+    assert_eq!(code, 0);
+    let docs_of = |rows: &[Value]| -> BTreeSet<String> {
+        rows.iter()
+            .map(|r| r["doc"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all_docs = docs_of(&whole);
+    assert_eq!(all_docs.len(), 40);
+    let mut union = BTreeSet::new();
+    let mut lines = 0;
+    for k in 1..=3 {
+        let shard = format!("{k}/3");
+        let (rows, code) = jsonl(&["-", "--shard", &shard, "--no-learn"], Some(input.clone()));
+        assert_eq!(code, 0);
+        let docs = docs_of(&rows);
+        assert!(!docs.is_empty(), "shard {shard} is empty");
+        assert!(union.is_disjoint(&docs), "shard {shard} overlaps");
+        union.extend(docs);
+        lines += rows.len();
+    }
+    assert_eq!(union, all_docs);
+    assert_eq!(lines, whole.len());
+    // The same split for a directory input.
+    let mut union = BTreeSet::new();
+    for k in 1..=2 {
+        let (rows, _) = jsonl(
+            &[data("good").to_str().unwrap(), "--shard", &format!("{k}/2")],
+            None,
+        );
+        let docs = docs_of(&rows);
+        assert!(union.is_disjoint(&docs));
+        union.extend(docs);
+    }
+    assert_eq!(union.len(), 3);
+    selaras()
+        .args(["batch", "-", "--shard", "4/3"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn output_is_the_same_for_any_number_of_threads() {
+    let input = synthetic(60);
+    let run = |jobs: &str, chunk: &str| {
+        selaras()
+            .args([
+                "batch", "-", "-q", "-f", "jsonl", "--chunk", chunk, "-j", jobs,
+            ])
+            .write_stdin(input.clone())
+            .output()
+            .unwrap()
+            .stdout
+    };
+    let one = run("1", "7");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("2", "7"));
+    assert_eq!(one, run("3", "7"));
+    let dir_run = |jobs: &str| {
+        selaras()
+            .args([
+                "batch",
+                data("good").to_str().unwrap(),
+                "-q",
+                "--chunk",
+                "2",
+                "-j",
+                jobs,
+            ])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(dir_run("1"), dir_run("2"));
+}
+
+#[test]
+fn bad_usage_exits_2_with_one_line() {
+    let out = selaras()
+        .args(["batch", "no/such/dir", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("no/such/dir"));
+    selaras()
+        .args(["batch", "-", "--min-score", "2"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn a_killed_run_leaves_no_output_file() {
+    use std::io::Write;
+    use std::process::{Command as Std, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.tsv");
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("selaras"))
+        .args(["batch", "-", "-q", "--chunk", "5", "-o"])
+        .arg(&out)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(synthetic(30).as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // Windows of 5 are being written to the temporary file; the stream is still open.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert!(!out.exists(), "a partial corpus was left behind");
+    let mut stats = out.as_os_str().to_os_string();
+    stats.push(".stats.json");
+    assert!(!Path::new(&stats).exists());
+}
+
+#[test]
+fn spans_point_into_the_original_files_even_after_a_bom() {
+    let dir = data("para");
+    let (rows, code) = jsonl(&[dir.to_str().unwrap(), "--keep-empty"], None);
+    assert_eq!(code, 0);
+    let id = std::fs::read(dir.join("sepeda.id.txt")).unwrap();
+    let en = std::fs::read(dir.join("sepeda.en.txt")).unwrap();
+    assert!(id.starts_with(b"\xef\xbb\xbf"));
+    let mut n_id = 0;
+    for r in &rows {
+        for (file, spans, text) in [(&id, "id_spans", "id_text"), (&en, "en_spans", "en_text")] {
+            let pieces: Vec<&str> = r[spans]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|s| {
+                    let (a, b) = (
+                        s[0].as_u64().unwrap() as usize,
+                        s[1].as_u64().unwrap() as usize,
+                    );
+                    std::str::from_utf8(&file[a..b]).unwrap()
+                })
+                .collect();
+            assert_eq!(pieces.join(" "), r[text].as_str().unwrap());
+        }
+        n_id += r["id"].as_array().unwrap().len();
+    }
+    // Paragraphs are split into sentences (5 Indonesian sentences in 3 paragraphs).
+    assert_eq!(n_id, 5);
+}
+
+#[test]
+fn pairs_whose_numbers_disagree_are_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("n.tsv");
+    selaras()
+        .args(["batch", data("angka").to_str().unwrap(), "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .code(0);
+    let tsv = read(&out);
+    assert!(!tsv.contains("15 persen"), "{tsv}");
+    assert!(tsv.contains("Rp 6.500"), "matching numbers are kept: {tsv}");
+    let s = stats(&out);
+    assert_eq!(s["pairs"]["dropped_by_reason"]["numbers"], 1);
+    let (rows, _) = jsonl(
+        &[data("angka").to_str().unwrap(), "--keep-num-mismatch"],
+        None,
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r["id_text"].as_str().unwrap().contains("15 persen"))
+    );
+}
