@@ -89,10 +89,8 @@ fn a_wrongly_paired_document_stands_out() {
         .filter(|r| r[0] == "gempa")
         .map(|r| r[6].clone())
         .collect();
-    let mut k = 0;
-    for r in lines.iter_mut().filter(|r| r[0] == "kopi") {
+    for (k, r) in lines.iter_mut().filter(|r| r[0] == "kopi").enumerate() {
         r[6] = gempa[k].clone();
-        k += 1;
     }
     let corpus: String = lines.iter().map(|r| r.join("\t") + "\n").collect();
     let dir = tempfile::tempdir().unwrap();
