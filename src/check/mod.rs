@@ -357,10 +357,10 @@ pub fn pairs_from_table(table: &Table, cols: &Columns) -> Result<Vec<Pair>> {
             None => vec![next.1],
         };
         if let Some(&m) = id_idx.iter().max() {
-            next.0 = next.0.max(m + 1);
+            next.0 = next.0.max(m.saturating_add(1));
         }
         if let Some(&m) = en_idx.iter().max() {
-            next.1 = next.1.max(m + 1);
+            next.1 = next.1.max(m.saturating_add(1));
         }
         let bead = match cbead {
             Some(c) if !row.fields[c].trim().is_empty() => row.fields[c].trim().to_string(),

@@ -374,12 +374,12 @@ fn write_path_svg(h: &mut String, idx: &[usize], input: &ReportInput) {
         .iter()
         .flat_map(|&i| input.pairs[i].id_idx.iter())
         .max()
-        .map_or(0, |m| m + 1);
+        .map_or(0, |m| m.saturating_add(1));
     let n_en = idx
         .iter()
         .flat_map(|&i| input.pairs[i].en_idx.iter())
         .max()
-        .map_or(0, |m| m + 1);
+        .map_or(0, |m| m.saturating_add(1));
     let size = 220.0;
     let pad = 22.0;
     let cell_x = size / n_id.max(1) as f64;
