@@ -20,7 +20,7 @@ use quick_xml::events::Event;
 use regex::{Regex, RegexSet};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// Language of a text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, Serialize)]
@@ -55,29 +55,31 @@ pub struct Sentence {
 }
 
 /// The byte ranges of the lines of `text`, without their line ends. LF, CRLF and a lone CR
-/// all end a line.
+/// all end a line, and so do the other Unicode line ends (VT, FF, NEL, U+2028, U+2029), so
+/// that no sentence ever holds a line break.
 pub fn lines(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push((start, i));
-                i += 1;
-                start = i;
+        let len = match bytes[i] {
+            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
+            b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
+            0xe2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
+            {
+                3
             }
-            b'\r' => {
-                out.push((start, i));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+            _ => 0,
+        };
+        if len == 0 {
+            i += 1;
+        } else {
+            out.push((start, i));
+            i += len;
+            start = i;
         }
     }
     if start < bytes.len() {
@@ -116,13 +118,27 @@ pub fn presplit(text: &str) -> Vec<Sentence> {
 /// The bundled word lists that rules may name as `{{NAME}}`.
 const LISTS: &[(&str, &str)] = &[
     ("id.titles", include_str!("segment/id.titles.txt")),
+    (
+        "id.beforenumber",
+        include_str!("segment/id.beforenumber.txt"),
+    ),
     ("id.mayend", include_str!("segment/id.mayend.txt")),
     ("id.beforename", include_str!("segment/id.beforename.txt")),
     ("id.starters", include_str!("segment/id.starters.txt")),
     ("en.titles", include_str!("segment/en.titles.txt")),
+    (
+        "en.beforenumber",
+        include_str!("segment/en.beforenumber.txt"),
+    ),
     ("en.mayend", include_str!("segment/en.mayend.txt")),
     ("en.beforename", include_str!("segment/en.beforename.txt")),
     ("en.starters", include_str!("segment/en.starters.txt")),
+    ("en.countries", include_str!("segment/en.countries.txt")),
+    (
+        "en.continuations",
+        include_str!("segment/en.continuations.txt"),
+    ),
+    ("labels", include_str!("segment/labels.txt")),
 ];
 
 /// The default rules (SRX 2.0).
@@ -158,14 +174,25 @@ struct RawRule {
     brk: bool,
     before: String,
     after: String,
-    line: usize,
+    /// Lines of the `<beforebreak>` and `<afterbreak>` tags (of `<rule>` when absent).
+    before_line: usize,
+    after_line: usize,
 }
 
 impl Segmenter {
-    /// A segmenter for `lang` with the bundled rules.
+    /// A segmenter for `lang` with the bundled rules. The rules are compiled once per
+    /// process and language; later calls share them.
     pub fn new(lang: Lang) -> Segmenter {
-        Segmenter::from_srx(DEFAULT_SRX, lang, Path::new("<bundled rules.srx>"))
-            .expect("the bundled segmentation rules compile")
+        static CACHE: [OnceLock<Segmenter>; 2] = [OnceLock::new(), OnceLock::new()];
+        let slot = match lang {
+            Lang::Id => &CACHE[0],
+            Lang::En => &CACHE[1],
+        };
+        slot.get_or_init(|| {
+            Segmenter::from_srx(DEFAULT_SRX, lang, Path::new("<bundled rules.srx>"))
+                .expect("the bundled segmentation rules compile")
+        })
+        .clone()
     }
 
     /// A segmenter for `lang` from SRX 2.0 rules. `path` names the rules in error messages;
@@ -182,18 +209,21 @@ impl Segmenter {
         let mut afters = Vec::with_capacity(rules.len());
         let mut candidates = Vec::new();
         for r in &rules {
-            let before = expand(&r.before).map_err(|m| err(r.line, m))?;
-            let after = expand(&r.after).map_err(|m| err(r.line, m))?;
+            let before = expand(&r.before).map_err(|m| err(r.before_line, m))?;
+            let after = expand(&r.after).map_err(|m| err(r.after_line, m))?;
             let b = format!("(?:{before})\\z");
             let a = format!("\\A(?:{after})");
-            for (what, re) in [("beforebreak", &b), ("afterbreak", &a)] {
-                Regex::new(re).map_err(|e| err(r.line, format!("bad {what} expression: {e}")))?;
+            for (what, re, src, line) in [
+                ("beforebreak", &b, &r.before, r.before_line),
+                ("afterbreak", &a, &r.after, r.after_line),
+            ] {
+                Regex::new(re).map_err(|e| err(line, regex_msg(what, src, &e)))?;
             }
             if r.brk {
-                candidates.push(
-                    Regex::new(&before)
-                        .map_err(|e| err(r.line, format!("bad beforebreak expression: {e}")))?,
-                );
+                candidates
+                    .push(Regex::new(&before).map_err(|e| {
+                        err(r.before_line, regex_msg("beforebreak", &r.before, &e))
+                    })?);
             }
             befores.push(b);
             afters.push(a);
@@ -273,6 +303,19 @@ impl Segmenter {
             }
         }
     }
+}
+
+/// A one-line message for a regex that does not compile.
+fn regex_msg(what: &str, src: &str, e: &regex::Error) -> String {
+    let full = e.to_string();
+    let reason = full
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+        .trim_start_matches("error: ");
+    format!("bad {what} expression {src:?}: {reason}")
 }
 
 /// Expand `{{NAME}}` list references into alternations of the list's escaped entries.
@@ -404,7 +447,8 @@ fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRule>> {
                         };
                         let r = RawRule {
                             brk,
-                            line,
+                            before_line: line,
+                            after_line: line,
                             ..RawRule::default()
                         };
                         if empty {
@@ -416,6 +460,12 @@ fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRule>> {
                     "beforebreak" | "afterbreak" => {
                         if rule.is_none() {
                             return Err(perr(line, format!("<{name}> outside <rule>")));
+                        }
+                        let r = rule.as_mut().expect("checked above");
+                        if name == "beforebreak" {
+                            r.before_line = line;
+                        } else {
+                            r.after_line = line;
                         }
                         if !empty {
                             field = if name == "beforebreak" {
@@ -525,6 +575,10 @@ mod tests {
     fn lines_accept_every_line_end() {
         assert_eq!(lines("a\r\nb\rc\nd"), vec![(0, 1), (3, 4), (5, 6), (7, 8)]);
         assert_eq!(lines("a\n\n"), vec![(0, 1), (2, 2)]);
+        assert_eq!(
+            lines("a\u{2028}b\u{85}c\x0cd"),
+            vec![(0, 1), (4, 5), (7, 8), (9, 10)]
+        );
     }
 
     #[test]

@@ -73,13 +73,27 @@ pub fn run(cli: Cli) -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::from(EXIT_OK);
             }
-            eprintln!("selaras: {err:#}");
+            eprintln!("selaras: {}", one_line(&err));
             let input = err.chain().any(
                 |e| matches!(e.downcast_ref::<selaras::Error>(), Some(e) if e.is_input_error()),
             );
             ExitCode::from(if input { EXIT_INPUT } else { EXIT_FAILURE })
         }
     }
+}
+
+/// The error and its causes on one line, each cause once (a typed error often already
+/// includes its source in its own message).
+fn one_line(err: &anyhow::Error) -> String {
+    let mut msg = err.to_string();
+    for cause in err.chain().skip(1) {
+        let cause = cause.to_string();
+        if !msg.contains(&cause) {
+            msg.push_str(": ");
+            msg.push_str(&cause);
+        }
+    }
+    msg.replace(['\n', '\r'], " ")
 }
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {

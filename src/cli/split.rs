@@ -9,7 +9,7 @@ use std::path::PathBuf;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Language of the text.
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     lang: Lang,
     /// Input text (UTF-8); `-` or nothing reads standard input.
     #[arg(value_name = "FILE|-")]
