@@ -10,7 +10,7 @@ files (one part file per partition) under OUTPUT.
 selaras must be installed on every worker (same path; see --selaras). Corpus-level learning is
 per partition (each selaras process learns online from the documents it sees). Documents that
 fail (bad JSON line, empty side) are reported one per line on the executor's stderr (Spark's
-executor logs) and make selaras exit with code 3, which Spark treats as a failed task; with
+executor logs; a line number there counts lines of the partition) and make selaras exit with code 3, which Spark treats as a failed task; with
 --allow-failed a small shell wrapper turns exit code 3 into 0 so the job completes without
 those documents.
 
@@ -50,9 +50,11 @@ def main():
     spark = (
         SparkSession.builder.appName("selaras-align")
         .master(args.master)
+        .config("spark.ui.showConsoleProgress", "false")
         .getOrCreate()
     )
     sc = spark.sparkContext
+    sc.setLogLevel("ERROR")
     docs = sc.textFile(args.input)
     if args.partitions > 0:
         docs = docs.repartition(args.partitions)
@@ -60,7 +62,8 @@ def main():
     if args.allow_failed:
         # Exit code 3 means "some documents failed, the rest is complete": accept it.
         cmd = ["sh", "-c", shlex.join(cmd) + '; s=$?; [ "$s" -eq 3 ] && exit 0; exit "$s"']
-    pairs = docs.pipe(cmd)
+    # RDD.pipe takes one command string and splits it with shlex.
+    pairs = docs.pipe(shlex.join(cmd))
     pairs.saveAsTextFile(args.output)
 
     # A small summary, computed from the written corpus.
