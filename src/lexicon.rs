@@ -139,6 +139,7 @@ pub fn is_stop_en(word: &str) -> bool {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     map: HashMap<u64, Vec<u64>>,
+    en: std::collections::HashSet<u64>,
 }
 
 impl Lexicon {
@@ -206,6 +207,7 @@ impl Lexicon {
         if !v.contains(&ke) {
             v.push(ke);
         }
+        self.en.insert(ke);
     }
 
     /// Add the entries of another lexicon.
@@ -218,6 +220,25 @@ impl Lexicon {
                 }
             }
         }
+        self.en.extend(other.en.iter().copied());
+    }
+
+    /// Add translations given as stem keys (Indonesian stem key → English stem keys).
+    pub fn extend_keys(&mut self, pairs: &HashMap<u64, Vec<u64>>) {
+        for (k, vs) in pairs {
+            let v = self.map.entry(*k).or_default();
+            for e in vs {
+                if !v.contains(e) {
+                    v.push(*e);
+                }
+                self.en.insert(*e);
+            }
+        }
+    }
+
+    /// True when the English stem key is the translation of some Indonesian entry.
+    pub fn has_en(&self, en: u64) -> bool {
+        self.en.contains(&en)
     }
 
     /// English stem keys translating the Indonesian stem key `id`.

@@ -3,8 +3,9 @@
 
 use super::Detail;
 
-/// Coefficients: intercept, margin per sentence, covered share, null bead, multi-sentence bead.
-const COEF: [f64; 5] = [0.0, 0.5, 2.0, 0.0, 0.0];
+/// Coefficients: intercept, logit of the posterior, margin per sentence, covered share, null
+/// bead, multi-sentence bead.
+const COEF: [f64; 6] = [0.6994, 0.6575, -0.2550, -0.0598, -0.8420, -1.0726];
 
 /// The probability that the bead of `d` is right.
 pub fn probability(d: &Detail) -> f64 {
@@ -14,7 +15,7 @@ pub fn probability(d: &Detail) -> f64 {
 }
 
 /// The features of the calibration model (the first is the constant 1).
-pub fn features(d: &Detail) -> [f64; 5] {
+pub fn features(d: &Detail) -> [f64; 6] {
     let (a, b) = (d.bead.id.len(), d.bead.en.len());
     let sents = (a + b) as f64;
     let share = if d.parts.items > 0 {
@@ -22,9 +23,11 @@ pub fn features(d: &Detail) -> [f64; 5] {
     } else {
         0.0
     };
+    let p = d.posterior.clamp(1e-6, 1.0 - 1e-6);
     [
         1.0,
-        d.margin / sents,
+        (p / (1.0 - p)).ln(),
+        (d.margin / sents).clamp(-20.0, 50.0) / 10.0,
         share,
         if a == 0 || b == 0 { 1.0 } else { 0.0 },
         if a + b > 2 { 1.0 } else { 0.0 },

@@ -1,6 +1,6 @@
 //! Dynamic programming over beads inside a band of cells. Memory is linear in the band: scores
-//! and cover masks are kept for the last four rows only; back pointers (one byte a cell) for the
-//! whole band.
+//! are kept for the last four rows only; back pointers (one byte a cell), cover masks and,
+//! for the posteriors, forward/backward sums for the whole band.
 
 use super::model::{Masks, Model, Params, Parts, Tables};
 
@@ -32,8 +32,12 @@ impl Band {
         let mut lo = vec![0; n + 1];
         let mut hi = vec![m; n + 1];
         for i in 0..=n {
-            let a = center[i.saturating_sub(1)].min(center[i]).min(center[(i + 1).min(n)]);
-            let b = center[i.saturating_sub(1)].max(center[i]).max(center[(i + 1).min(n)]);
+            let a = center[i.saturating_sub(1)]
+                .min(center[i])
+                .min(center[(i + 1).min(n)]);
+            let b = center[i.saturating_sub(1)]
+                .max(center[i])
+                .max(center[(i + 1).min(n)]);
             lo[i] = ((a.floor() as i64) - w as i64).clamp(0, m as i64) as usize;
             hi[i] = ((b.ceil() as i64) + w as i64).clamp(0, m as i64) as usize;
         }
@@ -58,34 +62,64 @@ pub struct PathBead {
     pub j1: usize,
     pub parts: Parts,
     pub total: f64,
+    /// Posterior probability of the bead over all paths in the band (forward–backward).
+    pub posterior: f64,
 }
 
-struct RollingMasks<'m, 'a> {
+fn logaddexp(a: f32, b: f32) -> f32 {
+    if a == f32::NEG_INFINITY {
+        return b;
+    }
+    if b == f32::NEG_INFINITY {
+        return a;
+    }
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    hi + (lo - hi).exp().ln_1p()
+}
+
+/// Cover masks of every sentence pair the band's beads touch, computed once per band and
+/// shared by the passes over it.
+pub struct MaskCache<'m, 'a> {
     model: &'m Model<'a>,
-    rows: [Vec<(u128, u128)>; 4],
-    start: [usize; 4],
-    row: [usize; 4],
+    start: Vec<usize>,
+    off: Vec<usize>,
+    data: Vec<(u128, u128)>,
 }
 
-impl RollingMasks<'_, '_> {
-    fn fill(&mut self, i: usize, j0: usize, j1: usize) {
-        let slot = i % 4;
-        let v = &mut self.rows[slot];
-        v.clear();
-        for j in j0..j1 {
-            v.push(self.model.cover(i, j));
+impl<'m, 'a> MaskCache<'m, 'a> {
+    /// Masks for sentence `i` against the English sentences the band's beads may pair with it.
+    pub fn new(model: &'m Model<'a>, band: &Band) -> Self {
+        let (n, m) = (model.id.len(), model.en.len());
+        let mut start = Vec::with_capacity(n);
+        let mut off = Vec::with_capacity(n + 1);
+        let mut data = Vec::new();
+        for i in 0..n {
+            let j0 = band.lo[i + 1].saturating_sub(3);
+            let j1 = band.hi[(i + 3).min(n)].min(m);
+            start.push(j0);
+            off.push(data.len());
+            for j in j0..j1 {
+                data.push(model.cover(i, j));
+            }
         }
-        self.start[slot] = j0;
-        self.row[slot] = i;
+        off.push(data.len());
+        MaskCache {
+            model,
+            start,
+            off,
+            data,
+        }
     }
 }
 
-impl Masks for RollingMasks<'_, '_> {
+impl Masks for MaskCache<'_, '_> {
+    #[inline]
     fn get(&self, i: usize, j: usize) -> (u128, u128) {
-        let slot = i % 4;
-        if self.row[slot] == i && j >= self.start[slot] {
-            if let Some(v) = self.rows[slot].get(j - self.start[slot]) {
-                return *v;
+        let s = self.start[i];
+        if j >= s {
+            let k = self.off[i] + j - s;
+            if k < self.off[i + 1] {
+                return self.data[k];
             }
         }
         self.model.cover(i, j)
@@ -96,10 +130,12 @@ impl Masks for RollingMasks<'_, '_> {
 /// not the border of the matrix), which means the band may have been too narrow.
 pub fn best_path(
     model: &Model,
+    masks: &MaskCache,
     tables: &Tables,
     params: &Params,
     band: &Band,
     allowed: &[(usize, usize)],
+    posteriors: bool,
 ) -> (Vec<PathBead>, bool) {
     let n = model.id.len();
     let m = model.en.len();
@@ -110,28 +146,27 @@ pub fn best_path(
         total += band.hi[i] + 1 - band.lo[i];
     }
     let mut back = vec![u8::MAX; total];
+    let nb = allowed.len();
+    // Forward sums and every bead score (for the backward pass of the posteriors).
+    let post_cells = if posteriors { total } else { 0 };
+    let mut alpha = vec![f32::NEG_INFINITY; post_cells];
+    let mut bead_score = vec![f32::NEG_INFINITY; post_cells * nb];
     let mut score: [Vec<f64>; 4] = Default::default();
-    let mut masks = RollingMasks {
-        model,
-        rows: Default::default(),
-        start: [0; 4],
-        row: [usize::MAX; 4],
-    };
     for i in 0..=n {
-        if i >= 1 {
-            let j0 = band.lo[i].saturating_sub(3);
-            let j1 = (band.hi[(i + 2).min(n)]).min(m);
-            masks.fill(i - 1, j0, j1);
-        }
         let (lo, hi) = (band.lo[i], band.hi[i]);
         let mut row = std::mem::take(&mut score[i % 4]);
         row.clear();
         row.resize(hi + 1 - lo, f64::NEG_INFINITY);
         for j in lo..=hi {
+            let cell = offset[i] + j - lo;
             if i == 0 && j == 0 {
                 row[0] = 0.0;
+                if posteriors {
+                    alpha[cell] = 0.0;
+                }
                 continue;
             }
+            let mut sum = f32::NEG_INFINITY;
             let mut best = f64::NEG_INFINITY;
             let mut arg = u8::MAX;
             for (k, &(a, b)) in allowed.iter().enumerate() {
@@ -153,20 +188,54 @@ pub fn best_path(
                 if tables.prior[a][b] == f64::NEG_INFINITY {
                     continue;
                 }
-                let s = prev
-                    + model
-                        .parts(tables, &masks, (pi, i), (pj, j))
-                        .total(params);
+                let bs = model.parts(tables, masks, (pi, i), (pj, j)).total(params);
+                if posteriors {
+                    bead_score[cell * nb + k] = bs as f32;
+                    sum = logaddexp(sum, alpha[offset[pi] + pj - band.lo[pi]] + bs as f32);
+                }
+                let s = prev + bs;
                 if s > best {
                     best = s;
                     arg = k as u8;
                 }
             }
             row[j - lo] = best;
-            back[offset[i] + j - lo] = arg;
+            back[cell] = arg;
+            if posteriors {
+                alpha[cell] = sum;
+            }
         }
         score[i % 4] = row;
     }
+    // Backward sums.
+    let mut beta = vec![f32::NEG_INFINITY; post_cells];
+    if posteriors {
+        beta[total - 1] = 0.0;
+    }
+    for i in (0..=n).rev().filter(|_| posteriors) {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            let cell = offset[i] + j - band.lo[i];
+            if i == n && j == m {
+                continue;
+            }
+            let mut sum = f32::NEG_INFINITY;
+            for (k, &(a, b)) in allowed.iter().enumerate() {
+                let (ei, ej) = (i + a, j + b);
+                if ei > n || ej > m || ej < band.lo[ei] || ej > band.hi[ei] {
+                    continue;
+                }
+                let end = offset[ei] + ej - band.lo[ei];
+                let bs = bead_score[end * nb + k];
+                if bs == f32::NEG_INFINITY {
+                    continue;
+                }
+                sum = logaddexp(sum, bs + beta[end]);
+            }
+            beta[cell] = sum;
+        }
+    }
+    let z = if posteriors { alpha[total - 1] } else { 0.0 };
+    let cell_of = |i: usize, j: usize| offset[i] + j - band.lo[i];
     // Trace back.
     let mut path = Vec::new();
     let mut touched = false;
@@ -193,14 +262,25 @@ pub fn best_path(
     let out = path
         .into_iter()
         .map(|(i0, i1, j0, j1)| {
-            let parts = model.parts(tables, &masks, (i0, i1), (j0, j1));
+            let parts = model.parts(tables, masks, (i0, i1), (j0, j1));
+            let total = parts.total(params);
+            let lp = if posteriors {
+                alpha[cell_of(i0, j0)] as f64 + total + beta[cell_of(i1, j1)] as f64 - z as f64
+            } else {
+                f64::NAN
+            };
             PathBead {
                 i0,
                 i1,
                 j0,
                 j1,
-                total: parts.total(params),
+                total,
                 parts,
+                posterior: if lp.is_finite() {
+                    lp.exp().min(1.0)
+                } else {
+                    0.0
+                },
             }
         })
         .collect();

@@ -117,7 +117,7 @@ impl Default for AlignConfig {
             beads: DEFAULT_BEADS.to_vec(),
             params: Params::default(),
             exact_cells: 250_000,
-            band: 24,
+            band: 12,
             refine: true,
         }
     }
@@ -146,6 +146,8 @@ pub struct Detail {
     pub total: f64,
     /// The bead's score minus the score of leaving its sentences unaligned.
     pub margin: f64,
+    /// Posterior probability of the bead over all paths (forward–backward).
+    pub posterior: f64,
 }
 
 /// The aligner.
@@ -249,6 +251,20 @@ impl Aligner {
         para_id: Option<&[usize]>,
         para_en: Option<&[usize]>,
     ) -> Vec<Detail> {
+        self.align_prepared_from(id, en, para_id, para_en, None)
+    }
+
+    /// Align prepared sentences, starting from an earlier alignment of the same document
+    /// (`init`, e.g. the first pass before learning): the document's statistics are estimated
+    /// from it and the band is laid around it, which saves a pass.
+    pub fn align_prepared_from(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        para_id: Option<&[usize]>,
+        para_en: Option<&[usize]>,
+        init: Option<&[Detail]>,
+    ) -> Vec<Detail> {
         let params = &self.config.params;
         let ends = |p: Option<&[usize]>, n: usize| -> (Vec<bool>, bool) {
             match p {
@@ -265,21 +281,51 @@ impl Aligner {
         let model = Model {
             id,
             en,
-            sid: id.iter().zip(&ei).map(|(p, &e)| SentStat::new(p, e)).collect(),
-            sen: en.iter().zip(&ee).map(|(p, &e)| SentStat::new(p, e)).collect(),
-            extra: self.learned.as_deref().map(|l| l as &dyn ExtraLexicon),
+            sid: id
+                .iter()
+                .zip(&ei)
+                .map(|(p, &e)| SentStat::new(p, e))
+                .collect(),
+            sen: en
+                .iter()
+                .zip(&ee)
+                .map(|(p, &e)| SentStat::new(p, e))
+                .collect(),
+            // Learned translations are baked into the prepared texts (see `with_learned`).
+            extra: None,
             use_para: ui && ue,
         };
         let allowed = &self.config.beads;
         let mut stats = initial_stats(&model, params);
-        let mut tables = Tables::new(&stats, params, allowed);
-        let band = self.band(&model);
-        let mut path = self.search(&model, &tables, band.clone());
-        if self.config.refine && !id.is_empty() && !en.is_empty() {
-            refine_stats(&mut stats, &model, &path, params);
-            tables = Tables::new(&stats, params, allowed);
-            path = self.search(&model, &tables, band);
-        }
+        let mut tables = Tables::new(&stats, allowed);
+        let refine = self.config.refine && !id.is_empty() && !en.is_empty();
+        let init_path = init.map(|d| path_of(d));
+        let mut band = match &init_path {
+            Some(p) if (id.len() + 1) * (en.len() + 1) > self.config.exact_cells => {
+                Band::around(&center_of(p, id.len()), en.len(), self.config.band)
+            }
+            _ => self.band(&model),
+        };
+        let mut masks = dp::MaskCache::new(&model, &band);
+        let path = match init_path {
+            Some(p) => {
+                if refine {
+                    refine_stats(&mut stats, &model, &p, params);
+                    tables = Tables::new(&stats, allowed);
+                }
+                self.search(&model, &tables, &mut band, &mut masks, true)
+            }
+            None => {
+                let path = self.search(&model, &tables, &mut band, &mut masks, !refine);
+                if refine {
+                    refine_stats(&mut stats, &model, &path, params);
+                    tables = Tables::new(&stats, allowed);
+                    self.search(&model, &tables, &mut band, &mut masks, true)
+                } else {
+                    path
+                }
+            }
+        };
         path.into_iter()
             .map(|b| {
                 let null = (b.i1 - b.i0) as f64 * tables.prior[1][0]
@@ -295,6 +341,7 @@ impl Aligner {
                     parts: b.parts,
                     total: b.total,
                     margin,
+                    posterior: b.posterior,
                 };
                 d.bead.score = calibrate::probability(&d);
                 d
@@ -311,40 +358,115 @@ impl Aligner {
         Band::around(&center, m, self.config.band)
     }
 
-    fn search(&self, model: &Model, tables: &Tables, mut band: Band) -> Vec<dp::PathBead> {
+    /// The best path in `band`, widening the band (and recomputing `masks`) while the path
+    /// touches its edge.
+    fn search<'m, 'a>(
+        &self,
+        model: &'m Model<'a>,
+        tables: &Tables,
+        band: &mut Band,
+        masks: &mut dp::MaskCache<'m, 'a>,
+        posteriors: bool,
+    ) -> Vec<dp::PathBead> {
         let (n, m) = (model.id.len(), model.en.len());
         let mut w = self.config.band;
         loop {
-            let (path, touched) =
-                dp::best_path(model, tables, &self.config.params, &band, &self.config.beads);
+            let (path, touched) = dp::best_path(
+                model,
+                masks,
+                tables,
+                &self.config.params,
+                band,
+                &self.config.beads,
+                posteriors,
+            );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
+            if std::env::var("SELARAS_DEBUG").is_ok() {
+                eprintln!("band w={w} cells={} touched={touched}", band.cells());
+            }
             if !touched || full || w > 4 * self.config.band {
                 return path;
             }
             // Widen around the path found.
             w *= 2;
-            let mut center = vec![0.0; n + 1];
-            for b in &path {
-                for (k, i) in (b.i0..=b.i1).enumerate() {
-                    let f = if b.i1 > b.i0 {
-                        k as f64 / (b.i1 - b.i0) as f64
-                    } else {
-                        1.0
-                    };
-                    center[i] = b.j0 as f64 + f * (b.j1 - b.j0) as f64;
-                }
-            }
-            band = Band::around(&center, m, w);
+            *band = Band::around(&center_of(&path, n), m, w);
+            *masks = dp::MaskCache::new(model, band);
         }
+    }
+
+    /// Align one document in two passes: the word translations learned from the confident
+    /// beads of the first pass are added for the second (each sentence is prepared once).
+    /// For many documents, gather [`LearnStats`] over all of them instead.
+    pub fn align_learned(&self, id: &[Sentence], en: &[Sentence]) -> Vec<Bead> {
+        let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
+        let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
+        let mut pid: Vec<Prepared> = id.iter().map(|s| self.ev.prepare(&s.text, Lang::Id)).collect();
+        let pen: Vec<Prepared> = en.iter().map(|s| self.ev.prepare(&s.text, Lang::En)).collect();
+        let first = self.align_prepared(&pid, &pen, Some(&pi), Some(&pe));
+        let mut stats = LearnStats::default();
+        let beads: Vec<Bead> = first.iter().map(|d| d.bead.clone()).collect();
+        stats.add_prepared(&pid, &pen, &beads);
+        let learned = stats.translations();
+        if learned.map.is_empty() {
+            return beads;
+        }
+        for p in &mut pid {
+            p.add_translations(&learned.map);
+        }
+        self.align_prepared_from(&pid, &pen, Some(&pi), Some(&pe), Some(&first))
+            .into_iter()
+            .map(|d| d.bead)
+            .collect()
     }
 
     /// A copy of this aligner that also uses the word translations learned in `stats`
     /// (the second pass).
     pub fn with_learned(&self, stats: &LearnStats) -> Aligner {
         let mut a = self.clone();
-        a.learned = Some(Arc::new(stats.translations()));
+        let learned = stats.translations();
+        a.ev = self.ev.with_stem_pairs(&learned.map);
+        a.learned = Some(Arc::new(learned));
         a
     }
+}
+
+/// The column of a path at each row.
+fn center_of(path: &[dp::PathBead], n: usize) -> Vec<f64> {
+    let mut center = vec![0.0; n + 1];
+    for b in path {
+        for (k, i) in (b.i0..=b.i1).enumerate() {
+            let f = if b.i1 > b.i0 {
+                k as f64 / (b.i1 - b.i0) as f64
+            } else {
+                1.0
+            };
+            center[i] = b.j0 as f64 + f * (b.j1 - b.j0) as f64;
+        }
+    }
+    center
+}
+
+/// The path of an alignment given as details.
+fn path_of(details: &[Detail]) -> Vec<dp::PathBead> {
+    let (mut i, mut j) = (0, 0);
+    details
+        .iter()
+        .map(|d| {
+            let (a, b) = (d.bead.id.len(), d.bead.en.len());
+            let p = dp::PathBead {
+                i0: i,
+                i1: i + a,
+                j0: j,
+                j1: j + b,
+                parts: d.parts,
+                total: d.total,
+                posterior: d.posterior,
+            };
+            i += a;
+            j += b;
+            p
+        })
+        .collect()
 }
 
 /// Sample pairs far from the diagonal to estimate how often items match by chance.
@@ -410,6 +532,7 @@ fn initial_stats(model: &Model, params: &Params) -> DocStats {
         s2: params.s2,
         p: [params.p_word, params.p_num, params.p_name],
         r,
+        prior: params.prior,
     }
 }
 
@@ -431,7 +554,8 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
         }
         li_sum += a.chars;
         le_sum += e.chars;
-        sq += (e.chars - st.ratio * a.chars).powi(2) / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
+        sq += (e.chars - st.ratio * a.chars).powi(2)
+            / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
         cnt += 1.0;
     }
     let k = params.shrink;
@@ -472,6 +596,18 @@ impl LearnStats {
             let p = aligner.ev.prepare(x.as_ref(), Lang::Id);
             let q = aligner.ev.prepare(y.as_ref(), Lang::En);
             self.add_pair(&p, &q);
+        }
+    }
+
+    /// Add one aligned document given as prepared sentences.
+    pub fn add_prepared(&mut self, id: &[Prepared], en: &[Prepared], beads: &[Bead]) {
+        for b in beads {
+            if b.id.len() != 1 || b.en.len() != 1 || b.score < LEARN_MIN_SCORE {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (id.get(b.id[0]), en.get(b.en[0])) {
+                self.add_pair(x, y);
+            }
         }
     }
 
@@ -544,4 +680,4 @@ impl LearnStats {
 }
 
 /// Least Dice coefficient of a learned word pair.
-const LEARN_MIN_DICE: f64 = 0.4;
+const LEARN_MIN_DICE: f64 = 0.3;

@@ -29,6 +29,9 @@ pub struct Params {
     pub para_bonus: f64,
     /// Pseudo-count pulling per-document estimates towards the defaults.
     pub shrink: f64,
+    /// Share of true pairs translated so freely that their words look unrelated: the lexical
+    /// log-likelihood ratio of a bead is ln((1 - free)·e^lex + free), bounded below by ln(free).
+    pub free: f64,
 }
 
 impl Default for Params {
@@ -40,10 +43,11 @@ impl Default for Params {
             p_num: 0.9,
             p_name: 0.8,
             ratio: 0.9,
-            s2: 2.5,
-            prior: [0.78, 0.05, 0.055, 0.005, 0.004],
+            s2: 3.5,
+            prior: [0.78, 0.04, 0.055, 0.002, 0.002],
             para_bonus: 0.5,
             shrink: 30.0,
+            free: 0.1,
         }
     }
 }
@@ -85,6 +89,20 @@ pub struct DocStats {
     pub p: [f64; 3],
     /// Probability that an Indonesian (0) / English (1) item finds one in a random sentence.
     pub r: [[f64; 3]; 2],
+    /// Bead type probabilities (as [`Params::prior`]).
+    pub prior: [f64; 5],
+}
+
+/// The class of a bead shape in [`Params::prior`].
+pub fn shape_class(a: usize, b: usize) -> Option<usize> {
+    match (a.min(b), a.max(b)) {
+        (1, 1) => Some(0),
+        (0, 1) => Some(1),
+        (1, 2) => Some(2),
+        (2, 2) => Some(3),
+        (1, 3) => Some(4),
+        _ => None,
+    }
 }
 
 /// Log-likelihood tables derived from [`DocStats`].
@@ -99,7 +117,7 @@ pub struct Tables {
 }
 
 impl Tables {
-    pub fn new(st: &DocStats, params: &Params, allowed: &[(usize, usize)]) -> Tables {
+    pub fn new(st: &DocStats, allowed: &[(usize, usize)]) -> Tables {
         let mut llr = [[[(0.0, 0.0); 3]; 3]; 2];
         for (side, row) in llr.iter_mut().enumerate() {
             for (k, cell) in row.iter_mut().enumerate() {
@@ -113,14 +131,10 @@ impl Tables {
         }
         let mut prior = [[f64::NEG_INFINITY; 4]; 4];
         for &(a, b) in allowed {
-            let pr = match (a.min(b), a.max(b)) {
-                (1, 1) => params.prior[0],
-                (0, 1) => params.prior[1],
-                (1, 2) => params.prior[2],
-                (2, 2) => params.prior[3],
-                (1, 3) => params.prior[4],
-                _ => continue,
+            let Some(c) = shape_class(a, b) else {
+                continue;
             };
+            let pr = st.prior[c];
             prior[a][b] = pr.ln();
         }
         Tables {
@@ -146,22 +160,50 @@ pub fn log_two_tail(d: f64) -> f64 {
 pub fn erfc(x: f64) -> f64 {
     let z = x.abs();
     let t = 1.0 / (1.0 + 0.5 * z);
-    let r = t * (-z * z - 1.265_512_23
-        + t * (1.000_023_68
-            + t * (0.374_091_96
-                + t * (0.096_784_18
-                    + t * (-0.186_288_06
-                        + t * (0.278_868_07
-                            + t * (-1.135_203_98
-                                + t * (1.488_515_87 + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
-        .exp();
+    let r = t
+        * (-z * z - 1.265_512_23
+            + t * (1.000_023_68
+                + t * (0.374_091_96
+                    + t * (0.096_784_18
+                        + t * (-0.186_288_06
+                            + t * (0.278_868_07
+                                + t * (-1.135_203_98
+                                    + t * (1.488_515_87
+                                        + t * (-0.822_152_23 + t * 0.170_872_77)))))))))
+            .exp();
     if x >= 0.0 { r } else { 2.0 - r }
+}
+
+/// Step of the tabulated [`log_two_tail`].
+const TAIL_STEP: f64 = 0.004;
+/// Extent of the table.
+const TAIL_MAX: f64 = 12.0;
+
+fn tail_table() -> &'static [f64] {
+    static TABLE: std::sync::OnceLock<Vec<f64>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let n = (TAIL_MAX / TAIL_STEP) as usize + 2;
+        (0..n).map(|k| log_two_tail(k as f64 * TAIL_STEP)).collect()
+    })
+}
+
+/// [`log_two_tail`] from a table (linear interpolation), for the inner loop.
+pub fn log_two_tail_fast(d: f64) -> f64 {
+    let x = d.abs();
+    if x >= TAIL_MAX || x.is_nan() {
+        return log_two_tail(x);
+    }
+    let t = tail_table();
+    let f = x / TAIL_STEP;
+    let k = f as usize;
+    let w = f - k as f64;
+    t[k] * (1.0 - w) + t[k + 1] * w
 }
 
 /// Gale–Church length term: ln P(|δ|) for Indonesian length `li` and English length `le`.
 pub fn length_term(li: f64, le: f64, ratio: f64, s2: f64) -> f64 {
     let var = s2 * ((li + le / ratio) / 2.0).max(1.0);
-    log_two_tail((le - ratio * li) / var.sqrt())
+    log_two_tail_fast((le - ratio * li) / var.sqrt())
 }
 
 /// The parts of a bead score.
@@ -179,9 +221,25 @@ pub struct Parts {
 impl Parts {
     pub fn total(&self, params: &Params) -> f64 {
         self.prior
-            + params.w_lex * self.lex
+            + mix(params.w_lex * self.lex, params.free)
             + params.w_len * self.len
             + params.para_bonus * self.para
+    }
+}
+
+/// ln((1 - free)·e^x + free), computed stably; `x` when `free` is 0.
+pub fn mix(x: f64, free: f64) -> f64 {
+    if free <= 0.0 {
+        return x;
+    }
+    if x > 30.0 {
+        x + (1.0 - free).ln()
+    } else if x < -30.0 {
+        free.ln()
+    } else if x > 0.0 {
+        x + ((1.0 - free) + free * (-x).exp()).ln()
+    } else {
+        ((1.0 - free) * x.exp() + free).ln()
     }
 }
 
@@ -224,16 +282,11 @@ impl<'a> Model<'a> {
         let mut lex = 0.0;
         let mut mi_acc = [0u128; 3];
         let mut me_acc = [0u128; 3];
-        for (x, acc) in (i0..i1).zip(mi_acc.iter_mut()) {
-            for y in j0..j1 {
-                let (mi, _) = masks.get(x, y);
-                *acc |= mi;
-            }
-        }
-        for (y, acc) in (j0..j1).zip(me_acc.iter_mut()) {
-            for x in i0..i1 {
-                let (_, me) = masks.get(x, y);
-                *acc |= me;
+        for (kx, x) in (i0..i1).enumerate() {
+            for (ky, y) in (j0..j1).enumerate() {
+                let (mi, me) = masks.get(x, y);
+                mi_acc[kx] |= mi;
+                me_acc[ky] |= me;
             }
         }
         let (mut li, mut le) = (0.0, 0.0);

@@ -1,11 +1,161 @@
-//! `selaras align` (SKELETON).
+//! `selaras align`: align an Indonesian document with its English translation.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use selaras::align::{AlignConfig, Aligner, Bead, parse_beads};
+use selaras::eval::{DocEval, Link, Tally};
+use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
+use selaras::lexicon::Lexicon;
+use selaras::output::AtomicFile;
+use selaras::segment::{Lang, Segmenter, Sentence, presplit};
 
 /// Arguments of `selaras align`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    /// The Indonesian document (UTF-8 text; paragraphs end at blank lines or line breaks).
+    #[arg(value_name = "ID_FILE")]
+    id: PathBuf,
+    /// The English document.
+    #[arg(value_name = "EN_FILE")]
+    en: PathBuf,
+    /// The inputs are already split: one sentence per non-blank line.
+    #[arg(long)]
+    presplit: bool,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "tsv")]
+    format: Format,
+    /// Write to FILE (atomically) instead of standard output; for `moses`, the prefix of
+    /// PREFIX.id and PREFIX.en.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// A gold ladder (`[0,1]:[2]` per line, over the sentences as split): print strict and lax
+    /// precision/recall/F1 of the alignment to standard error.
+    #[arg(long, value_name = "FILE")]
+    gold: Option<PathBuf>,
+    /// An extra lexicon: TSV `id<TAB>en` per line, or hunalign's `en @ id`.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+    /// Allowed bead types, e.g. `1-1,1-0,0-1,2-1,1-2` (1-0 and 0-1 are required).
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "1-1,1-0,0-1,2-1,1-2,2-2,3-1,1-3"
+    )]
+    beads: String,
+    /// Skip the second pass that learns word translations from the first alignment.
+    #[arg(long)]
+    no_learn: bool,
+}
+
+fn read_side(path: &Path, lang: Lang, presplit_: bool) -> anyhow::Result<(Vec<Sentence>, usize)> {
+    let input = selaras::text::read_input(path)?;
+    let sents = if presplit_ {
+        presplit(&input.text)
+    } else {
+        Segmenter::new(lang).split(&input.text)
+    };
+    Ok((sents, input.offset))
+}
 
 /// Run `selaras align`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("`selaras align` is not built yet")
+    let beads = parse_beads(&args.beads)?;
+    if args.format == Format::Moses && args.output.is_none() {
+        return Err(selaras::Error::Invalid(
+            "--format moses writes two files: give their prefix with -o PREFIX".into(),
+        )
+        .into());
+    }
+    let config = AlignConfig {
+        beads,
+        ..AlignConfig::default()
+    };
+    let aligner = match &args.lexicon {
+        Some(path) => {
+            let input = selaras::text::read_input(path)?;
+            let lex = Lexicon::parse(&input.text, path)?;
+            Aligner::with_lexicon(config, &lex)
+        }
+        None => Aligner::new(config),
+    };
+    let (id, id_offset) = read_side(&args.id, Lang::Id, args.presplit)?;
+    let (en, en_offset) = read_side(&args.en, Lang::En, args.presplit)?;
+    let gold = match &args.gold {
+        Some(path) => {
+            let input = selaras::text::read_input(path)?;
+            Some(selaras::eval::parse_ladder(&input.text, path)?)
+        }
+        None => None,
+    };
+
+    let result = if args.no_learn {
+        aligner.align_sentences(&id, &en)
+    } else {
+        aligner.align_learned(&id, &en)
+    };
+
+    let doc = DocAlignment {
+        doc: "",
+        id: &id,
+        en: &en,
+        beads: &result,
+        id_offset,
+        en_offset,
+    };
+    write_output(&args, &doc)?;
+
+    if let Some(gold) = gold {
+        let pred: Vec<Link> = result
+            .iter()
+            .map(|b: &Bead| (b.id.clone(), b.en.clone()))
+            .collect();
+        let name = args
+            .gold
+            .as_ref()
+            .and_then(|p| p.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let docs = [DocEval {
+            doc: name,
+            tally: Tally::new(&gold, &pred),
+            predicted: true,
+        }];
+        let mut err = std::io::stderr().lock();
+        selaras::eval::write_table(&mut err, &docs, false)?;
+    }
+    Ok(super::EXIT_OK)
+}
+
+fn write_output(args: &Args, doc: &DocAlignment) -> anyhow::Result<()> {
+    match (&args.output, args.format) {
+        (Some(prefix), Format::Moses) => {
+            let (pi, pe) = moses_paths(prefix);
+            let fi = AtomicFile::create(&pi)?;
+            let fe = AtomicFile::create(&pe)?;
+            let mut w = CorpusWriter::moses(fi, fe);
+            w.write_doc(doc)?;
+            for f in w.finish()? {
+                f.commit()?;
+            }
+        }
+        (Some(path), format) => {
+            let f = AtomicFile::create(path)?;
+            let mut w = CorpusWriter::new(format, f)?;
+            w.write_doc(doc)?;
+            for f in w.finish()? {
+                f.commit()
+                    .with_context(|| format!("writing {}", path.display()))?;
+            }
+        }
+        (None, format) => {
+            let mut w = CorpusWriter::new(format, super::stdout())?;
+            w.write_doc(doc)?;
+            for mut out in w.finish()? {
+                out.flush().map_err(selaras::Error::Write)?;
+            }
+        }
+    }
+    Ok(())
 }

@@ -82,6 +82,8 @@ pub struct Prepared {
     /// Keys this text looks up in the other one: per item, a range of `queries`.
     queries: Vec<u64>,
     query_start: Vec<u32>,
+    /// All queries with their item, sorted (for a merge join with the other side's index).
+    qindex: Vec<(u64, u8)>,
     /// Bit mask of items that are numbers.
     pub num_mask: u128,
     /// Bit mask of items that are names.
@@ -241,11 +243,17 @@ pub fn scale_word(word: &str) -> f64 {
 /// -ity → -itas, -ical/-ic → -ik, -y → -i), then letters mapped (ph → f, th → t, ch → k, x → ks,
 /// c → k or s, q → k, v → f, z → s, j → y) and doubled letters collapsed.
 pub fn cognate_form(word: &str, lang: Lang) -> String {
-    let w: String = word
-        .nfd()
-        .filter(|c| c.is_ascii_alphabetic())
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    let w: String = if word.is_ascii() {
+        word.chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        word.nfd()
+            .filter(|c| c.is_ascii_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
     let mut w = w;
     if lang == Lang::En {
         const SUFFIXES: &[(&str, &str)] = &[
@@ -379,6 +387,28 @@ impl Prepared {
         self.index.iter().map(|&(k, _)| k)
     }
 
+    /// Add word translations (Indonesian stem key → English stem keys, e.g. learned ones) to a
+    /// prepared Indonesian text, without preparing it again.
+    pub fn add_translations(&mut self, pairs: &std::collections::HashMap<u64, Vec<u64>>) {
+        let before = self.qindex.len();
+        for (i, s) in self.stems.iter().enumerate() {
+            if *s == 0 {
+                continue;
+            }
+            if let Some(v) = pairs.get(s) {
+                for &e in v {
+                    let q = en_stem_key(e);
+                    if !self.qindex[..before].contains(&(q, i as u8)) {
+                        self.qindex.push((q, i as u8));
+                    }
+                }
+            }
+        }
+        if self.qindex.len() > before {
+            self.qindex.sort_unstable();
+        }
+    }
+
     /// The keys this text looks up in the other one (with lexicon translations).
     pub fn query_keys(&self) -> &[u64] {
         &self.queries
@@ -397,6 +427,14 @@ impl Evidence {
     pub fn with_lexicon(&self, extra: &Lexicon) -> Self {
         let mut lex = (*self.lex).clone();
         lex.extend(extra);
+        Evidence { lex: Arc::new(lex) }
+    }
+
+    /// The evidence model with extra word translations given as stem keys (Indonesian stem
+    /// key → English stem keys, as [`lexicon::key`] of the stems), e.g. learned ones.
+    pub fn with_stem_pairs(&self, pairs: &std::collections::HashMap<u64, Vec<u64>>) -> Self {
+        let mut lex = (*self.lex).clone();
+        lex.extend_keys(pairs);
         Evidence { lex: Arc::new(lex) }
     }
 
@@ -443,10 +481,13 @@ impl Evidence {
                     Lang::Id => lexicon::is_stop_id(&lower),
                     Lang::En => lexicon::is_stop_en(&lower),
                 };
-                let name = is_name(tok.text, position);
-                if (stop && !name) || lower.chars().count() < 2 || scale_word(&lower) != 1.0 {
+                let all_caps =
+                    tok.text.chars().count() >= 2 && !tok.text.chars().any(char::is_lowercase);
+                if (stop && !all_caps) || lower.chars().count() < 2 || scale_word(&lower) != 1.0 {
                     continue;
                 }
+                // Capitalised function words ("Aku" for God in the Bible) are not names.
+                let name = is_name(tok.text, position);
                 kind = if name { ItemKind::Name } else { ItemKind::Word };
                 let sk = surface_key(&lower);
                 own.push(sk);
@@ -504,6 +545,12 @@ impl Evidence {
         }
         p.query_start.push(p.queries.len() as u32);
         p.index.sort_unstable();
+        for i in 0..p.items.len() {
+            for &q in &p.queries[p.query_start[i] as usize..p.query_start[i + 1] as usize] {
+                p.qindex.push((q, i as u8));
+            }
+        }
+        p.qindex.sort_unstable();
         p
     }
 
@@ -528,45 +575,57 @@ pub trait ExtraLexicon {
     fn get(&self, id_stem: u64) -> &[u64];
 }
 
-/// [`Evidence::cover`] with an optional extra lexicon (the aligner's learned translations).
+/// [`Evidence::cover`] with an optional extra lexicon (word translations not baked into the
+/// prepared texts). A merge join of the two sorted key lists; does not allocate.
 pub fn cover_with(id: &Prepared, en: &Prepared, extra: Option<&dyn ExtraLexicon>) -> (u128, u128) {
     let (mut mi, mut me) = (0u128, 0u128);
     if id.items.is_empty() || en.items.is_empty() {
         return (0, 0);
     }
-    for i in 0..id.items.len() {
-        let qs = &id.queries[id.query_start[i] as usize..id.query_start[i + 1] as usize];
-        for &q in qs {
-            let start = en.index.partition_point(|&(k, _)| k < q);
-            for &(k, j) in &en.index[start..] {
-                if k != q {
-                    break;
-                }
-                let ok = if is_en_stem_key(q) || id.items[i].kind == ItemKind::Number {
-                    true
-                } else {
-                    let (a, b) = (&id.items[i], &en.items[j as usize]);
-                    a.token == b.token || cognates(&a.cognate, &b.cognate)
-                };
-                if ok {
-                    mi |= 1u128 << i;
-                    me |= 1u128 << j;
-                }
+    let (q, x) = (&id.qindex, &en.index);
+    let (mut a, mut b) = (0, 0);
+    while a < q.len() && b < x.len() {
+        let (ka, kb) = (q[a].0, x[b].0);
+        if ka < kb {
+            a += 1;
+        } else if kb < ka {
+            b += 1;
+        } else {
+            let mut b_end = b;
+            while b_end < x.len() && x[b_end].0 == ka {
+                b_end += 1;
             }
-        }
-        if let Some(x) = extra {
-            let s = id.stems[i];
-            if s != 0 {
-                for &e in x.get(s) {
-                    let q = en_stem_key(e);
-                    let start = en.index.partition_point(|&(k, _)| k < q);
-                    for &(k, j) in &en.index[start..] {
-                        if k != q {
-                            break;
-                        }
+            while a < q.len() && q[a].0 == ka {
+                let i = q[a].1 as usize;
+                for &(_, j) in &x[b..b_end] {
+                    let ok = is_en_stem_key(ka) || id.items[i].kind == ItemKind::Number || {
+                        let (s, t) = (&id.items[i], &en.items[j as usize]);
+                        s.token == t.token || cognates(&s.cognate, &t.cognate)
+                    };
+                    if ok {
                         mi |= 1u128 << i;
                         me |= 1u128 << j;
                     }
+                }
+                a += 1;
+            }
+            b = b_end;
+        }
+    }
+    if let Some(x) = extra {
+        for (i, &s) in id.stems.iter().enumerate() {
+            if s == 0 {
+                continue;
+            }
+            for &e in x.get(s) {
+                let q = en_stem_key(e);
+                let start = en.index.partition_point(|&(k, _)| k < q);
+                for &(k, j) in &en.index[start..] {
+                    if k != q {
+                        break;
+                    }
+                    mi |= 1u128 << i;
+                    me |= 1u128 << j;
                 }
             }
         }

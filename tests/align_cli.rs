@@ -1,0 +1,200 @@
+//! `selaras align` end to end: the bundled corpus pairs align exactly as their gold says, the
+//! output formats, `--gold`, `--presplit`, `--lexicon`, `--beads`, and usage errors.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::path::{Path, PathBuf};
+
+const PAIRS: &[&str] = &["seed", "rupiah", "flyover", "dengue", "badminton"];
+
+fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name)
+}
+
+fn selaras() -> Command {
+    Command::cargo_bin("selaras").unwrap()
+}
+
+fn ladder_beads(text: &str) -> Vec<String> {
+    text.lines()
+        .map(|l| {
+            let mut parts = l.splitn(3, ':');
+            format!("{}:{}", parts.next().unwrap(), parts.next().unwrap_or(""))
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_pairs_align_exactly_as_their_gold() {
+    for name in PAIRS {
+        let id = corpus(&format!("{name}.id.txt"));
+        if !id.exists() {
+            continue;
+        }
+        let out = selaras()
+            .args(["align", "--format", "ladder"])
+            .arg(&id)
+            .arg(corpus(&format!("{name}.en.txt")))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{name}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let got = ladder_beads(&String::from_utf8(out.stdout).unwrap());
+        let gold: Vec<String> = std::fs::read_to_string(corpus(&format!("{name}.gold")))
+            .unwrap()
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.replace(' ', ""))
+            .collect();
+        assert_eq!(got, gold, "{name}");
+    }
+}
+
+#[test]
+fn gold_prints_scores_on_stderr() {
+    selaras()
+        .args(["align", "--format", "ladder", "--gold"])
+        .arg(corpus("seed.gold"))
+        .arg(corpus("seed.id.txt"))
+        .arg(corpus("seed.en.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("[0]:[0]:"))
+        .stderr(predicate::str::contains("strict_F1").and(predicate::str::contains("1.0000")));
+}
+
+#[test]
+fn tsv_has_header_and_one_row_per_bead() {
+    let out = selaras()
+        .arg("align")
+        .arg(corpus("rupiah.id.txt"))
+        .arg(corpus("rupiah.en.txt"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        "doc\tid_idx\ten_idx\tbead\tscore\tid\ten"
+    );
+    let gold = std::fs::read_to_string(corpus("rupiah.gold")).unwrap();
+    assert_eq!(
+        lines.clone().count(),
+        gold.lines().filter(|l| !l.trim().is_empty()).count()
+    );
+    for l in lines {
+        let f: Vec<&str> = l.split('\t').collect();
+        assert_eq!(f.len(), 7, "{l}");
+        let s: f64 = f[4].parse().unwrap();
+        assert!((0.0..=1.0).contains(&s));
+    }
+}
+
+#[test]
+fn jsonl_and_output_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.jsonl");
+    selaras()
+        .args(["align", "--format", "jsonl", "-o"])
+        .arg(&out)
+        .arg(corpus("seed.id.txt"))
+        .arg(corpus("seed.en.txt"))
+        .assert()
+        .success()
+        .stdout(predicate::str::is_empty());
+    let text = std::fs::read_to_string(&out).unwrap();
+    let first: serde_json::Value = serde_json::from_str(text.lines().next().unwrap()).unwrap();
+    assert_eq!(first["id"], serde_json::json!([0]));
+    assert!(first["id_spans"].is_array());
+}
+
+#[test]
+fn moses_writes_two_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let prefix = dir.path().join("corpus");
+    selaras()
+        .args(["align", "--format", "moses", "-o"])
+        .arg(&prefix)
+        .arg(corpus("seed.id.txt"))
+        .arg(corpus("seed.en.txt"))
+        .assert()
+        .success();
+    let a = std::fs::read_to_string(dir.path().join("corpus.id")).unwrap();
+    let b = std::fs::read_to_string(dir.path().join("corpus.en")).unwrap();
+    assert_eq!(a.lines().count(), b.lines().count());
+}
+
+#[test]
+fn presplit_lexicon_and_beads() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = dir.path().join("id.txt");
+    let en = dir.path().join("en.txt");
+    let lex = dir.path().join("lex.txt");
+    std::fs::write(
+        &id,
+        "Kucing itu tidur.\nAnjing menggonggong keras sekali.\n",
+    )
+    .unwrap();
+    std::fs::write(&en, "The cat sleeps.\nThe dog barks loudly.\n").unwrap();
+    std::fs::write(&lex, "cat @ kucing\nanjing\tdog\n").unwrap();
+    selaras()
+        .args([
+            "align",
+            "--presplit",
+            "--format",
+            "ladder",
+            "--beads",
+            "1-1,1-0,0-1",
+            "--lexicon",
+        ])
+        .arg(&lex)
+        .arg(&id)
+        .arg(&en)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("[0]:[0]:").and(predicate::str::contains("[1]:[1]:")));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let id = corpus("seed.id.txt");
+    let en = corpus("seed.en.txt");
+    selaras()
+        .args(["align", "--beads", "1-1,5-1"])
+        .arg(&id)
+        .arg(&en)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("5-1"));
+    selaras()
+        .args(["align", "--format", "moses"])
+        .arg(&id)
+        .arg(&en)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o PREFIX"));
+    selaras()
+        .arg("align")
+        .arg(&id)
+        .arg("no/such/file.txt")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no/such/file.txt"));
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("bad.lex");
+    std::fs::write(&lex, "one two three\n").unwrap();
+    selaras()
+        .args(["align", "--lexicon"])
+        .arg(&lex)
+        .arg(&id)
+        .arg(&en)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("line 1"));
+}

@@ -1,0 +1,149 @@
+//! Property tests of the aligner: every sentence of both sides in exactly one bead, in order
+//! (a monotone path), deterministic, scores in [0, 1], no panic on empty or one-sided input.
+
+use proptest::prelude::*;
+use selaras::align::{AlignConfig, Aligner, Bead};
+
+const WORDS: &[&str] = &[
+    "rumah",
+    "house",
+    "Jakarta",
+    "2025",
+    "12,5",
+    "presiden",
+    "president",
+    "air",
+    "water",
+    "dan",
+    "and",
+    "yang",
+    "the",
+    "besar",
+    "big",
+    "kota",
+    "city",
+    "Rp",
+    "$",
+    "juta",
+    "million",
+    "—",
+    "«",
+    "ASEAN",
+    "koordinasi",
+    "coordination",
+    "",
+    ".",
+    "?",
+];
+
+fn sentence() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(WORDS), 0..12).prop_map(|w| w.join(" "))
+}
+
+fn doc(max: usize) -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(sentence(), 0..max)
+}
+
+/// Checks coverage and order; returns a message on failure.
+fn check(beads: &[Bead], n: usize, m: usize) -> Result<(), String> {
+    let (mut i, mut j) = (0, 0);
+    for b in beads {
+        if b.id.is_empty() && b.en.is_empty() {
+            return Err("empty bead".into());
+        }
+        for &x in &b.id {
+            if x != i {
+                return Err(format!("id {x} out of order (expected {i})"));
+            }
+            i += 1;
+        }
+        for &y in &b.en {
+            if y != j {
+                return Err(format!("en {y} out of order (expected {j})"));
+            }
+            j += 1;
+        }
+        if !(0.0..=1.0).contains(&b.score) || b.score.is_nan() {
+            return Err(format!("score {} outside [0, 1]", b.score));
+        }
+        if b.id.len() > 3 || b.en.len() > 3 {
+            return Err(format!("bead {} too large", b.kind()));
+        }
+    }
+    if i != n || j != m {
+        return Err(format!("covered {i}/{n} id and {j}/{m} en sentences"));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn full_coverage_monotone_deterministic(id in doc(30), en in doc(30)) {
+        let al = Aligner::default();
+        let a = al.align(&id, &en);
+        prop_assert_eq!(check(&a, id.len(), en.len()), Ok(()));
+        let b = al.align(&id, &en);
+        prop_assert_eq!(&a, &b);
+    }
+
+    #[test]
+    fn one_sided_documents(id in doc(20)) {
+        let al = Aligner::default();
+        let none: Vec<String> = Vec::new();
+        let a = al.align(&id, &none);
+        prop_assert!(a.iter().all(|b| b.id.len() == 1 && b.en.is_empty()));
+        prop_assert_eq!(check(&a, id.len(), 0), Ok(()));
+        let b = al.align(&none, &id);
+        prop_assert!(b.iter().all(|b| b.en.len() == 1 && b.id.is_empty()));
+        prop_assert_eq!(check(&b, 0, id.len()), Ok(()));
+    }
+
+    #[test]
+    fn restricted_bead_sets(id in doc(15), en in doc(15)) {
+        let config = AlignConfig {
+            beads: selaras::align::parse_beads("1-1,1-0,0-1").unwrap(),
+            ..AlignConfig::default()
+        };
+        let a = Aligner::new(config).align(&id, &en);
+        prop_assert_eq!(check(&a, id.len(), en.len()), Ok(()));
+        prop_assert!(a.iter().all(|b| b.id.len() <= 1 && b.en.len() <= 1));
+    }
+}
+
+#[test]
+fn empty_documents() {
+    let none: Vec<&str> = Vec::new();
+    assert!(Aligner::default().align(&none, &none).is_empty());
+}
+
+#[test]
+fn long_documents_use_the_band() {
+    // Long enough to leave exact search; every sentence distinct through a number.
+    let n = 1500;
+    let id: Vec<String> = (0..n)
+        .map(|k| format!("Rumah nomor {k} di kota besar."))
+        .collect();
+    let mut en: Vec<String> = (0..n)
+        .map(|k| format!("House number {k} in the big city."))
+        .collect();
+    en.insert(700, "An unrelated line.".to_string());
+    let beads = Aligner::default().align(&id, &en);
+    assert_eq!(check(&beads, id.len(), en.len()), Ok(()));
+    let right = beads
+        .iter()
+        .filter(|b| {
+            b.id.len() == 1 && b.en.len() == 1 && b.en[0] == b.id[0] + usize::from(b.id[0] >= 700)
+        })
+        .count();
+    assert!(right >= n - 2, "{right} of {n} right");
+}
+
+#[test]
+fn bead_sets_parse() {
+    assert!(selaras::align::parse_beads("1-1,1-0,0-1,2-1").is_ok());
+    assert!(selaras::align::parse_beads("1-1").is_err());
+    assert!(selaras::align::parse_beads("1-1,1-0,0-1,4-1").is_err());
+    assert!(selaras::align::parse_beads("1-1,x").is_err());
+}
