@@ -620,6 +620,10 @@ fn pairs_whose_numbers_disagree_are_dropped() {
     let tsv = read(&out);
     assert!(!tsv.contains("15 persen"), "{tsv}");
     assert!(tsv.contains("Rp 6.500"), "matching numbers are kept: {tsv}");
+    assert!(
+        tsv.contains("Maret 2026"),
+        "a number on one side only is kept: {tsv}"
+    );
     let s = stats(&out);
     assert_eq!(s["pairs"]["dropped_by_reason"]["numbers"], 1);
     let (rows, _) = jsonl(

@@ -21,7 +21,7 @@ pub enum DropReason {
     Ratio,
     /// Both sides are the same text (untranslated).
     Identical,
-    /// A number on one side is missing on the other.
+    /// Each side has a number the other lacks.
     Numbers,
     /// The same pair was already written (`--dedup`).
     Duplicate,
@@ -130,7 +130,9 @@ impl Filters {
         }
         if !self.keep_num_mismatch {
             let f = features();
-            if f.num_id_only > 0 || f.num_en_only > 0 {
+            // Disagree: each side has a number the other lacks (15 vs 50). A number only on
+            // one side is common in good translations (a date left out) and is not enough.
+            if f.num_id_only > 0 && f.num_en_only > 0 {
                 return Some(DropReason::Numbers);
             }
         }

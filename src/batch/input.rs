@@ -334,7 +334,24 @@ pub fn fnv1a64(s: &str) -> u64 {
     h
 }
 
-/// A shard `K/N` (1-based K): the documents whose id hashes to K-1 modulo N.
+/// The SplitMix64 / MurmurHash3 finaliser: spreads every input bit over every output bit.
+/// FNV-1a alone is weak in its low bits (its low bit is the parity of the input bytes' low
+/// bits), which would unbalance `% N` for N a power of two.
+pub fn mix64(mut h: u64) -> u64 {
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h
+}
+
+/// The stable shard key of a document id: `mix64(fnv1a64(doc))`.
+pub fn shard_key(doc: &str) -> u64 {
+    mix64(fnv1a64(doc))
+}
+
+/// A shard `K/N` (1-based K): the documents whose [`shard_key`] is K-1 modulo N.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Shard {
     /// 1-based shard number.
@@ -346,7 +363,7 @@ pub struct Shard {
 impl Shard {
     /// True when document `doc` belongs to this shard.
     pub fn contains(&self, doc: &str) -> bool {
-        fnv1a64(doc) % self.n == self.k - 1
+        shard_key(doc) % self.n == self.k - 1
     }
 }
 
@@ -399,6 +416,32 @@ mod tests {
         assert!("4/3".parse::<Shard>().is_err());
         assert!("x".parse::<Shard>().is_err());
         assert_eq!("2/3".parse::<Shard>().unwrap(), Shard { k: 2, n: 3 });
+    }
+
+    #[test]
+    fn shards_are_balanced_for_structured_ids() {
+        // Ids whose bytes all have an even low bit: plain FNV-1a % 2 puts them in one shard.
+        let even = |mut i: usize| -> String {
+            let mut s = String::from("d");
+            for _ in 0..5 {
+                s.push(b"02468"[i % 5] as char);
+                i /= 5;
+            }
+            s
+        };
+        let ids: Vec<String> = (0..3125).map(even).collect();
+        assert!(ids.iter().all(|d| fnv1a64(d) % 2 == fnv1a64(&ids[0]) % 2));
+        for n in [2u64, 4, 8] {
+            let mut counts = vec![0usize; n as usize];
+            for d in &ids {
+                counts[(shard_key(d) % n) as usize] += 1;
+            }
+            let expect = ids.len() / n as usize;
+            for c in counts {
+                assert!(c.abs_diff(expect) < expect / 5, "n={n}: {c} vs {expect}");
+            }
+        }
+        assert_eq!(shard_key("a"), mix64(0xaf63dc4c8601ec8c));
     }
 
     #[test]

@@ -162,10 +162,6 @@ pub struct Batch {
     pool: rayon::ThreadPool,
 }
 
-fn texts(s: &[Sentence]) -> Vec<&str> {
-    s.iter().map(|s| s.text.as_str()).collect()
-}
-
 /// The prepared sentence of a one-sentence side.
 fn one<'a>(side: &[usize], prep: &'a [Prepared]) -> Option<&'a Prepared> {
     match side {
@@ -266,10 +262,15 @@ impl Batch {
 
     /// Align with paragraph boundaries as soft anchors.
     fn align(&self, aligner: &Aligner, l: &Loaded) -> Vec<Bead> {
+        self.align_with(aligner, l, &l.pid)
+    }
+
+    /// Align with `pid` as the prepared Indonesian side.
+    fn align_with(&self, aligner: &Aligner, l: &Loaded, pid: &[Prepared]) -> Vec<Bead> {
         let pi: Vec<usize> = l.id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = l.en.iter().map(|s| s.para).collect();
         aligner
-            .align_prepared(&l.pid, &l.pen, Some(&pi), Some(&pe))
+            .align_prepared(pid, &l.pen, Some(&pi), Some(&pe))
             .into_iter()
             .map(|d| d.bead)
             .collect()
@@ -299,7 +300,7 @@ impl Batch {
                     let beads = self.align(aligner, l);
                     let k = rayon::current_thread_index().unwrap_or(0) % accs.len();
                     let mut acc = accs[k].lock().unwrap_or_else(|e| e.into_inner());
-                    acc.add(aligner, &texts(&l.id), &texts(&l.en), &beads);
+                    acc.add_prepared(&l.pid, &l.pen, &beads);
                 }
                 **slot = Some(loaded);
             })
@@ -322,8 +323,21 @@ impl Batch {
         all
     }
 
+    /// Pass 2 of one document: align with `aligner` and judge every bead. A learned aligner
+    /// carries its word translations in its evidence model, which shows in the prepared
+    /// Indonesian side: that side is prepared again with it (the English side does not
+    /// change).
     fn finish(&self, aligner: &Aligner, loaded: Loaded) -> Done {
-        let beads = self.align(aligner, &loaded);
+        let beads = if self.options.learn {
+            let pid: Vec<Prepared> = loaded
+                .id
+                .iter()
+                .map(|s| aligner.evidence().prepare(&s.text, Lang::Id))
+                .collect();
+            self.align_with(aligner, &loaded, &pid)
+        } else {
+            self.align(aligner, &loaded)
+        };
         let f = &self.options.filters;
         let mut verdicts = Vec::with_capacity(beads.len());
         let mut keys = Vec::new();

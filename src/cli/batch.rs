@@ -243,13 +243,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
 
     let bar = progress_bar(quiet, listed.as_ref().map(|l| l.len() as u64));
+    let stage = std::cell::Cell::new("");
     let progress = |p: Progress| {
         if let Some(bar) = &bar {
+            if stage.get() != p.stage {
+                // A new stage (learning, then aligning): rate and ETA start again.
+                stage.set(p.stage);
+                bar.reset();
+                bar.set_prefix(p.stage);
+            }
             if let Some(t) = p.total {
                 bar.set_length(t);
             }
             bar.set_position(p.docs);
-            bar.set_prefix(p.stage);
             let secs = bar.elapsed().as_secs_f64().max(1e-3);
             bar.set_message(format!(
                 "{} pairs, {:.0} pairs/s",
@@ -395,5 +401,7 @@ fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBa
         bar.set_style(style.progress_chars("=> "));
     }
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    bar.set_prefix("reading");
+    bar.set_message("0 pairs");
     Some(bar)
 }
