@@ -227,6 +227,126 @@ fn canon_number(x: f64) -> String {
     s.to_string()
 }
 
+/// The value of a number word: (value, kind) with kind 0 = a value (`dua`, `twelve`, `forty`,
+/// `seratus`), 1 = multiplies what precedes (`puluh`, `ratus`, `hundred`), 2 = closes a group
+/// (`ribu`, `juta`, `thousand`, `million` …), 3 = `belas` (adds ten).
+fn number_word(w: &str, lang: Lang) -> Option<(f64, u8)> {
+    let v = match lang {
+        Lang::Id => match w {
+            "satu" => (1.0, 0),
+            "dua" => (2.0, 0),
+            "tiga" => (3.0, 0),
+            "empat" => (4.0, 0),
+            "lima" => (5.0, 0),
+            "enam" => (6.0, 0),
+            "tujuh" => (7.0, 0),
+            "delapan" => (8.0, 0),
+            "sembilan" => (9.0, 0),
+            "sepuluh" => (10.0, 0),
+            "sebelas" => (11.0, 0),
+            "seratus" => (100.0, 0),
+            "seribu" => (1000.0, 0),
+            "sejuta" => (1e6, 0),
+            "belas" => (10.0, 3),
+            "puluh" => (10.0, 1),
+            "ratus" => (100.0, 1),
+            "ribu" => (1e3, 2),
+            "juta" => (1e6, 2),
+            "miliar" | "milyar" => (1e9, 2),
+            "triliun" => (1e12, 2),
+            _ => return None,
+        },
+        Lang::En => match w {
+            "one" => (1.0, 0),
+            "two" => (2.0, 0),
+            "three" => (3.0, 0),
+            "four" => (4.0, 0),
+            "five" => (5.0, 0),
+            "six" => (6.0, 0),
+            "seven" => (7.0, 0),
+            "eight" => (8.0, 0),
+            "nine" => (9.0, 0),
+            "ten" => (10.0, 0),
+            "eleven" => (11.0, 0),
+            "twelve" => (12.0, 0),
+            "thirteen" => (13.0, 0),
+            "fourteen" => (14.0, 0),
+            "fifteen" => (15.0, 0),
+            "sixteen" => (16.0, 0),
+            "seventeen" => (17.0, 0),
+            "eighteen" => (18.0, 0),
+            "nineteen" => (19.0, 0),
+            "twenty" => (20.0, 0),
+            "thirty" => (30.0, 0),
+            "forty" => (40.0, 0),
+            "fifty" => (50.0, 0),
+            "sixty" => (60.0, 0),
+            "seventy" => (70.0, 0),
+            "eighty" => (80.0, 0),
+            "ninety" => (90.0, 0),
+            "hundred" => (100.0, 1),
+            "thousand" => (1e3, 2),
+            "million" => (1e6, 2),
+            "billion" => (1e9, 2),
+            "trillion" => (1e12, 2),
+            _ => return None,
+        },
+    };
+    Some(v)
+}
+
+/// A number written in words starting at token `t` (`empat puluh` = 40, `lima ribu` = 5000,
+/// `forty-two`, `five thousand`): its value and number of tokens. Only phrases of two words or
+/// more, or single words worth ten or more, count (`satu`/`one` are often not numbers).
+pub fn number_phrase(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize)> {
+    let (first, kind) = number_word(words.get(t)?, lang)?;
+    if kind != 0 {
+        return None;
+    }
+    // `last` is the latest small number, which a following `puluh`/`ratus`/`hundred` multiplies.
+    let (mut total, mut current, mut last) = (0.0, first, first);
+    let mut k = t + 1;
+    while let Some(w) = words.get(k) {
+        if lang == Lang::En
+            && *w == "and"
+            && words
+                .get(k + 1)
+                .and_then(|x| number_word(x, lang))
+                .is_some()
+        {
+            k += 1;
+            continue;
+        }
+        let Some((v, kind)) = number_word(w, lang) else {
+            break;
+        };
+        match kind {
+            0 => {
+                current += v;
+                last = v;
+            }
+            1 => {
+                let base = if last > 0.0 { last } else { 1.0 };
+                current += base * v - last;
+                last = base * v;
+            }
+            2 => {
+                total += if current > 0.0 { current } else { 1.0 } * v;
+                current = 0.0;
+                last = 0.0;
+            }
+            _ => {
+                current += v;
+                last += v;
+            }
+        }
+        k += 1;
+    }
+    let value = total + current;
+    let len = k - t;
+    (len >= 2 || value >= 10.0).then_some((value, len))
+}
+
 /// The scale a word following a number gives it (juta/million = 10⁶ ...), or 1.
 pub fn scale_word(word: &str) -> f64 {
     match word {
@@ -453,17 +573,35 @@ impl Evidence {
         };
         let mut seen: Vec<u64> = Vec::new();
         let mut word_pos = 0usize;
+        let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+        let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
+        let mut skip_until = 0;
         for (t, tok) in tokens.iter().enumerate() {
             if p.items.len() >= MAX_ITEMS {
                 break;
             }
-            let lower = tok.text.to_lowercase();
+            if t < skip_until {
+                word_pos += 1;
+                continue;
+            }
+            let lower = lowers[t].clone();
             let mut own: Vec<u64> = Vec::with_capacity(4);
             let mut query: Vec<u64> = Vec::with_capacity(8);
             let kind;
             let mut stem_k = 0;
             let mut cog = String::new();
-            if tok.number {
+            let phrase = if tok.number {
+                None
+            } else {
+                number_phrase(&words, t, lang)
+            };
+            if let Some((value, len)) = phrase {
+                kind = ItemKind::Number;
+                skip_until = t + len;
+                word_pos += 1;
+                own.push(number_key(&canon_number(value)));
+                query.extend_from_slice(&own);
+            } else if tok.number {
                 kind = ItemKind::Number;
                 let next = tokens.get(t + 1).map(|n| n.text.to_lowercase());
                 let scale = next.as_deref().map(scale_word).unwrap_or(1.0);
@@ -678,6 +816,26 @@ mod tests {
         assert_eq!(f("3 juta", "3 million").num_shared, 1);
         let g = f("pada 1945", "in 1946");
         assert_eq!((g.num_shared, g.num_id_only, g.num_en_only), (0, 1, 1));
+    }
+
+    #[test]
+    fn numbers_in_words() {
+        let e = ev();
+        let f = |a: &str, b: &str| {
+            let (p, q) = (e.prepare(a, Lang::Id), e.prepare(b, Lang::En));
+            e.features(&p, &q)
+        };
+        assert_eq!(f("empat puluh hari", "forty days").num_shared, 1);
+        assert_eq!(
+            f("untuk 5.000 orang", "for the five thousand").num_shared,
+            1
+        );
+        assert_eq!(f("dua belas murid", "twelve disciples").num_shared, 1);
+        assert_eq!(
+            f("seratus dua puluh", "one hundred and twenty").num_shared,
+            1
+        );
+        assert_eq!(number_phrase(&["satu"], 0, Lang::Id), None);
     }
 
     #[test]
