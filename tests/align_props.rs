@@ -147,3 +147,34 @@ fn bead_sets_parse() {
     assert!(selaras::align::parse_beads("1-1,1-0,0-1,4-1").is_err());
     assert!(selaras::align::parse_beads("1-1,x").is_err());
 }
+
+#[test]
+fn learned_translations_added_to_prepared_texts_match_preparing_again() {
+    use selaras::align::LearnStats;
+    use selaras::segment::Lang;
+    // "kerbau" is in no bundled lexicon entry as "buffalo"; learn it from confident pairs.
+    let id = [
+        "Kerbau itu makan rumput di Surabaya.",
+        "Kerbau besar berjalan ke Bandung.",
+        "Petani di Medan memiliki kerbau.",
+    ];
+    let en = [
+        "The kerbauish buffalo eats grass in Surabaya.",
+        "A big buffalo walks to Bandung.",
+        "Farmers in Medan own a buffalo.",
+    ];
+    let base = Aligner::default();
+    let mut stats = LearnStats::default();
+    for _ in 0..2 {
+        stats.add(&base, &id, &en, &base.align(&id, &en));
+    }
+    let learned = base.with_learned(&stats);
+    let ev = learned.evidence();
+    for (a, b) in id.iter().zip(&en) {
+        let again = ev.prepare(a, Lang::Id);
+        let mut added = base.evidence().prepare(a, Lang::Id);
+        learned.add_learned(&mut added);
+        let q = ev.prepare(b, Lang::En);
+        assert_eq!(ev.cover(&again, &q), ev.cover(&added, &q), "{a}");
+    }
+}

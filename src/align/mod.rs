@@ -420,6 +420,14 @@ impl Aligner {
             .collect()
     }
 
+    /// Add this aligner's learned word translations (if any) to an Indonesian sentence prepared
+    /// by an aligner without them: cheaper than preparing it again with [`Aligner::evidence`].
+    pub fn add_learned(&self, p: &mut Prepared) {
+        if let Some(l) = &self.learned {
+            p.add_translations(&l.map);
+        }
+    }
+
     /// A copy of this aligner that also uses the word translations learned in `stats`
     /// (the second pass).
     pub fn with_learned(&self, stats: &LearnStats) -> Aligner {
