@@ -667,14 +667,26 @@ impl LearnStats {
     }
 
     /// Word pairs with a high Dice coefficient seen together at least twice.
+    /// With little to learn from (one short document) a pair must be seen more often and be
+    /// more exclusive: chance co-occurrences are common among few beads.
     fn translations(&self) -> Learned {
+        if self.beads >= LEARN_MANY_BEADS {
+            self.translations_with(LEARN_MIN_COUNT, LEARN_MIN_DICE)
+        } else {
+            self.translations_with(LEARN_MIN_COUNT + 1, LEARN_MIN_DICE_FEW)
+        }
+    }
+
+    /// Word pairs seen together at least `min_count` times with a Dice coefficient of at
+    /// least `min_dice`.
+    fn translations_with(&self, min_count: u32, min_dice: f64) -> Learned {
         let mut best: HashMap<u64, Vec<(f64, u64)>> = HashMap::new();
         for (&(x, y), &c) in &self.pair {
-            if c < 2 {
+            if c < min_count {
                 continue;
             }
             let dice = 2.0 * c as f64 / (self.id[&x] + self.en[&y]) as f64;
-            if dice >= LEARN_MIN_DICE {
+            if dice >= min_dice {
                 best.entry(x).or_default().push((dice, y));
             }
         }
@@ -687,6 +699,15 @@ impl LearnStats {
         Learned { map }
     }
 }
+
+/// Beads from which the looser thresholds apply.
+const LEARN_MANY_BEADS: u32 = 200;
+
+/// Least Dice coefficient of a learned word pair when learning from fewer beads.
+const LEARN_MIN_DICE_FEW: f64 = 0.5;
+
+/// Least number of confident beads a learned word pair must be seen in.
+const LEARN_MIN_COUNT: u32 = 2;
 
 /// Least Dice coefficient of a learned word pair.
 const LEARN_MIN_DICE: f64 = 0.3;
