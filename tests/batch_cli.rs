@@ -635,3 +635,48 @@ fn pairs_whose_numbers_disagree_are_dropped() {
             .any(|r| r["id_text"].as_str().unwrap().contains("15 persen"))
     );
 }
+
+#[test]
+fn rules_file_and_presplit_change_segmentation_only() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/segment/rules.srx");
+    let para = data("para");
+    let run = |extra: &[&str]| {
+        selaras()
+            .args(["batch", para.to_str().unwrap(), "-q", "--keep-empty"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let default = run(&[]);
+    assert_eq!(default.status.code(), Some(0));
+    // The bundled rules given as a file segment the same way.
+    assert_eq!(
+        run(&["--rules", rules.to_str().unwrap()]).stdout,
+        default.stdout
+    );
+    // --presplit takes each line as one sentence: fewer, longer beads.
+    let pre = run(&["--presplit"]);
+    assert!(!pre.stdout.is_empty() && pre.stdout != default.stdout);
+    let lines = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).lines().count();
+    assert!(lines(&pre) < lines(&default));
+    // A bad rules file is a one-line input error.
+    let bad = run(&["--rules", data("docs.jsonl").to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&bad.stderr).lines().count(), 1);
+}
+
+#[test]
+fn stats_file_with_stdout_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let stats = dir.path().join("s.json");
+    let out = selaras()
+        .args(["batch", data("good").to_str().unwrap(), "-q", "--stats"])
+        .arg(&stats)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s: Value = serde_json::from_str(&read(&stats)).unwrap();
+    let rows = String::from_utf8(out.stdout).unwrap().lines().count() - 1;
+    assert_eq!(s["pairs"]["kept"].as_u64(), Some(rows as u64));
+    assert_eq!(s["run"]["format"], "tsv");
+}
