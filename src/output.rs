@@ -30,6 +30,18 @@ impl AtomicFile {
             .suffix(".tmp")
             .tempfile_in(&dir)
             .map_err(|e| Error::io(&path, e))?;
+        // tempfile creates files readable by the owner only; an output file gets the
+        // ordinary mode of a new file instead (or keeps the mode of the file it replaces).
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path)
+                .map(|m| m.permissions().mode() & 0o7777)
+                .unwrap_or(0o644);
+            tmp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .map_err(|e| Error::io(&path, e))?;
+        }
         Ok(AtomicFile {
             path,
             inner: BufWriter::new(tmp),
@@ -76,6 +88,12 @@ mod tests {
         assert!(!p.exists());
         f.commit().unwrap();
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "hello");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o644);
+        }
         let mut g = AtomicFile::create(&p).unwrap();
         g.write_all(b"partial").unwrap();
         drop(g);

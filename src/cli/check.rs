@@ -1,11 +1,260 @@
-//! `selaras check` (SKELETON).
+//! `selaras check`: flag suspicious pairs of a corpus and summarise its quality.
+
+use anyhow::Context;
+use clap::ValueEnum;
+use selaras::check::table::{Table, TableOptions, write_error};
+use selaras::check::{self, CheckConfig, Columns, Pair, PairCheck, Summary};
+use selaras::output::AtomicFile;
+use selaras::score::PairScorer;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Input options shared by `score`, `check` and `report`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct TableArgs {
+    /// Pair table: tab-separated with a header row (`-` for standard input).
+    pub file: PathBuf,
+    /// Column holding the Indonesian text.
+    #[arg(long, default_value = "id")]
+    pub id_col: String,
+    /// Column holding the English text.
+    #[arg(long, default_value = "en")]
+    pub en_col: String,
+    /// Fields are CSV-quoted (as spreadsheets write them) instead of using the corpus escapes
+    /// `\t`, `\n`, `\\`.
+    #[arg(long)]
+    pub quoted: bool,
+}
+
+impl TableArgs {
+    /// Read the table and its pairs.
+    pub fn read(&self) -> anyhow::Result<(Table, Vec<Pair>)> {
+        let input = selaras::text::read_input(&self.file)?;
+        let table = Table::parse(
+            &input,
+            TableOptions {
+                quoted: self.quoted,
+            },
+        )?;
+        let pairs = check::pairs_from_table(
+            &table,
+            &Columns {
+                id: self.id_col.clone(),
+                en: self.en_col.clone(),
+            },
+        )?;
+        Ok((table, pairs))
+    }
+}
+
+/// Threshold options of the flags.
+#[derive(clap::Args, Debug, Clone)]
+pub struct FlagArgs {
+    /// `low_score` below this pair probability, unless the pair's log-odds exceed its chance
+    /// baseline by --min-margin.
+    #[arg(long, default_value_t = CheckConfig::default().min_score)]
+    pub min_score: f64,
+    /// `low_score` below this pair probability in any case.
+    #[arg(long, default_value_t = CheckConfig::default().hard_min_score)]
+    pub hard_min_score: f64,
+    /// Log-odds margin over the chance baseline (the same sentences paired with others of the
+    /// file) that keeps a pair under --min-score unflagged.
+    #[arg(long, default_value_t = CheckConfig::default().min_margin)]
+    pub min_margin: f64,
+    /// Don't compute the chance baseline: `low_score` is then just below --min-score.
+    #[arg(long)]
+    pub no_baseline: bool,
+    /// `length_ratio` when the length ratio is more than this many standard deviations off.
+    #[arg(long, default_value_t = CheckConfig::default().max_length_z)]
+    pub max_length_z: f64,
+    /// `too_short` when both sides have fewer characters than this.
+    #[arg(long, default_value_t = CheckConfig::default().min_chars)]
+    pub min_chars: usize,
+    /// `too_long` when a side has more characters than this.
+    #[arg(long, default_value_t = CheckConfig::default().max_chars)]
+    pub max_chars: usize,
+}
+
+impl FlagArgs {
+    /// The flag configuration.
+    pub fn config(&self) -> anyhow::Result<CheckConfig> {
+        for (name, v) in [
+            ("--min-score", self.min_score),
+            ("--hard-min-score", self.hard_min_score),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(selaras::Error::Invalid(format!(
+                    "{name} must be between 0 and 1, not {v}"
+                ))
+                .into());
+            }
+        }
+        if !self.min_margin.is_finite() {
+            return Err(selaras::Error::Invalid("--min-margin must be a number".into()).into());
+        }
+        if self.max_length_z.is_nan() || self.max_length_z <= 0.0 {
+            return Err(selaras::Error::Invalid("--max-length-z must be positive".into()).into());
+        }
+        Ok(CheckConfig {
+            min_score: self.min_score,
+            hard_min_score: self.hard_min_score,
+            min_margin: self.min_margin,
+            baseline: !self.no_baseline,
+            max_length_z: self.max_length_z,
+            min_chars: self.min_chars,
+            max_chars: self.max_chars,
+            ..CheckConfig::default()
+        })
+    }
+}
+
+/// What `--fail-under` compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailMetric {
+    /// Share of pairs without any flag.
+    Clean,
+    /// Mean pair probability (pairs with both sides non-empty).
+    MeanScore,
+}
 
 /// Arguments of `selaras check`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub input: TableArgs,
+    #[command(flatten)]
+    pub flags: FlagArgs,
+    /// Write the rows with `pair_score` and `flags` columns here (atomically) instead of
+    /// standard output.
+    #[arg(short, long)]
+    pub output: Option<PathBuf>,
+    /// Don't write the rows (only the summary).
+    #[arg(long, conflicts_with = "output")]
+    pub no_rows: bool,
+    /// Write the summary as JSON to this file.
+    #[arg(long)]
+    pub summary: Option<PathBuf>,
+    /// Exit with code 4 when the corpus measure (see --fail-metric) is below this value (0-1).
+    #[arg(long)]
+    pub fail_under: Option<f64>,
+    /// The measure compared with --fail-under.
+    #[arg(long, value_enum, default_value_t = FailMetric::Clean)]
+    pub fail_metric: FailMetric,
+    /// Don't print the human summary on standard error.
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+/// Write `table`'s rows with extra columns: existing columns of the same name are replaced.
+pub fn write_rows<W: Write>(
+    w: W,
+    table: &Table,
+    extra: &[&str],
+    values: impl Fn(usize) -> Vec<String>,
+) -> selaras::Result<()> {
+    let mut headers = table.headers.clone();
+    let slots: Vec<usize> = extra
+        .iter()
+        .map(|name| match headers.iter().position(|h| h == name) {
+            Some(i) => i,
+            None => {
+                headers.push(name.to_string());
+                headers.len() - 1
+            }
+        })
+        .collect();
+    let mut wr = table.writer(w);
+    wr.write_record(&headers).map_err(write_error)?;
+    let mut rec = Vec::with_capacity(headers.len());
+    for (i, row) in table.rows.iter().enumerate() {
+        rec.clear();
+        rec.extend(row.fields.iter().cloned());
+        rec.resize(headers.len(), String::new());
+        for (slot, v) in slots.iter().zip(values(i)) {
+            rec[*slot] = v;
+        }
+        wr.write_record(&rec).map_err(write_error)?;
+    }
+    wr.flush().map_err(selaras::Error::Write)?;
+    Ok(())
+}
+
+/// Send output to `path` atomically, or to standard output.
+pub fn with_output(
+    path: Option<&Path>,
+    f: impl FnOnce(&mut dyn Write) -> selaras::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        Some(p) => {
+            let mut file = AtomicFile::create(p)?;
+            f(&mut file).with_context(|| format!("writing {}", p.display()))?;
+            file.commit()?;
+        }
+        None => {
+            let mut out = super::stdout();
+            f(&mut out)?;
+            out.flush().map_err(selaras::Error::Write)?;
+        }
+    }
+    Ok(())
+}
+
+/// Score and flag the pairs of a table.
+pub fn check_table(pairs: &[Pair], cfg: &CheckConfig) -> Vec<PairCheck> {
+    check::check_pairs(pairs, &PairScorer::new(), cfg)
+}
 
 /// Run `selaras check`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("`selaras check` is not built yet")
+    let cfg = args.flags.config()?;
+    if let Some(x) = args.fail_under
+        && !(0.0..=1.0).contains(&x)
+    {
+        return Err(selaras::Error::Invalid(format!(
+            "--fail-under must be between 0 and 1, not {x}"
+        ))
+        .into());
+    }
+    let (table, pairs) = args.input.read()?;
+    let checks = check_table(&pairs, &cfg);
+    let summary = Summary::build(&pairs, &checks);
+    if !args.no_rows {
+        with_output(args.output.as_deref(), |w| {
+            write_rows(w, &table, &["pair_score", "flags"], |i| {
+                vec![
+                    format!("{:.4}", checks[i].score),
+                    check::flag_list(&checks[i].flags),
+                ]
+            })
+        })?;
+    }
+    if let Some(path) = &args.summary {
+        let mut file = AtomicFile::create(path)?;
+        serde_json::to_writer_pretty(&mut file, &summary)
+            .map_err(|e| selaras::Error::Write(e.into()))?;
+        file.write_all(b"\n").map_err(selaras::Error::Write)?;
+        file.commit()?;
+    }
+    if !args.quiet {
+        let mut err = std::io::stderr().lock();
+        let _ = summary.write_human(&mut err);
+    }
+    if let Some(x) = args.fail_under {
+        let value = match args.fail_metric {
+            FailMetric::Clean => summary.clean_share,
+            FailMetric::MeanScore => summary.mean_score,
+        };
+        if value < x {
+            eprintln!(
+                "selaras: corpus below --fail-under: {} {:.4} < {x}",
+                match args.fail_metric {
+                    FailMetric::Clean => "clean share",
+                    FailMetric::MeanScore => "mean score",
+                },
+                value
+            );
+            return Ok(super::EXIT_QUALITY);
+        }
+    }
+    Ok(super::EXIT_OK)
 }

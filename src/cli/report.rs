@@ -1,11 +1,56 @@
-//! `selaras report` (SKELETON).
+//! `selaras report`: a self-contained HTML report of an aligned corpus.
+
+use super::check::{FlagArgs, TableArgs, check_table};
+use selaras::check::Summary;
+use selaras::output::AtomicFile;
+use selaras::report::{ReportInput, write_html};
+use std::path::PathBuf;
 
 /// Arguments of `selaras report`.
 #[derive(clap::Args, Debug)]
-pub struct Args {}
+pub struct Args {
+    #[command(flatten)]
+    pub input: TableArgs,
+    #[command(flatten)]
+    pub flags: FlagArgs,
+    /// The HTML file to write (atomically).
+    #[arg(short, long)]
+    pub output: PathBuf,
+    /// Title shown in the report (default: the input file name).
+    #[arg(long)]
+    pub title: Option<String>,
+}
 
 /// Run `selaras report`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let _ = args;
-    anyhow::bail!("`selaras report` is not built yet")
+    let cfg = args.flags.config()?;
+    let (table, pairs) = args.input.read()?;
+    let checks = check_table(&pairs, &cfg);
+    let summary = Summary::build(&pairs, &checks);
+    let title = args.title.clone().unwrap_or_else(|| {
+        table.path.file_name().map_or_else(
+            || table.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    });
+    let mut file = AtomicFile::create(&args.output)?;
+    write_html(
+        &mut file,
+        &ReportInput {
+            title: &title,
+            pairs: &pairs,
+            checks: &checks,
+            summary: &summary,
+        },
+    )?;
+    file.commit()?;
+    eprintln!(
+        "selaras: wrote {} ({} document{}, {} pair{})",
+        args.output.display(),
+        summary.documents,
+        if summary.documents == 1 { "" } else { "s" },
+        summary.pairs,
+        if summary.pairs == 1 { "" } else { "s" }
+    );
+    Ok(super::EXIT_OK)
 }

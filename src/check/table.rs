@@ -1,0 +1,245 @@
+//! Reading and writing pair tables: tab-separated files with a header row, as written by
+//! `selaras align`/`batch` (columns `doc id_idx en_idx bead score id en`) or any other TSV
+//! with an Indonesian and an English column.
+//!
+//! By default fields are not quoted and text escapes tab, line feed and backslash as `\t`,
+//! `\n`, `\\` (the selaras corpus format); [`TableOptions::quoted`] reads CSV-style quoted
+//! fields instead (spreadsheets, pandas). Rows are kept as they were read so that commands can
+//! pass them through unchanged and only append columns.
+
+use crate::error::{Error, Result};
+use crate::text::Input;
+use std::path::{Path, PathBuf};
+
+/// How to read a table.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TableOptions {
+    /// Fields may be quoted CSV-style (`"a ""b"""`); otherwise quotes are ordinary characters.
+    pub quoted: bool,
+}
+
+/// One data row: its fields as read (still escaped) and its 1-based line in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    /// 1-based line number of the row in the input.
+    pub line: usize,
+    /// Fields as read (escapes not undone).
+    pub fields: Vec<String>,
+}
+
+/// A pair table: header and rows.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// File name used in messages.
+    pub path: PathBuf,
+    /// Column names.
+    pub headers: Vec<String>,
+    /// Data rows.
+    pub rows: Vec<Row>,
+    /// Whether the fields were read CSV-quoted.
+    pub quoted: bool,
+}
+
+/// Undo the corpus escapes `\t`, `\n`, `\r`, `\\` (other backslashes are kept).
+pub fn unescape(s: &str) -> String {
+    if !s.contains('\\') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some('r') => out.push('\r'),
+            Some('\\') => out.push('\\'),
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
+
+/// Apply the corpus escapes (inverse of [`unescape`]).
+pub fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Table {
+    /// Parse a decoded input as a table. Errors name the file and line.
+    pub fn parse(input: &Input, opts: TableOptions) -> Result<Table> {
+        let path = input.name.clone();
+        let mut rdr = csv::ReaderBuilder::new()
+            .delimiter(b'\t')
+            .has_headers(true)
+            .quoting(opts.quoted)
+            .flexible(true)
+            .from_reader(input.text.as_bytes());
+        let headers: Vec<String> = rdr
+            .headers()
+            .map_err(|e| csv_error(&path, e))?
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect();
+        if headers.iter().all(|h| h.is_empty()) {
+            return Err(Error::Parse {
+                path,
+                line: 1,
+                msg: "the header row is empty".into(),
+            });
+        }
+        let mut rows = Vec::new();
+        let mut record = csv::StringRecord::new();
+        loop {
+            match rdr.read_record(&mut record) {
+                Ok(false) => break,
+                Ok(true) => {}
+                Err(e) => return Err(csv_error(&path, e)),
+            }
+            let line = record.position().map_or(0, |p| p.line() as usize);
+            if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
+                continue; // a blank line
+            }
+            if record.len() != headers.len() {
+                return Err(Error::Parse {
+                    path,
+                    line,
+                    msg: format!(
+                        "expected {} tab-separated fields (as in the header), found {}",
+                        headers.len(),
+                        record.len()
+                    ),
+                });
+            }
+            rows.push(Row {
+                line,
+                fields: record.iter().map(str::to_string).collect(),
+            });
+        }
+        Ok(Table {
+            path,
+            headers,
+            rows,
+            quoted: opts.quoted,
+        })
+    }
+
+    /// Index of the column `name`, if present.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        self.headers.iter().position(|h| h == name)
+    }
+
+    /// Index of the column `name`, or an error naming the file and the columns it has.
+    pub fn require(&self, name: &str) -> Result<usize> {
+        self.find(name).ok_or_else(|| Error::Parse {
+            path: self.path.clone(),
+            line: 1,
+            msg: format!(
+                "no column `{name}` in the header (columns: {})",
+                self.headers.join(", ")
+            ),
+        })
+    }
+
+    /// The text of field `col` of `row`, escapes undone (quoted tables have none).
+    pub fn text(&self, row: &Row, col: usize) -> String {
+        let raw = row.fields.get(col).map_or("", String::as_str);
+        if self.quoted {
+            raw.to_string()
+        } else {
+            unescape(raw)
+        }
+    }
+
+    /// A writer for rows of this table's kind to `w`: tab-separated, quoted as the input was.
+    pub fn writer<W: std::io::Write>(&self, w: W) -> csv::Writer<W> {
+        csv::WriterBuilder::new()
+            .delimiter(b'\t')
+            .quote_style(if self.quoted {
+                csv::QuoteStyle::Necessary
+            } else {
+                csv::QuoteStyle::Never
+            })
+            .from_writer(w)
+    }
+}
+
+fn csv_error(path: &Path, e: csv::Error) -> Error {
+    let line = e.position().map_or(0, |p| p.line() as usize);
+    let msg = match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
+        csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in field {}", err.field() + 1),
+        _ => e.to_string(),
+    };
+    Error::Parse {
+        path: path.to_path_buf(),
+        line,
+        msg,
+    }
+}
+
+/// Turn a csv writing error into the library error (I/O errors stay I/O errors, so a closed
+/// pipe is recognised).
+pub fn write_error(e: csv::Error) -> Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(io) => Error::Write(io),
+        other => Error::Write(std::io::Error::other(format!("{other:?}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(s: &str) -> Input {
+        crate::text::decode("t.tsv", s.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn escapes_round_trip() {
+        let s = "a\tb\nc\\d\\x";
+        assert_eq!(unescape(&escape(s)), s);
+        assert_eq!(unescape("x\\ty"), "x\ty");
+    }
+
+    #[test]
+    fn parses_rows_and_reports_bad_lines() {
+        let t = Table::parse(
+            &input("id\ten\nSatu.\tOne.\n\"Dua\"\t\"Two\"\n"),
+            TableOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(t.rows.len(), 2);
+        assert_eq!(t.rows[1].line, 3);
+        assert_eq!(t.text(&t.rows[1], 0), "\"Dua\"");
+        let err = Table::parse(&input("id\ten\na\tb\tc\n"), TableOptions::default()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "t.tsv: line 2: expected 2 tab-separated fields (as in the header), found 3"
+        );
+        let t = Table::parse(&input("x\ty\n"), TableOptions::default()).unwrap();
+        assert!(
+            t.require("id")
+                .unwrap_err()
+                .to_string()
+                .contains("no column `id`")
+        );
+    }
+}

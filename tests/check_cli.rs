@@ -1,0 +1,152 @@
+//! `selaras check` end to end: flags, summary, wrong pairings, --fail-under.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn selaras() -> Command {
+    Command::cargo_bin("selaras").unwrap()
+}
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
+
+#[test]
+fn flags_each_planted_problem() {
+    let out = selaras()
+        .args(["check", "-q", &format!("{DATA}/flags.tsv")])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0],
+        "doc\tid_idx\ten_idx\tbead\tscore\tid\ten\tpair_score\tflags"
+    );
+    let flags: Vec<&str> = lines[1..]
+        .iter()
+        .map(|l| l.rsplit('\t').next().unwrap())
+        .collect();
+    assert_eq!(
+        flags,
+        [
+            "",
+            "empty_side",
+            "empty_side",
+            "untranslated",
+            "too_short",
+            "duplicate",
+            "numbers_differ",
+            "low_score,length_ratio",
+            "low_score",
+            ""
+        ]
+    );
+}
+
+#[test]
+fn a_good_corpus_is_clean_and_passes_fail_under() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("summary.json");
+    let out = dir.path().join("rows.tsv");
+    selaras()
+        .args(["check", "--fail-under", "0.95", "-o"])
+        .arg(&out)
+        .arg("--summary")
+        .arg(&summary)
+        .arg(format!("{DATA}/good.tsv"))
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains(
+            "60 pairs in 6 documents; 0 flagged (100.0% clean)",
+        ));
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(s["pairs"], 60);
+    assert_eq!(s["documents"], 6);
+    assert_eq!(s["clean_share"], 1.0);
+    assert_eq!(s["beads"]["1-1"], 60);
+    assert_eq!(s["flags"]["low_score"], 0);
+    assert_eq!(s["histogram"].as_array().unwrap().len(), 10);
+    assert_eq!(s["docs"].as_array().unwrap().len(), 6);
+    assert!(s["suspect_docs"].as_array().unwrap().is_empty());
+    assert_eq!(std::fs::read_to_string(&out).unwrap().lines().count(), 61);
+}
+
+/// One document's English replaced by another document's: it must stand out in the summary,
+/// and --fail-under must fail the run with exit code 4.
+#[test]
+fn a_wrongly_paired_document_stands_out() {
+    let text = std::fs::read_to_string(format!("{DATA}/good.tsv")).unwrap();
+    let mut lines: Vec<Vec<String>> = text
+        .lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect();
+    let gempa: Vec<String> = lines
+        .iter()
+        .filter(|r| r[0] == "gempa")
+        .map(|r| r[6].clone())
+        .collect();
+    for (k, r) in lines.iter_mut().filter(|r| r[0] == "kopi").enumerate() {
+        r[6] = gempa[k].clone();
+    }
+    let corpus: String = lines.iter().map(|r| r.join("\t") + "\n").collect();
+    let dir = tempfile::tempdir().unwrap();
+    let summary = dir.path().join("s.json");
+    selaras()
+        .args(["check", "--no-rows", "--fail-under", "0.95", "--summary"])
+        .arg(&summary)
+        .arg("-")
+        .write_stdin(corpus.clone())
+        .assert()
+        .code(4)
+        .stdout("")
+        .stderr(
+            predicate::str::contains("1 document(s) look like wrong pairings:")
+                .and(predicate::str::contains("  kopi: "))
+                .and(predicate::str::contains(
+                    "corpus below --fail-under: clean share",
+                )),
+        );
+    let s: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&summary).unwrap()).unwrap();
+    assert_eq!(s["suspect_docs"], serde_json::json!(["kopi"]));
+    // the mean-score measure passes a low threshold
+    selaras()
+        .args([
+            "check",
+            "-q",
+            "--no-rows",
+            "--fail-metric",
+            "mean-score",
+            "--fail-under",
+            "0.5",
+            "-",
+        ])
+        .write_stdin(corpus)
+        .assert()
+        .success();
+}
+
+#[test]
+fn bad_options_are_usage_errors() {
+    selaras()
+        .args(["check", "--fail-under", "2", &format!("{DATA}/good.tsv")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--fail-under must be between 0 and 1",
+        ));
+    selaras()
+        .args([
+            "check",
+            "--no-rows",
+            "-o",
+            "x.tsv",
+            &format!("{DATA}/good.tsv"),
+        ])
+        .assert()
+        .code(2);
+}

@@ -1,0 +1,38 @@
+//! `selaras report` end to end (the browser test is tests/report_browser.rs).
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
+
+#[test]
+fn writes_a_self_contained_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    Command::cargo_bin("selaras")
+        .unwrap()
+        .args(["report", "-o"])
+        .arg(&out)
+        .arg(format!("{DATA}/flags.tsv"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("(1 document, 10 pairs)"));
+    let html = std::fs::read_to_string(&out).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert_eq!(html.matches("<details class=\"doc").count(), 1);
+    assert_eq!(html.matches("<tr class=\"bead").count(), 10);
+    assert!(html.contains("<svg class=\"hist\""));
+    assert!(html.contains("<svg class=\"path\""));
+    for external in ["http://", "https://", "<link", "src=", "@import", "url("] {
+        assert!(!html.contains(external), "report refers to {external}");
+    }
+}
+
+#[test]
+fn requires_an_output_file() {
+    Command::cargo_bin("selaras")
+        .unwrap()
+        .args(["report", &format!("{DATA}/good.tsv")])
+        .assert()
+        .code(2);
+}

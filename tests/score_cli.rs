@@ -1,0 +1,110 @@
+//! `selaras score` end to end.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn selaras() -> Command {
+    Command::cargo_bin("selaras").unwrap()
+}
+
+const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
+
+#[test]
+fn scores_any_pair_table_with_chosen_columns() {
+    let out = selaras()
+        .args(["score", "--id-col", "ind", "--en-col", "eng"])
+        .arg(format!("{DATA}/pairs.tsv"))
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines[0], "note\tind\teng\tscore\tflags");
+    assert_eq!(lines.len(), 4);
+    let score = |l: &str| l.split('\t').nth(3).unwrap().parse::<f64>().unwrap();
+    assert!(score(lines[1]) > 0.8, "{}", lines[1]);
+    // escapes pass through unchanged
+    assert!(lines[2].starts_with("tab\tKata\\tdengan tab.\tWord\\twith a tab.\t"));
+    assert!(score(lines[3]) < 0.4, "{}", lines[3]);
+    assert!(lines[3].ends_with("\tlow_score"));
+}
+
+#[test]
+fn reads_stdin_and_replaces_an_existing_score_column() {
+    selaras()
+        .args(["score", "-"])
+        .write_stdin("id\ten\tscore\nRumah itu besar.\tThe house is big.\t7\n")
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(
+                r"^id\ten\tscore\tflags\nRumah itu besar\.\tThe house is big\.\t0\.\d{4}\t\n$",
+            )
+            .unwrap(),
+        );
+}
+
+#[test]
+fn quoted_tables_and_feature_columns() {
+    selaras()
+        .args(["score", "--quoted", "--features", "-"])
+        .write_stdin("id\ten\n\"Dia berkata \"\"halo\"\".\"\t\"He said \"\"hello\"\".\"\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("f_lex_id").and(predicate::str::contains("f_len_abs_z")));
+}
+
+#[test]
+fn writes_atomically_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("scored.tsv");
+    selaras()
+        .args(["score", "--id-col", "ind", "--en-col", "eng", "-o"])
+        .arg(&out)
+        .arg(format!("{DATA}/pairs.tsv"))
+        .assert()
+        .success()
+        .stdout("");
+    let text = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(text.lines().count(), 4);
+}
+
+#[test]
+fn bad_input_is_one_line_naming_file_and_line() {
+    selaras()
+        .args(["score", &format!("{DATA}/bad_fields.tsv")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::is_match(r"^selaras: .*bad_fields\.tsv: line 3: expected 2 tab-separated fields \(as in the header\), found 3\n$").unwrap());
+    selaras()
+        .args(["score", &format!("{DATA}/pairs.tsv")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "pairs.tsv: line 1: no column `id` in the header (columns: note, ind, eng)",
+        ));
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.tsv");
+    std::fs::write(&bad, b"id\ten\nok\tok\nbad \xff\tx\n").unwrap();
+    selaras()
+        .arg("score")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "bad.tsv: invalid UTF-8 at byte 16 (line 3)",
+        ));
+    selaras()
+        .args(["score", "/nonexistent/x.tsv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/x.tsv"));
+    selaras()
+        .args(["score", "-"])
+        .write_stdin("")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>: input is empty"));
+}
