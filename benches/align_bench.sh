@@ -20,7 +20,7 @@ sizes=${*:-1000 10000 100000}
 
 
 echo "machine: $(nproc) cores, $(uname -m); selaras align --presplit --format ladder ${ALIGN_ARGS:-}"
-printf '%-10s %-10s %-10s %-10s %-10s\n' sentences id en seconds peak_MB
+printf '%-10s %-10s %-10s %-10s %-10s %-10s\n' sentences id en wall_s user_s peak_MB
 for n in $sizes; do
     # Whole documents, in order, repeated as needed, until the Indonesian side has n lines.
     python3 - "$dev" "$n" "$work/id.n" "$work/en.n" <<'PY'
@@ -44,18 +44,27 @@ PY
         > "$work/out" 2> "$work/time"
     secs=$(grep 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep 'Maximum resident set size' "$work/time" | awk '{print $NF}')
-    printf '%-10s %-10s %-10s %-10s %-10s\n' "$n" "$(wc -l < "$work/id.n")" "$(wc -l < "$work/en.n")" "$secs" "$((rss / 1024))"
+    user=$(grep 'User time' "$work/time" | awk '{print $NF}')
+    printf '%-10s %-10s %-10s %-10s %-10s %-10s\n' "$n" "$(wc -l < "$work/id.n")" "$(wc -l < "$work/en.n")" "$secs" "$user" "$((rss / 1024))"
 done
 
-# 1,000 short article pairs (the dev bench documents, repeated), one process each would
-# measure process start-up; instead align them in one process per 100 documents is what
-# `selaras batch` does. Here: wall time of 1,000 separate `selaras align` runs.
-ls -d "$dev"/*/bench/d* | head -n 1000 > "$work/docs"
-while [ "$(wc -l < "$work/docs")" -lt 1000 ]; do cat "$work/docs" "$work/docs" | head -n 1000 > "$work/docs2"; mv "$work/docs2" "$work/docs"; done
-start=$(date +%s.%N)
-while read -r d; do
-    # shellcheck disable=SC2086
-    "$bin" align --presplit --format ladder ${ALIGN_ARGS:-} "$d/id.lines" "$d/en.lines" > /dev/null 2>&1 || true
-done < "$work/docs"
-end=$(date +%s.%N)
-echo "1000 article pairs, one process each: $(echo "$end - $start" | bc) s"
+# 1,000 short article pairs (the dev bench documents, repeated to 1,000), in one process with
+# `selaras batch --presplit -j 1` (one core; learning over all of them, as batch does).
+ls -d "$dev"/*/bench/d* > "$work/dirs"
+printf "doc\tid\ten\n" > "$work/manifest.tsv"
+k=0
+while [ $k -lt 1000 ]; do
+    while read -r d; do
+        [ $k -lt 1000 ] || break
+        if [ -s "$d/id.lines" ] && [ -s "$d/en.lines" ] && grep -q '[^[:space:]]' "$d/en.lines" && grep -q '[^[:space:]]' "$d/id.lines"; then
+            printf 'doc%04d\t%s\t%s\n' "$k" "$d/id.lines" "$d/en.lines" >> "$work/manifest.tsv"
+            k=$((k+1))
+        fi
+    done < "$work/dirs"
+done
+/usr/bin/time -v "$bin" batch --presplit -j 1 -q ${ALIGN_ARGS:-} -f ladder -o "$work/batch" "$work/manifest.tsv" \
+    > /dev/null 2> "$work/time" || true
+secs=$(grep 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
+user=$(grep 'User time' "$work/time" | awk '{print $NF}')
+rss=$(grep 'Maximum resident set size' "$work/time" | awk '{print $NF}')
+echo "1000 article pairs, selaras batch --presplit -j 1: ${secs} s wall, ${user} s user, $((rss / 1024)) MB peak"

@@ -1,17 +1,22 @@
 //! A first path for long documents: sentence pairs sharing at least two rare keys (numbers,
 //! names, rare words or their translations) are anchor candidates; the heaviest chain that is
-//! increasing on both sides is the path the band is laid around.
+//! increasing on both sides is the path the band is laid around. "Rare" is local: a key may
+//! occur up to `max(3, m/5000)` times in the whole document, but only the occurrences within a
+//! window around the diagonal position count, so long or repetitive documents still have
+//! anchors.
 
 use std::collections::HashMap;
 
 use super::model::Model;
 
-/// Keys in more sentences than this (on either side) are not rare.
-const MAX_DF: u32 = 3;
+/// Keys in more sentences than this (on either side) are not rare, at least.
+const MIN_MAX_DF: usize = 3;
 
 /// For each row `i` (0..=n) the column of the first path.
 pub fn center_path(model: &Model) -> Vec<f64> {
     let (n, m) = (model.id.len(), model.en.len());
+    let max_df = MIN_MAX_DF.max(m.max(n) / 5000) as u32;
+    let window = (m / 50).clamp(100, 2000);
     let mut df_en: HashMap<u64, u32> = HashMap::new();
     for p in model.en {
         let mut ks: Vec<u64> = p.own_keys().collect();
@@ -33,7 +38,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
     let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
     for (j, p) in model.en.iter().enumerate() {
         for k in p.own_keys() {
-            if df_en[&k] <= MAX_DF && df_id.get(&k).is_some_and(|&d| d <= MAX_DF) {
+            if df_en[&k] <= max_df && df_id.get(&k).is_some_and(|&d| d <= max_df) {
                 let v = post.entry(k).or_default();
                 if v.last() != Some(&(j as u32)) {
                     v.push(j as u32);
@@ -49,9 +54,24 @@ pub fn center_path(model: &Model) -> Vec<f64> {
         let mut ks: Vec<u64> = p.query_keys().to_vec();
         ks.sort_unstable();
         ks.dedup();
+        let centre = i * m / n.max(1);
+        let (lo, hi) = (
+            centre.saturating_sub(window) as u32,
+            (centre + window) as u32,
+        );
         for k in ks {
             if let Some(js) = post.get(&k) {
-                for &j in js {
+                let start = js.partition_point(|&j| j < lo);
+                let inside: Vec<u32> = js[start..]
+                    .iter()
+                    .copied()
+                    .take_while(|&j| j <= hi)
+                    .collect();
+                // Only keys that are rare in the window say where the sentence is.
+                if inside.len() > MIN_MAX_DF {
+                    continue;
+                }
+                for j in inside {
                     *hits.entry(j).or_default() += 1;
                 }
             }
@@ -111,6 +131,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
         }
     }
     points.push((n as f64, m as f64));
+    let points = drop_spikes(points, m as f64 / n.max(1) as f64);
     let mut center = vec![0.0; n + 1];
     let mut s = 0;
     for (i, c) in center.iter_mut().enumerate() {
@@ -126,4 +147,26 @@ pub fn center_path(model: &Model) -> Vec<f64> {
         };
     }
     center
+}
+
+/// Drop anchors that jump away from both neighbours (a wrong match pulls the band aside).
+fn drop_spikes(points: Vec<(f64, f64)>, slope: f64) -> Vec<(f64, f64)> {
+    let off = |a: (f64, f64), b: (f64, f64)| {
+        let di = b.0 - a.0;
+        ((b.1 - a.1) - di * slope).abs() - (8.0 + 0.25 * di)
+    };
+    let mut out: Vec<(f64, f64)> = Vec::with_capacity(points.len());
+    for k in 0..points.len() {
+        if k == 0 || k + 1 == points.len() {
+            out.push(points[k]);
+            continue;
+        }
+        let prev = *out.last().unwrap();
+        let next = points[k + 1];
+        if off(prev, points[k]) > 0.0 && off(points[k], next) > 0.0 {
+            continue;
+        }
+        out.push(points[k]);
+    }
+    out
 }

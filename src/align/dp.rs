@@ -66,15 +66,13 @@ pub struct PathBead {
     pub posterior: f64,
 }
 
-fn logaddexp(a: f32, b: f32) -> f32 {
-    if a == f32::NEG_INFINITY {
-        return b;
+/// ln Σ e^x over the terms (−∞ when all are −∞).
+fn log_sum_exp(terms: &[f32]) -> f32 {
+    let m = terms.iter().copied().fold(f32::NEG_INFINITY, f32::max);
+    if m == f32::NEG_INFINITY {
+        return m;
     }
-    if b == f32::NEG_INFINITY {
-        return a;
-    }
-    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-    hi + (lo - hi).exp().ln_1p()
+    m + terms.iter().map(|&t| (t - m).exp()).sum::<f32>().ln()
 }
 
 /// Cover masks of every sentence pair the band's beads touch, computed once per band and
@@ -166,7 +164,7 @@ pub fn best_path(
                 }
                 continue;
             }
-            let mut sum = f32::NEG_INFINITY;
+            let mut terms = [f32::NEG_INFINITY; 8];
             let mut best = f64::NEG_INFINITY;
             let mut arg = u8::MAX;
             for (k, &(a, b)) in allowed.iter().enumerate() {
@@ -191,7 +189,7 @@ pub fn best_path(
                 let bs = model.parts(tables, masks, (pi, i), (pj, j)).total(params);
                 if posteriors {
                     bead_score[cell * nb + k] = bs as f32;
-                    sum = logaddexp(sum, alpha[offset[pi] + pj - band.lo[pi]] + bs as f32);
+                    terms[k] = alpha[offset[pi] + pj - band.lo[pi]] + bs as f32;
                 }
                 let s = prev + bs;
                 if s > best {
@@ -202,7 +200,7 @@ pub fn best_path(
             row[j - lo] = best;
             back[cell] = arg;
             if posteriors {
-                alpha[cell] = sum;
+                alpha[cell] = log_sum_exp(&terms[..nb]);
             }
         }
         score[i % 4] = row;
@@ -218,7 +216,7 @@ pub fn best_path(
             if i == n && j == m {
                 continue;
             }
-            let mut sum = f32::NEG_INFINITY;
+            let mut terms = [f32::NEG_INFINITY; 8];
             for (k, &(a, b)) in allowed.iter().enumerate() {
                 let (ei, ej) = (i + a, j + b);
                 if ei > n || ej > m || ej < band.lo[ei] || ej > band.hi[ei] {
@@ -229,8 +227,9 @@ pub fn best_path(
                 if bs == f32::NEG_INFINITY {
                     continue;
                 }
-                sum = logaddexp(sum, bs + beta[end]);
+                terms[k] = bs + beta[end];
             }
+            let sum = log_sum_exp(&terms[..nb]);
             beta[cell] = sum;
         }
     }

@@ -299,7 +299,7 @@ impl Aligner {
         let mut stats = initial_stats(&model, params);
         let mut tables = Tables::new(&stats, allowed);
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
-        let init_path = init.map(|d| path_of(d));
+        let init_path = init.map(path_of);
         let mut band = match &init_path {
             Some(p) if (id.len() + 1) * (en.len() + 1) > self.config.exact_cells => {
                 Band::around(&center_of(p, id.len()), en.len(), self.config.band)
@@ -313,18 +313,15 @@ impl Aligner {
                     refine_stats(&mut stats, &model, &p, params);
                     tables = Tables::new(&stats, allowed);
                 }
-                self.search(&model, &tables, &mut band, &mut masks, true)
+                self.search(&model, &tables, &mut band, &mut masks, true, allowed)
             }
-            None => {
-                let path = self.search(&model, &tables, &mut band, &mut masks, !refine);
-                if refine {
-                    refine_stats(&mut stats, &model, &path, params);
-                    tables = Tables::new(&stats, allowed);
-                    self.search(&model, &tables, &mut band, &mut masks, true)
-                } else {
-                    path
-                }
+            None if refine => {
+                let path = self.search(&model, &tables, &mut band, &mut masks, false, allowed);
+                refine_stats(&mut stats, &model, &path, params);
+                tables = Tables::new(&stats, allowed);
+                self.search(&model, &tables, &mut band, &mut masks, true, allowed)
             }
+            None => self.search(&model, &tables, &mut band, &mut masks, true, allowed),
         };
         path.into_iter()
             .map(|b| {
@@ -367,6 +364,7 @@ impl Aligner {
         band: &mut Band,
         masks: &mut dp::MaskCache<'m, 'a>,
         posteriors: bool,
+        beads: &[(usize, usize)],
     ) -> Vec<dp::PathBead> {
         let (n, m) = (model.id.len(), model.en.len());
         let mut w = self.config.band;
@@ -377,13 +375,10 @@ impl Aligner {
                 tables,
                 &self.config.params,
                 band,
-                &self.config.beads,
+                beads,
                 posteriors,
             );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-            if std::env::var("SELARAS_DEBUG").is_ok() {
-                eprintln!("band w={w} cells={} touched={touched}", band.cells());
-            }
             if !touched || full || w > 4 * self.config.band {
                 return path;
             }
@@ -400,8 +395,14 @@ impl Aligner {
     pub fn align_learned(&self, id: &[Sentence], en: &[Sentence]) -> Vec<Bead> {
         let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
-        let mut pid: Vec<Prepared> = id.iter().map(|s| self.ev.prepare(&s.text, Lang::Id)).collect();
-        let pen: Vec<Prepared> = en.iter().map(|s| self.ev.prepare(&s.text, Lang::En)).collect();
+        let mut pid: Vec<Prepared> = id
+            .iter()
+            .map(|s| self.ev.prepare(&s.text, Lang::Id))
+            .collect();
+        let pen: Vec<Prepared> = en
+            .iter()
+            .map(|s| self.ev.prepare(&s.text, Lang::En))
+            .collect();
         let first = self.align_prepared(&pid, &pen, Some(&pi), Some(&pe));
         let mut stats = LearnStats::default();
         let beads: Vec<Bead> = first.iter().map(|d| d.bead.clone()).collect();
