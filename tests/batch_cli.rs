@@ -680,3 +680,47 @@ fn stats_file_with_stdout_output() {
     assert_eq!(s["pairs"]["kept"].as_u64(), Some(rows as u64));
     assert_eq!(s["run"]["format"], "tsv");
 }
+
+#[test]
+fn manifest_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = data("good");
+    // No doc/id/en header: bad input, exit 2, one line naming the file and line.
+    let m = dir.path().join("bad.tsv");
+    std::fs::write(&m, "name\tleft\tright\nx\ta\tb\n").unwrap();
+    let out = selaras()
+        .args(["batch", m.to_str().unwrap(), "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.tsv: line 1"), "{err}");
+    // A doc id given twice and a short row are error rows; the rest is aligned.
+    let m = dir.path().join("m.tsv");
+    let p = |f: &str| good.join(f).display().to_string();
+    std::fs::write(
+        &m,
+        format!(
+            "en\tdoc\tid\n{}\tP\t{}\n{}\tP\t{}\nshort\n",
+            p("pasar.en.txt"),
+            p("pasar.id.txt"),
+            p("cuaca.en.txt"),
+            p("cuaca.id.txt")
+        ),
+    )
+    .unwrap();
+    let out_path = dir.path().join("o.tsv");
+    selaras()
+        .args(["batch", m.to_str().unwrap(), "-q", "-o"])
+        .arg(&out_path)
+        .assert()
+        .code(3);
+    let errs = errors(&out_path);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert_eq!(errs[0][0], "P");
+    assert!(errs[0][1].ends_with("m.tsv:3"), "{:?}", errs[0]);
+    assert_eq!(errs[0][2], "doc id `P` given twice");
+    assert!(errs[1][1].ends_with("m.tsv:4"), "{:?}", errs[1]);
+    assert!(read(&out_path).contains("Pasar Minggu"));
+}
