@@ -724,3 +724,34 @@ fn manifest_problems() {
     assert!(errs[1][1].ends_with("m.tsv:4"), "{:?}", errs[1]);
     assert!(read(&out_path).contains("Pasar Minggu"));
 }
+
+#[test]
+fn report_of_the_corpus_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.tsv");
+    let html = dir.path().join("c.html");
+    selaras()
+        .arg("batch")
+        .arg(data("good"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--report")
+        .arg(&html)
+        .arg("-q")
+        .assert()
+        .success();
+    let page = read(&html);
+    let rows = read(&out).lines().count() - 1;
+    let docs = read(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect::<BTreeSet<_>>();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..40]);
+    assert!(page.contains("<svg"));
+    assert_eq!(page.matches("<details").count(), docs.len());
+    assert!(rows > 0);
+    for d in &docs {
+        assert!(page.contains(d.as_str()), "{d} missing from the report");
+    }
+}
