@@ -32,6 +32,11 @@ for j in 1 2; do
 done
 cmp -s "$tmp/out1.tsv" "$tmp/out2.tsv" && echo "jobs=1 and jobs=2 outputs are identical" \
   || { echo "jobs=1 and jobs=2 outputs DIFFER" >&2; exit 1; }
+# Control for a shared machine: two independent 1-thread runs at once take as long as one
+# when two cores are free, twice as long when only one is.
+start=$(date +%s.%N)
+"$bin" batch "$tmp/docs" -o "$tmp/c1.tsv" -j 1 -q & "$bin" batch "$tmp/docs" -o "$tmp/c2.tsv" -j 1 -q; wait
+echo "control: two 1-thread runs side by side: $(python3 -c "import time;print(round(time.time()-$start,2))") s wall (free cores ~ 2 x jobs=1 wall / this)"
 /usr/bin/time -f "%e" -o "$tmp/timenl" "$bin" batch "$tmp/docs" -o "$tmp/nl.tsv" -j 2 -q --no-learn
 echo "jobs=2 --no-learn: $(cat "$tmp/timenl") s wall"
 

@@ -635,3 +635,123 @@ fn pairs_whose_numbers_disagree_are_dropped() {
             .any(|r| r["id_text"].as_str().unwrap().contains("15 persen"))
     );
 }
+
+#[test]
+fn rules_file_and_presplit_change_segmentation_only() {
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/segment/rules.srx");
+    let para = data("para");
+    let run = |extra: &[&str]| {
+        selaras()
+            .args(["batch", para.to_str().unwrap(), "-q", "--keep-empty"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let default = run(&[]);
+    assert_eq!(default.status.code(), Some(0));
+    // The bundled rules given as a file segment the same way.
+    assert_eq!(
+        run(&["--rules", rules.to_str().unwrap()]).stdout,
+        default.stdout
+    );
+    // --presplit takes each line as one sentence: fewer, longer beads.
+    let pre = run(&["--presplit"]);
+    assert!(!pre.stdout.is_empty() && pre.stdout != default.stdout);
+    let lines = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).lines().count();
+    assert!(lines(&pre) < lines(&default));
+    // A bad rules file is a one-line input error.
+    let bad = run(&["--rules", data("docs.jsonl").to_str().unwrap()]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&bad.stderr).lines().count(), 1);
+}
+
+#[test]
+fn stats_file_with_stdout_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let stats = dir.path().join("s.json");
+    let out = selaras()
+        .args(["batch", data("good").to_str().unwrap(), "-q", "--stats"])
+        .arg(&stats)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let s: Value = serde_json::from_str(&read(&stats)).unwrap();
+    let rows = String::from_utf8(out.stdout).unwrap().lines().count() - 1;
+    assert_eq!(s["pairs"]["kept"].as_u64(), Some(rows as u64));
+    assert_eq!(s["run"]["format"], "tsv");
+}
+
+#[test]
+fn manifest_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = data("good");
+    // No doc/id/en header: bad input, exit 2, one line naming the file and line.
+    let m = dir.path().join("bad.tsv");
+    std::fs::write(&m, "name\tleft\tright\nx\ta\tb\n").unwrap();
+    let out = selaras()
+        .args(["batch", m.to_str().unwrap(), "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("bad.tsv: line 1"), "{err}");
+    // A doc id given twice and a short row are error rows; the rest is aligned.
+    let m = dir.path().join("m.tsv");
+    let p = |f: &str| good.join(f).display().to_string();
+    std::fs::write(
+        &m,
+        format!(
+            "en\tdoc\tid\n{}\tP\t{}\n{}\tP\t{}\nshort\n",
+            p("pasar.en.txt"),
+            p("pasar.id.txt"),
+            p("cuaca.en.txt"),
+            p("cuaca.id.txt")
+        ),
+    )
+    .unwrap();
+    let out_path = dir.path().join("o.tsv");
+    selaras()
+        .args(["batch", m.to_str().unwrap(), "-q", "-o"])
+        .arg(&out_path)
+        .assert()
+        .code(3);
+    let errs = errors(&out_path);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    assert_eq!(errs[0][0], "P");
+    assert!(errs[0][1].ends_with("m.tsv:3"), "{:?}", errs[0]);
+    assert_eq!(errs[0][2], "doc id `P` given twice");
+    assert!(errs[1][1].ends_with("m.tsv:4"), "{:?}", errs[1]);
+    assert!(read(&out_path).contains("Pasar Minggu"));
+}
+
+#[test]
+fn report_of_the_corpus_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.tsv");
+    let html = dir.path().join("c.html");
+    selaras()
+        .arg("batch")
+        .arg(data("good"))
+        .arg("-o")
+        .arg(&out)
+        .arg("--report")
+        .arg(&html)
+        .arg("-q")
+        .assert()
+        .success();
+    let page = read(&html);
+    let rows = read(&out).lines().count() - 1;
+    let docs = read(&out)
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect::<BTreeSet<_>>();
+    assert!(page.starts_with("<!DOCTYPE html>"), "{}", &page[..40]);
+    assert!(page.contains("<svg"));
+    assert_eq!(page.matches("<details").count(), docs.len());
+    assert!(rows > 0);
+    for d in &docs {
+        assert!(page.contains(d.as_str()), "{d} missing from the report");
+    }
+}

@@ -57,6 +57,46 @@ pub trait Sink {
     fn flush(&mut self) -> Result<()>;
 }
 
+/// A sink that passes every document on and, when asked, also keeps its pairs for an HTML
+/// report (`batch --report`; the pairs of the whole run are then held in memory).
+pub struct ReportSink<'a> {
+    inner: &'a mut dyn Sink,
+    pairs: Option<Vec<crate::check::Pair>>,
+}
+
+impl<'a> ReportSink<'a> {
+    /// Pass documents on to `inner`; keep their pairs when `keep` is true.
+    pub fn new(inner: &'a mut dyn Sink, keep: bool) -> Self {
+        ReportSink {
+            inner,
+            pairs: keep.then(Vec::new),
+        }
+    }
+
+    /// The pairs kept (empty when not asked to keep them).
+    pub fn into_pairs(self) -> Vec<crate::check::Pair> {
+        self.pairs.unwrap_or_default()
+    }
+}
+
+impl Sink for ReportSink<'_> {
+    fn write_doc(&mut self, doc: &DocAlignment) -> Result<()> {
+        if let Some(pairs) = self.pairs.as_mut() {
+            let id: Vec<&str> = doc.id.iter().map(|s| s.text.as_str()).collect();
+            let en: Vec<&str> = doc.en.iter().map(|s| s.text.as_str()).collect();
+            pairs.extend(
+                doc.beads
+                    .iter()
+                    .map(|b| crate::check::Pair::from_bead(doc.doc, b, &id, &en)),
+            );
+        }
+        self.inner.write_doc(doc)
+    }
+    fn flush(&mut self) -> Result<()> {
+        self.inner.flush()
+    }
+}
+
 impl<W: Write> Sink for CorpusWriter<W> {
     fn write_doc(&mut self, doc: &DocAlignment) -> Result<()> {
         CorpusWriter::write_doc(self, doc)

@@ -6,7 +6,7 @@ use selaras::align::{AlignConfig, Aligner};
 use selaras::batch::filter::Filters;
 use selaras::batch::input::{self, DocError, Shard};
 use selaras::batch::stats::{Learning, RunInfo, Summary};
-use selaras::batch::{Batch, Options, Outcome, Progress, Sink};
+use selaras::batch::{Batch, Options, Outcome, Progress, ReportSink, Sink};
 use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
 use selaras::output::AtomicFile;
 use selaras::segment::{Lang, Segmenter};
@@ -77,6 +77,10 @@ pub struct Args {
     /// Errors file (default OUT.errors.tsv; without it and without -o, errors go to stderr).
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
+    /// Also write a self-contained HTML report of the corpus written (holds its pairs in
+    /// memory until the end of the run).
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
     /// Documents per window (memory and streaming granularity).
     #[arg(long, default_value_t = 256, hide = true)]
     pub chunk: usize,
@@ -290,14 +294,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             Segmenter::from_srx(&rules.text, Lang::En, path)?,
         );
     }
+    let mut sink = ReportSink::new(out.sink(), args.report.is_some());
     let outcome: Outcome = match listed {
-        Some(items) => batch.run_all(items, out.sink(), &mut on_error, &progress)?,
+        Some(items) => batch.run_all(items, &mut sink, &mut on_error, &progress)?,
         None => {
             let stdin = std::io::stdin().lock();
             let lines = input::JsonLines::new(std::io::BufReader::new(stdin), "<stdin>");
-            batch.run_stream(lines, out.sink(), &mut on_error, &progress)?
+            batch.run_stream(lines, &mut sink, &mut on_error, &progress)?
         }
     };
+    let report_pairs = sink.into_pairs();
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
@@ -329,6 +335,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let f = w
             .into_inner()
             .map_err(|e| anyhow::anyhow!("writing the errors file: {}", e.error()))?;
+        f.commit()?;
+    }
+    if let Some(p) = &args.report {
+        let mut f = AtomicFile::create(p)?;
+        let title = format!("selaras batch {}", args.input.display());
+        selaras::report::write_corpus_html(&mut f, &title, &report_pairs, &Default::default())?;
         f.commit()?;
     }
     if let Some(p) = &stats_path {
