@@ -38,7 +38,7 @@ impl Default for Params {
     fn default() -> Self {
         Params {
             w_lex: 1.0,
-            w_len: 1.0,
+            w_len: 0.7,
             p_word: 0.45,
             p_num: 0.9,
             p_name: 0.8,
