@@ -40,48 +40,6 @@ pub struct Table {
     pub quoted: bool,
 }
 
-/// Undo the corpus escapes `\t`, `\n`, `\r`, `\\` (other backslashes are kept).
-pub fn unescape(s: &str) -> String {
-    if !s.contains('\\') {
-        return s.to_string();
-    }
-    let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('t') => out.push('\t'),
-            Some('n') => out.push('\n'),
-            Some('r') => out.push('\r'),
-            Some('\\') => out.push('\\'),
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
-
-/// Apply the corpus escapes (inverse of [`unescape`]).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' => out.push_str("\\\\"),
-            '\t' => out.push_str("\\t"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
 impl Table {
     /// Parse a decoded input as a table. Errors name the file and line.
     pub fn parse(input: &Input, opts: TableOptions) -> Result<Table> {
@@ -164,7 +122,7 @@ impl Table {
         if self.quoted {
             raw.to_string()
         } else {
-            unescape(raw)
+            crate::export::tsv_unescape(raw).into_owned()
         }
     }
 
@@ -215,8 +173,9 @@ mod tests {
     #[test]
     fn escapes_round_trip() {
         let s = "a\tb\nc\\d\\x";
-        assert_eq!(unescape(&escape(s)), s);
-        assert_eq!(unescape("x\\ty"), "x\ty");
+        let (esc, unesc) = (crate::export::tsv_escape, crate::export::tsv_unescape);
+        assert_eq!(unesc(&esc(s)), s);
+        assert_eq!(unesc("x\\ty"), "x\ty");
     }
 
     #[test]
