@@ -164,12 +164,14 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             let mut e = k + 1;
             while e < b.len()
                 && (b[e].1.is_ascii_digit()
-                    || (matches!(b[e].1, '.' | ',')
+                    || (matches!(b[e].1, '.' | ',' | ':')
                         && e + 1 < b.len()
                         && b[e + 1].1.is_ascii_digit()))
             {
                 e += 1;
             }
+            // A clock time keeps its `a.m.`/`p.m.` (`7 p.m.`, `9:30am`).
+            e += meridiem_len(&b[e..]);
             let end = if e < b.len() { b[e].0 } else { text.len() };
             out.push(Token {
                 text: &text[start..end],
@@ -183,15 +185,115 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// Chars of an `a.m.`/`p.m.` marker (optionally after one space, dots optional, any case)
+/// at the start of `rest`, or 0.
+fn meridiem_len(rest: &[(usize, char)]) -> usize {
+    let lower = |k: usize| rest.get(k).map(|&(_, c)| c.to_ascii_lowercase());
+    let start = usize::from(lower(0) == Some(' '));
+    if !matches!(lower(start), Some('a' | 'p')) {
+        return 0;
+    }
+    let mut k = start + 1;
+    if lower(k) == Some('.') {
+        k += 1;
+    }
+    if lower(k) != Some('m') {
+        return 0;
+    }
+    k += 1;
+    if lower(k) == Some('.') {
+        k += 1;
+    }
+    // Not the start of a longer word (`7 amp`, `5 pmol`).
+    if rest.get(k).is_some_and(|&(_, c)| c.is_alphanumeric()) {
+        return 0;
+    }
+    k
+}
+
+/// The clock times a token may denote, as `t<hour>:<minutes>` on a 24-hour clock:
+/// `19.00`, `19:00`, `7:00 p.m.`, `7 pm`, `9.30 a.m.`. Without a marker, `19.00`/`19:00` is
+/// that time, and in English a time up to 12 is also read as the afternoon one (`7:30` may
+/// be 19:30; Indonesian writes the 24-hour clock). Empty when the token is no time.
+pub fn time_values(token: &str, lang: Lang) -> Vec<String> {
+    let t = token.to_ascii_lowercase();
+    let digits_end = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ':'))
+        .unwrap_or(t.len());
+    let (clock, marker) = t.split_at(digits_end);
+    let clock = clock.trim_end_matches('.');
+    let pm = marker.contains('p');
+    let has_marker = marker.contains('m');
+    let (h, m) = match clock.split_once([':', '.']) {
+        Some((h, m)) if m.len() == 2 => (h, m),
+        None if has_marker => (clock, "00"),
+        _ => return Vec::new(),
+    };
+    let (Ok(h), Ok(m)) = (h.parse::<u32>(), m.parse::<u32>()) else {
+        return Vec::new();
+    };
+    if h > 24 || m > 59 || h.to_string().len() > 2 {
+        return Vec::new();
+    }
+    let mut hours = Vec::new();
+    if has_marker {
+        if h == 0 || h > 12 {
+            return Vec::new();
+        }
+        hours.push(match (h, pm) {
+            (12, false) => 0,
+            (12, true) => 12,
+            (h, true) => h + 12,
+            (h, false) => h,
+        });
+    } else {
+        hours.push(h);
+        if lang == Lang::En && (1..12).contains(&h) {
+            hours.push(h + 12);
+        }
+    }
+    hours.into_iter().map(|h| format!("t{h}:{m:02}")).collect()
+}
+
 /// The numeric values a number token may denote, as canonical strings, given the language's
 /// conventions: Indonesian `1.250` = 1250 and `12,5` = 12.5; English `1,250` = 1250 and
 /// `12.5` = 12.5. Ambiguous forms give both readings. `scale` multiplies (juta = 10⁶ ...).
+/// A token that may be a clock time also gets its [`time_values`] (`19.00` = `7 p.m.`); a
+/// token with `:` or an `a.m.`/`p.m.` marker is read as a time only.
 pub fn number_values(token: &str, lang: Lang, scale: f64) -> Vec<String> {
+    let times = time_values(token, lang);
+    let marker = token.ends_with(|c: char| c.is_alphabetic() || c == '.');
+    if token.contains(':') || marker {
+        if !times.is_empty() {
+            let mut out = times;
+            // `5am` = `pukul 5 pagi`: the hour of a whole hour is also a plain number.
+            let clock: String = token
+                .chars()
+                .take_while(|c| c.is_ascii_digit() || matches!(c, ':' | '.'))
+                .collect();
+            let hour = clock.split([':', '.']).next().unwrap_or("");
+            if matches!(&clock[hour.len()..], "" | ":00" | ".00") {
+                let hour = hour.trim_start_matches('0');
+                out.push(if hour.is_empty() { "0" } else { hour }.to_string());
+            }
+            return out;
+        }
+        // `3:16` (a verse) or a marker that did not make a time: the numbers as written.
+        let plain: String = token
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ','))
+            .collect();
+        let plain = plain.trim_end_matches('.');
+        return plain
+            .split(':')
+            .flat_map(|part| number_values(part, lang, 1.0))
+            .collect();
+    }
     let (group, decimal) = match lang {
         Lang::Id => ('.', ','),
         Lang::En => (',', '.'),
     };
-    let mut out = Vec::new();
+    let mut out = times;
     let mut push = |s: String| {
         if let Ok(v) = s.parse::<f64>() {
             for x in [v, v * scale] {
@@ -843,6 +945,45 @@ mod tests {
         assert!(number_values("12,5", Lang::Id, 1.0).contains(&"12.5".to_string()));
         assert!(number_values("1,250", Lang::En, 1.0).contains(&"1250".to_string()));
         assert!(number_values("2", Lang::Id, 1e9).contains(&"2000000000".to_string()));
+    }
+
+    #[test]
+    fn clock_times_match_across_conventions() {
+        let t = |s: &str, l| number_values(s, l, 1.0);
+        assert!(t("19.00", Lang::Id).contains(&"t19:00".to_string()));
+        assert!(t("19.00", Lang::Id).contains(&"1900".to_string()));
+        assert_eq!(t("7 p.m.", Lang::En), ["t19:00", "7"]);
+        assert_eq!(t("7pm", Lang::En), ["t19:00", "7"]);
+        assert_eq!(t("12 a.m.", Lang::En), ["t0:00", "12"]);
+        assert_eq!(t("9:30 am", Lang::En), ["t9:30"]);
+        assert_eq!(t("6:30", Lang::En), ["t6:30", "t18:30"]);
+        assert_eq!(t("5:00", Lang::En), ["t5:00", "t17:00", "5"]);
+        assert_eq!(t("06.30", Lang::Id)[0], "t6:30");
+        assert!(time_values("12,5", Lang::Id).is_empty());
+        assert!(time_values("1.250", Lang::Id).is_empty());
+        assert!(time_values("25:00", Lang::En).is_empty());
+        let toks: Vec<&str> = tokenize("at 2 p.m. local time, or 7 PM; 8:30 a.m. and 5 amps")
+            .iter()
+            .filter(|t| t.number)
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(toks, ["2 p.m.", "7 PM", "8:30 a.m.", "5"]);
+        // A verse reference is not lost: both sides read it the same way.
+        assert_eq!(t("3:16", Lang::Id)[0], "t3:16");
+        assert!(t("3:16", Lang::En).contains(&"t3:16".to_string()));
+    }
+
+    #[test]
+    fn times_are_shared_numbers() {
+        let ev = Evidence::bundled();
+        let f = ev.features(
+            &ev.prepare(
+                "Final dijadwalkan pukul 14.00 atau pukul 19.00 WIB.",
+                Lang::Id,
+            ),
+            &ev.prepare("The final is at 2 p.m., or 7 p.m. in Jakarta.", Lang::En),
+        );
+        assert_eq!((f.num_shared, f.num_id_only, f.num_en_only), (2, 0, 0));
     }
 
     #[test]
