@@ -134,16 +134,27 @@ pub fn stem_en(word: &str) -> String {
 
 /// True for a lowercase Indonesian function word (`src/lexicon/id.stop.txt`): pronouns,
 /// demonstratives, prepositions, conjunctions, auxiliaries, negation, particles. A listed word
-/// with the particle `-lah`, `-kah` or `-pun` attached (`itulah`, `apakah`, `meskipun`) counts
-/// too.
+/// with the particle `-lah`, `-kah` or `-pun` or a pronoun clitic `-nya`, `-ku`, `-mu` attached
+/// (`itulah`, `apakah`, `meskipun`, `kepadanya`) counts too.
 pub fn is_stop_id(word: &str) -> bool {
     let stop = id_stopwords();
     if stop.contains(word) {
         return true;
     }
-    ["lah", "kah", "pun"].iter().any(|p| {
+    // Particles, and the pronoun clitics on a function word (kepadanya, dirinya, denganmu);
+    // `-ku`/`-mu` only after three letters (siku, tamu are content words).
+    [
+        ("lah", 2),
+        ("kah", 2),
+        ("pun", 2),
+        ("nya", 2),
+        ("ku", 3),
+        ("mu", 3),
+    ]
+    .iter()
+    .any(|&(p, min)| {
         word.strip_suffix(p)
-            .is_some_and(|base| base.len() >= 2 && stop.contains(base))
+            .is_some_and(|base| base.len() >= min && stop.contains(base))
     })
 }
 
@@ -316,7 +327,9 @@ mod tests {
             assert!(is_stop_id(w), "{w}");
         }
         // Content words that large stop lists drop.
-        for w in ["datang", "ingin", "besar", "sekolah", "masalah", "rumahnya"] {
+        for w in [
+            "datang", "ingin", "besar", "sekolah", "masalah", "rumahnya", "siku", "tamu",
+        ] {
             assert!(!is_stop_id(w), "{w}");
         }
         for w in ["the", "we", "and", "would", "thee"] {
