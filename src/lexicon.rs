@@ -44,9 +44,27 @@ fn stemmer() -> &'static Stemmer<'static> {
     STEMMER.get_or_init(|| Stemmer::new(DICT.get_or_init(Dictionary::new)))
 }
 
-fn id_stopwords() -> &'static Dictionary {
-    static STOP: OnceLock<Dictionary> = OnceLock::new();
-    STOP.get_or_init(Dictionary::stopword)
+/// Indonesian function words (closed classes, hand-written; see the file's header).
+const ID_STOP: &str = include_str!("lexicon/id.stop.txt");
+/// English function words (closed classes, hand-written; see the file's header).
+const EN_STOP: &str = include_str!("lexicon/en.stop.txt");
+
+/// The words of a stop-word file: one per line, `#` starts a comment.
+fn stop_set(text: &'static str) -> std::collections::HashSet<&'static str> {
+    text.lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn id_stopwords() -> &'static std::collections::HashSet<&'static str> {
+    static STOP: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    STOP.get_or_init(|| stop_set(ID_STOP))
+}
+
+fn en_stopwords() -> &'static std::collections::HashSet<&'static str> {
+    static STOP: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+    STOP.get_or_init(|| stop_set(EN_STOP))
 }
 
 thread_local! {
@@ -114,25 +132,36 @@ pub fn stem_en(word: &str) -> String {
     w
 }
 
-/// True for an Indonesian function word (sastrawi's stop list).
+/// True for a lowercase Indonesian function word (`src/lexicon/id.stop.txt`): pronouns,
+/// demonstratives, prepositions, conjunctions, auxiliaries, negation, particles. A listed word
+/// with the particle `-lah`, `-kah` or `-pun` or a pronoun clitic `-nya`, `-ku`, `-mu` attached
+/// (`itulah`, `apakah`, `meskipun`, `kepadanya`) counts too.
 pub fn is_stop_id(word: &str) -> bool {
-    id_stopwords().find(word)
+    let stop = id_stopwords();
+    if stop.contains(word) {
+        return true;
+    }
+    // Particles, and the pronoun clitics on a function word (kepadanya, dirinya, denganmu);
+    // `-ku`/`-mu` only after three letters (siku, tamu are content words).
+    [
+        ("lah", 2),
+        ("kah", 2),
+        ("pun", 2),
+        ("nya", 2),
+        ("ku", 3),
+        ("mu", 3),
+    ]
+    .iter()
+    .any(|&(p, min)| {
+        word.strip_suffix(p)
+            .is_some_and(|base| base.len() >= min && stop.contains(base))
+    })
 }
 
-/// True for an English function word.
+/// True for a lowercase English function word (`src/lexicon/en.stop.txt`), the same word
+/// classes as [`is_stop_id`].
 pub fn is_stop_en(word: &str) -> bool {
-    const STOP: &[&str] = &[
-        "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
-        "been", "before", "being", "both", "but", "by", "can", "could", "did", "do", "does", "for",
-        "from", "had", "has", "have", "he", "her", "here", "him", "his", "how", "i", "if", "in",
-        "into", "is", "it", "its", "itself", "may", "me", "might", "more", "most", "must", "my",
-        "no", "nor", "not", "of", "on", "or", "our", "out", "over", "she", "should", "so", "some",
-        "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this",
-        "those", "through", "to", "too", "up", "us", "very", "was", "we", "were", "what", "when",
-        "where", "which", "while", "who", "whom", "why", "will", "with", "would", "you", "your",
-        "s", "t", "unto", "shall", "thee", "thou", "thy", "ye",
-    ];
-    STOP.binary_search(&word).is_ok()
+    en_stopwords().contains(word)
 }
 
 /// Word translations, keyed on stems: Indonesian stem key → English stem keys.
@@ -289,6 +318,27 @@ const BUILTIN: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn function_words_only() {
+        for w in [
+            "dan", "yang", "di", "kami", "itulah", "apakah", "meskipun", "tidak",
+        ] {
+            assert!(is_stop_id(w), "{w}");
+        }
+        // Content words that large stop lists drop.
+        for w in [
+            "datang", "ingin", "besar", "sekolah", "masalah", "rumahnya", "siku", "tamu",
+        ] {
+            assert!(!is_stop_id(w), "{w}");
+        }
+        for w in ["the", "we", "and", "would", "thee"] {
+            assert!(is_stop_en(w), "{w}");
+        }
+        for w in ["come", "wanted", "big", "school"] {
+            assert!(!is_stop_en(w), "{w}");
+        }
+    }
 
     #[test]
     fn english_stems() {

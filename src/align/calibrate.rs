@@ -5,7 +5,7 @@ use super::Detail;
 
 /// Coefficients: intercept, logit of the posterior, margin per sentence, covered share, null
 /// bead, multi-sentence bead.
-const COEF: [f64; 6] = [0.6994, 0.6575, -0.2550, -0.0598, -0.8420, -1.0726];
+const COEF: [f64; 6] = [0.4523, 0.5970, -0.0700, -0.0687, -0.5193, -0.6729];
 
 /// The probability that the bead of `d` is right.
 pub fn probability(d: &Detail) -> f64 {

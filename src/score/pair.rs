@@ -40,8 +40,8 @@ pub const INPUTS: [&str; 18] = [
 /// of the evidence model. ROC AUC on that sample, pooled: 0.992 against random pairs, 0.972
 /// against neighbours (tests/score_auc.rs pins its own fixed-seed sample).
 pub const COEF: [f64; 18] = [
-    0.5091, 0.0370, 0.0482, 0.2432, 0.0678, 0.4401, 0.4952, -0.6485, 0.2416, -1.5052, 1.0362,
-    -1.1843, 0.6048, 1.2969, 0.8792, 0.5623, -0.7515, -1.1393,
+    0.5076, 0.0194, 0.0221, 0.2673, 0.1389, 0.4805, 0.4589, -0.6751, 0.4603, -1.2356, 0.8581,
+    -1.2765, 0.4115, 1.5262, 0.6718, 0.4208, -0.3494, -1.3829,
 ];
 
 /// Length model (fit by `scripts/fit_pair_scorer.py --length` on the true pairs of the sample):
