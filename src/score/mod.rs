@@ -509,7 +509,10 @@ impl Prepared {
 
     /// Add word translations (Indonesian stem key → English stem keys, e.g. learned ones) to a
     /// prepared Indonesian text, without preparing it again.
-    pub fn add_translations(&mut self, pairs: &std::collections::HashMap<u64, Vec<u64>>) {
+    pub fn add_translations<S: std::hash::BuildHasher>(
+        &mut self,
+        pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
+    ) {
         let before = self.qindex.len();
         for (i, s) in self.stems.iter().enumerate() {
             if *s == 0 {
@@ -552,7 +555,10 @@ impl Evidence {
 
     /// The evidence model with extra word translations given as stem keys (Indonesian stem
     /// key → English stem keys, as [`lexicon::key`] of the stems), e.g. learned ones.
-    pub fn with_stem_pairs(&self, pairs: &std::collections::HashMap<u64, Vec<u64>>) -> Self {
+    pub fn with_stem_pairs<S: std::hash::BuildHasher>(
+        &self,
+        pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
+    ) -> Self {
         let mut lex = (*self.lex).clone();
         lex.extend_keys(pairs);
         Evidence { lex: Arc::new(lex) }
