@@ -422,10 +422,11 @@ impl Aligner {
     }
 
     /// Add this aligner's learned word translations (if any) to an Indonesian sentence prepared
-    /// by an aligner without them: cheaper than preparing it again with [`Aligner::evidence`].
+    /// by an aligner without them: the same as preparing it again with [`Aligner::evidence`],
+    /// but cheaper.
     pub fn add_learned(&self, p: &mut Prepared) {
         if let Some(l) = &self.learned {
-            p.add_translations(&l.map);
+            p.add_translations_full(&l.map);
         }
     }
 

@@ -532,6 +532,56 @@ impl Prepared {
         }
     }
 
+    /// Add word translations (Indonesian stem key → English stem keys) exactly as preparing the
+    /// text again with a lexicon extended by them would ([`Evidence::with_stem_pairs`]): an
+    /// item looks up its stem and, when that differs, its unstemmed token; both its query keys
+    /// and its sorted query index are updated. Cheaper than [`Evidence::prepare`].
+    pub fn add_translations_full<S: std::hash::BuildHasher>(
+        &mut self,
+        pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
+    ) {
+        let mut added = false;
+        let mut queries = Vec::with_capacity(self.queries.len());
+        let mut start = Vec::with_capacity(self.query_start.len());
+        for (i, item) in self.items.iter().enumerate() {
+            let own = &self.queries[self.query_start[i] as usize..self.query_start[i + 1] as usize];
+            start.push(queries.len() as u32);
+            let from = queries.len();
+            queries.extend_from_slice(own);
+            let s = self.stems[i];
+            if s != 0 {
+                let surface = lexicon::key(&item.token);
+                let keys = [Some(s), (surface != s).then_some(surface)];
+                for k in keys.into_iter().flatten() {
+                    if let Some(v) = pairs.get(&k) {
+                        queries.extend(v.iter().map(|&e| en_stem_key(e)));
+                    }
+                }
+            }
+            if queries.len() > from + own.len() {
+                added = true;
+                queries[from..].sort_unstable();
+                let mut tail = queries.split_off(from);
+                tail.dedup();
+                queries.extend(tail);
+            }
+        }
+        if !added {
+            return;
+        }
+        start.push(queries.len() as u32);
+        self.queries = queries;
+        self.query_start = start;
+        self.qindex.clear();
+        for i in 0..self.items.len() {
+            for &q in &self.queries[self.query_start[i] as usize..self.query_start[i + 1] as usize]
+            {
+                self.qindex.push((q, i as u8));
+            }
+        }
+        self.qindex.sort_unstable();
+    }
+
     /// The keys this text looks up in the other one (with lexicon translations).
     pub fn query_keys(&self) -> &[u64] {
         &self.queries
