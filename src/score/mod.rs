@@ -632,6 +632,9 @@ impl Evidence {
         let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
         let mut skip_until = 0;
+        // Reused for every token (no allocation per token).
+        let mut own: Vec<u64> = Vec::with_capacity(4);
+        let mut query: Vec<u64> = Vec::with_capacity(8);
         for (t, tok) in tokens.iter().enumerate() {
             if p.items.len() >= MAX_ITEMS {
                 break;
@@ -640,9 +643,9 @@ impl Evidence {
                 word_pos += 1;
                 continue;
             }
-            let lower = lowers[t].clone();
-            let mut own: Vec<u64> = Vec::with_capacity(4);
-            let mut query: Vec<u64> = Vec::with_capacity(8);
+            let lower: &str = &lowers[t];
+            own.clear();
+            query.clear();
             let kind;
             let mut stem_k = 0;
             let mut cog = String::new();
@@ -672,39 +675,39 @@ impl Evidence {
                     continue;
                 }
                 let stop = match lang {
-                    Lang::Id => lexicon::is_stop_id(&lower),
-                    Lang::En => lexicon::is_stop_en(&lower),
+                    Lang::Id => lexicon::is_stop_id(lower),
+                    Lang::En => lexicon::is_stop_en(lower),
                 };
                 let all_caps =
                     tok.text.chars().count() >= 2 && !tok.text.chars().any(char::is_lowercase);
-                if (stop && !all_caps) || lower.chars().count() < 2 || scale_word(&lower) != 1.0 {
+                if (stop && !all_caps) || lower.chars().count() < 2 || scale_word(lower) != 1.0 {
                     continue;
                 }
                 // Capitalised function words ("Aku" for God in the Bible) are not names.
                 let name = is_name(tok.text, position);
                 kind = if name { ItemKind::Name } else { ItemKind::Word };
-                let sk = surface_key(&lower);
+                let sk = surface_key(lower);
                 own.push(sk);
                 query.push(sk);
-                cog = cognate_form(&lower, lang);
+                cog = cognate_form(lower, lang);
                 if let Some(ck) = cognate_key(&cog) {
                     own.push(ck);
                     query.push(ck);
                 }
                 match lang {
                     Lang::Id => {
-                        stem_k = lexicon::key(&lexicon::stem_id(&lower));
+                        stem_k = lexicon::key(&lexicon::stem_id(lower));
                         for &e in self.lex.translations(stem_k) {
                             query.push(en_stem_key(e));
                         }
-                        if stem_k != lexicon::key(&lower) {
-                            for &e in self.lex.translations(lexicon::key(&lower)) {
+                        if stem_k != lexicon::key(lower) {
+                            for &e in self.lex.translations(lexicon::key(lower)) {
                                 query.push(en_stem_key(e));
                             }
                         }
                     }
                     Lang::En => {
-                        stem_k = lexicon::key(&lexicon::stem_en(&lower));
+                        stem_k = lexicon::key(&lexicon::stem_en(lower));
                         own.push(en_stem_key(stem_k));
                     }
                 }
@@ -723,17 +726,17 @@ impl Evidence {
                 ItemKind::Name => p.name_mask |= bit,
                 ItemKind::Word => {}
             }
-            for k in own {
+            for &k in &own {
                 p.index.push((k, idx as u8));
             }
             query.sort_unstable();
             query.dedup();
             p.query_start.push(p.queries.len() as u32);
-            p.queries.extend(query);
+            p.queries.extend_from_slice(&query);
             p.stems.push(stem_k);
             p.items.push(Item {
                 kind,
-                token: lower,
+                token: lower.to_string(),
                 cognate: cog,
             });
         }
