@@ -9,8 +9,9 @@
 //! identified by a 64-bit hash ([`key`]) so prepared texts carry plain integers and matching
 //! never touches strings.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -68,7 +69,7 @@ fn en_stopwords() -> &'static std::collections::HashSet<&'static str> {
 }
 
 thread_local! {
-    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
 }
 
 /// The stem of a lowercase Indonesian word (Nazief–Adriani/ECS via sastrawi), cached per thread.
@@ -168,7 +169,7 @@ pub fn is_stop_en(word: &str) -> bool {
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
     map: HashMap<u64, Vec<u64>>,
-    en: std::collections::HashSet<u64>,
+    en: FxHashSet<u64>,
 }
 
 impl Lexicon {
@@ -253,7 +254,10 @@ impl Lexicon {
     }
 
     /// Add translations given as stem keys (Indonesian stem key → English stem keys).
-    pub fn extend_keys(&mut self, pairs: &HashMap<u64, Vec<u64>>) {
+    pub fn extend_keys<S: BuildHasher>(
+        &mut self,
+        pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
+    ) {
         for (k, vs) in pairs {
             let v = self.map.entry(*k).or_default();
             for e in vs {

@@ -611,7 +611,10 @@ impl Prepared {
 
     /// Add word translations (Indonesian stem key → English stem keys, e.g. learned ones) to a
     /// prepared Indonesian text, without preparing it again.
-    pub fn add_translations(&mut self, pairs: &std::collections::HashMap<u64, Vec<u64>>) {
+    pub fn add_translations<S: std::hash::BuildHasher>(
+        &mut self,
+        pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
+    ) {
         let before = self.qindex.len();
         for (i, s) in self.stems.iter().enumerate() {
             if *s == 0 {
@@ -629,6 +632,56 @@ impl Prepared {
         if self.qindex.len() > before {
             self.qindex.sort_unstable();
         }
+    }
+
+    /// Add word translations (Indonesian stem key → English stem keys) exactly as preparing the
+    /// text again with a lexicon extended by them would ([`Evidence::with_stem_pairs`]): an
+    /// item looks up its stem and, when that differs, its unstemmed token; both its query keys
+    /// and its sorted query index are updated. Cheaper than [`Evidence::prepare`].
+    pub fn add_translations_full<S: std::hash::BuildHasher>(
+        &mut self,
+        pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
+    ) {
+        let mut added = false;
+        let mut queries = Vec::with_capacity(self.queries.len());
+        let mut start = Vec::with_capacity(self.query_start.len());
+        for (i, item) in self.items.iter().enumerate() {
+            let own = &self.queries[self.query_start[i] as usize..self.query_start[i + 1] as usize];
+            start.push(queries.len() as u32);
+            let from = queries.len();
+            queries.extend_from_slice(own);
+            let s = self.stems[i];
+            if s != 0 {
+                let surface = lexicon::key(&item.token);
+                let keys = [Some(s), (surface != s).then_some(surface)];
+                for k in keys.into_iter().flatten() {
+                    if let Some(v) = pairs.get(&k) {
+                        queries.extend(v.iter().map(|&e| en_stem_key(e)));
+                    }
+                }
+            }
+            if queries.len() > from + own.len() {
+                added = true;
+                queries[from..].sort_unstable();
+                let mut tail = queries.split_off(from);
+                tail.dedup();
+                queries.extend(tail);
+            }
+        }
+        if !added {
+            return;
+        }
+        start.push(queries.len() as u32);
+        self.queries = queries;
+        self.query_start = start;
+        self.qindex.clear();
+        for i in 0..self.items.len() {
+            for &q in &self.queries[self.query_start[i] as usize..self.query_start[i + 1] as usize]
+            {
+                self.qindex.push((q, i as u8));
+            }
+        }
+        self.qindex.sort_unstable();
     }
 
     /// The keys this text looks up in the other one (with lexicon translations).
@@ -654,7 +707,10 @@ impl Evidence {
 
     /// The evidence model with extra word translations given as stem keys (Indonesian stem
     /// key → English stem keys, as [`lexicon::key`] of the stems), e.g. learned ones.
-    pub fn with_stem_pairs(&self, pairs: &std::collections::HashMap<u64, Vec<u64>>) -> Self {
+    pub fn with_stem_pairs<S: std::hash::BuildHasher>(
+        &self,
+        pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
+    ) -> Self {
         let mut lex = (*self.lex).clone();
         lex.extend_keys(pairs);
         Evidence { lex: Arc::new(lex) }
@@ -678,6 +734,9 @@ impl Evidence {
         let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
         let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
         let mut skip_until = 0;
+        // Reused for every token (no allocation per token).
+        let mut own: Vec<u64> = Vec::with_capacity(4);
+        let mut query: Vec<u64> = Vec::with_capacity(8);
         for (t, tok) in tokens.iter().enumerate() {
             if p.items.len() >= MAX_ITEMS {
                 break;
@@ -686,9 +745,9 @@ impl Evidence {
                 word_pos += 1;
                 continue;
             }
-            let lower = lowers[t].clone();
-            let mut own: Vec<u64> = Vec::with_capacity(4);
-            let mut query: Vec<u64> = Vec::with_capacity(8);
+            let lower: &str = &lowers[t];
+            own.clear();
+            query.clear();
             let kind;
             let mut stem_k = 0;
             let mut cog = String::new();
@@ -718,39 +777,39 @@ impl Evidence {
                     continue;
                 }
                 let stop = match lang {
-                    Lang::Id => lexicon::is_stop_id(&lower),
-                    Lang::En => lexicon::is_stop_en(&lower),
+                    Lang::Id => lexicon::is_stop_id(lower),
+                    Lang::En => lexicon::is_stop_en(lower),
                 };
                 let all_caps =
                     tok.text.chars().count() >= 2 && !tok.text.chars().any(char::is_lowercase);
-                if (stop && !all_caps) || lower.chars().count() < 2 || scale_word(&lower) != 1.0 {
+                if (stop && !all_caps) || lower.chars().count() < 2 || scale_word(lower) != 1.0 {
                     continue;
                 }
                 // Capitalised function words ("Aku" for God in the Bible) are not names.
                 let name = is_name(tok.text, position);
                 kind = if name { ItemKind::Name } else { ItemKind::Word };
-                let sk = surface_key(&lower);
+                let sk = surface_key(lower);
                 own.push(sk);
                 query.push(sk);
-                cog = cognate_form(&lower, lang);
+                cog = cognate_form(lower, lang);
                 if let Some(ck) = cognate_key(&cog) {
                     own.push(ck);
                     query.push(ck);
                 }
                 match lang {
                     Lang::Id => {
-                        stem_k = lexicon::key(&lexicon::stem_id(&lower));
+                        stem_k = lexicon::key(&lexicon::stem_id(lower));
                         for &e in self.lex.translations(stem_k) {
                             query.push(en_stem_key(e));
                         }
-                        if stem_k != lexicon::key(&lower) {
-                            for &e in self.lex.translations(lexicon::key(&lower)) {
+                        if stem_k != lexicon::key(lower) {
+                            for &e in self.lex.translations(lexicon::key(lower)) {
                                 query.push(en_stem_key(e));
                             }
                         }
                     }
                     Lang::En => {
-                        stem_k = lexicon::key(&lexicon::stem_en(&lower));
+                        stem_k = lexicon::key(&lexicon::stem_en(lower));
                         own.push(en_stem_key(stem_k));
                     }
                 }
@@ -769,17 +828,17 @@ impl Evidence {
                 ItemKind::Name => p.name_mask |= bit,
                 ItemKind::Word => {}
             }
-            for k in own {
+            for &k in &own {
                 p.index.push((k, idx as u8));
             }
             query.sort_unstable();
             query.dedup();
             p.query_start.push(p.queries.len() as u32);
-            p.queries.extend(query);
+            p.queries.extend_from_slice(&query);
             p.stems.push(stem_k);
             p.items.push(Item {
                 kind,
-                token: lower,
+                token: lower.to_string(),
                 cognate: cog,
             });
         }
