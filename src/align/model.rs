@@ -289,31 +289,20 @@ impl<'a> Model<'a> {
                 me_acc[ky] |= me;
             }
         }
-        let (mut li, mut le) = (0.0, 0.0);
-        for (k, x) in (i0..i1).enumerate() {
-            let s = &self.sid[x];
-            li += s.chars;
-            for kind in 0..3 {
-                let c = (mi_acc[k] & s.mask[kind]).count_ones();
-                let n = s.n[kind];
-                let (yes, no) = t.llr[0][b - 1][kind];
-                lex += c as f64 * yes + (n - c) as f64 * no;
-                parts.covered += c;
-                parts.items += n;
-            }
-        }
-        for (k, y) in (j0..j1).enumerate() {
-            let s = &self.sen[y];
-            le += s.chars;
-            for kind in 0..3 {
-                let c = (me_acc[k] & s.mask[kind]).count_ones();
-                let n = s.n[kind];
-                let (yes, no) = t.llr[1][a - 1][kind];
-                lex += c as f64 * yes + (n - c) as f64 * no;
-                parts.covered += c;
-                parts.items += n;
-            }
-        }
+        let mut li = side_terms(
+            &self.sid[i0..i1],
+            &mi_acc,
+            &t.llr[0][b - 1],
+            &mut lex,
+            &mut parts,
+        );
+        let mut le = side_terms(
+            &self.sen[j0..j1],
+            &me_acc,
+            &t.llr[1][a - 1],
+            &mut lex,
+            &mut parts,
+        );
         li += (a - 1) as f64;
         le += (b - 1) as f64;
         parts.lex = lex;
@@ -323,6 +312,32 @@ impl<'a> Model<'a> {
         }
         parts
     }
+}
+
+/// The lexical terms of one side of a bead: each sentence's items found (`covered[k]`) or not
+/// on the other side, weighted by the LLRs of that side against a bead of that many sentences
+/// on the other; adds to `lex` and the counts in `parts`, returns the side's characters.
+#[inline]
+fn side_terms(
+    sents: &[SentStat],
+    covered: &[u128; 3],
+    llr: &[(f64, f64); 3],
+    lex: &mut f64,
+    parts: &mut Parts,
+) -> f64 {
+    let mut chars = 0.0;
+    for (s, cov) in sents.iter().zip(covered) {
+        chars += s.chars;
+        for kind in 0..3 {
+            let c = (cov & s.mask[kind]).count_ones();
+            let n = s.n[kind];
+            let (yes, no) = llr[kind];
+            *lex += c as f64 * yes + (n - c) as f64 * no;
+            parts.covered += c;
+            parts.items += n;
+        }
+    }
+    chars
 }
 
 #[cfg(test)]
