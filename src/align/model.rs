@@ -328,10 +328,8 @@ fn side_terms(
     let mut chars = 0.0;
     for (s, cov) in sents.iter().zip(covered) {
         chars += s.chars;
-        for kind in 0..3 {
-            let c = (cov & s.mask[kind]).count_ones();
-            let n = s.n[kind];
-            let (yes, no) = llr[kind];
+        for ((mask, &n), &(yes, no)) in s.mask.iter().zip(&s.n).zip(llr) {
+            let c = (cov & mask).count_ones();
             *lex += c as f64 * yes + (n - c) as f64 * no;
             parts.covered += c;
             parts.items += n;
