@@ -142,15 +142,21 @@ impl Filters {
 
 /// Same text after normalisation, ignoring case and punctuation.
 fn same_text(a: &str, b: &str) -> bool {
-    let key = |s: &str| -> String {
-        normalize(s)
-            .chars()
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    fn key(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
-            .collect()
-    };
-    let (ka, kb) = (key(a), key(b));
-    !ka.is_empty() && ka == kb
+    }
+    // Text already in NFKC (nearly all) needs no normalised copy: what `normalize` would
+    // still change (white space, invisible and control characters) the key drops anyway.
+    if is_nfkc_quick(a.chars()) == IsNormalized::Yes
+        && is_nfkc_quick(b.chars()) == IsNormalized::Yes
+    {
+        return key(a).next().is_some() && key(a).eq(key(b));
+    }
+    let (na, nb) = (normalize(a), normalize(b));
+    key(&na).next().is_some() && key(&na).eq(key(&nb))
 }
 
 /// The key of a pair for `--dedup`: a 128-bit FNV-1a hash of both normalised sides.
@@ -182,6 +188,18 @@ mod tests {
 
     use crate::score::Evidence;
     use crate::segment::Lang;
+
+    #[test]
+    fn identical_ignores_case_punctuation_and_forms() {
+        assert!(same_text("Jakarta, 2024.", "jakarta 2024"));
+        assert!(same_text("KPK\u{200b}!", "kpk"));
+        // Not in NFKC: compared after normalisation.
+        assert!(same_text("\u{fb01}le \u{2460}", "file 1"));
+        assert!(same_text("Cafe\u{301}", "caf\u{e9}"));
+        assert!(!same_text("Jakarta", "Bandung"));
+        assert!(!same_text("...", "!!!"));
+        assert!(!same_text("", ""));
+    }
 
     #[test]
     fn reasons_in_order() {
