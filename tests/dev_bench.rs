@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use selaras::align::{AlignConfig, Aligner, Detail, LearnStats, Params, calibrate};
 use selaras::eval::{Link, Tally};
-use selaras::segment::Sentence;
+use selaras::segment::{Lang, Sentence};
 
 const SETS: &[&str] = &["flores200_dev", "ud_pud_test", "ebible_ags_web_all"];
 
@@ -223,19 +223,24 @@ fn paras(s: &[Sentence]) -> Vec<usize> {
 
 /// Align all documents (two passes: learn translations from the first) and score them.
 fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>) {
-    let pass = |al: &Aligner| -> Vec<Vec<Detail>> {
+    // As `selaras batch` does: pass 2 starts from the alignment of pass 1.
+    let pass = |al: &Aligner, init: Option<&[Vec<Detail>]>| -> Vec<Vec<Detail>> {
         docs.par_iter()
-            .map(|d| {
-                al.align_detailed(
-                    &texts(&d.id),
-                    &texts(&d.en),
+            .enumerate()
+            .map(|(k, d)| {
+                let pid = al.prepare(&texts(&d.id), Lang::Id);
+                let pen = al.prepare(&texts(&d.en), Lang::En);
+                al.align_prepared_from(
+                    &pid,
+                    &pen,
                     Some(&paras(&d.id)),
                     Some(&paras(&d.en)),
+                    init.map(|i| i[k].as_slice()),
                 )
             })
             .collect()
     };
-    let mut out = pass(base);
+    let mut out = pass(base, None);
     let rounds: usize = std::env::var("SELARAS_DEV_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -247,7 +252,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             stats.add(base, &texts(&d.id), &texts(&d.en), &beads);
         }
         let al = base.with_learned(&stats);
-        out = pass(&al);
+        out = pass(&al, Some(&out));
     }
     let mut tally = Tally::default();
     let mut labelled = Vec::new();

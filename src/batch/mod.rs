@@ -30,7 +30,7 @@ pub mod filter;
 pub mod input;
 pub mod stats;
 
-use crate::align::{Aligner, Bead, LearnStats};
+use crate::align::{Aligner, Bead, Detail, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
 use crate::score::{Evidence, Prepared};
@@ -169,16 +169,19 @@ struct Loaded {
     en_offset: usize,
     pid: Vec<Prepared>,
     pen: Vec<Prepared>,
+    /// The alignment of pass 1 (empty until then): pass 2 starts from it.
+    first: Vec<Detail>,
 }
 
 impl Loaded {
-    /// Rough memory use (text plus prepared items).
+    /// Rough memory use (text plus prepared items and the pass-1 alignment).
     fn bytes(&self) -> usize {
         self.id
             .iter()
             .chain(&self.en)
             .map(|s| 6 * s.text.len() + 256)
-            .sum()
+            .sum::<usize>()
+            + self.first.len() * 160
     }
 }
 
@@ -293,6 +296,7 @@ impl Batch {
             en_offset,
             pid,
             pen,
+            first: Vec::new(),
         })
     }
 
@@ -300,20 +304,13 @@ impl Batch {
         item.and_then(|s| self.load(s))
     }
 
-    /// Align with paragraph boundaries as soft anchors.
-    fn align(&self, aligner: &Aligner, l: &Loaded) -> Vec<Bead> {
-        self.align_with(aligner, l, &l.pid)
-    }
-
-    /// Align with `pid` as the prepared Indonesian side.
-    fn align_with(&self, aligner: &Aligner, l: &Loaded, pid: &[Prepared]) -> Vec<Bead> {
+    /// Align with paragraph boundaries as soft anchors, with `pid` as the prepared Indonesian
+    /// side, starting from the pass-1 alignment when there is one.
+    fn align_with(&self, aligner: &Aligner, l: &Loaded, pid: &[Prepared]) -> Vec<Detail> {
         let pi: Vec<usize> = l.id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = l.en.iter().map(|s| s.para).collect();
-        aligner
-            .align_prepared(pid, &l.pen, Some(&pi), Some(&pe))
-            .into_iter()
-            .map(|d| d.bead)
-            .collect()
+        let init = (!l.first.is_empty()).then_some(l.first.as_slice());
+        aligner.align_prepared_from(pid, &l.pen, Some(&pi), Some(&pe), init)
     }
 
     /// Pass 1 over a window: load (unless already loaded), align with `aligner` and add the
@@ -331,13 +328,15 @@ impl Batch {
             items.into_iter().map(Some).zip(window.iter_mut()).collect();
         self.pool.install(|| {
             slots.par_iter_mut().for_each(|(item, slot)| {
-                let loaded = match (slot.take(), item.take()) {
+                let mut loaded = match (slot.take(), item.take()) {
                     (Some(l), _) => l,
                     (None, Some(i)) => self.load_item(i),
                     (None, None) => unreachable!("every slot has an item or a load"),
                 };
-                if let Ok(l) = &loaded {
-                    let beads = self.align(aligner, l);
+                if let Ok(l) = &mut loaded {
+                    let first = self.align_with(aligner, l, &l.pid);
+                    l.first = first;
+                    let beads: Vec<Bead> = l.first.iter().map(|d| d.bead.clone()).collect();
                     let k = rayon::current_thread_index().unwrap_or(0) % accs.len();
                     let mut acc = accs[k].lock().unwrap_or_else(|e| e.into_inner());
                     acc.add_prepared(&l.pid, &l.pen, &beads);
@@ -368,15 +367,16 @@ impl Batch {
     /// Indonesian side: they are added to a copy of that side ([`Aligner::add_learned`], the
     /// same as preparing it again, cheaper); the English side does not change.
     fn finish(&self, aligner: &Aligner, loaded: Loaded) -> Done {
-        let beads = if self.options.learn {
+        let details = if self.options.learn {
             let mut pid = loaded.pid.clone();
             for p in &mut pid {
                 aligner.add_learned(p);
             }
             self.align_with(aligner, &loaded, &pid)
         } else {
-            self.align(aligner, &loaded)
+            self.align_with(aligner, &loaded, &loaded.pid)
         };
+        let beads: Vec<Bead> = details.into_iter().map(|d| d.bead).collect();
         let f = &self.options.filters;
         let mut verdicts = Vec::with_capacity(beads.len());
         let mut keys = Vec::new();
