@@ -94,10 +94,19 @@ impl<'m, 'a> MaskCache<'m, 'a> {
         for i in 0..n {
             let j0 = band.lo[i + 1].saturating_sub(3);
             let j1 = band.hi[(i + 3).min(n)].min(m);
+            let j1 = j1.max(j0);
             start.push(j0);
             off.push(data.len());
-            for j in j0..j1 {
-                data.push(model.cover(i, j));
+            if model.extra.is_none() {
+                let at = data.len();
+                data.resize(at + (j1 - j0), (0, 0));
+                model
+                    .cover_index
+                    .cover_row(&model.id[i], model.en, j0, &mut data[at..]);
+            } else {
+                for j in j0..j1 {
+                    data.push(model.cover(i, j));
+                }
             }
         }
         off.push(data.len());

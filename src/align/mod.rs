@@ -30,13 +30,13 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::score::{Evidence, ExtraLexicon, Prepared};
+use crate::score::{CoverIndex, Evidence, ExtraLexicon, Prepared};
 use crate::segment::{Lang, Sentence};
 
 pub use dp::Band;
 pub use model::{Params, Parts};
 
-use model::{DocStats, Model, SentStat, Tables};
+use model::{DocStats, Masks, Model, SentStat, Tables};
 
 /// One bead of an alignment: consecutive Indonesian sentences `id` aligned to consecutive
 /// English sentences `en` (either may be empty), with a calibrated probability `score`.
@@ -295,10 +295,9 @@ impl Aligner {
             // Learned translations are baked into the prepared texts (see `with_learned`).
             extra: None,
             use_para: ui && ue,
+            cover_index: CoverIndex::new(en),
         };
         let allowed = &self.config.beads;
-        let mut stats = initial_stats(&model, params);
-        let mut tables = Tables::new(&stats, allowed);
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
         let init_path = init.map(path_of);
         let mut band = match &init_path {
@@ -308,6 +307,8 @@ impl Aligner {
             _ => self.band(&model),
         };
         let mut masks = dp::MaskCache::new(&model, &band);
+        let mut stats = initial_stats(&model, &masks, params);
+        let mut tables = Tables::new(&stats, allowed);
         let path = match init_path {
             Some(p) => {
                 if refine {
@@ -481,7 +482,7 @@ fn path_of(details: &[Detail]) -> Vec<dp::PathBead> {
 }
 
 /// Sample pairs far from the diagonal to estimate how often items match by chance.
-fn initial_stats(model: &Model, params: &Params) -> DocStats {
+fn initial_stats(model: &Model, masks: &dyn Masks, params: &Params) -> DocStats {
     let (n, m) = (model.id.len(), model.en.len());
     let (ci, ce): (f64, f64) = (
         model.sid.iter().map(|s| s.chars).sum(),
@@ -503,7 +504,7 @@ fn initial_stats(model: &Model, params: &Params) -> DocStats {
             if d < gap {
                 return;
             }
-            let (mi, me) = model.cover(i, j);
+            let (mi, me) = masks.get(i, j);
             for t in 0..3 {
                 let (a, b) = (&model.sid[i], &model.sen[j]);
                 cov[0][t] += (mi & a.mask[t]).count_ones() as u64;

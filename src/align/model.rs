@@ -4,7 +4,7 @@
 //! item finds a counterpart in a true and in a random pair) is estimated from the document pair
 //! itself, starting from global defaults.
 
-use crate::score::{ExtraLexicon, Prepared, cover_with};
+use crate::score::{CoverIndex, ExtraLexicon, Prepared, cover_with};
 
 /// Global parameters of the bead score (the few values tuned on the dev sets).
 #[derive(Clone, Debug)]
@@ -256,6 +256,8 @@ pub struct Model<'a> {
     pub sen: Vec<SentStat>,
     pub extra: Option<&'a dyn ExtraLexicon>,
     pub use_para: bool,
+    /// The English side indexed for covering many pairs at once.
+    pub cover_index: CoverIndex,
 }
 
 impl<'a> Model<'a> {

@@ -932,6 +932,73 @@ pub fn cover_with(id: &Prepared, en: &Prepared, extra: Option<&dyn ExtraLexicon>
     (mi, me)
 }
 
+/// The index keys of a run of English sentences, for covering an Indonesian sentence against
+/// many of them at once ([`CoverIndex::cover_row`]): the masks of [`cover_with`] (without an
+/// extra lexicon), found by one hash lookup per query key instead of a merge join per pair.
+#[derive(Debug, Default)]
+pub struct CoverIndex {
+    /// (key, sentence, item), sorted.
+    entries: Vec<(u64, u32, u8)>,
+    /// Key → its range of `entries`.
+    ranges: rustc_hash::FxHashMap<u64, (u32, u32)>,
+}
+
+impl CoverIndex {
+    /// Index the English sentences `en`.
+    pub fn new(en: &[Prepared]) -> CoverIndex {
+        let mut entries: Vec<(u64, u32, u8)> = en
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !p.items.is_empty())
+            .flat_map(|(j, p)| p.index.iter().map(move |&(k, it)| (k, j as u32, it)))
+            .collect();
+        entries.sort_unstable();
+        let mut ranges = rustc_hash::FxHashMap::default();
+        let mut a = 0;
+        while a < entries.len() {
+            let k = entries[a].0;
+            let mut b = a + 1;
+            while b < entries.len() && entries[b].0 == k {
+                b += 1;
+            }
+            ranges.insert(k, (a as u32, b as u32));
+            a = b;
+        }
+        CoverIndex { entries, ranges }
+    }
+
+    /// The cover masks of `id` against each of `en[j0..j0 + out.len()]` (`en` as indexed),
+    /// OR-ed into `out`.
+    pub fn cover_row(&self, id: &Prepared, en: &[Prepared], j0: usize, out: &mut [(u128, u128)]) {
+        if id.items.is_empty() || out.is_empty() {
+            return;
+        }
+        let j1 = (j0 + out.len()) as u32;
+        for &(q, i) in &id.qindex {
+            let Some(&(a, b)) = self.ranges.get(&q) else {
+                continue;
+            };
+            let run = &self.entries[a as usize..b as usize];
+            let from = run.partition_point(|e| e.1 < j0 as u32);
+            for &(_, j, t) in &run[from..] {
+                if j >= j1 {
+                    break;
+                }
+                let item = &id.items[i as usize];
+                let ok = is_en_stem_key(q) || item.kind == ItemKind::Number || {
+                    let other = &en[j as usize].items[t as usize];
+                    item.token == other.token || cognates(&item.cognate, &other.cognate)
+                };
+                if ok {
+                    let m = &mut out[j as usize - j0];
+                    m.0 |= 1u128 << i;
+                    m.1 |= 1u128 << t;
+                }
+            }
+        }
+    }
+}
+
 /// The [`Features`] of a pair given its cover masks.
 pub fn features_from_masks(id: &Prepared, en: &Prepared, mi: u128, me: u128) -> Features {
     let words = |p: &Prepared| p.all_mask & !p.num_mask & !p.name_mask;
@@ -962,6 +1029,39 @@ mod tests {
 
     fn ev() -> Evidence {
         Evidence::bundled()
+    }
+
+    #[test]
+    fn cover_rows_equal_pairwise_cover() {
+        let e = ev();
+        let id = [
+            "Presiden Joko Widodo meresmikan jembatan sepanjang 1.250 meter di Surabaya.",
+            "Koordinasi antarlembaga dinilai penting untuk hegemoni ekonomi.",
+            "",
+            "Harga beras naik 12,5 persen menjadi Rp 2 miliar pada Senin.",
+        ];
+        let en = [
+            "President Joko Widodo opened a 1,250-metre bridge in Surabaya.",
+            "",
+            "Inter-agency coordination is seen as vital to economic hegemony.",
+            "Rice prices rose 12.5 percent to 2 billion rupiah on Monday.",
+            "Nothing here matches.",
+        ];
+        let pid: Vec<Prepared> = id.iter().map(|t| e.prepare(t, Lang::Id)).collect();
+        let pen: Vec<Prepared> = en.iter().map(|t| e.prepare(t, Lang::En)).collect();
+        let index = CoverIndex::new(&pen);
+        for p in &pid {
+            for j0 in 0..pen.len() {
+                let mut row = vec![(0, 0); pen.len() - j0];
+                index.cover_row(p, &pen, j0, &mut row);
+                for (k, m) in row.iter().enumerate() {
+                    assert_eq!(*m, e.cover(p, &pen[j0 + k]));
+                }
+            }
+        }
+        let mut row = vec![(0, 0); 1];
+        index.cover_row(&pid[0], &pen, 0, &mut row);
+        assert_ne!(row[0], (0, 0));
     }
 
     #[test]
