@@ -221,7 +221,7 @@ pub struct Parts {
 impl Parts {
     pub fn total(&self, params: &Params) -> f64 {
         self.prior
-            + mix(params.w_lex * self.lex, params.free)
+            + mix_fast(params.w_lex * self.lex, params.free)
             + params.w_len * self.len
             + params.para_bonus * self.para
     }
@@ -241,6 +241,31 @@ pub fn mix(x: f64, free: f64) -> f64 {
     } else {
         ((1.0 - free) * x.exp() + free).ln()
     }
+}
+
+/// Step of the tabulated [`mix`].
+const MIX_STEP: f64 = 1.0 / 64.0;
+/// Extent of the table: [-MIX_MAX, MIX_MAX].
+const MIX_MAX: f64 = 30.0;
+
+/// [`mix`] from a table (linear interpolation, error below 1e-5) for the inner loop; exact
+/// outside the table or for another `free` than the one tabulated first.
+pub fn mix_fast(x: f64, free: f64) -> f64 {
+    static TABLE: std::sync::OnceLock<(f64, Vec<f64>)> = std::sync::OnceLock::new();
+    let (f, t) = TABLE.get_or_init(|| {
+        let n = (2.0 * MIX_MAX / MIX_STEP) as usize + 2;
+        let t = (0..n)
+            .map(|k| mix(k as f64 * MIX_STEP - MIX_MAX, free))
+            .collect();
+        (free, t)
+    });
+    let u = (x + MIX_MAX) / MIX_STEP;
+    if *f != free || !(u >= 0.0 && u < (t.len() - 1) as f64) {
+        return mix(x, free);
+    }
+    let k = u as usize;
+    let w = u - k as f64;
+    t[k] * (1.0 - w) + t[k + 1] * w
 }
 
 /// A source of cover masks for sentence pairs (cached for the band).
@@ -350,6 +375,17 @@ mod tests {
         assert!((log_two_tail(1.959_964).exp() - 0.05).abs() < 1e-4);
         assert!(log_two_tail(10.0) < -40.0);
         assert!(log_two_tail(4.99) > log_two_tail(5.01));
+    }
+
+    #[test]
+    fn mix_table_is_close() {
+        for free in [0.1, 0.2] {
+            let mut x = -40.0;
+            while x < 40.0 {
+                assert!((mix_fast(x, free) - mix(x, free)).abs() < 1e-5, "{x} {free}");
+                x += 0.0137;
+            }
+        }
     }
 
     #[test]
