@@ -21,6 +21,34 @@ impl Band {
         }
     }
 
+    /// The cells in both bands.
+    pub fn intersect(&self, other: &Band) -> Band {
+        let n = self.lo.len() - 1;
+        let mut lo: Vec<usize> = self
+            .lo
+            .iter()
+            .zip(&other.lo)
+            .map(|(a, b)| *a.max(b))
+            .collect();
+        let mut hi: Vec<usize> = self
+            .hi
+            .iter()
+            .zip(&other.hi)
+            .map(|(a, b)| *a.min(b))
+            .collect();
+        // Keep every row non-empty and connected to the next (both bounds non-decreasing).
+        for i in 1..=n {
+            lo[i] = lo[i].max(lo[i - 1]);
+            hi[i] = hi[i].max(hi[i - 1]);
+        }
+        for i in 0..=n {
+            if hi[i] < lo[i] {
+                hi[i] = lo[i];
+            }
+        }
+        Band { lo, hi }
+    }
+
     /// Number of cells.
     pub fn cells(&self) -> usize {
         self.lo.iter().zip(&self.hi).map(|(l, h)| h + 1 - l).sum()

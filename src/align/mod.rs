@@ -107,6 +107,9 @@ pub struct AlignConfig {
     pub exact_cells: usize,
     /// Initial half-width of the band for long documents.
     pub band: usize,
+    /// Half-width of the band around a path already found (the refined pass, pass 2), for
+    /// every document; widened like the first band when the path touches its edge.
+    pub refine_band: usize,
     /// Re-estimate the document's statistics from a first path and align again.
     pub refine: bool,
 }
@@ -119,6 +122,7 @@ impl Default for AlignConfig {
             params: Params::default(),
             exact_cells: 250_000,
             band: 12,
+            refine_band: 4,
             refine: true,
         }
     }
@@ -301,10 +305,8 @@ impl Aligner {
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
         let init_path = init.map(path_of);
         let mut band = match &init_path {
-            Some(p) if (id.len() + 1) * (en.len() + 1) > self.config.exact_cells => {
-                Band::around(&center_of(p, id.len()), en.len(), self.config.band)
-            }
-            _ => self.band(&model),
+            Some(p) => self.refine_band(p, id.len(), en.len()),
+            None => self.band(&model),
         };
         let mut masks = dp::MaskCache::new(&model, &band);
         let mut stats = initial_stats(&model, &masks, params);
@@ -321,6 +323,8 @@ impl Aligner {
                 let path = self.search(&model, &tables, &mut band, &mut masks, false, allowed);
                 refine_stats(&mut stats, &model, &path, params);
                 tables = Tables::new(&stats, allowed);
+                // Inside the band searched: the cached masks still serve.
+                band = band.intersect(&self.refine_band(&path, id.len(), en.len()));
                 self.search(&model, &tables, &mut band, &mut masks, true, allowed)
             }
             None => self.search(&model, &tables, &mut band, &mut masks, true, allowed),
@@ -346,6 +350,11 @@ impl Aligner {
                 d
             })
             .collect()
+    }
+
+    /// The band around a path found before.
+    fn refine_band(&self, path: &[dp::PathBead], n: usize, m: usize) -> Band {
+        Band::around(&center_of(path, n), m, self.config.refine_band.max(1))
     }
 
     fn band(&self, model: &Model) -> Band {

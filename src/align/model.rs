@@ -382,7 +382,10 @@ mod tests {
         for free in [0.1, 0.2] {
             let mut x = -40.0;
             while x < 40.0 {
-                assert!((mix_fast(x, free) - mix(x, free)).abs() < 1e-5, "{x} {free}");
+                assert!(
+                    (mix_fast(x, free) - mix(x, free)).abs() < 1e-5,
+                    "{x} {free}"
+                );
                 x += 0.0137;
             }
         }
