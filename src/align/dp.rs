@@ -114,7 +114,7 @@ const EXP_STEPS: f32 = 256.0;
 #[inline]
 fn exp_neg(x: f32) -> f32 {
     static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
-    if !(x > EXP_MIN) {
+    if x.is_nan() || x <= EXP_MIN {
         return 0.0;
     }
     let t = TABLE.get_or_init(|| {

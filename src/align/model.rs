@@ -260,7 +260,7 @@ pub fn mix_fast(x: f64, free: f64) -> f64 {
         (free, t)
     });
     let u = (x + MIX_MAX) / MIX_STEP;
-    if *f != free || !(u >= 0.0 && u < (t.len() - 1) as f64) {
+    if *f != free || u.is_nan() || u < 0.0 || u >= (t.len() - 1) as f64 {
         return mix(x, free);
     }
     let k = u as usize;
