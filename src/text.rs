@@ -89,9 +89,20 @@ pub fn is_invisible(c: char) -> bool {
 /// The form of a sentence used for matching: NFKC, invisible and control characters removed,
 /// every run of whitespace collapsed to one space, trimmed. Case is kept.
 pub fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    // Text already in NFKC (all ASCII text, nearly all other text) skips the decomposition.
+    if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+        clean(s.chars(), s.len())
+    } else {
+        clean(s.nfkc(), s.len())
+    }
+}
+
+/// Drop invisible and control characters, collapse and trim white space.
+fn clean(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len);
     let mut space = false;
-    for c in s.nfkc() {
+    for c in chars {
         if c.is_whitespace() {
             space = true;
             continue;

@@ -65,9 +65,9 @@ pub struct Item {
     /// Kind of the item.
     pub kind: ItemKind,
     /// The lowercase token.
-    pub token: String,
-    /// The orthographically mapped form, for cognates.
-    pub cognate: String,
+    pub token: Arc<str>,
+    /// The orthographically mapped form, for cognates (empty for numbers).
+    pub cognate: Arc<str>,
 }
 
 /// A text prepared for matching (normalised tokens, stems, numbers, names, length).
@@ -542,6 +542,73 @@ pub fn cognate_form(word: &str, lang: Lang) -> String {
     out
 }
 
+/// What preparing a content word needs that depends only on the word (lowercase) and its
+/// language, computed once per word and thread ([`word_info`]).
+#[derive(Clone, Debug)]
+struct WordInfo {
+    token: Arc<str>,
+    cognate: Arc<str>,
+    surface: u64,
+    cognate_key: Option<u64>,
+    /// Lexicon key of the stem, and of the word itself.
+    stem: u64,
+    lower_key: u64,
+    /// A function word (dropped unless written in capitals).
+    stop: bool,
+    /// Never an item: shorter than two characters, or a scale word (`juta`, `million`).
+    skip: bool,
+}
+
+thread_local! {
+    static WORDS: std::cell::RefCell<[rustc_hash::FxHashMap<Arc<str>, WordInfo>; 2]> =
+        Default::default();
+}
+
+/// Words kept per thread and language before the memo is emptied.
+const WORDS_MAX: usize = 100_000;
+
+/// The [`WordInfo`] of a lowercase word, or None when it is not an item (`all_caps`: written
+/// in capitals, which keeps a function word such as an acronym `IT`).
+fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
+    let side = match lang {
+        Lang::Id => 0,
+        Lang::En => 1,
+    };
+    let w = WORDS.with(|m| {
+        let mut m = m.borrow_mut();
+        let map = &mut m[side];
+        if let Some(w) = map.get(lower) {
+            return w.clone();
+        }
+        let stop = match lang {
+            Lang::Id => lexicon::is_stop_id(lower),
+            Lang::En => lexicon::is_stop_en(lower),
+        };
+        let cognate: Arc<str> = Arc::from(cognate_form(lower, lang));
+        let stem = match lang {
+            Lang::Id => lexicon::key(&lexicon::stem_id(lower)),
+            Lang::En => lexicon::key(&lexicon::stem_en(lower)),
+        };
+        let token: Arc<str> = Arc::from(lower);
+        let w = WordInfo {
+            surface: surface_key(lower),
+            cognate_key: cognate_key(&cognate),
+            cognate,
+            stem,
+            lower_key: lexicon::key(lower),
+            stop,
+            skip: lower.chars().count() < 2 || scale_word(lower) != 1.0,
+            token: token.clone(),
+        };
+        if map.len() >= WORDS_MAX {
+            map.clear();
+        }
+        map.insert(token, w.clone());
+        w
+    });
+    ((!w.stop || all_caps) && !w.skip).then_some(w)
+}
+
 /// The key of a token as written (lowercase): identical tokens match across the languages.
 pub fn surface_key(lower: &str) -> u64 {
     untag(lexicon::key_tagged(TAG_SURFACE, lower))
@@ -750,7 +817,7 @@ impl Evidence {
             query.clear();
             let kind;
             let mut stem_k = 0;
-            let mut cog = String::new();
+            let mut words_token: Option<(Arc<str>, Arc<str>)> = None;
             let phrase = if tok.number {
                 None
             } else {
@@ -776,43 +843,35 @@ impl Evidence {
                 if is_clitic(tok.text) {
                     continue;
                 }
-                let stop = match lang {
-                    Lang::Id => lexicon::is_stop_id(lower),
-                    Lang::En => lexicon::is_stop_en(lower),
-                };
                 let all_caps =
                     tok.text.chars().count() >= 2 && !tok.text.chars().any(char::is_lowercase);
-                if (stop && !all_caps) || lower.chars().count() < 2 || scale_word(lower) != 1.0 {
+                let Some(w) = word_info(lower, lang, all_caps) else {
                     continue;
-                }
+                };
                 // Capitalised function words ("Aku" for God in the Bible) are not names.
                 let name = is_name(tok.text, position);
                 kind = if name { ItemKind::Name } else { ItemKind::Word };
-                let sk = surface_key(lower);
-                own.push(sk);
-                query.push(sk);
-                cog = cognate_form(lower, lang);
-                if let Some(ck) = cognate_key(&cog) {
+                own.push(w.surface);
+                query.push(w.surface);
+                if let Some(ck) = w.cognate_key {
                     own.push(ck);
                     query.push(ck);
                 }
+                stem_k = w.stem;
                 match lang {
                     Lang::Id => {
-                        stem_k = lexicon::key(&lexicon::stem_id(lower));
                         for &e in self.lex.translations(stem_k) {
                             query.push(en_stem_key(e));
                         }
-                        if stem_k != lexicon::key(lower) {
-                            for &e in self.lex.translations(lexicon::key(lower)) {
+                        if stem_k != w.lower_key {
+                            for &e in self.lex.translations(w.lower_key) {
                                 query.push(en_stem_key(e));
                             }
                         }
                     }
-                    Lang::En => {
-                        stem_k = lexicon::key(&lexicon::stem_en(lower));
-                        own.push(en_stem_key(stem_k));
-                    }
+                    Lang::En => own.push(en_stem_key(stem_k)),
                 }
+                words_token = Some((w.token, w.cognate));
             }
             // One item per distinct token.
             let dedup = own.first().copied().unwrap_or(0);
@@ -836,10 +895,11 @@ impl Evidence {
             p.query_start.push(p.queries.len() as u32);
             p.queries.extend_from_slice(&query);
             p.stems.push(stem_k);
+            let (token, cognate) = words_token.unwrap_or_else(|| (Arc::from(lower), Arc::from("")));
             p.items.push(Item {
                 kind,
-                token: lower.to_string(),
-                cognate: cog,
+                token,
+                cognate,
             });
         }
         p.query_start.push(p.queries.len() as u32);
