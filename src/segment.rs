@@ -207,36 +207,45 @@ impl Segmenter {
         };
         let mut befores = Vec::with_capacity(rules.len());
         let mut afters = Vec::with_capacity(rules.len());
-        let mut candidates = Vec::new();
+        let mut expanded = Vec::with_capacity(rules.len());
         for r in &rules {
             let before = expand(&r.before).map_err(|m| err(r.before_line, m))?;
             let after = expand(&r.after).map_err(|m| err(r.after_line, m))?;
-            let b = format!("(?:{before})\\z");
-            let a = format!("\\A(?:{after})");
-            for (what, re, src, line) in [
-                ("beforebreak", &b, &r.before, r.before_line),
-                ("afterbreak", &a, &r.after, r.after_line),
-            ] {
-                Regex::new(re).map_err(|e| err(line, regex_msg(what, src, &e)))?;
-            }
-            if r.brk {
-                candidates
-                    .push(Regex::new(&before).map_err(|e| {
-                        err(r.before_line, regex_msg("beforebreak", &r.before, &e))
-                    })?);
-            }
-            befores.push(b);
-            afters.push(a);
+            befores.push(format!("(?:{before})\\z"));
+            afters.push(format!("\\A(?:{after})"));
+            expanded.push(before);
         }
-        let set = |pats: &[String]| {
-            RegexSet::new(pats).map_err(|e| err(1, format!("rules do not compile together: {e}")))
+        // Compile the rules together first; only when that fails compile them one by one to
+        // say which rule is wrong (compiling each rule twice would double the start-up time).
+        let (before, after) = match (RegexSet::new(&befores), RegexSet::new(&afters)) {
+            (Ok(b), Ok(a)) => (b, a),
+            (b, a) => {
+                for (k, r) in rules.iter().enumerate() {
+                    for (what, re, src, line) in [
+                        ("beforebreak", &befores[k], &r.before, r.before_line),
+                        ("afterbreak", &afters[k], &r.after, r.after_line),
+                    ] {
+                        Regex::new(re).map_err(|e| err(line, regex_msg(what, src, &e)))?;
+                    }
+                }
+                let e = b.err().or(a.err()).map(|e| e.to_string()).unwrap_or_default();
+                return Err(err(1, format!("rules do not compile together: {e}")));
+            }
         };
+        let mut candidates = Vec::new();
+        for (r, before) in rules.iter().zip(&expanded) {
+            if r.brk {
+                candidates.push(Regex::new(before).map_err(|e| {
+                    err(r.before_line, regex_msg("beforebreak", &r.before, &e))
+                })?);
+            }
+        }
         Ok(Segmenter {
             inner: Arc::new(Compiled {
                 lang,
                 breaks: rules.iter().map(|r| r.brk).collect(),
-                before: set(&befores)?,
-                after: set(&afters)?,
+                before,
+                after,
                 candidates,
             }),
         })
