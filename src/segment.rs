@@ -228,16 +228,21 @@ impl Segmenter {
                         Regex::new(re).map_err(|e| err(line, regex_msg(what, src, &e)))?;
                     }
                 }
-                let e = b.err().or(a.err()).map(|e| e.to_string()).unwrap_or_default();
+                let e = b
+                    .err()
+                    .or(a.err())
+                    .map(|e| e.to_string())
+                    .unwrap_or_default();
                 return Err(err(1, format!("rules do not compile together: {e}")));
             }
         };
         let mut candidates = Vec::new();
         for (r, before) in rules.iter().zip(&expanded) {
             if r.brk {
-                candidates.push(Regex::new(before).map_err(|e| {
-                    err(r.before_line, regex_msg("beforebreak", &r.before, &e))
-                })?);
+                candidates
+                    .push(Regex::new(before).map_err(|e| {
+                        err(r.before_line, regex_msg("beforebreak", &r.before, &e))
+                    })?);
             }
         }
         Ok(Segmenter {

@@ -320,7 +320,14 @@ impl Aligner {
                 self.search(&model, &tables, &mut band, &mut masks, true, allowed)
             }
             None if refine => {
-                let path = self.search(&model, &tables, &mut band, &mut masks, false, allowed);
+                // The first path only places the refined band and re-estimates the statistics
+                // (from its 1-1 beads): the rare many-to-many shapes are left to the refined pass.
+                let first: Vec<(usize, usize)> = allowed
+                    .iter()
+                    .copied()
+                    .filter(|&(a, b)| a + b <= 3)
+                    .collect();
+                let path = self.search(&model, &tables, &mut band, &mut masks, false, &first);
                 refine_stats(&mut stats, &model, &path, params);
                 tables = Tables::new(&stats, allowed);
                 // Inside the band searched: the cached masks still serve.
