@@ -2,12 +2,14 @@
 # Align-speed benchmark: builds document pairs of about 1k, 10k and 100k sentences by
 # concatenating whole dev bench documents (../shared/data/dev/*/bench/*/{id,en}.lines, in
 # order, repeated as needed), then times `selaras align --presplit` on each with
-# /usr/bin/time -v (wall time and peak RSS). Also times 1,000 short article pairs aligned
+# /usr/bin/time (wall and user time, peak RSS). Also times 1,000 short article pairs aligned
 # one by one.
 #
 # Usage: benches/align_bench.sh [SIZES...]      (default: 1000 10000 100000)
 # Env:   SELARAS=path/to/selaras (default target/release/selaras, built if missing)
 #        ALIGN_ARGS="--no-learn" extra arguments for selaras align
+#        RUNS=5 runs per size up to 10,000 sentences (one run beyond); the table gives the
+#        best and the median (wall and user seconds) and the largest peak RSS.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 dev="$root/../shared/data/dev"
@@ -20,7 +22,7 @@ sizes=${*:-1000 10000 100000}
 
 
 echo "machine: $(nproc) cores, $(uname -m); selaras align --presplit --format ladder ${ALIGN_ARGS:-}"
-printf '%-10s %-10s %-10s %-10s %-10s %-10s\n' sentences id en wall_s user_s peak_MB
+printf '%-10s %-8s %-8s %-5s %-18s %-18s %-8s\n' sentences id en runs "wall_s best/median" "user_s best/median" peak_MB
 for n in $sizes; do
     # Whole documents, in order, repeated as needed, until the Indonesian side has n lines.
     python3 - "$dev" "$n" "$work/id.n" "$work/en.n" <<'PY'
@@ -39,13 +41,26 @@ while len(ids) < n:
 open(out_id, "w", encoding="utf-8").write("\n".join(ids) + "\n")
 open(out_en, "w", encoding="utf-8").write("\n".join(ens) + "\n")
 PY
-    # shellcheck disable=SC2086
-    /usr/bin/time -v "$bin" align --presplit --format ladder ${ALIGN_ARGS:-} "$work/id.n" "$work/en.n" \
-        > "$work/out" 2> "$work/time"
-    secs=$(grep 'Elapsed (wall clock)' "$work/time" | awk '{print $NF}' | awk -F: '{ if (NF==3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
-    rss=$(grep 'Maximum resident set size' "$work/time" | awk '{print $NF}')
-    user=$(grep 'User time' "$work/time" | awk '{print $NF}')
-    printf '%-10s %-10s %-10s %-10s %-10s %-10s\n' "$n" "$(wc -l < "$work/id.n")" "$(wc -l < "$work/en.n")" "$secs" "$user" "$((rss / 1024))"
+    runs=${RUNS:-5}
+    [ "$n" -le 10000 ] || runs=1
+    : > "$work/runs"
+    r=0
+    while [ $r -lt "$runs" ]; do
+        # shellcheck disable=SC2086
+        /usr/bin/time -f "%e %U %M" -o "$work/time" "$bin" align --presplit --format ladder ${ALIGN_ARGS:-} \
+            "$work/id.n" "$work/en.n" > "$work/out"
+        cat "$work/time" >> "$work/runs"
+        r=$((r + 1))
+    done
+    stats=$(python3 - "$work/runs" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+w = [r[0] for r in rows]; u = [r[1] for r in rows]; m = max(r[2] for r in rows)
+print(f"{min(w):.2f}/{statistics.median(w):.2f} {min(u):.2f}/{statistics.median(u):.2f} {int(m // 1024)}")
+PY
+)
+    set -- $stats
+    printf '%-10s %-8s %-8s %-5s %-18s %-18s %-8s\n' "$n" "$(wc -l < "$work/id.n")" "$(wc -l < "$work/en.n")" "$runs" "$1" "$2" "$3"
 done
 
 # 1,000 short article pairs (the dev bench documents, repeated to 1,000), in one process with

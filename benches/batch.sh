@@ -23,13 +23,32 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 "$here/gen_batch.py" "$dev" dir "$tmp/docs" 1000
 echo "input: 1000 article pairs, $(cat "$tmp"/docs/*.id.txt | wc -c) + $(cat "$tmp"/docs/*.en.txt | wc -c) bytes"
 
-for j in 1 2; do
-  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time$j" \
-    "$bin" batch "$tmp/docs" -o "$tmp/out$j.tsv" -j "$j" -q
-  read -r wall user sys rss < "$tmp/time$j"
-  pairs=$(python3 -c "import json;print(json.load(open('$tmp/out$j.tsv.stats.json'))['pairs']['aligned'])")
-  echo "jobs=$j: $pairs pairs aligned in $wall s wall ($user s user, $sys s sys), $(python3 -c "print(round($pairs/$wall))") pairs/s, peak RSS $((rss / 1024)) MiB"
+# -j 1 and -j 2 alternately, RUNS times each (default 5): best and median of each, so a
+# neighbour's burst on this shared machine shows as spread rather than as the figure.
+runs="${RUNS:-5}"
+for r in $(seq "$runs"); do
+  for j in 1 2; do
+    /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" \
+      "$bin" batch "$tmp/docs" -o "$tmp/out$j.tsv" -j "$j" -q
+    cat "$tmp/time" >> "$tmp/runs$j"
+  done
 done
+pairs=$(python3 -c "import json;print(json.load(open('$tmp/out1.tsv.stats.json'))['pairs']['aligned'])")
+python3 - "$pairs" "$tmp/runs1" "$tmp/runs2" <<'PY'
+import statistics, sys
+pairs = int(sys.argv[1])
+walls = {}
+for j, path in ((1, sys.argv[2]), (2, sys.argv[3])):
+    rows = [list(map(float, l.split())) for l in open(path) if l.strip()]
+    w = [r[0] for r in rows]
+    u = [r[1] for r in rows]
+    walls[j] = w
+    print(f"jobs={j}: {pairs} pairs aligned; wall best {min(w):.2f} s / median {statistics.median(w):.2f} s "
+          f"({round(pairs / min(w))} / {round(pairs / statistics.median(w))} pairs/s), "
+          f"user median {statistics.median(u):.2f} s, peak RSS {int(max(r[3] for r in rows) // 1024)} MiB")
+print(f"jobs=2 vs jobs=1: {min(walls[1]) / min(walls[2]):.2f}x (best), "
+      f"{statistics.median(walls[1]) / statistics.median(walls[2]):.2f}x (median)")
+PY
 cmp -s "$tmp/out1.tsv" "$tmp/out2.tsv" && echo "jobs=1 and jobs=2 outputs are identical" \
   || { echo "jobs=1 and jobs=2 outputs DIFFER" >&2; exit 1; }
 # Control for a shared machine: two independent 1-thread runs at once take as long as one
