@@ -10,10 +10,9 @@
 //! never touches strings.
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet};
-use std::cell::RefCell;
 use std::hash::BuildHasher;
 use std::path::Path;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use sastrawi::{Dictionary, Stemmer};
 
@@ -68,28 +67,32 @@ fn en_stopwords() -> &'static std::collections::HashSet<&'static str> {
     STOP.get_or_init(|| stop_set(EN_STOP))
 }
 
-thread_local! {
-    static STEM_CACHE: RefCell<HashMap<String, String>> = RefCell::new(HashMap::default());
-}
+/// Stems computed so far, shared by all threads: each word is stemmed once per process
+/// (sastrawi is the costliest step of preparing a sentence; callers keep their own per-thread
+/// memo in front of this, so the lock is taken only for words new to a thread).
+static STEMS: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
 
-/// The stem of a lowercase Indonesian word (Nazief–Adriani/ECS via sastrawi), cached per thread.
+/// Words kept in [`STEMS`] before it is emptied.
+const STEMS_MAX: usize = 200_000;
+
+/// The stem of a lowercase Indonesian word (Nazief–Adriani/ECS via sastrawi), cached.
 pub fn stem_id(word: &str) -> String {
     if word.len() <= 3 || !word.chars().all(|c| c.is_alphabetic() || c == '-') {
         return word.to_string();
     }
-    STEM_CACHE.with(|c| {
-        if let Some(s) = c.borrow().get(word) {
-            return s.clone();
-        }
-        let s = stemmer().stem_word(word).into_owned();
-        let s = if s.is_empty() { word.to_string() } else { s };
-        let mut c = c.borrow_mut();
-        if c.len() > 200_000 {
-            c.clear();
-        }
-        c.insert(word.to_string(), s.clone());
-        s
-    })
+    let cache = STEMS.get_or_init(Default::default);
+    let lock = || cache.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(s) = lock().get(word) {
+        return s.clone();
+    }
+    let s = stemmer().stem_word(word).into_owned();
+    let s = if s.is_empty() { word.to_string() } else { s };
+    let mut c = lock();
+    if c.len() >= STEMS_MAX {
+        c.clear();
+    }
+    c.insert(word.to_string(), s.clone());
+    s
 }
 
 /// A light English stemmer for lowercase words: plural `-s/-es/-ies`, `-ing`, `-ed`, `'s`.

@@ -160,6 +160,9 @@ pub struct Outcome {
     pub jobs: usize,
 }
 
+/// A document after pass 2, or why it failed.
+type Finished = std::result::Result<Done, DocError>;
+
 /// A segmented document, its sentences prepared for matching.
 struct Loaded {
     doc: String,
@@ -413,7 +416,7 @@ impl Batch {
 
     fn write(
         &self,
-        done: std::result::Result<Done, DocError>,
+        done: Finished,
         sink: &mut dyn Sink,
         on_error: &mut dyn FnMut(&DocError) -> Result<()>,
         tally: &mut Tally,
@@ -473,12 +476,29 @@ impl Batch {
         tally: &mut Tally,
         seen: &mut HashSet<u128>,
     ) -> Result<()> {
-        let out: Vec<_> = self.pool.install(|| {
+        let out = self.finish_window(aligner, window);
+        self.write_done(out, sink, on_error, tally, seen)
+    }
+
+    /// Pass 2 of every document of a window, on the pool.
+    fn finish_window(&self, aligner: &Aligner, window: Vec<Loading>) -> Vec<Finished> {
+        self.pool.install(|| {
             window
                 .into_par_iter()
                 .map(|l| l.map(|l| self.finish(aligner, l)))
                 .collect()
-        });
+        })
+    }
+
+    /// Write the documents of a finished window, in order.
+    fn write_done(
+        &self,
+        out: Vec<Finished>,
+        sink: &mut dyn Sink,
+        on_error: &mut dyn FnMut(&DocError) -> Result<()>,
+        tally: &mut Tally,
+        seen: &mut HashSet<u128>,
+    ) -> Result<()> {
         for d in out {
             self.write(d, sink, on_error, tally, seen)?;
         }
@@ -532,6 +552,9 @@ impl Batch {
         let mut tally = Tally::default();
         let mut seen = HashSet::new();
         let mut items = items.into_iter();
+        // With more than one job, each window is aligned on the pool while this thread writes
+        // the window before it.
+        let mut pending: Option<(Vec<Finished>, usize)> = None;
         for start in (0..cache.len()).step_by(chunk) {
             let end = (start + chunk).min(cache.len());
             let todo: Vec<(Option<Loading>, Item)> = cache[start..end]
@@ -539,15 +562,57 @@ impl Batch {
                 .map(|c| c.take())
                 .zip(items.by_ref())
                 .collect();
-            let window: Vec<Loading> = self.pool.install(|| {
-                todo.into_par_iter()
+            let aligner = &aligner;
+            if self.jobs() == 1 {
+                // One thread does everything, in order.
+                let window: Vec<Loading> = todo
+                    .into_iter()
                     .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
-                    .collect()
+                    .collect();
+                self.write_window(aligner, window, sink, on_error, &mut tally, &mut seen)?;
+                progress(Progress {
+                    stage: "aligning",
+                    docs: end as u64,
+                    total: Some(total),
+                    pairs: tally.aligned(),
+                });
+                continue;
+            }
+            let (done, written) = std::thread::scope(|s| {
+                let worker = s.spawn(move || {
+                    let window: Vec<Loading> = self.pool.install(|| {
+                        todo.into_par_iter()
+                            .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
+                            .collect()
+                    });
+                    self.finish_window(aligner, window)
+                });
+                let written = match pending.take() {
+                    Some((out, upto)) => self
+                        .write_done(out, sink, on_error, &mut tally, &mut seen)
+                        .map(|()| Some(upto)),
+                    None => Ok(None),
+                };
+                let done = worker
+                    .join()
+                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                (done, written)
             });
-            self.write_window(&aligner, window, sink, on_error, &mut tally, &mut seen)?;
+            if let Some(upto) = written? {
+                progress(Progress {
+                    stage: "aligning",
+                    docs: upto as u64,
+                    total: Some(total),
+                    pairs: tally.aligned(),
+                });
+            }
+            pending = Some((done, end));
+        }
+        if let Some((out, upto)) = pending {
+            self.write_done(out, sink, on_error, &mut tally, &mut seen)?;
             progress(Progress {
                 stage: "aligning",
-                docs: end as u64,
+                docs: upto as u64,
                 total: Some(total),
                 pairs: tally.aligned(),
             });

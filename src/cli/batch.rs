@@ -286,7 +286,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         shard: args.shard,
         jobs: args.jobs,
     };
-    let mut batch = Batch::new(Aligner::new(AlignConfig::default()), options)?;
+    // The lexicon loads while the two languages' segmentation rules compile (each once per
+    // process; `Batch::new` then finds them compiled).
+    let (aligner, _) = rayon::join(
+        || Aligner::new(AlignConfig::default()),
+        || rayon::join(|| Segmenter::new(Lang::Id), || Segmenter::new(Lang::En)),
+    );
+    let mut batch = Batch::new(aligner, options)?;
     if let Some(path) = &args.rules {
         let rules = selaras::text::read_input(path)?;
         batch = batch.with_segmenters(
