@@ -798,8 +798,26 @@ impl Evidence {
         };
         let mut seen: Vec<u64> = Vec::new();
         let mut word_pos = 0usize;
-        let lowers: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
-        let words: Vec<&str> = lowers.iter().map(String::as_str).collect();
+        // An ASCII text is lowercased once and its tokens sliced from it (same byte offsets);
+        // other texts token by token (lowercasing may change lengths there).
+        let lowered;
+        let lowers: Vec<std::borrow::Cow<str>> = if norm.is_ascii() {
+            lowered = norm.to_ascii_lowercase();
+            let base = norm.as_ptr() as usize;
+            tokens
+                .iter()
+                .map(|t| {
+                    let at = t.text.as_ptr() as usize - base;
+                    std::borrow::Cow::Borrowed(&lowered[at..at + t.text.len()])
+                })
+                .collect()
+        } else {
+            tokens
+                .iter()
+                .map(|t| std::borrow::Cow::Owned(t.text.to_lowercase()))
+                .collect()
+        };
+        let words: Vec<&str> = lowers.iter().map(|w| w.as_ref()).collect();
         let mut skip_until = 0;
         // Reused for every token (no allocation per token).
         let mut own: Vec<u64> = Vec::with_capacity(4);
