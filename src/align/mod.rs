@@ -270,6 +270,20 @@ impl Aligner {
         para_en: Option<&[usize]>,
         init: Option<&[Detail]>,
     ) -> Vec<Detail> {
+        self.align_indexed(id, en, para_id, para_en, init, &CoverIndex::new(en))
+    }
+
+    /// [`Aligner::align_prepared_from`] with the English side already indexed (`index`, from
+    /// `en`): two passes over the same English side share it.
+    fn align_indexed(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        para_id: Option<&[usize]>,
+        para_en: Option<&[usize]>,
+        init: Option<&[Detail]>,
+        index: &CoverIndex,
+    ) -> Vec<Detail> {
         let params = &self.config.params;
         let ends = |p: Option<&[usize]>, n: usize| -> (Vec<bool>, bool) {
             match p {
@@ -299,7 +313,7 @@ impl Aligner {
             // Learned translations are baked into the prepared texts (see `with_learned`).
             extra: None,
             use_para: ui && ue,
-            cover_index: CoverIndex::new(en),
+            cover_index: index,
         };
         let allowed = &self.config.beads;
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
@@ -421,7 +435,8 @@ impl Aligner {
             .iter()
             .map(|s| self.ev.prepare(&s.text, Lang::En))
             .collect();
-        let first = self.align_prepared(&pid, &pen, Some(&pi), Some(&pe));
+        let index = CoverIndex::new(&pen);
+        let first = self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
         let mut stats = LearnStats::default();
         let beads: Vec<Bead> = first.iter().map(|d| d.bead.clone()).collect();
         stats.add_prepared(&pid, &pen, &beads);
@@ -432,7 +447,7 @@ impl Aligner {
         for p in &mut pid {
             p.add_translations(&learned.map);
         }
-        self.align_prepared_from(&pid, &pen, Some(&pi), Some(&pe), Some(&first))
+        self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), Some(&first), &index)
             .into_iter()
             .map(|d| d.bead)
             .collect()

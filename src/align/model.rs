@@ -282,7 +282,7 @@ pub struct Model<'a> {
     pub extra: Option<&'a dyn ExtraLexicon>,
     pub use_para: bool,
     /// The English side indexed for covering many pairs at once.
-    pub cover_index: CoverIndex,
+    pub cover_index: &'a CoverIndex,
 }
 
 impl<'a> Model<'a> {

@@ -552,6 +552,14 @@ impl Batch {
         let mut tally = Tally::default();
         let mut seen = HashSet::new();
         let mut items = items.into_iter();
+        let aligned = |docs: usize, tally: &Tally| {
+            progress(Progress {
+                stage: "aligning",
+                docs: docs as u64,
+                total: Some(total),
+                pairs: tally.aligned(),
+            })
+        };
         // With more than one job, each window is aligned on the pool while this thread writes
         // the window before it.
         let mut pending: Option<(Vec<Finished>, usize)> = None;
@@ -570,12 +578,7 @@ impl Batch {
                     .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
                     .collect();
                 self.write_window(aligner, window, sink, on_error, &mut tally, &mut seen)?;
-                progress(Progress {
-                    stage: "aligning",
-                    docs: end as u64,
-                    total: Some(total),
-                    pairs: tally.aligned(),
-                });
+                aligned(end, &tally);
                 continue;
             }
             let (done, written) = std::thread::scope(|s| {
@@ -599,23 +602,13 @@ impl Batch {
                 (done, written)
             });
             if let Some(upto) = written? {
-                progress(Progress {
-                    stage: "aligning",
-                    docs: upto as u64,
-                    total: Some(total),
-                    pairs: tally.aligned(),
-                });
+                aligned(upto, &tally);
             }
             pending = Some((done, end));
         }
         if let Some((out, upto)) = pending {
             self.write_done(out, sink, on_error, &mut tally, &mut seen)?;
-            progress(Progress {
-                stage: "aligning",
-                docs: upto as u64,
-                total: Some(total),
-                pairs: tally.aligned(),
-            });
+            aligned(upto, &tally);
         }
         Ok(Outcome {
             tally,
