@@ -5,7 +5,7 @@
 //! window around the diagonal position count, so long or repetitive documents still have
 //! anchors.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use super::model::Model;
 
@@ -17,7 +17,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
     let (n, m) = (model.id.len(), model.en.len());
     let max_df = MIN_MAX_DF.max(m.max(n) / 5000) as u32;
     let window = (m / 50).clamp(100, 2000);
-    let mut df_en: HashMap<u64, u32> = HashMap::new();
+    let mut df_en: HashMap<u64, u32> = HashMap::default();
     for p in model.en {
         let mut ks: Vec<u64> = p.own_keys().collect();
         ks.sort_unstable();
@@ -26,7 +26,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
             *df_en.entry(k).or_default() += 1;
         }
     }
-    let mut df_id: HashMap<u64, u32> = HashMap::new();
+    let mut df_id: HashMap<u64, u32> = HashMap::default();
     for p in model.id {
         let mut ks: Vec<u64> = p.query_keys().to_vec();
         ks.sort_unstable();
@@ -35,7 +35,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
             *df_id.entry(k).or_default() += 1;
         }
     }
-    let mut post: HashMap<u64, Vec<u32>> = HashMap::new();
+    let mut post: HashMap<u64, Vec<u32>> = HashMap::default();
     for (j, p) in model.en.iter().enumerate() {
         for k in p.own_keys() {
             if df_en[&k] <= max_df && df_id.get(&k).is_some_and(|&d| d <= max_df) {
@@ -48,7 +48,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
     }
     // Candidates (i, j, weight).
     let mut cands: Vec<(usize, usize, u32)> = Vec::new();
-    let mut hits: HashMap<u32, u32> = HashMap::new();
+    let mut hits: HashMap<u32, u32> = HashMap::default();
     for (i, p) in model.id.iter().enumerate() {
         hits.clear();
         let mut ks: Vec<u64> = p.query_keys().to_vec();
@@ -62,16 +62,12 @@ pub fn center_path(model: &Model) -> Vec<f64> {
         for k in ks {
             if let Some(js) = post.get(&k) {
                 let start = js.partition_point(|&j| j < lo);
-                let inside: Vec<u32> = js[start..]
-                    .iter()
-                    .copied()
-                    .take_while(|&j| j <= hi)
-                    .collect();
+                let inside = &js[start..start + js[start..].partition_point(|&j| j <= hi)];
                 // Only keys that are rare in the window say where the sentence is.
                 if inside.len() > MIN_MAX_DF {
                     continue;
                 }
-                for j in inside {
+                for &j in inside {
                     *hits.entry(j).or_default() += 1;
                 }
             }
