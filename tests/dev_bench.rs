@@ -375,3 +375,80 @@ fn dev_bench() {
     assert!(SETS.len() == PINNED.len());
     assert!(failures.is_empty(), "{}", failures.join("; "));
 }
+
+/// Pinned strict F1 of the long document (measured 0.9634, minus about 0.005).
+const PINNED_LONG: f64 = 0.958;
+
+/// One long document: all dev bench documents concatenated (FLORES, UD, Bible; about 9,300
+/// sentences a side), aligned as one pair with `selaras align`'s default (banded search,
+/// learning within the document). The only accuracy check of the band used for long
+/// documents. Skipped without `../shared`.
+#[test]
+fn long_document() {
+    let Some(root) = dev_root() else {
+        println!("skipping: ../shared not found");
+        return;
+    };
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    for set in SETS {
+        let mut d: Vec<PathBuf> = std::fs::read_dir(root.join(set).join("bench"))
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.join("gold").is_file())
+            .collect();
+        d.sort();
+        dirs.extend(d);
+    }
+    let (mut id, mut en, mut gold) = (String::new(), String::new(), Vec::new());
+    let (mut ni, mut ne) = (0, 0);
+    for d in &dirs {
+        // Non-blank lines only, as the benchmark script keeps them; gold indices renumbered.
+        let keep = |p: &Path| -> (Vec<String>, Vec<Option<usize>>) {
+            let mut kept = Vec::new();
+            let mut map = Vec::new();
+            for l in lines(p) {
+                if l.trim().is_empty() {
+                    map.push(None);
+                } else {
+                    map.push(Some(kept.len()));
+                    kept.push(l);
+                }
+            }
+            (kept, map)
+        };
+        let (a, ma) = keep(&d.join("id.lines"));
+        let (b, mb) = keep(&d.join("en.lines"));
+        let path = d.join("gold");
+        for (x, y) in selaras::eval::parse_ladder(&read(&path), &path).unwrap() {
+            let x: Vec<usize> = x.iter().filter_map(|&k| ma[k]).map(|k| ni + k).collect();
+            let y: Vec<usize> = y.iter().filter_map(|&k| mb[k]).map(|k| ne + k).collect();
+            gold.push((x, y));
+        }
+        for l in &a {
+            id.push_str(l);
+            id.push('\n');
+        }
+        for l in &b {
+            en.push_str(l);
+            en.push('\n');
+        }
+        ni += a.len();
+        ne += b.len();
+    }
+    let id = selaras::segment::presplit(&id);
+    let en = selaras::segment::presplit(&en);
+    let beads = Aligner::default().align_learned(&id, &en);
+    let pred: Vec<Link> = beads.into_iter().map(|b| (b.id, b.en)).collect();
+    let t = Tally::new(&gold, &pred);
+    let f1 = t.scores().strict.f1;
+    println!(
+        "long document: {} x {} sentences, strict F1 {f1:.4}",
+        id.len(),
+        en.len()
+    );
+    assert!(
+        f1 >= PINNED_LONG,
+        "long document: strict F1 {f1:.3} < pinned {PINNED_LONG}"
+    );
+}

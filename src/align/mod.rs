@@ -335,11 +335,15 @@ impl Aligner {
             }
             None if refine => {
                 // The first path only places the refined band and re-estimates the statistics
-                // (from its 1-1 beads): the rare many-to-many shapes are left to the refined pass.
+                // (from its 1-1 beads): the rare many-to-many shapes are left to the refined pass
+                // — and in the band of a long document also 2-1/1-2 (measured on the 10k pair
+                // built from the dev documents: as accurate as all shapes, 9 % faster).
+                let exact = (id.len() + 1) * (en.len() + 1) <= self.config.exact_cells;
+                let most = if exact { 3 } else { 2 };
                 let first: Vec<(usize, usize)> = allowed
                     .iter()
                     .copied()
-                    .filter(|&(a, b)| a + b <= 3)
+                    .filter(|&(a, b)| a + b <= most)
                     .collect();
                 let path = self.search(&model, &tables, &mut band, &mut masks, false, &first);
                 refine_stats(&mut stats, &model, &path, params);
