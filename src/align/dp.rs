@@ -213,6 +213,7 @@ pub fn best_path(
     let mut alpha = vec![f32::NEG_INFINITY; post_cells];
     let mut bead_score = vec![f32::NEG_INFINITY; post_cells * nb];
     let mut score: [Vec<f64>; 4] = Default::default();
+    let null_mix = super::model::mix_fast(params.w_lex * 0.0, params.free);
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
         let mut row = std::mem::take(&mut score[i % 4]);
@@ -249,7 +250,12 @@ pub fn best_path(
                 if tables.prior[a][b] == f64::NEG_INFINITY {
                     continue;
                 }
-                let bs = model.parts(tables, masks, (pi, i), (pj, j)).total(params);
+                let bs = if a == 0 || b == 0 {
+                    // What `parts(..).total(..)` gives for a bead with an empty side.
+                    tables.prior[a][b] + null_mix
+                } else {
+                    model.parts(tables, masks, (pi, i), (pj, j)).total(params)
+                };
                 if posteriors {
                     bead_score[cell * nb + k] = bs as f32;
                     terms[k] = alpha[offset[pi] + pj - band.lo[pi]] + bs as f32;
