@@ -122,7 +122,7 @@ impl Default for AlignConfig {
             params: Params::default(),
             exact_cells: 250_000,
             band: 12,
-            refine_band: 4,
+            refine_band: 3,
             refine: true,
         }
     }
