@@ -89,13 +89,19 @@ pub fn is_invisible(c: char) -> bool {
 /// The form of a sentence used for matching: NFKC, invisible and control characters removed,
 /// every run of whitespace collapsed to one space, trimmed. Case is kept.
 pub fn normalize(s: &str) -> String {
-    use unicode_normalization::{IsNormalized, is_nfkc_quick};
     // Text already in NFKC (all ASCII text, nearly all other text) skips the decomposition.
-    if s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes {
+    if is_nfkc(s) {
         clean(s.chars(), s.len())
     } else {
         clean(s.nfkc(), s.len())
     }
+}
+
+/// True when `s` is known to be in NFKC already (a quick check: ASCII, or no character that
+/// NFKC could change).
+pub fn is_nfkc(s: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfkc_quick};
+    s.is_ascii() || is_nfkc_quick(s.chars()) == IsNormalized::Yes
 }
 
 /// Drop invisible and control characters, collapse and trim white space.

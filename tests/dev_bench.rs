@@ -49,19 +49,23 @@ fn lines(p: &Path) -> Vec<String> {
     read(p).lines().map(|l| l.to_string()).collect()
 }
 
-fn load(set_dir: &Path, txt: bool) -> Vec<Doc> {
-    let bench = set_dir.join("bench");
-    let mut names: Vec<String> = std::fs::read_dir(&bench)
+/// The benchmark documents of a set (directories with a gold ladder), sorted by name.
+fn bench_docs(set_dir: &Path) -> Vec<PathBuf> {
+    let mut docs: Vec<PathBuf> = std::fs::read_dir(set_dir.join("bench"))
         .unwrap()
         .filter_map(|e| e.ok())
-        .filter(|e| e.path().join("gold").is_file())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .map(|e| e.path())
+        .filter(|p| p.join("gold").is_file())
         .collect();
-    names.sort();
-    names
+    docs.sort();
+    docs
+}
+
+fn load(set_dir: &Path, txt: bool) -> Vec<Doc> {
+    bench_docs(set_dir)
         .into_iter()
-        .map(|name| {
-            let d = bench.join(&name);
+        .map(|d| {
+            let name = d.file_name().unwrap().to_string_lossy().into_owned();
             let gold =
                 selaras::eval::parse_ladder(&read(&d.join("gold")), &d.join("gold")).unwrap();
             if !txt {
@@ -389,17 +393,10 @@ fn long_document() {
         println!("skipping: ../shared not found");
         return;
     };
-    let mut dirs: Vec<PathBuf> = Vec::new();
-    for set in SETS {
-        let mut d: Vec<PathBuf> = std::fs::read_dir(root.join(set).join("bench"))
-            .unwrap()
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
-            .filter(|p| p.join("gold").is_file())
-            .collect();
-        d.sort();
-        dirs.extend(d);
-    }
+    let dirs: Vec<PathBuf> = SETS
+        .iter()
+        .flat_map(|set| bench_docs(&root.join(set)))
+        .collect();
     let (mut id, mut en, mut gold) = (String::new(), String::new(), Vec::new());
     let (mut ni, mut ne) = (0, 0);
     for d in &dirs {

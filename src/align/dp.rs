@@ -21,31 +21,20 @@ impl Band {
         }
     }
 
-    /// The cells in both bands.
+    /// The cells in both bands (bands around paths through both: every row keeps a cell of
+    /// them, and both bounds stay non-decreasing as the element-wise max / min of
+    /// non-decreasing bounds).
     pub fn intersect(&self, other: &Band) -> Band {
-        let n = self.lo.len() - 1;
-        let mut lo: Vec<usize> = self
+        let lo: Vec<usize> = self
             .lo
             .iter()
             .zip(&other.lo)
             .map(|(a, b)| *a.max(b))
             .collect();
-        let mut hi: Vec<usize> = self
-            .hi
-            .iter()
-            .zip(&other.hi)
-            .map(|(a, b)| *a.min(b))
+        let hi: Vec<usize> = (self.hi.iter().zip(&other.hi))
+            .zip(&lo)
+            .map(|((a, b), l)| *a.min(b).max(l))
             .collect();
-        // Keep every row non-empty and connected to the next (both bounds non-decreasing).
-        for i in 1..=n {
-            lo[i] = lo[i].max(lo[i - 1]);
-            hi[i] = hi[i].max(hi[i - 1]);
-        }
-        for i in 0..=n {
-            if hi[i] < lo[i] {
-                hi[i] = lo[i];
-            }
-        }
         Band { lo, hi }
     }
 
@@ -151,17 +140,11 @@ impl<'m, 'a> MaskCache<'m, 'a> {
             let j1 = j1.max(j0);
             start.push(j0);
             off.push(data.len());
-            if model.extra.is_none() {
-                let at = data.len();
-                data.resize(at + (j1 - j0), (0, 0));
-                model
-                    .cover_index
-                    .cover_row(&model.id[i], model.en, j0, &mut data[at..]);
-            } else {
-                for j in j0..j1 {
-                    data.push(model.cover(i, j));
-                }
-            }
+            let at = data.len();
+            data.resize(at + (j1 - j0), (0, 0));
+            model
+                .cover_index
+                .cover_row(&model.id[i], model.en, j0, &mut data[at..]);
         }
         off.push(data.len());
         MaskCache {

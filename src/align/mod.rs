@@ -30,7 +30,7 @@ use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
 use crate::lexicon::Lexicon;
-use crate::score::{CoverIndex, Evidence, ExtraLexicon, Prepared};
+use crate::score::{CoverIndex, Evidence, Prepared};
 use crate::segment::{Lang, Sentence};
 
 pub use dp::Band;
@@ -132,12 +132,6 @@ impl Default for AlignConfig {
 #[derive(Clone, Debug, Default)]
 struct Learned {
     map: HashMap<u64, Vec<u64>>,
-}
-
-impl ExtraLexicon for Learned {
-    fn get(&self, id_stem: u64) -> &[u64] {
-        self.map.get(&id_stem).map(Vec::as_slice).unwrap_or(&[])
-    }
 }
 
 /// A bead of the best path with the parts of its score (for calibration and reports).
@@ -310,8 +304,6 @@ impl Aligner {
                 .zip(&ee)
                 .map(|(p, &e)| SentStat::new(p, e))
                 .collect(),
-            // Learned translations are baked into the prepared texts (see `with_learned`).
-            extra: None,
             use_para: ui && ue,
             cover_index: index,
         };
@@ -338,8 +330,7 @@ impl Aligner {
                 // (from its 1-1 beads): the rare many-to-many shapes are left to the refined pass
                 // — and in the band of a long document also 2-1/1-2 (measured on the 10k pair
                 // built from the dev documents: as accurate as all shapes, 9 % faster).
-                let exact = (id.len() + 1) * (en.len() + 1) <= self.config.exact_cells;
-                let most = if exact { 3 } else { 2 };
+                let most = if self.exact(id.len(), en.len()) { 3 } else { 2 };
                 let first: Vec<(usize, usize)> = allowed
                     .iter()
                     .copied()
@@ -382,9 +373,14 @@ impl Aligner {
         Band::around(&center_of(path, n), m, self.config.refine_band.max(1))
     }
 
+    /// Whether an `n` × `m` document is searched exactly (the whole table).
+    fn exact(&self, n: usize, m: usize) -> bool {
+        (n + 1) * (m + 1) <= self.config.exact_cells
+    }
+
     fn band(&self, model: &Model) -> Band {
         let (n, m) = (model.id.len(), model.en.len());
-        if (n + 1) * (m + 1) <= self.config.exact_cells {
+        if self.exact(n, m) {
             return Band::full(n, m);
         }
         let center = anchors::center_path(model);
@@ -442,11 +438,10 @@ impl Aligner {
         let index = CoverIndex::new(&pen);
         let first = self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
         let mut stats = LearnStats::default();
-        let beads: Vec<Bead> = first.iter().map(|d| d.bead.clone()).collect();
-        stats.add_prepared(&pid, &pen, &beads);
+        stats.add_prepared(&pid, &pen, first.iter().map(|d| &d.bead));
         let learned = stats.translations();
         if learned.map.is_empty() {
-            return beads;
+            return first.into_iter().map(|d| d.bead).collect();
         }
         for p in &mut pid {
             p.add_translations(&learned.map);
@@ -647,7 +642,12 @@ impl LearnStats {
     }
 
     /// Add one aligned document given as prepared sentences.
-    pub fn add_prepared(&mut self, id: &[Prepared], en: &[Prepared], beads: &[Bead]) {
+    pub fn add_prepared<'b>(
+        &mut self,
+        id: &[Prepared],
+        en: &[Prepared],
+        beads: impl IntoIterator<Item = &'b Bead>,
+    ) {
         for b in beads {
             if b.id.len() != 1 || b.en.len() != 1 || b.score < LEARN_MIN_SCORE {
                 continue;

@@ -4,7 +4,7 @@
 //! item finds a counterpart in a true and in a random pair) is estimated from the document pair
 //! itself, starting from global defaults.
 
-use crate::score::{CoverIndex, ExtraLexicon, Prepared, cover_with};
+use crate::score::{CoverIndex, Prepared, cover_with};
 
 /// Global parameters of the bead score (the few values tuned on the dev sets).
 #[derive(Clone, Debug)]
@@ -279,7 +279,6 @@ pub struct Model<'a> {
     pub en: &'a [Prepared],
     pub sid: Vec<SentStat>,
     pub sen: Vec<SentStat>,
-    pub extra: Option<&'a dyn ExtraLexicon>,
     pub use_para: bool,
     /// The English side indexed for covering many pairs at once.
     pub cover_index: &'a CoverIndex,
@@ -287,7 +286,7 @@ pub struct Model<'a> {
 
 impl<'a> Model<'a> {
     pub fn cover(&self, i: usize, j: usize) -> (u128, u128) {
-        cover_with(&self.id[i], &self.en[j], self.extra)
+        cover_with(&self.id[i], &self.en[j], None)
     }
 
     /// The parts of the score of bead id[i0..i1] ~ en[j0..j1].

@@ -142,7 +142,6 @@ impl Filters {
 
 /// Same text after normalisation, ignoring case and punctuation.
 fn same_text(a: &str, b: &str) -> bool {
-    use unicode_normalization::{IsNormalized, is_nfkc_quick};
     fn key(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|c| c.is_alphanumeric())
@@ -150,9 +149,7 @@ fn same_text(a: &str, b: &str) -> bool {
     }
     // Text already in NFKC (nearly all) needs no normalised copy: what `normalize` would
     // still change (white space, invisible and control characters) the key drops anyway.
-    if is_nfkc_quick(a.chars()) == IsNormalized::Yes
-        && is_nfkc_quick(b.chars()) == IsNormalized::Yes
-    {
+    if crate::text::is_nfkc(a) && crate::text::is_nfkc(b) {
         return key(a).next().is_some() && key(a).eq(key(b));
     }
     let (na, nb) = (normalize(a), normalize(b));

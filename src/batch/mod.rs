@@ -337,12 +337,10 @@ impl Batch {
                     (None, None) => unreachable!("every slot has an item or a load"),
                 };
                 if let Ok(l) = &mut loaded {
-                    let first = self.align_with(aligner, l, &l.pid);
-                    l.first = first;
-                    let beads: Vec<Bead> = l.first.iter().map(|d| d.bead.clone()).collect();
+                    l.first = self.align_with(aligner, l, &l.pid);
                     let k = rayon::current_thread_index().unwrap_or(0) % accs.len();
                     let mut acc = accs[k].lock().unwrap_or_else(|e| e.into_inner());
-                    acc.add_prepared(&l.pid, &l.pen, &beads);
+                    acc.add_prepared(&l.pid, &l.pen, l.first.iter().map(|d| &d.bead));
                 }
                 **slot = Some(loaded);
             })
@@ -560,8 +558,15 @@ impl Batch {
                 pairs: tally.aligned(),
             })
         };
-        // With more than one job, each window is aligned on the pool while this thread writes
-        // the window before it.
+        // Each window is aligned on the pool while this thread writes the window before it;
+        // with one job the two steps simply take turns on one thread.
+        let mut write = |pending: Option<(Vec<Finished>, usize)>| -> Result<()> {
+            if let Some((out, upto)) = pending {
+                self.write_done(out, sink, on_error, &mut tally, &mut seen)?;
+                aligned(upto, &tally);
+            }
+            Ok(())
+        };
         let mut pending: Option<(Vec<Finished>, usize)> = None;
         for start in (0..cache.len()).step_by(chunk) {
             let end = (start + chunk).min(cache.len());
@@ -571,45 +576,30 @@ impl Batch {
                 .zip(items.by_ref())
                 .collect();
             let aligner = &aligner;
-            if self.jobs() == 1 {
-                // One thread does everything, in order.
-                let window: Vec<Loading> = todo
-                    .into_iter()
-                    .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
-                    .collect();
-                self.write_window(aligner, window, sink, on_error, &mut tally, &mut seen)?;
-                aligned(end, &tally);
-                continue;
-            }
-            let (done, written) = std::thread::scope(|s| {
-                let worker = s.spawn(move || {
-                    let window: Vec<Loading> = self.pool.install(|| {
-                        todo.into_par_iter()
-                            .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
-                            .collect()
-                    });
-                    self.finish_window(aligner, window)
+            let work = move || {
+                let window: Vec<Loading> = self.pool.install(|| {
+                    todo.into_par_iter()
+                        .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
+                        .collect()
                 });
-                let written = match pending.take() {
-                    Some((out, upto)) => self
-                        .write_done(out, sink, on_error, &mut tally, &mut seen)
-                        .map(|()| Some(upto)),
-                    None => Ok(None),
-                };
-                let done = worker
-                    .join()
-                    .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                (done, written)
-            });
-            if let Some(upto) = written? {
-                aligned(upto, &tally);
-            }
+                self.finish_window(aligner, window)
+            };
+            let done = if self.jobs() == 1 {
+                write(pending.take())?;
+                work()
+            } else {
+                std::thread::scope(|s| {
+                    let worker = s.spawn(work);
+                    let written = write(pending.take());
+                    let done = worker
+                        .join()
+                        .unwrap_or_else(|e| std::panic::resume_unwind(e));
+                    written.map(|()| done)
+                })?
+            };
             pending = Some((done, end));
         }
-        if let Some((out, upto)) = pending {
-            self.write_done(out, sink, on_error, &mut tally, &mut seen)?;
-            aligned(upto, &tally);
-        }
+        write(pending)?;
         Ok(Outcome {
             tally,
             learned_docs,

@@ -990,11 +990,7 @@ pub fn cover_with(id: &Prepared, en: &Prepared, extra: Option<&dyn ExtraLexicon>
             while a < q.len() && q[a].0 == ka {
                 let i = q[a].1 as usize;
                 for &(_, j) in &x[b..b_end] {
-                    let ok = is_en_stem_key(ka) || id.items[i].kind == ItemKind::Number || {
-                        let (s, t) = (&id.items[i], &en.items[j as usize]);
-                        s.token == t.token || cognates(&s.cognate, &t.cognate)
-                    };
-                    if ok {
+                    if items_match(ka, &id.items[i], &en.items[j as usize]) {
                         mi |= 1u128 << i;
                         me |= 1u128 << j;
                     }
@@ -1023,6 +1019,17 @@ pub fn cover_with(id: &Prepared, en: &Prepared, extra: Option<&dyn ExtraLexicon>
         }
     }
     (mi, me)
+}
+
+/// Whether an Indonesian item and an English item sharing the key `key` match: always through
+/// the lexicon (an English-stem key) or as numbers; otherwise (surface and cognate keys) when
+/// the tokens are equal or their cognate forms similar enough.
+#[inline]
+fn items_match(key: u64, id: &Item, en: &Item) -> bool {
+    is_en_stem_key(key)
+        || id.kind == ItemKind::Number
+        || id.token == en.token
+        || cognates(&id.cognate, &en.cognate)
 }
 
 /// The index keys of a run of English sentences, for covering an Indonesian sentence against
@@ -1077,12 +1084,7 @@ impl CoverIndex {
                 if j >= j1 {
                     break;
                 }
-                let item = &id.items[i as usize];
-                let ok = is_en_stem_key(q) || item.kind == ItemKind::Number || {
-                    let other = &en[j as usize].items[t as usize];
-                    item.token == other.token || cognates(&item.cognate, &other.cognate)
-                };
-                if ok {
+                if items_match(q, &id.items[i as usize], &en[j as usize].items[t as usize]) {
                     let m = &mut out[j as usize - j0];
                     m.0 |= 1u128 << i;
                     m.1 |= 1u128 << t;
