@@ -45,6 +45,11 @@ impl Band {
 
     /// A band of half-width `w` around a path given by `center(i)` (a column for each row).
     pub fn around(center: &[f64], m: usize, w: usize) -> Band {
+        Band::around_widths(center, m, |_| w)
+    }
+
+    /// A band around a path given by `center(i)`, of half-width `w(i)` at row `i`.
+    pub fn around_widths(center: &[f64], m: usize, w: impl Fn(usize) -> usize) -> Band {
         let n = center.len() - 1;
         let mut lo = vec![0; n + 1];
         let mut hi = vec![m; n + 1];
@@ -55,8 +60,9 @@ impl Band {
             let b = center[i.saturating_sub(1)]
                 .max(center[i])
                 .max(center[(i + 1).min(n)]);
-            lo[i] = ((a.floor() as i64) - w as i64).clamp(0, m as i64) as usize;
-            hi[i] = ((b.ceil() as i64) + w as i64).clamp(0, m as i64) as usize;
+            let w = w(i) as i64;
+            lo[i] = ((a.floor() as i64) - w).clamp(0, m as i64) as usize;
+            hi[i] = ((b.ceil() as i64) + w).clamp(0, m as i64) as usize;
         }
         lo[0] = 0;
         hi[n] = m;
@@ -170,8 +176,8 @@ impl Masks for MaskCache<'_, '_> {
     }
 }
 
-/// The best path through the band, and whether it touched the band's edge (where the edge is
-/// not the border of the matrix), which means the band may have been too narrow.
+/// The best path through the band, and the rows where it touched the band's edge (where the edge is
+/// not the border of the matrix; ascending), where the band may have been too narrow.
 pub fn best_path(
     model: &Model,
     masks: &MaskCache,
@@ -180,7 +186,7 @@ pub fn best_path(
     band: &Band,
     allowed: &[(usize, usize)],
     posteriors: bool,
-) -> (Vec<PathBead>, bool) {
+) -> (Vec<PathBead>, Vec<usize>) {
     let n = model.id.len();
     let m = model.en.len();
     let mut offset = Vec::with_capacity(n + 2);
@@ -289,7 +295,7 @@ pub fn best_path(
     let cell_of = |i: usize, j: usize| offset[i] + j - band.lo[i];
     // Trace back.
     let mut path = Vec::new();
-    let mut touched = false;
+    let mut touched = Vec::new();
     let (mut i, mut j) = (n, m);
     while i > 0 || j > 0 {
         let k = back[offset[i] + j - band.lo[i]];
@@ -303,7 +309,7 @@ pub fn best_path(
         }
         let (a, b) = allowed[k as usize];
         if (j == band.lo[i] && j > 0) || (j == band.hi[i] && j < m) {
-            touched = true;
+            touched.push(i);
         }
         path.push((i - a, i, j - b, j));
         i -= a;
@@ -335,6 +341,7 @@ pub fn best_path(
             }
         })
         .collect();
+    touched.reverse();
     (out, touched)
 }
 

@@ -310,20 +310,29 @@ impl Aligner {
         let allowed = &self.config.beads;
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
         let init_path = init.map(path_of);
+        // Half-widths of the first and the refined band (a band that proves too narrow is
+        // widened from its own width).
+        let (bw, rw) = (self.config.band, self.config.refine_band.max(1));
         let mut band = match &init_path {
             Some(p) => self.refine_band(p, id.len(), en.len()),
             None => self.band(&model),
         };
         let mut masks = dp::MaskCache::new(&model, &band);
         let mut stats = initial_stats(&model, &masks, params);
-        let mut tables = Tables::new(&stats, allowed);
+        let mut tables = Tables::new(&stats, allowed, params.free_match);
         let path = match init_path {
             Some(p) => {
                 if refine {
                     refine_stats(&mut stats, &model, &p, params);
-                    tables = Tables::new(&stats, allowed);
+                    tables = Tables::new(&stats, allowed, params.free_match);
                 }
-                self.search(&model, &tables, &mut band, &mut masks, true, allowed)
+                self.search(
+                    &model,
+                    &tables,
+                    &mut band,
+                    &mut masks,
+                    Pass::last(allowed, rw),
+                )
             }
             None if refine => {
                 // The first path only places the refined band and re-estimates the statistics
@@ -336,14 +345,32 @@ impl Aligner {
                     .copied()
                     .filter(|&(a, b)| a + b <= most)
                     .collect();
-                let path = self.search(&model, &tables, &mut band, &mut masks, false, &first);
+                let path = self.search(
+                    &model,
+                    &tables,
+                    &mut band,
+                    &mut masks,
+                    Pass::first(&first, bw),
+                );
                 refine_stats(&mut stats, &model, &path, params);
-                tables = Tables::new(&stats, allowed);
+                tables = Tables::new(&stats, allowed, params.free_match);
                 // Inside the band searched: the cached masks still serve.
                 band = band.intersect(&self.refine_band(&path, id.len(), en.len()));
-                self.search(&model, &tables, &mut band, &mut masks, true, allowed)
+                self.search(
+                    &model,
+                    &tables,
+                    &mut band,
+                    &mut masks,
+                    Pass::last(allowed, rw),
+                )
             }
-            None => self.search(&model, &tables, &mut band, &mut masks, true, allowed),
+            None => self.search(
+                &model,
+                &tables,
+                &mut band,
+                &mut masks,
+                Pass::last(allowed, bw),
+            ),
         };
         path.into_iter()
             .map(|b| {
@@ -388,18 +415,19 @@ impl Aligner {
     }
 
     /// The best path in `band`, widening the band (and recomputing `masks`) while the path
-    /// touches its edge.
+    /// touches its edge (doubling its half-width near where it touched, starting from the width
+    /// it was laid with).
     fn search<'m, 'a>(
         &self,
         model: &'m Model<'a>,
         tables: &Tables,
         band: &mut Band,
         masks: &mut dp::MaskCache<'m, 'a>,
-        posteriors: bool,
-        beads: &[(usize, usize)],
+        pass: Pass,
     ) -> Vec<dp::PathBead> {
         let (n, m) = (model.id.len(), model.en.len());
-        let mut w = self.config.band;
+        // Half-width per row: doubled near the rows where the path touched the edge.
+        let mut widths = vec![pass.width.max(1); n + 1];
         loop {
             let (path, touched) = dp::best_path(
                 model,
@@ -407,16 +435,27 @@ impl Aligner {
                 tables,
                 &self.config.params,
                 band,
-                beads,
-                posteriors,
+                pass.beads,
+                pass.posteriors,
             );
             let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-            if !touched || full || w > 4 * self.config.band {
+            let max = 4 * self.config.band.max(pass.width);
+            if touched.is_empty() || full || touched.iter().all(|&i| widths[i] > max) {
                 return path;
             }
-            // Widen around the path found.
-            w *= 2;
-            *band = Band::around(&center_of(&path, n), m, w);
+            // Widen around the path found, near the rows that touched (within as many rows
+            // as the new width, so the path can swing back).
+            let mut near = vec![false; n + 1];
+            for &i in &touched {
+                let r = 2 * widths[i] + 2;
+                for x in near[i.saturating_sub(r)..=(i + r).min(n)].iter_mut() {
+                    *x = true;
+                }
+            }
+            for (w, _) in widths.iter_mut().zip(&near).filter(|(_, x)| **x) {
+                *w *= 2;
+            }
+            *band = Band::around_widths(&center_of(&path, n), m, |i| widths[i]);
             *masks = dp::MaskCache::new(model, band);
         }
     }
@@ -469,6 +508,34 @@ impl Aligner {
         a.ev = self.ev.with_stem_pairs(&learned.map);
         a.learned = Some(Arc::new(learned));
         a
+    }
+}
+
+/// What one search of the best path uses.
+struct Pass<'b> {
+    /// The bead shapes allowed.
+    beads: &'b [(usize, usize)],
+    /// Compute the posterior of every bead (the last pass).
+    posteriors: bool,
+    /// The half-width the band was laid with (widened from there when the path touches it).
+    width: usize,
+}
+
+impl<'b> Pass<'b> {
+    fn first(beads: &'b [(usize, usize)], width: usize) -> Self {
+        Pass {
+            beads,
+            posteriors: false,
+            width,
+        }
+    }
+
+    fn last(beads: &'b [(usize, usize)], width: usize) -> Self {
+        Pass {
+            beads,
+            posteriors: true,
+            width,
+        }
     }
 }
 

@@ -30,8 +30,13 @@ pub struct Params {
     /// Pseudo-count pulling per-document estimates towards the defaults.
     pub shrink: f64,
     /// Share of true pairs translated so freely that their words look unrelated: the lexical
-    /// log-likelihood ratio of a bead is ln((1 - free)·e^lex + free), bounded below by ln(free).
+    /// log-likelihood ratio of a bead is ln((1 - free)·e^lex + free·e^lex_free), where
+    /// `lex_free` scores the items against the match rates of a free translation.
     pub free: f64,
+    /// How far a free translation's match rate lies from chance towards a close translation's:
+    /// p_free = r + free_match·(p − r). At 0 a free translation looks like an unrelated pair
+    /// (the lexical ratio is then bounded below by ln(free), however many items are missed).
+    pub free_match: f64,
 }
 
 impl Default for Params {
@@ -48,6 +53,7 @@ impl Default for Params {
             para_bonus: 0.5,
             shrink: 30.0,
             free: 0.1,
+            free_match: 0.3,
         }
     }
 }
@@ -110,6 +116,8 @@ pub fn shape_class(a: usize, b: usize) -> Option<usize> {
 pub struct Tables {
     /// [side][other side's sentence count 1..=3 → 0..3][kind] → (covered, uncovered) LLR.
     pub llr: [[[(f64, f64); 3]; 3]; 2],
+    /// The same for a free translation.
+    pub llr_free: [[[(f64, f64); 3]; 3]; 2],
     pub ratio: f64,
     pub s2: f64,
     /// Log priors, by (a, b) bead shape, [a][b].
@@ -117,15 +125,18 @@ pub struct Tables {
 }
 
 impl Tables {
-    pub fn new(st: &DocStats, allowed: &[(usize, usize)]) -> Tables {
+    pub fn new(st: &DocStats, allowed: &[(usize, usize)], free_match: f64) -> Tables {
         let mut llr = [[[(0.0, 0.0); 3]; 3]; 2];
-        for (side, row) in llr.iter_mut().enumerate() {
-            for (k, cell) in row.iter_mut().enumerate() {
-                for (t, v) in cell.iter_mut().enumerate() {
+        let mut llr_free = llr;
+        for side in 0..2 {
+            for k in 0..3 {
+                for t in 0..3 {
                     let r1 = st.r[side][t].clamp(0.002, 0.9);
                     let r = 1.0 - (1.0 - r1).powi(k as i32 + 1);
                     let p = st.p[t].clamp(0.01, 0.99).max(r);
-                    *v = ((p / r).ln(), ((1.0 - p) / (1.0 - r)).ln());
+                    let ratios = |p: f64| ((p / r).ln(), ((1.0 - p) / (1.0 - r)).ln());
+                    llr[side][k][t] = ratios(p);
+                    llr_free[side][k][t] = ratios(r + free_match * (p - r));
                 }
             }
         }
@@ -139,6 +150,7 @@ impl Tables {
         }
         Tables {
             llr,
+            llr_free,
             ratio: st.ratio,
             s2: st.s2,
             prior,
@@ -210,7 +222,10 @@ pub fn length_term(li: f64, le: f64, ratio: f64, s2: f64) -> f64 {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Parts {
     pub prior: f64,
+    /// Lexical log-likelihood ratio of a close translation against an unrelated pair.
     pub lex: f64,
+    /// The same for a free translation.
+    pub lex_free: f64,
     pub len: f64,
     pub para: f64,
     /// Items covered / total, both sides.
@@ -221,7 +236,8 @@ pub struct Parts {
 impl Parts {
     pub fn total(&self, params: &Params) -> f64 {
         self.prior
-            + mix_fast(params.w_lex * self.lex, params.free)
+            + params.w_lex * self.lex_free
+            + mix_fast(params.w_lex * (self.lex - self.lex_free), params.free)
             + params.w_len * self.len
             + params.para_bonus * self.para
     }
@@ -305,7 +321,7 @@ impl<'a> Model<'a> {
         if a == 0 || b == 0 {
             return parts;
         }
-        let mut lex = 0.0;
+        let mut lex = [0.0; 2];
         let mut mi_acc = [0u128; 3];
         let mut me_acc = [0u128; 3];
         for (kx, x) in (i0..i1).enumerate() {
@@ -318,20 +334,21 @@ impl<'a> Model<'a> {
         let mut li = side_terms(
             &self.sid[i0..i1],
             &mi_acc,
-            &t.llr[0][b - 1],
+            [&t.llr[0][b - 1], &t.llr_free[0][b - 1]],
             &mut lex,
             &mut parts,
         );
         let mut le = side_terms(
             &self.sen[j0..j1],
             &me_acc,
-            &t.llr[1][a - 1],
+            [&t.llr[1][a - 1], &t.llr_free[1][a - 1]],
             &mut lex,
             &mut parts,
         );
         li += (a - 1) as f64;
         le += (b - 1) as f64;
-        parts.lex = lex;
+        parts.lex = lex[0];
+        parts.lex_free = lex[1];
         parts.len = length_term(li, le, t.ratio, t.s2);
         if self.use_para && self.sid[i1 - 1].para_end && self.sen[j1 - 1].para_end {
             parts.para = 1.0;
@@ -342,21 +359,25 @@ impl<'a> Model<'a> {
 
 /// The lexical terms of one side of a bead: each sentence's items found (`covered[k]`) or not
 /// on the other side, weighted by the LLRs of that side against a bead of that many sentences
-/// on the other; adds to `lex` and the counts in `parts`, returns the side's characters.
+/// on the other (close and free translation); adds to `lex` and the counts in `parts`, returns
+/// the side's characters.
 #[inline]
 fn side_terms(
     sents: &[SentStat],
     covered: &[u128; 3],
-    llr: &[(f64, f64); 3],
-    lex: &mut f64,
+    [llr, llr_free]: [&[(f64, f64); 3]; 2],
+    lex: &mut [f64; 2],
     parts: &mut Parts,
 ) -> f64 {
     let mut chars = 0.0;
     for (s, cov) in sents.iter().zip(covered) {
         chars += s.chars;
-        for ((mask, &n), &(yes, no)) in s.mask.iter().zip(&s.n).zip(llr) {
+        for (t, (mask, &n)) in s.mask.iter().zip(&s.n).enumerate() {
             let c = (cov & mask).count_ones();
-            *lex += c as f64 * yes + (n - c) as f64 * no;
+            let (yes, no) = llr[t];
+            let (yes_f, no_f) = llr_free[t];
+            lex[0] += c as f64 * yes + (n - c) as f64 * no;
+            lex[1] += c as f64 * yes_f + (n - c) as f64 * no_f;
             parts.covered += c;
             parts.items += n;
         }
