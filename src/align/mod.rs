@@ -320,19 +320,15 @@ impl Aligner {
         let mut masks = dp::MaskCache::new(&model, &band);
         let mut stats = initial_stats(&model, &masks, params);
         let mut tables = Tables::new(&stats, allowed, params.free_match);
-        let path = match init_path {
+        // The last pass: around the path of an earlier alignment, around a first path, or in
+        // the first band.
+        let last = match init_path {
             Some(p) => {
                 if refine {
                     refine_stats(&mut stats, &model, &p, params);
                     tables = Tables::new(&stats, allowed, params.free_match);
                 }
-                self.search(
-                    &model,
-                    &tables,
-                    &mut band,
-                    &mut masks,
-                    Pass::last(allowed, rw),
-                )
+                Pass::last(allowed, rw)
             }
             None if refine => {
                 // The first path only places the refined band and re-estimates the statistics
@@ -345,33 +341,17 @@ impl Aligner {
                     .copied()
                     .filter(|&(a, b)| a + b <= most)
                     .collect();
-                let path = self.search(
-                    &model,
-                    &tables,
-                    &mut band,
-                    &mut masks,
-                    Pass::first(&first, bw),
-                );
+                let pass = Pass::first(&first, bw);
+                let path = self.search(&model, &tables, &mut band, &mut masks, pass);
                 refine_stats(&mut stats, &model, &path, params);
                 tables = Tables::new(&stats, allowed, params.free_match);
                 // Inside the band searched: the cached masks still serve.
                 band = band.intersect(&self.refine_band(&path, id.len(), en.len()));
-                self.search(
-                    &model,
-                    &tables,
-                    &mut band,
-                    &mut masks,
-                    Pass::last(allowed, rw),
-                )
+                Pass::last(allowed, rw)
             }
-            None => self.search(
-                &model,
-                &tables,
-                &mut band,
-                &mut masks,
-                Pass::last(allowed, bw),
-            ),
+            None => Pass::last(allowed, bw),
         };
+        let path = self.search(&model, &tables, &mut band, &mut masks, last);
         path.into_iter()
             .map(|b| {
                 let null = (b.i1 - b.i0) as f64 * tables.prior[1][0]
