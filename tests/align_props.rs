@@ -101,6 +101,22 @@ proptest! {
     }
 
     #[test]
+    fn banded_search_with_narrow_bands(id in doc(60), en in doc(60)) {
+        // No exact search and tiny bands: the path touches the band's edge often, so the
+        // stretches searched again in wider bands are exercised.
+        let config = AlignConfig {
+            exact_cells: 0,
+            band: 1,
+            refine_band: 1,
+            ..AlignConfig::default()
+        };
+        let al = Aligner::new(config);
+        let a = al.align(&id, &en);
+        prop_assert_eq!(check(&a, id.len(), en.len()), Ok(()));
+        prop_assert_eq!(&a, &al.align(&id, &en));
+    }
+
+    #[test]
     fn restricted_bead_sets(id in doc(15), en in doc(15)) {
         let config = AlignConfig {
             beads: selaras::align::parse_beads("1-1,1-0,0-1").unwrap(),
@@ -138,6 +154,38 @@ fn long_documents_use_the_band() {
         })
         .count();
     assert!(right >= n - 2, "{right} of {n} right");
+}
+
+#[test]
+fn a_narrow_band_widens_where_the_path_leaves_it() {
+    // Eight stray English lines in a row: with bands of ±2 / ±1 the path must leave them there.
+    let n = 400;
+    let id: Vec<String> = (0..n)
+        .map(|k| format!("Rumah nomor {k} di kota besar."))
+        .collect();
+    let mut en: Vec<String> = (0..n)
+        .map(|k| format!("House number {k} in the big city."))
+        .collect();
+    for k in 0..8 {
+        en.insert(200, format!("Unrelated line {}.", 9000 + k));
+    }
+    let config = AlignConfig {
+        exact_cells: 0,
+        band: 2,
+        refine_band: 1,
+        ..AlignConfig::default()
+    };
+    let beads = Aligner::new(config).align(&id, &en);
+    assert_eq!(check(&beads, id.len(), en.len()), Ok(()));
+    let right = beads
+        .iter()
+        .filter(|b| {
+            b.id.len() == 1
+                && b.en.len() == 1
+                && b.en[0] == b.id[0] + 8 * usize::from(b.id[0] >= 200)
+        })
+        .count();
+    assert_eq!(right, n, "{right} of {n} right");
 }
 
 #[test]

@@ -406,38 +406,104 @@ impl Aligner {
         pass: Pass,
     ) -> Vec<dp::PathBead> {
         let (n, m) = (model.id.len(), model.en.len());
-        // Half-width per row: doubled near the rows where the path touched the edge.
+        let (mut path, mut touched) = dp::best_path(
+            model,
+            masks,
+            tables,
+            &self.config.params,
+            band,
+            pass.beads,
+            pass.posteriors,
+        );
+        let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
+        if touched.is_empty() || full {
+            return path;
+        }
+        // Only the stretches of the path near the rows that touched are searched again, in a
+        // band twice as wide (and again while they touch, up to `max`); the rest stands.
+        let max = 4 * self.config.band.max(pass.width);
         let mut widths = vec![pass.width.max(1); n + 1];
-        loop {
-            let (path, touched) = dp::best_path(
-                model,
-                masks,
-                tables,
-                &self.config.params,
-                band,
-                pass.beads,
-                pass.posteriors,
-            );
-            let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-            let max = 4 * self.config.band.max(pass.width);
-            if touched.is_empty() || full || touched.iter().all(|&i| widths[i] > max) {
-                return path;
-            }
-            // Widen around the path found, near the rows that touched (within as many rows
-            // as the new width, so the path can swing back).
-            let mut near = vec![false; n + 1];
-            for &i in &touched {
-                let r = 2 * widths[i] + 2;
-                for x in near[i.saturating_sub(r)..=(i + r).min(n)].iter_mut() {
-                    *x = true;
+        while !touched.is_empty() {
+            let mut next = Vec::new();
+            for (r0, r1) in stretches(&touched, &widths, n) {
+                let w = 2 * widths[r0..=r1].iter().copied().max().unwrap_or(1);
+                if w > 2 * max {
+                    continue;
                 }
+                for x in &mut widths[r0..=r1] {
+                    *x = w;
+                }
+                let t;
+                (path, t) = self.search_stretch(model, tables, path, (r0, r1), w, &pass);
+                next.extend(t);
             }
-            for (w, _) in widths.iter_mut().zip(&near).filter(|(_, x)| **x) {
-                *w *= 2;
-            }
+            touched = next;
+        }
+        if !pass.posteriors {
+            // The caller narrows this band around the path for the next pass: it must hold
+            // the stretches searched again.
             *band = Band::around_widths(&center_of(&path, n), m, |i| widths[i]);
             *masks = dp::MaskCache::new(model, band);
         }
+        path
+    }
+
+    /// Search the beads of `path` over rows `r0..=r1` again, in a band of half-width `w`
+    /// around them, from the path's cell before them to its cell after them; returns the
+    /// new path and the rows where the new stretch touched its band.
+    fn search_stretch(
+        &self,
+        model: &Model,
+        tables: &Tables,
+        mut path: Vec<dp::PathBead>,
+        (r0, r1): (usize, usize),
+        w: usize,
+        pass: &Pass,
+    ) -> (Vec<dp::PathBead>, Vec<usize>) {
+        let ka = path.iter().rposition(|b| b.i0 <= r0).unwrap_or(0);
+        let kb = (path.iter().position(|b| b.i1 >= r1))
+            .unwrap_or(path.len() - 1)
+            .max(ka);
+        let (i0, j0, i1, j1) = (path[ka].i0, path[ka].j0, path[kb].i1, path[kb].j1);
+        let index = CoverIndex::new(&model.en[j0..j1]);
+        let sub = Model {
+            id: &model.id[i0..i1],
+            en: &model.en[j0..j1],
+            sid: model.sid[i0..i1].to_vec(),
+            sen: model.sen[j0..j1].to_vec(),
+            use_para: model.use_para,
+            cover_index: &index,
+        };
+        let local: Vec<dp::PathBead> = path[ka..=kb]
+            .iter()
+            .map(|b| dp::PathBead {
+                i0: b.i0 - i0,
+                i1: b.i1 - i0,
+                j0: b.j0 - j0,
+                j1: b.j1 - j0,
+                ..b.clone()
+            })
+            .collect();
+        let band = Band::around(&center_of(&local, i1 - i0), j1 - j0, w);
+        let masks = dp::MaskCache::new(&sub, &band);
+        let (found, touched) = dp::best_path(
+            &sub,
+            &masks,
+            tables,
+            &self.config.params,
+            &band,
+            pass.beads,
+            pass.posteriors,
+        );
+        let found = found.into_iter().map(|b| dp::PathBead {
+            i0: b.i0 + i0,
+            i1: b.i1 + i0,
+            j0: b.j0 + j0,
+            j1: b.j1 + j0,
+            ..b
+        });
+        path.splice(ka..=kb, found);
+        (path, touched.into_iter().map(|i| i + i0).collect())
     }
 
     /// Align one document in two passes: the word translations learned from the confident
@@ -517,6 +583,22 @@ impl<'b> Pass<'b> {
             width,
         }
     }
+}
+
+/// The stretches of rows to search again around the rows where a path touched its band
+/// (ascending): each touched row with as many rows again as twice its band's half-width on
+/// either side, so the path can swing out and back; overlapping stretches are joined.
+fn stretches(touched: &[usize], widths: &[usize], n: usize) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for &i in touched {
+        let r = 4 * widths[i] + 8;
+        let (a, b) = (i.saturating_sub(r), (i + r).min(n));
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
 }
 
 /// The column of a path at each row.
