@@ -72,16 +72,29 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         beads,
         ..AlignConfig::default()
     };
-    let aligner = match &args.lexicon {
-        Some(path) => {
-            let input = selaras::text::read_input(path)?;
-            let lex = Lexicon::parse(&input.text, path)?;
-            Aligner::with_lexicon(config, &lex)
-        }
-        None => Aligner::new(config),
-    };
-    let (id, id_offset) = read_side(&args.id, Lang::Id, args.presplit)?;
-    let (en, en_offset) = read_side(&args.en, Lang::En, args.presplit)?;
+    // The lexicon loads while both sides are read and segmented (each language's rules
+    // compile once per process).
+    let (aligner, (id, en)) = rayon::join(
+        || -> anyhow::Result<Aligner> {
+            Ok(match &args.lexicon {
+                Some(path) => {
+                    let input = selaras::text::read_input(path)?;
+                    let lex = Lexicon::parse(&input.text, path)?;
+                    Aligner::with_lexicon(config, &lex)
+                }
+                None => Aligner::new(config),
+            })
+        },
+        || {
+            rayon::join(
+                || read_side(&args.id, Lang::Id, args.presplit),
+                || read_side(&args.en, Lang::En, args.presplit),
+            )
+        },
+    );
+    let aligner = aligner?;
+    let (id, id_offset) = id?;
+    let (en, en_offset) = en?;
     let gold = match &args.gold {
         Some(path) => {
             let input = selaras::text::read_input(path)?;
