@@ -11,6 +11,8 @@
 //! `hard_bench` makes harder benchmarks from the same units with `make_bench.py` (more
 //! deleted, merged and stray lines) and pins their F1 too.
 
+mod quality_common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -339,6 +341,8 @@ fn dev_bench() {
         .ok()
         .map(|p| std::io::BufWriter::new(std::fs::File::create(p).unwrap()));
     let mut failures = Vec::new();
+    // Bead scores against right / wrong, lines track, all sets.
+    let mut scored: Vec<(f64, bool)> = Vec::new();
     println!("set                  track  strict P/R/F1        lax P/R/F1");
     for &(set, pin_lines, pin_txt) in PINNED {
         if only.as_ref().is_some_and(|o| !o.iter().any(|x| x == set)) {
@@ -363,6 +367,7 @@ fn dev_bench() {
                 s.lax.recall,
                 s.lax.f1
             );
+            scored.extend(labelled.iter().map(|(d, r)| (d.bead.score, *r)));
             if let Some(w) = dump.as_mut() {
                 for (d, right) in &labelled {
                     let f = calibrate::features(d);
@@ -386,11 +391,40 @@ fn dev_bench() {
             }
         }
     }
+    if only.is_none() && tracks.contains(&false) {
+        calibration("dev", &scored, CALIBRATION, &mut failures);
+    }
     assert!(SETS.len() == PINNED.len());
     assert!(failures.is_empty(), "{}", failures.join("; "));
 }
 
-/// Pinned strict F1 of the long document (measured 0.9634, minus about 0.005).
+/// Pinned calibration of the bead scores over all beads of the lines track: (at least this
+/// ROC AUC of right against wrong beads, at most this expected calibration error over 10
+/// bins). Measured 0.935 / 0.006 on the dev benchmarks.
+const CALIBRATION: (f64, f64) = (0.92, 0.02);
+
+/// Print and check the AUC and ECE of bead scores.
+fn calibration(
+    what: &str,
+    scored: &[(f64, bool)],
+    (auc_min, ece_max): (f64, f64),
+    failures: &mut Vec<String>,
+) {
+    let auc = quality_common::auc_of(scored);
+    let ece = quality_common::ece(scored, 10);
+    println!(
+        "{what}: {} beads, bead scores AUC {auc:.3}, ECE {ece:.3}",
+        scored.len()
+    );
+    let ok = auc >= auc_min && ece <= ece_max; // false for NaN as well
+    if !ok {
+        failures.push(format!(
+            "{what}: bead scores AUC {auc:.3} (pinned ≥ {auc_min}), ECE {ece:.3} (pinned ≤ {ece_max})"
+        ));
+    }
+}
+
+/// Pinned strict F1 of the long document (measured 0.9643, minus about 0.005).
 const PINNED_LONG: f64 = 0.959;
 
 /// One long document: all dev bench documents concatenated (FLORES, UD, Bible; about 9,300
@@ -469,6 +503,10 @@ const HARD: &[(&str, f64)] = &[
     ("ebible_ags_web_all", 0.939),
 ];
 
+/// Calibration pinned on the harder benchmarks (measured AUC 0.906, ECE 0.015 with the
+/// coefficients fitted on the dev benchmarks).
+const CALIBRATION_HARD: (f64, f64) = (0.89, 0.03);
+
 #[test]
 fn hard_bench() {
     let Some(root) = dev_root() else {
@@ -483,6 +521,7 @@ fn hard_bench() {
     let tmp = tempfile::tempdir().unwrap();
     let base = Aligner::new(AlignConfig::default());
     let mut failures = Vec::new();
+    let mut scored: Vec<(f64, bool)> = Vec::new();
     for &(set, pin) in HARD {
         let out = tmp.path().join(set).join("bench");
         let status = std::process::Command::new("python3")
@@ -506,12 +545,14 @@ fn hard_bench() {
             return;
         }
         let docs = load(&tmp.path().join(set), false);
-        let (tally, _) = run(&docs, &base, true);
+        let (tally, labelled) = run(&docs, &base, true);
+        scored.extend(labelled.iter().map(|(d, r)| (d.bead.score, *r)));
         let f1 = tally.scores().strict.f1;
         println!("hard {set:20} lines  strict F1 {f1:.3}");
         if f1 < pin {
             failures.push(format!("hard {set}: strict F1 {f1:.3} < pinned {pin:.3}"));
         }
     }
+    calibration("hard", &scored, CALIBRATION_HARD, &mut failures);
     assert!(failures.is_empty(), "{}", failures.join("; "));
 }

@@ -109,3 +109,27 @@ pub fn auc(pos: &[f64], neg: &[f64]) -> f64 {
     let (n1, n0) = (pos.len() as f64, neg.len() as f64);
     (rank_sum - n1 * (n1 + 1.0) / 2.0) / (n1 * n0)
 }
+
+/// Expected calibration error of probabilities against outcomes: over `bins` equal-width
+/// bins, the share of items in the bin times |mean probability − share right|.
+pub fn ece(scored: &[(f64, bool)], bins: usize) -> f64 {
+    let mut sum = vec![(0usize, 0.0f64, 0usize); bins];
+    for &(s, right) in scored {
+        let b = ((s * bins as f64) as usize).min(bins - 1);
+        sum[b].0 += 1;
+        sum[b].1 += s;
+        sum[b].2 += usize::from(right);
+    }
+    let n = scored.len() as f64;
+    sum.iter()
+        .filter(|b| b.0 > 0)
+        .map(|&(k, s, r)| k as f64 / n * (s / k as f64 - r as f64 / k as f64).abs())
+        .sum()
+}
+
+/// ROC AUC of probabilities against outcomes.
+pub fn auc_of(scored: &[(f64, bool)]) -> f64 {
+    let pos: Vec<f64> = scored.iter().filter(|x| x.1).map(|x| x.0).collect();
+    let neg: Vec<f64> = scored.iter().filter(|x| !x.1).map(|x| x.0).collect();
+    auc(&pos, &neg)
+}
