@@ -198,3 +198,31 @@ fn usage_errors_exit_2() {
         .code(2)
         .stderr(predicate::str::contains("line 1"));
 }
+
+#[test]
+fn user_segmentation_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let (id, en) = (dir.path().join("a.id"), dir.path().join("a.en"));
+    std::fs::write(&id, "Satu; dua. Tiga.\n").unwrap();
+    std::fs::write(&en, "One; two. Three.\n").unwrap();
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/split");
+    selaras()
+        .args(["align", "--format", "ladder", "--rules"])
+        .arg(rules.join("semicolons.srx"))
+        .arg(&id)
+        .arg(&en)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::starts_with("[0]:[0]:").and(predicate::str::contains("\n[1]:[1]:")),
+        );
+    selaras()
+        .args(["align", "--rules"])
+        .arg(rules.join("bad_rules.srx"))
+        .arg(&id)
+        .arg(&en)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("bad_rules.srx: line 7"));
+}

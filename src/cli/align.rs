@@ -23,6 +23,9 @@ pub struct Args {
     /// The inputs are already split: one sentence per non-blank line.
     #[arg(long)]
     presplit: bool,
+    /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
+    #[arg(long, value_name = "FILE.srx", conflicts_with = "presplit")]
+    rules: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "tsv")]
     format: Format,
@@ -49,12 +52,22 @@ pub struct Args {
     no_learn: bool,
 }
 
-fn read_side(path: &Path, lang: Lang, presplit_: bool) -> anyhow::Result<(Vec<Sentence>, usize)> {
+/// How a side is cut into sentences.
+enum Split<'a> {
+    /// One sentence per non-blank line (`--presplit`).
+    Lines,
+    /// The bundled rules.
+    Bundled,
+    /// A user's SRX file: its text and path.
+    Rules(&'a str, &'a Path),
+}
+
+fn read_side(path: &Path, lang: Lang, split: &Split) -> anyhow::Result<(Vec<Sentence>, usize)> {
     let input = selaras::text::read_input(path)?;
-    let sents = if presplit_ {
-        presplit(&input.text)
-    } else {
-        Segmenter::new(lang).split(&input.text)
+    let sents = match split {
+        Split::Lines => presplit(&input.text),
+        Split::Bundled => Segmenter::new(lang).split(&input.text),
+        Split::Rules(xml, rules) => Segmenter::from_srx(xml, lang, rules)?.split(&input.text),
     };
     Ok((sents, input.offset))
 }
@@ -72,6 +85,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         beads,
         ..AlignConfig::default()
     };
+    let rules = match &args.rules {
+        Some(path) => Some((selaras::text::read_input(path)?.text, path)),
+        None => None,
+    };
+    let split = match &rules {
+        _ if args.presplit => Split::Lines,
+        Some((xml, path)) => Split::Rules(xml, path),
+        None => Split::Bundled,
+    };
     // The lexicon loads while both sides are read and segmented (each language's rules
     // compile once per process).
     let (aligner, (id, en)) = rayon::join(
@@ -87,8 +109,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         },
         || {
             rayon::join(
-                || read_side(&args.id, Lang::Id, args.presplit),
-                || read_side(&args.en, Lang::En, args.presplit),
+                || read_side(&args.id, Lang::Id, &split),
+                || read_side(&args.en, Lang::En, &split),
             )
         },
     );
