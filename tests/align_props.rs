@@ -134,58 +134,49 @@ fn empty_documents() {
     assert!(Aligner::default().align(&none, &none).is_empty());
 }
 
-#[test]
-fn long_documents_use_the_band() {
-    // Long enough to leave exact search; every sentence distinct through a number.
-    let n = 1500;
+/// `n` numbered sentence pairs with `stray` unrelated English lines inserted at `at`; aligns
+/// them with `config` and returns how many beads pair sentence k with its translation.
+fn numbered_pairs_right(n: usize, at: usize, stray: usize, config: AlignConfig) -> usize {
     let id: Vec<String> = (0..n)
         .map(|k| format!("Rumah nomor {k} di kota besar."))
         .collect();
     let mut en: Vec<String> = (0..n)
         .map(|k| format!("House number {k} in the big city."))
         .collect();
-    en.insert(700, "An unrelated line.".to_string());
-    let beads = Aligner::default().align(&id, &en);
+    for k in 0..stray {
+        en.insert(at, format!("An unrelated line {}.", 90_000 + k));
+    }
+    let beads = Aligner::new(config).align(&id, &en);
     assert_eq!(check(&beads, id.len(), en.len()), Ok(()));
-    let right = beads
+    beads
         .iter()
         .filter(|b| {
-            b.id.len() == 1 && b.en.len() == 1 && b.en[0] == b.id[0] + usize::from(b.id[0] >= 700)
+            b.id.len() == 1
+                && b.en.len() == 1
+                && b.en[0] == b.id[0] + stray * usize::from(b.id[0] >= at)
         })
-        .count();
+        .count()
+}
+
+#[test]
+fn long_documents_use_the_band() {
+    // Long enough to leave exact search; every sentence distinct through a number.
+    let n = 1500;
+    let right = numbered_pairs_right(n, 700, 1, AlignConfig::default());
     assert!(right >= n - 2, "{right} of {n} right");
 }
 
 #[test]
 fn a_narrow_band_widens_where_the_path_leaves_it() {
     // Eight stray English lines in a row: with bands of ±2 / ±1 the path must leave them there.
-    let n = 400;
-    let id: Vec<String> = (0..n)
-        .map(|k| format!("Rumah nomor {k} di kota besar."))
-        .collect();
-    let mut en: Vec<String> = (0..n)
-        .map(|k| format!("House number {k} in the big city."))
-        .collect();
-    for k in 0..8 {
-        en.insert(200, format!("Unrelated line {}.", 9000 + k));
-    }
     let config = AlignConfig {
         exact_cells: 0,
         band: 2,
         refine_band: 1,
         ..AlignConfig::default()
     };
-    let beads = Aligner::new(config).align(&id, &en);
-    assert_eq!(check(&beads, id.len(), en.len()), Ok(()));
-    let right = beads
-        .iter()
-        .filter(|b| {
-            b.id.len() == 1
-                && b.en.len() == 1
-                && b.en[0] == b.id[0] + 8 * usize::from(b.id[0] >= 200)
-        })
-        .count();
-    assert_eq!(right, n, "{right} of {n} right");
+    let right = numbered_pairs_right(400, 200, 8, config);
+    assert_eq!(right, 400, "{right} of 400 right");
 }
 
 #[test]
