@@ -22,6 +22,10 @@ use crate::{Error, Result};
 const FREEDICT: &str = include_str!("../corpus/lexicon/freedict-id-en.tsv");
 /// The bundled core lexicon (function words, frequent words), `id<TAB>en`.
 const CORE: &str = include_str!("../corpus/lexicon/core-id-en.tsv");
+/// The stems of the bundled lexicons' Indonesian words that differ from the word itself,
+/// `word<TAB>stem`, as [`stem_id`] gives them: loading the lexicon then needs no stemming
+/// (a test checks the table against the stemmer).
+const BUNDLED_STEMS: &str = include_str!("../corpus/lexicon/id-stems.tsv");
 
 /// A stable 64-bit hash of a string (FNV-1a), used as the identity of stems and tokens.
 pub fn key(s: &str) -> u64 {
@@ -168,6 +172,15 @@ pub fn is_stop_en(word: &str) -> bool {
     en_stopwords().contains(word)
 }
 
+/// [`BUNDLED_STEMS`] as a map from word to stem.
+fn bundled_stems() -> HashMap<&'static str, &'static str> {
+    BUNDLED_STEMS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+}
+
 /// Word translations, keyed on stems: Indonesian stem key → English stem keys.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
@@ -186,20 +199,28 @@ impl Lexicon {
         static BUNDLED: OnceLock<Arc<Lexicon>> = OnceLock::new();
         BUNDLED
             .get_or_init(|| {
-                let mut lex = Lexicon::new();
-                for text in [FREEDICT, CORE] {
-                    for line in text.lines() {
-                        if let Some((id, en)) = line.split_once('\t') {
-                            lex.insert(id, en);
-                        }
-                    }
-                }
+                let stems = bundled_stems();
+                let mut lex =
+                    Lexicon::build_bundled(|w| stems.get(w).copied().unwrap_or(w).to_string());
                 for (id, en) in BUILTIN {
                     lex.insert(id, en);
                 }
                 Arc::new(lex)
             })
             .clone()
+    }
+
+    /// The bundled word lists, with the Indonesian words stemmed by `stem`.
+    fn build_bundled(stem: impl Fn(&str) -> String) -> Lexicon {
+        let mut lex = Lexicon::new();
+        for text in [FREEDICT, CORE] {
+            for line in text.lines() {
+                if let Some((id, en)) = line.split_once('\t') {
+                    lex.insert_with(id, en, &stem);
+                }
+            }
+        }
+        lex
     }
 
     /// Parse a user lexicon: TSV `id<TAB>en` (one pair a line), or hunalign's `en @ id`.
@@ -229,13 +250,18 @@ impl Lexicon {
 
     /// Add one entry. Only single-word entries are used (an English `to ` is dropped).
     pub fn insert(&mut self, id: &str, en: &str) {
+        self.insert_with(id, en, stem_id);
+    }
+
+    /// [`Lexicon::insert`] with the Indonesian word stemmed by `stem`.
+    fn insert_with(&mut self, id: &str, en: &str, stem: impl Fn(&str) -> String) {
         let id = id.trim();
         let en = en.trim();
         let en = en.strip_prefix("to ").unwrap_or(en);
         if id.is_empty() || en.is_empty() || id.contains(' ') || en.contains(' ') {
             return;
         }
-        let (ki, ke) = (key(&stem_id(id)), key(&stem_en(en)));
+        let (ki, ke) = (key(&stem(id)), key(&stem_en(en)));
         let v = self.map.entry(ki).or_default();
         if !v.contains(&ke) {
             v.push(ke);
@@ -368,6 +394,47 @@ mod tests {
         assert_eq!(lex.translations(key(&stem_id("rumah"))), &[key("house")]);
         assert_eq!(lex.translations(key(&stem_id("buku"))), &[key("book")]);
         assert!(Lexicon::parse("nonsense\n", Path::new("x")).is_err());
+    }
+
+    /// The stem table of the bundled lexicon (`corpus/lexicon/id-stems.tsv`) is what the
+    /// stemmer gives: the lexicon built from it equals the one built by stemming every word.
+    /// `SELARAS_UPDATE_STEMS=1 cargo test --lib bundled_stems` rewrites the table.
+    #[test]
+    fn bundled_stems_are_current() {
+        let mut words: Vec<&str> = [FREEDICT, CORE]
+            .iter()
+            .flat_map(|t| t.lines())
+            .filter_map(|l| l.split_once('\t'))
+            .map(|(id, _)| id.trim())
+            .filter(|w| !w.is_empty() && !w.contains(' '))
+            .collect();
+        words.sort_unstable();
+        words.dedup();
+        let mut table = String::from(
+            "# Stems of the bundled lexicons' Indonesian words where they differ from the word\n\
+             # (sastrawi, Nazief–Adriani/ECS, via selaras's stem_id); generated, see the test\n\
+             # bundled_stems_are_current in src/lexicon.rs. Derived from the word lists beside it.\n",
+        );
+        for w in &words {
+            let s = stem_id(w);
+            if s != *w {
+                table.push_str(&format!("{w}\t{s}\n"));
+            }
+        }
+        if std::env::var_os("SELARAS_UPDATE_STEMS").is_some() {
+            let p = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/lexicon/id-stems.tsv");
+            std::fs::write(p, &table).unwrap();
+            return;
+        }
+        assert!(
+            table == BUNDLED_STEMS,
+            "corpus/lexicon/id-stems.tsv is out of date: run SELARAS_UPDATE_STEMS=1 cargo test --lib bundled_stems"
+        );
+        let fresh = Lexicon::build_bundled(stem_id);
+        let stems = bundled_stems();
+        let table = Lexicon::build_bundled(|w| stems.get(w).copied().unwrap_or(w).to_string());
+        assert_eq!(fresh.map, table.map);
+        assert_eq!(fresh.en, table.en);
     }
 
     #[test]
