@@ -394,9 +394,11 @@ impl Aligner {
         Band::around(&center, m, self.config.band)
     }
 
-    /// The best path in `band`, widening the band (and recomputing `masks`) while the path
-    /// touches its edge (doubling its half-width near where it touched, starting from the width
-    /// it was laid with).
+    /// The best path in `band`. Where the path touches the band's edge, the stretch of it
+    /// around the touched rows is searched again in a band twice as wide
+    /// ([`Aligner::search_stretch`]; again while it touches, up to 8× the first band's width).
+    /// After a first pass (no posteriors), `band` and `masks` are widened to hold those
+    /// stretches, as the caller narrows them around the path for the next pass.
     fn search<'m, 'a>(
         &self,
         model: &'m Model<'a>,
