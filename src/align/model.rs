@@ -114,13 +114,13 @@ pub fn shape_class(a: usize, b: usize) -> Option<usize> {
 /// Log-likelihood tables derived from [`DocStats`].
 #[derive(Clone, Debug)]
 pub struct Tables {
-    /// [side][other side's sentence count 1..=3 → 0..3][kind] → (covered, uncovered) LLR.
+    /// `[side][other side's sentence count 1..=3 → 0..3][kind]` → (covered, uncovered) LLR.
     pub llr: [[[(f64, f64); 3]; 3]; 2],
     /// The same for a free translation.
     pub llr_free: [[[(f64, f64); 3]; 3]; 2],
     pub ratio: f64,
     pub s2: f64,
-    /// Log priors, by (a, b) bead shape, [a][b].
+    /// Log priors, by (a, b) bead shape, `[a][b]`.
     pub prior: [[f64; 4]; 4],
 }
 

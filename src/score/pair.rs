@@ -1,5 +1,5 @@
 //! Pair scoring outside any alignment (`selaras score`, `check`): a probability that two
-//! texts translate each other, from the [`Evidence`](super::Evidence) features.
+//! texts translate each other, from the [`Evidence`] features.
 //!
 //! The model is a logistic regression over a few transforms of [`Features`] (see
 //! [`design`]). Its coefficients are fit by `scripts/fit_pair_scorer.py` on the development
