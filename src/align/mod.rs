@@ -418,9 +418,18 @@ impl Aligner {
             pass.posteriors,
         );
         let full = band.lo.iter().all(|&l| l == 0) && band.hi.iter().all(|&h| h == m);
-        if touched.is_empty() || full {
+        if full {
             return path;
         }
+        // A long run of beads no better than leaving their sentences unaligned means the
+        // band may have lost the path (a long passage missing on one side, between sparse
+        // anchors): those rows are searched again like the ones that touched the edge.
+        touched.extend(suspect_rows(&path, tables, 0, n));
+        if touched.is_empty() {
+            return path;
+        }
+        touched.sort_unstable();
+        touched.dedup();
         // Only the stretches of the path near the rows that touched are searched again, in a
         // band twice as wide (and again while they touch, up to `max`); the rest stands.
         let max = 4 * self.config.band.max(pass.width);
@@ -438,7 +447,10 @@ impl Aligner {
                 let t;
                 (path, t) = self.search_stretch(model, tables, path, (r0, r1), w, &pass);
                 next.extend(t);
+                next.extend(suspect_rows(&path, tables, r0, r1));
             }
+            next.sort_unstable();
+            next.dedup();
             touched = next;
         }
         if !pass.posteriors {
@@ -585,6 +597,38 @@ impl<'b> Pass<'b> {
             width,
         }
     }
+}
+
+/// Beads in a row no better than leaving their sentences unaligned that make a run
+/// suspicious (see [`Aligner::search`]).
+const SUSPECT_RUN: usize = 8;
+
+/// The rows (within `r0..=r1`) of the beads of `path` in runs of at least [`SUSPECT_RUN`]
+/// beads whose score does not beat leaving their sentences unaligned.
+fn suspect_rows(path: &[dp::PathBead], tables: &Tables, r0: usize, r1: usize) -> Vec<usize> {
+    let bad = |b: &dp::PathBead| {
+        let null =
+            (b.i1 - b.i0) as f64 * tables.prior[1][0] + (b.j1 - b.j0) as f64 * tables.prior[0][1];
+        b.total <= null + 1e-9
+    };
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < path.len() {
+        if !bad(&path[k]) {
+            k += 1;
+            continue;
+        }
+        let mut e = k;
+        while e < path.len() && bad(&path[e]) {
+            e += 1;
+        }
+        let (a, b) = (path[k].i0.max(r0), path[e - 1].i1.min(r1));
+        if e - k >= SUSPECT_RUN && a <= b {
+            out.extend(a..=b);
+        }
+        k = e;
+    }
+    out
 }
 
 /// The stretches of rows to search again around the rows where a path touched its band
