@@ -61,6 +61,12 @@ pub fn center_path(model: &Model) -> Vec<f64> {
         );
         for k in ks {
             if let Some(js) = post.get(&k) {
+                // A key found once on each side says where the sentence is wherever that is
+                // (a passage only one side has can put the pair far from the diagonal).
+                if js.len() == 1 && df_id.get(&k) == Some(&1) {
+                    *hits.entry(js[0]).or_default() += 1;
+                    continue;
+                }
                 let start = js.partition_point(|&j| j < lo);
                 let inside = &js[start..start + js[start..].partition_point(|&j| j <= hi)];
                 // Only keys that are rare in the window say where the sentence is.
