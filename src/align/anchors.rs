@@ -3,7 +3,8 @@
 //! increasing on both sides is the path the band is laid around. "Rare" is local: a key may
 //! occur up to `max(3, m/5000)` times in the whole document, but only the occurrences within a
 //! window around the diagonal position count, so long or repetitive documents still have
-//! anchors.
+//! anchors — except a key found exactly once on each side, which counts wherever it is (a
+//! passage only one side has can put the true pairs far from the diagonal).
 
 use rustc_hash::FxHashMap as HashMap;
 
