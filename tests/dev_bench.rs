@@ -438,16 +438,7 @@ fn long_document() {
         return;
     };
     let (id, en, gold) = long_pair(&root);
-    let f1 = long_f1(&id, &en, &gold);
-    println!(
-        "long document: {} x {} sentences, strict F1 {f1:.4}",
-        id.len(),
-        en.len()
-    );
-    assert!(
-        f1 >= PINNED_LONG,
-        "long document: strict F1 {f1:.3} < pinned {PINNED_LONG}"
-    );
+    check_long("long document", &id, &en, &gold, PINNED_LONG);
 }
 
 /// Pinned strict F1 of the long document with passages missing from its English side
@@ -487,14 +478,12 @@ fn long_document_with_missing_passages() {
             )
         })
         .collect();
-    let f1 = long_f1(&id, &en, &gold);
-    println!(
-        "long document, {} English sentences missing: strict F1 {f1:.4}",
-        260
-    );
-    assert!(
-        f1 >= PINNED_LONG_GAPS,
-        "long document with gaps: strict F1 {f1:.3} < pinned {PINNED_LONG_GAPS}"
+    check_long(
+        "long document, 260 English sentences missing",
+        &id,
+        &en,
+        &gold,
+        PINNED_LONG_GAPS,
     );
 }
 
@@ -536,11 +525,12 @@ fn long_document_with_extra_passages() {
     en.splice(0..0, extra_en);
     id.extend(extra_id);
     assert_eq!((id.len(), en.len()), (n + len, m + len));
-    let f1 = long_f1(&id, &en, &g);
-    println!("long document, 300 extra lines on each side: strict F1 {f1:.4}");
-    assert!(
-        f1 >= PINNED_LONG_EXTRA,
-        "long document with extra passages: strict F1 {f1:.3} < pinned {PINNED_LONG_EXTRA}"
+    check_long(
+        "long document, 300 extra lines on each side",
+        &id,
+        &en,
+        &g,
+        PINNED_LONG_EXTRA,
     );
 }
 
@@ -582,14 +572,20 @@ fn long_pair(root: &Path) -> (Vec<String>, Vec<String>, Vec<Link>) {
     (id, en, gold)
 }
 
-/// Strict F1 of `selaras align`'s default (banded search, learning within the document) on
-/// one pre-split pair.
-fn long_f1(id: &[String], en: &[String], gold: &[Link]) -> f64 {
+/// Align one pre-split pair as `selaras align` does by default (banded search, learning
+/// within the document), print its strict F1 and check it against `pin`.
+fn check_long(what: &str, id: &[String], en: &[String], gold: &[Link], pin: f64) {
     let id = selaras::segment::presplit(&(id.join("\n") + "\n"));
     let en = selaras::segment::presplit(&(en.join("\n") + "\n"));
     let beads = Aligner::default().align_learned(&id, &en);
     let pred: Vec<Link> = beads.into_iter().map(|b| (b.id, b.en)).collect();
-    Tally::new(gold, &pred).scores().strict.f1
+    let f1 = Tally::new(gold, &pred).scores().strict.f1;
+    println!(
+        "{what}: {} x {} sentences, strict F1 {f1:.4}",
+        id.len(),
+        en.len()
+    );
+    assert!(f1 >= pin, "{what}: strict F1 {f1:.3} < pinned {pin}");
 }
 
 /// Harder benchmarks made from the same dev units by `../shared/tools/make_bench.py` with more
