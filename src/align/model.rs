@@ -302,7 +302,7 @@ pub struct Model<'a> {
 
 impl<'a> Model<'a> {
     pub fn cover(&self, i: usize, j: usize) -> (u128, u128) {
-        cover_with(&self.id[i], &self.en[j], None)
+        cover_with(&self.id[i], &self.en[j])
     }
 
     /// The parts of the score of bead id[i0..i1] ~ en[j0..j1].

@@ -947,10 +947,10 @@ impl Evidence {
     }
 
     /// Which items of `id` find a counterpart in `en` (first mask) and which items of `en` find
-    /// one in `id` (second mask). `learned` adds word translations (Indonesian stem key →
-    /// English stem keys) found by the aligner's second pass. Does not allocate.
+    /// one in `id` (second mask). Word translations learned by the aligner's second pass are
+    /// part of the prepared texts ([`Prepared::add_translations`]). Does not allocate.
     pub fn cover(&self, id: &Prepared, en: &Prepared) -> (u128, u128) {
-        cover_with(id, en, None)
+        cover_with(id, en)
     }
 
     /// Compare a prepared Indonesian text with a prepared English text.
@@ -960,16 +960,9 @@ impl Evidence {
     }
 }
 
-/// Extra word translations (Indonesian stem key → English stem keys), consulted in addition to
-/// the queries baked into a prepared text.
-pub trait ExtraLexicon {
-    /// English stem keys for an Indonesian stem key.
-    fn get(&self, id_stem: u64) -> &[u64];
-}
-
-/// [`Evidence::cover`] with an optional extra lexicon (word translations not baked into the
-/// prepared texts). A merge join of the two sorted key lists; does not allocate.
-pub fn cover_with(id: &Prepared, en: &Prepared, extra: Option<&dyn ExtraLexicon>) -> (u128, u128) {
+/// [`Evidence::cover`] for two prepared texts: a merge join of the two sorted key lists; does
+/// not allocate.
+pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
     let (mut mi, mut me) = (0u128, 0u128);
     if id.items.is_empty() || en.items.is_empty() {
         return (0, 0);
@@ -1000,24 +993,6 @@ pub fn cover_with(id: &Prepared, en: &Prepared, extra: Option<&dyn ExtraLexicon>
             b = b_end;
         }
     }
-    if let Some(x) = extra {
-        for (i, &s) in id.stems.iter().enumerate() {
-            if s == 0 {
-                continue;
-            }
-            for &e in x.get(s) {
-                let q = en_stem_key(e);
-                let start = en.index.partition_point(|&(k, _)| k < q);
-                for &(k, j) in &en.index[start..] {
-                    if k != q {
-                        break;
-                    }
-                    mi |= 1u128 << i;
-                    me |= 1u128 << j;
-                }
-            }
-        }
-    }
     (mi, me)
 }
 
@@ -1033,8 +1008,8 @@ fn items_match(key: u64, id: &Item, en: &Item) -> bool {
 }
 
 /// The index keys of a run of English sentences, for covering an Indonesian sentence against
-/// many of them at once ([`CoverIndex::cover_row`]): the masks of [`cover_with`] (without an
-/// extra lexicon), found by one hash lookup per query key instead of a merge join per pair.
+/// many of them at once ([`CoverIndex::cover_row`]): the masks of [`cover_with`], found by one
+/// hash lookup per query key instead of a merge join per pair.
 #[derive(Debug, Default)]
 pub struct CoverIndex {
     /// (key, sentence, item), sorted.
