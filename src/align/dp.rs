@@ -202,7 +202,9 @@ pub fn best_path(
     let mut alpha = vec![f32::NEG_INFINITY; post_cells];
     let mut bead_score = vec![f32::NEG_INFINITY; post_cells * nb];
     let mut score: [Vec<f64>; 4] = Default::default();
-    let null_mix = super::model::mix_fast(params.w_lex * 0.0, params.free);
+    // A bead with an empty side scores its prior plus what `Parts::total` adds to a bead without
+    // items: the same for every such bead, so computed once.
+    let empty_side = Parts::default().total(params);
     for i in 0..=n {
         let (lo, hi) = (band.lo[i], band.hi[i]);
         let mut row = std::mem::take(&mut score[i % 4]);
@@ -240,8 +242,7 @@ pub fn best_path(
                     continue;
                 }
                 let bs = if a == 0 || b == 0 {
-                    // What `parts(..).total(..)` gives for a bead with an empty side.
-                    tables.prior[a][b] + null_mix
+                    tables.prior[a][b] + empty_side
                 } else {
                     model.parts(tables, masks, (pi, i), (pj, j)).total(params)
                 };

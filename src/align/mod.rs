@@ -312,7 +312,7 @@ impl Aligner {
         let init_path = init.map(path_of);
         // Half-widths of the first and the refined band (a band that proves too narrow is
         // widened from its own width).
-        let (bw, rw) = (self.config.band, self.config.refine_band.max(1));
+        let (bw, rw) = (self.config.band, self.refine_width());
         let mut band = match &init_path {
             Some(p) => self.refine_band(p, id.len(), en.len()),
             None => self.band(&model),
@@ -354,8 +354,7 @@ impl Aligner {
         let path = self.search(&model, &tables, &mut band, &mut masks, last);
         path.into_iter()
             .map(|b| {
-                let null = (b.i1 - b.i0) as f64 * tables.prior[1][0]
-                    + (b.j1 - b.j0) as f64 * tables.prior[0][1];
+                let null = tables.unaligned(b.i1 - b.i0, b.j1 - b.j0);
                 let margin = b.total - null;
                 let bead = Bead {
                     id: (b.i0..b.i1).collect(),
@@ -377,7 +376,12 @@ impl Aligner {
 
     /// The band around a path found before.
     fn refine_band(&self, path: &[dp::PathBead], n: usize, m: usize) -> Band {
-        Band::around(&center_of(path, n), m, self.config.refine_band.max(1))
+        Band::around(&center_of(path, n), m, self.refine_width())
+    }
+
+    /// Half-width of the band around a path found before (at least 1).
+    fn refine_width(&self) -> usize {
+        self.config.refine_band.max(1)
     }
 
     /// Whether an `n` × `m` document is searched exactly (the whole table).
@@ -606,11 +610,7 @@ const SUSPECT_RUN: usize = 8;
 /// The rows (within `r0..=r1`) of the beads of `path` in runs of at least [`SUSPECT_RUN`]
 /// beads whose score does not beat leaving their sentences unaligned.
 fn suspect_rows(path: &[dp::PathBead], tables: &Tables, r0: usize, r1: usize) -> Vec<usize> {
-    let bad = |b: &dp::PathBead| {
-        let null =
-            (b.i1 - b.i0) as f64 * tables.prior[1][0] + (b.j1 - b.j0) as f64 * tables.prior[0][1];
-        b.total <= null + 1e-9
-    };
+    let bad = |b: &dp::PathBead| b.total <= tables.unaligned(b.i1 - b.i0, b.j1 - b.j0) + 1e-9;
     let mut out = Vec::new();
     let mut k = 0;
     while k < path.len() {

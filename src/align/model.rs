@@ -156,6 +156,12 @@ impl Tables {
             prior,
         }
     }
+
+    /// The score of leaving `a` Indonesian and `b` English sentences unaligned (as 1-0 and 0-1
+    /// beads).
+    pub fn unaligned(&self, a: usize, b: usize) -> f64 {
+        a as f64 * self.prior[1][0] + b as f64 * self.prior[0][1]
+    }
 }
 
 /// ln of the two-sided normal tail probability 2·(1 − Φ(|d|)).
