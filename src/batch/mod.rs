@@ -464,20 +464,6 @@ impl Batch {
             .is_none_or(|s| s.contains(item_doc(item)))
     }
 
-    /// Pass 2 over a window: align with `aligner`, filter, then write in order.
-    fn write_window(
-        &self,
-        aligner: &Aligner,
-        window: Vec<Loading>,
-        sink: &mut dyn Sink,
-        on_error: &mut dyn FnMut(&DocError) -> Result<()>,
-        tally: &mut Tally,
-        seen: &mut HashSet<u128>,
-    ) -> Result<()> {
-        let out = self.finish_window(aligner, window);
-        self.write_done(out, sink, on_error, tally, seen)
-    }
-
     /// Pass 2 of every document of a window, on the pool.
     fn finish_window(&self, aligner: &Aligner, window: Vec<Loading>) -> Vec<Finished> {
         self.pool.install(|| {
@@ -653,7 +639,8 @@ impl Batch {
                 self.pool
                     .install(|| batch.into_par_iter().map(|i| self.load_item(i)).collect())
             };
-            self.write_window(&aligner, window, sink, on_error, &mut tally, &mut seen)?;
+            let out = self.finish_window(&aligner, window);
+            self.write_done(out, sink, on_error, &mut tally, &mut seen)?;
             progress(Progress {
                 stage: "aligning",
                 docs: tally.docs_ok + tally.docs_failed,
