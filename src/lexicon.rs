@@ -172,15 +172,6 @@ pub fn is_stop_en(word: &str) -> bool {
     en_stopwords().contains(word)
 }
 
-/// [`BUNDLED_STEMS`] as a map from word to stem.
-fn bundled_stems() -> HashMap<&'static str, &'static str> {
-    BUNDLED_STEMS
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
-}
-
 /// Word translations, keyed on stems: Indonesian stem key → English stem keys.
 #[derive(Clone, Debug, Default)]
 pub struct Lexicon {
@@ -199,15 +190,24 @@ impl Lexicon {
         static BUNDLED: OnceLock<Arc<Lexicon>> = OnceLock::new();
         BUNDLED
             .get_or_init(|| {
-                let stems = bundled_stems();
-                let mut lex =
-                    Lexicon::build_bundled(|w| stems.get(w).copied().unwrap_or(w).to_string());
+                let mut lex = Lexicon::build_bundled_from_table();
                 for (id, en) in BUILTIN {
                     lex.insert(id, en);
                 }
                 Arc::new(lex)
             })
             .clone()
+    }
+
+    /// The bundled word lists, their Indonesian words stemmed by the table [`BUNDLED_STEMS`]
+    /// (a word not in it is its own stem).
+    fn build_bundled_from_table() -> Lexicon {
+        let stems: HashMap<&str, &str> = BUNDLED_STEMS
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect();
+        Lexicon::build_bundled(|w| stems.get(w).copied().unwrap_or(w).to_string())
     }
 
     /// The bundled word lists, with the Indonesian words stemmed by `stem`.
@@ -431,8 +431,7 @@ mod tests {
             "corpus/lexicon/id-stems.tsv is out of date: run SELARAS_UPDATE_STEMS=1 cargo test --lib bundled_stems"
         );
         let fresh = Lexicon::build_bundled(stem_id);
-        let stems = bundled_stems();
-        let table = Lexicon::build_bundled(|w| stems.get(w).copied().unwrap_or(w).to_string());
+        let table = Lexicon::build_bundled_from_table();
         assert_eq!(fresh.map, table.map);
         assert_eq!(fresh.en, table.en);
     }
