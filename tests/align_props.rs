@@ -2,7 +2,9 @@
 //! (a monotone path), deterministic, scores in [0, 1], no panic on empty or one-sided input.
 
 use proptest::prelude::*;
+use selaras::align::clauses::ClauseParams;
 use selaras::align::{AlignConfig, Aligner, Bead};
+use selaras::segment::{Lang, Segmenter, Sentence};
 
 const WORDS: &[&str] = &[
     "rumah",
@@ -125,6 +127,72 @@ proptest! {
         let a = Aligner::new(config).align(&id, &en);
         prop_assert_eq!(check(&a, id.len(), en.len()), Ok(()));
         prop_assert!(a.iter().all(|b| b.id.len() <= 1 && b.en.len() <= 1));
+    }
+}
+
+/// Running text: sentences of words, some followed by a comma, ending in a full stop.
+fn running_text(max: usize) -> impl Strategy<Value = String> {
+    let word = (prop::sample::select(WORDS), any::<bool>()).prop_map(|(w, comma)| {
+        if comma {
+            format!("{w},")
+        } else {
+            w.to_string()
+        }
+    });
+    let sentence = prop::collection::vec(word, 1..10).prop_map(|w| format!("{}.", w.join(" ")));
+    prop::collection::vec(sentence, 0..max).prop_map(|s| s.join(" "))
+}
+
+/// The segments of one side after a clause split: in order, each its own bytes of the text,
+/// together holding every sentence's text; a segment marked as a sentence is that sentence.
+fn check_segments(
+    text: &str,
+    sents: &[Sentence],
+    segs: &[Sentence],
+    which: &[Option<usize>],
+) -> Result<(), String> {
+    if segs.len() != which.len() {
+        return Err("segment and sentence lists differ in length".into());
+    }
+    let mut pos = 0;
+    for (s, w) in segs.iter().zip(which) {
+        if s.start < pos || text[s.start..s.end] != s.text || s.text.trim() != s.text {
+            return Err(format!("segment {s:?} out of order or not its span"));
+        }
+        pos = s.end;
+        if let Some(k) = w
+            && (sents[*k].start, sents[*k].end) != (s.start, s.end)
+        {
+            return Err(format!("segment {s:?} is not sentence {k}"));
+        }
+    }
+    let squash = |v: &[Sentence]| -> String {
+        v.iter()
+            .flat_map(|s| s.text.chars().filter(|c| !c.is_whitespace()))
+            .collect()
+    };
+    if squash(sents) != squash(segs) {
+        return Err("segments do not hold exactly the sentences' text".into());
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn clause_split_covers_every_segment_once(id in running_text(12), en in running_text(12)) {
+        let al = Aligner::default();
+        let si = Segmenter::new(Lang::Id).split(&id);
+        let se = Segmenter::new(Lang::En).split(&en);
+        let beads = al.align_sentences(&si, &se);
+        let split = al.split_clauses(&si, &se, &beads, &ClauseParams::default());
+        prop_assert_eq!(check(&split.beads, split.id.len(), split.en.len()), Ok(()));
+        prop_assert_eq!(check_segments(&id, &si, &split.id, &split.id_sentence), Ok(()));
+        prop_assert_eq!(check_segments(&en, &se, &split.en, &split.en_sentence), Ok(()));
+        let again = al.split_clauses(&si, &se, &beads, &ClauseParams::default());
+        prop_assert_eq!(&split.beads, &again.beads);
+        prop_assert_eq!(&split.id, &again.id);
     }
 }
 

@@ -20,6 +20,7 @@
 
 mod anchors;
 pub mod calibrate;
+pub mod clauses;
 mod dp;
 pub mod model;
 
