@@ -71,7 +71,7 @@ fn gold_prints_scores_on_stderr() {
 #[test]
 fn tsv_has_header_and_one_row_per_bead() {
     let out = selaras()
-        .arg("align")
+        .args(["align", "--whole-sentences"])
         .arg(corpus("rupiah.id.txt"))
         .arg(corpus("rupiah.en.txt"))
         .output()
@@ -225,4 +225,65 @@ fn user_segmentation_rules() {
         .code(2)
         .stdout("")
         .stderr(predicate::str::contains("bad_rules.srx: line 7"));
+}
+
+/// Where the translator joined two sentences with a comma, the 2-1 bead of the sentence
+/// alignment is split at that comma into two 1-1 pairs (running text only; `--whole-sentences`
+/// keeps the 2-1 bead). The expected pairs are the corpus's own (see corpus/*.gold).
+#[test]
+fn running_text_beads_split_at_clauses() {
+    let rows = |name: &str, extra: &[&str]| -> Vec<(String, String, String)> {
+        let out = selaras()
+            .arg("align")
+            .args(extra)
+            .arg(corpus(&format!("{name}.id.txt")))
+            .arg(corpus(&format!("{name}.en.txt")))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f[3].to_string(), f[5].to_string(), f[6].to_string())
+            })
+            .collect()
+    };
+    let split = rows("dengue", &[]);
+    let pair = |id: &str, en: &str| ("1-1".to_string(), id.to_string(), en.to_string());
+    for want in [
+        pair(
+            "Angka itu naik 38 persen dibandingkan periode yang sama tahun lalu.",
+            "up 38 percent from the same period last year.",
+        ),
+        pair(
+            "Ia meminta masyarakat menjalankan gerakan 3M Plus,",
+            "She urged the public to follow the 3M Plus campaign.",
+        ),
+        pair(
+            "Perkiraan itu bergantung pada curah hujan dalam beberapa minggu mendatang.",
+            "depending on rainfall in the coming weeks.",
+        ),
+    ] {
+        assert!(split.contains(&want), "{want:?} not in {split:#?}");
+    }
+    assert!(
+        split
+            .iter()
+            .all(|r| ["1-1", "1-0", "0-1"].contains(&r.0.as_str()))
+    );
+    // The same text, only cut finer: joining the segments gives the whole-sentence output.
+    let whole = rows("dengue", &["--whole-sentences"]);
+    assert!(whole.iter().any(|r| r.0 == "2-1"));
+    let join = |rows: &[(String, String, String)], side: usize| -> String {
+        rows.iter()
+            .map(|r| if side == 0 { r.1.clone() } else { r.2.clone() })
+            .filter(|t| !t.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert_eq!(join(&split, 0), join(&whole, 0));
+    assert_eq!(join(&split, 1), join(&whole, 1));
 }

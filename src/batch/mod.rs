@@ -115,6 +115,10 @@ pub struct Options {
     pub learn: bool,
     /// Input is one sentence per line, as given.
     pub presplit: bool,
+    /// Split beads of running text at clause boundaries
+    /// ([`Aligner::split_clauses`](crate::align::Aligner::split_clauses)); never for
+    /// pre-split input.
+    pub clauses: bool,
     /// Documents per window.
     pub chunk: usize,
     /// Only the documents of this shard.
@@ -129,6 +133,7 @@ impl Default for Options {
             filters: Filters::default(),
             learn: true,
             presplit: false,
+            clauses: true,
             chunk: 256,
             shard: None,
             jobs: 0,
@@ -192,7 +197,10 @@ type Loading = std::result::Result<Loaded, DocError>;
 
 /// An aligned, filtered document ready to write.
 struct Done {
+    /// The document; after a clause split its sentences are the segments the beads index.
     loaded: Loaded,
+    /// Sentences of the document (before any clause split), per side.
+    sentences: (usize, usize),
     beads: Vec<Bead>,
     verdicts: Vec<Option<DropReason>>,
     keys: Vec<u128>,
@@ -208,10 +216,11 @@ pub struct Batch {
     pool: rayon::ThreadPool,
 }
 
-/// The prepared sentence of a one-sentence side.
-fn one<'a>(side: &[usize], prep: &'a [Prepared]) -> Option<&'a Prepared> {
+/// The prepared sentence of a one-segment side that is a whole sentence (`which`: the
+/// sentence of each segment, `None` for part of one).
+fn one<'a>(side: &[usize], which: &[Option<usize>], prep: &'a [Prepared]) -> Option<&'a Prepared> {
     match side {
-        [k] => prep.get(*k),
+        [k] => which.get(*k).copied().flatten().and_then(|s| prep.get(s)),
         _ => None,
     }
 }
@@ -377,7 +386,26 @@ impl Batch {
         } else {
             self.align_with(aligner, &loaded, &loaded.pid)
         };
-        let beads: Vec<Bead> = details.into_iter().map(|d| d.bead).collect();
+        let mut beads: Vec<Bead> = details.into_iter().map(|d| d.bead).collect();
+        let mut loaded = loaded;
+        let sentences = (loaded.id.len(), loaded.en.len());
+        let (mut which_id, mut which_en): (Vec<Option<usize>>, Vec<Option<usize>>) = (
+            (0..sentences.0).map(Some).collect(),
+            (0..sentences.1).map(Some).collect(),
+        );
+        if self.options.clauses && !self.options.presplit {
+            let split = aligner.split_clauses(
+                &loaded.id,
+                &loaded.en,
+                &beads,
+                &crate::align::clauses::ClauseParams::default(),
+            );
+            loaded.id = split.id;
+            loaded.en = split.en;
+            beads = split.beads;
+            which_id = split.id_sentence;
+            which_en = split.en_sentence;
+        }
         let f = &self.options.filters;
         let mut verdicts = Vec::with_capacity(beads.len());
         let mut keys = Vec::new();
@@ -391,7 +419,10 @@ impl Batch {
         };
         for b in &beads {
             let (id, en) = (doc.id_text(b), doc.en_text(b));
-            let features = || match (one(&b.id, &loaded.pid), one(&b.en, &loaded.pen)) {
+            let features = || match (
+                one(&b.id, &which_id, &loaded.pid),
+                one(&b.en, &which_en, &loaded.pen),
+            ) {
                 (Some(p), Some(q)) => self.evidence.features(p, q),
                 _ => self.evidence.features(
                     &self.evidence.prepare(&id, Lang::Id),
@@ -406,6 +437,7 @@ impl Batch {
         }
         Done {
             loaded,
+            sentences,
             beads,
             verdicts,
             keys,
@@ -428,8 +460,8 @@ impl Batch {
             }
         };
         tally.docs_ok += 1;
-        tally.sent_id += done.loaded.id.len() as u64;
-        tally.sent_en += done.loaded.en.len() as u64;
+        tally.sent_id += done.sentences.0 as u64;
+        tally.sent_en += done.sentences.1 as u64;
         let mut kept = Vec::with_capacity(done.beads.len());
         for (k, (bead, verdict)) in done.beads.into_iter().zip(done.verdicts).enumerate() {
             *tally.beads.entry(bead.kind()).or_default() += 1;

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use selaras::align::clauses::ClauseParams;
 use selaras::align::{AlignConfig, Aligner, Bead, parse_beads};
 use selaras::eval::{DocEval, Link, Tally};
 use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
@@ -34,7 +35,8 @@ pub struct Args {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
     /// A gold ladder (`[0,1]:[2]` per line, over the sentences as split): print strict and lax
-    /// precision/recall/F1 of the alignment to standard error.
+    /// precision/recall/F1 of the sentence alignment (before any clause split) to standard
+    /// error.
     #[arg(long, value_name = "FILE")]
     gold: Option<PathBuf>,
     /// An extra lexicon: TSV `id<TAB>en` per line, or hunalign's `en @ id`.
@@ -50,6 +52,11 @@ pub struct Args {
     /// Skip the second pass that learns word translations from the first alignment.
     #[arg(long)]
     no_learn: bool,
+    /// Keep sentences whole: do not split a many-to-one bead at the clause boundaries that
+    /// match the other side's sentence boundaries (segments are then exactly the sentences
+    /// of `selaras split`). Pre-split input and the `ladder` format are never split.
+    #[arg(long)]
+    whole_sentences: bool,
 }
 
 /// How a side is cut into sentences.
@@ -131,13 +138,26 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         aligner.align_learned(&id, &en)
     };
 
-    let doc = DocAlignment {
-        doc: "",
-        id: &id,
-        en: &en,
-        beads: &result,
-        id_offset,
-        en_offset,
+    // A ladder indexes the sentences as split (Vecalign's format): no clause split there.
+    let clauses = !args.presplit && !args.whole_sentences && args.format != Format::Ladder;
+    let split = clauses.then(|| aligner.split_clauses(&id, &en, &result, &ClauseParams::default()));
+    let doc = match &split {
+        Some(s) => DocAlignment {
+            doc: "",
+            id: &s.id,
+            en: &s.en,
+            beads: &s.beads,
+            id_offset,
+            en_offset,
+        },
+        None => DocAlignment {
+            doc: "",
+            id: &id,
+            en: &en,
+            beads: &result,
+            id_offset,
+            en_offset,
+        },
     };
     write_output(&args, &doc)?;
 

@@ -43,6 +43,11 @@ pub struct Args {
     /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
     #[arg(long, value_name = "FILE", conflicts_with = "presplit")]
     pub rules: Option<PathBuf>,
+    /// Keep sentences whole: do not split a many-to-one bead at the clause boundaries that
+    /// match the other side's sentence boundaries. Pre-split input and the `ladder` format
+    /// are never split.
+    #[arg(long)]
+    pub whole_sentences: bool,
     /// Process only shard K of N (1-based), by a stable hash of the document id.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
@@ -282,6 +287,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         },
         learn: !args.no_learn,
         presplit: args.presplit,
+        // A ladder indexes the sentences as split (Vecalign's format): no clause split there.
+        clauses: !args.whole_sentences && args.format != Format::Ladder,
         chunk: args.chunk,
         shard: args.shard,
         jobs: args.jobs,
