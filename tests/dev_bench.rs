@@ -6,7 +6,11 @@
 //! `SELARAS_DEV_PARAMS` (`name=value,...` over the aligner's [`Params`]),
 //! `SELARAS_DEV_LEXICON` (an extra lexicon file), `SELARAS_DEV_DUMP` (write one line of
 //! calibration features and the right/wrong label per predicted bead), `SELARAS_DEV_NOLEARN`,
-//! `SELARAS_DEV_ROOT` (another directory of sets, e.g. made by `make_bench.py`).
+//! `SELARAS_DEV_ROOT` (another directory of sets, e.g. made by `make_bench.py`),
+//! `SELARAS_DEV_CLAUSES` (`off`, or `name=value,...` over [`ClauseParams`] for the txt track's
+//! clause split), `SELARAS_DEV_CUTS` (count the clause cuts that land on a gold bead boundary on
+//! both sides, on one side only, or inside units on both; `show` prints the wrong ones),
+//! `SELARAS_DEV_ORACLE` (the txt track's ceiling: sentences placed by the gold).
 //!
 //! `hard_bench` makes harder benchmarks from the same units with `make_bench.py` (more
 //! deleted, merged and stray lines) and pins their F1 too.
@@ -17,6 +21,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
+use selaras::align::clauses::ClauseParams;
 use selaras::align::{AlignConfig, Aligner, Detail, LearnStats, Params, calibrate};
 use selaras::eval::{Link, Tally};
 use selaras::segment::{Lang, Sentence};
@@ -27,7 +32,7 @@ const SETS: &[&str] = &["flores200_dev", "ud_pud_test", "ebible_ags_web_all"];
 const PINNED: &[(&str, f64, f64)] = &[
     ("flores200_dev", 0.992, 0.984),
     ("ud_pud_test", 0.984, 0.984),
-    ("ebible_ags_web_all", 0.966, 0.798),
+    ("ebible_ags_web_all", 0.966, 0.857),
 ];
 
 /// `../shared/data/dev`, or `SELARAS_DEV_ROOT` (a directory of sets laid out the same way,
@@ -40,15 +45,79 @@ fn dev_root() -> Option<PathBuf> {
     p.is_dir().then_some(p)
 }
 
-/// The units of `.lines` each segmented sentence overlaps, per side.
-type UnitMap = (Vec<Vec<usize>>, Vec<Vec<usize>>);
+static CUTS: std::sync::Mutex<[usize; 3]> = std::sync::Mutex::new([0; 3]);
+
+/// Count the cuts inside beads of the split: right (a gold bead boundary on both sides),
+/// wrong (a unit boundary on one side only, or not the same gold boundary), unjudgeable.
+fn judge_cuts(
+    split: &selaras::align::clauses::Split,
+    old: &[(usize, usize)],
+    gold: &[Link],
+    si: &Spans,
+    se: &Spans,
+) {
+    // Unit boundary k: between unit k and k+1; a position p is there when end_k <= p <= start_k+1.
+    let at = |spans: &Spans, p: usize| -> Option<usize> {
+        (0..spans.len().saturating_sub(1)).find(|&k| spans[k].1 <= p && p <= spans[k + 1].0)
+    };
+    let gold_end = |side: usize, k: usize| -> Option<usize> {
+        gold.iter().position(|g| {
+            let v = if side == 0 { &g.0 } else { &g.1 };
+            v.last() == Some(&k)
+        })
+    };
+    let mut c = CUTS.lock().unwrap();
+    for w in split.beads.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        if a.id.is_empty() || a.en.is_empty() || b.id.is_empty() || b.en.is_empty() {
+            continue;
+        }
+        let (pi, pe) = (
+            split.id[*a.id.last().unwrap()].end,
+            split.en[*a.en.last().unwrap()].end,
+        );
+        let (ni, ne) = (split.id[b.id[0]].start, split.en[b.en[0]].start);
+        let _ = (ni, ne);
+        // Only new cuts (not a boundary of the sentence beads).
+        if old.contains(&(pi, pe)) {
+            continue;
+        }
+        match (at(si, pi), at(se, pe)) {
+            (None, None) => c[2] += 1,
+            (Some(x), Some(y)) if gold_end(0, x).is_some() && gold_end(0, x) == gold_end(1, y) => {
+                c[0] += 1
+            }
+            (x, y) => {
+                c[1] += 1;
+                if std::env::var("SELARAS_DEV_CUTS").as_deref() == Ok("show") {
+                    let t = |v: &[usize], s: &[Sentence]| {
+                        v.iter()
+                            .map(|&k| s[k].text.as_str())
+                            .collect::<Vec<_>>()
+                            .join(" ‖ ")
+                    };
+                    println!(
+                        "WRONG {x:?} {y:?}\n  A id: {}\n  A en: {}\n  B id: {}\n  B en: {}",
+                        t(&a.id, &split.id),
+                        t(&a.en, &split.en),
+                        t(&b.id, &split.id),
+                        t(&b.en, &split.en)
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Byte spans of the `.lines` units in a `.txt` text.
+type Spans = Vec<(usize, usize)>;
 
 struct Doc {
     name: String,
     id: Vec<Sentence>,
     en: Vec<Sentence>,
-    /// For the txt track: the unit of each sentence, per side.
-    units: Option<UnitMap>,
+    /// For the txt track: the byte span of each `.lines` unit in the text, per side.
+    units: Option<(Spans, Spans)>,
     gold: Vec<Link>,
 }
 
@@ -104,8 +173,8 @@ fn load(set_dir: &Path, txt: bool) -> Vec<Doc> {
         .collect()
 }
 
-/// Segment `<lang>.txt` and map each sentence to the units of `<lang>.lines` it overlaps.
-fn segment_txt(d: &Path, lang: &str) -> (Vec<Sentence>, Vec<Vec<usize>>) {
+/// Segment `<lang>.txt` and locate the units of `<lang>.lines` in it.
+fn segment_txt(d: &Path, lang: &str) -> (Vec<Sentence>, Spans) {
     let text = read(&d.join(format!("{lang}.txt")));
     let units = lines(&d.join(format!("{lang}.lines")));
     let l = if lang == "id" {
@@ -127,19 +196,22 @@ fn segment_txt(d: &Path, lang: &str) -> (Vec<Sentence>, Vec<Vec<usize>>) {
             None => spans.push((pos, pos)),
         }
     }
-    let map = sents
+    (sents, spans)
+}
+
+/// The units each sentence overlaps (by byte span).
+fn unit_map(sents: &[Sentence], spans: &Spans) -> Vec<Vec<usize>> {
+    sents
         .iter()
         .map(|s| {
-            let v: Vec<usize> = spans
+            spans
                 .iter()
                 .enumerate()
                 .filter(|(_, (a, b))| *a < s.end && s.start < *b)
                 .map(|(k, _)| k)
-                .collect();
-            v
+                .collect()
         })
-        .collect();
-    (sents, map)
+        .collect()
 }
 
 fn segment(text: &str, lang: selaras::segment::Lang) -> Vec<Sentence> {
@@ -197,6 +269,29 @@ fn oracle(gold: &[Link], ui: &[Vec<usize>], ue: &[Vec<usize>]) -> Vec<(Vec<usize
     }
     out.retain(|b| !b.0.is_empty() || !b.1.is_empty());
     out
+}
+
+/// The clause split of the txt track (as `selaras align` does on running text):
+/// `SELARAS_DEV_CLAUSES=off` keeps sentences whole, `=margin=2,cross=3,...` sets parameters.
+fn clause_params_from_env() -> Option<ClauseParams> {
+    let v = std::env::var("SELARAS_DEV_CLAUSES").unwrap_or_default();
+    if v == "off" {
+        return None;
+    }
+    let mut p = ClauseParams::default();
+    for kv in v.split(',').filter(|x| !x.is_empty()) {
+        let (k, x) = kv.split_once('=').expect("name=value");
+        let x: f64 = x.parse().expect("number");
+        match k {
+            "margin" => p.margin = x,
+            "cross" => p.cross = x,
+            "w_len" => p.w_len = x,
+            "s2" => p.s2 = x,
+            "max_pieces" => p.max_pieces = x as usize,
+            _ => panic!("unknown clause parameter {k}"),
+        }
+    }
+    Some(p)
 }
 
 fn params_from_env() -> Params {
@@ -257,6 +352,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             .collect()
     };
     let mut out = pass(base, None);
+    let mut learned = base.clone();
     let rounds: usize = std::env::var("SELARAS_DEV_ROUNDS")
         .ok()
         .and_then(|s| s.parse().ok())
@@ -269,9 +365,11 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
         }
         let al = base.with_learned(&stats);
         out = pass(&al, Some(&out));
+        learned = al;
     }
     let mut tally = Tally::default();
     let mut labelled = Vec::new();
+    let clause_params = clause_params_from_env();
     for (d, det) in docs.iter().zip(out) {
         let beads: Vec<(Vec<usize>, Vec<usize>)> = det
             .iter()
@@ -279,10 +377,37 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             .collect();
         let pred = match &d.units {
             None => beads.clone(),
-            Some((ui, ue)) if std::env::var("SELARAS_DEV_ORACLE").is_ok() => {
-                to_units(&oracle(&d.gold, ui, ue), ui, ue)
+            Some((si, se)) => {
+                let (ui, ue) = (unit_map(&d.id, si), unit_map(&d.en, se));
+                if std::env::var("SELARAS_DEV_ORACLE").is_ok() {
+                    to_units(&oracle(&d.gold, &ui, &ue), &ui, &ue)
+                } else if let Some(cp) = &clause_params {
+                    let bs: Vec<_> = det.iter().map(|x| x.bead.clone()).collect();
+                    let split = learned.split_clauses(&d.id, &d.en, &bs, cp);
+                    if std::env::var("SELARAS_DEV_CUTS").is_ok() {
+                        let old: Vec<(usize, usize)> = bs
+                            .iter()
+                            .filter(|b| !b.id.is_empty() && !b.en.is_empty())
+                            .map(|b| {
+                                (
+                                    d.id[*b.id.last().unwrap()].end,
+                                    d.en[*b.en.last().unwrap()].end,
+                                )
+                            })
+                            .collect();
+                        judge_cuts(&split, &old, &d.gold, si, se);
+                    }
+                    let (ui, ue) = (unit_map(&split.id, si), unit_map(&split.en, se));
+                    let b: Vec<_> = split
+                        .beads
+                        .iter()
+                        .map(|x| (x.id.clone(), x.en.clone()))
+                        .collect();
+                    to_units(&b, &ui, &ue)
+                } else {
+                    to_units(&beads, &ui, &ue)
+                }
             }
-            Some((ui, ue)) => to_units(&beads, ui, ue),
         };
         tally.add(&Tally::new(&d.gold, &pred));
         if let Ok(dir) = std::env::var("SELARAS_DEV_OUT") {
@@ -390,6 +515,12 @@ fn dev_bench() {
                 ));
             }
         }
+    }
+    if std::env::var("SELARAS_DEV_CUTS").is_ok() {
+        println!(
+            "clause cuts right/wrong/unjudged: {:?}",
+            CUTS.lock().unwrap()
+        );
     }
     if only.is_none() && tracks.contains(&false) {
         calibration("dev", &scored, CALIBRATION, &mut failures);
