@@ -279,9 +279,7 @@ fn clause_params_from_env() -> Option<ClauseParams> {
         return None;
     }
     let mut p = ClauseParams::default();
-    for kv in v.split(',').filter(|x| !x.is_empty()) {
-        let (k, x) = kv.split_once('=').expect("name=value");
-        let x: f64 = x.parse().expect("number");
+    for (k, x) in name_values(&v) {
         match k {
             "margin" => p.margin = x,
             "cross" => p.cross = x,
@@ -294,12 +292,21 @@ fn clause_params_from_env() -> Option<ClauseParams> {
     Some(p)
 }
 
+/// `name=value,...` as pairs (a knob's value list).
+fn name_values(s: &str) -> Vec<(&str, f64)> {
+    s.split(',')
+        .filter(|x| !x.is_empty())
+        .map(|kv| {
+            let (k, v) = kv.split_once('=').expect("name=value");
+            (k, v.parse().expect("number"))
+        })
+        .collect()
+}
+
 fn params_from_env() -> Params {
     let mut p = Params::default();
     if let Ok(s) = std::env::var("SELARAS_DEV_PARAMS") {
-        for kv in s.split(',').filter(|x| !x.is_empty()) {
-            let (k, v) = kv.split_once('=').expect("name=value");
-            let v: f64 = v.parse().expect("number");
+        for (k, v) in name_values(&s) {
             match k {
                 "w_lex" => p.w_lex = v,
                 "w_len" => p.w_len = v,
