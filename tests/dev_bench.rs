@@ -45,6 +45,39 @@ fn dev_root() -> Option<PathBuf> {
     p.is_dir().then_some(p)
 }
 
+static SUBS: std::sync::Mutex<Vec<(f64, bool, bool)>> = std::sync::Mutex::new(Vec::new());
+
+/// Judgeable beads of a split (every segment exactly whole units): (score, right, from a split).
+fn calib_split(split: &selaras::align::clauses::Split, gold: &[Link], si: &Spans, se: &Spans) {
+    let mut v = SUBS.lock().unwrap();
+    let units = |segs: &[usize], sents: &[Sentence], spans: &Spans| -> Option<Vec<usize>> {
+        let mut out = Vec::new();
+        for &k in segs {
+            let s = &sents[k];
+            let us: Vec<usize> = (0..spans.len())
+                .filter(|&u| spans[u].0 < s.end && s.start < spans[u].1)
+                .collect();
+            let (a, b) = (spans[*us.first()?].0, spans[*us.last()?].1);
+            if (a, b) != (s.start, s.end) {
+                return None;
+            }
+            out.extend(us);
+        }
+        Some(out)
+    };
+    for b in &split.beads {
+        if b.id.is_empty() || b.en.is_empty() {
+            continue;
+        }
+        let from_split = b.id.iter().any(|&k| split.id_sentence[k].is_none())
+            || b.en.iter().any(|&k| split.en_sentence[k].is_none());
+        if let (Some(x), Some(y)) = (units(&b.id, &split.id, si), units(&b.en, &split.en, se)) {
+            let right = gold.iter().any(|g| g.0 == x && g.1 == y);
+            v.push((b.score, right, from_split));
+        }
+    }
+}
+
 static CUTS: std::sync::Mutex<[usize; 3]> = std::sync::Mutex::new([0; 3]);
 
 /// Count the cuts inside beads of the split: right (a gold bead boundary on both sides),
@@ -403,6 +436,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
                             })
                             .collect();
                         judge_cuts(&split, &old, &d.gold, si, se);
+                        calib_split(&split, &d.gold, si, se);
                     }
                     let (ui, ue) = (unit_map(&split.id, si), unit_map(&split.en, se));
                     let b: Vec<_> = split
@@ -528,6 +562,22 @@ fn dev_bench() {
             "clause cuts right/wrong/unjudged: {:?}",
             CUTS.lock().unwrap()
         );
+        let v = SUBS.lock().unwrap();
+        for fs in [false, true] {
+            let w: Vec<_> = v.iter().filter(|x| x.2 == fs).collect();
+            let n = w.len() as f64;
+            let mean = w.iter().map(|x| x.0).sum::<f64>() / n;
+            let acc = w.iter().filter(|x| x.1).count() as f64 / n;
+            println!(
+                "split={fs}: {} judgeable beads, mean score {mean:.3}, right {acc:.3}",
+                w.len()
+            );
+            for (lo, hi) in [(0.0, 0.5), (0.5, 0.9), (0.9, 0.99), (0.99, 1.01)] {
+                let b: Vec<_> = w.iter().filter(|x| x.0 >= lo && x.0 < hi).collect();
+                let a = b.iter().filter(|x| x.1).count() as f64 / b.len().max(1) as f64;
+                println!("   score [{lo}, {hi}): {} beads, right {a:.3}", b.len());
+            }
+        }
     }
     if only.is_none() && tracks.contains(&false) {
         calibration("dev", &scored, CALIBRATION, &mut failures);
