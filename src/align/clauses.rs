@@ -135,17 +135,15 @@ fn pieces(sents: &[&Sentence]) -> Pieces {
     }
 }
 
-/// Join the pieces `range` of one side into segments, one per sentence they come from (the
-/// whole sentence where they cover it), appending them and their sentence (`idx`: the input
-/// index of each of `sents`; `None` for part of a sentence) to `segs` and `which`.
+/// Join the pieces `range` of one side into segments, one per sentence they come from, each
+/// with the input index of its sentence (`idx`: that of each of `sents`) when it is all of it.
 fn join_pieces(
     p: &Pieces,
     range: std::ops::Range<usize>,
     sents: &[&Sentence],
     idx: &[usize],
-    segs: &mut Vec<Sentence>,
-    which: &mut Vec<Option<usize>>,
-) {
+) -> Vec<(Sentence, Option<usize>)> {
+    let mut out = Vec::new();
     let mut x = range.start;
     while x < range.end {
         let k = p.from[x];
@@ -155,15 +153,16 @@ fn join_pieces(
         }
         let s = sents[k];
         let (start, end) = (p.pieces[x].start, p.pieces[y].end);
-        segs.push(Sentence {
+        let seg = Sentence {
             text: s.text[start - s.start..end - s.start].to_string(),
             start,
             end,
             para: s.para,
-        });
-        which.push(((start, end) == (s.start, s.end)).then_some(idx[k]));
+        };
+        out.push((seg, ((start, end) == (s.start, s.end)).then_some(idx[k])));
         x = y + 1;
     }
+    out
 }
 
 /// Segments and beads after splitting beads at clause boundaries.
@@ -182,13 +181,41 @@ pub struct Split {
     pub en_sentence: Vec<Option<usize>>,
 }
 
+impl Split {
+    /// Append a bead of these segments (each with its input sentence, if whole).
+    fn push(
+        &mut self,
+        id: impl IntoIterator<Item = (Sentence, Option<usize>)>,
+        en: impl IntoIterator<Item = (Sentence, Option<usize>)>,
+        score: f64,
+    ) {
+        let (i0, e0) = (self.id.len(), self.en.len());
+        for (seg, k) in id {
+            self.id.push(seg);
+            self.id_sentence.push(k);
+        }
+        for (seg, k) in en {
+            self.en.push(seg);
+            self.en_sentence.push(k);
+        }
+        self.beads.push(Bead {
+            id: (i0..self.id.len()).collect(),
+            en: (e0..self.en.len()).collect(),
+            score,
+        });
+    }
+}
+
 /// The score of one part of a bead against leaving the bead whole.
 struct Scorer<'a> {
     /// Cover masks per (Indonesian piece, English piece).
     mi: Vec<Vec<u128>>,
     me: Vec<Vec<u128>>,
+    /// Characters per piece, and their totals (the bead's).
     ci: Vec<f64>,
     ce: Vec<f64>,
+    ti: f64,
+    te: f64,
     p: &'a ClauseParams,
 }
 
@@ -224,7 +251,7 @@ impl Scorer<'_> {
         let (ni, ne) = (self.ci.len(), self.ce.len());
         let li: f64 = self.ci[p0..p1].iter().sum();
         let le: f64 = self.ce[q0..q1].iter().sum();
-        let (ti, te): (f64, f64) = (self.ci.iter().sum(), self.ce.iter().sum());
+        let (ti, te) = (self.ti, self.te);
         let gi = (te / le.max(1.0)).ln();
         let ge = (ti / li.max(1.0)).ln();
         let lex = Self::side(&|x, y| self.mi[x][y], p0..p1, q0..q1, ne, gi, self.p.cross)
@@ -251,16 +278,13 @@ impl Aligner {
             let se: Vec<&Sentence> = b.en.iter().map(|&k| &en[k]).collect();
             if si.is_empty() || se.is_empty() || si.len() + se.len() < 3 {
                 // Nothing to split: the bead as it is.
-                let (i0, e0) = (out.id.len(), out.en.len());
-                out.id.extend(si.iter().map(|s| (*s).clone()));
-                out.en.extend(se.iter().map(|s| (*s).clone()));
-                out.id_sentence.extend(b.id.iter().map(|&k| Some(k)));
-                out.en_sentence.extend(b.en.iter().map(|&k| Some(k)));
-                out.beads.push(Bead {
-                    id: (i0..out.id.len()).collect(),
-                    en: (e0..out.en.len()).collect(),
-                    score: b.score,
-                });
+                let whole = |side: &[&Sentence], idx: &[usize]| -> Vec<(Sentence, Option<usize>)> {
+                    side.iter()
+                        .zip(idx)
+                        .map(|(s, &k)| ((*s).clone(), Some(k)))
+                        .collect()
+                };
+                out.push(whole(&si, &b.id), whole(&se, &b.en), b.score);
                 continue;
             }
             let (pi, pe) = (pieces(&si), pieces(&se));
@@ -272,14 +296,11 @@ impl Aligner {
             };
             for w in cuts.windows(2) {
                 let ((p0, q0), (p1, q1)) = (w[0], w[1]);
-                let (i0, e0) = (out.id.len(), out.en.len());
-                join_pieces(&pi, p0..p1, &si, &b.id, &mut out.id, &mut out.id_sentence);
-                join_pieces(&pe, q0..q1, &se, &b.en, &mut out.en, &mut out.en_sentence);
-                out.beads.push(Bead {
-                    id: (i0..out.id.len()).collect(),
-                    en: (e0..out.en.len()).collect(),
-                    score: b.score,
-                });
+                out.push(
+                    join_pieces(&pi, p0..p1, &si, &b.id),
+                    join_pieces(&pe, q0..q1, &se, &b.en),
+                    b.score,
+                );
             }
         }
         out
@@ -301,11 +322,15 @@ impl Aligner {
                 (mi[x][y], me[x][y]) = cover_with(a, e);
             }
         }
+        let ci: Vec<f64> = ppi.iter().map(|p| p.chars as f64).collect();
+        let ce: Vec<f64> = ppe.iter().map(|p| p.chars as f64).collect();
         let sc = Scorer {
             mi,
             me,
-            ci: ppi.iter().map(|p| p.chars as f64).collect(),
-            ce: ppe.iter().map(|p| p.chars as f64).collect(),
+            ti: ci.iter().sum(),
+            te: ce.iter().sum(),
+            ci,
+            ce,
             p: params,
         };
         let (ni, ne) = (pi.len(), pe.len());
