@@ -195,6 +195,9 @@ impl Loaded {
 
 type Loading = std::result::Result<Loaded, DocError>;
 
+/// Per segment after a clause split, the input sentence it is (`None` for part of one).
+type Segments = Vec<Option<usize>>;
+
 /// An aligned, filtered document ready to write.
 struct Done {
     /// The document; after a clause split its sentences are the segments the beads index.
@@ -216,11 +219,19 @@ pub struct Batch {
     pool: rayon::ThreadPool,
 }
 
-/// The prepared sentence of a one-segment side that is a whole sentence (`which`: the
-/// sentence of each segment, `None` for part of one).
-fn one<'a>(side: &[usize], which: &[Option<usize>], prep: &'a [Prepared]) -> Option<&'a Prepared> {
+/// The prepared sentence of a one-segment side that is a whole sentence (`which`: after a
+/// clause split, the sentence of each segment, `None` for part of one; without a split the
+/// segments are the sentences).
+fn one<'a>(
+    side: &[usize],
+    which: Option<&[Option<usize>]>,
+    prep: &'a [Prepared],
+) -> Option<&'a Prepared> {
     match side {
-        [k] => which.get(*k).copied().flatten().and_then(|s| prep.get(s)),
+        [k] => match which {
+            Some(w) => w.get(*k).copied().flatten().and_then(|s| prep.get(s)),
+            None => prep.get(*k),
+        },
         _ => None,
     }
 }
@@ -389,10 +400,8 @@ impl Batch {
         let mut beads: Vec<Bead> = details.into_iter().map(|d| d.bead).collect();
         let mut loaded = loaded;
         let sentences = (loaded.id.len(), loaded.en.len());
-        let (mut which_id, mut which_en): (Vec<Option<usize>>, Vec<Option<usize>>) = (
-            (0..sentences.0).map(Some).collect(),
-            (0..sentences.1).map(Some).collect(),
-        );
+        // After a clause split: the input sentence of each segment (`None` for part of one).
+        let mut which: Option<(Segments, Segments)> = None;
         if self.options.clauses && !self.options.presplit {
             let split = aligner.split_clauses(
                 &loaded.id,
@@ -403,8 +412,7 @@ impl Batch {
             loaded.id = split.id;
             loaded.en = split.en;
             beads = split.beads;
-            which_id = split.id_sentence;
-            which_en = split.en_sentence;
+            which = Some((split.id_sentence, split.en_sentence));
         }
         let f = &self.options.filters;
         let mut verdicts = Vec::with_capacity(beads.len());
@@ -420,8 +428,8 @@ impl Batch {
         for b in &beads {
             let (id, en) = (doc.id_text(b), doc.en_text(b));
             let features = || match (
-                one(&b.id, &which_id, &loaded.pid),
-                one(&b.en, &which_en, &loaded.pen),
+                one(&b.id, which.as_ref().map(|w| &w.0[..]), &loaded.pid),
+                one(&b.en, which.as_ref().map(|w| &w.1[..]), &loaded.pen),
             ) {
                 (Some(p), Some(q)) => self.evidence.features(p, q),
                 _ => self.evidence.features(

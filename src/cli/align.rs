@@ -138,26 +138,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         aligner.align_learned(&id, &en)
     };
 
-    // A ladder indexes the sentences as split (Vecalign's format): no clause split there.
-    let clauses = !args.presplit && !args.whole_sentences && args.format != Format::Ladder;
+    let clauses = super::clause_splits(args.presplit, args.whole_sentences, args.format);
     let split = clauses.then(|| aligner.split_clauses(&id, &en, &result, &ClauseParams::default()));
-    let doc = match &split {
-        Some(s) => DocAlignment {
-            doc: "",
-            id: &s.id,
-            en: &s.en,
-            beads: &s.beads,
-            id_offset,
-            en_offset,
-        },
-        None => DocAlignment {
-            doc: "",
-            id: &id,
-            en: &en,
-            beads: &result,
-            id_offset,
-            en_offset,
-        },
+    let (segs_id, segs_en, beads) = match &split {
+        Some(s) => (&s.id, &s.en, &s.beads),
+        None => (&id, &en, &result),
+    };
+    let doc = DocAlignment {
+        doc: "",
+        id: segs_id,
+        en: segs_en,
+        beads,
+        id_offset,
+        en_offset,
     };
     write_output(&args, &doc)?;
 

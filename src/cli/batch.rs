@@ -287,8 +287,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         },
         learn: !args.no_learn,
         presplit: args.presplit,
-        // A ladder indexes the sentences as split (Vecalign's format): no clause split there.
-        clauses: !args.whole_sentences && args.format != Format::Ladder,
+        clauses: super::clause_splits(args.presplit, args.whole_sentences, args.format),
         chunk: args.chunk,
         shard: args.shard,
         jobs: args.jobs,
