@@ -48,30 +48,36 @@ fn dev_root() -> Option<PathBuf> {
 static SUBS: std::sync::Mutex<Vec<(f64, bool, bool)>> = std::sync::Mutex::new(Vec::new());
 
 /// Judgeable beads of a split (every segment exactly whole units): (score, right, from a split).
-fn calib_split(split: &selaras::align::clauses::Split, gold: &[Link], si: &Spans, se: &Spans) {
-    let mut v = SUBS.lock().unwrap();
-    let units = |segs: &[usize], sents: &[Sentence], spans: &Spans| -> Option<Vec<usize>> {
-        let mut out = Vec::new();
+/// `ui`/`ue`: the units each segment overlaps ([`unit_map`]); `si`/`se`: the units' spans.
+fn calib_split(
+    split: &selaras::align::clauses::Split,
+    gold: &[Link],
+    (si, ui): (&Spans, &[Vec<usize>]),
+    (se, ue): (&Spans, &[Vec<usize>]),
+) {
+    let units = |segs: &[usize], sents: &[Sentence], spans: &Spans, map: &[Vec<usize>]| {
+        let mut out: Vec<usize> = Vec::new();
         for &k in segs {
-            let s = &sents[k];
-            let us: Vec<usize> = (0..spans.len())
-                .filter(|&u| spans[u].0 < s.end && s.start < spans[u].1)
-                .collect();
-            let (a, b) = (spans[*us.first()?].0, spans[*us.last()?].1);
-            if (a, b) != (s.start, s.end) {
+            let us = &map[k];
+            let whole =
+                (spans[*us.first()?].0, spans[*us.last()?].1) == (sents[k].start, sents[k].end);
+            if !whole {
                 return None;
             }
             out.extend(us);
         }
         Some(out)
     };
+    let mut v = SUBS.lock().unwrap();
     for b in &split.beads {
         if b.id.is_empty() || b.en.is_empty() {
             continue;
         }
         let from_split = b.id.iter().any(|&k| split.id_sentence[k].is_none())
             || b.en.iter().any(|&k| split.en_sentence[k].is_none());
-        if let (Some(x), Some(y)) = (units(&b.id, &split.id, si), units(&b.en, &split.en, se)) {
+        let x = units(&b.id, &split.id, si, ui);
+        let y = units(&b.en, &split.en, se, ue);
+        if let (Some(x), Some(y)) = (x, y) {
             let right = gold.iter().any(|g| g.0 == x && g.1 == y);
             v.push((b.score, right, from_split));
         }
@@ -109,8 +115,6 @@ fn judge_cuts(
             split.id[*a.id.last().unwrap()].end,
             split.en[*a.en.last().unwrap()].end,
         );
-        let (ni, ne) = (split.id[b.id[0]].start, split.en[b.en[0]].start);
-        let _ = (ni, ne);
         // Only new cuts (not a boundary of the sentence beads).
         if old.contains(&(pi, pe)) {
             continue;
@@ -424,6 +428,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
                 } else if let Some(cp) = &clause_params {
                     let bs: Vec<_> = det.iter().map(|x| x.bead.clone()).collect();
                     let split = learned.split_clauses(&d.id, &d.en, &bs, cp);
+                    let (ui, ue) = (unit_map(&split.id, si), unit_map(&split.en, se));
                     if std::env::var("SELARAS_DEV_CUTS").is_ok() {
                         let old: Vec<(usize, usize)> = bs
                             .iter()
@@ -436,9 +441,8 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
                             })
                             .collect();
                         judge_cuts(&split, &old, &d.gold, si, se);
-                        calib_split(&split, &d.gold, si, se);
+                        calib_split(&split, &d.gold, (si, &ui), (se, &ue));
                     }
-                    let (ui, ue) = (unit_map(&split.id, si), unit_map(&split.en, se));
                     let b: Vec<_> = split
                         .beads
                         .iter()
