@@ -54,7 +54,7 @@ pub struct Args {
     /// Drop pairs scored below this.
     #[arg(long, default_value_t = 0.0, value_name = "P")]
     pub min_score: f64,
-    /// Keep beads with an empty side (1-0, 0-1).
+    /// Keep beads with an empty side (1-0, 0-1); a `ladder` always keeps them.
     #[arg(long)]
     pub keep_empty: bool,
     /// Drop pairs with a side of fewer words.
@@ -67,10 +67,10 @@ pub struct Args {
     /// (0: no bound).
     #[arg(long, default_value_t = 0.0, value_name = "R")]
     pub max_ratio: f64,
-    /// Keep pairs whose two sides are the same text (untranslated).
+    /// Keep pairs whose two sides are the same text (untranslated); a `ladder` always keeps them.
     #[arg(long)]
     pub keep_identical: bool,
-    /// Keep pairs whose numbers disagree.
+    /// Keep pairs whose numbers disagree; a `ladder` always keeps them.
     #[arg(long)]
     pub keep_num_mismatch: bool,
     /// Drop pairs identical to one already written (whole corpus).
@@ -274,15 +274,19 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     };
 
+    // A ladder is the alignment of each document, as `selaras align` writes it: the filters
+    // that drop beads by default (empty side, identical sides, numbers that disagree) do not
+    // apply to it; the ones asked for do.
+    let whole = args.format == Format::Ladder;
     let options = Options {
         filters: Filters {
             min_score: args.min_score,
-            keep_empty: args.keep_empty,
+            keep_empty: args.keep_empty || whole,
             min_words: args.min_words,
             max_words: args.max_words,
             max_ratio: args.max_ratio,
-            keep_identical: args.keep_identical,
-            keep_num_mismatch: args.keep_num_mismatch,
+            keep_identical: args.keep_identical || whole,
+            keep_num_mismatch: args.keep_num_mismatch || whole,
             dedup: args.dedup,
         },
         learn: !args.no_learn,
