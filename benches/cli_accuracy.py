@@ -11,14 +11,16 @@ Both are scored with `selaras eval` (strict and lax P/R/F1, Vecalign's definitio
 document of a set goes into one batch run, so the learned lexicon is gathered over the set, as
 in tests/dev_bench.rs; the figures should equal that test's.
 
-Usage: benches/cli_accuracy.py [ROOT] [--selaras BIN] [--sets a,b] [--tracks lines,txt] [-- ARGS]
+Usage: benches/cli_accuracy.py [ROOT] [--selaras BIN] [--sets a,b] [--tracks lines,txt]
+                               [--batch-args "ARGS"]
   ROOT       a directory of sets (default: ../shared/data/dev beside the checkout)
   --selaras  the binary (default: target/release/selaras; build it first)
-  ARGS       extra options for every `selaras batch` run (e.g. --no-learn, --whole-sentences)
+  ARGS       extra options for every `selaras batch` run (e.g. "--no-learn --whole-sentences")
 """
 import argparse
 import json
 import os
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -95,17 +97,14 @@ def txt_ladders(jsonl, bench, out_dir):
 
 
 def main():
-    argv = sys.argv[1:]
-    extra = []
-    if "--" in argv:
-        k = argv.index("--")
-        argv, extra = argv[:k], argv[k + 1 :]
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("root", nargs="?", default=os.path.join(REPO, "..", "shared", "data", "dev"))
     ap.add_argument("--selaras", default=os.path.join(REPO, "target", "release", "selaras"))
     ap.add_argument("--sets", default="")
     ap.add_argument("--tracks", default="lines,txt")
-    a = ap.parse_args(argv)
+    ap.add_argument("--batch-args", default="", help="extra options for every `selaras batch`")
+    a = ap.parse_args()
+    extra = shlex.split(a.batch_args)
     if not os.path.isfile(a.selaras):
         sys.exit(f"{a.selaras}: no binary (run `cargo build --release` first)")
     sets = [s for s in a.sets.split(",") if s] or sorted(
