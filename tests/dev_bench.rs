@@ -10,7 +10,8 @@
 //! `SELARAS_DEV_CLAUSES` (`off`, or `name=value,...` over [`ClauseParams`] for the txt track's
 //! clause split), `SELARAS_DEV_CUTS` (count the clause cuts that land on a gold bead boundary on
 //! both sides, on one side only, or inside units on both; `show` prints the wrong ones),
-//! `SELARAS_DEV_ORACLE` (the txt track's ceiling: sentences placed by the gold).
+//! `SELARAS_DEV_ORACLE` (the txt track's ceiling: sentences placed by the gold; `=clauses`:
+//! every sentence cut at its clause ends first).
 //!
 //! `hard_bench` makes harder benchmarks from the same units with `make_bench.py` (more
 //! deleted, merged and stray lines) and pins their F1 too.
@@ -21,7 +22,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use selaras::align::clauses::ClauseParams;
+use selaras::align::clauses::{ClauseParams, clause_ends};
 use selaras::align::{AlignConfig, Aligner, Detail, LearnStats, Params, calibrate};
 use selaras::eval::{Link, Tally};
 use selaras::segment::{Lang, Sentence};
@@ -308,6 +309,30 @@ fn oracle(gold: &[Link], ui: &[Vec<usize>], ue: &[Vec<usize>]) -> Vec<(Vec<usize
     out
 }
 
+/// Every sentence cut at each of its clause ends (`SELARAS_DEV_ORACLE=clauses`: the ceiling
+/// of pairing clause pieces).
+fn clause_pieces(sents: &[Sentence]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for s in sents {
+        let mut cuts = clause_ends(&s.text);
+        cuts.push(s.text.len());
+        let mut from = 0;
+        for c in cuts {
+            let piece = &s.text[from..c];
+            let lead = piece.len() - piece.trim_start().len();
+            let text = piece.trim();
+            out.push(Sentence {
+                text: text.to_string(),
+                start: s.start + from + lead,
+                end: s.start + from + lead + text.len(),
+                para: s.para,
+            });
+            from = c;
+        }
+    }
+    out
+}
+
 /// The clause split of the txt track (as `selaras align` does on running text):
 /// `SELARAS_DEV_CLAUSES=off` keeps sentences whole, `=margin=2,cross=3,...` sets parameters.
 fn clause_params_from_env() -> Option<ClauseParams> {
@@ -423,7 +448,15 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             None => beads.clone(),
             Some((si, se)) => {
                 let (ui, ue) = (unit_map(&d.id, si), unit_map(&d.en, se));
-                if std::env::var("SELARAS_DEV_ORACLE").is_ok() {
+                if let Ok(how) = std::env::var("SELARAS_DEV_ORACLE") {
+                    let (ui, ue) = if how == "clauses" {
+                        (
+                            unit_map(&clause_pieces(&d.id), si),
+                            unit_map(&clause_pieces(&d.en), se),
+                        )
+                    } else {
+                        (ui, ue)
+                    };
                     to_units(&oracle(&d.gold, &ui, &ue), &ui, &ue)
                 } else if let Some(cp) = &clause_params {
                     let bs: Vec<_> = det.iter().map(|x| x.bead.clone()).collect();
