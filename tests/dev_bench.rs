@@ -22,7 +22,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
-use selaras::align::clauses::{ClauseParams, clause_ends};
+use selaras::align::clauses::{ClauseParams, clause_pieces};
 use selaras::align::{AlignConfig, Aligner, Detail, LearnStats, Params, calibrate};
 use selaras::eval::{Link, Tally};
 use selaras::segment::{Lang, Sentence};
@@ -309,28 +309,9 @@ fn oracle(gold: &[Link], ui: &[Vec<usize>], ue: &[Vec<usize>]) -> Vec<(Vec<usize
     out
 }
 
-/// Every sentence cut at each of its clause ends (`SELARAS_DEV_ORACLE=clauses`: the ceiling
-/// of pairing clause pieces).
-fn clause_pieces(sents: &[Sentence]) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    for s in sents {
-        let mut cuts = clause_ends(&s.text);
-        cuts.push(s.text.len());
-        let mut from = 0;
-        for c in cuts {
-            let piece = &s.text[from..c];
-            let lead = piece.len() - piece.trim_start().len();
-            let text = piece.trim();
-            out.push(Sentence {
-                text: text.to_string(),
-                start: s.start + from + lead,
-                end: s.start + from + lead + text.len(),
-                para: s.para,
-            });
-            from = c;
-        }
-    }
-    out
+/// Every sentence cut at its clause ends (`SELARAS_DEV_ORACLE=clauses`).
+fn all_pieces(sents: &[Sentence]) -> Vec<Sentence> {
+    sents.iter().flat_map(clause_pieces).collect()
 }
 
 /// The clause split of the txt track (as `selaras align` does on running text):
@@ -451,8 +432,8 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
                 if let Ok(how) = std::env::var("SELARAS_DEV_ORACLE") {
                     let (ui, ue) = if how == "clauses" {
                         (
-                            unit_map(&clause_pieces(&d.id), si),
-                            unit_map(&clause_pieces(&d.en), se),
+                            unit_map(&all_pieces(&d.id), si),
+                            unit_map(&all_pieces(&d.en), se),
                         )
                     } else {
                         (ui, ue)

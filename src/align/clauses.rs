@@ -100,29 +100,39 @@ struct Pieces {
     from: Vec<usize>,
 }
 
+/// A sentence cut at each of its clause ends ([`clause_ends`]): the pieces, trimmed, with
+/// their byte spans in the input text.
+pub fn clause_pieces(s: &Sentence) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    let mut cuts = clause_ends(&s.text);
+    cuts.push(s.text.len());
+    for c in cuts {
+        let piece = &s.text[from..c];
+        let lead = piece.len() - piece.trim_start().len();
+        let text = piece.trim();
+        if !text.is_empty() {
+            out.push(Sentence {
+                text: text.to_string(),
+                start: s.start + from + lead,
+                end: s.start + from + lead + text.len(),
+                para: s.para,
+            });
+        }
+        from = c;
+    }
+    out
+}
+
 fn pieces(sents: &[&Sentence]) -> Pieces {
     let mut out = Vec::new();
     let mut strong = vec![true];
     let mut src = Vec::new();
     for (k, s) in sents.iter().enumerate() {
-        let mut from = 0;
-        let mut cuts = clause_ends(&s.text);
-        cuts.push(s.text.len());
-        for c in cuts {
-            let piece = &s.text[from..c];
-            let lead = piece.len() - piece.trim_start().len();
-            let text = piece.trim();
-            if !text.is_empty() {
-                out.push(Sentence {
-                    text: text.to_string(),
-                    start: s.start + from + lead,
-                    end: s.start + from + lead + text.len(),
-                    para: s.para,
-                });
-                strong.push(false);
-                src.push(k);
-            }
-            from = c;
+        for piece in clause_pieces(s) {
+            out.push(piece);
+            strong.push(false);
+            src.push(k);
         }
         if let Some(last) = strong.last_mut() {
             *last = true;
