@@ -1,4 +1,4 @@
-//! Corpus writers: TSV, JSON Lines, Vecalign ladder, Moses and TMX. Used by `selaras align`
+//! Corpus writers: TSV, JSON Lines, Vecalign ladder, Moses, TMX and a side-by-side view. Used by `selaras align`
 //! (one document) and `selaras batch` (many).
 //!
 //! A caller builds a [`DocAlignment`] per document (its sentences and the beads to export,
@@ -20,6 +20,10 @@
 //! - `moses`: two line-aligned plain-text files, one line per bead; any line or paragraph
 //!   separator inside a text (`\n`, `\r`, VT, FF, FS/GS/RS, NEL, U+2028, U+2029) and tabs become
 //!   spaces, so both files always have the same number of lines.
+//! - `side`: for reading, not parsing: per bead a line `[3,4]:[3]  2-1  0.6176` (the ladder's
+//!   indices, the bead type, the score), then the Indonesian and English sentences side by side
+//!   in two columns, each sentence wrapped on its own lines (textwrap), then a blank line; a
+//!   line `== doc ==` starts each document of a batch.
 //! - `tmx`: TMX 1.4b written with quick-xml; one `tu` per bead with `prop`s `x-doc`, `x-score`,
 //!   `x-bead` and two `tuv`s (`xml:lang` `id` and `en`). Characters XML 1.0 forbids (C0
 //!   controls other than tab/LF/CR, U+FFFE/U+FFFF) are replaced by U+FFFD.
@@ -119,7 +123,12 @@ pub enum Format {
     Moses,
     /// TMX 1.4b translation memory.
     Tmx,
+    /// Both sides in two columns, for reading.
+    Side,
 }
+
+/// Line width of the `side` format unless set ([`CorpusWriter::with_width`]).
+pub const SIDE_WIDTH: usize = 100;
 
 impl Format {
     /// The format's name as given to `--format`.
@@ -130,6 +139,7 @@ impl Format {
             Format::Ladder => "ladder",
             Format::Moses => "moses",
             Format::Tmx => "tmx",
+            Format::Side => "side",
         }
     }
 
@@ -255,6 +265,57 @@ enum Inner<W: Write> {
     Ladder(W),
     Moses(W, W),
     Tmx(quick_xml::Writer<W>),
+    Side(SideWriter<W>),
+}
+
+/// The `side` format's writer.
+struct SideWriter<W> {
+    out: W,
+    width: usize,
+    /// The document of the last bead written.
+    doc: Option<String>,
+}
+
+impl<W: Write> SideWriter<W> {
+    fn bead(&mut self, doc: &DocAlignment, bead: &Bead) -> std::io::Result<()> {
+        if !doc.doc.is_empty() && self.doc.as_deref() != Some(doc.doc) {
+            writeln!(self.out, "== {} ==\n", moses_line(doc.doc))?;
+            self.doc = Some(doc.doc.to_string());
+        }
+        writeln!(
+            self.out,
+            "[{}]:[{}]  {}  {}",
+            index_list(&bead.id),
+            index_list(&bead.en),
+            bead.kind(),
+            score_str(bead.score)
+        )?;
+        // Two columns and a 3-column gutter; each sentence starts a new line in its column.
+        let col = (self.width.saturating_sub(3) / 2).max(10);
+        let lines = |sents: &[Sentence], idx: &[usize]| -> Vec<String> {
+            idx.iter()
+                .filter_map(|&i| sents.get(i))
+                .flat_map(|s| {
+                    // Reduplications (`berturut-turut`) stay whole.
+                    let opts = textwrap::Options::new(col)
+                        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+                    textwrap::wrap(&moses_line(&s.text), opts)
+                        .into_iter()
+                        .map(|l| l.into_owned())
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        let (left, right) = (lines(doc.id, &bead.id), lines(doc.en, &bead.en));
+        for k in 0..left.len().max(right.len()) {
+            let l = left.get(k).map_or("", String::as_str);
+            let r = right.get(k).map_or("", String::as_str);
+            let pad = col.saturating_sub(textwrap::core::display_width(l));
+            let row = format!("{l}{:pad$} | {r}", "");
+            writeln!(self.out, "{}", row.trim_end())?;
+        }
+        writeln!(self.out)
+    }
 }
 
 /// A corpus writer for one [`Format`].
@@ -299,6 +360,11 @@ impl<W: Write> CorpusWriter<W> {
                 tmx_header(&mut w).map_err(werr)?;
                 Inner::Tmx(w)
             }
+            Format::Side => Inner::Side(SideWriter {
+                out,
+                width: SIDE_WIDTH,
+                doc: None,
+            }),
         };
         Ok(CorpusWriter { inner, beads: 0 })
     }
@@ -309,6 +375,14 @@ impl<W: Write> CorpusWriter<W> {
             inner: Inner::Moses(id, en),
             beads: 0,
         }
+    }
+
+    /// The line width of the `side` format (other formats ignore it).
+    pub fn with_width(mut self, width: usize) -> Self {
+        if let Inner::Side(w) = &mut self.inner {
+            w.width = width;
+        }
+        self
     }
 
     /// Beads written so far.
@@ -373,6 +447,7 @@ impl<W: Write> CorpusWriter<W> {
                 writeln!(e, "{}", moses_line(&en_text)).map_err(werr)
             }
             Inner::Tmx(w) => write_tu(w, doc, bead).map_err(werr),
+            Inner::Side(w) => w.bead(doc, bead).map_err(werr),
         }
     }
 
@@ -386,7 +461,9 @@ impl<W: Write> CorpusWriter<W> {
                     .map_err(|e| Error::Write(std::io::Error::other(e.to_string())))?;
                 Ok(vec![w])
             }
-            Inner::Jsonl(mut w) | Inner::Ladder(mut w) => {
+            Inner::Jsonl(mut w)
+            | Inner::Ladder(mut w)
+            | Inner::Side(SideWriter { out: mut w, .. }) => {
                 w.flush().map_err(werr)?;
                 Ok(vec![w])
             }
@@ -412,7 +489,9 @@ impl<W: Write> CorpusWriter<W> {
     pub fn flush(&mut self) -> Result<()> {
         match &mut self.inner {
             Inner::Tsv(w) => w.flush().map_err(werr),
-            Inner::Jsonl(w) | Inner::Ladder(w) => w.flush().map_err(werr),
+            Inner::Jsonl(w) | Inner::Ladder(w) | Inner::Side(SideWriter { out: w, .. }) => {
+                w.flush().map_err(werr)
+            }
             Inner::Moses(i, e) => {
                 i.flush().map_err(werr)?;
                 e.flush().map_err(werr)
@@ -634,6 +713,78 @@ mod tests {
         );
         assert_eq!(moses_line("a\u{2028}b\u{85}c\rd"), "a b c d");
         assert!(CorpusWriter::new(Format::Moses, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn side_columns_fit_and_keep_every_word() {
+        let mut f = fixture();
+        f.id.push(sent(
+            "Mereka kemudian merebut tujuh poin berturut-turut untuk berbalik unggul dalam gim pertama.",
+            60,
+        ));
+        f.beads.push(Bead {
+            id: vec![3],
+            en: vec![],
+            score: 0.5,
+        });
+        let doc = DocAlignment {
+            doc: "d\t1",
+            id: &f.id,
+            en: &f.en,
+            beads: &f.beads,
+            id_offset: 0,
+            en_offset: 0,
+        };
+        let width = 40;
+        let mut w = CorpusWriter::new(Format::Side, Vec::new())
+            .unwrap()
+            .with_width(width);
+        w.write_doc(&doc).unwrap();
+        let out = String::from_utf8(w.finish().unwrap().remove(0)).unwrap();
+        // The document once (tab made a space), then a header per bead.
+        assert!(
+            out.starts_with("== d 1 ==\n\n[0]:[0]  1-1  0.9300\n"),
+            "{out}"
+        );
+        let headers: Vec<&str> = out.lines().filter(|l| l.starts_with('[')).collect();
+        assert_eq!(
+            headers,
+            [
+                "[0]:[0]  1-1  0.9300",
+                "[1,2]:[1]  2-1  0.1235",
+                "[]:[]  0-0  1.0000",
+                "[3]:[]  1-0  0.5000"
+            ]
+        );
+        for l in out.lines() {
+            assert!(textwrap::core::display_width(l) <= width, "too wide: {l:?}");
+        }
+        // Reading each column top to bottom gives back every word of its sentences, in order;
+        // a reduplication is never cut at its hyphen.
+        let col = |side: usize| -> Vec<String> {
+            out.lines()
+                .filter(|l| l.contains(" | ") || l.ends_with(" |"))
+                .filter_map(|l| {
+                    let (a, b) = l.split_once(" |").unwrap();
+                    let t = if side == 0 { a } else { b };
+                    (!t.trim().is_empty()).then(|| t.trim().to_string())
+                })
+                .flat_map(|t| t.split_whitespace().map(str::to_string).collect::<Vec<_>>())
+                .collect()
+        };
+        let words = |v: &[Sentence]| -> Vec<String> {
+            v.iter()
+                .flat_map(|s| {
+                    moses_line(&s.text)
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect::<Vec<_>>()
+                })
+                .collect()
+        };
+        assert_eq!(col(0), words(&f.id));
+        assert_eq!(col(1), words(&f.en));
+        assert!(col(0).contains(&"berturut-turut".to_string()));
     }
 
     #[test]

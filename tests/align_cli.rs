@@ -287,3 +287,45 @@ fn running_text_beads_split_at_clauses() {
     assert_eq!(join(&split, 0), join(&whole, 0));
     assert_eq!(join(&split, 1), join(&whole, 1));
 }
+
+#[test]
+fn side_by_side_has_a_header_per_bead_within_the_width() {
+    let pair = |format: &str, extra: &[&str]| -> String {
+        let out = selaras()
+            .args(["align", "--format", format])
+            .args(extra)
+            .arg(corpus("badminton.id.txt"))
+            .arg(corpus("badminton.en.txt"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let side = pair("side", &["--width", "60"]);
+    let jsonl = pair("jsonl", &[]);
+    // One header per bead, with the bead's indices, type and score as the other formats say.
+    let headers: Vec<&str> = side.lines().filter(|l| l.starts_with('[')).collect();
+    let expected: Vec<String> = jsonl
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let list = |k: &str| {
+                v[k].as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(",")
+            };
+            format!(
+                "[{}]:[{}]  {}  {:.4}",
+                list("id"),
+                list("en"),
+                v["bead"].as_str().unwrap(),
+                v["score"].as_f64().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(headers, expected);
+    assert!(side.lines().all(|l| l.chars().count() <= 60), "{side}");
+}

@@ -28,8 +28,11 @@ pub struct Args {
     #[arg(long, value_name = "FILE.srx", conflicts_with = "presplit")]
     rules: Option<PathBuf>,
     /// Output format.
-    #[arg(long, value_enum, default_value = "tsv")]
+    #[arg(short, long, value_enum, default_value = "tsv")]
     format: Format,
+    /// Line width of the `side` format.
+    #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH)]
+    width: usize,
     /// Write to FILE (atomically) instead of standard output; for `moses`, the prefix of
     /// PREFIX.id and PREFIX.en.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
@@ -190,7 +193,7 @@ fn write_output(args: &Args, doc: &DocAlignment) -> anyhow::Result<()> {
         }
         (Some(path), format) => {
             let f = AtomicFile::create(path)?;
-            let mut w = CorpusWriter::new(format, f)?;
+            let mut w = CorpusWriter::new(format, f)?.with_width(args.width);
             w.write_doc(doc)?;
             for f in w.finish()? {
                 f.commit()
@@ -198,7 +201,7 @@ fn write_output(args: &Args, doc: &DocAlignment) -> anyhow::Result<()> {
             }
         }
         (None, format) => {
-            let mut w = CorpusWriter::new(format, super::stdout())?;
+            let mut w = CorpusWriter::new(format, super::stdout())?.with_width(args.width);
             w.write_doc(doc)?;
             for mut out in w.finish()? {
                 out.flush().map_err(selaras::Error::Write)?;

@@ -28,6 +28,9 @@ pub struct Args {
     /// Corpus format.
     #[arg(short, long, value_enum, default_value_t = Format::Tsv)]
     pub format: Format,
+    /// Line width of the `side` format.
+    #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH)]
+    pub width: usize,
     /// Worker threads (default: all cores). The output is the same for any number.
     #[arg(short, long, default_value_t = 0)]
     pub jobs: usize,
@@ -203,7 +206,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
 
     let mut out = match (&args.output, args.format) {
-        (None, f) => Out::Stdout(CorpusWriter::new(f, super::stdout())?),
+        (None, f) => Out::Stdout(CorpusWriter::new(f, super::stdout())?.with_width(args.width)),
         (Some(p), Format::Moses) => {
             let (i, e) = moses_paths(p);
             Out::File(CorpusWriter::moses(
@@ -215,7 +218,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             std::fs::create_dir_all(p).with_context(|| format!("{}", p.display()))?;
             Out::Ladder(LadderDir { dir: p.clone() })
         }
-        (Some(p), f) => Out::File(CorpusWriter::new(f, AtomicFile::create(p)?)?),
+        (Some(p), f) => {
+            Out::File(CorpusWriter::new(f, AtomicFile::create(p)?)?.with_width(args.width))
+        }
     };
     let stats_path = args
         .stats
