@@ -32,7 +32,7 @@ const SETS: &[&str] = &["flores200_dev", "ud_pud_test", "ebible_ags_web_all"];
 /// Pinned strict F1 (measured minus about 0.005): lines track, txt track.
 const PINNED: &[(&str, f64, f64)] = &[
     ("flores200_dev", 0.992, 0.984),
-    ("ud_pud_test", 0.984, 0.984),
+    ("ud_pud_test", 0.986, 0.984),
     ("ebible_ags_web_all", 0.966, 0.864),
 ];
 
@@ -800,7 +800,7 @@ fn check_long(what: &str, id: &[String], en: &[String], gold: &[Link], pin: f64)
 /// 7 % / 12 % / 3 %): pre-split track, strict F1 pinned (measured minus about 0.005).
 const HARD: &[(&str, f64)] = &[
     ("flores200_dev", 0.984),
-    ("ud_pud_test", 0.974),
+    ("ud_pud_test", 0.976),
     ("ebible_ags_web_all", 0.939),
 ];
 

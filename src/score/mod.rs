@@ -463,7 +463,7 @@ pub fn scale_word(word: &str) -> f64 {
 /// The orthographic form used to match cognates across the languages: accents removed,
 /// English suffixes mapped to their Indonesian counterparts (-tion → -si, -ism → -isme,
 /// -ity → -itas, -ical/-ic → -ik, -y → -i), then letters mapped (ph → f, th → t, ch → k, x → ks,
-/// c → k or s, q → k, v → f, z → s, j → y) and doubled letters collapsed.
+/// c → k or s, q → k, v → f, z → s, j → y, g before e/i/y → y) and doubled letters collapsed.
 pub fn cognate_form(word: &str, lang: Lang) -> String {
     let w: String = if word.is_ascii() {
         word.chars()
@@ -523,6 +523,8 @@ pub fn cognate_form(word: &str, lang: Lang) -> String {
             (b'v', _) => ("f", 1),
             (b'z', _) => ("s", 1),
             (b'j', _) => ("y", 1),
+            // A soft g is written j in Indonesian (manajemen, manajer): both become y.
+            (b'g', Some(b'e' | b'i' | b'y')) => ("y", 1),
             (b'y', _) if k + 1 == b.len() => ("i", 1),
             _ => ("", 0),
         };
@@ -1256,6 +1258,16 @@ mod tests {
             &cognate_form("philosophy", Lang::En),
             &cognate_form("filosofi", Lang::Id)
         ));
+        // A soft g is an Indonesian j; a hard g stays (generasi, biologi).
+        for (en, id) in [
+            ("management", "manajemen"),
+            ("manager", "manajer"),
+            ("generation", "generasi"),
+            ("biology", "biologi"),
+        ] {
+            let (a, b) = (cognate_form(en, Lang::En), cognate_form(id, Lang::Id));
+            assert!(a[..5] == b[..5] && cognates(&a, &b), "{en} {a} / {id} {b}");
+        }
         let e = ev();
         let f = e.features(
             &e.prepare("koordinasi hegemoni", Lang::Id),
