@@ -140,6 +140,26 @@ pub fn stem_en(word: &str) -> String {
     w
 }
 
+/// An English stem without a derivational suffix (`criticism` → `critic`, `happiness` →
+/// `happy`, `quickly` → `quick`, `government` → `govern`), when it has one and at least four
+/// letters remain.
+pub fn base_en(stem: &str) -> Option<String> {
+    for suf in ["ness", "ment", "ism", "ly"] {
+        if let Some(b) = stem.strip_suffix(suf)
+            && b.len() >= 4
+            && b.is_ascii()
+        {
+            let mut b = b.to_string();
+            if b.ends_with('i') && suf != "ism" {
+                b.pop();
+                b.push('y');
+            }
+            return Some(b);
+        }
+    }
+    None
+}
+
 /// True for a lowercase Indonesian function word (`src/lexicon/id.stop.txt`): pronouns,
 /// demonstratives, prepositions, conjunctions, auxiliaries, negation, particles. A listed word
 /// with the particle `-lah`, `-kah` or `-pun` or a pronoun clitic `-nya`, `-ku`, `-mu` attached
@@ -351,6 +371,21 @@ const BUILTIN: &[(&str, &str)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_base_words() {
+        for (w, b) in [
+            ("criticism", Some("critic")),
+            ("happiness", Some("happy")),
+            ("quickly", Some("quick")),
+            ("government", Some("govern")),
+            ("early", None),
+            ("moment", None),
+            ("house", None),
+        ] {
+            assert_eq!(base_en(&stem_en(w)).as_deref(), b, "{w}");
+        }
+    }
 
     #[test]
     fn function_words_only() {

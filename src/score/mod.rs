@@ -554,6 +554,8 @@ struct WordInfo {
     cognate_key: Option<u64>,
     /// Lexicon key of the stem, and of the word itself.
     stem: u64,
+    /// English: the key of the stem without a derivational suffix, when it has one.
+    base: Option<u64>,
     lower_key: u64,
     /// A function word (dropped unless written in capitals).
     stop: bool,
@@ -592,7 +594,12 @@ fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
             Lang::En => lexicon::key(&lexicon::stem_en(lower)),
         };
         let token: Arc<str> = Arc::from(lower);
+        let base = match lang {
+            Lang::En => lexicon::base_en(&lexicon::stem_en(lower)).map(|b| lexicon::key(&b)),
+            _ => None,
+        };
         let w = WordInfo {
+            base,
             surface: surface_key(lower),
             cognate_key: cognate_key(&cognate),
             cognate,
@@ -896,7 +903,12 @@ impl Evidence {
                             }
                         }
                     }
-                    Lang::En => own.push(en_stem_key(stem_k)),
+                    Lang::En => {
+                        own.push(en_stem_key(stem_k));
+                        if let Some(b) = w.base {
+                            own.push(en_stem_key(b));
+                        }
+                    }
                 }
                 words_token = Some((w.token, w.cognate));
             }
@@ -1272,6 +1284,12 @@ mod tests {
         let f = e.features(
             &e.prepare("koordinasi hegemoni", Lang::Id),
             &e.prepare("coordination hegemony", Lang::En),
+        );
+        assert_eq!(f.lex_id, 1.0);
+        // An English derivation meets the lexicon's base word (kritik → critic).
+        let f = e.features(
+            &e.prepare("kritik", Lang::Id),
+            &e.prepare("criticism", Lang::En),
         );
         assert_eq!(f.lex_id, 1.0);
     }
