@@ -53,6 +53,27 @@ const ID_STOP: &str = include_str!("lexicon/id.stop.txt");
 /// English function words (closed classes, hand-written; see the file's header).
 const EN_STOP: &str = include_str!("lexicon/en.stop.txt");
 
+/// English irregular forms (hand-written; see the file's header): base, then other forms.
+const EN_IRREGULAR: &str = include_str!("lexicon/en.irregular.txt");
+
+/// Irregular form → base form (`saw` → `see`, `men` → `man`).
+fn en_irregular() -> &'static HashMap<&'static str, &'static str> {
+    static MAP: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m = HashMap::default();
+        for line in EN_IRREGULAR.lines() {
+            let line = line.split('#').next().unwrap_or("");
+            let mut words = line.split_whitespace();
+            if let Some(base) = words.next() {
+                for form in words {
+                    m.entry(form).or_insert(base);
+                }
+            }
+        }
+        m
+    })
+}
+
 /// The words of a stop-word file: one per line, `#` starts a comment.
 fn stop_set(text: &'static str) -> std::collections::HashSet<&'static str> {
     text.lines()
@@ -99,12 +120,16 @@ pub fn stem_id(word: &str) -> String {
     s
 }
 
-/// A light English stemmer for lowercase words: plural `-s/-es/-ies`, `-ing`, `-ed`, `'s`.
+/// A light English stemmer for lowercase words: irregular forms to their base (`saw` → `see`,
+/// `men` → `man`: `src/lexicon/en.irregular.txt`), then plural `-s/-es/-ies`, `-ing`, `-ed`, `'s`.
 pub fn stem_en(word: &str) -> String {
     let mut w = word
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .to_string();
+    if let Some(base) = en_irregular().get(w.as_str()) {
+        return (*base).to_string();
+    }
     let n = w.chars().count();
     if n <= 3 || !w.is_ascii() {
         return w;
@@ -410,6 +435,15 @@ mod tests {
 
     #[test]
     fn english_stems() {
+        // Irregular forms meet their base (both in texts and in the lexicon).
+        for (w, b) in [
+            ("saw", "see"),
+            ("seen", "see"),
+            ("brought", "bring"),
+            ("men", "man"),
+        ] {
+            assert_eq!(stem_en(w), b);
+        }
         assert_eq!(stem_en("cities"), "city");
         assert_eq!(stem_en("running"), "run");
         assert_eq!(stem_en("walked"), "walk");
