@@ -121,14 +121,23 @@ pub fn stem_id(word: &str) -> String {
 }
 
 /// A light English stemmer for lowercase words: irregular forms to their base (`saw` → `see`,
-/// `men` → `man`: `src/lexicon/en.irregular.txt`), then plural `-s/-es/-ies`, `-ing`, `-ed`, `'s`.
+/// `men` → `man`: `src/lexicon/en.irregular.txt`), then plural `-s/-es/-ies`, `-ing`, `-ed`
+/// (`-ied` → `-y`), `'s`; last, a final `e` goes, so that `love`, `loved` and `loving` share
+/// one stem (`lov`). Texts and the lexicon's English side are stemmed alike.
 pub fn stem_en(word: &str) -> String {
     let mut w = word
         .trim_end_matches("'s")
         .trim_end_matches("’s")
         .to_string();
+    // One form for a word with and without its final e (`love`, `loved`, `loving` → `lov`).
+    let drop_e = |mut w: String| -> String {
+        if w.len() > 3 && w.ends_with('e') && w.is_ascii() {
+            w.pop();
+        }
+        w
+    };
     if let Some(base) = en_irregular().get(w.as_str()) {
-        return (*base).to_string();
+        return drop_e((*base).to_string());
     }
     let n = w.chars().count();
     if n <= 3 || !w.is_ascii() {
@@ -159,10 +168,14 @@ pub fn stem_en(word: &str) -> String {
             false
         }
     };
-    if !strip(&mut w, "ing", 3) {
+    if w.ends_with("ied") && w.len() > 4 {
+        // studied, carried, tried → study, carry, try
+        w.truncate(w.len() - 3);
+        w.push('y');
+    } else if !strip(&mut w, "ing", 3) {
         strip(&mut w, "ed", 3);
     }
-    w
+    drop_e(w)
 }
 
 /// An English stem without a derivational suffix (`criticism` → `critic`, `happiness` →
@@ -449,6 +462,16 @@ mod tests {
         assert_eq!(stem_en("walked"), "walk");
         assert_eq!(stem_en("books"), "book");
         assert_eq!(stem_en("boss"), "boss");
+        // One stem with and without a final e, and -ied as -y.
+        for group in [
+            &["love", "loved", "loves", "loving"][..],
+            &["believe", "believed"],
+            &["study", "studied", "studies"],
+            &["die", "died", "dying"],
+        ] {
+            let s = stem_en(group[0]);
+            assert!(group.iter().all(|w| stem_en(w) == s), "{group:?}");
+        }
     }
 
     #[test]
@@ -460,7 +483,10 @@ mod tests {
     #[test]
     fn parses_both_formats() {
         let lex = Lexicon::parse("rumah\thouse\n# c\nbook @ buku\n", Path::new("x")).unwrap();
-        assert_eq!(lex.translations(key(&stem_id("rumah"))), &[key("house")]);
+        assert_eq!(
+            lex.translations(key(&stem_id("rumah"))),
+            &[key(&stem_en("house"))]
+        );
         assert_eq!(lex.translations(key(&stem_id("buku"))), &[key("book")]);
         assert!(Lexicon::parse("nonsense\n", Path::new("x")).is_err());
     }

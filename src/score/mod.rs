@@ -595,7 +595,8 @@ fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
         };
         let token: Arc<str> = Arc::from(lower);
         let base = match lang {
-            Lang::En => lexicon::base_en(&lexicon::stem_en(lower)).map(|b| lexicon::key(&b)),
+            Lang::En => lexicon::base_en(&lexicon::stem_en(lower))
+                .map(|b| lexicon::key(&lexicon::stem_en(&b))),
             _ => None,
         };
         let w = WordInfo {
