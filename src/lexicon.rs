@@ -178,14 +178,24 @@ pub fn stem_en(word: &str) -> String {
     drop_e(w)
 }
 
-/// An English stem without a derivational suffix (`criticism` → `critic`, `happiness` →
-/// `happy`, `quickly` → `quick`, `government` → `govern`), when it has one and at least four
-/// letters remain.
+/// An English stem without a derivational or comparison suffix (`criticism` → `critic`,
+/// `happiness` → `happy`, `quickly` → `quick`, `government` → `govern`, `greater` → `great`,
+/// `earlier` → `early`), when it has one and at least four letters remain (three before
+/// `-ier`/`-iest`).
 pub fn base_en(stem: &str) -> Option<String> {
-    for suf in ["ness", "ment", "ism", "ly"] {
+    if !stem.is_ascii() {
+        return None;
+    }
+    for suf in ["iest", "ier"] {
+        if let Some(b) = stem.strip_suffix(suf)
+            && b.len() >= 3
+        {
+            return Some(format!("{b}y"));
+        }
+    }
+    for suf in ["ness", "ment", "ism", "ly", "est", "er"] {
         if let Some(b) = stem.strip_suffix(suf)
             && b.len() >= 4
-            && b.is_ascii()
         {
             let mut b = b.to_string();
             if b.ends_with('i') && suf != "ism" {
@@ -417,6 +427,9 @@ mod tests {
             ("happiness", Some("happy")),
             ("quickly", Some("quick")),
             ("government", Some("govern")),
+            ("greater", Some("great")),
+            ("earlier", Some("early")),
+            ("longest", Some("long")),
             ("early", None),
             ("moment", None),
             ("house", None),
