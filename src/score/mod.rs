@@ -138,6 +138,22 @@ pub struct Token<'a> {
 
 /// Split a text into word and number tokens. Words are runs of letters (apostrophes inside
 /// kept); numbers are runs of digits with `.`/`,` between digits. Everything else separates.
+/// Chars of an English ordinal suffix (`st`, `nd`, `rd`, `th`, any case) right after a number
+/// and not followed by a letter, or 0.
+fn ordinal_len(rest: &[(usize, char)]) -> usize {
+    let suffix: String = rest
+        .iter()
+        .take(2)
+        .map(|&(_, c)| c.to_ascii_lowercase())
+        .collect();
+    let ends = rest.get(2).is_none_or(|&(_, c)| !c.is_alphabetic());
+    if ends && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+        2
+    } else {
+        0
+    }
+}
+
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let b: Vec<(usize, char)> = text.char_indices().collect();
@@ -172,6 +188,8 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
             }
             // A clock time keeps its `a.m.`/`p.m.` (`7 p.m.`, `9:30am`).
             e += meridiem_len(&b[e..]);
+            // An ordinal keeps its suffix (`20th`, `1st`): it is not a word of its own.
+            e += ordinal_len(&b[e..]);
             let end = if e < b.len() { b[e].0 } else { text.len() };
             out.push(Token {
                 text: &text[start..end],
@@ -1293,6 +1311,25 @@ mod tests {
             &e.prepare("criticism", Lang::En),
         );
         assert_eq!(f.lex_id, 1.0);
+    }
+
+    #[test]
+    fn ordinals_are_numbers() {
+        let t: Vec<&str> = tokenize("the 20th and 1st, 19th-century Thames")
+            .iter()
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(
+            t,
+            ["the", "20th", "and", "1st", "19th", "century", "Thames"]
+        );
+        assert_eq!(number_values("20th", Lang::En, 1.0), ["20"]);
+        let e = ev();
+        let f = e.features(
+            &e.prepare("abad ke-20", Lang::Id),
+            &e.prepare("the 20th century", Lang::En),
+        );
+        assert_eq!((f.num_shared, f.num_en_only), (1, 0));
     }
 
     #[test]
