@@ -130,6 +130,9 @@ pub enum Format {
 /// Line width of the `side` format unless set ([`CorpusWriter::with_width`]).
 pub const SIDE_WIDTH: usize = 100;
 
+/// Narrowest line the `side` format fits into: two columns of 10 and its 3-column gutter.
+pub const SIDE_MIN_WIDTH: usize = 23;
+
 impl Format {
     /// The format's name as given to `--format`.
     pub fn name(self) -> &'static str {

@@ -328,4 +328,12 @@ fn side_by_side_has_a_header_per_bead_within_the_width() {
         .collect();
     assert_eq!(headers, expected);
     assert!(side.lines().all(|l| l.chars().count() <= 60), "{side}");
+    // Narrower than two columns of 10 and the gutter: a usage error.
+    selaras()
+        .args(["align", "-f", "side", "--width", "22"])
+        .arg(corpus("badminton.id.txt"))
+        .arg(corpus("badminton.en.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at least 23"));
 }

@@ -31,7 +31,7 @@ pub struct Args {
     #[arg(short, long, value_enum, default_value = "tsv")]
     format: Format,
     /// Line width of the `side` format.
-    #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH)]
+    #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH, value_parser = super::parse_width)]
     width: usize,
     /// Write to FILE (atomically) instead of standard output; for `moses`, the prefix of
     /// PREFIX.id and PREFIX.en.

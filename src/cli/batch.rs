@@ -29,7 +29,7 @@ pub struct Args {
     #[arg(short, long, value_enum, default_value_t = Format::Tsv)]
     pub format: Format,
     /// Line width of the `side` format.
-    #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH)]
+    #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH, value_parser = super::parse_width)]
     pub width: usize,
     /// Worker threads (default: all cores). The output is the same for any number.
     #[arg(short, long, default_value_t = 0)]

@@ -117,3 +117,13 @@ pub fn clause_splits(presplit: bool, whole_sentences: bool, format: Format) -> b
 pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }
+
+/// `--width N` of the `side` format: at least [`selaras::export::SIDE_MIN_WIDTH`].
+pub fn parse_width(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    let min = selaras::export::SIDE_MIN_WIDTH;
+    if n < min {
+        return Err(format!("at least {min} (two columns of 10 and the gutter)"));
+    }
+    Ok(n)
+}
