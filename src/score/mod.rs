@@ -1315,12 +1315,8 @@ mod tests {
 
     #[test]
     fn ordinals_are_numbers() {
-        let t: Vec<&str> = tokenize("the 20th and 1st, 19th-century Thames")
-            .iter()
-            .map(|t| t.text)
-            .collect();
         assert_eq!(
-            t,
+            token_texts("the 20th and 1st, 19th-century Thames"),
             ["the", "20th", "and", "1st", "19th", "century", "Thames"]
         );
         assert_eq!(number_values("20th", Lang::En, 1.0), ["20"]);
@@ -1342,13 +1338,16 @@ mod tests {
         assert!(f.cover_en > 0.99, "{f:?}");
     }
 
+    fn token_texts(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| t.text).collect()
+    }
+
     #[test]
     fn tokens() {
-        let t: Vec<&str> = tokenize("Rp12,5 juta, (US$3.5) anak-anak")
-            .iter()
-            .map(|t| t.text)
-            .collect();
-        assert_eq!(t, ["Rp", "12,5", "juta", "US", "3.5", "anak", "anak"]);
+        assert_eq!(
+            token_texts("Rp12,5 juta, (US$3.5) anak-anak"),
+            ["Rp", "12,5", "juta", "US", "3.5", "anak", "anak"]
+        );
     }
 
     #[test]
