@@ -1,5 +1,5 @@
-//! Corpus writers: TSV, JSON Lines, Vecalign ladder, Moses, TMX and a side-by-side view. Used by `selaras align`
-//! (one document) and `selaras batch` (many).
+//! Corpus writers: TSV, JSON Lines, Vecalign ladder, Moses, TMX and a side-by-side view. Used
+//! by `selaras align` (one document) and `selaras batch` (many).
 //!
 //! A caller builds a [`DocAlignment`] per document (its sentences and the beads to export,
 //! already filtered if it filters) and hands it to a [`CorpusWriter`] made for the chosen

@@ -107,13 +107,13 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
     })
 }
 
-/// Open the output: the file given (written atomically by the caller) or stdout.
 /// Whether beads of the output are split at clauses: never for pre-split input, with
 /// `--whole-sentences`, or for a ladder (Vecalign's format indexes the sentences as split).
 pub fn clause_splits(presplit: bool, whole_sentences: bool, format: Format) -> bool {
     !presplit && !whole_sentences && format != Format::Ladder
 }
 
+/// Standard output, buffered (data goes here; messages go to standard error).
 pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
 }
