@@ -181,31 +181,34 @@ pub fn stem_en(word: &str) -> String {
 /// An English stem without a derivational or comparison suffix (`criticism` → `critic`,
 /// `happiness` → `happy`, `quickly` → `quick`, `government` → `govern`, `greater` → `great`,
 /// `earlier` → `early`), when it has one and at least four letters remain (three before
-/// `-ier`/`-iest`).
+/// `-ier`/`-iest`); itself a stem as [`stem_en`] gives it (`management` → `manag`, as `manage`).
 pub fn base_en(stem: &str) -> Option<String> {
     if !stem.is_ascii() {
         return None;
     }
-    for suf in ["iest", "ier"] {
-        if let Some(b) = stem.strip_suffix(suf)
-            && b.len() >= 3
-        {
-            return Some(format!("{b}y"));
-        }
-    }
-    for suf in ["ness", "ment", "ism", "ly", "est", "er"] {
-        if let Some(b) = stem.strip_suffix(suf)
-            && b.len() >= 4
-        {
-            let mut b = b.to_string();
-            if b.ends_with('i') && suf != "ism" {
-                b.pop();
-                b.push('y');
+    let base = |stem: &str| -> Option<String> {
+        for suf in ["iest", "ier"] {
+            if let Some(b) = stem.strip_suffix(suf)
+                && b.len() >= 3
+            {
+                return Some(format!("{b}y"));
             }
-            return Some(b);
         }
-    }
-    None
+        for suf in ["ness", "ment", "ism", "ly", "est", "er"] {
+            if let Some(b) = stem.strip_suffix(suf)
+                && b.len() >= 4
+            {
+                let mut b = b.to_string();
+                if b.ends_with('i') && suf != "ism" {
+                    b.pop();
+                    b.push('y');
+                }
+                return Some(b);
+            }
+        }
+        None
+    };
+    base(stem).map(|b| stem_en(&b))
 }
 
 /// True for a lowercase Indonesian function word (`src/lexicon/id.stop.txt`): pronouns,

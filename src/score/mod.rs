@@ -607,16 +607,17 @@ fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
             Lang::En => lexicon::is_stop_en(lower),
         };
         let cognate: Arc<str> = Arc::from(cognate_form(lower, lang));
-        let stem = match lang {
-            Lang::Id => lexicon::key(&lexicon::stem_id(lower)),
-            Lang::En => lexicon::key(&lexicon::stem_en(lower)),
+        let (stem, base) = match lang {
+            Lang::Id => (lexicon::key(&lexicon::stem_id(lower)), None),
+            Lang::En => {
+                let stem = lexicon::stem_en(lower);
+                (
+                    lexicon::key(&stem),
+                    lexicon::base_en(&stem).map(|b| lexicon::key(&b)),
+                )
+            }
         };
         let token: Arc<str> = Arc::from(lower);
-        let base = match lang {
-            Lang::En => lexicon::base_en(&lexicon::stem_en(lower))
-                .map(|b| lexicon::key(&lexicon::stem_en(&b))),
-            _ => None,
-        };
         let w = WordInfo {
             base,
             surface: surface_key(lower),
