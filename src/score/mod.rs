@@ -141,13 +141,12 @@ pub struct Token<'a> {
 /// Chars of an English ordinal suffix (`st`, `nd`, `rd`, `th`, any case) right after a number
 /// and not followed by a letter, or 0.
 fn ordinal_len(rest: &[(usize, char)]) -> usize {
-    let suffix: String = rest
-        .iter()
-        .take(2)
-        .map(|&(_, c)| c.to_ascii_lowercase())
-        .collect();
+    let [(_, a), (_, b), ..] = rest else {
+        return 0;
+    };
+    let suffix = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
     let ends = rest.get(2).is_none_or(|&(_, c)| !c.is_alphabetic());
-    if ends && matches!(suffix.as_str(), "st" | "nd" | "rd" | "th") {
+    if ends && matches!(suffix, ('s', 't') | ('n', 'd') | ('r', 'd') | ('t', 'h')) {
         2
     } else {
         0
