@@ -21,6 +21,7 @@ import argparse
 import json
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,7 +49,6 @@ def batch(exe, args, extra):
     # 3: some documents failed (listed in the errors file); their predictions stay empty.
     if r.returncode not in (0, 3):
         sys.exit(f"selaras batch failed ({r.returncode}): {r.stderr.strip()}")
-    return r
 
 
 def unit_spans(doc_dir, side):
@@ -119,10 +119,7 @@ def main():
                 gold, pred = os.path.join(tmp, "gold"), os.path.join(tmp, "pred")
                 os.mkdir(gold)
                 for d in docs:
-                    with open(os.path.join(bench, d, "gold"), encoding="utf-8") as f:
-                        text = f.read()
-                    with open(os.path.join(gold, d), "w", encoding="utf-8") as f:
-                        f.write(text)
+                    shutil.copyfile(os.path.join(bench, d, "gold"), os.path.join(gold, d))
                 man = os.path.join(tmp, "manifest.tsv")
                 errors = os.path.join(tmp, "errors.tsv")
                 if track == "lines":
