@@ -1,54 +1,46 @@
-//! Splitting sentence beads at clause boundaries.
+//! Aligning clauses where the two sides end their sentences in different places.
 //!
 //! Translators do not always end sentences where the original does: one side may run two
-//! sentences of the other together with a comma, a semicolon or "and". A sentence aligner
-//! then has to pair both sentences with the long one (a 2-1 bead). Where the long sentence
-//! holds a clause boundary that matches the short side's sentence boundary — the words of the
-//! first sentence translated before it, those of the second after it — the bead is split
-//! there into two finer pairs.
-//!
-//! Only beads with both sides non-empty and two or more sentences on one side are looked at.
-//! Inside such a bead, every way of cutting it into sub-beads is considered where each cut
-//! pairs a sentence boundary of one side with a sentence or clause boundary of the other
-//! (after `,` `;` `:`, or after `?` `!` `.` closing a quote: [`clause_ends`]); two clause
-//! boundaries never pair, as the other side's sentence boundary is the evidence that a cut
-//! belongs there. A cut pays off when the items (words, numbers, names) of each part find
-//! their counterparts in their own part and not across the cut — as in IBM Model 1, an item
-//! whose counterparts all lie in its own part (ℓ characters of the other side, out of L in the
-//! bead) gains ln(L/ℓ), and one whose only counterpart lies across the cut loses `cross` —
-//! and when the lengths of the parts keep the bead's own length ratio (the Gale–Church term).
-//! Each extra sub-bead must gain `margin` more than it costs; the best cutting is found by
-//! dynamic programming over the cuts. The pieces of one sentence that stay in one sub-bead
-//! are joined again, so a sub-bead holds whole sentences and at most one part of a sentence
-//! at each end. Sub-beads keep the score of the bead they come from.
+//! sentences of the other together with a comma, a semicolon or "and", or move a clause
+//! across a sentence boundary. A sentence aligner then has to pair whole sentences with
+//! partly matching ones. After the sentence alignment, every sentence is cut at its clause
+//! ends ([`clause_ends`]: after `,` `;` `:`, or after `?` `!` `.` closing a quote) and the
+//! pieces are aligned again, near the sentence alignment, by dynamic programming over beads
+//! of consecutive pieces scored with the sentence model of the document
+//! ([`super::model`]). Each bead boundary must be a sentence boundary on at least one side
+//! — the other side's sentence boundary is the evidence that a clause ends a translation
+//! there — and each boundary inside a sentence costs [`ClauseParams::cut`]. A bead's shape
+//! prior counts the sentences it touches on each side; a sentence left unpaired is whole.
+//! The pieces of one sentence that stay in one bead are joined again, so a bead holds whole
+//! sentences and at most one part of a sentence at each end; with no better explanation the
+//! sentence alignment stays as it is. Beads keep the lowest score of the sentence beads
+//! they draw on.
+
+use rustc_hash::FxHashMap as HashMap;
 
 use crate::score::{Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
 
-use super::{Aligner, Bead};
+use super::model::{DocStats, SentStat, Tables, length_term, mix_fast};
+use super::{Aligner, Bead, chance_rates, doc_ratio, pair_stats};
 
-/// Parameters of the clause split.
+/// Parameters of the clause alignment.
 #[derive(Clone, Debug)]
 pub struct ClauseParams {
-    /// What one extra sub-bead must gain (log).
-    pub margin: f64,
-    /// Log penalty of an item whose only counterpart lies across a cut.
-    pub cross: f64,
-    /// Weight of the length term.
-    pub w_len: f64,
-    /// Gale–Church variance per character.
-    pub s2: f64,
-    /// Most pieces per side of a bead considered (larger beads are left whole).
+    /// Cost (log) of a bead boundary inside a sentence.
+    pub cut: f64,
+    /// How many beads of the sentence alignment away from its own a piece may find its
+    /// partners.
+    pub reach: usize,
+    /// Most pieces on one side of a bead (beads of whole sentences are always considered).
     pub max_pieces: usize,
 }
 
 impl Default for ClauseParams {
     fn default() -> Self {
         ClauseParams {
-            margin: 0.0,
-            cross: 2.0,
-            w_len: 0.7,
-            s2: 3.5,
+            cut: 0.5,
+            reach: 1,
             max_pieces: 12,
         }
     }
@@ -91,15 +83,6 @@ pub fn clause_ends(text: &str) -> Vec<usize> {
     out
 }
 
-/// The pieces of a run of sentences, each sentence cut at its clause ends.
-struct Pieces {
-    pieces: Vec<Sentence>,
-    /// Per piece boundary (0..=pieces): is it a sentence boundary?
-    strong: Vec<bool>,
-    /// Per piece: the sentence (index into the run) it comes from.
-    from: Vec<usize>,
-}
-
 /// A sentence cut at each of its clause ends ([`clause_ends`]): the pieces, trimmed, with
 /// their byte spans in the input text.
 pub fn clause_pieces(s: &Sentence) -> Vec<Sentence> {
@@ -124,57 +107,6 @@ pub fn clause_pieces(s: &Sentence) -> Vec<Sentence> {
     out
 }
 
-fn pieces(sents: &[&Sentence]) -> Pieces {
-    let mut out = Vec::new();
-    let mut strong = vec![true];
-    let mut src = Vec::new();
-    for (k, s) in sents.iter().enumerate() {
-        for piece in clause_pieces(s) {
-            out.push(piece);
-            strong.push(false);
-            src.push(k);
-        }
-        if let Some(last) = strong.last_mut() {
-            *last = true;
-        }
-    }
-    Pieces {
-        pieces: out,
-        strong,
-        from: src,
-    }
-}
-
-/// Join the pieces `range` of one side into segments, one per sentence they come from, each
-/// with the input index of its sentence (`idx`: that of each of `sents`) when it is all of it.
-fn join_pieces(
-    p: &Pieces,
-    range: std::ops::Range<usize>,
-    sents: &[&Sentence],
-    idx: &[usize],
-) -> Vec<(Sentence, Option<usize>)> {
-    let mut out = Vec::new();
-    let mut x = range.start;
-    while x < range.end {
-        let k = p.from[x];
-        let mut y = x;
-        while y + 1 < range.end && p.from[y + 1] == k {
-            y += 1;
-        }
-        let s = sents[k];
-        let (start, end) = (p.pieces[x].start, p.pieces[y].end);
-        let seg = Sentence {
-            text: s.text[start - s.start..end - s.start].to_string(),
-            start,
-            end,
-            para: s.para,
-        };
-        out.push((seg, ((start, end) == (s.start, s.end)).then_some(idx[k])));
-        x = y + 1;
-    }
-    out
-}
-
 /// Segments and beads after splitting beads at clause boundaries.
 #[derive(Clone, Debug, Default)]
 pub struct Split {
@@ -193,7 +125,7 @@ pub struct Split {
 
 impl Split {
     /// Append a bead of these segments (each with its input sentence, if whole).
-    fn push(
+    pub(super) fn push(
         &mut self,
         id: impl IntoIterator<Item = (Sentence, Option<usize>)>,
         en: impl IntoIterator<Item = (Sentence, Option<usize>)>,
@@ -216,65 +148,222 @@ impl Split {
     }
 }
 
-/// The score of one part of a bead against leaving the bead whole.
-struct Scorer<'a> {
-    /// Cover masks per (Indonesian piece, English piece).
-    mi: Vec<Vec<u128>>,
-    me: Vec<Vec<u128>>,
-    /// Characters per piece, and their totals (the bead's).
-    ci: Vec<f64>,
-    ce: Vec<f64>,
-    ti: f64,
-    te: f64,
-    p: &'a ClauseParams,
+/// One side of a document cut into clause pieces.
+struct Side {
+    pieces: Vec<Sentence>,
+    /// Per piece: the sentence it comes from.
+    from: Vec<usize>,
+    /// Per boundary (0..=pieces; boundary b lies before piece b): a sentence boundary.
+    strong: Vec<bool>,
+    prep: Vec<Prepared>,
+    stat: Vec<SentStat>,
+    /// Per boundary: the lowest and highest bead of the sentence alignment it touches.
+    bead: Vec<(usize, usize)>,
+    /// Characters before each boundary.
+    chars: Vec<f64>,
 }
 
-impl Scorer<'_> {
-    /// The items of pieces `xs` matched in other-side pieces `ys` and not outside them (each
-    /// gains `gain`), and matched only outside them (each loses `cross`).
-    fn side(
-        masks: &dyn Fn(usize, usize) -> u128,
-        xs: std::ops::Range<usize>,
-        ys: std::ops::Range<usize>,
-        ny: usize,
-        gain: f64,
-        cross: f64,
-    ) -> f64 {
-        let mut s = 0.0;
-        for x in xs {
-            let (mut own, mut acr) = (0u128, 0u128);
-            for y in 0..ny {
-                if ys.contains(&y) {
-                    own |= masks(x, y);
-                } else {
-                    acr |= masks(x, y);
-                }
+impl Side {
+    /// `prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`: how
+    /// many there are.
+    fn new(
+        al: &Aligner,
+        (sents, prep): (&[Sentence], &[Prepared]),
+        lang: Lang,
+        sent_bead: &[usize],
+        beads: usize,
+    ) -> Side {
+        let mut pieces = Vec::new();
+        let mut from = Vec::new();
+        let mut strong = vec![true];
+        for (k, s) in sents.iter().enumerate() {
+            let mut ps = clause_pieces(s);
+            if ps.is_empty() {
+                ps.push(s.clone());
             }
-            s += (own & !acr).count_ones() as f64 * gain;
-            s -= (acr & !own).count_ones() as f64 * cross;
+            for p in ps {
+                pieces.push(p);
+                from.push(k);
+                strong.push(false);
+            }
+            if let Some(last) = strong.last_mut() {
+                *last = true;
+            }
         }
-        s
+        let n = pieces.len();
+        // A sentence of one piece is prepared already.
+        let sent_prep = prep;
+        let prep: Vec<Prepared> = pieces
+            .iter()
+            .enumerate()
+            .map(|(x, p)| {
+                if strong[x] && strong[x + 1] && p.text == sents[from[x]].text {
+                    sent_prep[from[x]].clone()
+                } else {
+                    al.evidence().prepare_part(&p.text, lang, !strong[x])
+                }
+            })
+            .collect();
+        let stat: Vec<SentStat> = (0..n)
+            .map(|x| {
+                let k = from[x];
+                let para_end =
+                    strong[x + 1] && sents.get(k + 1).is_none_or(|s| s.para != sents[k].para);
+                SentStat::new(&prep[x], para_end)
+            })
+            .collect();
+        // The first and last boundaries reach the first and last bead, so that unpaired
+        // sentences of the other side at either end stay within reach.
+        let bead = (0..=n)
+            .map(|b| {
+                let before = if b > 0 { sent_bead[from[b - 1]] } else { 0 };
+                let after = if b < n {
+                    sent_bead[from[b]]
+                } else {
+                    beads.saturating_sub(1)
+                };
+                (before.min(after), before.max(after))
+            })
+            .collect();
+        let mut chars = vec![0.0];
+        for st in &stat {
+            chars.push(chars[chars.len() - 1] + st.chars);
+        }
+        Side {
+            pieces,
+            from,
+            strong,
+            prep,
+            stat,
+            bead,
+            chars,
+        }
     }
 
-    /// The score of the part made of Indonesian pieces `p0..p1` and English pieces `q0..q1`.
-    fn part(&self, (p0, p1): (usize, usize), (q0, q1): (usize, usize)) -> f64 {
-        let (ni, ne) = (self.ci.len(), self.ce.len());
-        let li: f64 = self.ci[p0..p1].iter().sum();
-        let le: f64 = self.ce[q0..q1].iter().sum();
-        let (ti, te) = (self.ti, self.te);
-        let gi = (te / le.max(1.0)).ln();
-        let ge = (ti / li.max(1.0)).ln();
-        let lex = Self::side(&|x, y| self.mi[x][y], p0..p1, q0..q1, ne, gi, self.p.cross)
-            + Self::side(&|y, x| self.me[x][y], q0..q1, p0..p1, ni, ge, self.p.cross);
-        let ratio = te / ti.max(1.0);
-        lex + self.p.w_len * super::model::length_term(li, le, ratio, self.p.s2)
+    fn len(&self) -> usize {
+        self.pieces.len()
     }
+
+    /// Sentences touched by pieces `a..b`.
+    fn touched(&self, a: usize, b: usize) -> usize {
+        if b <= a {
+            0
+        } else {
+            self.from[b - 1] - self.from[a] + 1
+        }
+    }
+
+    /// Where a bead side starting at boundary `a` may end (into `out`): at every sentence
+    /// boundary within three sentences, and inside a sentence within two sentences and `max`
+    /// pieces (a partial bead over three sentences changed no dev figure).
+    fn ends_into(&self, a: usize, max: usize, out: &mut Vec<usize>) {
+        out.clear();
+        out.extend(
+            (a + 1..=self.len())
+                .take_while(|&b| self.touched(a, b) <= 3)
+                .filter(|&b| self.strong[b] || (b - a <= max && self.touched(a, b) <= 2)),
+        );
+    }
+
+    /// The next sentence boundary after `a`.
+    fn next_strong(&self, a: usize) -> usize {
+        (a + 1..=self.len())
+            .find(|&b| self.strong[b])
+            .unwrap_or(self.len())
+    }
+
+    /// The pieces `range` joined into segments, one per sentence they come from, each with
+    /// its sentence's index when it is all of it.
+    fn join(
+        &self,
+        range: std::ops::Range<usize>,
+        sents: &[Sentence],
+    ) -> Vec<(Sentence, Option<usize>)> {
+        let mut out = Vec::new();
+        let mut x = range.start;
+        while x < range.end {
+            let k = self.from[x];
+            let mut y = x;
+            while y + 1 < range.end && self.from[y + 1] == k {
+                y += 1;
+            }
+            let s = &sents[k];
+            if self.strong[x] && self.strong[y + 1] {
+                out.push((s.clone(), Some(k)));
+            } else {
+                let (start, end) = (self.pieces[x].start, self.pieces[y].end);
+                let seg = Sentence {
+                    text: s.text[start - s.start..end - s.start].to_string(),
+                    start,
+                    end,
+                    para: s.para,
+                };
+                out.push((seg, None));
+            }
+            x = y + 1;
+        }
+        out
+    }
+}
+
+/// The statistics of the bead score for a document, from its sentences and their alignment
+/// (as the aligner estimates them: chance matches far from the diagonal, true matches and
+/// lengths from the confident 1-1 beads).
+fn doc_stats(al: &Aligner, id: &[Prepared], en: &[Prepared], beads: &[Bead]) -> DocStats {
+    let params = &al.config().params;
+    let sid: Vec<SentStat> = id.iter().map(|p| SentStat::new(p, false)).collect();
+    let sen: Vec<SentStat> = en.iter().map(|p| SentStat::new(p, false)).collect();
+    let paired: Vec<&Bead> = beads
+        .iter()
+        .filter(|b| !b.id.is_empty() && !b.en.is_empty())
+        .collect();
+    let pi: Vec<SentStat> = paired
+        .iter()
+        .flat_map(|b| b.id.iter().map(|&i| sid[i]))
+        .collect();
+    let pe: Vec<SentStat> = paired
+        .iter()
+        .flat_map(|b| b.en.iter().map(|&j| sen[j]))
+        .collect();
+    let mut st = DocStats {
+        ratio: doc_ratio(&pi, &pe, params),
+        s2: params.s2,
+        p: [params.p_word, params.p_num, params.p_name],
+        r: chance_rates(&sid, &sen, &|i, j| cover_with(&id[i], &en[j]), params),
+        prior: params.prior,
+    };
+    let pairs = beads
+        .iter()
+        .filter(|b| b.id.len() == 1 && b.en.len() == 1 && b.score >= 0.5)
+        .map(|b| {
+            let (i, j) = (b.id[0], b.en[0]);
+            (&sid[i], &sen[j], cover_with(&id[i], &en[j]))
+        });
+    pair_stats(&mut st, pairs, params);
+    st
+}
+
+/// The band of the search: per Indonesian boundary, the English boundaries `lo..=hi` within
+/// `reach` beads of the sentence alignment.
+fn band(si: &Side, se: &Side, reach: usize) -> Vec<(usize, usize)> {
+    let ne = se.len();
+    (0..=si.len())
+        .map(|i| {
+            let (x0, x1) = si.bead[i];
+            // Bead ranges grow along each side, so the boundaries within reach are a run.
+            let lo = se.bead.partition_point(|&(_, y1)| y1 + reach < x0).min(ne);
+            let hi = se.bead.partition_point(|&(y0, _)| y0 <= x1 + reach);
+            (lo, hi.saturating_sub(1).max(lo))
+        })
+        .collect()
 }
 
 impl Aligner {
-    /// Split the beads of an alignment of `id` and `en` at clause boundaries where that
-    /// explains the bead better (see the module's documentation). 1-1 beads, beads with an
-    /// empty side and beads no cut explains better stay as they are.
+    /// Align the clause pieces of `id` and `en` around their sentence alignment `beads` (see
+    /// the module's documentation). Returns the segments (whole sentences, or parts of them)
+    /// and the beads over them; every segment is in exactly one bead, in order. The
+    /// statistics of the document are estimated from `beads`; [`Aligner::split_clauses_with`]
+    /// takes those the aligner used.
     pub fn split_clauses(
         &self,
         id: &[Sentence],
@@ -282,103 +371,269 @@ impl Aligner {
         beads: &[Bead],
         params: &ClauseParams,
     ) -> Split {
+        let prep = |sents: &[Sentence], lang: Lang| -> Vec<Prepared> {
+            sents
+                .iter()
+                .map(|s| self.evidence().prepare(&s.text, lang))
+                .collect()
+        };
+        let (pid, pen) = (prep(id, Lang::Id), prep(en, Lang::En));
+        let stats = doc_stats(self, &pid, &pen, beads);
+        self.split_clauses_with((id, &pid), (en, &pen), beads, &stats, params)
+    }
+
+    /// [`Aligner::split_clauses`] with the sentences prepared by this aligner (`pid`, `pen`:
+    /// as [`Aligner::prepare`] does) and the statistics of the document that the sentence
+    /// alignment was scored with ([`Aligner::align_prepared_stats`]).
+    pub fn split_clauses_with(
+        &self,
+        (id, pid): (&[Sentence], &[Prepared]),
+        (en, pen): (&[Sentence], &[Prepared]),
+        beads: &[Bead],
+        stats: &DocStats,
+        params: &ClauseParams,
+    ) -> Split {
+        let mut bead_i = vec![0; id.len()];
+        let mut bead_e = vec![0; en.len()];
+        for (k, b) in beads.iter().enumerate() {
+            for &i in &b.id {
+                bead_i[i] = k;
+            }
+            for &j in &b.en {
+                bead_e[j] = k;
+            }
+        }
+        let si = Side::new(self, (id, pid), Lang::Id, &bead_i, beads.len());
+        let se = Side::new(self, (en, pen), Lang::En, &bead_e, beads.len());
+        let path = if si.len() == 0 || se.len() == 0 {
+            None
+        } else {
+            self.piece_path(stats, (&si, &se), params)
+        };
         let mut out = Split::default();
-        for b in beads {
-            let si: Vec<&Sentence> = b.id.iter().map(|&k| &id[k]).collect();
-            let se: Vec<&Sentence> = b.en.iter().map(|&k| &en[k]).collect();
-            if si.is_empty() || se.is_empty() || si.len() + se.len() < 3 {
-                // Nothing to split: the bead as it is.
-                let whole = |side: &[&Sentence], idx: &[usize]| -> Vec<(Sentence, Option<usize>)> {
-                    side.iter()
-                        .zip(idx)
-                        .map(|(s, &k)| ((*s).clone(), Some(k)))
-                        .collect()
-                };
-                out.push(whole(&si, &b.id), whole(&se, &b.en), b.score);
-                continue;
-            }
-            let (pi, pe) = (pieces(&si), pieces(&se));
-            let cuts = if pi.pieces.len() > params.max_pieces || pe.pieces.len() > params.max_pieces
-            {
-                vec![(0, 0), (pi.pieces.len(), pe.pieces.len())]
-            } else {
-                self.best_cuts(&pi, &pe, params)
+        let Some(path) = path else {
+            // Nothing to align: the beads as they are.
+            let whole = |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
+                idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
             };
-            for w in cuts.windows(2) {
-                let ((p0, q0), (p1, q1)) = (w[0], w[1]);
-                out.push(
-                    join_pieces(&pi, p0..p1, &si, &b.id),
-                    join_pieces(&pe, q0..q1, &se, &b.en),
-                    b.score,
-                );
+            for b in beads {
+                out.push(whole(&b.id, id), whole(&b.en, en), b.score);
             }
+            return out;
+        };
+        for w in path.windows(2) {
+            let ((p0, q0), (p1, q1)) = (w[0], w[1]);
+            let score = (p0..p1)
+                .map(|x| beads[bead_i[si.from[x]]].score)
+                .chain((q0..q1).map(|y| beads[bead_e[se.from[y]]].score))
+                .fold(1.0, f64::min);
+            out.push(si.join(p0..p1, id), se.join(q0..q1, en), score);
         }
         out
     }
 
-    /// The best cut points (piece boundaries, both sides) of a bead, from (0, 0) to the end.
-    fn best_cuts(&self, pi: &Pieces, pe: &Pieces, params: &ClauseParams) -> Vec<(usize, usize)> {
-        let (strong_i, strong_e) = (&pi.strong, &pe.strong);
-        let (pi, pe) = (&pi.pieces, &pe.pieces);
-        let ev = self.evidence();
-        let prep = |s: &[Sentence], lang: Lang| -> Vec<Prepared> {
-            s.iter().map(|x| ev.prepare(&x.text, lang)).collect()
-        };
-        let (ppi, ppe) = (prep(pi, Lang::Id), prep(pe, Lang::En));
-        let mut mi = vec![vec![0u128; ppe.len()]; ppi.len()];
-        let mut me = vec![vec![0u128; ppe.len()]; ppi.len()];
-        for (x, a) in ppi.iter().enumerate() {
-            for (y, e) in ppe.iter().enumerate() {
-                (mi[x][y], me[x][y]) = cover_with(a, e);
-            }
+    /// The best path over piece boundaries, from (0, 0) to the end; `None` where the search
+    /// finds none.
+    fn piece_path(
+        &self,
+        stats: &DocStats,
+        (si, se): (&Side, &Side),
+        params: &ClauseParams,
+    ) -> Option<Vec<(usize, usize)>> {
+        let mp = &self.config().params;
+        let t = Tables::new(stats, &self.config().beads, mp.free_match);
+        let (ni, ne) = (si.len(), se.len());
+        let band = band(si, se, params.reach);
+        let in_band = |i: usize, j: usize| band[i].0 <= j && j <= band[i].1;
+        if !in_band(0, 0) || !in_band(ni, ne) {
+            return None;
         }
-        let ci: Vec<f64> = ppi.iter().map(|p| p.chars as f64).collect();
-        let ce: Vec<f64> = ppe.iter().map(|p| p.chars as f64).collect();
-        let sc = Scorer {
-            mi,
-            me,
-            ti: ci.iter().sum(),
-            te: ce.iter().sum(),
-            ci,
-            ce,
-            p: params,
+        let mut masks: HashMap<(usize, usize), (u128, u128)> = HashMap::default();
+        let mut mask = |x: usize, y: usize| -> (u128, u128) {
+            *masks
+                .entry((x, y))
+                .or_insert_with(|| cover_with(&si.prep[x], &se.prep[y]))
         };
-        let (ni, ne) = (pi.len(), pe.len());
-        // best[p][q]: best score of the parts before cut (p, q); a cut pairs a sentence
-        // boundary of one side with any piece boundary of the other.
-        let mut best = vec![vec![f64::NEG_INFINITY; ne + 1]; ni + 1];
-        let mut back = vec![vec![(0usize, 0usize); ne + 1]; ni + 1];
+        let terms_i = piece_terms(&si.stat, &t, 0);
+        let terms_e = piece_terms(&se.stat, &t, 1);
+        let mut buf = Scratch::default();
+        let neg = f64::NEG_INFINITY;
+        // best[i][j - lo]: the best score of a path to boundaries (i, j); back: where from.
+        let mut best: Vec<Vec<f64>> = band
+            .iter()
+            .map(|&(lo, hi)| vec![neg; hi + 1 - lo])
+            .collect();
+        let mut back: Vec<Vec<(usize, usize)>> = band
+            .iter()
+            .map(|&(lo, hi)| vec![(0, 0); hi + 1 - lo])
+            .collect();
         best[0][0] = 0.0;
-        let ok = |p: usize, q: usize| (p == ni && q == ne) || strong_i[p] || strong_e[q];
-        for p in 1..=ni {
-            for q in 1..=ne {
-                if !ok(p, q) || (p == ni) != (q == ne) {
+        for i in 0..=ni {
+            let (lo, hi) = band[i];
+            for j in lo..=hi {
+                let cur = best[i][j - lo];
+                if cur == neg {
                     continue;
                 }
-                for p0 in 0..p {
-                    for q0 in 0..q {
-                        if best[p0][q0] == f64::NEG_INFINITY {
+                let mut relax = |i2: usize, j2: usize, s: f64| {
+                    if in_band(i2, j2) && s > best[i2][j2 - band[i2].0] {
+                        best[i2][j2 - band[i2].0] = s;
+                        back[i2][j2 - band[i2].0] = (i, j);
+                    }
+                };
+                // A sentence left unpaired (whole, wherever the other side is).
+                if si.strong[i] && i < ni {
+                    relax(si.next_strong(i), j, cur + t.prior[1][0]);
+                }
+                if se.strong[j] && j < ne {
+                    relax(i, se.next_strong(j), cur + t.prior[0][1]);
+                }
+                if i == ni || j == ne {
+                    continue;
+                }
+                si.ends_into(i, params.max_pieces, &mut buf.ei);
+                se.ends_into(j, params.max_pieces, &mut buf.ee);
+                let (ei, ee) = (&buf.ei, &buf.ee);
+                let (imax, jmax) = (ei[ei.len() - 1], ee[ee.len() - 1]);
+                let (wi, we) = (imax - i, jmax - j);
+                // cov_i[(x - i) * we + y - j]: the items of Indonesian piece x found in English
+                // pieces j..=y; cov_e the same the other way.
+                buf.cov_i.clear();
+                buf.cov_i.resize(wi * we, 0);
+                buf.cov_e.clear();
+                buf.cov_e.resize(wi * we, 0);
+                for x in 0..wi {
+                    for y in 0..we {
+                        let (mi, me) = mask(i + x, j + y);
+                        let left = if y > 0 { buf.cov_i[x * we + y - 1] } else { 0 };
+                        let up = if x > 0 { buf.cov_e[y * wi + x - 1] } else { 0 };
+                        buf.cov_i[x * we + y] = mi | left;
+                        buf.cov_e[y * wi + x] = me | up;
+                    }
+                }
+                // lex_i[q * (wi + 1) + p]: the lexical terms of Indonesian pieces i..i + p
+                // against English pieces j..ee[q]; lex_e[p * (we + 1) + q] those of English
+                // pieces j..j + q against Indonesian pieces i..ei[p] (close, free translation).
+                buf.lex_i.clear();
+                for &j2 in ee {
+                    let o = se.touched(j, j2) - 1;
+                    let mut acc = [0.0; 2];
+                    buf.lex_i.push(acc);
+                    for x in 0..wi {
+                        terms_i[i + x][o].add_to(buf.cov_i[x * we + j2 - 1 - j], &mut acc);
+                        buf.lex_i.push(acc);
+                    }
+                }
+                buf.lex_e.clear();
+                for &i2 in ei {
+                    let o = si.touched(i, i2) - 1;
+                    let mut acc = [0.0; 2];
+                    buf.lex_e.push(acc);
+                    for y in 0..we {
+                        terms_e[j + y][o].add_to(buf.cov_e[y * wi + i2 - 1 - i], &mut acc);
+                        buf.lex_e.push(acc);
+                    }
+                }
+                for (p, &i2) in ei.iter().enumerate() {
+                    let a = si.touched(i, i2);
+                    for (q, &j2) in ee.iter().enumerate() {
+                        let end = i2 == ni && j2 == ne;
+                        if !end && !si.strong[i2] && !se.strong[j2] {
                             continue;
                         }
-                        let extra = if p0 == 0 { 0.0 } else { params.margin };
-                        let s = best[p0][q0] + sc.part((p0, p), (q0, q)) - extra;
-                        if s > best[p][q] {
-                            best[p][q] = s;
-                            back[p][q] = (p0, q0);
+                        let b = se.touched(j, j2);
+                        let prior = t.prior[a][b];
+                        if prior == neg || !in_band(i2, j2) {
+                            continue;
                         }
+                        let x = buf.lex_i[q * (wi + 1) + i2 - i];
+                        let y = buf.lex_e[p * (we + 1) + j2 - j];
+                        let lex = [x[0] + y[0], x[1] + y[1]];
+                        let (li, le) = (si.chars[i2] - si.chars[i], se.chars[j2] - se.chars[j]);
+                        let para = si.stat[i2 - 1].para_end && se.stat[j2 - 1].para_end;
+                        let cuts = usize::from(!si.strong[i2]) + usize::from(!se.strong[j2]);
+                        let s = cur
+                            + prior
+                            + mp.w_lex * lex[1]
+                            + mix_fast(mp.w_lex * (lex[0] - lex[1]), mp.free)
+                            + mp.w_len * length_term(li, le, t.ratio, t.s2)
+                            + if para { mp.para_bonus } else { 0.0 }
+                            - params.cut * cuts as f64;
+                        relax(i2, j2, s);
                     }
                 }
             }
         }
-        let mut cuts = vec![(ni, ne)];
+        if best[ni][ne - band[ni].0] == neg {
+            return None;
+        }
+        let mut path = vec![(ni, ne)];
         let (mut p, mut q) = (ni, ne);
         while (p, q) != (0, 0) {
-            (p, q) = back[p][q];
-            cuts.push((p, q));
+            (p, q) = back[p][q - band[p].0];
+            path.push((p, q));
         }
-        cuts.reverse();
-        cuts
+        path.reverse();
+        Some(path)
     }
+}
+
+/// Buffers of the search, reused from one starting cell to the next.
+#[derive(Default)]
+struct Scratch {
+    ei: Vec<usize>,
+    ee: Vec<usize>,
+    cov_i: Vec<u128>,
+    cov_e: Vec<u128>,
+    lex_i: Vec<[f64; 2]>,
+    lex_e: Vec<[f64; 2]>,
+}
+
+/// The lexical terms of one piece against a bead with 1, 2 or 3 sentences on the other side:
+/// close and free translation, for no item matched (`base`) and per matched item of each
+/// kind (`add`).
+#[derive(Clone, Copy, Default)]
+struct Terms {
+    base: [f64; 2],
+    add: [[f64; 2]; 3],
+    mask: [u128; 3],
+}
+
+impl Terms {
+    /// Add the terms of the piece when the items `cov` found a counterpart.
+    #[inline]
+    fn add_to(&self, cov: u128, lex: &mut [f64; 2]) {
+        lex[0] += self.base[0];
+        lex[1] += self.base[1];
+        for k in 0..3 {
+            let c = f64::from((cov & self.mask[k]).count_ones());
+            lex[0] += c * self.add[k][0];
+            lex[1] += c * self.add[k][1];
+        }
+    }
+}
+
+/// [`Terms`] of every piece of one side (`side` 0 Indonesian, 1 English).
+fn piece_terms(stat: &[SentStat], t: &Tables, side: usize) -> Vec<[Terms; 3]> {
+    stat.iter()
+        .map(|s| {
+            std::array::from_fn(|o| {
+                let mut out = Terms {
+                    mask: s.mask,
+                    ..Terms::default()
+                };
+                for k in 0..3 {
+                    let n = f64::from(s.n[k]);
+                    let (yes, no) = t.llr[side][o][k];
+                    let (yes_f, no_f) = t.llr_free[side][o][k];
+                    out.base[0] += n * no;
+                    out.base[1] += n * no_f;
+                    out.add[k] = [yes - no, yes_f - no_f];
+                }
+                out
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -37,7 +37,8 @@ use crate::segment::{Lang, Sentence};
 pub use dp::Band;
 pub use model::{Params, Parts};
 
-use model::{DocStats, Masks, Model, SentStat, Tables};
+pub use model::DocStats;
+use model::{Masks, Model, SentStat, Tables};
 
 /// One bead of an alignment: consecutive Indonesian sentences `id` aligned to consecutive
 /// English sentences `en` (either may be empty), with a calibrated probability `score`.
@@ -265,6 +266,19 @@ impl Aligner {
         para_en: Option<&[usize]>,
         init: Option<&[Detail]>,
     ) -> Vec<Detail> {
+        self.align_prepared_stats(id, en, para_id, para_en, init).0
+    }
+
+    /// [`Aligner::align_prepared_from`], also returning the statistics of the document that
+    /// the last pass scored beads with (for [`Aligner::split_clauses_with`]).
+    pub fn align_prepared_stats(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        para_id: Option<&[usize]>,
+        para_en: Option<&[usize]>,
+        init: Option<&[Detail]>,
+    ) -> (Vec<Detail>, DocStats) {
         self.align_indexed(id, en, para_id, para_en, init, &CoverIndex::new(en))
     }
 
@@ -278,7 +292,7 @@ impl Aligner {
         para_en: Option<&[usize]>,
         init: Option<&[Detail]>,
         index: &CoverIndex,
-    ) -> Vec<Detail> {
+    ) -> (Vec<Detail>, DocStats) {
         let params = &self.config.params;
         let ends = |p: Option<&[usize]>, n: usize| -> (Vec<bool>, bool) {
             match p {
@@ -353,7 +367,8 @@ impl Aligner {
             None => Pass::last(allowed, bw),
         };
         let path = self.search(&model, &tables, &mut band, &mut masks, last);
-        path.into_iter()
+        let details = path
+            .into_iter()
             .map(|b| {
                 let null = tables.unaligned(b.i1 - b.i0, b.j1 - b.j0);
                 let margin = b.total - null;
@@ -372,7 +387,8 @@ impl Aligner {
                 d.bead.score = calibrate::probability(&d);
                 d
             })
-            .collect()
+            .collect();
+        (details, stats)
     }
 
     /// The band around a path found before.
@@ -540,7 +556,7 @@ impl Aligner {
             .map(|s| self.ev.prepare(&s.text, Lang::En))
             .collect();
         let index = CoverIndex::new(&pen);
-        let first = self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
+        let (first, _) = self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
         let mut stats = LearnStats::default();
         stats.add_prepared(&pid, &pen, first.iter().map(|d| &d.bead));
         let learned = stats.translations();
@@ -551,6 +567,7 @@ impl Aligner {
             p.add_translations(&learned.map);
         }
         self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), Some(&first), &index)
+            .0
             .into_iter()
             .map(|d| d.bead)
             .collect()
@@ -689,18 +706,37 @@ fn path_of(details: &[Detail]) -> Vec<dp::PathBead> {
 
 /// Sample pairs far from the diagonal to estimate how often items match by chance.
 fn initial_stats(model: &Model, masks: &dyn Masks, params: &Params) -> DocStats {
-    let (n, m) = (model.id.len(), model.en.len());
-    let (ci, ce): (f64, f64) = (
-        model.sid.iter().map(|s| s.chars).sum(),
-        model.sen.iter().map(|s| s.chars).sum(),
-    );
-    let ratio = if ci > 0.0 && ce > 0.0 {
-        let raw = ce / ci;
+    DocStats {
+        ratio: doc_ratio(&model.sid, &model.sen, params),
+        s2: params.s2,
+        p: [params.p_word, params.p_num, params.p_name],
+        r: chance_rates(&model.sid, &model.sen, &|i, j| masks.get(i, j), params),
+        prior: params.prior,
+    }
+}
+
+/// The English/Indonesian character ratio of a document pair, kept near the default.
+fn doc_ratio(sid: &[SentStat], sen: &[SentStat], params: &Params) -> f64 {
+    let ci: f64 = sid.iter().map(|s| s.chars).sum();
+    let ce: f64 = sen.iter().map(|s| s.chars).sum();
+    if ci > 0.0 && ce > 0.0 {
         // Lengths of documents with many unmatched sentences are unreliable: stay near the default.
-        raw.clamp(params.ratio * 0.6, params.ratio * 1.6)
+        (ce / ci).clamp(params.ratio * 0.6, params.ratio * 1.6)
     } else {
         params.ratio
-    };
+    }
+}
+
+/// How often an item of each side and kind finds a counterpart in a random sentence of the
+/// other side: pairs far from the diagonal (all of them, or 3,000 drawn), shrunk towards
+/// defaults. `cover(i, j)` gives the cover masks of a pair.
+fn chance_rates(
+    sid: &[SentStat],
+    sen: &[SentStat],
+    cover: &dyn Fn(usize, usize) -> (u128, u128),
+    params: &Params,
+) -> [[f64; 3]; 2] {
+    let (n, m) = (sid.len(), sen.len());
     let mut cov = [[0u64; 3]; 2];
     let mut tot = [[0u64; 3]; 2];
     if n > 0 && m > 0 {
@@ -710,9 +746,9 @@ fn initial_stats(model: &Model, masks: &dyn Masks, params: &Params) -> DocStats 
             if d < gap {
                 return;
             }
-            let (mi, me) = masks.get(i, j);
+            let (mi, me) = cover(i, j);
             for t in 0..3 {
-                let (a, b) = (&model.sid[i], &model.sen[j]);
+                let (a, b) = (&sid[i], &sen[j]);
                 cov[0][t] += (mi & a.mask[t]).count_ones() as u64;
                 tot[0][t] += a.n[t] as u64;
                 cov[1][t] += (me & b.mask[t]).count_ones() as u64;
@@ -745,27 +781,31 @@ fn initial_stats(model: &Model, masks: &dyn Masks, params: &Params) -> DocStats 
             r[s][t] = (cov[s][t] as f64 + k * r0[t]) / (tot[s][t] as f64 + k);
         }
     }
-    DocStats {
-        ratio,
-        s2: params.s2,
-        p: [params.p_word, params.p_num, params.p_name],
-        r,
-        prior: params.prior,
-    }
+    r
 }
 
 /// Re-estimate the match rates and the length variance from the confident 1-1 beads.
 fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params: &Params) {
+    let pairs = path
+        .iter()
+        .filter(|b| {
+            b.i1 - b.i0 == 1 && b.j1 - b.j0 == 1 && b.total >= 2.0 * params.prior[1].ln() + 2.0
+        })
+        .map(|b| (&model.sid[b.i0], &model.sen[b.j0], model.cover(b.i0, b.j0)));
+    pair_stats(st, pairs, params);
+}
+
+/// Estimate the match rates of true pairs, the length ratio and its variance from 1-1 pairs
+/// believed right (each: the two sentences and their cover masks).
+fn pair_stats<'s>(
+    st: &mut DocStats,
+    pairs: impl Iterator<Item = (&'s SentStat, &'s SentStat, (u128, u128))>,
+    params: &Params,
+) {
     let mut cov = [0u64; 3];
     let mut tot = [0u64; 3];
     let (mut sq, mut cnt, mut li_sum, mut le_sum) = (0.0, 0.0, 0.0, 0.0);
-    for b in path {
-        if b.i1 - b.i0 != 1 || b.j1 - b.j0 != 1 || b.total < 2.0 * params.prior[1].ln() + 2.0 {
-            continue;
-        }
-        let (i, j) = (b.i0, b.j0);
-        let (mi, me) = model.cover(i, j);
-        let (a, e) = (&model.sid[i], &model.sen[j]);
+    for (a, e, (mi, me)) in pairs {
         for t in 0..3 {
             cov[t] += ((mi & a.mask[t]).count_ones() + (me & e.mask[t]).count_ones()) as u64;
             tot[t] += (a.n[t] + e.n[t]) as u64;

@@ -30,7 +30,7 @@ pub mod filter;
 pub mod input;
 pub mod stats;
 
-use crate::align::{Aligner, Bead, Detail, LearnStats};
+use crate::align::{Aligner, Bead, Detail, DocStats, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
 use crate::score::{Evidence, Prepared};
@@ -329,11 +329,16 @@ impl Batch {
 
     /// Align with paragraph boundaries as soft anchors, with `pid` as the prepared Indonesian
     /// side, starting from the pass-1 alignment when there is one.
-    fn align_with(&self, aligner: &Aligner, l: &Loaded, pid: &[Prepared]) -> Vec<Detail> {
+    fn align_with(
+        &self,
+        aligner: &Aligner,
+        l: &Loaded,
+        pid: &[Prepared],
+    ) -> (Vec<Detail>, DocStats) {
         let pi: Vec<usize> = l.id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = l.en.iter().map(|s| s.para).collect();
         let init = (!l.first.is_empty()).then_some(l.first.as_slice());
-        aligner.align_prepared_from(pid, &l.pen, Some(&pi), Some(&pe), init)
+        aligner.align_prepared_stats(pid, &l.pen, Some(&pi), Some(&pe), init)
     }
 
     /// Pass 1 over a window: load (unless already loaded), align with `aligner` and add the
@@ -357,7 +362,7 @@ impl Batch {
                     (None, None) => unreachable!("every slot has an item or a load"),
                 };
                 if let Ok(l) = &mut loaded {
-                    l.first = self.align_with(aligner, l, &l.pid);
+                    l.first = self.align_with(aligner, l, &l.pid).0;
                     let k = rayon::current_thread_index().unwrap_or(0) % accs.len();
                     let mut acc = accs[k].lock().unwrap_or_else(|e| e.into_inner());
                     acc.add_prepared(&l.pid, &l.pen, l.first.iter().map(|d| &d.bead));
@@ -388,27 +393,30 @@ impl Batch {
     /// Indonesian side: they are added to a copy of that side ([`Aligner::add_learned`], the
     /// same as preparing it again, cheaper); the English side does not change.
     fn finish(&self, aligner: &Aligner, loaded: Loaded) -> Done {
-        let details = if self.options.learn {
+        let learned_pid = self.options.learn.then(|| {
             let mut pid = loaded.pid.clone();
             for p in &mut pid {
                 aligner.add_learned(p);
             }
-            self.align_with(aligner, &loaded, &pid)
-        } else {
-            self.align_with(aligner, &loaded, &loaded.pid)
-        };
+            pid
+        });
+        let pid = learned_pid.as_deref().unwrap_or(&loaded.pid);
+        let (details, stats) = self.align_with(aligner, &loaded, pid);
         let mut beads: Vec<Bead> = details.into_iter().map(|d| d.bead).collect();
+        let split = (self.options.clauses && !self.options.presplit).then(|| {
+            aligner.split_clauses_with(
+                (&loaded.id, pid),
+                (&loaded.en, &loaded.pen),
+                &beads,
+                &stats,
+                &crate::align::clauses::ClauseParams::default(),
+            )
+        });
         let mut loaded = loaded;
         let sentences = (loaded.id.len(), loaded.en.len());
         // After a clause split: the input sentence of each segment (`None` for part of one).
         let mut which: Option<(Segments, Segments)> = None;
-        if self.options.clauses && !self.options.presplit {
-            let split = aligner.split_clauses(
-                &loaded.id,
-                &loaded.en,
-                &beads,
-                &crate::align::clauses::ClauseParams::default(),
-            );
+        if let Some(split) = split {
             loaded.id = split.id;
             loaded.en = split.en;
             beads = split.beads;

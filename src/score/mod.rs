@@ -818,6 +818,12 @@ impl Evidence {
 
     /// Prepare one text of language `lang` for matching.
     pub fn prepare(&self, text: &str, lang: Lang) -> Prepared {
+        self.prepare_part(text, lang, false)
+    }
+
+    /// Prepare a part of a sentence: `inner` when it does not start the sentence, so that a
+    /// capitalised first word is a name as it would be inside the sentence.
+    pub fn prepare_part(&self, text: &str, lang: Lang, inner: bool) -> Prepared {
         let norm = crate::text::normalize(text);
         let tokens = tokenize(&norm);
         let mut p = Prepared {
@@ -832,7 +838,7 @@ impl Evidence {
         p.query_start.reserve(cap + 1);
         p.index.reserve(3 * cap);
         p.queries.reserve(4 * cap);
-        let mut word_pos = 0usize;
+        let mut word_pos = usize::from(inner);
         // An ASCII text is lowercased once and its tokens sliced from it (same byte offsets);
         // other texts token by token (lowercasing may change lengths there).
         let lowered;
