@@ -11,7 +11,8 @@
 //! clause split), `SELARAS_DEV_CUTS` (count the clause cuts that land on a gold bead boundary on
 //! both sides, on one side only, or inside units on both; `show` prints the wrong ones),
 //! `SELARAS_DEV_ORACLE` (the txt track's ceiling: sentences placed by the gold; `=clauses`:
-//! every sentence cut at its clause ends first).
+//! every sentence cut at its clause ends first), `SELARAS_DEV_SHOW=dNNNN` (print that
+//! document's beads after the clause alignment).
 //!
 //! `hard_bench` makes harder benchmarks from the same units with `make_bench.py` (more
 //! deleted, merged and stray lines) and pins their F1 too.
@@ -314,6 +315,19 @@ fn all_pieces(sents: &[Sentence]) -> Vec<Sentence> {
     sents.iter().flat_map(clause_pieces).collect()
 }
 
+/// Print the segments of every bead of a clause split (`SELARAS_DEV_SHOW=dNNNN`).
+fn show_split(split: &selaras::align::clauses::Split) {
+    for b in &split.beads {
+        eprintln!("---- {:?} {:?} {:.3}", b.id, b.en, b.score);
+        for &i in &b.id {
+            eprintln!("  ID {}", split.id[i].text);
+        }
+        for &j in &b.en {
+            eprintln!("  EN {}", split.en[j].text);
+        }
+    }
+}
+
 /// The clause split of the txt track (as `selaras align` does on running text):
 /// `SELARAS_DEV_CLAUSES=off` keeps sentences whole, `=cut=1,reach=2,...` sets parameters.
 fn clause_params_from_env() -> Option<ClauseParams> {
@@ -450,16 +464,8 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
                         &doc_stats,
                         cp,
                     );
-                    if std::env::var("SHOWDOC").is_ok_and(|x| x == d.name) {
-                        for b in &split.beads {
-                            eprintln!("---- {:?} {:?} {:.3}", b.id, b.en, b.score);
-                            for &i in &b.id {
-                                eprintln!("  ID {}", split.id[i].text);
-                            }
-                            for &j in &b.en {
-                                eprintln!("  EN {}", split.en[j].text);
-                            }
-                        }
+                    if std::env::var("SELARAS_DEV_SHOW").is_ok_and(|x| x == d.name) {
+                        show_split(&split);
                     }
                     let (ui, ue) = (unit_map(&split.id, si), unit_map(&split.en, se));
                     if std::env::var("SELARAS_DEV_CUTS").is_ok() {
