@@ -39,7 +39,7 @@ pub struct ClauseParams {
 impl Default for ClauseParams {
     fn default() -> Self {
         ClauseParams {
-            cut: 0.5,
+            cut: 1.0,
             reach: 1,
             max_pieces: 12,
         }
@@ -306,30 +306,34 @@ impl Side {
     }
 }
 
-/// The statistics of the bead score for a document, from its sentences and their alignment
-/// (as the aligner estimates them: chance matches far from the diagonal, true matches and
-/// lengths from the confident 1-1 beads).
-fn doc_stats(al: &Aligner, id: &[Prepared], en: &[Prepared], beads: &[Bead]) -> DocStats {
+/// The statistics of the bead score for a document from its alignment `beads`: the length
+/// ratio of its paired sentences, the match rates and the length variance of its confident
+/// 1-1 beads; the chance match rates `r` (and the bead priors) are given. Measured against
+/// the statistics the sentence aligner ended with (estimated before its last pass, the length
+/// ratio from all sentences): equal on the dev sets, better where many sentences are unpaired
+/// (FLORES with 30 % deletions 0.968 → 0.974).
+fn bead_stats(
+    al: &Aligner,
+    (id, en): (&[Prepared], &[Prepared]),
+    beads: &[Bead],
+    r: [[f64; 3]; 2],
+) -> DocStats {
     let params = &al.config().params;
     let sid: Vec<SentStat> = id.iter().map(|p| SentStat::new(p, false)).collect();
     let sen: Vec<SentStat> = en.iter().map(|p| SentStat::new(p, false)).collect();
-    let paired: Vec<&Bead> = beads
+    let paired = beads
         .iter()
-        .filter(|b| !b.id.is_empty() && !b.en.is_empty())
-        .collect();
+        .filter(|b| !b.id.is_empty() && !b.en.is_empty());
     let pi: Vec<SentStat> = paired
-        .iter()
+        .clone()
         .flat_map(|b| b.id.iter().map(|&i| sid[i]))
         .collect();
-    let pe: Vec<SentStat> = paired
-        .iter()
-        .flat_map(|b| b.en.iter().map(|&j| sen[j]))
-        .collect();
+    let pe: Vec<SentStat> = paired.flat_map(|b| b.en.iter().map(|&j| sen[j])).collect();
     let mut st = DocStats {
         ratio: doc_ratio(&pi, &pe, params),
         s2: params.s2,
         p: [params.p_word, params.p_num, params.p_name],
-        r: chance_rates(&sid, &sen, &|i, j| cover_with(&id[i], &en[j]), params),
+        r,
         prior: params.prior,
     };
     let pairs = beads
@@ -378,13 +382,18 @@ impl Aligner {
                 .collect()
         };
         let (pid, pen) = (prep(id, Lang::Id), prep(en, Lang::En));
-        let stats = doc_stats(self, &pid, &pen, beads);
+        let sid: Vec<SentStat> = pid.iter().map(|p| SentStat::new(p, false)).collect();
+        let sen: Vec<SentStat> = pen.iter().map(|p| SentStat::new(p, false)).collect();
+        let cover = |i: usize, j: usize| cover_with(&pid[i], &pen[j]);
+        let r = chance_rates(&sid, &sen, &cover, &self.config().params);
+        let stats = bead_stats(self, (&pid, &pen), beads, r);
         self.split_clauses_with((id, &pid), (en, &pen), beads, &stats, params)
     }
 
     /// [`Aligner::split_clauses`] with the sentences prepared by this aligner (`pid`, `pen`:
     /// as [`Aligner::prepare`] does) and the statistics of the document that the sentence
-    /// alignment was scored with ([`Aligner::align_prepared_stats`]).
+    /// alignment was scored with ([`Aligner::align_prepared_stats`]): its chance match rates
+    /// are used, the rest is estimated again from `beads`.
     pub fn split_clauses_with(
         &self,
         (id, pid): (&[Sentence], &[Prepared]),
@@ -408,7 +417,8 @@ impl Aligner {
         let path = if si.len() == 0 || se.len() == 0 {
             None
         } else {
-            self.piece_path(stats, (&si, &se), params)
+            let stats = bead_stats(self, (pid, pen), beads, stats.r);
+            self.piece_path(&stats, (&si, &se), params)
         };
         let mut out = Split::default();
         let Some(path) = path else {
