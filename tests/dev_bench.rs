@@ -341,6 +341,7 @@ fn clause_params_from_env() -> Option<ClauseParams> {
             "cut" => p.cut = x,
             "reach" => p.reach = x as usize,
             "max_pieces" => p.max_pieces = x as usize,
+            "sure" => p.sure = x,
             _ => panic!("unknown clause parameter {k}"),
         }
     }

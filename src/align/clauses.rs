@@ -16,6 +16,8 @@
 //! sentence alignment stays as it is. Beads keep the lowest score of the sentence beads
 //! they draw on.
 
+use std::ops::Range;
+
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::score::{Prepared, cover_with};
@@ -34,6 +36,9 @@ pub struct ClauseParams {
     pub reach: usize,
     /// Most pieces on one side of a bead (beads of whole sentences are always considered).
     pub max_pieces: usize,
+    /// 1-1 sentence beads at least this sure, with no other bead within `reach`, are kept as
+    /// they are (above 1: none).
+    pub sure: f64,
 }
 
 impl Default for ClauseParams {
@@ -42,6 +47,7 @@ impl Default for ClauseParams {
             cut: 1.0,
             reach: 1,
             max_pieces: 12,
+            sure: 0.9,
         }
     }
 }
@@ -172,6 +178,7 @@ impl Side {
         lang: Lang,
         sent_bead: &[usize],
         beads: usize,
+        next_para: Option<usize>,
     ) -> Side {
         let mut pieces = Vec::new();
         let mut from = Vec::new();
@@ -207,8 +214,8 @@ impl Side {
         let stat: Vec<SentStat> = (0..n)
             .map(|x| {
                 let k = from[x];
-                let para_end =
-                    strong[x + 1] && sents.get(k + 1).is_none_or(|s| s.para != sents[k].para);
+                let next = sents.get(k + 1).map(|s| s.para).or(next_para);
+                let para_end = strong[x + 1] && next != Some(sents[k].para);
                 SentStat::new(&prep[x], para_end)
             })
             .collect();
@@ -347,6 +354,34 @@ fn bead_stats(
     st
 }
 
+/// The runs of beads to align again (`true`) and to keep (`false`), as `(start, end, open)`:
+/// a bead is kept when it is 1-1 with a score of at least `sure` and no other bead lies within
+/// `reach` of it.
+fn windows(beads: &[Bead], params: &ClauseParams) -> Vec<(usize, usize, bool)> {
+    let n = beads.len();
+    let settled = |b: &Bead| b.id.len() == 1 && b.en.len() == 1 && b.score >= params.sure;
+    let mut open = vec![false; n];
+    for (k, b) in beads.iter().enumerate() {
+        if !settled(b) {
+            for o in open
+                .iter_mut()
+                .take((k + params.reach + 1).min(n))
+                .skip(k.saturating_sub(params.reach))
+            {
+                *o = true;
+            }
+        }
+    }
+    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    for (k, &o) in open.iter().enumerate() {
+        match out.last_mut() {
+            Some(last) if last.2 == o => last.1 = k + 1,
+            _ => out.push((k, k + 1, o)),
+        }
+    }
+    out
+}
+
 /// The band of the search: per Indonesian boundary, the English boundaries `lo..=hi` within
 /// `reach` beads of the sentence alignment.
 fn band(si: &Side, se: &Side, reach: usize) -> Vec<(usize, usize)> {
@@ -402,6 +437,8 @@ impl Aligner {
         stats: &DocStats,
         params: &ClauseParams,
     ) -> Split {
+        let stats = bead_stats(self, (pid, pen), beads, stats.r);
+        // The bead of each sentence.
         let mut bead_i = vec![0; id.len()];
         let mut bead_e = vec![0; en.len()];
         for (k, b) in beads.iter().enumerate() {
@@ -412,32 +449,64 @@ impl Aligner {
                 bead_e[j] = k;
             }
         }
-        let si = Side::new(self, (id, pid), Lang::Id, &bead_i, beads.len());
-        let se = Side::new(self, (en, pen), Lang::En, &bead_e, beads.len());
-        let path = if si.len() == 0 || se.len() == 0 {
-            None
-        } else {
-            let stats = bead_stats(self, (pid, pen), beads, stats.r);
-            self.piece_path(&stats, (&si, &se), params)
-        };
         let mut out = Split::default();
-        let Some(path) = path else {
-            // Nothing to align: the beads as they are.
-            let whole = |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
-                idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
+        for (k0, k1, open) in windows(beads, params) {
+            let run = &beads[k0..k1];
+            let span = |side: fn(&Bead) -> &[usize]| {
+                let first = run.iter().find_map(|b| side(b).first().copied())?;
+                let last = run.iter().rev().find_map(|b| side(b).last().copied())?;
+                Some(first..last + 1)
             };
-            for b in beads {
-                out.push(whole(&b.id, id), whole(&b.en, en), b.score);
+            let (ri, re) = (span(|b| &b.id), span(|b| &b.en));
+            let aligned = match (open, ri, re) {
+                (true, Some(ri), Some(re)) => {
+                    let side = |(sents, prep): (&[Sentence], &[Prepared]),
+                                r: Range<usize>,
+                                bead_of: &[usize],
+                                lang| {
+                        let local: Vec<usize> = bead_of[r.clone()].iter().map(|k| k - k0).collect();
+                        let next = sents.get(r.end).map(|s| s.para);
+                        Side::new(
+                            self,
+                            (&sents[r.clone()], &prep[r]),
+                            lang,
+                            &local,
+                            run.len(),
+                            next,
+                        )
+                    };
+                    let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
+                    let se = side((en, pen), re.clone(), &bead_e, Lang::En);
+                    self.piece_path(&stats, (&si, &se), params)
+                        .map(|path| (path, si, se, ri.start, re.start))
+                }
+                _ => None,
+            };
+            let Some((path, si, se, i0, j0)) = aligned else {
+                // Kept as they are.
+                let whole = |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
+                    idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
+                };
+                for b in run {
+                    out.push(whole(&b.id, id), whole(&b.en, en), b.score);
+                }
+                continue;
+            };
+            let shift = |segs: Vec<(Sentence, Option<usize>)>, by: usize| {
+                segs.into_iter().map(move |(s, k)| (s, k.map(|k| k + by)))
+            };
+            for w in path.windows(2) {
+                let ((p0, q0), (p1, q1)) = (w[0], w[1]);
+                let score = (p0..p1)
+                    .map(|x| beads[bead_i[si.from[x] + i0]].score)
+                    .chain((q0..q1).map(|y| beads[bead_e[se.from[y] + j0]].score))
+                    .fold(1.0, f64::min);
+                out.push(
+                    shift(si.join(p0..p1, &id[i0..]), i0),
+                    shift(se.join(q0..q1, &en[j0..]), j0),
+                    score,
+                );
             }
-            return out;
-        };
-        for w in path.windows(2) {
-            let ((p0, q0), (p1, q1)) = (w[0], w[1]);
-            let score = (p0..p1)
-                .map(|x| beads[bead_i[si.from[x]]].score)
-                .chain((q0..q1).map(|y| beads[bead_e[se.from[y]]].score))
-                .fold(1.0, f64::min);
-            out.push(si.join(p0..p1, id), se.join(q0..q1, en), score);
         }
         out
     }

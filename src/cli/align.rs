@@ -55,9 +55,9 @@ pub struct Args {
     /// Skip the second pass that learns word translations from the first alignment.
     #[arg(long)]
     no_learn: bool,
-    /// Keep sentences whole: do not split a many-to-one bead at the clause boundaries that
-    /// match the other side's sentence boundaries (segments are then exactly the sentences
-    /// of `selaras split`). Pre-split input and the `ladder` format are never split.
+    /// Keep sentences whole: do not pair a sentence boundary of one side with a clause
+    /// boundary of the other (segments are then exactly the sentences of `selaras split`).
+    /// Pre-split input and the `ladder` format are never split.
     #[arg(long)]
     whole_sentences: bool,
 }

@@ -46,9 +46,8 @@ pub struct Args {
     /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
     #[arg(long, value_name = "FILE", conflicts_with = "presplit")]
     pub rules: Option<PathBuf>,
-    /// Keep sentences whole: do not split a many-to-one bead at the clause boundaries that
-    /// match the other side's sentence boundaries. Pre-split input and the `ladder` format
-    /// are never split.
+    /// Keep sentences whole: do not pair a sentence boundary of one side with a clause
+    /// boundary of the other. Pre-split input and the `ladder` format are never split.
     #[arg(long)]
     pub whole_sentences: bool,
     /// Process only shard K of N (1-based), by a stable hash of the document id.
