@@ -167,7 +167,13 @@ struct Side {
     bead: Vec<(usize, usize)>,
     /// Characters before each boundary.
     chars: Vec<f64>,
+    /// Per piece: `dup[x][d - 1]`, its items whose token occurs in one of the `d` pieces
+    /// before it (up to [`DUP_REACH`]).
+    dups: Vec<Vec<u128>>,
 }
+
+/// How many pieces back a repeated token is looked for.
+const DUP_REACH: usize = 24;
 
 impl Side {
     /// `prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`: how
@@ -236,6 +242,29 @@ impl Side {
         for st in &stat {
             chars.push(chars[chars.len() - 1] + st.chars);
         }
+        // The last piece each token was seen in, and per piece the distance back to it.
+        let mut seen: HashMap<&str, usize> = HashMap::default();
+        let dups = prep
+            .iter()
+            .enumerate()
+            .map(|(x, p)| {
+                let mut by_dist = vec![0u128; DUP_REACH.min(x)];
+                for (k, item) in p.items.iter().enumerate() {
+                    if let Some(&last) = seen.get(item.token.as_ref())
+                        && x - last <= by_dist.len()
+                    {
+                        by_dist[x - last - 1] |= 1u128 << k;
+                    }
+                }
+                for item in &p.items {
+                    seen.insert(item.token.as_ref(), x);
+                }
+                for d in 1..by_dist.len() {
+                    by_dist[d] |= by_dist[d - 1];
+                }
+                by_dist
+            })
+            .collect();
         Side {
             pieces,
             from,
@@ -244,6 +273,15 @@ impl Side {
             stat,
             bead,
             chars,
+            dups,
+        }
+    }
+
+    /// The items of piece `x` whose token occurs in the `back` pieces before it.
+    fn dup(&self, x: usize, back: usize) -> u128 {
+        match back.min(self.dups[x].len()) {
+            0 => 0,
+            d => self.dups[x][d - 1],
         }
     }
 
@@ -599,7 +637,8 @@ impl Aligner {
                     let mut acc = [0.0; 2];
                     buf.lex_i.push(acc);
                     for x in 0..wi {
-                        terms_i[i + x][o].add_to(buf.cov_i[x * we + j2 - 1 - j], &mut acc);
+                        let dup = si.dup(i + x, x);
+                        terms_i[i + x][o].add_to(buf.cov_i[x * we + j2 - 1 - j], dup, &mut acc);
                         buf.lex_i.push(acc);
                     }
                 }
@@ -609,7 +648,8 @@ impl Aligner {
                     let mut acc = [0.0; 2];
                     buf.lex_e.push(acc);
                     for y in 0..we {
-                        terms_e[j + y][o].add_to(buf.cov_e[y * wi + i2 - 1 - i], &mut acc);
+                        let dup = se.dup(j + y, y);
+                        terms_e[j + y][o].add_to(buf.cov_e[y * wi + i2 - 1 - i], dup, &mut acc);
                         buf.lex_e.push(acc);
                     }
                 }
@@ -669,25 +709,26 @@ struct Scratch {
 }
 
 /// The lexical terms of one piece against a bead with 1, 2 or 3 sentences on the other side:
-/// close and free translation, for no item matched (`base`) and per matched item of each
-/// kind (`add`).
+/// close and free translation, per item of each kind left unmatched (`no`) and what a match
+/// adds to that (`add`).
 #[derive(Clone, Copy, Default)]
 struct Terms {
-    base: [f64; 2],
+    no: [[f64; 2]; 3],
     add: [[f64; 2]; 3],
     mask: [u128; 3],
 }
 
 impl Terms {
-    /// Add the terms of the piece when the items `cov` found a counterpart.
+    /// Add the terms of the piece when the items `cov` found a counterpart; the items `dup`
+    /// are left out (their token is counted in an earlier piece of the bead).
     #[inline]
-    fn add_to(&self, cov: u128, lex: &mut [f64; 2]) {
-        lex[0] += self.base[0];
-        lex[1] += self.base[1];
+    fn add_to(&self, cov: u128, dup: u128, lex: &mut [f64; 2]) {
         for k in 0..3 {
-            let c = f64::from((cov & self.mask[k]).count_ones());
-            lex[0] += c * self.add[k][0];
-            lex[1] += c * self.add[k][1];
+            let m = self.mask[k] & !dup;
+            let n = f64::from(m.count_ones());
+            let c = f64::from((cov & m).count_ones());
+            lex[0] += n * self.no[k][0] + c * self.add[k][0];
+            lex[1] += n * self.no[k][1] + c * self.add[k][1];
         }
     }
 }
@@ -702,11 +743,9 @@ fn piece_terms(stat: &[SentStat], t: &Tables, side: usize) -> Vec<[Terms; 3]> {
                     ..Terms::default()
                 };
                 for k in 0..3 {
-                    let n = f64::from(s.n[k]);
                     let (yes, no) = t.llr[side][o][k];
                     let (yes_f, no_f) = t.llr_free[side][o][k];
-                    out.base[0] += n * no;
-                    out.base[1] += n * no_f;
+                    out.no[k] = [no, no_f];
                     out.add[k] = [yes - no, yes_f - no_f];
                 }
                 out
