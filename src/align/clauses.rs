@@ -774,4 +774,103 @@ mod tests {
         assert!(clause_ends("Harga naik 1,5 persen.").is_empty());
         assert_eq!(clause_ends("“Why?” Jesus said."), vec!["“Why?”".len()]);
     }
+
+    fn bead(id: &[usize], en: &[usize], score: f64) -> Bead {
+        Bead {
+            id: id.to_vec(),
+            en: en.to_vec(),
+            score,
+        }
+    }
+
+    #[test]
+    fn sure_one_to_one_beads_are_kept_away_from_the_others() {
+        let beads = vec![
+            bead(&[0], &[0], 0.99),
+            bead(&[1], &[1], 0.99),
+            bead(&[2], &[2], 0.99),
+            bead(&[3, 4], &[3], 0.99),
+            bead(&[5], &[4], 0.99),
+            bead(&[6], &[5], 0.99),
+            bead(&[7], &[6], 0.5),
+        ];
+        let p = ClauseParams::default();
+        // The 2-1 bead opens beads 2..=4, the unsure one 5..=6.
+        assert_eq!(windows(&beads, &p), vec![(0, 2, false), (2, 7, true)]);
+        let far = ClauseParams { reach: 0, ..p };
+        assert_eq!(
+            windows(&beads, &far),
+            vec![(0, 3, false), (3, 4, true), (4, 6, false), (6, 7, true)]
+        );
+    }
+
+    fn sentences(lang: Lang, text: &str) -> Vec<Sentence> {
+        crate::segment::Segmenter::new(lang).split(text)
+    }
+
+    #[test]
+    fn a_token_repeated_in_an_earlier_piece_is_marked() {
+        let al = Aligner::default();
+        let id = sentences(Lang::Id, "Harga beras naik, harga gula naik. Gula mahal.");
+        let prep = al.prepare(
+            &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            Lang::Id,
+        );
+        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 1], 2, None);
+        assert_eq!(side.len(), 3);
+        let tokens = |x: usize, mask: u128| -> Vec<String> {
+            let items = &side.prep[x].items;
+            (0..items.len())
+                .filter(|&k| mask >> k & 1 == 1)
+                .map(|k| items[k].token.to_string())
+                .collect()
+        };
+        assert_eq!(side.dup(0, 5), 0);
+        assert_eq!(tokens(1, side.dup(1, 1)), vec!["harga", "naik"]);
+        // "gula" is in the piece before; in a bead starting at piece 2 nothing repeats.
+        assert_eq!(tokens(2, side.dup(2, 1)), vec!["gula"]);
+        assert_eq!(side.dup(2, 0), 0);
+    }
+
+    #[test]
+    fn a_sentence_boundary_pairs_with_a_clause_of_the_other_side() {
+        let al = Aligner::default();
+        let id = sentences(
+            Lang::Id,
+            "Harga beras naik 12 persen di Medan dan harga gula naik 7 persen di Makassar. \
+             Harga minyak goreng turun 3 persen di Bandung.",
+        );
+        let en = sentences(
+            Lang::En,
+            "Rice prices rose 12 percent in Medan. Sugar prices rose 7 percent in Makassar, \
+             while cooking oil prices fell 3 percent in Bandung.",
+        );
+        let beads = vec![bead(&[0, 1], &[0, 1], 0.9)];
+        let split = al.split_clauses(&id, &en, &beads, &ClauseParams::default());
+        let texts = |b: &Bead| -> (Vec<&str>, Vec<&str>) {
+            (
+                b.id.iter().map(|&i| split.id[i].text.as_str()).collect(),
+                b.en.iter().map(|&j| split.en[j].text.as_str()).collect(),
+            )
+        };
+        let got: Vec<_> = split.beads.iter().map(texts).collect();
+        assert_eq!(
+            got,
+            vec![
+                (
+                    vec![id[0].text.as_str()],
+                    vec![
+                        "Rice prices rose 12 percent in Medan.",
+                        "Sugar prices rose 7 percent in Makassar,"
+                    ]
+                ),
+                (
+                    vec![id[1].text.as_str()],
+                    vec!["while cooking oil prices fell 3 percent in Bandung."]
+                ),
+            ]
+        );
+        assert_eq!(split.en_sentence, vec![Some(0), None, None]);
+        assert!(split.beads.iter().all(|b| b.score == 0.9));
+    }
 }
