@@ -631,28 +631,16 @@ impl Aligner {
                 // lex_i[q * (wi + 1) + p]: the lexical terms of Indonesian pieces i..i + p
                 // against English pieces j..ee[q]; lex_e[p * (we + 1) + q] those of English
                 // pieces j..j + q against Indonesian pieces i..ei[p] (close, free translation).
-                buf.lex_i.clear();
-                for &j2 in ee {
+                running_sums(&mut buf.lex_i, ee, wi, |x, j2| {
                     let o = se.touched(j, j2) - 1;
-                    let mut acc = [0.0; 2];
-                    buf.lex_i.push(acc);
-                    for x in 0..wi {
-                        let dup = si.dup(i + x, x);
-                        terms_i[i + x][o].add_to(buf.cov_i[x * we + j2 - 1 - j], dup, &mut acc);
-                        buf.lex_i.push(acc);
-                    }
-                }
-                buf.lex_e.clear();
-                for &i2 in ei {
+                    let cov = buf.cov_i[x * we + j2 - 1 - j];
+                    terms_i[i + x][o].of(cov, si.dup(i + x, x))
+                });
+                running_sums(&mut buf.lex_e, ei, we, |y, i2| {
                     let o = si.touched(i, i2) - 1;
-                    let mut acc = [0.0; 2];
-                    buf.lex_e.push(acc);
-                    for y in 0..we {
-                        let dup = se.dup(j + y, y);
-                        terms_e[j + y][o].add_to(buf.cov_e[y * wi + i2 - 1 - i], dup, &mut acc);
-                        buf.lex_e.push(acc);
-                    }
-                }
+                    let cov = buf.cov_e[y * wi + i2 - 1 - i];
+                    terms_e[j + y][o].of(cov, se.dup(j + y, y))
+                });
                 for (p, &i2) in ei.iter().enumerate() {
                     let a = si.touched(i, i2);
                     for (q, &j2) in ee.iter().enumerate() {
@@ -719,16 +707,38 @@ struct Terms {
 }
 
 impl Terms {
-    /// Add the terms of the piece when the items `cov` found a counterpart; the items `dup`
-    /// are left out (their token is counted in an earlier piece of the bead).
+    /// The terms of the piece when the items `cov` found a counterpart; the items `dup` are
+    /// left out (their token is counted in an earlier piece of the bead).
     #[inline]
-    fn add_to(&self, cov: u128, dup: u128, lex: &mut [f64; 2]) {
+    fn of(&self, cov: u128, dup: u128) -> [f64; 2] {
+        let mut lex = [0.0; 2];
         for k in 0..3 {
             let m = self.mask[k] & !dup;
             let n = f64::from(m.count_ones());
             let c = f64::from((cov & m).count_ones());
             lex[0] += n * self.no[k][0] + c * self.add[k][0];
             lex[1] += n * self.no[k][1] + c * self.add[k][1];
+        }
+        lex
+    }
+}
+
+/// For each of `ends`, the running sums of `term(x, end)` over `x` in `0..w`, from 0: `w + 1`
+/// values per end, appended to `out` (cleared first).
+fn running_sums(
+    out: &mut Vec<[f64; 2]>,
+    ends: &[usize],
+    w: usize,
+    term: impl Fn(usize, usize) -> [f64; 2],
+) {
+    out.clear();
+    for &end in ends {
+        let mut acc = [0.0; 2];
+        out.push(acc);
+        for x in 0..w {
+            let t = term(x, end);
+            acc = [acc[0] + t[0], acc[1] + t[1]];
+            out.push(acc);
         }
     }
 }
