@@ -52,9 +52,9 @@ impl Default for ClauseParams {
     }
 }
 
-/// Byte offsets inside `text` where a clause may end: just after `,` `;` `:` (or `?` `!` `.`
-/// closing a quote), after any closing quotes, before white space, outside brackets, with a
-/// letter or digit still to come.
+/// Byte offsets inside `text` where a clause may end: just after `,` `;` `:`, a dash (`—`,
+/// `–`), or `?` `!` `.` closing a quote, after any closing quotes, before white space, outside
+/// brackets, with a letter or digit still to come.
 pub fn clause_ends(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut depth = 0i32;
@@ -68,7 +68,7 @@ pub fn clause_ends(text: &str) -> Vec<usize> {
             ')' | ']' => depth = (depth - 1).max(0),
             _ => {}
         }
-        let punct = matches!(c, ',' | ';' | ':')
+        let punct = matches!(c, ',' | ';' | ':' | '—' | '–')
             || (matches!(c, '?' | '!' | '.') && b.get(k + 1).is_some_and(|&(_, d)| closing(d)));
         if punct && depth == 0 {
             let mut e = k + 1;
@@ -783,6 +783,9 @@ mod tests {
         );
         assert!(clause_ends("Harga naik 1,5 persen.").is_empty());
         assert_eq!(clause_ends("“Why?” Jesus said."), vec!["“Why?”".len()]);
+        // A dash between words ends a clause; one inside a word or a range does not.
+        let t = "Ia sedang berdoa — lalu mereka datang pada 2010–2015.";
+        assert_eq!(clause_ends(t), vec!["Ia sedang berdoa —".len()]);
     }
 
     fn bead(id: &[usize], en: &[usize], score: f64) -> Bead {
