@@ -339,6 +339,7 @@ fn clause_params_from_env() -> Option<ClauseParams> {
     for (k, x) in name_values(&v) {
         match k {
             "cut" => p.cut = x,
+            "cut_strong" => p.cut_strong = x,
             "reach" => p.reach = x as usize,
             "max_pieces" => p.max_pieces = x as usize,
             "sure" => p.sure = x,

@@ -4,12 +4,13 @@
 //! sentences of the other together with a comma, a semicolon or "and", or move a clause
 //! across a sentence boundary. A sentence aligner then has to pair whole sentences with
 //! partly matching ones. After the sentence alignment, every sentence is cut at its clause
-//! ends ([`clause_ends`]: after `,` `;` `:`, or after `?` `!` `.` closing a quote) and the
+//! ends ([`clause_ends`]: after `,` `;` `:`, a dash, or `?` `!` `.` closing a quote) and the
 //! pieces are aligned again, near the sentence alignment, by dynamic programming over beads
 //! of consecutive pieces scored with the sentence model of the document
 //! ([`super::model`]). Each bead boundary must be a sentence boundary on at least one side
 //! — the other side's sentence boundary is the evidence that a clause ends a translation
-//! there — and each boundary inside a sentence costs [`ClauseParams::cut`]. A bead's shape
+//! there — and each boundary inside a sentence costs [`ClauseParams::cut`] after a comma
+//! ([`ClauseParams::cut_strong`] after a semicolon, colon, dash or closed quote). A bead's shape
 //! prior counts the sentences it touches on each side; a sentence left unpaired is whole.
 //! The pieces of one sentence that stay in one bead are joined again, so a bead holds whole
 //! sentences and at most one part of a sentence at each end; with no better explanation the
@@ -29,8 +30,11 @@ use super::{Aligner, Bead, chance_rates, doc_ratio, pair_stats};
 /// Parameters of the clause alignment.
 #[derive(Clone, Debug)]
 pub struct ClauseParams {
-    /// Cost (log) of a bead boundary inside a sentence.
+    /// Cost (log) of a bead boundary inside a sentence after a comma.
     pub cut: f64,
+    /// Cost of one after `;` `:`, a dash, or `?` `!` `.` closing a quote (a comma also
+    /// separates the items of a list).
+    pub cut_strong: f64,
     /// How many beads of the sentence alignment away from its own a piece may find its
     /// partners.
     pub reach: usize,
@@ -44,7 +48,8 @@ pub struct ClauseParams {
 impl Default for ClauseParams {
     fn default() -> Self {
         ClauseParams {
-            cut: 1.0,
+            cut: 1.5,
+            cut_strong: 0.0,
             reach: 1,
             max_pieces: 12,
             sure: 0.9,
@@ -658,14 +663,19 @@ impl Aligner {
                         let lex = [x[0] + y[0], x[1] + y[1]];
                         let (li, le) = (si.chars[i2] - si.chars[i], se.chars[j2] - se.chars[j]);
                         let para = si.stat[i2 - 1].para_end && se.stat[j2 - 1].para_end;
-                        let cuts = usize::from(!si.strong[i2]) + usize::from(!se.strong[j2]);
+                        let cut = |side: &Side, b: usize| match side.strong[b] {
+                            true => 0.0,
+                            false if side.pieces[b - 1].text.ends_with(',') => params.cut,
+                            false => params.cut_strong,
+                        };
                         let s = cur
                             + prior
                             + mp.w_lex * lex[1]
                             + mix_fast(mp.w_lex * (lex[0] - lex[1]), mp.free)
                             + mp.w_len * length_term(li, le, t.ratio, t.s2)
                             + if para { mp.para_bonus } else { 0.0 }
-                            - params.cut * cuts as f64;
+                            - cut(si, i2)
+                            - cut(se, j2);
                         relax(i2, j2, s);
                     }
                 }
