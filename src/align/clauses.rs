@@ -177,6 +177,9 @@ struct Side {
     dups: Vec<Vec<u128>>,
 }
 
+/// Sentences with more clause pieces than this are kept whole.
+const MAX_SENTENCE_PIECES: usize = 16;
+
 /// How many pieces back a repeated token is looked for.
 const DUP_REACH: usize = 24;
 
@@ -196,8 +199,9 @@ impl Side {
         let mut strong = vec![true];
         for (k, s) in sents.iter().enumerate() {
             let mut ps = clause_pieces(s);
-            if ps.is_empty() {
-                ps.push(s.clone());
+            if ps.is_empty() || ps.len() > MAX_SENTENCE_PIECES {
+                // A list of hundreds of items is not cut: the search would grow with its square.
+                ps = vec![s.clone()];
             }
             for p in ps {
                 pieces.push(p);
@@ -853,6 +857,23 @@ mod tests {
         // "gula" is in the piece before; in a bead starting at piece 2 nothing repeats.
         assert_eq!(tokens(2, side.dup(2, 1)), vec!["gula"]);
         assert_eq!(side.dup(2, 0), 0);
+    }
+
+    #[test]
+    fn a_long_list_is_not_cut() {
+        let al = Aligner::default();
+        let list: Vec<String> = (0..40).map(|k| format!("apel {k}")).collect();
+        let id = sentences(
+            Lang::Id,
+            &format!("Daftar: {}. Harga naik, lalu turun.", list.join(", ")),
+        );
+        let prep = al.prepare(
+            &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            Lang::Id,
+        );
+        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 0], 1, None);
+        assert_eq!(side.len(), 3);
+        assert_eq!(side.pieces[0].text, id[0].text);
     }
 
     #[test]
