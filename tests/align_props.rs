@@ -130,17 +130,20 @@ proptest! {
     }
 }
 
-/// Running text: sentences of words, some followed by a comma, ending in a full stop.
+/// Running text: sentences of words, some followed by a comma, a semicolon or a dash, ending
+/// in a full stop; some sentences end a paragraph.
 fn running_text(max: usize) -> impl Strategy<Value = String> {
-    let word = (prop::sample::select(WORDS), any::<bool>()).prop_map(|(w, comma)| {
-        if comma {
-            format!("{w},")
-        } else {
-            w.to_string()
-        }
+    let word = (prop::sample::select(WORDS), 0..8u8).prop_map(|(w, mark)| match mark {
+        0 | 1 => format!("{w},"),
+        2 => format!("{w};"),
+        3 => format!("{w} —"),
+        _ => w.to_string(),
     });
-    let sentence = prop::collection::vec(word, 1..10).prop_map(|w| format!("{}.", w.join(" ")));
-    prop::collection::vec(sentence, 0..max).prop_map(|s| s.join(" "))
+    let sentence = (prop::collection::vec(word, 1..10), any::<bool>()).prop_map(|(w, para)| {
+        let end = if para { "\n\n" } else { " " };
+        format!("{}.{end}", w.join(" "))
+    });
+    prop::collection::vec(sentence, 0..max).prop_map(|s| s.concat().trim_end().to_string())
 }
 
 /// The segments of one side after a clause split: in order, each its own bytes of the text,
