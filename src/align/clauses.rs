@@ -48,7 +48,7 @@ pub struct ClauseParams {
 impl Default for ClauseParams {
     fn default() -> Self {
         ClauseParams {
-            cut: 1.5,
+            cut: 1.0,
             cut_strong: 0.0,
             reach: 1,
             max_pieces: 12,
