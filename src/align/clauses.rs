@@ -38,10 +38,11 @@ pub struct ClauseParams {
     /// How many beads of the sentence alignment away from its own a piece may find its
     /// partners.
     pub reach: usize,
-    /// Most pieces on one side of a bead (beads of whole sentences are always considered).
+    /// Most pieces on one side of a bead that ends inside a sentence (beads ending at a
+    /// sentence boundary are always considered, within three sentences).
     pub max_pieces: usize,
     /// 1-1 sentence beads at least this sure, with no other bead within `reach`, are kept as
-    /// they are (above 1: none).
+    /// they are (above 1: every bead is aligned again).
     pub sure: f64,
 }
 
