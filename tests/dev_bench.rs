@@ -407,7 +407,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> (Tally, Vec<(Detail, bool)>
             .map(|(k, d)| {
                 let pid = al.prepare(&texts(&d.id), Lang::Id);
                 let pen = al.prepare(&texts(&d.en), Lang::En);
-                al.align_prepared_stats(
+                al.align_prepared_from(
                     &pid,
                     &pen,
                     Some(&paras(&d.id)),

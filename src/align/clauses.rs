@@ -475,7 +475,7 @@ impl Aligner {
 
     /// [`Aligner::split_clauses`] with the sentences prepared by this aligner (`pid`, `pen`:
     /// as [`Aligner::prepare`] does) and the statistics of the document that the sentence
-    /// alignment was scored with ([`Aligner::align_prepared_stats`]): its chance match rates
+    /// alignment was scored with ([`Aligner::align_prepared_from`]): its chance match rates
     /// are used, the rest is estimated again from `beads`.
     pub fn split_clauses_with(
         &self,

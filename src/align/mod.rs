@@ -252,26 +252,14 @@ impl Aligner {
         para_id: Option<&[usize]>,
         para_en: Option<&[usize]>,
     ) -> Vec<Detail> {
-        self.align_prepared_from(id, en, para_id, para_en, None)
+        self.align_prepared_from(id, en, para_id, para_en, None).0
     }
 
     /// Align prepared sentences, starting from an earlier alignment of the same document
     /// (`init`, e.g. the first pass before learning): the document's statistics are estimated
-    /// from it and the band is laid around it, which saves a pass.
-    pub fn align_prepared_from(
-        &self,
-        id: &[Prepared],
-        en: &[Prepared],
-        para_id: Option<&[usize]>,
-        para_en: Option<&[usize]>,
-        init: Option<&[Detail]>,
-    ) -> Vec<Detail> {
-        self.align_prepared_stats(id, en, para_id, para_en, init).0
-    }
-
-    /// [`Aligner::align_prepared_from`], also returning the statistics of the document that
+    /// from it and the band is laid around it, which saves a pass. Also returns the statistics
     /// the last pass scored beads with (for [`Aligner::split_clauses_with`]).
-    pub fn align_prepared_stats(
+    pub fn align_prepared_from(
         &self,
         id: &[Prepared],
         en: &[Prepared],

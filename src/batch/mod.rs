@@ -338,7 +338,7 @@ impl Batch {
         let pi: Vec<usize> = l.id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = l.en.iter().map(|s| s.para).collect();
         let init = (!l.first.is_empty()).then_some(l.first.as_slice());
-        aligner.align_prepared_stats(pid, &l.pen, Some(&pi), Some(&pe), init)
+        aligner.align_prepared_from(pid, &l.pen, Some(&pi), Some(&pe), init)
     }
 
     /// Pass 1 over a window: load (unless already loaded), align with `aligner` and add the
