@@ -136,8 +136,6 @@ pub struct Token<'a> {
     pub number: bool,
 }
 
-/// Split a text into word and number tokens. Words are runs of letters (apostrophes inside
-/// kept); numbers are runs of digits with `.`/`,` between digits. Everything else separates.
 /// Chars of an English ordinal suffix (`st`, `nd`, `rd`, `th`, any case) right after a number
 /// and not followed by a letter, or 0.
 fn ordinal_len(rest: &[(usize, char)]) -> usize {
@@ -153,6 +151,9 @@ fn ordinal_len(rest: &[(usize, char)]) -> usize {
     }
 }
 
+/// Split a text into word and number tokens. Words are runs of letters (apostrophes inside
+/// kept); numbers are runs of digits with `.`/`,` between digits (an ordinal keeps its
+/// suffix). Everything else separates.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 4 + 1);
     let b: Vec<(usize, char)> = text.char_indices().collect();
