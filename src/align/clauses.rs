@@ -185,11 +185,11 @@ const MAX_SENTENCE_PIECES: usize = 16;
 const DUP_REACH: usize = 24;
 
 impl Side {
-    /// `prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`: how
-    /// many there are.
+    /// `sent_prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`:
+    /// how many there are; `next_para`: the paragraph of the sentence after the last.
     fn new(
         al: &Aligner,
-        (sents, prep): (&[Sentence], &[Prepared]),
+        (sents, sent_prep): (&[Sentence], &[Prepared]),
         lang: Lang,
         sent_bead: &[usize],
         beads: usize,
@@ -215,7 +215,6 @@ impl Side {
         }
         let n = pieces.len();
         // A sentence of one piece is prepared already.
-        let sent_prep = prep;
         let prep: Vec<Prepared> = pieces
             .iter()
             .enumerate()
@@ -485,7 +484,16 @@ impl Aligner {
         stats: &DocStats,
         params: &ClauseParams,
     ) -> Split {
-        let stats = bead_stats(self, (pid, pen), beads, stats.r);
+        let windows = windows(beads, params);
+        // The bead score's tables, only where some window is aligned again.
+        let tables = windows.iter().any(|w| w.2).then(|| {
+            let stats = bead_stats(self, (pid, pen), beads, stats.r);
+            Tables::new(
+                &stats,
+                &self.config().beads,
+                self.config().params.free_match,
+            )
+        });
         // The bead of each sentence.
         let mut bead_i = vec![0; id.len()];
         let mut bead_e = vec![0; en.len()];
@@ -498,7 +506,7 @@ impl Aligner {
             }
         }
         let mut out = Split::default();
-        for (k0, k1, open) in windows(beads, params) {
+        for (k0, k1, open) in windows {
             let run = &beads[k0..k1];
             let span = |side: fn(&Bead) -> &[usize]| {
                 let first = run.iter().find_map(|b| side(b).first().copied())?;
@@ -506,8 +514,8 @@ impl Aligner {
                 Some(first..last + 1)
             };
             let (ri, re) = (span(|b| &b.id), span(|b| &b.en));
-            let aligned = match (open, ri, re) {
-                (true, Some(ri), Some(re)) => {
+            let aligned = match (open, &tables, ri, re) {
+                (true, Some(t), Some(ri), Some(re)) => {
                     let side = |(sents, prep): (&[Sentence], &[Prepared]),
                                 r: Range<usize>,
                                 bead_of: &[usize],
@@ -525,7 +533,7 @@ impl Aligner {
                     };
                     let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
                     let se = side((en, pen), re.clone(), &bead_e, Lang::En);
-                    self.piece_path(&stats, (&si, &se), params)
+                    self.piece_path(t, (&si, &se), params)
                         .map(|path| (path, si, se, ri.start, re.start))
                 }
                 _ => None,
@@ -563,12 +571,11 @@ impl Aligner {
     /// finds none.
     fn piece_path(
         &self,
-        stats: &DocStats,
+        t: &Tables,
         (si, se): (&Side, &Side),
         params: &ClauseParams,
     ) -> Option<Vec<(usize, usize)>> {
         let mp = &self.config().params;
-        let t = Tables::new(stats, &self.config().beads, mp.free_match);
         let (ni, ne) = (si.len(), se.len());
         let band = band(si, se, params.reach);
         let in_band = |i: usize, j: usize| band[i].0 <= j && j <= band[i].1;
@@ -581,8 +588,8 @@ impl Aligner {
                 .entry((x, y))
                 .or_insert_with(|| cover_with(&si.prep[x], &se.prep[y]))
         };
-        let terms_i = piece_terms(&si.stat, &t, 0);
-        let terms_e = piece_terms(&se.stat, &t, 1);
+        let terms_i = piece_terms(&si.stat, t, 0);
+        let terms_e = piece_terms(&se.stat, t, 1);
         let mut buf = Scratch::default();
         let neg = f64::NEG_INFINITY;
         // best[i][j - lo]: the best score of a path to boundaries (i, j); back: where from.
