@@ -137,7 +137,7 @@ pub struct Split {
 
 impl Split {
     /// Append a bead of these segments (each with its input sentence, if whole).
-    pub(super) fn push(
+    fn push(
         &mut self,
         id: impl IntoIterator<Item = (Sentence, Option<usize>)>,
         en: impl IntoIterator<Item = (Sentence, Option<usize>)>,
