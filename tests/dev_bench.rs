@@ -378,6 +378,7 @@ fn params_from_env() -> Params {
                 "p22" => p.prior[3] = v,
                 "p31" => p.prior[4] = v,
                 "para" => p.para_bonus = v,
+                "cross" => p.para_cross = v,
                 "shrink" => p.shrink = v,
                 "free" => p.free = v,
                 "free_match" => p.free_match = v,

@@ -675,6 +675,8 @@ impl Aligner {
                         let lex = [x[0] + y[0], x[1] + y[1]];
                         let (li, le) = (si.chars[i2] - si.chars[i], se.chars[j2] - se.chars[j]);
                         let para = si.stat[i2 - 1].para_end && se.stat[j2 - 1].para_end;
+                        let cross = si.stat[i..i2 - 1].iter().filter(|x| x.para_end).count()
+                            + se.stat[j..j2 - 1].iter().filter(|x| x.para_end).count();
                         let cut = |side: &Side, b: usize| match side.strong[b] {
                             true => 0.0,
                             false if side.pieces[b - 1].text.ends_with(',') => params.cut,
@@ -686,6 +688,7 @@ impl Aligner {
                             + mix_fast(mp.w_lex * (lex[0] - lex[1]), mp.free)
                             + mp.w_len * length_term(li, le, t.ratio, t.s2)
                             + if para { mp.para_bonus } else { 0.0 }
+                            - mp.para_cross * cross as f64
                             - cut(si, i2)
                             - cut(se, j2);
                         relax(i2, j2, s);

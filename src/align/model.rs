@@ -27,6 +27,8 @@ pub struct Params {
     pub prior: [f64; 5],
     /// Bonus (log) when a bead ends at a paragraph end on both sides.
     pub para_bonus: f64,
+    /// Cost (log) of each paragraph end inside one side of a bead (not at its end).
+    pub para_cross: f64,
     /// Pseudo-count pulling per-document estimates towards the defaults.
     pub shrink: f64,
     /// Share of true pairs translated so freely that their words look unrelated: the lexical
@@ -51,6 +53,7 @@ impl Default for Params {
             s2: 3.5,
             prior: [0.78, 0.04, 0.055, 0.002, 0.002],
             para_bonus: 0.5,
+            para_cross: 2.0,
             shrink: 30.0,
             free: 0.1,
             free_match: 0.3,
@@ -234,6 +237,8 @@ pub struct Parts {
     pub lex_free: f64,
     pub len: f64,
     pub para: f64,
+    /// Paragraph ends inside the bead's sides.
+    pub cross: f64,
     /// Items covered / total, both sides.
     pub covered: u32,
     pub items: u32,
@@ -246,6 +251,7 @@ impl Parts {
             + mix_fast(params.w_lex * (self.lex - self.lex_free), params.free)
             + params.w_len * self.len
             + params.para_bonus * self.para
+            - params.para_cross * self.cross
     }
 }
 
@@ -356,8 +362,12 @@ impl<'a> Model<'a> {
         parts.lex = lex[0];
         parts.lex_free = lex[1];
         parts.len = length_term(li, le, t.ratio, t.s2);
-        if self.use_para && self.sid[i1 - 1].para_end && self.sen[j1 - 1].para_end {
-            parts.para = 1.0;
+        if self.use_para {
+            if self.sid[i1 - 1].para_end && self.sen[j1 - 1].para_end {
+                parts.para = 1.0;
+            }
+            let inner = |s: &[SentStat]| s[..s.len() - 1].iter().filter(|x| x.para_end).count();
+            parts.cross = (inner(&self.sid[i0..i1]) + inner(&self.sen[j0..j1])) as f64;
         }
         parts
     }
