@@ -173,6 +173,8 @@ struct Side {
     bead: Vec<(usize, usize)>,
     /// Characters before each boundary.
     chars: Vec<f64>,
+    /// Paragraph ends before each boundary.
+    paras: Vec<u32>,
     /// Per piece: `dup[x][d - 1]`, its items whose token occurs in one of the `d` pieces
     /// before it (up to [`DUP_REACH`]).
     dups: Vec<Vec<u128>>,
@@ -248,8 +250,10 @@ impl Side {
             })
             .collect();
         let mut chars = vec![0.0];
+        let mut paras = vec![0];
         for st in &stat {
             chars.push(chars[chars.len() - 1] + st.chars);
+            paras.push(paras[paras.len() - 1] + u32::from(st.para_end));
         }
         // The last piece each token was seen in, and per piece the distance back to it.
         let mut seen: HashMap<&str, usize> = HashMap::default();
@@ -282,6 +286,7 @@ impl Side {
             stat,
             bead,
             chars,
+            paras,
             dups,
         }
     }
@@ -675,8 +680,7 @@ impl Aligner {
                         let lex = [x[0] + y[0], x[1] + y[1]];
                         let (li, le) = (si.chars[i2] - si.chars[i], se.chars[j2] - se.chars[j]);
                         let para = si.stat[i2 - 1].para_end && se.stat[j2 - 1].para_end;
-                        let cross = si.stat[i..i2 - 1].iter().filter(|x| x.para_end).count()
-                            + se.stat[j..j2 - 1].iter().filter(|x| x.para_end).count();
+                        let cross = si.paras[i2 - 1] - si.paras[i] + se.paras[j2 - 1] - se.paras[j];
                         let cut = |side: &Side, b: usize| match side.strong[b] {
                             true => 0.0,
                             false if side.pieces[b - 1].text.ends_with(',') => params.cut,
@@ -688,7 +692,7 @@ impl Aligner {
                             + mix_fast(mp.w_lex * (lex[0] - lex[1]), mp.free)
                             + mp.w_len * length_term(li, le, t.ratio, t.s2)
                             + if para { mp.para_bonus } else { 0.0 }
-                            - mp.para_cross * cross as f64
+                            - mp.para_cross * f64::from(cross)
                             - cut(si, i2)
                             - cut(se, j2);
                         relax(i2, j2, s);

@@ -294,19 +294,20 @@ impl Aligner {
         };
         let (ei, ui) = ends(para_id, id.len());
         let (ee, ue) = ends(para_en, en.len());
+        let stats = |prep: &[Prepared], ends: &[bool]| {
+            let mut v: Vec<SentStat> = prep
+                .iter()
+                .zip(ends)
+                .map(|(p, &e)| SentStat::new(p, e))
+                .collect();
+            SentStat::rank_paras(&mut v);
+            v
+        };
         let model = Model {
             id,
             en,
-            sid: id
-                .iter()
-                .zip(&ei)
-                .map(|(p, &e)| SentStat::new(p, e))
-                .collect(),
-            sen: en
-                .iter()
-                .zip(&ee)
-                .map(|(p, &e)| SentStat::new(p, e))
-                .collect(),
+            sid: stats(id, &ei),
+            sen: stats(en, &ee),
             use_para: ui && ue,
             cover_index: index,
         };

@@ -71,6 +71,8 @@ pub struct SentStat {
     pub mask: [u128; 3],
     /// Last sentence of its paragraph.
     pub para_end: bool,
+    /// Paragraph ends before this sentence (set by [`SentStat::rank_paras`]; 0 otherwise).
+    pub paras_before: u32,
 }
 
 impl SentStat {
@@ -85,6 +87,17 @@ impl SentStat {
             ],
             mask: [word, p.num_mask, p.name_mask],
             para_end,
+            paras_before: 0,
+        }
+    }
+
+    /// Number the paragraph ends of a document's sentences (`paras_before`), so that those
+    /// inside a bead are counted without a loop.
+    pub fn rank_paras(stats: &mut [SentStat]) {
+        let mut before = 0;
+        for s in stats {
+            s.paras_before = before;
+            before += u32::from(s.para_end);
         }
     }
 }
@@ -366,8 +379,9 @@ impl<'a> Model<'a> {
             if self.sid[i1 - 1].para_end && self.sen[j1 - 1].para_end {
                 parts.para = 1.0;
             }
-            let inner = |s: &[SentStat]| s[..s.len() - 1].iter().filter(|x| x.para_end).count();
-            parts.cross = (inner(&self.sid[i0..i1]) + inner(&self.sen[j0..j1])) as f64;
+            // Paragraph ends inside the bead: those before its last sentence.
+            let inside = |s: &[SentStat]| s[s.len() - 1].paras_before - s[0].paras_before;
+            parts.cross = f64::from(inside(&self.sid[i0..i1]) + inside(&self.sen[j0..j1]));
         }
         parts
     }
