@@ -10,8 +10,11 @@
 //! ([`super::model`]). Each bead boundary must be a sentence boundary on at least one side
 //! — the other side's sentence boundary is the evidence that a clause ends a translation
 //! there — and each boundary inside a sentence costs [`ClauseParams::cut`] after a comma
-//! ([`ClauseParams::cut_strong`] after a semicolon, colon, dash or closed quote). A bead's shape
-//! prior counts the sentences it touches on each side; a sentence left unpaired is whole.
+//! ([`ClauseParams::cut_strong`] after a semicolon, colon, dash or closed quote). A bead that
+//! runs over a junction between two beads of the sentence alignment pays
+//! [`ClauseParams::keep`]: a cut inside a sentence bead costs only the cut, moving a junction
+//! the sentence aligner chose costs more. A bead's shape prior counts the sentences it touches
+//! on each side; a sentence left unpaired is whole.
 //! The pieces of one sentence that stay in one bead are joined again, so a bead holds whole
 //! sentences and at most one part of a sentence at each end; with no better explanation the
 //! sentence alignment stays as it is. Beads keep the lowest score of the sentence beads
@@ -44,6 +47,10 @@ pub struct ClauseParams {
     /// 1-1 sentence beads at least this sure, with no other bead within `reach`, are kept as
     /// they are (above 1: every bead is aligned again).
     pub sure: f64,
+    /// Cost (log) of each junction between two beads of the sentence alignment that a bead of
+    /// pieces runs over (moving or removing a junction the sentence aligner chose; cuts inside
+    /// its beads pay nothing of it).
+    pub keep: f64,
 }
 
 impl Default for ClauseParams {
@@ -54,6 +61,7 @@ impl Default for ClauseParams {
             reach: 1,
             max_pieces: 12,
             sure: 0.9,
+            keep: 1.5,
         }
     }
 }
@@ -595,6 +603,15 @@ impl Aligner {
         };
         let terms_i = piece_terms(&si.stat, t, 0);
         let terms_e = piece_terms(&se.stat, t, 1);
+        let junctions = junctions(si, se);
+        // junctions[jx[b]..]: those at Indonesian boundary b or later.
+        let mut jx = vec![junctions.len(); ni + 2];
+        for (k, &(bi, _)) in junctions.iter().enumerate().rev() {
+            jx[bi] = k;
+        }
+        for b in (0..=ni).rev() {
+            jx[b] = jx[b].min(jx[b + 1]);
+        }
         let mut buf = Scratch::default();
         let neg = f64::NEG_INFINITY;
         // best[i][j - lo]: the best score of a path to boundaries (i, j); back: where from.
@@ -686,7 +703,14 @@ impl Aligner {
                             false if side.pieces[b - 1].text.ends_with(',') => params.cut,
                             false => params.cut_strong,
                         };
-                        let s = cur
+                        // Junctions of the sentence alignment this bead runs over.
+                        let crossed = junctions[jx[i]..jx[i2 + 1]]
+                            .iter()
+                            .filter(|&&(bi, bj)| {
+                                j <= bj && bj <= j2 && (bi, bj) != (i, j) && (bi, bj) != (i2, j2)
+                            })
+                            .count();
+                        let s = cur - params.keep * crossed as f64
                             + prior
                             + mp.w_lex * lex[1]
                             + mix_fast(mp.w_lex * (lex[0] - lex[1]), mp.free)
@@ -712,6 +736,26 @@ impl Aligner {
         path.reverse();
         Some(path)
     }
+}
+
+/// The junctions between the beads of the sentence alignment, as piece boundaries
+/// (Indonesian, English), in order: junction k lies before the first piece of bead k + 1 on each
+/// side (for a bead with an empty side, where the next bead starts).
+fn junctions(si: &Side, se: &Side) -> Vec<(usize, usize)> {
+    let nb = si.bead[si.len()].1.max(se.bead[se.len()].1) + 1;
+    // Per bead k ≥ 1: the first boundary whose following piece lies in bead k or later.
+    let starts = |side: &Side| {
+        let mut out = vec![side.len(); nb];
+        for b in (0..side.len()).rev() {
+            out[side.bead[b].1] = b;
+        }
+        for k in (0..nb - 1).rev() {
+            out[k] = out[k].min(out[k + 1]);
+        }
+        out
+    };
+    let (a, b) = (starts(si), starts(se));
+    (1..nb).map(|k| (a[k], b[k])).collect()
 }
 
 /// Buffers of the search, reused from one starting cell to the next.
@@ -872,6 +916,31 @@ mod tests {
         // "gula" is in the piece before; in a bead starting at piece 2 nothing repeats.
         assert_eq!(tokens(2, side.dup(2, 1)), vec!["gula"]);
         assert_eq!(side.dup(2, 0), 0);
+    }
+
+    #[test]
+    fn junctions_are_where_the_next_bead_starts_on_each_side() {
+        let al = Aligner::default();
+        let side = |lang, text: &str, bead_of: &[usize], beads| {
+            let sents = sentences(lang, text);
+            let prep = al.prepare(
+                &sents.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+                lang,
+            );
+            Side::new(&al, (&sents, &prep), lang, bead_of, beads, None)
+        };
+        // Beads: [0]:[0], [1]:[], [2]:[1]; the first Indonesian sentence is two pieces.
+        let si = side(
+            Lang::Id,
+            "Harga naik, gula naik. Beras murah. Minyak turun.",
+            &[0, 1, 2],
+            3,
+        );
+        let se = side(Lang::En, "Prices rose. Oil fell.", &[0, 2], 3);
+        assert_eq!(si.len(), 4);
+        // Bead 1 starts after piece 2 (Indonesian) and has no English side: the English
+        // junction before it is where bead 2 starts.
+        assert_eq!(junctions(&si, &se), vec![(2, 1), (3, 1)]);
     }
 
     #[test]
