@@ -58,7 +58,7 @@ impl Default for ClauseParams {
         ClauseParams {
             cut: 1.0,
             cut_strong: 0.0,
-            reach: 1,
+            reach: 2,
             max_pieces: 12,
             sure: 0.9,
             keep: 1.5,
@@ -880,9 +880,15 @@ mod tests {
             bead(&[6], &[5], 0.99),
             bead(&[7], &[6], 0.5),
         ];
-        let p = ClauseParams::default();
+        let p = ClauseParams {
+            reach: 1,
+            ..ClauseParams::default()
+        };
         // The 2-1 bead opens beads 2..=4, the unsure one 5..=6.
         assert_eq!(windows(&beads, &p), vec![(0, 2, false), (2, 7, true)]);
+        // Two beads either way (the default): 1..=5 and 4..=6.
+        let wide = ClauseParams::default();
+        assert_eq!(windows(&beads, &wide), vec![(0, 1, false), (1, 7, true)]);
         let far = ClauseParams { reach: 0, ..p };
         assert_eq!(
             windows(&beads, &far),
