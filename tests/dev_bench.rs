@@ -343,6 +343,7 @@ fn clause_params_from_env() -> Option<ClauseParams> {
             "reach" => p.reach = x as usize,
             "max_pieces" => p.max_pieces = x as usize,
             "sure" => p.sure = x,
+            "window" => p.window = x as usize,
             "keep" => p.keep = x,
             _ => panic!("unknown clause parameter {k}"),
         }

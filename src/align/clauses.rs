@@ -44,9 +44,11 @@ pub struct ClauseParams {
     /// Most pieces on one side of a bead that ends inside a sentence (beads ending at a
     /// sentence boundary are always considered, within three sentences).
     pub max_pieces: usize,
-    /// 1-1 sentence beads at least this sure, with no other bead within `reach`, are kept as
+    /// 1-1 sentence beads at least this sure, with no other bead within `window`, are kept as
     /// they are (above 1: every bead is aligned again).
     pub sure: f64,
+    /// How many beads either way of one that is not sure are aligned again with it.
+    pub window: usize,
     /// Cost (log) of each junction between two beads of the sentence alignment that a bead of
     /// pieces runs over (moving or removing a junction the sentence aligner chose; cuts inside
     /// its beads pay nothing of it).
@@ -61,6 +63,7 @@ impl Default for ClauseParams {
             reach: 2,
             max_pieces: 12,
             sure: 0.9,
+            window: 1,
             keep: 1.5,
         }
     }
@@ -416,7 +419,7 @@ fn bead_stats(
 
 /// The runs of beads to align again (`true`) and to keep (`false`), as `(start, end, open)`:
 /// a bead is kept when it is 1-1 with a score of at least `sure` and no other bead lies within
-/// `reach` of it.
+/// `window` of it.
 fn windows(beads: &[Bead], params: &ClauseParams) -> Vec<(usize, usize, bool)> {
     let n = beads.len();
     let settled = |b: &Bead| b.id.len() == 1 && b.en.len() == 1 && b.score >= params.sure;
@@ -425,8 +428,8 @@ fn windows(beads: &[Bead], params: &ClauseParams) -> Vec<(usize, usize, bool)> {
         if !settled(b) {
             for o in open
                 .iter_mut()
-                .take((k + params.reach + 1).min(n))
-                .skip(k.saturating_sub(params.reach))
+                .take((k + params.window + 1).min(n))
+                .skip(k.saturating_sub(params.window))
             {
                 *o = true;
             }
@@ -880,16 +883,16 @@ mod tests {
             bead(&[6], &[5], 0.99),
             bead(&[7], &[6], 0.5),
         ];
-        let p = ClauseParams {
-            reach: 1,
-            ..ClauseParams::default()
-        };
+        let p = ClauseParams::default();
         // The 2-1 bead opens beads 2..=4, the unsure one 5..=6.
         assert_eq!(windows(&beads, &p), vec![(0, 2, false), (2, 7, true)]);
-        // Two beads either way (the default): 1..=5 and 4..=6.
-        let wide = ClauseParams::default();
+        // Two beads either way: 1..=5 and 4..=6.
+        let wide = ClauseParams {
+            window: 2,
+            ..ClauseParams::default()
+        };
         assert_eq!(windows(&beads, &wide), vec![(0, 1, false), (1, 7, true)]);
-        let far = ClauseParams { reach: 0, ..p };
+        let far = ClauseParams { window: 0, ..p };
         assert_eq!(
             windows(&beads, &far),
             vec![(0, 3, false), (3, 4, true), (4, 6, false), (6, 7, true)]
