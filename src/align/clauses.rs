@@ -28,7 +28,7 @@ use crate::score::{Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
 
 use super::model::{DocStats, SentStat, Tables, length_term, mix_fast};
-use super::{Aligner, Bead, chance_rates, doc_ratio, pair_stats};
+use super::{Aligner, Bead, chance_rates, doc_ratio, pair_stats, several_per_paragraph};
 
 /// Parameters of the clause alignment.
 #[derive(Clone, Debug)]
@@ -199,7 +199,8 @@ const DUP_REACH: usize = 24;
 
 impl Side {
     /// `sent_prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`:
-    /// how many there are; `next_para`: the paragraph of the sentence after the last.
+    /// how many there are; `next_para`: the paragraph of the sentence after the last;
+    /// `use_para`: whether paragraph ends count (as for the sentence aligner).
     fn new(
         al: &Aligner,
         (sents, sent_prep): (&[Sentence], &[Prepared]),
@@ -207,6 +208,7 @@ impl Side {
         sent_bead: &[usize],
         beads: usize,
         next_para: Option<usize>,
+        use_para: bool,
     ) -> Side {
         let mut pieces = Vec::new();
         let mut from = Vec::new();
@@ -243,7 +245,7 @@ impl Side {
             .map(|x| {
                 let k = from[x];
                 let next = sents.get(k + 1).map(|s| s.para).or(next_para);
-                let para_end = strong[x + 1] && next != Some(sents[k].para);
+                let para_end = use_para && strong[x + 1] && next != Some(sents[k].para);
                 SentStat::new(&prep[x], para_end)
             })
             .collect();
@@ -510,6 +512,10 @@ impl Aligner {
                 self.config().params.free_match,
             )
         });
+        // Paragraph ends count as they do for the sentence aligner: only where some paragraph
+        // of each side holds several sentences.
+        let paras = |s: &[Sentence]| s.iter().map(|x| x.para).collect::<Vec<_>>();
+        let use_para = several_per_paragraph(&paras(id)) && several_per_paragraph(&paras(en));
         // The bead of each sentence.
         let mut bead_i = vec![0; id.len()];
         let mut bead_e = vec![0; en.len()];
@@ -545,6 +551,7 @@ impl Aligner {
                             &local,
                             run.len(),
                             next,
+                            use_para,
                         )
                     };
                     let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
@@ -911,7 +918,7 @@ mod tests {
             &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             Lang::Id,
         );
-        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 1], 2, None);
+        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 1], 2, None, true);
         assert_eq!(side.len(), 3);
         let tokens = |x: usize, mask: u128| -> Vec<String> {
             let items = &side.prep[x].items;
@@ -936,7 +943,7 @@ mod tests {
                 &sents.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
                 lang,
             );
-            Side::new(&al, (&sents, &prep), lang, bead_of, beads, None)
+            Side::new(&al, (&sents, &prep), lang, bead_of, beads, None, true)
         };
         // Beads: [0]:[0], [1]:[], [2]:[1]; the first Indonesian sentence is two pieces.
         let si = side(
@@ -953,6 +960,28 @@ mod tests {
     }
 
     #[test]
+    fn paragraph_ends_count_only_where_the_aligner_uses_them() {
+        let al = Aligner::default();
+        let id = sentences(
+            Lang::Id,
+            "Harga naik, gula naik.\n\nBeras murah. Minyak turun.",
+        );
+        let prep = al.prepare(
+            &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            Lang::Id,
+        );
+        let ends = |use_para| -> Vec<bool> {
+            let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 1, 2], 3, None, use_para);
+            side.stat.iter().map(|s| s.para_end).collect()
+        };
+        // Pieces: "Harga naik," "gula naik." | "Beras murah." "Minyak turun." (document end).
+        assert_eq!(ends(true), vec![false, true, false, true]);
+        assert_eq!(ends(false), vec![false; 4]);
+        assert!(several_per_paragraph(&[0, 1, 1]));
+        assert!(!several_per_paragraph(&[0, 1, 2]));
+    }
+
+    #[test]
     fn a_long_list_is_not_cut() {
         let al = Aligner::default();
         let list: Vec<String> = (0..40).map(|k| format!("apel {k}")).collect();
@@ -964,7 +993,7 @@ mod tests {
             &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             Lang::Id,
         );
-        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 0], 1, None);
+        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 0], 1, None, true);
         assert_eq!(side.len(), 3);
         assert_eq!(side.pieces[0].text, id[0].text);
     }

@@ -286,8 +286,7 @@ impl Aligner {
             match p {
                 Some(p) if p.len() == n && n > 0 => {
                     let e: Vec<bool> = (0..n).map(|k| k + 1 == n || p[k + 1] != p[k]).collect();
-                    let informative = e.iter().filter(|&&x| x).count() < n;
-                    (e, informative)
+                    (e, several_per_paragraph(p))
                 }
                 _ => (vec![false; n], false),
             }
@@ -608,6 +607,12 @@ impl<'b> Pass<'b> {
             width,
         }
     }
+}
+
+/// Whether some paragraph holds several sentences (`paras`: the paragraph of each sentence):
+/// only then do paragraph ends tell the aligner anything (one sentence per line does not).
+fn several_per_paragraph(paras: &[usize]) -> bool {
+    paras.windows(2).any(|w| w[0] == w[1])
 }
 
 /// Beads in a row no better than leaving their sentences unaligned that make a run
