@@ -345,6 +345,7 @@ fn clause_params_from_env() -> Option<ClauseParams> {
             "sure" => p.sure = x,
             "window" => p.window = x as usize,
             "keep" => p.keep = x,
+            "unpaired_part" => p.unpaired_part = x,
             _ => panic!("unknown clause parameter {k}"),
         }
     }

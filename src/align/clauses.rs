@@ -14,7 +14,9 @@
 //! runs over a junction between two beads of the sentence alignment pays
 //! [`ClauseParams::keep`]: a cut inside a sentence bead costs only the cut, moving a junction
 //! the sentence aligner chose costs more. A bead's shape prior counts the sentences it touches
-//! on each side; a sentence left unpaired is whole.
+//! on each side; a sentence left unpaired is whole, except that a part of one (its start up to
+//! a clause end, or the rest after one) may be left unpaired at [`ClauseParams::unpaired_part`]
+//! more: a verse or clause whose translation is missing, run into a sentence of its own side.
 //! The pieces of one sentence that stay in one bead are joined again, so a bead holds whole
 //! sentences and at most one part of a sentence at each end; with no better explanation the
 //! sentence alignment stays as it is. Beads keep the lowest score of the sentence beads
@@ -49,6 +51,10 @@ pub struct ClauseParams {
     pub sure: f64,
     /// How many beads either way of one that is not sure are aligned again with it.
     pub window: usize,
+    /// Cost (log) of leaving a part of a sentence unpaired, on top of the 1-0 prior and the cut:
+    /// high, so that only a part with nothing to pair with is (a clause whose translation is
+    /// free is better kept in its bead).
+    pub unpaired_part: f64,
     /// Cost (log) of each junction between two beads of the sentence alignment that a bead of
     /// pieces runs over (moving or removing a junction the sentence aligner chose; cuts inside
     /// its beads pay nothing of it).
@@ -64,6 +70,7 @@ impl Default for ClauseParams {
             max_pieces: 12,
             sure: 0.9,
             window: 1,
+            unpaired_part: 4.0,
             keep: 1.5,
         }
     }
@@ -335,6 +342,17 @@ impl Side {
                 .take_while(|&b| self.touched(a, b) <= 3)
                 .filter(|&b| self.strong[b] || (b - a <= max && self.touched(a, b) <= 2)),
         );
+    }
+
+    /// Where a part of a sentence starting at boundary `a` may end when it is left unpaired:
+    /// at each clause end of the sentence from its start, or at the sentence's end from a clause
+    /// end (a whole sentence is left unpaired elsewhere).
+    fn parts_from(&self, a: usize) -> std::ops::Range<usize> {
+        let end = self.next_strong(a);
+        match self.strong[a] {
+            true => a + 1..end,
+            false => end..end + 1,
+        }
     }
 
     /// The next sentence boundary after `a`.
@@ -622,6 +640,12 @@ impl Aligner {
         for b in (0..=ni).rev() {
             jx[b] = jx[b].min(jx[b + 1]);
         }
+        // The cost of a bead boundary at piece boundary `b` of a side.
+        let cut = |side: &Side, b: usize| match side.strong[b] {
+            true => 0.0,
+            false if side.pieces[b - 1].text.ends_with(',') => params.cut,
+            false => params.cut_strong,
+        };
         let mut buf = Scratch::default();
         let neg = f64::NEG_INFINITY;
         // best[i][j - lo]: the best score of a path to boundaries (i, j); back: where from.
@@ -653,6 +677,27 @@ impl Aligner {
                 }
                 if se.strong[j] && j < ne {
                     relax(i, se.next_strong(j), cur + t.prior[0][1]);
+                }
+                // A part of a sentence left unpaired: from its start to a clause end, or from a
+                // clause end to its end (a verse whose translation is missing, run into the next
+                // sentence of its side), while the other side stays at a sentence boundary.
+                if se.strong[j] && i < ni {
+                    for i2 in si.parts_from(i) {
+                        relax(
+                            i2,
+                            j,
+                            cur + t.prior[1][0] - params.unpaired_part - cut(si, i2),
+                        );
+                    }
+                }
+                if si.strong[i] && j < ne {
+                    for j2 in se.parts_from(j) {
+                        relax(
+                            i,
+                            j2,
+                            cur + t.prior[0][1] - params.unpaired_part - cut(se, j2),
+                        );
+                    }
                 }
                 if i == ni || j == ne {
                     continue;
@@ -708,11 +753,6 @@ impl Aligner {
                         let (li, le) = (si.chars[i2] - si.chars[i], se.chars[j2] - se.chars[j]);
                         let para = si.stat[i2 - 1].para_end && se.stat[j2 - 1].para_end;
                         let cross = si.paras[i2 - 1] - si.paras[i] + se.paras[j2 - 1] - se.paras[j];
-                        let cut = |side: &Side, b: usize| match side.strong[b] {
-                            true => 0.0,
-                            false if side.pieces[b - 1].text.ends_with(',') => params.cut,
-                            false => params.cut_strong,
-                        };
                         // Junctions of the sentence alignment this bead runs over.
                         let crossed = junctions[jx[i]..jx[i2 + 1]]
                             .iter()
@@ -979,6 +1019,53 @@ mod tests {
         assert_eq!(ends(false), vec![false; 4]);
         assert!(several_per_paragraph(&[0, 1, 1]));
         assert!(!several_per_paragraph(&[0, 1, 2]));
+    }
+
+    #[test]
+    fn a_clause_with_nothing_to_pair_with_is_left_unpaired() {
+        let al = Aligner::default();
+        // A stray clause run into the sentence before the one both sides share.
+        let id = sentences(
+            Lang::Id,
+            "Harga minyak goreng turun 3 persen di Bandung. Harga gula naik 7 persen di Makassar. \
+             Harga telur stabil di Surabaya. Harga cabai turun 5 persen di Jakarta. Kucing hitam \
+             tetangga kami melompat ke atas pagar kayu yang baru dicat kemarin sore, harga beras \
+             naik 12 persen di Medan.",
+        );
+        let en = sentences(
+            Lang::En,
+            "Cooking oil prices fell 3 percent in Bandung. Sugar prices rose 7 percent in \
+             Makassar. Egg prices were stable in Surabaya. Chili prices fell 5 percent in Jakarta. \
+             Rice prices rose 12 percent in Medan.",
+        );
+        let mut beads: Vec<Bead> = (0..4).map(|k| bead(&[k], &[k], 0.99)).collect();
+        beads.push(bead(&[4], &[4], 0.5));
+        let split = al.split_clauses(&id, &en, &beads, &ClauseParams::default());
+        let texts: Vec<(Vec<&str>, Vec<&str>)> = split
+            .beads
+            .iter()
+            .map(|b| {
+                (
+                    b.id.iter().map(|&i| split.id[i].text.as_str()).collect(),
+                    b.en.iter().map(|&j| split.en[j].text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert!(texts[4].0[0].starts_with("Kucing hitam") && texts[4].1.is_empty());
+        assert_eq!(
+            texts[5],
+            (
+                vec!["harga beras naik 12 persen di Medan."],
+                vec!["Rice prices rose 12 percent in Medan."]
+            )
+        );
+        // With a prohibitive cost the clause stays in its bead.
+        let keep_all = ClauseParams {
+            unpaired_part: 1e9,
+            ..ClauseParams::default()
+        };
+        assert_eq!(al.split_clauses(&id, &en, &beads, &keep_all).beads.len(), 5);
     }
 
     #[test]
