@@ -895,8 +895,11 @@ impl LearnStats {
         self.beads += 1;
     }
 
-    /// Merge statistics gathered elsewhere.
-    pub fn merge(&mut self, other: LearnStats) {
+    /// Merge statistics gathered elsewhere (the smaller into the larger: counts are sums).
+    pub fn merge(&mut self, mut other: LearnStats) {
+        if other.pair.len() > self.pair.len() {
+            std::mem::swap(self, &mut other);
+        }
         for (k, v) in other.pair {
             *self.pair.entry(k).or_default() += v;
         }
