@@ -51,6 +51,9 @@ pub struct ClauseParams {
     pub sure: f64,
     /// How many beads either way of one that is not sure are aligned again with it.
     pub window: usize,
+    /// A 1-1 bead whose lengths differ by more than this many standard deviations of the length
+    /// model is aligned again however sure (one side may hold a clause the other lacks).
+    pub odd_length: f64,
     /// Cost (log) of leaving a part of a sentence unpaired, on top of the 1-0 prior and the cut:
     /// high, so that only a part with nothing to pair with is (a clause whose translation is
     /// free is better kept in its bead).
@@ -70,6 +73,7 @@ impl Default for ClauseParams {
             max_pieces: 12,
             sure: 0.9,
             window: 1,
+            odd_length: 2.0,
             unpaired_part: 4.0,
             keep: 1.5,
         }
@@ -438,14 +442,14 @@ fn bead_stats(
 }
 
 /// The runs of beads to align again (`true`) and to keep (`false`), as `(start, end, open)`:
-/// a bead is kept when it is 1-1 with a score of at least `sure` and no other bead lies within
-/// `window` of it.
-fn windows(beads: &[Bead], params: &ClauseParams) -> Vec<(usize, usize, bool)> {
+/// a bead is kept when it is 1-1 with a score of at least `sure`, its lengths agree (`odd[k]`
+/// false; missing means they do) and no other bead lies within `window` of it.
+fn windows(beads: &[Bead], params: &ClauseParams, odd: &[bool]) -> Vec<(usize, usize, bool)> {
     let n = beads.len();
     let settled = |b: &Bead| b.id.len() == 1 && b.en.len() == 1 && b.score >= params.sure;
     let mut open = vec![false; n];
     for (k, b) in beads.iter().enumerate() {
-        if !settled(b) {
+        if !settled(b) || odd.get(k).copied().unwrap_or(false) {
             for o in open
                 .iter_mut()
                 .take((k + params.window + 1).min(n))
@@ -520,7 +524,19 @@ impl Aligner {
         stats: &DocStats,
         params: &ClauseParams,
     ) -> Split {
-        let windows = windows(beads, params);
+        // 1-1 beads whose lengths disagree: one side may hold a clause the other lacks.
+        let odd: Vec<bool> = beads
+            .iter()
+            .map(|b| match (&b.id[..], &b.en[..]) {
+                (&[i], &[j]) => {
+                    let (li, le) = (pid[i].chars as f64, pen[j].chars as f64);
+                    let d = (le - stats.ratio * li) / (stats.s2 * li.max(1.0)).sqrt();
+                    d.abs() > params.odd_length
+                }
+                _ => false,
+            })
+            .collect();
+        let windows = windows(beads, params, &odd);
         // The bead score's tables, only where some window is aligned again.
         let tables = windows.iter().any(|w| w.2).then(|| {
             let stats = bead_stats(self, (pid, pen), beads, stats.r);
@@ -932,16 +948,22 @@ mod tests {
         ];
         let p = ClauseParams::default();
         // The 2-1 bead opens beads 2..=4, the unsure one 5..=6.
-        assert_eq!(windows(&beads, &p), vec![(0, 2, false), (2, 7, true)]);
+        assert_eq!(windows(&beads, &p, &[]), vec![(0, 2, false), (2, 7, true)]);
         // Two beads either way: 1..=5 and 4..=6.
         let wide = ClauseParams {
             window: 2,
             ..ClauseParams::default()
         };
-        assert_eq!(windows(&beads, &wide), vec![(0, 1, false), (1, 7, true)]);
+        assert_eq!(
+            windows(&beads, &wide, &[]),
+            vec![(0, 1, false), (1, 7, true)]
+        );
+        // A sure 1-1 bead whose lengths disagree opens its neighbours too.
+        let odd = [true, false, false, false, false, false, false];
+        assert_eq!(windows(&beads, &p, &odd), vec![(0, 7, true)]);
         let far = ClauseParams { window: 0, ..p };
         assert_eq!(
-            windows(&beads, &far),
+            windows(&beads, &far, &[]),
             vec![(0, 3, false), (3, 4, true), (4, 6, false), (6, 7, true)]
         );
     }
