@@ -419,12 +419,12 @@ fn paras(s: &[Sentence]) -> Vec<usize> {
     s.iter().map(|x| x.para).collect()
 }
 
-/// Align all documents (two passes: learn translations from the first) and score them.
 /// What [`run`] returns: the tally, the sentence beads of the lines track with right / wrong,
 /// and the unit beads of the txt track (after the clause alignment) with their score and right /
 /// wrong.
 type Run = (Tally, Vec<(Detail, bool)>, Vec<(f64, bool)>);
 
+/// Align all documents (two passes: learn translations from the first) and score them.
 fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
     // As `selaras batch` does: pass 2 starts from the alignment of pass 1.
     // Each document's alignment and the statistics its beads were scored with.

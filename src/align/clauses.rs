@@ -29,7 +29,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::score::{Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
 
-use super::model::{DocStats, SentStat, Tables, length_term, mix_fast};
+use super::model::{DocStats, Parts, SentStat, Tables, length_term};
 use super::{Aligner, Bead, chance_rates, doc_ratio, pair_stats, several_per_paragraph};
 
 /// Parameters of the clause alignment.
@@ -359,6 +359,18 @@ impl Side {
         }
     }
 
+    /// The cost of a bead boundary at each piece boundary: nothing at a sentence boundary,
+    /// `cut` after a comma, `cut_strong` after another clause end.
+    fn cuts(&self, params: &ClauseParams) -> Vec<f64> {
+        (0..=self.len())
+            .map(|b| match self.strong[b] {
+                true => 0.0,
+                false if self.pieces[b - 1].text.ends_with(',') => params.cut,
+                false => params.cut_strong,
+            })
+            .collect()
+    }
+
     /// The next sentence boundary after `a`.
     fn next_strong(&self, a: usize) -> usize {
         (a + 1..=self.len())
@@ -443,13 +455,13 @@ fn bead_stats(
 
 /// The runs of beads to align again (`true`) and to keep (`false`), as `(start, end, open)`:
 /// a bead is kept when it is 1-1 with a score of at least `sure`, its lengths agree (`odd[k]`
-/// false; missing means they do) and no other bead lies within `window` of it.
+/// false) and no other bead lies within `window` of it.
 fn windows(beads: &[Bead], params: &ClauseParams, odd: &[bool]) -> Vec<(usize, usize, bool)> {
     let n = beads.len();
     let settled = |b: &Bead| b.id.len() == 1 && b.en.len() == 1 && b.score >= params.sure;
     let mut open = vec![false; n];
     for (k, b) in beads.iter().enumerate() {
-        if !settled(b) || odd.get(k).copied().unwrap_or(false) {
+        if !settled(b) || odd[k] {
             for o in open
                 .iter_mut()
                 .take((k + params.window + 1).min(n))
@@ -656,12 +668,7 @@ impl Aligner {
         for b in (0..=ni).rev() {
             jx[b] = jx[b].min(jx[b + 1]);
         }
-        // The cost of a bead boundary at piece boundary `b` of a side.
-        let cut = |side: &Side, b: usize| match side.strong[b] {
-            true => 0.0,
-            false if side.pieces[b - 1].text.ends_with(',') => params.cut,
-            false => params.cut_strong,
-        };
+        let (cut_i, cut_e) = (si.cuts(params), se.cuts(params));
         let mut buf = Scratch::default();
         let neg = f64::NEG_INFINITY;
         // best[i][j - lo]: the best score of a path to boundaries (i, j); back: where from.
@@ -702,7 +709,7 @@ impl Aligner {
                         relax(
                             i2,
                             j,
-                            cur + t.prior[1][0] - params.unpaired_part - cut(si, i2),
+                            cur + t.prior[1][0] - params.unpaired_part - cut_i[i2],
                         );
                     }
                 }
@@ -711,7 +718,7 @@ impl Aligner {
                         relax(
                             i,
                             j2,
-                            cur + t.prior[0][1] - params.unpaired_part - cut(se, j2),
+                            cur + t.prior[0][1] - params.unpaired_part - cut_e[j2],
                         );
                     }
                 }
@@ -753,6 +760,8 @@ impl Aligner {
                 });
                 for (p, &i2) in ei.iter().enumerate() {
                     let a = si.touched(i, i2);
+                    // Junctions of the sentence alignment within these Indonesian pieces.
+                    let near = &junctions[jx[i]..jx[i2 + 1]];
                     for (q, &j2) in ee.iter().enumerate() {
                         let end = i2 == ni && j2 == ne;
                         if !end && !si.strong[i2] && !se.strong[j2] {
@@ -765,26 +774,34 @@ impl Aligner {
                         }
                         let x = buf.lex_i[q * (wi + 1) + i2 - i];
                         let y = buf.lex_e[p * (we + 1) + j2 - j];
-                        let lex = [x[0] + y[0], x[1] + y[1]];
-                        let (li, le) = (si.chars[i2] - si.chars[i], se.chars[j2] - se.chars[j]);
-                        let para = si.stat[i2 - 1].para_end && se.stat[j2 - 1].para_end;
-                        let cross = si.paras[i2 - 1] - si.paras[i] + se.paras[j2 - 1] - se.paras[j];
-                        // Junctions of the sentence alignment this bead runs over.
-                        let crossed = junctions[jx[i]..jx[i2 + 1]]
+                        let para_end = si.stat[i2 - 1].para_end && se.stat[j2 - 1].para_end;
+                        let parts = Parts {
+                            prior,
+                            lex: x[0] + y[0],
+                            lex_free: x[1] + y[1],
+                            len: length_term(
+                                si.chars[i2] - si.chars[i],
+                                se.chars[j2] - se.chars[j],
+                                t.ratio,
+                                t.s2,
+                            ),
+                            para: f64::from(u8::from(para_end)),
+                            cross: f64::from(
+                                si.paras[i2 - 1] - si.paras[i] + se.paras[j2 - 1] - se.paras[j],
+                            ),
+                            ..Parts::default()
+                        };
+                        // Junctions this bead runs over (not at its corners).
+                        let crossed = near
                             .iter()
                             .filter(|&&(bi, bj)| {
                                 j <= bj && bj <= j2 && (bi, bj) != (i, j) && (bi, bj) != (i2, j2)
                             })
                             .count();
-                        let s = cur - params.keep * crossed as f64
-                            + prior
-                            + mp.w_lex * lex[1]
-                            + mix_fast(mp.w_lex * (lex[0] - lex[1]), mp.free)
-                            + mp.w_len * length_term(li, le, t.ratio, t.s2)
-                            + if para { mp.para_bonus } else { 0.0 }
-                            - mp.para_cross * f64::from(cross)
-                            - cut(si, i2)
-                            - cut(se, j2);
+                        let s = cur + parts.total(mp)
+                            - params.keep * crossed as f64
+                            - cut_i[i2]
+                            - cut_e[j2];
                         relax(i2, j2, s);
                     }
                 }
@@ -947,15 +964,19 @@ mod tests {
             bead(&[7], &[6], 0.5),
         ];
         let p = ClauseParams::default();
+        let even = [false; 7];
         // The 2-1 bead opens beads 2..=4, the unsure one 5..=6.
-        assert_eq!(windows(&beads, &p, &[]), vec![(0, 2, false), (2, 7, true)]);
+        assert_eq!(
+            windows(&beads, &p, &even),
+            vec![(0, 2, false), (2, 7, true)]
+        );
         // Two beads either way: 1..=5 and 4..=6.
         let wide = ClauseParams {
             window: 2,
             ..ClauseParams::default()
         };
         assert_eq!(
-            windows(&beads, &wide, &[]),
+            windows(&beads, &wide, &even),
             vec![(0, 1, false), (1, 7, true)]
         );
         // A sure 1-1 bead whose lengths disagree opens its neighbours too.
@@ -963,7 +984,7 @@ mod tests {
         assert_eq!(windows(&beads, &p, &odd), vec![(0, 7, true)]);
         let far = ClauseParams { window: 0, ..p };
         assert_eq!(
-            windows(&beads, &far, &[]),
+            windows(&beads, &far, &even),
             vec![(0, 3, false), (3, 4, true), (4, 6, false), (6, 7, true)]
         );
     }

@@ -282,31 +282,31 @@ impl Aligner {
         index: &CoverIndex,
     ) -> (Vec<Detail>, DocStats) {
         let params = &self.config.params;
-        let ends = |p: Option<&[usize]>, n: usize| -> (Vec<bool>, bool) {
-            match p {
-                Some(p) if p.len() == n && n > 0 => {
-                    let e: Vec<bool> = (0..n).map(|k| k + 1 == n || p[k + 1] != p[k]).collect();
-                    (e, several_per_paragraph(p))
-                }
+        // Per sentence: its statistics, with the paragraph ends numbered; and whether the
+        // paragraphs say anything (some holds several sentences).
+        let side = |prep: &[Prepared], paras: Option<&[usize]>| -> (Vec<SentStat>, bool) {
+            let n = prep.len();
+            let (ends, informative) = match paras {
+                Some(p) if p.len() == n && n > 0 => (
+                    (0..n).map(|k| k + 1 == n || p[k + 1] != p[k]).collect(),
+                    several_per_paragraph(p),
+                ),
                 _ => (vec![false; n], false),
-            }
-        };
-        let (ei, ui) = ends(para_id, id.len());
-        let (ee, ue) = ends(para_en, en.len());
-        let stats = |prep: &[Prepared], ends: &[bool]| {
+            };
             let mut v: Vec<SentStat> = prep
                 .iter()
                 .zip(ends)
-                .map(|(p, &e)| SentStat::new(p, e))
+                .map(|(p, e)| SentStat::new(p, e))
                 .collect();
             SentStat::rank_paras(&mut v);
-            v
+            (v, informative)
         };
+        let ((sid, ui), (sen, ue)) = (side(id, para_id), side(en, para_en));
         let model = Model {
             id,
             en,
-            sid: stats(id, &ei),
-            sen: stats(en, &ee),
+            sid,
+            sen,
             use_para: ui && ue,
             cover_index: index,
         };
