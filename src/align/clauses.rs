@@ -19,8 +19,10 @@
 //! more: a verse or clause whose translation is missing, run into a sentence of its own side.
 //! The pieces of one sentence that stay in one bead are joined again, so a bead holds whole
 //! sentences and at most one part of a sentence at each end; with no better explanation the
-//! sentence alignment stays as it is. Beads keep the lowest score of the sentence beads
-//! they draw on.
+//! sentence alignment stays as it is. A bead that is a bead of the sentence alignment keeps
+//! its score; any other is scored from the clause alignment itself: its posterior among the
+//! window's paths (forward–backward sums over every bead the search considered) and the parts of
+//! its score, through the same calibration as the sentence aligner's beads.
 
 use std::ops::Range;
 
@@ -30,7 +32,9 @@ use crate::score::{Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
 
 use super::model::{DocStats, Parts, SentStat, Tables, length_term};
-use super::{Aligner, Bead, chance_rates, doc_ratio, pair_stats, several_per_paragraph};
+use super::{
+    Aligner, Bead, Detail, calibrate, chance_rates, doc_ratio, pair_stats, several_per_paragraph,
+};
 
 /// Parameters of the clause alignment.
 #[derive(Clone, Debug)]
@@ -603,11 +607,11 @@ impl Aligner {
                     let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
                     let se = side((en, pen), re.clone(), &bead_e, Lang::En);
                     self.piece_path(t, (&si, &se), params)
-                        .map(|path| (path, si, se, ri.start, re.start))
+                        .map(|path| (path, si, se, ri.start, re.start, t))
                 }
                 _ => None,
             };
-            let Some((path, si, se, i0, j0)) = aligned else {
+            let Some((path, si, se, i0, j0, t)) = aligned else {
                 // Kept as they are.
                 let whole = |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
                     idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
@@ -620,17 +624,30 @@ impl Aligner {
             let shift = |segs: Vec<(Sentence, Option<usize>)>, by: usize| {
                 segs.into_iter().map(move |(s, k)| (s, k.map(|k| k + by)))
             };
-            for w in path.windows(2) {
-                let ((p0, q0), (p1, q1)) = (w[0], w[1]);
-                let score = (p0..p1)
-                    .map(|x| beads[bead_i[si.from[x] + i0]].score)
-                    .chain((q0..q1).map(|y| beads[bead_e[se.from[y] + j0]].score))
-                    .fold(1.0, f64::min);
-                out.push(
-                    shift(si.join(p0..p1, &id[i0..]), i0),
-                    shift(se.join(q0..q1, &en[j0..]), j0),
-                    score,
-                );
+            for pb in &path {
+                let ((p0, q0), (p1, q1)) = (pb.from, pb.to);
+                let ids: Vec<_> = shift(si.join(p0..p1, &id[i0..]), i0).collect();
+                let ens: Vec<_> = shift(se.join(q0..q1, &en[j0..]), j0).collect();
+                let score = match same_bead(&ids, &ens, beads, (&bead_i, &bead_e)) {
+                    // A bead of the sentence alignment: its score, from the whole document.
+                    Some(k) => beads[k].score,
+                    None => {
+                        let (a, b) = (ids.len(), ens.len());
+                        let total = pb.parts.total(&self.config().params);
+                        calibrate::probability(&Detail {
+                            bead: Bead {
+                                id: (0..a).collect(),
+                                en: (0..b).collect(),
+                                score: 0.0,
+                            },
+                            parts: pb.parts,
+                            total,
+                            margin: total - t.unaligned(a, b),
+                            posterior: pb.posterior,
+                        })
+                    }
+                };
+                out.push(ids, ens, score);
             }
         }
         out
@@ -643,7 +660,7 @@ impl Aligner {
         t: &Tables,
         (si, se): (&Side, &Side),
         params: &ClauseParams,
-    ) -> Option<Vec<(usize, usize)>> {
+    ) -> Option<Vec<PieceBead>> {
         let mp = &self.config().params;
         let (ni, ne) = (si.len(), se.len());
         let band = band(si, se, params.reach);
@@ -672,14 +689,16 @@ impl Aligner {
         let mut buf = Scratch::default();
         let neg = f64::NEG_INFINITY;
         // best[i][j - lo]: the best score of a path to boundaries (i, j); back: where from.
-        let mut best: Vec<Vec<f64>> = band
-            .iter()
-            .map(|&(lo, hi)| vec![neg; hi + 1 - lo])
-            .collect();
-        let mut back: Vec<Vec<(usize, usize)>> = band
-            .iter()
-            .map(|&(lo, hi)| vec![(0, 0); hi + 1 - lo])
-            .collect();
+        let mut best: Vec<Vec<f64>> = grid(&band, neg);
+        let mut back: Vec<Vec<(usize, usize)>> = grid(&band, (0, 0));
+        // The parts of the best bead into each boundary pair (for the scores).
+        let mut back_parts: Vec<Vec<Parts>> = grid(&band, Parts::default());
+        // Every bead considered, in the order its start is reached (for the posteriors).
+        let mut edges: Vec<Edge> = Vec::new();
+        let unpaired = |prior: f64| Parts {
+            prior,
+            ..Parts::default()
+        };
         best[0][0] = 0.0;
         for i in 0..=ni {
             let (lo, hi) = band[i];
@@ -688,38 +707,45 @@ impl Aligner {
                 if cur == neg {
                     continue;
                 }
-                let mut relax = |i2: usize, j2: usize, s: f64| {
-                    if in_band(i2, j2) && s > best[i2][j2 - band[i2].0] {
+                let mut relax = |i2: usize, j2: usize, s: f64, parts: Parts| {
+                    if !in_band(i2, j2) {
+                        return;
+                    }
+                    edges.push(Edge {
+                        from: (i, j),
+                        to: (i2, j2),
+                        score: s - cur,
+                    });
+                    if s > best[i2][j2 - band[i2].0] {
                         best[i2][j2 - band[i2].0] = s;
                         back[i2][j2 - band[i2].0] = (i, j);
+                        back_parts[i2][j2 - band[i2].0] = parts;
                     }
                 };
                 // A sentence left unpaired (whole, wherever the other side is).
                 if si.strong[i] && i < ni {
-                    relax(si.next_strong(i), j, cur + t.prior[1][0]);
+                    let p = t.prior[1][0];
+                    relax(si.next_strong(i), j, cur + p, unpaired(p));
                 }
                 if se.strong[j] && j < ne {
-                    relax(i, se.next_strong(j), cur + t.prior[0][1]);
+                    let p = t.prior[0][1];
+                    relax(i, se.next_strong(j), cur + p, unpaired(p));
                 }
                 // A part of a sentence left unpaired: from its start to a clause end, or from a
                 // clause end to its end (a verse whose translation is missing, run into the next
                 // sentence of its side), while the other side stays at a sentence boundary.
                 if se.strong[j] && i < ni {
                     for i2 in si.parts_from(i) {
-                        relax(
-                            i2,
-                            j,
-                            cur + t.prior[1][0] - params.unpaired_part - cut_i[i2],
-                        );
+                        let cost = params.unpaired_part + cut_i[i2];
+                        let p = t.prior[1][0];
+                        relax(i2, j, cur + p - cost, unpaired(p));
                     }
                 }
                 if si.strong[i] && j < ne {
                     for j2 in se.parts_from(j) {
-                        relax(
-                            i,
-                            j2,
-                            cur + t.prior[0][1] - params.unpaired_part - cut_e[j2],
-                        );
+                        let cost = params.unpaired_part + cut_e[j2];
+                        let p = t.prior[0][1];
+                        relax(i, j2, cur + p - cost, unpaired(p));
                     }
                 }
                 if i == ni || j == ne {
@@ -802,7 +828,7 @@ impl Aligner {
                             - params.keep * crossed as f64
                             - cut_i[i2]
                             - cut_e[j2];
-                        relax(i2, j2, s);
+                        relax(i2, j2, s, parts);
                     }
                 }
             }
@@ -810,14 +836,117 @@ impl Aligner {
         if best[ni][ne - band[ni].0] == neg {
             return None;
         }
-        let mut path = vec![(ni, ne)];
+        let mut path = Vec::new();
         let (mut p, mut q) = (ni, ne);
         while (p, q) != (0, 0) {
-            (p, q) = back[p][q - band[p].0];
-            path.push((p, q));
+            let from = back[p][q - band[p].0];
+            path.push(PieceBead {
+                from,
+                to: (p, q),
+                parts: back_parts[p][q - band[p].0],
+                posterior: 0.0,
+            });
+            (p, q) = from;
         }
         path.reverse();
+        posteriors(&mut path, &edges, &band);
         Some(path)
+    }
+}
+
+/// The bead of the sentence alignment that segments `ids` and `ens` are, if they are one (whole
+/// sentences, with their indices).
+fn same_bead(
+    ids: &[(Sentence, Option<usize>)],
+    ens: &[(Sentence, Option<usize>)],
+    beads: &[Bead],
+    (bead_i, bead_e): (&[usize], &[usize]),
+) -> Option<usize> {
+    let whole = |segs: &[(Sentence, Option<usize>)]| -> Option<Vec<usize>> {
+        segs.iter().map(|(_, k)| *k).collect()
+    };
+    let (x, y) = (whole(ids)?, whole(ens)?);
+    let k = match (x.first(), y.first()) {
+        (Some(&i), _) => bead_i[i],
+        (None, Some(&j)) => bead_e[j],
+        (None, None) => return None,
+    };
+    (beads[k].id == x && beads[k].en == y).then_some(k)
+}
+
+/// A bead the clause alignment considered: from one pair of piece boundaries (Indonesian,
+/// English) to another, with its score (costs of cuts and junctions included).
+struct Edge {
+    from: (usize, usize),
+    to: (usize, usize),
+    score: f64,
+}
+
+/// A bead of the clause alignment's best path: the parts of its score (without the costs of
+/// cuts and junctions) and its posterior probability among the window's paths.
+struct PieceBead {
+    from: (usize, usize),
+    to: (usize, usize),
+    parts: Parts,
+    posterior: f64,
+}
+
+/// A value per pair of piece boundaries inside `band`: row `i` holds the columns
+/// `band[i].0..=band[i].1`, column `j` at `j - band[i].0`.
+fn grid<T: Clone>(band: &[(usize, usize)], value: T) -> Vec<Vec<T>> {
+    band.iter()
+        .map(|&(lo, hi)| vec![value.clone(); hi + 1 - lo])
+        .collect()
+}
+
+/// ln(e^a + e^b).
+fn log_add(a: f64, b: f64) -> f64 {
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    if lo == f64::NEG_INFINITY {
+        hi
+    } else {
+        hi + (lo - hi).exp().ln_1p()
+    }
+}
+
+/// The posterior of each bead of `path` over all paths through `edges` (forward–backward sums;
+/// `edges` in the order their starts were reached, so every bead into a boundary pair comes
+/// before the beads out of it).
+fn posteriors(path: &mut [PieceBead], edges: &[Edge], band: &[(usize, usize)]) {
+    let cells = || grid(band, f64::NEG_INFINITY);
+    let at = |v: &[Vec<f64>], (i, j): (usize, usize)| v[i][j - band[i].0];
+    let (mut fwd, mut bwd) = (cells(), cells());
+    fwd[0][0] = 0.0;
+    for e in edges {
+        let (i, j) = e.to;
+        let x = at(&fwd, e.from) + e.score;
+        fwd[i][j - band[i].0] = log_add(fwd[i][j - band[i].0], x);
+    }
+    let end = match path.last() {
+        Some(b) => b.to,
+        None => return,
+    };
+    bwd[end.0][end.1 - band[end.0].0] = 0.0;
+    for e in edges.iter().rev() {
+        let (i, j) = e.from;
+        let x = e.score + at(&bwd, e.to);
+        bwd[i][j - band[i].0] = log_add(bwd[i][j - band[i].0], x);
+    }
+    let z = at(&fwd, end);
+    // The step of the path that starts at each boundary pair (`usize::MAX`: none).
+    let mut step: Vec<Vec<usize>> = grid(band, usize::MAX);
+    for (k, b) in path.iter().enumerate() {
+        step[b.from.0][b.from.1 - band[b.from.0].0] = k;
+    }
+    let mut sum = vec![f64::NEG_INFINITY; path.len()];
+    for e in edges {
+        let k = step[e.from.0][e.from.1 - band[e.from.0].0];
+        if k != usize::MAX && path[k].to == e.to {
+            sum[k] = log_add(sum[k], at(&fwd, e.from) + e.score + at(&bwd, e.to) - z);
+        }
+    }
+    for (b, s) in path.iter_mut().zip(sum) {
+        b.posterior = if s.is_finite() { s.exp().min(1.0) } else { 0.0 };
     }
 }
 
@@ -923,6 +1052,39 @@ fn piece_terms(stat: &[SentStat], t: &Tables, side: usize) -> Vec<[Terms; 3]> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn posteriors_share_the_mass_of_equal_paths() {
+        let edge = |from, to, score| Edge { from, to, score };
+        // Two beads of score 0 through (1, 1), or one of score 0 straight to (2, 2); a third
+        // path through (1, 1) at -ln 2 makes the first bead less likely than the second.
+        let edges = [
+            edge((0, 0), (1, 1), 0.0),
+            edge((0, 0), (1, 1), -(2f64.ln())),
+            edge((0, 0), (2, 2), 0.0),
+            edge((1, 1), (2, 2), 0.0),
+        ];
+        let bead = |from, to| PieceBead {
+            from,
+            to,
+            parts: Parts::default(),
+            posterior: 0.0,
+        };
+        let mut path = vec![bead((0, 0), (1, 1)), bead((1, 1), (2, 2))];
+        posteriors(&mut path, &edges, &[(0, 2), (0, 2), (0, 2)]);
+        // Paths: 1 + 0.5 through (1, 1), 1 straight: the two steps hold 1.5 / 2.5 of the mass,
+        // the first counting both of its beads.
+        assert!(
+            (path[0].posterior - 0.6).abs() < 1e-9,
+            "{}",
+            path[0].posterior
+        );
+        assert!(
+            (path[1].posterior - 0.6).abs() < 1e-9,
+            "{}",
+            path[1].posterior
+        );
+    }
 
     #[test]
     fn clause_ends_found() {
@@ -1167,6 +1329,8 @@ mod tests {
             ]
         );
         assert_eq!(split.en_sentence, vec![Some(0), None, None]);
-        assert!(split.beads.iter().all(|b| b.score == 0.9));
+        // Scored by the clause alignment (its posterior, calibrated), not inherited.
+        let scores: Vec<f64> = split.beads.iter().map(|b| b.score).collect();
+        assert!(scores.iter().all(|&s| s > 0.5 && s <= 1.0), "{scores:?}");
     }
 }
