@@ -694,6 +694,7 @@ impl Aligner {
         // The parts of the best bead into each boundary pair (for the scores).
         let mut back_parts: Vec<Vec<Parts>> = grid(&band, Parts::default());
         // Every bead considered, in the order its start is reached (for the posteriors).
+        let cells = Cells::new(&band);
         let mut edges: Vec<Edge> = Vec::new();
         let unpaired = |prior: f64| Parts {
             prior,
@@ -712,8 +713,8 @@ impl Aligner {
                         return;
                     }
                     edges.push(Edge {
-                        from: (i, j),
-                        to: (i2, j2),
+                        from: cells.of((i, j)),
+                        to: cells.of((i2, j2)),
                         score: s - cur,
                     });
                     if s > best[i2][j2 - band[i2].0] {
@@ -849,7 +850,7 @@ impl Aligner {
             (p, q) = from;
         }
         path.reverse();
-        posteriors(&mut path, &edges, &band);
+        posteriors(&mut path, &edges, &cells);
         Some(path)
     }
 }
@@ -875,11 +876,43 @@ fn same_bead(
 }
 
 /// A bead the clause alignment considered: from one pair of piece boundaries (Indonesian,
-/// English) to another, with its score (costs of cuts and junctions included).
+/// English) to another, as cells of a [`Cells`] numbering, with its score (costs of cuts and
+/// junctions included). Small: a window may hold millions.
 struct Edge {
-    from: (usize, usize),
-    to: (usize, usize),
+    from: u32,
+    to: u32,
     score: f64,
+}
+
+/// Numbers the pairs of piece boundaries inside a band row by row: row `i` holds the columns
+/// `band[i].0..=band[i].1`.
+struct Cells {
+    start: Vec<usize>,
+    lo: Vec<usize>,
+}
+
+impl Cells {
+    fn new(band: &[(usize, usize)]) -> Cells {
+        let mut start = Vec::with_capacity(band.len() + 1);
+        let mut n = 0;
+        for &(lo, hi) in band {
+            start.push(n);
+            n += hi + 1 - lo;
+        }
+        start.push(n);
+        Cells {
+            start,
+            lo: band.iter().map(|b| b.0).collect(),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.start[self.start.len() - 1]
+    }
+
+    fn of(&self, (i, j): (usize, usize)) -> u32 {
+        (self.start[i] + j - self.lo[i]) as u32
+    }
 }
 
 /// A bead of the clause alignment's best path: the parts of its score (without the costs of
@@ -912,37 +945,34 @@ fn log_add(a: f64, b: f64) -> f64 {
 /// The posterior of each bead of `path` over all paths through `edges` (forward–backward sums;
 /// `edges` in the order their starts were reached, so every bead into a boundary pair comes
 /// before the beads out of it).
-fn posteriors(path: &mut [PieceBead], edges: &[Edge], band: &[(usize, usize)]) {
-    let cells = || grid(band, f64::NEG_INFINITY);
-    let at = |v: &[Vec<f64>], (i, j): (usize, usize)| v[i][j - band[i].0];
-    let (mut fwd, mut bwd) = (cells(), cells());
-    fwd[0][0] = 0.0;
-    for e in edges {
-        let (i, j) = e.to;
-        let x = at(&fwd, e.from) + e.score;
-        fwd[i][j - band[i].0] = log_add(fwd[i][j - band[i].0], x);
-    }
-    let end = match path.last() {
-        Some(b) => b.to,
-        None => return,
+fn posteriors(path: &mut [PieceBead], edges: &[Edge], cells: &Cells) {
+    let Some(end) = path.last().map(|b| cells.of(b.to) as usize) else {
+        return;
     };
-    bwd[end.0][end.1 - band[end.0].0] = 0.0;
-    for e in edges.iter().rev() {
-        let (i, j) = e.from;
-        let x = e.score + at(&bwd, e.to);
-        bwd[i][j - band[i].0] = log_add(bwd[i][j - band[i].0], x);
+    let mut fwd = vec![f64::NEG_INFINITY; cells.len()];
+    let mut bwd = fwd.clone();
+    fwd[0] = 0.0;
+    for e in edges {
+        let x = fwd[e.from as usize] + e.score;
+        fwd[e.to as usize] = log_add(fwd[e.to as usize], x);
     }
-    let z = at(&fwd, end);
+    bwd[end] = 0.0;
+    for e in edges.iter().rev() {
+        let x = e.score + bwd[e.to as usize];
+        bwd[e.from as usize] = log_add(bwd[e.from as usize], x);
+    }
+    let z = fwd[end];
     // The step of the path that starts at each boundary pair (`usize::MAX`: none).
-    let mut step: Vec<Vec<usize>> = grid(band, usize::MAX);
+    let mut step = vec![usize::MAX; cells.len()];
     for (k, b) in path.iter().enumerate() {
-        step[b.from.0][b.from.1 - band[b.from.0].0] = k;
+        step[cells.of(b.from) as usize] = k;
     }
     let mut sum = vec![f64::NEG_INFINITY; path.len()];
     for e in edges {
-        let k = step[e.from.0][e.from.1 - band[e.from.0].0];
-        if k != usize::MAX && path[k].to == e.to {
-            sum[k] = log_add(sum[k], at(&fwd, e.from) + e.score + at(&bwd, e.to) - z);
+        let k = step[e.from as usize];
+        if k != usize::MAX && cells.of(path[k].to) == e.to {
+            let x = fwd[e.from as usize] + e.score + bwd[e.to as usize] - z;
+            sum[k] = log_add(sum[k], x);
         }
     }
     for (b, s) in path.iter_mut().zip(sum) {
@@ -1055,7 +1085,13 @@ mod tests {
 
     #[test]
     fn posteriors_share_the_mass_of_equal_paths() {
-        let edge = |from, to, score| Edge { from, to, score };
+        let band = [(0, 2), (0, 2), (0, 2)];
+        let cells = Cells::new(&band);
+        let edge = |from, to, score| Edge {
+            from: cells.of(from),
+            to: cells.of(to),
+            score,
+        };
         // Two beads of score 0 through (1, 1), or one of score 0 straight to (2, 2); a third
         // path through (1, 1) at -ln 2 makes the first bead less likely than the second.
         let edges = [
@@ -1071,7 +1107,7 @@ mod tests {
             posterior: 0.0,
         };
         let mut path = vec![bead((0, 0), (1, 1)), bead((1, 1), (2, 2))];
-        posteriors(&mut path, &edges, &[(0, 2), (0, 2), (0, 2)]);
+        posteriors(&mut path, &edges, &cells);
         // Paths: 1 + 0.5 through (1, 1), 1 straight: the two steps hold 1.5 / 2.5 of the mass,
         // the first counting both of its beads.
         assert!(
