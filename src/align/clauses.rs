@@ -31,7 +31,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::score::{Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
 
-use super::model::{DocStats, Parts, SentStat, Tables, length_term};
+use super::model::{DocStats, Params, Parts, SentStat, Tables, length_term};
 use super::{
     Aligner, Bead, Detail, calibrate, chance_rates, doc_ratio, pair_stats, several_per_paragraph,
 };
@@ -631,21 +631,7 @@ impl Aligner {
                 let score = match same_bead(&ids, &ens, beads, (&bead_i, &bead_e)) {
                     // A bead of the sentence alignment: its score, from the whole document.
                     Some(k) => beads[k].score,
-                    None => {
-                        let (a, b) = (ids.len(), ens.len());
-                        let total = pb.parts.total(&self.config().params);
-                        calibrate::probability(&Detail {
-                            bead: Bead {
-                                id: (0..a).collect(),
-                                en: (0..b).collect(),
-                                score: 0.0,
-                            },
-                            parts: pb.parts,
-                            total,
-                            margin: total - t.unaligned(a, b),
-                            posterior: pb.posterior,
-                        })
-                    }
+                    None => pb.probability((ids.len(), ens.len()), t, &self.config().params),
                 };
                 out.push(ids, ens, score);
             }
@@ -930,6 +916,25 @@ fn grid<T: Clone>(band: &[(usize, usize)], value: T) -> Vec<Vec<T>> {
     band.iter()
         .map(|&(lo, hi)| vec![value.clone(); hi + 1 - lo])
         .collect()
+}
+
+impl PieceBead {
+    /// The calibrated probability that this bead, of `a` Indonesian and `b` English segments,
+    /// is right (the sentence beads' calibration, [`calibrate`]).
+    fn probability(&self, (a, b): (usize, usize), t: &Tables, params: &Params) -> f64 {
+        let total = self.parts.total(params);
+        calibrate::probability(&Detail {
+            bead: Bead {
+                id: (0..a).collect(),
+                en: (0..b).collect(),
+                score: 0.0,
+            },
+            parts: self.parts,
+            total,
+            margin: total - t.unaligned(a, b),
+            posterior: self.posterior,
+        })
+    }
 }
 
 /// ln(e^a + e^b).
