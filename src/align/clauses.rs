@@ -910,14 +910,6 @@ struct PieceBead {
     posterior: f64,
 }
 
-/// A value per pair of piece boundaries inside `band`: row `i` holds the columns
-/// `band[i].0..=band[i].1`, column `j` at `j - band[i].0`.
-fn grid<T: Clone>(band: &[(usize, usize)], value: T) -> Vec<Vec<T>> {
-    band.iter()
-        .map(|&(lo, hi)| vec![value.clone(); hi + 1 - lo])
-        .collect()
-}
-
 impl PieceBead {
     /// The calibrated probability that this bead, of `a` Indonesian and `b` English segments,
     /// is right (the sentence beads' calibration, [`calibrate`]).
@@ -935,6 +927,14 @@ impl PieceBead {
             posterior: self.posterior,
         })
     }
+}
+
+/// A value per pair of piece boundaries inside `band`: row `i` holds the columns
+/// `band[i].0..=band[i].1`, column `j` at `j - band[i].0`.
+fn grid<T: Clone>(band: &[(usize, usize)], value: T) -> Vec<Vec<T>> {
+    band.iter()
+        .map(|&(lo, hi)| vec![value.clone(); hi + 1 - lo])
+        .collect()
 }
 
 /// ln(e^a + e^b).
