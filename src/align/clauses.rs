@@ -674,23 +674,24 @@ impl Aligner {
         let (cut_i, cut_e) = (si.cuts(params), se.cuts(params));
         let mut buf = Scratch::default();
         let neg = f64::NEG_INFINITY;
-        // best[i][j - lo]: the best score of a path to boundaries (i, j); back: where from.
-        let mut best: Vec<Vec<f64>> = grid(&band, neg);
-        let mut back: Vec<Vec<(usize, usize)>> = grid(&band, (0, 0));
-        // The parts of the best bead into each boundary pair (for the scores).
-        let mut back_parts: Vec<Vec<Parts>> = grid(&band, Parts::default());
-        // Every bead considered, in the order its start is reached (for the posteriors).
+        // Per pair of boundaries (i, j) in the band (numbered by `cells`): the best score of a
+        // path to it, where that path comes from, and the parts of its last bead's score.
         let cells = Cells::new(&band);
+        let mut best = vec![neg; cells.len()];
+        let mut back = vec![(0, 0); cells.len()];
+        let mut back_parts = vec![Parts::default(); cells.len()];
+        // Every bead considered, in the order its start is reached (for the posteriors).
         let mut edges: Vec<Edge> = Vec::new();
         let unpaired = |prior: f64| Parts {
             prior,
             ..Parts::default()
         };
-        best[0][0] = 0.0;
+        best[0] = 0.0;
         for i in 0..=ni {
             let (lo, hi) = band[i];
             for j in lo..=hi {
-                let cur = best[i][j - lo];
+                let from = cells.of((i, j));
+                let cur = best[from];
                 if cur == neg {
                     continue;
                 }
@@ -698,15 +699,16 @@ impl Aligner {
                     if !in_band(i2, j2) {
                         return;
                     }
+                    let to = cells.of((i2, j2));
                     edges.push(Edge {
-                        from: cells.of((i, j)),
-                        to: cells.of((i2, j2)),
+                        from: from as u32,
+                        to: to as u32,
                         score: s - cur,
                     });
-                    if s > best[i2][j2 - band[i2].0] {
-                        best[i2][j2 - band[i2].0] = s;
-                        back[i2][j2 - band[i2].0] = (i, j);
-                        back_parts[i2][j2 - band[i2].0] = parts;
+                    if s > best[to] {
+                        best[to] = s;
+                        back[to] = (i, j);
+                        back_parts[to] = parts;
                     }
                 };
                 // A sentence left unpaired (whole, wherever the other side is).
@@ -820,20 +822,20 @@ impl Aligner {
                 }
             }
         }
-        if best[ni][ne - band[ni].0] == neg {
+        if best[cells.of((ni, ne))] == neg {
             return None;
         }
         let mut path = Vec::new();
         let (mut p, mut q) = (ni, ne);
         while (p, q) != (0, 0) {
-            let from = back[p][q - band[p].0];
+            let c = cells.of((p, q));
             path.push(PieceBead {
-                from,
+                from: back[c],
                 to: (p, q),
-                parts: back_parts[p][q - band[p].0],
+                parts: back_parts[c],
                 posterior: 0.0,
             });
-            (p, q) = from;
+            (p, q) = back[c];
         }
         path.reverse();
         posteriors(&mut path, &edges, &cells);
@@ -896,8 +898,8 @@ impl Cells {
         self.start[self.start.len() - 1]
     }
 
-    fn of(&self, (i, j): (usize, usize)) -> u32 {
-        (self.start[i] + j - self.lo[i]) as u32
+    fn of(&self, (i, j): (usize, usize)) -> usize {
+        self.start[i] + j - self.lo[i]
     }
 }
 
@@ -929,14 +931,6 @@ impl PieceBead {
     }
 }
 
-/// A value per pair of piece boundaries inside `band`: row `i` holds the columns
-/// `band[i].0..=band[i].1`, column `j` at `j - band[i].0`.
-fn grid<T: Clone>(band: &[(usize, usize)], value: T) -> Vec<Vec<T>> {
-    band.iter()
-        .map(|&(lo, hi)| vec![value.clone(); hi + 1 - lo])
-        .collect()
-}
-
 /// ln(e^a + e^b).
 fn log_add(a: f64, b: f64) -> f64 {
     let (hi, lo) = if a > b { (a, b) } else { (b, a) };
@@ -951,7 +945,7 @@ fn log_add(a: f64, b: f64) -> f64 {
 /// `edges` in the order their starts were reached, so every bead into a boundary pair comes
 /// before the beads out of it).
 fn posteriors(path: &mut [PieceBead], edges: &[Edge], cells: &Cells) {
-    let Some(end) = path.last().map(|b| cells.of(b.to) as usize) else {
+    let Some(end) = path.last().map(|b| cells.of(b.to)) else {
         return;
     };
     let mut fwd = vec![f64::NEG_INFINITY; cells.len()];
@@ -970,12 +964,12 @@ fn posteriors(path: &mut [PieceBead], edges: &[Edge], cells: &Cells) {
     // The step of the path that starts at each boundary pair (`usize::MAX`: none).
     let mut step = vec![usize::MAX; cells.len()];
     for (k, b) in path.iter().enumerate() {
-        step[cells.of(b.from) as usize] = k;
+        step[cells.of(b.from)] = k;
     }
     let mut sum = vec![f64::NEG_INFINITY; path.len()];
     for e in edges {
         let k = step[e.from as usize];
-        if k != usize::MAX && cells.of(path[k].to) == e.to {
+        if k != usize::MAX && cells.of(path[k].to) == e.to as usize {
             let x = fwd[e.from as usize] + e.score + bwd[e.to as usize] - z;
             sum[k] = log_add(sum[k], x);
         }
@@ -1093,8 +1087,8 @@ mod tests {
         let band = [(0, 2), (0, 2), (0, 2)];
         let cells = Cells::new(&band);
         let edge = |from, to, score| Edge {
-            from: cells.of(from),
-            to: cells.of(to),
+            from: cells.of(from) as u32,
+            to: cells.of(to) as u32,
             score,
         };
         // Two beads of score 0 through (1, 1), or one of score 0 straight to (2, 2); a third
