@@ -525,7 +525,14 @@ impl Aligner {
         let cover = |i: usize, j: usize| cover_with(&pid[i], &pen[j]);
         let r = chance_rates(&sid, &sen, &cover, &self.config().params);
         let stats = bead_stats(self, (&pid, &pen), beads, r);
-        self.split_clauses_with((id, &pid), (en, &pen), beads, &stats, params)
+        self.split_scored(
+            (id, &pid),
+            (en, &pen),
+            beads,
+            &stats,
+            || stats.clone(),
+            params,
+        )
     }
 
     /// [`Aligner::split_clauses`] with the sentences prepared by this aligner (`pid`, `pen`:
@@ -538,6 +545,21 @@ impl Aligner {
         (en, pen): (&[Sentence], &[Prepared]),
         beads: &[Bead],
         stats: &DocStats,
+        params: &ClauseParams,
+    ) -> Split {
+        let scoring = || bead_stats(self, (pid, pen), beads, stats.r);
+        self.split_scored((id, pid), (en, pen), beads, stats, scoring, params)
+    }
+
+    /// [`Aligner::split_clauses_with`], with the statistics that score the pieces' beads from
+    /// `scoring` (called only when some window is aligned again).
+    fn split_scored(
+        &self,
+        (id, pid): (&[Sentence], &[Prepared]),
+        (en, pen): (&[Sentence], &[Prepared]),
+        beads: &[Bead],
+        stats: &DocStats,
+        scoring: impl FnOnce() -> DocStats,
         params: &ClauseParams,
     ) -> Split {
         // 1-1 beads whose lengths disagree: one side may hold a clause the other lacks.
@@ -555,9 +577,8 @@ impl Aligner {
         let windows = windows(beads, params, &odd);
         // The bead score's tables, only where some window is aligned again.
         let tables = windows.iter().any(|w| w.2).then(|| {
-            let stats = bead_stats(self, (pid, pen), beads, stats.r);
             Tables::new(
-                &stats,
+                &scoring(),
                 &self.config().beads,
                 self.config().params.free_match,
             )

@@ -151,6 +151,19 @@ pub struct Detail {
     pub posterior: f64,
 }
 
+/// One document aligned by [`Aligner::align_document`].
+#[derive(Clone, Debug)]
+pub struct AlignedDoc {
+    /// The beads.
+    pub beads: Vec<Bead>,
+    /// The Indonesian sentences as the last pass prepared them (with any learned translations).
+    pub id: Vec<Prepared>,
+    /// The English sentences, prepared.
+    pub en: Vec<Prepared>,
+    /// The statistics the last pass scored beads with.
+    pub stats: DocStats,
+}
+
 /// The aligner.
 #[derive(Clone, Debug)]
 pub struct Aligner {
@@ -213,14 +226,7 @@ impl Aligner {
 
     /// Align two segmented documents, using their paragraph numbers as soft anchors.
     pub fn align_sentences(&self, id: &[Sentence], en: &[Sentence]) -> Vec<Bead> {
-        let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
-        let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
-        let ti: Vec<&str> = id.iter().map(|s| s.text.as_str()).collect();
-        let te: Vec<&str> = en.iter().map(|s| s.text.as_str()).collect();
-        self.align_detailed(&ti, &te, Some(&pi), Some(&pe))
-            .into_iter()
-            .map(|d| d.bead)
-            .collect()
+        self.align_document(id, en, false).beads
     }
 
     /// Prepare the sentences of one side.
@@ -533,6 +539,13 @@ impl Aligner {
     /// beads of the first pass are added for the second (each sentence is prepared once).
     /// For many documents, gather [`LearnStats`] over all of them instead.
     pub fn align_learned(&self, id: &[Sentence], en: &[Sentence]) -> Vec<Bead> {
+        self.align_document(id, en, true).beads
+    }
+
+    /// Align two segmented documents with their paragraph numbers as soft anchors, in two
+    /// passes when `learn` (as [`Aligner::align_learned`]); also returns what the clause
+    /// alignment ([`Aligner::split_clauses_with`]) takes from the sentence alignment.
+    pub fn align_document(&self, id: &[Sentence], en: &[Sentence], learn: bool) -> AlignedDoc {
         let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
         let mut pid: Vec<Prepared> = id
@@ -544,21 +557,26 @@ impl Aligner {
             .map(|s| self.ev.prepare(&s.text, Lang::En))
             .collect();
         let index = CoverIndex::new(&pen);
-        let (first, _) = self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
-        let mut stats = LearnStats::default();
-        stats.add_prepared(&pid, &pen, first.iter().map(|d| &d.bead));
-        let learned = stats.translations();
-        if learned.map.is_empty() {
-            return first.into_iter().map(|d| d.bead).collect();
+        let (mut details, mut stats) =
+            self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
+        if learn {
+            let mut learning = LearnStats::default();
+            learning.add_prepared(&pid, &pen, details.iter().map(|d| &d.bead));
+            let learned = learning.translations();
+            if !learned.map.is_empty() {
+                for p in &mut pid {
+                    p.add_translations(&learned.map);
+                }
+                (details, stats) =
+                    self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), Some(&details), &index);
+            }
         }
-        for p in &mut pid {
-            p.add_translations(&learned.map);
+        AlignedDoc {
+            beads: details.into_iter().map(|d| d.bead).collect(),
+            id: pid,
+            en: pen,
+            stats,
         }
-        self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), Some(&first), &index)
-            .0
-            .into_iter()
-            .map(|d| d.bead)
-            .collect()
     }
 
     /// Add this aligner's learned word translations (if any) to an Indonesian sentence prepared

@@ -135,17 +135,22 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
 
-    let result = if args.no_learn {
-        aligner.align_sentences(&id, &en)
-    } else {
-        aligner.align_learned(&id, &en)
-    };
+    let aligned = aligner.align_document(&id, &en, !args.no_learn);
+    let result = &aligned.beads;
 
     let clauses = super::clause_splits(args.presplit, args.whole_sentences, args.format);
-    let split = clauses.then(|| aligner.split_clauses(&id, &en, &result, &ClauseParams::default()));
+    let split = clauses.then(|| {
+        aligner.split_clauses_with(
+            (&id, &aligned.id),
+            (&en, &aligned.en),
+            result,
+            &aligned.stats,
+            &ClauseParams::default(),
+        )
+    });
     let (segs_id, segs_en, beads) = match &split {
         Some(s) => (&s.id, &s.en, &s.beads),
-        None => (&id, &en, &result),
+        None => (&id, &en, result),
     };
     let doc = DocAlignment {
         doc: "",
