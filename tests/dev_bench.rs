@@ -26,6 +26,7 @@ use rayon::prelude::*;
 use selaras::align::clauses::{ClauseParams, clause_pieces};
 use selaras::align::{AlignConfig, Aligner, Detail, DocStats, LearnStats, Params, calibrate};
 use selaras::eval::{Link, Tally};
+use selaras::score::Prepared;
 use selaras::segment::{Lang, Sentence};
 
 const SETS: &[&str] = &["flores200_dev", "ud_pud_test", "ebible_ags_web_all"];
@@ -427,21 +428,23 @@ type Run = (Tally, Vec<(Detail, bool)>, Vec<(f64, bool)>);
 /// Align all documents (two passes: learn translations from the first) and score them.
 fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
     // As `selaras batch` does: pass 2 starts from the alignment of pass 1.
-    // Each document's alignment and the statistics its beads were scored with.
-    type Aligned = (Vec<Detail>, DocStats);
+    // Each document's alignment, the statistics its beads were scored with and its sentences
+    // as prepared for it (for the clause alignment).
+    type Aligned = (Vec<Detail>, DocStats, (Vec<Prepared>, Vec<Prepared>));
     let pass = |al: &Aligner, init: Option<&[Aligned]>| -> Vec<Aligned> {
         docs.par_iter()
             .enumerate()
             .map(|(k, d)| {
                 let pid = al.prepare(&texts(&d.id), Lang::Id);
                 let pen = al.prepare(&texts(&d.en), Lang::En);
-                al.align_prepared_from(
+                let (det, stats) = al.align_prepared_from(
                     &pid,
                     &pen,
                     Some(&paras(&d.id)),
                     Some(&paras(&d.en)),
                     init.map(|i| i[k].0.as_slice()),
-                )
+                );
+                (det, stats, (pid, pen))
             })
             .collect()
     };
@@ -453,7 +456,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
         .unwrap_or(1);
     for _ in 0..if learn { rounds } else { 0 } {
         let mut stats = LearnStats::default();
-        for (d, (det, _)) in docs.iter().zip(&out) {
+        for (d, (det, _, _)) in docs.iter().zip(&out) {
             let beads: Vec<_> = det.iter().map(|x| x.bead.clone()).collect();
             stats.add(base, &texts(&d.id), &texts(&d.en), &beads);
         }
@@ -465,7 +468,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
     let mut labelled = Vec::new();
     let mut txt_scored = Vec::new();
     let clause_params = clause_params_from_env();
-    for (d, (det, doc_stats)) in docs.iter().zip(out) {
+    for (d, (det, doc_stats, (pid, pen))) in docs.iter().zip(out) {
         let beads: Vec<(Vec<usize>, Vec<usize>)> = det
             .iter()
             .map(|x| (x.bead.id.clone(), x.bead.en.clone()))
@@ -486,8 +489,6 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
                     to_units(&oracle(&d.gold, &ui, &ue), &ui, &ue)
                 } else if let Some(cp) = &clause_params {
                     let bs: Vec<_> = det.iter().map(|x| x.bead.clone()).collect();
-                    let pid = learned.prepare(&texts(&d.id), Lang::Id);
-                    let pen = learned.prepare(&texts(&d.en), Lang::En);
                     let split = learned.split_clauses_with(
                         (&d.id, &pid),
                         (&d.en, &pen),
