@@ -199,8 +199,6 @@ struct Side {
     bead: Vec<(usize, usize)>,
     /// Characters before each boundary.
     chars: Vec<f64>,
-    /// Paragraph ends before each boundary.
-    paras: Vec<u32>,
     /// Per piece: `dup[x][d - 1]`, its items whose token occurs in one of the `d` pieces
     /// before it (up to [`DUP_REACH`]).
     dups: Vec<Vec<u128>>,
@@ -256,7 +254,7 @@ impl Side {
                 }
             })
             .collect();
-        let stat: Vec<SentStat> = (0..n)
+        let mut stat: Vec<SentStat> = (0..n)
             .map(|x| {
                 let k = from[x];
                 let next = sents.get(k + 1).map(|s| s.para).or(next_para);
@@ -264,6 +262,7 @@ impl Side {
                 SentStat::new(&prep[x], para_end)
             })
             .collect();
+        SentStat::rank_paras(&mut stat);
         // The first and last boundaries reach the first and last bead, so that unpaired
         // sentences of the other side at either end stay within reach.
         let bead = (0..=n)
@@ -278,10 +277,8 @@ impl Side {
             })
             .collect();
         let mut chars = vec![0.0];
-        let mut paras = vec![0];
         for st in &stat {
             chars.push(chars[chars.len() - 1] + st.chars);
-            paras.push(paras[paras.len() - 1] + u32::from(st.para_end));
         }
         // The last piece each token was seen in, and per piece the distance back to it.
         let mut seen: HashMap<&str, usize> = HashMap::default();
@@ -314,7 +311,6 @@ impl Side {
             stat,
             bead,
             chars,
-            paras,
             dups,
         }
     }
@@ -329,6 +325,11 @@ impl Side {
 
     fn len(&self) -> usize {
         self.pieces.len()
+    }
+
+    /// Paragraph ends inside pieces `a..b` (before the last), as the sentence model counts them.
+    fn inside_paras(&self, a: usize, b: usize) -> u32 {
+        self.stat[b - 1].paras_before - self.stat[a].paras_before
     }
 
     /// Sentences touched by pieces `a..b`.
@@ -822,9 +823,7 @@ impl Aligner {
                                 t.s2,
                             ),
                             para: f64::from(u8::from(para_end)),
-                            cross: f64::from(
-                                si.paras[i2 - 1] - si.paras[i] + se.paras[j2 - 1] - se.paras[j],
-                            ),
+                            cross: f64::from(si.inside_paras(i, i2) + se.inside_paras(j, j2)),
                             ..Parts::default()
                         };
                         // Junctions this bead runs over (not at its corners).
