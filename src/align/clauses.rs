@@ -4,9 +4,11 @@
 //! sentences of the other together with a comma, a semicolon or "and", or move a clause
 //! across a sentence boundary. A sentence aligner then has to pair whole sentences with
 //! partly matching ones. After the sentence alignment, every sentence is cut at its clause
-//! ends ([`clause_ends`]: after `,` `;` `:`, a dash, or `?` `!` `.` closing a quote) and the
-//! pieces are aligned again, near the sentence alignment, by dynamic programming over beads
-//! of consecutive pieces scored with the sentence model of the document
+//! ends ([`clause_ends`]: after `,` `;` `:`, a dash, or `?` `!` `.` closing a quote), and where
+//! it seems to end with no punctuation at all ([`open_ends`]: before a capitalised sentence
+//! opener, at [`ClauseParams::cut_open`]), and the pieces are aligned again, near the
+//! sentence alignment, by dynamic programming over beads of consecutive pieces scored with the
+//! sentence model of the document
 //! ([`super::model`]). Each bead boundary must be a sentence boundary on at least one side
 //! — the other side's sentence boundary is the evidence that a clause ends a translation
 //! there — and each boundary inside a sentence costs [`ClauseParams::cut`] after a comma
@@ -28,7 +30,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::score::{Prepared, cover_with};
+use crate::score::{Evidence, Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
 
 use super::model::{DocStats, Params, Parts, SentStat, Tables, length_term};
@@ -66,6 +68,10 @@ pub struct ClauseParams {
     /// pieces runs over (moving or removing a junction the sentence aligner chose; cuts inside
     /// its beads pay nothing of it).
     pub keep: f64,
+    /// Whether a sentence may also be cut where it ends without punctuation ([`open_ends`]).
+    pub open: bool,
+    /// Cost (log) of a bead boundary at a sentence end without punctuation.
+    pub cut_open: f64,
 }
 
 impl Default for ClauseParams {
@@ -80,6 +86,8 @@ impl Default for ClauseParams {
             odd_length: 2.0,
             unpaired_part: 4.0,
             keep: 1.5,
+            open: true,
+            cut_open: 2.0,
         }
     }
 }
@@ -121,24 +129,104 @@ pub fn clause_ends(text: &str) -> Vec<usize> {
     out
 }
 
+/// Byte offsets inside `text` where a sentence may end with no punctuation at all: before a
+/// capitalised word that reads as a sentence opener ("… which it shares with Haiti Besides
+/// white sand …", a unit whose final full stop is missing). The word must be a function word
+/// (after any word but a function word), or a common word, one with an entry in the lexicon,
+/// after a word in lower case (so that `Harvard Law School` or `dan Sekolah Hukum` are not cut).
+/// Outside brackets; never after punctuation (those are [`clause_ends`]).
+pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
+    let mut chunks = Vec::new();
+    let mut start = None;
+    for (k, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                chunks.push((s, k));
+                start = None;
+            }
+            (false, None) => start = Some(k),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        chunks.push((s, text.len()));
+    }
+    let stop = |w: &str| match lang {
+        Lang::Id => crate::lexicon::is_stop_id(w),
+        Lang::En => crate::lexicon::is_stop_en(w),
+    };
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    for pair in chunks.windows(2) {
+        let (p, n) = (&text[pair[0].0..pair[0].1], &text[pair[1].0..pair[1].1]);
+        for c in p.chars() {
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+        }
+        let word = n
+            .trim_start_matches(['"', '“', '‘', '\''])
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        let mut cs = word.chars();
+        let titled = cs.next().is_some_and(char::is_uppercase)
+            && (cs.clone().next().is_some() || (lang == Lang::En && word == "A"))
+            && cs.all(char::is_lowercase);
+        let ends_word = p
+            .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+            .ends_with(char::is_alphanumeric);
+        if depth > 0 || !titled || !ends_word {
+            continue;
+        }
+        let pw = p
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase();
+        if pw.is_empty() || stop(&pw) {
+            continue;
+        }
+        let lower = word.to_lowercase();
+        let after_lower = p
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .is_some_and(|c| c.is_lowercase() || c.is_ascii_digit());
+        if stop(&lower) || (after_lower && ev.is_common_word(&lower, lang)) {
+            out.push(pair[0].1);
+        }
+    }
+    out
+}
+
 /// A sentence cut at each of its clause ends ([`clause_ends`]): the pieces, trimmed, with
 /// their byte spans in the input text.
 pub fn clause_pieces(s: &Sentence) -> Vec<Sentence> {
+    pieces_at(s, &clause_ends(&s.text))
+        .into_iter()
+        .map(|(p, _)| p)
+        .collect()
+}
+
+/// `s` cut at the byte offsets `cuts` (ascending): the non-empty pieces, trimmed, each with the
+/// index in `cuts` of the cut that ends it (`cuts.len()` for the end of the sentence).
+fn pieces_at(s: &Sentence, cuts: &[usize]) -> Vec<(Sentence, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
-    let mut cuts = clause_ends(&s.text);
-    cuts.push(s.text.len());
-    for c in cuts {
+    for (k, &c) in cuts.iter().chain([&s.text.len()]).enumerate() {
         let piece = &s.text[from..c];
         let lead = piece.len() - piece.trim_start().len();
         let text = piece.trim();
         if !text.is_empty() {
-            out.push(Sentence {
-                text: text.to_string(),
-                start: s.start + from + lead,
-                end: s.start + from + lead + text.len(),
-                para: s.para,
-            });
+            out.push((
+                Sentence {
+                    text: text.to_string(),
+                    start: s.start + from + lead,
+                    end: s.start + from + lead + text.len(),
+                    para: s.para,
+                },
+                k,
+            ));
         }
         from = c;
     }
@@ -193,6 +281,8 @@ struct Side {
     from: Vec<usize>,
     /// Per boundary (0..=pieces; boundary b lies before piece b): a sentence boundary.
     strong: Vec<bool>,
+    /// Per boundary: a sentence end without punctuation ([`open_ends`]).
+    open: Vec<bool>,
     prep: Vec<Prepared>,
     stat: Vec<SentStat>,
     /// Per boundary: the lowest and highest bead of the sentence alignment it touches.
@@ -213,32 +303,53 @@ const DUP_REACH: usize = 24;
 impl Side {
     /// `sent_prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`:
     /// how many there are; `next_para`: the paragraph of the sentence after the last;
-    /// `use_para`: whether paragraph ends count (as for the sentence aligner).
+    /// `use_para`: whether paragraph ends count (as for the sentence aligner); `use_open`:
+    /// whether sentences are cut where they end without punctuation too ([`open_ends`]).
     fn new(
         al: &Aligner,
         (sents, sent_prep): (&[Sentence], &[Prepared]),
         lang: Lang,
-        sent_bead: &[usize],
-        beads: usize,
+        (sent_bead, beads): (&[usize], usize),
         next_para: Option<usize>,
         use_para: bool,
+        use_open: bool,
     ) -> Side {
         let mut pieces = Vec::new();
         let mut from = Vec::new();
         let mut strong = vec![true];
+        let mut open = vec![false];
         for (k, s) in sents.iter().enumerate() {
-            let mut ps = clause_pieces(s);
+            // Clause ends, and sentence ends without punctuation (`true`).
+            let mut cuts: Vec<(usize, bool)> = clause_ends(&s.text)
+                .into_iter()
+                .map(|c| (c, false))
+                .collect();
+            if use_open {
+                cuts.extend(
+                    open_ends(&s.text, lang, al.evidence())
+                        .into_iter()
+                        .map(|c| (c, true)),
+                );
+                cuts.sort_unstable();
+                cuts.dedup_by_key(|c| c.0);
+            }
+            let at: Vec<usize> = cuts.iter().map(|c| c.0).collect();
+            let mut ps = pieces_at(s, &at);
             if ps.is_empty() || ps.len() > MAX_SENTENCE_PIECES {
                 // A list of hundreds of items is not cut: the search would grow with its square.
-                ps = vec![s.clone()];
+                ps = vec![(s.clone(), cuts.len())];
             }
-            for p in ps {
+            for (p, k_end) in ps {
                 pieces.push(p);
                 from.push(k);
                 strong.push(false);
+                open.push(cuts.get(k_end).is_some_and(|c| c.1));
             }
             if let Some(last) = strong.last_mut() {
                 *last = true;
+            }
+            if let Some(last) = open.last_mut() {
+                *last = false;
             }
         }
         let n = pieces.len();
@@ -250,7 +361,9 @@ impl Side {
                 if strong[x] && strong[x + 1] && p.text == sents[from[x]].text {
                     sent_prep[from[x]].clone()
                 } else {
-                    al.evidence().prepare_part(&p.text, lang, !strong[x])
+                    // A piece after a sentence end without punctuation opens a sentence.
+                    al.evidence()
+                        .prepare_part(&p.text, lang, !strong[x] && !open[x])
                 }
             })
             .collect();
@@ -307,6 +420,7 @@ impl Side {
             pieces,
             from,
             strong,
+            open,
             prep,
             stat,
             bead,
@@ -370,6 +484,7 @@ impl Side {
         (0..=self.len())
             .map(|b| match self.strong[b] {
                 true => 0.0,
+                false if self.open[b] => params.cut_open,
                 false if self.pieces[b - 1].text.ends_with(',') => params.cut,
                 false => params.cut_strong,
             })
@@ -620,10 +735,10 @@ impl Aligner {
                             self,
                             (&sents[r.clone()], &prep[r]),
                             lang,
-                            &local,
-                            run.len(),
+                            (&local, run.len()),
                             next,
                             use_para,
+                            params.open,
                         )
                     };
                     let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
@@ -1142,6 +1257,41 @@ mod tests {
     }
 
     #[test]
+    fn open_ends_found_before_sentence_openers() {
+        let ev = Evidence::bundled();
+        let cut = |t: &str, lang| -> Vec<String> {
+            open_ends(t, lang, &ev)
+                .iter()
+                .map(|&k| t[..k].to_string())
+                .collect()
+        };
+        let t = "It occupies half of the island, which it shares with Haiti Besides white sand \
+                 beaches, the country is home to the oldest city";
+        assert_eq!(
+            cut(t, Lang::En),
+            vec![t[..t.find(" Besides").unwrap()].to_string()]
+        );
+        let t = "Foton lebih kecil dari atom Setelah ratusan jam filamen bohlam terbakar";
+        assert_eq!(
+            cut(t, Lang::Id),
+            vec!["Foton lebih kecil dari atom".to_string()]
+        );
+        // Names go on: after a capitalised word, after a function word, in brackets.
+        for t in [
+            "Ma belajar di Universitas New York dan Sekolah Hukum Harvard",
+            "He studied at Harvard Law School and once held a card",
+            "the office of Vice President Mike Pence (in Bahasa Indonesia)",
+        ] {
+            let lang = if t.contains(" di ") {
+                Lang::Id
+            } else {
+                Lang::En
+            };
+            assert!(cut(t, lang).is_empty(), "{t}: {:?}", cut(t, lang));
+        }
+    }
+
+    #[test]
     fn clause_ends_found() {
         let t = "He set him on the temple, and said to him, “If you are (a, b) the Son.” Then.";
         let e = clause_ends(t);
@@ -1218,7 +1368,7 @@ mod tests {
             &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             Lang::Id,
         );
-        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 1], 2, None, true);
+        let side = Side::new(&al, (&id, &prep), Lang::Id, (&[0, 1], 2), None, true, true);
         assert_eq!(side.len(), 3);
         let tokens = |x: usize, mask: u128| -> Vec<String> {
             let items = &side.prep[x].items;
@@ -1243,7 +1393,15 @@ mod tests {
                 &sents.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
                 lang,
             );
-            Side::new(&al, (&sents, &prep), lang, bead_of, beads, None, true)
+            Side::new(
+                &al,
+                (&sents, &prep),
+                lang,
+                (bead_of, beads),
+                None,
+                true,
+                true,
+            )
         };
         // Beads: [0]:[0], [1]:[], [2]:[1]; the first Indonesian sentence is two pieces.
         let si = side(
@@ -1271,7 +1429,15 @@ mod tests {
             Lang::Id,
         );
         let ends = |use_para| -> Vec<bool> {
-            let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 1, 2], 3, None, use_para);
+            let side = Side::new(
+                &al,
+                (&id, &prep),
+                Lang::Id,
+                (&[0, 1, 2], 3),
+                None,
+                use_para,
+                true,
+            );
             side.stat.iter().map(|s| s.para_end).collect()
         };
         // Pieces: "Harga naik," "gula naik." | "Beras murah." "Minyak turun." (document end).
@@ -1340,7 +1506,7 @@ mod tests {
             &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             Lang::Id,
         );
-        let side = Side::new(&al, (&id, &prep), Lang::Id, &[0, 0], 1, None, true);
+        let side = Side::new(&al, (&id, &prep), Lang::Id, (&[0, 0], 1), None, true, true);
         assert_eq!(side.len(), 3);
         assert_eq!(side.pieces[0].text, id[0].text);
     }

@@ -817,6 +817,25 @@ impl Evidence {
         &self.lex
     }
 
+    /// True for a lowercase word of language `lang` that is a function word or has an entry in
+    /// the lexicon: a common word, not a name (names are seldom in a bilingual dictionary).
+    pub fn is_common_word(&self, lower: &str, lang: Lang) -> bool {
+        match lang {
+            Lang::Id => {
+                lexicon::is_stop_id(lower)
+                    || !self
+                        .lex
+                        .translations(lexicon::key(&lexicon::stem_id(lower)))
+                        .is_empty()
+                    || !self.lex.translations(lexicon::key(lower)).is_empty()
+            }
+            Lang::En => {
+                lexicon::is_stop_en(lower)
+                    || self.lex.has_en(lexicon::key(&lexicon::stem_en(lower)))
+            }
+        }
+    }
+
     /// Prepare one text of language `lang` for matching.
     pub fn prepare(&self, text: &str, lang: Lang) -> Prepared {
         self.prepare_part(text, lang, false)
