@@ -73,6 +73,8 @@ pub struct SentStat {
     pub para_end: bool,
     /// Paragraph ends before this sentence (set by [`SentStat::rank_paras`]; 0 otherwise).
     pub paras_before: u32,
+    /// Sentences in it ([`Prepared::sentences`]).
+    pub sents: u32,
 }
 
 impl SentStat {
@@ -88,6 +90,7 @@ impl SentStat {
             mask: [word, p.num_mask, p.name_mask],
             para_end,
             paras_before: 0,
+            sents: p.sentences,
         }
     }
 
@@ -339,8 +342,18 @@ impl<'a> Model<'a> {
         (j0, j1): (usize, usize),
     ) -> Parts {
         let (a, b) = (i1 - i0, j1 - j0);
+        let mut prior = t.prior[a][b];
+        if a != b && a > 0 && b > 0 {
+            // One side's units hold as many sentences as the other's (a unit of two sentences
+            // against two units of one): as likely as that many 1-1 beads, if that is likelier.
+            let sa: u32 = self.sid[i0..i1].iter().map(|s| s.sents).sum();
+            let sb: u32 = self.sen[j0..j1].iter().map(|s| s.sents).sum();
+            if sa == sb {
+                prior = prior.max(t.prior[1][1] * f64::from(sa));
+            }
+        }
         let mut parts = Parts {
-            prior: t.prior[a][b],
+            prior,
             ..Parts::default()
         };
         if a == 0 || b == 0 {

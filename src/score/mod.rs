@@ -86,6 +86,8 @@ pub struct Prepared {
     qindex: Vec<(u64, u8)>,
     /// Bit mask of items that are numbers.
     pub num_mask: u128,
+    /// Sentences in the text (sentence ends followed by a capital, plus one).
+    pub sentences: u32,
     /// Bit mask of items that are names.
     pub name_mask: u128,
     /// Bit mask of all items.
@@ -683,6 +685,54 @@ fn is_clitic(word: &str) -> bool {
     )
 }
 
+/// Sentence ends inside `text`: `.` `?` or `!` (with closing quotes and brackets) after a word in
+/// lower case of two letters or more, a capitalised word of five or more, or a number, then a
+/// space and a capital. A rough count, for texts given one per line that may hold several
+/// sentences; abbreviations (`Dr.`, `U.S.`, `Jl.`, `Prof.`) are short and are not counted.
+fn sentence_ends(text: &str) -> u32 {
+    let mut n = 0;
+    let bytes = text.as_bytes();
+    for (k, _) in bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| matches!(b, b'.' | b'?' | b'!'))
+    {
+        // The run of letters or digits just before: all lower case (two or more), capitalised
+        // (five or more), or all digits.
+        let word: Vec<char> = text[..k]
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric())
+            .take(32)
+            .collect();
+        let len = word.len();
+        let lower = len >= 2 && word.iter().all(|c| c.is_lowercase());
+        let titled = len >= 5
+            && word[..len - 1].iter().all(|c| c.is_lowercase())
+            && word[len - 1].is_uppercase();
+        let digits = len >= 1 && word.iter().all(|c| c.is_ascii_digit());
+        if !(lower || titled || digits) {
+            continue;
+        }
+        // Then closing quotes or brackets, one space, and a capital (after any opening quote).
+        let mut rest = text[k + 1..].trim_start_matches(['"', '”', '’', '\'', ')']);
+        if rest.starts_with(['.', '?', '!']) {
+            continue;
+        }
+        rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None => continue,
+        };
+        if rest
+            .trim_start_matches(['"', '“', '‘', '\'', '('])
+            .starts_with(char::is_uppercase)
+        {
+            n += 1;
+        }
+    }
+    n
+}
+
 /// True for a name or acronym token: capitalised and not at the start of the sentence, or
 /// written in capitals (two letters or more).
 pub fn is_name(word: &str, position: usize) -> bool {
@@ -848,6 +898,7 @@ impl Evidence {
         let tokens = tokenize(&norm);
         let mut p = Prepared {
             chars: norm.chars().count(),
+            sentences: 1 + sentence_ends(text),
             ..Prepared::default()
         };
         // Room for every token up front (growing these vectors was 7 % of preparing).
@@ -1158,6 +1209,23 @@ mod tests {
 
     fn ev() -> Evidence {
         Evidence::bundled()
+    }
+
+    #[test]
+    fn sentence_ends_counted_inside_a_line() {
+        let p = |t: &str| ev().prepare(t, Lang::En).sentences;
+        assert_eq!(p("The cat sleeps."), 1);
+        assert_eq!(p("The cat sleeps. The dog barks!"), 2);
+        assert_eq!(
+            p("He arrived in Jakarta. \"It was late,\" he said. Then 2019. Next"),
+            4
+        );
+        // Abbreviations and initials do not end a sentence here.
+        assert_eq!(
+            p("Dr. Smith met Mr. Lee and U.S. officials at 5 p.m. Monday."),
+            1
+        );
+        assert_eq!(p("Harga naik 1.5 persen.Lalu turun."), 1);
     }
 
     #[test]
