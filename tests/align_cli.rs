@@ -162,6 +162,36 @@ fn presplit_lexicon_and_beads() {
 }
 
 #[test]
+fn presplit_line_of_two_sentences_pairs_with_two_lines() {
+    // A merge: one Indonesian line holds what the English gives as two lines. Its bead counts
+    // as two 1-1 beads would, so it is found and sure.
+    let dir = tempfile::tempdir().unwrap();
+    let id = dir.path().join("id.txt");
+    let en = dir.path().join("en.txt");
+    std::fs::write(
+        &id,
+        "Polisi menangkap dua tersangka di Bandung pada Selasa malam. Keduanya kini ditahan.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &en,
+        "Police arrested two suspects in Bandung on Tuesday night.\nBoth are now in custody.\n",
+    )
+    .unwrap();
+    let out = selaras()
+        .args(["align", "--presplit", "--format", "ladder"])
+        .arg(&id)
+        .arg(&en)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(ladder_beads(&text), vec!["[0]:[0,1]"]);
+    let score: f64 = text.trim().rsplit(':').next().unwrap().parse().unwrap();
+    assert!(score >= 0.9, "{text}");
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let id = corpus("seed.id.txt");
     let en = corpus("seed.en.txt");
