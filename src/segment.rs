@@ -44,7 +44,8 @@ impl Lang {
 /// One sentence of an input text.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sentence {
-    /// The original sentence text, trimmed (never normalised).
+    /// The original sentence text, trimmed (never normalised; from
+    /// [`Segmenter::split_wrapped`], its line breaks are single spaces).
     pub text: String,
     /// Byte offset of the first byte of `text` in the input text.
     pub start: usize,
@@ -86,6 +87,14 @@ pub fn lines(text: &str) -> Vec<(usize, usize)> {
         out.push((start, bytes.len()));
     }
     out
+}
+
+/// True for the characters that end a line (see [`lines`]).
+fn is_line_end(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
 }
 
 /// The sentence for `text[start..end]`, trimmed; `None` when it is blank.
@@ -271,16 +280,77 @@ impl Segmenter {
             if line.trim().is_empty() {
                 continue;
             }
-            cuts.clear();
-            self.breaks_in(line, &mut cuts);
-            let mut from = 0;
-            for &cut in cuts.iter().chain(std::iter::once(&line.len())) {
-                out.extend(sentence(text, start + from, start + cut, para));
-                from = cut;
+            self.split_paragraph(line, (start, para), &mut cuts, &mut out);
+            para += 1;
+        }
+        out
+    }
+
+    /// [`Segmenter::split`] for hard-wrapped text (e-mail, text taken from a PDF): a paragraph
+    /// ends only at a blank line, and a line break inside one reads as a space. Spans are byte
+    /// offsets into `text`; a sentence's text has its line breaks as spaces.
+    pub fn split_wrapped(&self, text: &str) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let mut para = 0;
+        let mut cuts = Vec::new();
+        let ls = lines(text);
+        let blank = |k: usize| text[ls[k].0..ls[k].1].trim().is_empty();
+        let mut k = 0;
+        while k < ls.len() {
+            if blank(k) {
+                k += 1;
+                continue;
+            }
+            let first = k;
+            while k < ls.len() && !blank(k) {
+                k += 1;
+            }
+            let (start, end) = (ls[first].0, ls[k - 1].1);
+            // Each line end as as many spaces as it has bytes: the offsets stay those of `text`.
+            let mut joined = String::with_capacity(end - start);
+            for c in text[start..end].chars() {
+                if is_line_end(c) {
+                    joined.extend(std::iter::repeat_n(' ', c.len_utf8()));
+                } else {
+                    joined.push(c);
+                }
+            }
+            let from = out.len();
+            self.split_paragraph(&joined, (start, para), &mut cuts, &mut out);
+            // A sentence's line breaks (with the white space around them) as one space.
+            for s in &mut out[from..] {
+                let raw = &text[s.start..s.end];
+                if raw.contains(is_line_end) {
+                    let parts: Vec<&str> =
+                        lines(raw).iter().map(|&(a, b)| raw[a..b].trim()).collect();
+                    s.text = parts.join(" ");
+                }
             }
             para += 1;
         }
         out
+    }
+
+    /// The sentences of one paragraph `p`, which starts at byte `offset` of the input and is
+    /// paragraph number `para`, appended to `out` (`cuts`: scratch).
+    fn split_paragraph(
+        &self,
+        p: &str,
+        (offset, para): (usize, usize),
+        cuts: &mut Vec<usize>,
+        out: &mut Vec<Sentence>,
+    ) {
+        cuts.clear();
+        self.breaks_in(p, cuts);
+        let mut from = 0;
+        for &cut in cuts.iter().chain(std::iter::once(&p.len())) {
+            out.extend(sentence(p, from, cut, para).map(|mut s| {
+                s.start += offset;
+                s.end += offset;
+                s
+            }));
+            from = cut;
+        }
     }
 
     /// The break positions inside one paragraph, in order.
@@ -613,6 +683,30 @@ mod tests {
             texts(Lang::Id, "“Kami tidak akan mundur,” kata Ketua DPR."),
             vec!["“Kami tidak akan mundur,” kata Ketua DPR."]
         );
+    }
+
+    #[test]
+    fn wrapped_text_joins_lines_into_paragraphs() {
+        let text = "Dinas Kesehatan mencatat 1.200 kasus\r\nsejak Januari. Angka itu naik\r\n\r\n\
+                    Warga diminta menguras bak mandi\nsetiap minggu.\n";
+        let seg = Segmenter::new(Lang::Id);
+        let out = seg.split_wrapped(text);
+        let got: Vec<(&str, usize)> = out.iter().map(|s| (s.text.as_str(), s.para)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Dinas Kesehatan mencatat 1.200 kasus sejak Januari.", 0),
+                ("Angka itu naik", 0),
+                ("Warga diminta menguras bak mandi setiap minggu.", 1),
+            ]
+        );
+        // Spans are those of the input; only the line breaks differ.
+        for s in &out {
+            let raw: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
+            assert_eq!(raw.join(" "), s.text);
+        }
+        // Line by line, every line is a paragraph.
+        assert_eq!(seg.split(text).len(), 5);
     }
 
     #[test]

@@ -367,3 +367,19 @@ fn side_by_side_has_a_header_per_bead_within_the_width() {
         .code(2)
         .stderr(predicate::str::contains("at least 23"));
 }
+
+#[test]
+fn wrapped_pair_aligns_sentence_by_sentence() {
+    let out = selaras()
+        .args(["align", "--wrapped", "--format", "ladder"])
+        .arg("tests/data/wrapped/flood.id.txt")
+        .arg("tests/data/wrapped/flood.en.txt")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(
+        ladder_beads(&text),
+        vec!["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
+    );
+}

@@ -772,3 +772,28 @@ fn report_of_the_corpus_written() {
         assert!(page.contains(d.as_str()), "{d} missing from the report");
     }
 }
+
+#[test]
+fn wrapped_directory_pairs_whole_sentences() {
+    // tests/data/wrapped holds one hard-wrapped pair: with --wrapped, four sentence pairs.
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wrapped");
+    let out = selaras()
+        .args(["batch", "--wrapped", "-q", "-f", "jsonl"])
+        .arg(&dir)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let rows: Vec<Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 4);
+    assert!(rows.iter().all(|r| r["id"].as_array().unwrap().len() == 1));
+    assert!(
+        rows[0]["en_text"]
+            .as_str()
+            .unwrap()
+            .ends_with("of heavy rain.")
+    );
+}

@@ -278,3 +278,56 @@ fn corpus_sentence_counts_match_the_golds() {
     }
     assert!(checked >= 1);
 }
+
+#[test]
+fn wrapped_text_is_split_by_paragraph_not_by_line() {
+    let file = "tests/data/wrapped/flood.id.txt";
+    let rows = jsonl(&[
+        "split",
+        "--lang",
+        "id",
+        "--wrapped",
+        "--format",
+        "jsonl",
+        file,
+    ]);
+    let bytes = std::fs::read(file).unwrap();
+    let got: Vec<(String, u64)> = rows
+        .iter()
+        .map(|r| {
+            let text = r["text"].as_str().unwrap();
+            let (s, e) = (
+                r["start"].as_u64().unwrap() as usize,
+                r["end"].as_u64().unwrap() as usize,
+            );
+            // The span is the sentence in the file; only its line breaks became spaces.
+            let raw = std::str::from_utf8(&bytes[s..e]).unwrap();
+            assert_eq!(raw.split_whitespace().collect::<Vec<_>>().join(" "), text);
+            (text.to_string(), r["para"].as_u64().unwrap())
+        })
+        .collect();
+    assert_eq!(got.len(), 4, "{got:?}");
+    assert!(got[0].0.starts_with("Banjir merendam") && got[0].0.ends_with("empat jam."));
+    assert_eq!(
+        got.iter().map(|g| g.1).collect::<Vec<_>>(),
+        vec![0, 1, 1, 2]
+    );
+    // Without --wrapped every line is a paragraph, and sentences end at line ends.
+    let lines = stdout_of(&["split", "--lang", "id", file]);
+    assert_eq!(lines.lines().count(), 8);
+}
+
+#[test]
+fn wrapped_conflicts_with_presplit() {
+    selaras()
+        .args([
+            "split",
+            "--lang",
+            "id",
+            "--wrapped",
+            "--presplit",
+            "tests/data/wrapped/flood.id.txt",
+        ])
+        .assert()
+        .code(2);
+}

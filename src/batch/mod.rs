@@ -115,6 +115,9 @@ pub struct Options {
     pub learn: bool,
     /// Input is one sentence per line, as given.
     pub presplit: bool,
+    /// Input is hard-wrapped: paragraphs end only at blank lines
+    /// ([`Segmenter::split_wrapped`](crate::segment::Segmenter::split_wrapped)).
+    pub wrapped: bool,
     /// Split beads of running text at clause boundaries
     /// ([`Aligner::split_clauses`](crate::align::Aligner::split_clauses)); never for
     /// pre-split input.
@@ -133,6 +136,7 @@ impl Default for Options {
             filters: Filters::default(),
             learn: true,
             presplit: false,
+            wrapped: false,
             clauses: true,
             chunk: 256,
             shard: None,
@@ -278,9 +282,13 @@ impl Batch {
         if self.options.presplit {
             return crate::segment::presplit(text);
         }
-        match lang {
-            Lang::Id => self.seg_id.split(text),
-            Lang::En => self.seg_en.split(text),
+        let seg = match lang {
+            Lang::Id => &self.seg_id,
+            Lang::En => &self.seg_en,
+        };
+        match self.options.wrapped {
+            true => seg.split_wrapped(text),
+            false => seg.split(text),
         }
     }
 

@@ -27,6 +27,10 @@ pub struct Args {
     /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
     #[arg(long, value_name = "FILE.srx", conflicts_with = "presplit")]
     rules: Option<PathBuf>,
+    /// Hard-wrapped text (e-mail, text taken from a PDF): paragraphs end only at blank lines;
+    /// a line break inside one is a space.
+    #[arg(long, conflicts_with = "presplit")]
+    wrapped: bool,
     /// Output format.
     #[arg(short, long, value_enum, default_value = "tsv")]
     format: Format,
@@ -72,12 +76,21 @@ enum Split<'a> {
     Rules(&'a str, &'a Path),
 }
 
-fn read_side(path: &Path, lang: Lang, split: &Split) -> anyhow::Result<(Vec<Sentence>, usize)> {
+fn read_side(
+    path: &Path,
+    lang: Lang,
+    split: &Split,
+    wrapped: bool,
+) -> anyhow::Result<(Vec<Sentence>, usize)> {
     let input = selaras::text::read_input(path)?;
-    let sents = match split {
-        Split::Lines => presplit(&input.text),
-        Split::Bundled => Segmenter::new(lang).split(&input.text),
-        Split::Rules(xml, rules) => Segmenter::from_srx(xml, lang, rules)?.split(&input.text),
+    let seg = match split {
+        Split::Lines => return Ok((presplit(&input.text), input.offset)),
+        Split::Bundled => Segmenter::new(lang),
+        Split::Rules(xml, rules) => Segmenter::from_srx(xml, lang, rules)?,
+    };
+    let sents = match wrapped {
+        true => seg.split_wrapped(&input.text),
+        false => seg.split(&input.text),
     };
     Ok((sents, input.offset))
 }
@@ -119,8 +132,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         },
         || {
             rayon::join(
-                || read_side(&args.id, Lang::Id, &split),
-                || read_side(&args.en, Lang::En, &split),
+                || read_side(&args.id, Lang::Id, &split, args.wrapped),
+                || read_side(&args.en, Lang::En, &split, args.wrapped),
             )
         },
     );

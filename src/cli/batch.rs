@@ -46,6 +46,10 @@ pub struct Args {
     /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
     #[arg(long, value_name = "FILE", conflicts_with = "presplit")]
     pub rules: Option<PathBuf>,
+    /// Hard-wrapped text (e-mail, text taken from a PDF): paragraphs end only at blank lines;
+    /// a line break inside one is a space.
+    #[arg(long, conflicts_with = "presplit")]
+    pub wrapped: bool,
     /// Keep sentences whole: do not pair a sentence boundary of one side with a clause
     /// boundary of the other. Pre-split input and the `ladder` format are never split.
     #[arg(long)]
@@ -295,6 +299,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         },
         learn: !args.no_learn,
         presplit: args.presplit,
+        wrapped: args.wrapped,
         clauses: super::clause_splits(args.presplit, args.whole_sentences, args.format),
         chunk: args.chunk,
         shard: args.shard,

@@ -23,6 +23,10 @@ pub struct Args {
     /// The input is already split: one sentence per non-blank line.
     #[arg(long, conflicts_with = "rules")]
     presplit: bool,
+    /// Hard-wrapped text (e-mail, text taken from a PDF): paragraphs end only at blank lines;
+    /// a line break inside one is a space.
+    #[arg(long, conflicts_with = "presplit")]
+    wrapped: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -55,6 +59,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let path = args.input.unwrap_or_else(|| PathBuf::from("-"));
     let input = selaras::text::read_input(&path)?;
     let sentences: Vec<Sentence> = match &segmenter {
+        Some(s) if args.wrapped => s.split_wrapped(&input.text),
         Some(s) => s.split(&input.text),
         None => presplit(&input.text),
     };
