@@ -317,13 +317,24 @@ impl Segmenter {
             }
             let from = out.len();
             self.split_paragraph(&joined, (start, para), &mut cuts, &mut out);
-            // A sentence's line breaks (with the white space around them) as one space.
+            // A sentence's line breaks (with the white space around them) as one space, or as
+            // nothing after a hyphen between letters (`kupu-` + `kupu`: `kupu-kupu`).
             for s in &mut out[from..] {
                 let raw = &text[s.start..s.end];
                 if raw.contains(is_line_end) {
-                    let parts: Vec<&str> =
-                        lines(raw).iter().map(|&(a, b)| raw[a..b].trim()).collect();
-                    s.text = parts.join(" ");
+                    let mut joined = String::with_capacity(raw.len());
+                    for (a, b) in lines(raw) {
+                        let part = raw[a..b].trim();
+                        let hyphen = joined
+                            .strip_suffix('-')
+                            .is_some_and(|j| j.ends_with(char::is_alphabetic))
+                            && part.starts_with(char::is_lowercase);
+                        if !joined.is_empty() && !hyphen {
+                            joined.push(' ');
+                        }
+                        joined.push_str(part);
+                    }
+                    s.text = joined;
                 }
             }
             para += 1;
@@ -688,7 +699,7 @@ mod tests {
     #[test]
     fn wrapped_text_joins_lines_into_paragraphs() {
         let text = "Dinas Kesehatan mencatat 1.200 kasus\r\nsejak Januari. Angka itu naik\r\n\r\n\
-                    Warga diminta menguras bak mandi\nsetiap minggu.\n";
+                    Warga diminta menguras bak mandi\nsetiap minggu. Kupu-\nkupu terbang.\n";
         let seg = Segmenter::new(Lang::Id);
         let out = seg.split_wrapped(text);
         let got: Vec<(&str, usize)> = out.iter().map(|s| (s.text.as_str(), s.para)).collect();
@@ -698,15 +709,16 @@ mod tests {
                 ("Dinas Kesehatan mencatat 1.200 kasus sejak Januari.", 0),
                 ("Angka itu naik", 0),
                 ("Warga diminta menguras bak mandi setiap minggu.", 1),
+                ("Kupu-kupu terbang.", 1),
             ]
         );
         // Spans are those of the input; only the line breaks differ.
-        for s in &out {
+        for s in &out[..3] {
             let raw: Vec<&str> = text[s.start..s.end].split_whitespace().collect();
             assert_eq!(raw.join(" "), s.text);
         }
         // Line by line, every line is a paragraph.
-        assert_eq!(seg.split(text).len(), 5);
+        assert_eq!(seg.split(text).len(), 7);
     }
 
     #[test]
