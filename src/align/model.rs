@@ -1,6 +1,6 @@
 //! The bead score: a log-likelihood ratio of "these sentences translate each other" against
 //! "they are unrelated", from the evidence of [`crate::score`], plus the log prior of the bead
-//! type and a paragraph bonus. Every statistic it uses (length ratio and variance, how often an
+//! type (a merge of two sentences into one unit counted as two 1-1 beads) and a paragraph bonus. Every statistic it uses (length ratio and variance, how often an
 //! item finds a counterpart in a true and in a random pair) is estimated from the document pair
 //! itself, starting from global defaults.
 
