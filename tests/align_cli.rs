@@ -17,6 +17,15 @@ fn selaras() -> Command {
     Command::cargo_bin("selaras").unwrap()
 }
 
+/// A temporary directory holding `id.txt` and `en.txt` with these texts.
+fn pair_files(id: &str, en: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (pi, pe) = (dir.path().join("id.txt"), dir.path().join("en.txt"));
+    std::fs::write(&pi, id).unwrap();
+    std::fs::write(&pe, en).unwrap();
+    (dir, pi, pe)
+}
+
 fn ladder_beads(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| {
@@ -132,16 +141,11 @@ fn moses_writes_two_files() {
 
 #[test]
 fn presplit_lexicon_and_beads() {
-    let dir = tempfile::tempdir().unwrap();
-    let id = dir.path().join("id.txt");
-    let en = dir.path().join("en.txt");
-    let lex = dir.path().join("lex.txt");
-    std::fs::write(
-        &id,
+    let (dir, id, en) = pair_files(
         "Kucing itu tidur.\nAnjing menggonggong keras sekali.\n",
-    )
-    .unwrap();
-    std::fs::write(&en, "The cat sleeps.\nThe dog barks loudly.\n").unwrap();
+        "The cat sleeps.\nThe dog barks loudly.\n",
+    );
+    let lex = dir.path().join("lex.txt");
     std::fs::write(&lex, "cat @ kucing\nanjing\tdog\n").unwrap();
     selaras()
         .args([
@@ -165,19 +169,10 @@ fn presplit_lexicon_and_beads() {
 fn presplit_line_of_two_sentences_pairs_with_two_lines() {
     // A merge: one Indonesian line holds what the English gives as two lines. Its bead counts
     // as two 1-1 beads would, so it is found and sure.
-    let dir = tempfile::tempdir().unwrap();
-    let id = dir.path().join("id.txt");
-    let en = dir.path().join("en.txt");
-    std::fs::write(
-        &id,
+    let (_dir, id, en) = pair_files(
         "Polisi menangkap dua tersangka di Bandung pada Selasa malam. Keduanya kini ditahan.\n",
-    )
-    .unwrap();
-    std::fs::write(
-        &en,
         "Police arrested two suspects in Bandung on Tuesday night.\nBoth are now in custody.\n",
-    )
-    .unwrap();
+    );
     let out = selaras()
         .args(["align", "--presplit", "--format", "ladder"])
         .arg(&id)

@@ -21,6 +21,15 @@ fn jsonl(args: &[&str]) -> Vec<serde_json::Value> {
 
 /// Check every row's span against the file's bytes; return (text, para) pairs.
 fn check_spans(file: &str, rows: &[serde_json::Value]) -> Vec<(String, u64)> {
+    spans_with(file, rows, |raw| raw.to_string())
+}
+
+/// [`check_spans`], comparing each row's text with `raw` of its span (the file's bytes there).
+fn spans_with(
+    file: &str,
+    rows: &[serde_json::Value],
+    raw: impl Fn(&str) -> String,
+) -> Vec<(String, u64)> {
     let bytes = std::fs::read(file).unwrap();
     rows.iter()
         .map(|r| {
@@ -29,7 +38,8 @@ fn check_spans(file: &str, rows: &[serde_json::Value]) -> Vec<(String, u64)> {
                 r["start"].as_u64().unwrap() as usize,
                 r["end"].as_u64().unwrap() as usize,
             );
-            assert_eq!(&bytes[s..e], text.as_bytes(), "span of {text:?} in {file}");
+            let span = std::str::from_utf8(&bytes[s..e]).unwrap();
+            assert_eq!(raw(span), text, "span of {text:?} in {file}");
             (text.to_string(), r["para"].as_u64().unwrap())
         })
         .collect()
@@ -291,21 +301,10 @@ fn wrapped_text_is_split_by_paragraph_not_by_line() {
         "jsonl",
         file,
     ]);
-    let bytes = std::fs::read(file).unwrap();
-    let got: Vec<(String, u64)> = rows
-        .iter()
-        .map(|r| {
-            let text = r["text"].as_str().unwrap();
-            let (s, e) = (
-                r["start"].as_u64().unwrap() as usize,
-                r["end"].as_u64().unwrap() as usize,
-            );
-            // The span is the sentence in the file; only its line breaks became spaces.
-            let raw = std::str::from_utf8(&bytes[s..e]).unwrap();
-            assert_eq!(raw.split_whitespace().collect::<Vec<_>>().join(" "), text);
-            (text.to_string(), r["para"].as_u64().unwrap())
-        })
-        .collect();
+    // The span is the sentence in the file; only its line breaks became spaces.
+    let got = spans_with(file, &rows, |raw| {
+        raw.split_whitespace().collect::<Vec<_>>().join(" ")
+    });
     assert_eq!(got.len(), 4, "{got:?}");
     assert!(got[0].0.starts_with("Banjir merendam") && got[0].0.ends_with("empat jam."));
     assert_eq!(
