@@ -16,6 +16,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use sastrawi::{Dictionary, Stemmer};
 
+use crate::segment::Lang;
 use crate::{Error, Result};
 
 /// The bundled FreeDict-derived lexicon (`id<TAB>en`, lowercase).
@@ -241,6 +242,14 @@ pub fn is_stop_id(word: &str) -> bool {
 /// classes as [`is_stop_id`].
 pub fn is_stop_en(word: &str) -> bool {
     en_stopwords().contains(word)
+}
+
+/// [`is_stop_id`] or [`is_stop_en`], by language.
+pub fn is_stop(word: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Id => is_stop_id(word),
+        Lang::En => is_stop_en(word),
+    }
 }
 
 /// Word translations, keyed on stems: Indonesian stem key → English stem keys.

@@ -97,6 +97,24 @@ fn is_line_end(c: char) -> bool {
     )
 }
 
+/// The lines of `raw` (trimmed) joined by one space, or by nothing after a hyphen between
+/// letters when the next line starts in lower case (`kupu-` + `kupu`: `kupu-kupu`).
+fn unwrap_lines(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    for (a, b) in lines(raw) {
+        let part = raw[a..b].trim();
+        let hyphen = out
+            .strip_suffix('-')
+            .is_some_and(|o| o.ends_with(char::is_alphabetic))
+            && part.starts_with(char::is_lowercase);
+        if !out.is_empty() && !hyphen {
+            out.push(' ');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// The sentence for `text[start..end]`, trimmed; `None` when it is blank.
 fn sentence(text: &str, start: usize, end: usize, para: usize) -> Option<Sentence> {
     let raw = &text[start..end];
@@ -306,35 +324,20 @@ impl Segmenter {
                 k += 1;
             }
             let (start, end) = (ls[first].0, ls[k - 1].1);
-            // Each line end as as many spaces as it has bytes: the offsets stay those of `text`.
-            let mut joined = String::with_capacity(end - start);
+            // Each line end as many spaces as it has bytes, so that offsets stay those of `text`.
+            let mut flat = String::with_capacity(end - start);
             for c in text[start..end].chars() {
-                if is_line_end(c) {
-                    joined.extend(std::iter::repeat_n(' ', c.len_utf8()));
-                } else {
-                    joined.push(c);
+                match is_line_end(c) {
+                    true => flat.extend(std::iter::repeat_n(' ', c.len_utf8())),
+                    false => flat.push(c),
                 }
             }
             let from = out.len();
-            self.split_paragraph(&joined, (start, para), &mut cuts, &mut out);
-            // A sentence's line breaks (with the white space around them) as one space, or as
-            // nothing after a hyphen between letters (`kupu-` + `kupu`: `kupu-kupu`).
+            self.split_paragraph(&flat, (start, para), &mut cuts, &mut out);
             for s in &mut out[from..] {
                 let raw = &text[s.start..s.end];
                 if raw.contains(is_line_end) {
-                    let mut joined = String::with_capacity(raw.len());
-                    for (a, b) in lines(raw) {
-                        let part = raw[a..b].trim();
-                        let hyphen = joined
-                            .strip_suffix('-')
-                            .is_some_and(|j| j.ends_with(char::is_alphabetic))
-                            && part.starts_with(char::is_lowercase);
-                        if !joined.is_empty() && !hyphen {
-                            joined.push(' ');
-                        }
-                        joined.push_str(part);
-                    }
-                    s.text = joined;
+                    s.text = unwrap_lines(raw);
                 }
             }
             para += 1;

@@ -33,7 +33,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::score::{Evidence, Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
 
-use super::model::{DocStats, Params, Parts, SentStat, Tables, length_term};
+use super::model::{DocStats, Params, Parts, SentStat, Tables, length_term, paras_inside};
 use super::{
     Aligner, Bead, Detail, calibrate, chance_rates, doc_ratio, pair_stats, several_per_paragraph,
 };
@@ -151,10 +151,7 @@ pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
     if let Some(s) = start {
         chunks.push((s, text.len()));
     }
-    let stop = |w: &str| match lang {
-        Lang::Id => crate::lexicon::is_stop_id(w),
-        Lang::En => crate::lexicon::is_stop_en(w),
-    };
+    let stop = |w: &str| crate::lexicon::is_stop(w, lang);
     let mut out = Vec::new();
     let mut depth = 0i32;
     for pair in chunks.windows(2) {
@@ -348,9 +345,6 @@ impl Side {
             if let Some(last) = strong.last_mut() {
                 *last = true;
             }
-            if let Some(last) = open.last_mut() {
-                *last = false;
-            }
         }
         let n = pieces.len();
         // A sentence of one piece is prepared already.
@@ -443,7 +437,7 @@ impl Side {
 
     /// Paragraph ends inside pieces `a..b` (before the last), as the sentence model counts them.
     fn inside_paras(&self, a: usize, b: usize) -> u32 {
-        self.stat[b - 1].paras_before - self.stat[a].paras_before
+        paras_inside(&self.stat[a..b])
     }
 
     /// Sentences touched by pieces `a..b`.

@@ -1,8 +1,9 @@
 //! The bead score: a log-likelihood ratio of "these sentences translate each other" against
 //! "they are unrelated", from the evidence of [`crate::score`], plus the log prior of the bead
-//! type (a merge of two sentences into one unit counted as two 1-1 beads) and a paragraph bonus. Every statistic it uses (length ratio and variance, how often an
-//! item finds a counterpart in a true and in a random pair) is estimated from the document pair
-//! itself, starting from global defaults.
+//! type (a merge of two sentences into one unit counted as two 1-1 beads) and a paragraph
+//! bonus. Every statistic it uses (length ratio and variance, how often an item finds a
+//! counterpart in a true and in a random pair) is estimated from the document pair itself,
+//! starting from global defaults.
 
 use crate::score::{CoverIndex, Prepared, cover_with};
 
@@ -103,6 +104,12 @@ impl SentStat {
             before += u32::from(s.para_end);
         }
     }
+}
+
+/// Paragraph ends inside a run of sentences (not counting one after its last), from their
+/// [`SentStat::rank_paras`] numbers.
+pub fn paras_inside(s: &[SentStat]) -> u32 {
+    s[s.len() - 1].paras_before - s[0].paras_before
 }
 
 /// Statistics of one document pair.
@@ -343,16 +350,20 @@ impl<'a> Model<'a> {
     ) -> Parts {
         let (a, b) = (i1 - i0, j1 - j0);
         let mut prior = t.prior[a][b];
-        if a + b == 3 && a > 0 && b > 0 {
-            // One side's unit holds as many sentences as the other side's two (a unit of two
-            // sentences against two units of one: a merge): as likely as that many 1-1 beads, if
-            // that is likelier. Not for 3-1 / 1-3: a unit of three sentences then took in a
-            // neighbour whose counterpart was missing (Bible, many merges: 0.953 against 0.958).
-            let sa: u32 = self.sid[i0..i1].iter().map(|s| s.sents).sum();
-            let sb: u32 = self.sen[j0..j1].iter().map(|s| s.sents).sum();
-            if sa == sb {
-                prior = prior.max(t.prior[1][1] * f64::from(sa));
-            }
+        // A 2-1 or 1-2 bead whose one unit holds as many sentences as the other side's two (a
+        // merge): as likely as that many 1-1 beads, if that is likelier. Not for 3-1 / 1-3: a
+        // unit of three sentences then took in a neighbour whose counterpart was missing
+        // (Bible, many merges: 0.953 against 0.958).
+        let merged = match (a, b) {
+            (1, 2) => Some((self.sid[i0].sents, &self.sen[j0..j1])),
+            (2, 1) => Some((self.sen[j0].sents, &self.sid[i0..i1])),
+            _ => None,
+        };
+        if let Some((one, two)) = merged
+            && one >= 2
+            && one == two[0].sents + two[1].sents
+        {
+            prior = prior.max(t.prior[1][1] * f64::from(one));
         }
         let mut parts = Parts {
             prior,
@@ -394,9 +405,8 @@ impl<'a> Model<'a> {
             if self.sid[i1 - 1].para_end && self.sen[j1 - 1].para_end {
                 parts.para = 1.0;
             }
-            // Paragraph ends inside the bead: those before its last sentence.
-            let inside = |s: &[SentStat]| s[s.len() - 1].paras_before - s[0].paras_before;
-            parts.cross = f64::from(inside(&self.sid[i0..i1]) + inside(&self.sen[j0..j1]));
+            parts.cross =
+                f64::from(paras_inside(&self.sid[i0..i1]) + paras_inside(&self.sen[j0..j1]));
         }
         parts
     }

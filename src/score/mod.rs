@@ -75,6 +75,8 @@ pub struct Item {
 pub struct Prepared {
     /// Length in characters of the normalised text.
     pub chars: usize,
+    /// Sentences in the text (sentence ends followed by a capital, plus one).
+    pub sentences: u32,
     /// The items (at most [`MAX_ITEMS`]).
     pub items: Vec<Item>,
     /// Keys other texts look up in this one: (key, item index), sorted.
@@ -86,8 +88,6 @@ pub struct Prepared {
     qindex: Vec<(u64, u8)>,
     /// Bit mask of items that are numbers.
     pub num_mask: u128,
-    /// Sentences in the text (sentence ends followed by a capital, plus one).
-    pub sentences: u32,
     /// Bit mask of items that are names.
     pub name_mask: u128,
     /// Bit mask of all items.
@@ -604,10 +604,7 @@ fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
         if let Some(w) = map.get(lower) {
             return w.clone();
         }
-        let stop = match lang {
-            Lang::Id => lexicon::is_stop_id(lower),
-            Lang::En => lexicon::is_stop_en(lower),
-        };
+        let stop = lexicon::is_stop(lower, lang);
         let cognate: Arc<str> = Arc::from(cognate_form(lower, lang));
         let (stem, base) = match lang {
             Lang::Id => (lexicon::key(&lexicon::stem_id(lower)), None),
@@ -870,20 +867,14 @@ impl Evidence {
     /// True for a lowercase word of language `lang` that is a function word or has an entry in
     /// the lexicon: a common word, not a name (names are seldom in a bilingual dictionary).
     pub fn is_common_word(&self, lower: &str, lang: Lang) -> bool {
-        match lang {
-            Lang::Id => {
-                lexicon::is_stop_id(lower)
-                    || !self
-                        .lex
-                        .translations(lexicon::key(&lexicon::stem_id(lower)))
-                        .is_empty()
-                    || !self.lex.translations(lexicon::key(lower)).is_empty()
+        lexicon::is_stop(lower, lang)
+            || match lang {
+                Lang::Id => {
+                    let known = |w: &str| !self.lex.translations(lexicon::key(w)).is_empty();
+                    known(&lexicon::stem_id(lower)) || known(lower)
+                }
+                Lang::En => self.lex.has_en(lexicon::key(&lexicon::stem_en(lower))),
             }
-            Lang::En => {
-                lexicon::is_stop_en(lower)
-                    || self.lex.has_en(lexicon::key(&lexicon::stem_en(lower)))
-            }
-        }
     }
 
     /// Prepare one text of language `lang` for matching.
