@@ -87,10 +87,14 @@ def txt_ladders(jsonl, bench, out_dir):
             a, b = units_of(bead["id_spans"], ui), units_of(bead["en_spans"], ue)
             if not a and not b:
                 continue
-            if merged and ((a and a[0] in merged[-1][0]) or (b and b[0] in merged[-1][1])):
-                merged[-1] = (sorted(set(merged[-1][0]) | set(a)), sorted(set(merged[-1][1]) | set(b)))
-            else:
-                merged.append((a, b))
+            # Merge with every earlier unit bead sharing a unit, not only the last one.
+            a, b = set(a), set(b)
+            for k in range(len(merged) - 1, -1, -1):
+                if a & set(merged[k][0]) or b & set(merged[k][1]):
+                    a |= set(merged[k][0])
+                    b |= set(merged[k][1])
+                    del merged[k]
+            merged.append((sorted(a), sorted(b)))
         with open(os.path.join(out_dir, doc), "w", encoding="utf-8") as f:
             for a, b in merged:
                 f.write("[%s]:[%s]\n" % (",".join(map(str, a)), ",".join(map(str, b))))
