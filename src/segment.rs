@@ -59,6 +59,18 @@ pub struct Sentence {
 /// all end a line, and so do the other Unicode line ends (VT, FF, NEL, U+2028, U+2029), so
 /// that no sentence ever holds a line break.
 pub fn lines(text: &str) -> Vec<(usize, usize)> {
+    split_lines(text, true)
+}
+
+/// The lines of a file of one unit per line ([`presplit`]): only LF, CRLF and a lone CR end
+/// a line, as for the tools that write such files and count their lines (Python's universal
+/// newlines), so that line k of the file is unit k even when a unit holds a VT, FF, NEL,
+/// U+2028 or U+2029.
+pub fn file_lines(text: &str) -> Vec<(usize, usize)> {
+    split_lines(text, false)
+}
+
+fn split_lines(text: &str, unicode: bool) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
@@ -66,7 +78,9 @@ pub fn lines(text: &str) -> Vec<(usize, usize)> {
     while i < bytes.len() {
         let len = match bytes[i] {
             b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
-            b'\n' | b'\r' | 0x0b | 0x0c => 1,
+            b'\n' | b'\r' => 1,
+            _ if !unicode => 0,
+            0x0b | 0x0c => 1,
             0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
             0xe2 if bytes.get(i + 1) == Some(&0x80)
                 && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
@@ -132,10 +146,11 @@ fn sentence(text: &str, start: usize, end: usize, para: usize) -> Option<Sentenc
 }
 
 /// One sentence per non-blank line, as given (`--presplit`). Each non-blank line is its own
-/// paragraph; LF, CRLF and CR line ends are accepted.
+/// paragraph; LF, CRLF and CR line ends are accepted ([`file_lines`]; other line separators
+/// inside a line stay in its sentence).
 pub fn presplit(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (start, end) in lines(text) {
+    for (start, end) in file_lines(text) {
         let para = out.len();
         out.extend(sentence(text, start, end, para));
     }
@@ -677,6 +692,21 @@ mod tests {
             lines("a\u{2028}b\u{85}c\x0cd"),
             vec![(0, 1), (4, 5), (7, 8), (9, 10)]
         );
+    }
+
+    #[test]
+    fn presplit_lines_end_only_at_lf_and_cr() {
+        let s = presplit("satu\u{2028}dua\nempat\u{85}lima\x0cenam\u{b}tujuh\r\ndelapan");
+        let t: Vec<_> = s.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(
+            t,
+            [
+                "satu\u{2028}dua",
+                "empat\u{85}lima\x0cenam\u{b}tujuh",
+                "delapan"
+            ]
+        );
+        assert_eq!((s[2].start, s[2].end, s[2].para), (35, 42, 2));
     }
 
     #[test]

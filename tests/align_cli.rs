@@ -187,6 +187,25 @@ fn presplit_line_of_two_sentences_pairs_with_two_lines() {
 }
 
 #[test]
+fn presplit_line_numbers_hold_with_unicode_separators_inside_a_line() {
+    // Line k of a pre-split file is unit k, as for the tools that write and count such files:
+    // a U+2028, NEL or form feed inside a line does not start a new one.
+    let (_dir, id, en) = pair_files(
+        "Hujan turun\u{2028}sejak pagi.\nJalan di Bogor\u{85}tergenang.\nSekolah\x0cditutup.\n",
+        "It has rained since morning.\nRoads in Bogor are flooded.\nSchools are closed.\n",
+    );
+    let out = selaras()
+        .args(["align", "--presplit", "--format", "ladder"])
+        .arg(&id)
+        .arg(&en)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(ladder_beads(&text), vec!["[0]:[0]", "[1]:[1]", "[2]:[2]"]);
+}
+
+#[test]
 fn usage_errors_exit_2() {
     let id = corpus("seed.id.txt");
     let en = corpus("seed.en.txt");
