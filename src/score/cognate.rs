@@ -1,0 +1,98 @@
+//! Cognates: an orthographic form that maps English spelling and suffixes onto Indonesian ones
+//! ([`cognate_form`]), compared by normalised Levenshtein similarity ([`cognates`]).
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::segment::Lang;
+
+/// Least normalised Levenshtein similarity of two cognate forms.
+pub const COGNATE_SIM: f64 = 0.72;
+
+/// The orthographic form used to match cognates across the languages: accents removed,
+/// English suffixes mapped to their Indonesian counterparts (-tion → -si, -ism → -isme,
+/// -ity → -itas, -ical/-ic → -ik, -y → -i), then letters mapped (ph → f, th → t, ch → k, x → ks,
+/// c → k or s, q → k, v → f, z → s, j → y, g before e/i/y → y) and doubled letters collapsed.
+pub fn cognate_form(word: &str, lang: Lang) -> String {
+    let w: String = if word.is_ascii() {
+        word.chars()
+            .filter(|c| c.is_ascii_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    } else {
+        word.nfd()
+            .filter(|c| c.is_ascii_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let mut w = w;
+    if lang == Lang::En {
+        const SUFFIXES: &[(&str, &str)] = &[
+            ("ization", "isasi"),
+            ("isation", "isasi"),
+            ("ation", "asi"),
+            ("tion", "si"),
+            ("sion", "si"),
+            ("ism", "isme"),
+            ("ity", "itas"),
+            ("ical", "is"),
+            ("ics", "ika"),
+            ("ic", "ik"),
+            ("ive", "if"),
+            ("ary", "er"),
+            ("ogy", "ogi"),
+            ("phy", "fi"),
+            ("ist", "is"),
+            ("y", "i"),
+            ("e", ""),
+        ];
+        for (s, r) in SUFFIXES {
+            if w.len() > s.len() + 2 && w.ends_with(s) {
+                w.truncate(w.len() - s.len());
+                w.push_str(r);
+                break;
+            }
+        }
+    }
+    let b = w.as_bytes();
+    let mut out = String::with_capacity(w.len() + 2);
+    let mut k = 0;
+    while k < b.len() {
+        let c = b[k];
+        let next = b.get(k + 1).copied();
+        let (s, adv): (&str, usize) = match (c, next) {
+            (b'p', Some(b'h')) => ("f", 2),
+            (b't', Some(b'h')) => ("t", 2),
+            (b'c', Some(b'h')) => ("k", 2),
+            (b'c', Some(b'k')) => ("k", 2),
+            (b'k', Some(b'h')) => ("k", 2),
+            (b'x', _) => ("ks", 1),
+            (b'c', Some(b'e' | b'i' | b'y')) => ("s", 1),
+            (b'c', _) | (b'q', _) => ("k", 1),
+            (b'v', _) => ("f", 1),
+            (b'z', _) => ("s", 1),
+            (b'j', _) => ("y", 1),
+            // A soft g is written j in Indonesian (manajemen, manajer): both become y.
+            (b'g', Some(b'e' | b'i' | b'y')) => ("y", 1),
+            (b'y', _) if k + 1 == b.len() => ("i", 1),
+            _ => ("", 0),
+        };
+        let piece: &str = if adv == 0 {
+            k += 1;
+            &w[k - 1..k]
+        } else {
+            k += adv;
+            s
+        };
+        for ch in piece.chars() {
+            if !out.ends_with(ch) {
+                out.push(ch);
+            }
+        }
+    }
+    out
+}
+
+/// True when two cognate forms are similar enough (normalised Levenshtein).
+pub fn cognates(a: &str, b: &str) -> bool {
+    a == b || strsim::normalized_levenshtein(a, b) >= COGNATE_SIM
+}
