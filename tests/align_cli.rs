@@ -26,6 +26,19 @@ fn pair_files(id: &str, en: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, pi, pe)
 }
 
+/// `selaras align --presplit --format ladder` on a pair of texts: its output.
+fn presplit_ladder(id: &str, en: &str) -> String {
+    let (_dir, id, en) = pair_files(id, en);
+    let out = selaras()
+        .args(["align", "--presplit", "--format", "ladder"])
+        .arg(&id)
+        .arg(&en)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn ladder_beads(text: &str) -> Vec<String> {
     text.lines()
         .map(|l| {
@@ -169,18 +182,10 @@ fn presplit_lexicon_and_beads() {
 fn presplit_line_of_two_sentences_pairs_with_two_lines() {
     // A merge: one Indonesian line holds what the English gives as two lines. Its bead counts
     // as two 1-1 beads would, so it is found and sure.
-    let (_dir, id, en) = pair_files(
+    let text = presplit_ladder(
         "Polisi menangkap dua tersangka di Bandung pada Selasa malam. Keduanya kini ditahan.\n",
         "Police arrested two suspects in Bandung on Tuesday night.\nBoth are now in custody.\n",
     );
-    let out = selaras()
-        .args(["align", "--presplit", "--format", "ladder"])
-        .arg(&id)
-        .arg(&en)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(ladder_beads(&text), vec!["[0]:[0,1]"]);
     let score: f64 = text.trim().rsplit(':').next().unwrap().parse().unwrap();
     assert!(score >= 0.9, "{text}");
@@ -190,18 +195,10 @@ fn presplit_line_of_two_sentences_pairs_with_two_lines() {
 fn presplit_line_numbers_hold_with_unicode_separators_inside_a_line() {
     // Line k of a pre-split file is unit k, as for the tools that write and count such files:
     // a U+2028, NEL or form feed inside a line does not start a new one.
-    let (_dir, id, en) = pair_files(
+    let text = presplit_ladder(
         "Hujan turun\u{2028}sejak pagi.\nJalan di Bogor\u{85}tergenang.\nSekolah\x0cditutup.\n",
         "It has rained since morning.\nRoads in Bogor are flooded.\nSchools are closed.\n",
     );
-    let out = selaras()
-        .args(["align", "--presplit", "--format", "ladder"])
-        .arg(&id)
-        .arg(&en)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(ladder_beads(&text), vec!["[0]:[0]", "[1]:[1]", "[2]:[2]"]);
 }
 
