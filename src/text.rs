@@ -86,15 +86,59 @@ pub fn is_invisible(c: char) -> bool {
     )
 }
 
-/// The form of a sentence used for matching: NFKC, invisible and control characters removed,
-/// every run of whitespace collapsed to one space, trimmed. Case is kept.
+/// The form of a sentence used for matching: mojibake repaired ([`repair_mojibake`]), NFKC,
+/// invisible and control characters removed, every run of whitespace collapsed to one space,
+/// trimmed. Case is kept.
 pub fn normalize(s: &str) -> String {
+    let s = &*repair_mojibake(s);
     // Text already in NFKC (all ASCII text, nearly all other text) skips the decomposition.
     if is_nfkc(s) {
         clean(s.chars(), s.len())
     } else {
         clean(s.nfkc(), s.len())
     }
+}
+
+/// Undo mojibake: UTF-8 text that was read as Windows-1252 (or Latin-1) somewhere on its way,
+/// so that `é` became `Ã©` and `–` became `â€“` (`RepÃºblica`, `JimÃ©nez` in web text). Each
+/// run of a UTF-8 lead byte read as a character (`Â`…`ô`) and the continuation bytes it needs,
+/// each read as a character of Windows-1252, becomes the character those bytes encode; anything
+/// else is left as it is. Text without such a lead character is returned unchanged.
+pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
+    let lead = |c: char| ('\u{c2}'..='\u{f4}').contains(&c);
+    if s.is_ascii() || !s.contains(lead) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let need = match c as u32 {
+            0xc2..=0xdf => 1,
+            0xe0..=0xef => 2,
+            0xf0..=0xf4 => 3,
+            _ => 0,
+        };
+        if need > 0 {
+            let end = rest
+                .char_indices()
+                .nth(need + 1)
+                .map_or(rest.len(), |(k, _)| k);
+            let run = &rest[..end];
+            let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(run);
+            if !unmappable
+                && bytes.len() == need + 1
+                && bytes[1..].iter().all(|b| (0x80..0xc0).contains(b))
+                && let Ok(fixed) = std::str::from_utf8(&bytes)
+            {
+                out.push_str(fixed);
+                rest = &rest[end..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out.into()
 }
 
 /// True when `s` is known to be in NFKC already (a quick check: ASCII, or no character that
@@ -133,6 +177,21 @@ mod tests {
     fn normalize_collapses_and_strips() {
         assert_eq!(normalize("  a\u{200b}b \t\n c\u{0007} "), "ab c");
         assert_eq!(normalize("ﬁ ①"), "fi 1");
+    }
+
+    #[test]
+    fn mojibake_is_repaired() {
+        assert_eq!(
+            repair_mojibake("RepÃºblica, JimÃ©nez"),
+            "República, Jiménez"
+        );
+        assert_eq!(repair_mojibake("1990â€“2000, Ã¼ber"), "1990–2000, über");
+        assert_eq!(repair_mojibake("â€œkataâ€\u{9d}"), "“kata”");
+        // Real text with such letters stays as it is.
+        for t in ["Ã la carte", "São Paulo, Â", "ça va, déjà", "plain"] {
+            assert_eq!(repair_mojibake(t), t);
+        }
+        assert_eq!(normalize("TaÃ\u{ad}nos"), "Taínos");
     }
 
     #[test]
