@@ -568,6 +568,7 @@ mod tests {
             start,
             end: start + text.len(),
             para: 0,
+            shifts: Vec::new(),
         }
     }
 

@@ -42,7 +42,7 @@ impl Lang {
 }
 
 /// One sentence of an input text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Sentence {
     /// The original sentence text, trimmed (never normalised; from
     /// [`Segmenter::split_wrapped`], its line breaks are single spaces).
@@ -53,6 +53,44 @@ pub struct Sentence {
     pub end: usize,
     /// 0-based paragraph number (blank lines are not counted).
     pub para: usize,
+    /// Where `text` no longer lies byte for byte over the input (from
+    /// [`Segmenter::split_wrapped`]: a line break and the blanks around it read as one space, or
+    /// as nothing after a hyphen): `(t, shift)`, ascending, says that from byte `t` of `text` on,
+    /// byte `t` is input byte `start + t + shift`. Empty when `text` is the input as it is.
+    #[serde(skip)]
+    pub shifts: Vec<(usize, usize)>,
+}
+
+impl Sentence {
+    /// The input offset of byte `t` of `text`; `after`: of the end of a run of text that ends
+    /// at `t` (where a line break was taken out at `t`, the end stays before it).
+    pub fn input_offset(&self, t: usize, after: bool) -> usize {
+        let shift = self
+            .shifts
+            .iter()
+            .rev()
+            .find(|&&(at, _)| if after { at < t } else { at <= t })
+            .map_or(0, |&(_, shift)| shift);
+        self.start + t + shift
+    }
+
+    /// Bytes `a..b` of `text` as a sentence of their own, with their span in the input.
+    pub fn part(&self, a: usize, b: usize) -> Sentence {
+        let start = self.input_offset(a, false);
+        let base = start - self.start - a;
+        Sentence {
+            text: self.text[a..b].to_string(),
+            start,
+            end: self.input_offset(b, true),
+            para: self.para,
+            shifts: self
+                .shifts
+                .iter()
+                .filter(|&&(at, _)| a < at && at < b)
+                .map(|&(at, shift)| (at - a, shift - base))
+                .collect(),
+        }
+    }
 }
 
 /// The byte ranges of the lines of `text`, without their line ends. LF, CRLF and a lone CR
@@ -112,11 +150,14 @@ fn is_line_end(c: char) -> bool {
 }
 
 /// The lines of `raw` (trimmed) joined by one space, or by nothing after a hyphen between
-/// letters when the next line starts in lower case (`kupu-` + `kupu`: `kupu-kupu`).
-fn unwrap_lines(raw: &str) -> String {
+/// letters when the next line starts in lower case (`kupu-` + `kupu`: `kupu-kupu`), and where
+/// the result's bytes lie in `raw` ([`Sentence::shifts`]).
+fn unwrap_lines(raw: &str) -> (String, Vec<(usize, usize)>) {
     let mut out = String::with_capacity(raw.len());
+    let mut shifts: Vec<(usize, usize)> = Vec::new();
     for (a, b) in lines(raw) {
-        let part = raw[a..b].trim();
+        let line = &raw[a..b];
+        let part = line.trim();
         let hyphen = out
             .strip_suffix('-')
             .is_some_and(|o| o.ends_with(char::is_alphabetic))
@@ -124,9 +165,14 @@ fn unwrap_lines(raw: &str) -> String {
         if !out.is_empty() && !hyphen {
             out.push(' ');
         }
+        let from = a + line.len() - line.trim_start().len();
+        let shift = from - out.len();
+        if shifts.last().map_or(0, |s| s.1) != shift {
+            shifts.push((out.len(), shift));
+        }
         out.push_str(part);
     }
-    out
+    (out, shifts)
 }
 
 /// The sentence for `text[start..end]`, trimmed; `None` when it is blank.
@@ -142,6 +188,7 @@ fn sentence(text: &str, start: usize, end: usize, para: usize) -> Option<Sentenc
         start: start + lead,
         end: start + lead + trimmed.len(),
         para,
+        shifts: Vec::new(),
     })
 }
 
@@ -352,7 +399,7 @@ impl Segmenter {
             for s in &mut out[from..] {
                 let raw = &text[s.start..s.end];
                 if raw.contains(is_line_end) {
-                    s.text = unwrap_lines(raw);
+                    (s.text, s.shifts) = unwrap_lines(raw);
                 }
             }
             para += 1;
@@ -752,6 +799,39 @@ mod tests {
         }
         // Line by line, every line is a paragraph.
         assert_eq!(seg.split(text).len(), 7);
+    }
+
+    #[test]
+    fn parts_of_wrapped_sentences_keep_input_spans() {
+        let text = "Polisi menangkap dua\r\n    tersangka, lalu kupu-\n  kupu terbang, dan\nhujan turun.\n";
+        let s = &Segmenter::new(Lang::Id).split_wrapped(text)[0];
+        assert_eq!(
+            s.text,
+            "Polisi menangkap dua tersangka, lalu kupu-kupu terbang, dan hujan turun."
+        );
+        // Every part's span holds the same words as the part.
+        let words = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+        let ends: Vec<usize> = s.text.match_indices(", ").map(|(k, _)| k + 1).collect();
+        let mut cuts = vec![0];
+        cuts.extend(ends.iter().flat_map(|&e| [e, e + 1]));
+        cuts.push(s.text.len());
+        for w in cuts.chunks(2) {
+            let p = s.part(w[0], w[1]);
+            assert_eq!(p.text, &s.text[w[0]..w[1]]);
+            assert_eq!(
+                words(&text[p.start..p.end]).replace("kupu- kupu", "kupu-kupu"),
+                p.text
+            );
+        }
+        // A part of a part still points into the input.
+        let p = s.part(21, s.text.len()).part(11, 20);
+        assert_eq!(
+            (p.text.as_str(), &text[p.start..p.end]),
+            ("lalu kupu", "lalu kupu")
+        );
+        let q = s.part(37, 46);
+        assert_eq!(q.text, "kupu-kupu");
+        assert_eq!(&text[q.start..q.end], "kupu-\n  kupu");
     }
 
     #[test]

@@ -380,6 +380,48 @@ fn side_by_side_has_a_header_per_bead_within_the_width() {
 }
 
 #[test]
+fn wrapped_clause_pieces_point_into_the_input() {
+    // The English sentence runs over a line break (with indentation); the clause alignment cuts
+    // it after "this year,": each piece's span must still hold exactly its words.
+    let (_dir, id, en) = pair_files(
+        "Dinas Kesehatan Provinsi Jawa Barat mencatat 12.480 kasus demam berdarah dengue (DBD) \
+         sejak Januari hingga pertengahan Oktober tahun ini. Angka itu naik 38 persen \
+         dibandingkan periode yang sama tahun lalu.\n",
+        "The West Java provincial health agency\r\n      recorded 12,480 cases of dengue \
+         hemorrhagic fever from January to mid-October this year, up 38 percent from the same \
+         period last year.\n",
+    );
+    let out = selaras()
+        .args(["align", "--wrapped", "--format", "jsonl"])
+        .arg(&id)
+        .arg(&en)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let inputs = [std::fs::read(&id).unwrap(), std::fs::read(&en).unwrap()];
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(text.lines().count(), 2, "{text}");
+    for line in text.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        for (side, input) in ["id", "en"].iter().zip(&inputs) {
+            let spans = v[format!("{side}_spans")].as_array().unwrap();
+            let words: Vec<String> = spans
+                .iter()
+                .map(|s| {
+                    let (a, b) = (
+                        s[0].as_u64().unwrap() as usize,
+                        s[1].as_u64().unwrap() as usize,
+                    );
+                    let raw = std::str::from_utf8(&input[a..b]).unwrap();
+                    raw.split_whitespace().collect::<Vec<_>>().join(" ")
+                })
+                .collect();
+            assert_eq!(words.join(" "), v[format!("{side}_text")], "{line}");
+        }
+    }
+}
+
+#[test]
 fn wrapped_pair_aligns_sentence_by_sentence() {
     let out = selaras()
         .args(["align", "--wrapped", "--format", "ladder"])

@@ -201,12 +201,14 @@ pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
 pub fn clause_pieces(s: &Sentence) -> Vec<Sentence> {
     pieces_at(s, &clause_ends(&s.text))
         .into_iter()
-        .map(|(p, _)| p)
+        .map(|(p, _)| s.part(p.start - s.start, p.end - s.start))
         .collect()
 }
 
 /// `s` cut at the byte offsets `cuts` (ascending): the non-empty pieces, trimmed, each with the
-/// index in `cuts` of the cut that ends it (`cuts.len()` for the end of the sentence).
+/// index in `cuts` of the cut that ends it (`cuts.len()` for the end of the sentence). A piece's
+/// span is `s.start` plus its offsets in `s.text`, which is its span in the input only where the
+/// text lies over the input as it is ([`Sentence::part`] gives the input span).
 fn pieces_at(s: &Sentence, cuts: &[usize]) -> Vec<(Sentence, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
@@ -221,6 +223,7 @@ fn pieces_at(s: &Sentence, cuts: &[usize]) -> Vec<(Sentence, usize)> {
                     start: s.start + from + lead,
                     end: s.start + from + lead + text.len(),
                     para: s.para,
+                    shifts: Vec::new(),
                 },
                 k,
             ));
@@ -511,14 +514,9 @@ impl Side {
             if self.strong[x] && self.strong[y + 1] {
                 out.push((s.clone(), Some(k)));
             } else {
-                let (start, end) = (self.pieces[x].start, self.pieces[y].end);
-                let seg = Sentence {
-                    text: s.text[start - s.start..end - s.start].to_string(),
-                    start,
-                    end,
-                    para: s.para,
-                };
-                out.push((seg, None));
+                // Piece spans are offsets into the sentence's text (see `pieces_at`).
+                let (a, b) = (self.pieces[x].start, self.pieces[y].end);
+                out.push((s.part(a - s.start, b - s.start), None));
             }
             x = y + 1;
         }
