@@ -133,6 +133,9 @@ pub const SIDE_WIDTH: usize = 100;
 /// Narrowest line the `side` format fits into: two columns of 10 and its 3-column gutter.
 pub const SIDE_MIN_WIDTH: usize = 23;
 
+/// Widest line the `side` format accepts (`--width`): wider than any screen or page.
+pub const SIDE_MAX_WIDTH: usize = 10_000;
+
 impl Format {
     /// The format's name as given to `--format`.
     pub fn name(self) -> &'static str {
@@ -314,7 +317,7 @@ impl<W: Write> SideWriter<W> {
             let l = left.get(k).map_or("", String::as_str);
             let r = right.get(k).map_or("", String::as_str);
             let pad = col.saturating_sub(textwrap::core::display_width(l));
-            let row = format!("{l}{:pad$} | {r}", "");
+            let row = format!("{l}{} | {r}", " ".repeat(pad));
             writeln!(self.out, "{}", row.trim_end())?;
         }
         writeln!(self.out)
@@ -717,6 +720,25 @@ mod tests {
         );
         assert_eq!(moses_line("a\u{2028}b\u{85}c\rd"), "a b c d");
         assert!(CorpusWriter::new(Format::Moses, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn side_takes_any_width() {
+        // A cell's padding was a format width, which panics past 65,535.
+        let f = fixture();
+        let doc = DocAlignment {
+            doc: "d",
+            id: &f.id,
+            en: &f.en,
+            beads: &f.beads,
+            id_offset: 0,
+            en_offset: 0,
+        };
+        let mut w = CorpusWriter::new(Format::Side, Vec::new())
+            .unwrap()
+            .with_width(200_000);
+        w.write_doc(&doc).unwrap();
+        assert!(!w.finish().unwrap().remove(0).is_empty());
     }
 
     #[test]

@@ -377,6 +377,14 @@ fn side_by_side_has_a_header_per_bead_within_the_width() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("at least 23"));
+    // Wider than any page: a usage error too (a format width over 65,535 panicked before).
+    selaras()
+        .args(["align", "-f", "side", "--width", "131080"])
+        .arg(corpus("badminton.id.txt"))
+        .arg(corpus("badminton.en.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("at most 10000"));
 }
 
 #[test]

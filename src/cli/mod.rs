@@ -125,5 +125,9 @@ pub fn parse_width(s: &str) -> Result<usize, String> {
     if n < min {
         return Err(format!("at least {min} (two columns of 10 and the gutter)"));
     }
+    let max = selaras::export::SIDE_MAX_WIDTH;
+    if n > max {
+        return Err(format!("at most {max}"));
+    }
     Ok(n)
 }

@@ -429,8 +429,8 @@ fn write_path_svg(h: &mut String, idx: &[usize], input: &ReportInput) {
                      fill=\"{colour}\"><title>{tip}</title></rect>",
                     pad + a as f64 * cell_x,
                     pad + c0 as f64 * cell_y,
-                    ((b - a + 1) as f64 * cell_x).max(1.5),
-                    ((d - c0 + 1) as f64 * cell_y).max(1.5)
+                    (((b - a) as f64 + 1.0) * cell_x).max(1.5),
+                    (((d - c0) as f64 + 1.0) * cell_y).max(1.5)
                 );
             }
             (false, true) => {
@@ -441,7 +441,7 @@ fn write_path_svg(h: &mut String, idx: &[usize], input: &ReportInput) {
                      height=\"5\" fill=\"{colour}\"><title>{tip}</title></rect>",
                     pad + a as f64 * cell_x,
                     pad + size + 3.0,
-                    ((b - a + 1) as f64 * cell_x).max(1.5)
+                    (((b - a) as f64 + 1.0) * cell_x).max(1.5)
                 );
             }
             (true, false) => {
@@ -452,7 +452,7 @@ fn write_path_svg(h: &mut String, idx: &[usize], input: &ReportInput) {
                      height=\"{:.2}\" fill=\"{colour}\"><title>{tip}</title></rect>",
                     pad - 8.0,
                     pad + a as f64 * cell_y,
-                    ((b - a + 1) as f64 * cell_y).max(1.5)
+                    (((b - a) as f64 + 1.0) * cell_y).max(1.5)
                 );
             }
             (true, true) => {}
