@@ -176,17 +176,11 @@ pub struct DocEval {
     pub predicted: bool,
 }
 
+/// A ladder file (a byte-order mark is skipped; an empty file is an empty ladder).
 fn read_ladder(path: &Path) -> Result<Vec<Link>> {
-    let text = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    let text = String::from_utf8(text).map_err(|e| {
-        let byte = e.utf8_error().valid_up_to();
-        Error::InvalidUtf8 {
-            path: path.to_path_buf(),
-            byte,
-            line: 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count(),
-        }
-    })?;
-    parse_ladder(&text, path)
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let text = crate::text::utf8(path, bytes)?;
+    parse_ladder(text.strip_prefix('\u{feff}').unwrap_or(&text), path)
 }
 
 /// Evaluate a predicted ladder file against a gold ladder file, or every file of a gold

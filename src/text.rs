@@ -44,21 +44,22 @@ pub fn read_input(path: &Path) -> Result<Input> {
     decode(name, bytes)
 }
 
+/// Bytes as UTF-8, or an error naming `name` and the byte and line of the first bad byte.
+pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let byte = e.utf8_error().valid_up_to();
+        Error::InvalidUtf8 {
+            path: name.to_path_buf(),
+            byte,
+            line: 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count(),
+        }
+    })
+}
+
 /// Decode bytes as UTF-8 (see [`read_input`]).
 pub fn decode(name: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Input> {
     let name = name.into();
-    let text = match String::from_utf8(bytes) {
-        Ok(t) => t,
-        Err(e) => {
-            let byte = e.utf8_error().valid_up_to();
-            let line = 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count();
-            return Err(Error::InvalidUtf8 {
-                path: name,
-                byte,
-                line,
-            });
-        }
-    };
+    let text = utf8(&name, bytes)?;
     let (text, offset) = match text.strip_prefix('\u{feff}') {
         Some(rest) => (rest.to_string(), 3),
         None => (text, 0),

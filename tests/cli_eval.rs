@@ -25,6 +25,23 @@ fn file_against_file() {
 }
 
 #[test]
+fn a_byte_order_mark_is_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("a");
+    let mut bytes = "\u{feff}".as_bytes().to_vec();
+    bytes.extend(std::fs::read("tests/data/eval/pred/a").unwrap());
+    std::fs::write(&pred, bytes).unwrap();
+    selaras()
+        .args(["eval", "--gold", "tests/data/eval/gold/a", "--pred"])
+        .arg(&pred)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "overall    0.6000   0.6667    0.6316  0.8000 1.0000 0.8889",
+        ));
+}
+
+#[test]
 fn directories_count_a_missing_prediction_as_empty() {
     let out = selaras()
         .args([
