@@ -324,6 +324,38 @@ impl<W: Write> SideWriter<W> {
     }
 }
 
+/// The file name of a document's ladder in a directory of ladders (`batch -f ladder -o DIR`):
+/// the doc id, with `/`, `\` and NUL made `_` and a leading `.` prefixed with `_` (so that no
+/// name leaves the directory or hides in it); an id longer than 200 bytes is cut to 180 and
+/// ends in `~` and 16 hex digits of its hash (file systems take 255 bytes at most).
+pub fn ladder_file_name(doc: &str) -> String {
+    let mut name: String = doc
+        .chars()
+        .map(|c| {
+            if matches!(c, '/' | '\\' | '\0') {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    if name.starts_with('.') {
+        name.insert(0, '_');
+    }
+    if name.len() > 200 {
+        let mut cut = 180;
+        while !name.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        name = format!(
+            "{}~{:016x}",
+            &name[..cut],
+            crate::batch::input::fnv1a64(doc)
+        );
+    }
+    name
+}
+
 /// A corpus writer for one [`Format`].
 pub struct CorpusWriter<W: Write> {
     inner: Inner<W>,
@@ -720,6 +752,17 @@ mod tests {
         );
         assert_eq!(moses_line("a\u{2028}b\u{85}c\rd"), "a b c d");
         assert!(CorpusWriter::new(Format::Moses, Vec::new()).is_err());
+    }
+
+    #[test]
+    fn ladder_file_names_stay_in_their_directory() {
+        assert_eq!(ladder_file_name("berita-01"), "berita-01");
+        assert_eq!(ladder_file_name("../a/b\\c"), "_.._a_b_c");
+        assert_eq!(ladder_file_name(".hidden"), "_.hidden");
+        let long = "é".repeat(150);
+        let name = ladder_file_name(&long);
+        assert!(name.len() <= 200 && name.starts_with("éé"), "{name}");
+        assert_ne!(name, ladder_file_name(&"é".repeat(151)));
     }
 
     #[test]

@@ -374,6 +374,30 @@ fn ladder_writes_one_file_per_document() {
 }
 
 #[test]
+fn ladder_files_of_long_doc_ids_are_written() {
+    // A doc id longer than a file name may be is cut and given its hash (it stopped the run).
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ladders");
+    let long = "berita-".repeat(60);
+    let input = format!(
+        "{{\"doc\":\"{long}\",\"id\":\"Hujan turun.\",\"en\":\"It rained.\"}}\n\
+         {{\"doc\":\"b\",\"id\":\"Pasar ramai.\",\"en\":\"The market is busy.\"}}\n"
+    );
+    selaras()
+        .args(["batch", "-", "-q", "-f", "ladder", "-o"])
+        .arg(&out)
+        .write_stdin(input)
+        .assert()
+        .code(0);
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names.contains(&selaras::export::ladder_file_name(&long)));
+}
+
+#[test]
 fn filters_are_applied_and_counted() {
     let good = data("good");
     let good = good.to_str().unwrap();

@@ -7,7 +7,7 @@ use selaras::batch::filter::Filters;
 use selaras::batch::input::{self, DocError, Shard};
 use selaras::batch::stats::{Learning, RunInfo, Summary};
 use selaras::batch::{Batch, Options, Outcome, Progress, ReportSink, Sink};
-use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
+use selaras::export::{CorpusWriter, DocAlignment, Format, ladder_file_name, moses_paths};
 use selaras::output::AtomicFile;
 use selaras::segment::{Lang, Segmenter};
 use std::io::{IsTerminal, Write};
@@ -103,30 +103,14 @@ fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// A ladder file per document in a directory (names: the doc id, `/` and `\` replaced).
+/// A ladder file per document in a directory (named by [`ladder_file_name`]).
 struct LadderDir {
     dir: PathBuf,
 }
 
 impl Sink for LadderDir {
     fn write_doc(&mut self, doc: &DocAlignment) -> selaras::Result<()> {
-        let name: String = doc
-            .doc
-            .chars()
-            .map(|c| {
-                if matches!(c, '/' | '\\' | '\0') {
-                    '_'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        let name = if name.starts_with('.') {
-            format!("_{name}")
-        } else {
-            name
-        };
-        let f = AtomicFile::create(self.dir.join(name))?;
+        let f = AtomicFile::create(self.dir.join(ladder_file_name(doc.doc)))?;
         let mut w = CorpusWriter::new(Format::Ladder, f)?;
         w.write_doc(doc)?;
         for f in w.finish()? {
