@@ -31,9 +31,10 @@ pub struct Args {
     /// Line width of the `side` format.
     #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH, value_parser = super::parse_width)]
     pub width: usize,
-    /// Worker threads (default: all cores). The output is the same for any number.
-    #[arg(short, long, default_value_t = 0)]
-    pub jobs: usize,
+    /// Worker threads (default: all cores; at most 1024). The output is the same for any
+    /// number.
+    #[arg(short, long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=1024))]
+    pub jobs: u16,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
@@ -287,7 +288,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         clauses: super::clause_splits(args.presplit, args.whole_sentences, args.format),
         chunk: args.chunk,
         shard: args.shard,
-        jobs: args.jobs,
+        jobs: usize::from(args.jobs),
     };
     // The lexicon loads while the two languages' segmentation rules compile (each once per
     // process; `Batch::new` then finds them compiled).
