@@ -614,6 +614,11 @@ impl Aligner {
     /// and the beads over them; every segment is in exactly one bead, in order. The
     /// statistics of the document are estimated from `beads`; [`Aligner::split_clauses_with`]
     /// takes those the aligner used.
+    ///
+    /// # Panics
+    ///
+    /// If `beads` name a sentence that `id` or `en` does not hold (they must be an alignment of
+    /// these sentences, as [`Aligner::align_document`] returns).
     pub fn split_clauses(
         &self,
         id: &[Sentence],
@@ -647,6 +652,11 @@ impl Aligner {
     /// as [`Aligner::prepare`] does) and the statistics of the document that the sentence
     /// alignment was scored with ([`Aligner::align_prepared_from`]): its chance match rates
     /// are used, the rest is estimated again from `beads`.
+    ///
+    /// # Panics
+    ///
+    /// As [`Aligner::split_clauses`], and if `pid` / `pen` do not hold one prepared sentence
+    /// for each of `id` / `en`.
     pub fn split_clauses_with(
         &self,
         (id, pid): (&[Sentence], &[Prepared]),

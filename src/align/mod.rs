@@ -265,6 +265,11 @@ impl Aligner {
     /// (`init`, e.g. the first pass before learning): the document's statistics are estimated
     /// from it and the band is laid around it, which saves a pass. Also returns the statistics
     /// the last pass scored beads with (for [`Aligner::split_clauses_with`]).
+    ///
+    /// # Panics
+    ///
+    /// If `init` names a sentence that `id` or `en` does not hold (it must be an alignment of
+    /// this document).
     pub fn align_prepared_from(
         &self,
         id: &[Prepared],

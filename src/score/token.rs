@@ -1,5 +1,5 @@
 //! Tokens of a text: words and numbers ([`tokenize`]), names and acronyms ([`is_name`]), and a
-//! rough count of the sentences a text holds ([`sentence_ends`]).
+//! rough count of the sentences a text holds (`sentence_ends`).
 
 /// A token of a text: its text and whether it is a number.
 #[derive(Debug, PartialEq)]
