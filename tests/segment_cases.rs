@@ -247,6 +247,24 @@ proptest! {
         }
         check_spans_with(&text, &presplit(&text), &['\n', '\r']);
     }
+
+    #[test]
+    fn wrapped_spans_hold_for_sentences_and_their_clause_pieces(
+        text in "[a-zA-Z0-9 .,;:?!\"“”()'\n\r\u{2028}-]{0,200}"
+    ) {
+        // A wrapped sentence's text differs from its span only in white space (line breaks
+        // taken out); so does each of its clause pieces'.
+        let bare = |t: &str| t.split_whitespace().collect::<String>();
+        for lang in [Lang::Id, Lang::En] {
+            for s in Segmenter::new(lang).split_wrapped(&text) {
+                prop_assert_eq!(bare(&text[s.start..s.end]), bare(&s.text));
+                for p in selaras::align::clauses::clause_pieces(&s) {
+                    prop_assert!(s.start <= p.start && p.end <= s.end);
+                    prop_assert_eq!(bare(&text[p.start..p.end]), bare(&p.text));
+                }
+            }
+        }
+    }
 }
 
 /// Boundary precision/recall against the unit boundaries of the dev data's running
