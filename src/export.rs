@@ -613,6 +613,20 @@ mod tests {
         beads: Vec<Bead>,
     }
 
+    impl Fixture {
+        /// The fixture as document `doc` (its Indonesian offsets start at `id_offset`).
+        fn doc<'a>(&'a self, doc: &'a str, id_offset: usize) -> DocAlignment<'a> {
+            DocAlignment {
+                doc,
+                id: &self.id,
+                en: &self.en,
+                beads: &self.beads,
+                id_offset,
+                en_offset: 0,
+            }
+        }
+    }
+
     fn fixture() -> Fixture {
         Fixture {
             id: vec![
@@ -645,14 +659,7 @@ mod tests {
     }
 
     fn render(format: Format, f: &Fixture) -> String {
-        let doc = DocAlignment {
-            doc: "d\t1",
-            id: &f.id,
-            en: &f.en,
-            beads: &f.beads,
-            id_offset: 3,
-            en_offset: 0,
-        };
+        let doc = f.doc("d\t1", 3);
         let mut w = CorpusWriter::new(format, Vec::new()).unwrap();
         w.write_doc(&doc).unwrap();
         String::from_utf8(w.finish().unwrap().remove(0)).unwrap()
@@ -731,14 +738,7 @@ mod tests {
     #[test]
     fn moses_equal_lines() {
         let f = fixture();
-        let doc = DocAlignment {
-            doc: "d",
-            id: &f.id,
-            en: &f.en,
-            beads: &f.beads,
-            id_offset: 0,
-            en_offset: 0,
-        };
+        let doc = f.doc("d", 0);
         let mut w = CorpusWriter::moses(Vec::new(), Vec::new());
         w.write_doc(&doc).unwrap();
         let mut files = w.finish().unwrap();
@@ -769,14 +769,7 @@ mod tests {
     fn side_takes_any_width() {
         // A cell's padding was a format width, which panics past 65,535.
         let f = fixture();
-        let doc = DocAlignment {
-            doc: "d",
-            id: &f.id,
-            en: &f.en,
-            beads: &f.beads,
-            id_offset: 0,
-            en_offset: 0,
-        };
+        let doc = f.doc("d", 0);
         let mut w = CorpusWriter::new(Format::Side, Vec::new())
             .unwrap()
             .with_width(200_000);
@@ -796,14 +789,7 @@ mod tests {
             en: vec![],
             score: 0.5,
         });
-        let doc = DocAlignment {
-            doc: "d\t1",
-            id: &f.id,
-            en: &f.en,
-            beads: &f.beads,
-            id_offset: 0,
-            en_offset: 0,
-        };
+        let doc = f.doc("d\t1", 0);
         let width = 40;
         let mut w = CorpusWriter::new(Format::Side, Vec::new())
             .unwrap()
