@@ -108,6 +108,9 @@ def main():
     ap.add_argument("--tracks", default="lines,txt")
     ap.add_argument("--batch-args", default="", help="extra options for every `selaras batch`")
     a = ap.parse_args()
+    # The manifests name files by absolute paths: a relative ROOT is taken from here.
+    a.root = os.path.abspath(a.root)
+    a.selaras = os.path.abspath(a.selaras)
     extra = shlex.split(a.batch_args)
     if not os.path.isfile(a.selaras):
         sys.exit(f"{a.selaras}: no binary (run `cargo build --release` first)")
