@@ -33,7 +33,7 @@ const SETS: &[&str] = &["flores200_dev", "ud_pud_test", "ebible_ags_web_all"];
 
 /// Pinned strict F1 (measured minus about 0.005): lines track, txt track.
 const PINNED: &[(&str, f64, f64)] = &[
-    ("flores200_dev", 0.994, 0.989),
+    ("flores200_dev", 0.994, 0.990),
     ("ud_pud_test", 0.992, 0.991),
     ("ebible_ags_web_all", 0.970, 0.903),
 ];

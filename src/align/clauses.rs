@@ -133,8 +133,9 @@ pub fn clause_ends(text: &str) -> Vec<usize> {
 /// capitalised word that reads as a sentence opener ("… which it shares with Haiti Besides
 /// white sand …", a unit whose final full stop is missing). The word must be a function word
 /// (after any word but a function word), or a common word, one with an entry in the lexicon,
-/// after a word in lower case (so that `Harvard Law School` or `dan Sekolah Hukum` are not cut).
-/// Outside brackets; never after punctuation (those are [`clause_ends`]).
+/// after a word in lower case (so that `Harvard Law School` or `dan Sekolah Hukum` are not cut);
+/// after a closing double quote, any capitalised word. Outside brackets; never after
+/// punctuation (those are [`clause_ends`]).
 pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
     let mut chunks = Vec::new();
     let mut start = None;
@@ -176,6 +177,12 @@ pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
             .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
             .ends_with(char::is_alphanumeric);
         if depth > 0 || !titled || !ends_word {
+            continue;
+        }
+        // After a closing double quote any capitalised word may open the next sentence (`…
+        // permanent resident "green card" Hsieh implied …`).
+        if p.ends_with(['"', '”']) {
+            out.push(pair[0].1);
             continue;
         }
         let pw = p
@@ -1291,6 +1298,15 @@ mod tests {
             };
             assert!(cut(t, lang).is_empty(), "{t}: {:?}", cut(t, lang));
         }
+        // After a closing quote, a name too; not before a word in lower case.
+        let t = "pernah memegang status penduduk tetap Amerika: \"green card\" Hsieh menyiratkan";
+        assert!(cut(t, Lang::Id).contains(&t[..t.find(" Hsieh").unwrap()].to_string()));
+        let t = "film “Laskar Pelangi” karya Andrea Hirata";
+        assert!(
+            !cut(t, Lang::Id).iter().any(|c| c.ends_with('”')),
+            "{:?}",
+            cut(t, Lang::Id)
+        );
     }
 
     #[test]
