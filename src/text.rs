@@ -100,11 +100,13 @@ pub fn normalize(s: &str) -> String {
     }
 }
 
-/// Undo mojibake: UTF-8 text that was read as Windows-1252 (or Latin-1) somewhere on its way,
-/// so that `é` became `Ã©` and `–` became `â€“` (`RepÃºblica`, `JimÃ©nez` in web text). Each
-/// run of a UTF-8 lead byte read as a character (`Â`…`ô`) and the continuation bytes it needs,
-/// each read as a character of Windows-1252, becomes the character those bytes encode; anything
-/// else is left as it is. Text without such a lead character is returned unchanged.
+/// Undo mojibake: UTF-8 text that was read as Windows-1252 somewhere on its way, so that `é`
+/// became `Ã©` and `–` became `â€“` (`RepÃºblica`, `JimÃ©nez` in web text). Each run of a
+/// UTF-8 lead byte read as a character (`Â`…`ô`) and the continuation bytes it needs, each read
+/// as a character of Windows-1252, becomes the character those bytes encode — when that is one
+/// such text would hold ([`is_plausible_repair`]); anything else is left as it is, so that
+/// `„Straße“` or `CAFÉ”` stay as they are. Text without such a lead character is returned
+/// unchanged.
 pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
     let lead = |c: char| ('\u{c2}'..='\u{f4}').contains(&c);
     if s.is_ascii() || !s.contains(lead) {
@@ -130,6 +132,7 @@ pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
                 && bytes.len() == need + 1
                 && bytes[1..].iter().all(|b| (0x80..0xc0).contains(b))
                 && let Ok(fixed) = std::str::from_utf8(&bytes)
+                && fixed.chars().all(is_plausible_repair)
             {
                 out.push_str(fixed);
                 rest = &rest[end..];
@@ -140,6 +143,18 @@ pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
         rest = &rest[c.len_utf8()..];
     }
     out.into()
+}
+
+/// The characters a repair may give: Latin letters and signs (U+00A0–U+017F: `é`, `ü`, `ß`,
+/// `ł`, `ő`, no-break space), general punctuation (dashes, quotes, `…`, bullets), currency
+/// signs (`€`) and letter-like symbols (`™`), and emoji. Anything else (IPA, Hebrew, NKo, CJK
+/// …) would come from legitimate text that happens to look like mojibake: `ß“` reads as
+/// U+07D3, `É”` as `ɔ`.
+fn is_plausible_repair(c: char) -> bool {
+    matches!(
+        c as u32,
+        0xa0..=0x17f | 0x2000..=0x206f | 0x20a0..=0x20cf | 0x2100..=0x214f | 0x1f000..=0x1faff
+    )
 }
 
 /// True when `s` is known to be in NFKC already (a quick check: ASCII, or no character that
@@ -189,7 +204,18 @@ mod tests {
         assert_eq!(repair_mojibake("1990â€“2000, Ã¼ber"), "1990–2000, über");
         assert_eq!(repair_mojibake("â€œkataâ€\u{9d}"), "“kata”");
         // Real text with such letters stays as it is.
-        for t in ["Ã la carte", "São Paulo, Â", "ça va, déjà", "plain"] {
+        assert_eq!(repair_mojibake("ðŸ™‚ â„¢ â‚¬5"), "🙂 ™ €5");
+        for t in [
+            "Ã la carte",
+            "São Paulo, Â",
+            "ça va, déjà",
+            "plain",
+            "die „Straße“",
+            "“She ordered a ‘café’”",
+            "Touché…”",
+            "CAFÉ”, ANDRÉ’S, «JOSÉ»",
+            "È… Ü– 2×½",
+        ] {
             assert_eq!(repair_mojibake(t), t);
         }
         assert_eq!(normalize("TaÃ\u{ad}nos"), "Taínos");

@@ -134,8 +134,9 @@ pub fn clause_ends(text: &str) -> Vec<usize> {
 /// white sand …", a unit whose final full stop is missing). The word must be a function word
 /// (after any word but a function word), or a common word, one with an entry in the lexicon,
 /// after a word in lower case (so that `Harvard Law School` or `dan Sekolah Hukum` are not cut);
-/// after a closing double quote, any capitalised word. Outside brackets; never after
-/// punctuation (those are [`clause_ends`]).
+/// after a closing double quote, any capitalised word (a quoted nickname, `Joko “Jokowi”
+/// Widodo`, is a candidate too: the cut is only taken where the other side ends a sentence).
+/// Outside brackets; never after punctuation (those are [`clause_ends`]).
 pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
     let mut chunks = Vec::new();
     let mut start = None;
