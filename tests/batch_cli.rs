@@ -398,6 +398,30 @@ fn ladder_files_of_long_doc_ids_are_written() {
 }
 
 #[test]
+fn ladder_files_never_overwrite_each_other() {
+    // `a/b` and `a_b` give the same file name: the second gets `~` and a hash.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("ladders");
+    selaras()
+        .args(["batch", "-", "-q", "-f", "ladder", "-o"])
+        .arg(&out)
+        .write_stdin(
+            "{\"doc\":\"a/b\",\"id\":\"Hujan turun.\",\"en\":\"It rained.\"}\n\
+             {\"doc\":\"a_b\",\"id\":\"Pasar ramai.\",\"en\":\"The market is busy.\"}\n",
+        )
+        .assert()
+        .code(0);
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert_eq!(names[0], "a_b");
+    assert!(names[1].starts_with("a_b~"), "{names:?}");
+}
+
+#[test]
 fn filters_are_applied_and_counted() {
     let good = data("good");
     let good = good.to_str().unwrap();

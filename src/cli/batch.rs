@@ -107,11 +107,18 @@ fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
 /// A ladder file per document in a directory (named by [`ladder_file_name`]).
 struct LadderDir {
     dir: PathBuf,
+    /// Names written so far: a second document whose id gives the same name (`a/b` and `a_b`,
+    /// or a repeated id) gets `~` and its hash instead of overwriting the first.
+    written: std::collections::HashSet<String>,
 }
 
 impl Sink for LadderDir {
     fn write_doc(&mut self, doc: &DocAlignment) -> selaras::Result<()> {
-        let f = AtomicFile::create(self.dir.join(ladder_file_name(doc.doc)))?;
+        let mut name = ladder_file_name(doc.doc);
+        while !self.written.insert(name.clone()) {
+            name = format!("{name}~{:016x}", selaras::batch::input::fnv1a64(&name));
+        }
+        let f = AtomicFile::create(self.dir.join(name))?;
         let mut w = CorpusWriter::new(Format::Ladder, f)?;
         w.write_doc(doc)?;
         for f in w.finish()? {
@@ -204,7 +211,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         (Some(p), Format::Ladder) => {
             std::fs::create_dir_all(p).with_context(|| format!("{}", p.display()))?;
-            Out::Ladder(LadderDir { dir: p.clone() })
+            Out::Ladder(LadderDir {
+                dir: p.clone(),
+                written: Default::default(),
+            })
         }
         (Some(p), f) => {
             Out::File(CorpusWriter::new(f, AtomicFile::create(p)?)?.with_width(args.width))
