@@ -80,7 +80,7 @@ fn join(sents: &[Sentence], idx: &[usize]) -> String {
 fn spans(sents: &[Sentence], idx: &[usize], offset: usize) -> Vec<[usize; 2]> {
     idx.iter()
         .filter_map(|&i| sents.get(i))
-        .map(|s| [s.start + offset, s.end + offset])
+        .map(|s| [s.start.saturating_add(offset), s.end.saturating_add(offset)])
         .collect()
 }
 
