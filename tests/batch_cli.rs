@@ -324,6 +324,14 @@ fn tmx_parses_with_one_tu_per_kept_pair() {
     assert_eq!(langs, BTreeSet::from(["en".to_string(), "id".to_string()]));
 }
 
+/// The names of the files in `dir`, sorted.
+fn file_names(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
 #[test]
 fn ladder_writes_one_file_per_document() {
     let dir = tempfile::tempdir().unwrap();
@@ -340,10 +348,7 @@ fn ladder_writes_one_file_per_document() {
         .arg(&out)
         .assert()
         .code(0);
-    let names: BTreeSet<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = file_names(&out);
     assert_eq!(
         names,
         BTreeSet::from(["cuaca".into(), "pasar".into(), "sekolah".into()])
@@ -389,10 +394,7 @@ fn ladder_files_of_long_doc_ids_are_written() {
         .write_stdin(input)
         .assert()
         .code(0);
-    let names: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names = file_names(&out);
     assert_eq!(names.len(), 2, "{names:?}");
     assert!(names.contains(&selaras::export::ladder_file_name(&long)));
 }
@@ -411,11 +413,7 @@ fn ladder_files_never_overwrite_each_other() {
         )
         .assert()
         .code(0);
-    let mut names: Vec<String> = std::fs::read_dir(&out)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
+    let names: Vec<String> = file_names(&out).into_iter().collect();
     assert_eq!(names.len(), 2, "{names:?}");
     assert_eq!(names[0], "a_b");
     assert!(names[1].starts_with("a_b~"), "{names:?}");
