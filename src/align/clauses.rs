@@ -207,34 +207,23 @@ pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
 /// A sentence cut at each of its clause ends ([`clause_ends`]): the pieces, trimmed, with
 /// their byte spans in the input text.
 pub fn clause_pieces(s: &Sentence) -> Vec<Sentence> {
-    pieces_at(s, &clause_ends(&s.text))
+    pieces_at(&s.text, &clause_ends(&s.text))
         .into_iter()
-        .map(|(p, _)| s.part(p.start - s.start, p.end - s.start))
+        .map(|(r, _)| s.part(r.start, r.end))
         .collect()
 }
 
-/// `s` cut at the byte offsets `cuts` (ascending): the non-empty pieces, trimmed, each with the
-/// index in `cuts` of the cut that ends it (`cuts.len()` for the end of the sentence). A piece's
-/// span is `s.start` plus its offsets in `s.text`, which is its span in the input only where the
-/// text lies over the input as it is ([`Sentence::part`] gives the input span).
-fn pieces_at(s: &Sentence, cuts: &[usize]) -> Vec<(Sentence, usize)> {
+/// `text` cut at the byte offsets `cuts` (ascending): the bytes of each non-empty piece,
+/// trimmed, with the index in `cuts` of the cut that ends it (`cuts.len()` for the end).
+fn pieces_at(text: &str, cuts: &[usize]) -> Vec<(Range<usize>, usize)> {
     let mut out = Vec::new();
     let mut from = 0;
-    for (k, &c) in cuts.iter().chain([&s.text.len()]).enumerate() {
-        let piece = &s.text[from..c];
+    for (k, &c) in cuts.iter().chain([&text.len()]).enumerate() {
+        let piece = &text[from..c];
         let lead = piece.len() - piece.trim_start().len();
-        let text = piece.trim();
-        if !text.is_empty() {
-            out.push((
-                Sentence {
-                    text: text.to_string(),
-                    start: s.start + from + lead,
-                    end: s.start + from + lead + text.len(),
-                    para: s.para,
-                    shifts: Vec::new(),
-                },
-                k,
-            ));
+        let len = piece.trim().len();
+        if len > 0 {
+            out.push((from + lead..from + lead + len, k));
         }
         from = c;
     }
@@ -284,7 +273,10 @@ impl Split {
 
 /// One side of a document cut into clause pieces.
 struct Side {
-    pieces: Vec<Sentence>,
+    /// Per piece: its bytes in the text of the sentence it comes from.
+    pieces: Vec<Range<usize>>,
+    /// Per piece: it ends with a comma.
+    comma: Vec<bool>,
     /// Per piece: the sentence it comes from.
     from: Vec<usize>,
     /// Per boundary (0..=pieces; boundary b lies before piece b): a sentence boundary.
@@ -323,6 +315,7 @@ impl Side {
         use_open: bool,
     ) -> Side {
         let mut pieces = Vec::new();
+        let mut comma = Vec::new();
         let mut from = Vec::new();
         let mut strong = vec![true];
         let mut open = vec![false];
@@ -342,12 +335,13 @@ impl Side {
                 cuts.dedup_by_key(|c| c.0);
             }
             let at: Vec<usize> = cuts.iter().map(|c| c.0).collect();
-            let mut ps = pieces_at(s, &at);
+            let mut ps = pieces_at(&s.text, &at);
             if ps.is_empty() || ps.len() > MAX_SENTENCE_PIECES {
                 // A list of hundreds of items is not cut: the search would grow with its square.
-                ps = vec![(s.clone(), cuts.len())];
+                ps = vec![(0..s.text.len(), cuts.len())];
             }
             for (p, k_end) in ps {
+                comma.push(s.text[..p.end].ends_with(','));
                 pieces.push(p);
                 from.push(k);
                 strong.push(false);
@@ -363,12 +357,13 @@ impl Side {
             .iter()
             .enumerate()
             .map(|(x, p)| {
-                if strong[x] && strong[x + 1] && p.text == sents[from[x]].text {
+                let text = &sents[from[x]].text;
+                if strong[x] && strong[x + 1] && p.len() == text.len() {
                     sent_prep[from[x]].clone()
                 } else {
                     // A piece after a sentence end without punctuation opens a sentence.
                     al.evidence()
-                        .prepare_part(&p.text, lang, !strong[x] && !open[x])
+                        .prepare_part(&text[p.clone()], lang, !strong[x] && !open[x])
                 }
             })
             .collect();
@@ -423,6 +418,7 @@ impl Side {
             .collect();
         Side {
             pieces,
+            comma,
             from,
             strong,
             open,
@@ -490,7 +486,7 @@ impl Side {
             .map(|b| match self.strong[b] {
                 true => 0.0,
                 false if self.open[b] => params.cut_open,
-                false if self.pieces[b - 1].text.ends_with(',') => params.cut,
+                false if self.comma[b - 1] => params.cut,
                 false => params.cut_strong,
             })
             .collect()
@@ -522,9 +518,7 @@ impl Side {
             if self.strong[x] && self.strong[y + 1] {
                 out.push((s.clone(), Some(k)));
             } else {
-                // Piece spans are offsets into the sentence's text (see `pieces_at`).
-                let (a, b) = (self.pieces[x].start, self.pieces[y].end);
-                out.push((s.part(a - s.start, b - s.start), None));
+                out.push((s.part(self.pieces[x].start, self.pieces[y].end), None));
             }
             x = y + 1;
         }
@@ -1527,7 +1521,7 @@ mod tests {
         );
         let side = Side::new(&al, (&id, &prep), Lang::Id, (&[0, 0], 1), None, true, true);
         assert_eq!(side.len(), 3);
-        assert_eq!(side.pieces[0].text, id[0].text);
+        assert_eq!(side.pieces[0], 0..id[0].text.len());
     }
 
     #[test]
