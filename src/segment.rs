@@ -366,6 +366,15 @@ impl Segmenter {
         out
     }
 
+    /// [`Segmenter::split_wrapped`] when `wrapped`, else [`Segmenter::split`] (as the
+    /// commands' `--wrapped` chooses).
+    pub fn split_text(&self, text: &str, wrapped: bool) -> Vec<Sentence> {
+        match wrapped {
+            true => self.split_wrapped(text),
+            false => self.split(text),
+        }
+    }
+
     /// [`Segmenter::split`] for hard-wrapped text (e-mail, text taken from a PDF): a paragraph
     /// ends only at a blank line, and a line break inside one reads as a space. Spans are byte
     /// offsets into `text`; a sentence's text has its line breaks as spaces.

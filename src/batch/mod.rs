@@ -286,10 +286,7 @@ impl Batch {
             Lang::Id => &self.seg_id,
             Lang::En => &self.seg_en,
         };
-        match self.options.wrapped {
-            true => seg.split_wrapped(text),
-            false => seg.split(text),
-        }
+        seg.split_text(text, self.options.wrapped)
     }
 
     /// Read, segment and prepare one document.

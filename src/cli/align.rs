@@ -88,11 +88,7 @@ fn read_side(
         Split::Bundled => Segmenter::new(lang),
         Split::Rules(xml, rules) => Segmenter::from_srx(xml, lang, rules)?,
     };
-    let sents = match wrapped {
-        true => seg.split_wrapped(&input.text),
-        false => seg.split(&input.text),
-    };
-    Ok((sents, input.offset))
+    Ok((seg.split_text(&input.text, wrapped), input.offset))
 }
 
 /// Run `selaras align`.

@@ -59,8 +59,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let path = args.input.unwrap_or_else(|| PathBuf::from("-"));
     let input = selaras::text::read_input(&path)?;
     let sentences: Vec<Sentence> = match &segmenter {
-        Some(s) if args.wrapped => s.split_wrapped(&input.text),
-        Some(s) => s.split(&input.text),
+        Some(s) => s.split_text(&input.text, args.wrapped),
         None => presplit(&input.text),
     };
     let mut out = super::stdout();
