@@ -42,7 +42,7 @@ impl Lang {
 }
 
 /// One sentence of an input text.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Sentence {
     /// The original sentence text, trimmed (never normalised; from
     /// [`Segmenter::split_wrapped`], its line breaks are single spaces).
@@ -108,32 +108,34 @@ pub fn file_lines(text: &str) -> Vec<(usize, usize)> {
     split_lines(text, false)
 }
 
+/// The lines of `text` ended by [`is_line_end`] (`unicode`) or by LF and CR only; CRLF is one
+/// line end.
 fn split_lines(text: &str, unicode: bool) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        let len = match bytes[i] {
-            b'\r' if bytes.get(i + 1) == Some(&b'\n') => 2,
-            b'\n' | b'\r' => 1,
-            _ if !unicode => 0,
-            0x0b | 0x0c => 1,
-            0xc2 if bytes.get(i + 1) == Some(&0x85) => 2,
-            0xe2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
-            {
-                3
-            }
-            _ => 0,
-        };
-        if len == 0 {
+        // Only these bytes can begin a line end (VT, FF; NEL is C2 85, U+2028/9 E2 80 A8/9).
+        if !matches!(bytes[i], b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe2) {
             i += 1;
-        } else {
-            out.push((start, i));
-            i += len;
-            start = i;
+            continue;
         }
+        let c = text[i..].chars().next().unwrap_or_default();
+        let ends = match c {
+            '\n' | '\r' => true,
+            _ => unicode && is_line_end(c),
+        };
+        if !ends {
+            i += 1;
+            continue;
+        }
+        out.push((start, i));
+        i += c.len_utf8();
+        if c == '\r' && bytes.get(i) == Some(&b'\n') {
+            i += 1;
+        }
+        start = i;
     }
     if start < bytes.len() {
         out.push((start, bytes.len()));
