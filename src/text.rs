@@ -203,8 +203,8 @@ mod tests {
         );
         assert_eq!(repair_mojibake("1990â€“2000, Ã¼ber"), "1990–2000, über");
         assert_eq!(repair_mojibake("â€œkataâ€\u{9d}"), "“kata”");
-        // Real text with such letters stays as it is.
         assert_eq!(repair_mojibake("ðŸ™‚ â„¢ â‚¬5"), "🙂 ™ €5");
+        // Real text with such letters stays as it is.
         for t in [
             "Ã la carte",
             "São Paulo, Â",
