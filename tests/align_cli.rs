@@ -26,17 +26,27 @@ fn pair_files(id: &str, en: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, pi, pe)
 }
 
+/// `selaras align OPTIONS ID EN`, which must succeed: its standard output.
+fn align_stdout(options: &[&str], id: impl AsRef<Path>, en: impl AsRef<Path>) -> String {
+    let out = selaras()
+        .arg("align")
+        .args(options)
+        .arg(id.as_ref())
+        .arg(en.as_ref())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 /// `selaras align --presplit --format ladder` on a pair of texts: its output.
 fn presplit_ladder(id: &str, en: &str) -> String {
     let (_dir, id, en) = pair_files(id, en);
-    let out = selaras()
-        .args(["align", "--presplit", "--format", "ladder"])
-        .arg(&id)
-        .arg(&en)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
+    align_stdout(&["--presplit", "--format", "ladder"], id, en)
 }
 
 fn ladder_beads(text: &str) -> Vec<String> {
@@ -92,14 +102,11 @@ fn gold_prints_scores_on_stderr() {
 
 #[test]
 fn tsv_has_header_and_one_row_per_bead() {
-    let out = selaras()
-        .args(["align", "--whole-sentences"])
-        .arg(corpus("rupiah.id.txt"))
-        .arg(corpus("rupiah.en.txt"))
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = align_stdout(
+        &["--whole-sentences"],
+        corpus("rupiah.id.txt"),
+        corpus("rupiah.en.txt"),
+    );
     let mut lines = text.lines();
     assert_eq!(
         lines.next().unwrap(),
@@ -274,23 +281,18 @@ fn user_segmentation_rules() {
 #[test]
 fn running_text_beads_split_at_clauses() {
     let rows = |name: &str, extra: &[&str]| -> Vec<(String, String, String)> {
-        let out = selaras()
-            .arg("align")
-            .args(extra)
-            .arg(corpus(&format!("{name}.id.txt")))
-            .arg(corpus(&format!("{name}.en.txt")))
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout)
-            .unwrap()
-            .lines()
-            .skip(1)
-            .map(|l| {
-                let f: Vec<&str> = l.split('\t').collect();
-                (f[3].to_string(), f[5].to_string(), f[6].to_string())
-            })
-            .collect()
+        align_stdout(
+            extra,
+            corpus(&format!("{name}.id.txt")),
+            corpus(&format!("{name}.en.txt")),
+        )
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[3].to_string(), f[5].to_string(), f[6].to_string())
+        })
+        .collect()
     };
     let split = rows("dengue", &[]);
     let pair = |id: &str, en: &str| ("1-1".to_string(), id.to_string(), en.to_string());
@@ -332,15 +334,15 @@ fn running_text_beads_split_at_clauses() {
 #[test]
 fn side_by_side_has_a_header_per_bead_within_the_width() {
     let pair = |format: &str, extra: &[&str]| -> String {
-        let out = selaras()
-            .args(["align", "--format", format])
-            .args(extra)
-            .arg(corpus("badminton.id.txt"))
-            .arg(corpus("badminton.en.txt"))
-            .output()
-            .unwrap();
-        assert!(out.status.success());
-        String::from_utf8(out.stdout).unwrap()
+        let options: Vec<&str> = ["--format", format]
+            .into_iter()
+            .chain(extra.iter().copied())
+            .collect();
+        align_stdout(
+            &options,
+            corpus("badminton.id.txt"),
+            corpus("badminton.en.txt"),
+        )
     };
     let side = pair("side", &["--width", "60"]);
     let jsonl = pair("jsonl", &[]);
@@ -399,15 +401,8 @@ fn wrapped_clause_pieces_point_into_the_input() {
          hemorrhagic fever from January to mid-October this year, up 38 percent from the same \
          period last year.\n",
     );
-    let out = selaras()
-        .args(["align", "--wrapped", "--format", "jsonl"])
-        .arg(&id)
-        .arg(&en)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
+    let text = align_stdout(&["--wrapped", "--format", "jsonl"], &id, &en);
     let inputs = [std::fs::read(&id).unwrap(), std::fs::read(&en).unwrap()];
-    let text = String::from_utf8(out.stdout).unwrap();
     assert_eq!(text.lines().count(), 2, "{text}");
     for line in text.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -431,14 +426,11 @@ fn wrapped_clause_pieces_point_into_the_input() {
 
 #[test]
 fn wrapped_pair_aligns_sentence_by_sentence() {
-    let out = selaras()
-        .args(["align", "--wrapped", "--format", "ladder"])
-        .arg("tests/data/wrapped/flood.id.txt")
-        .arg("tests/data/wrapped/flood.en.txt")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = align_stdout(
+        &["--wrapped", "--format", "ladder"],
+        "tests/data/wrapped/flood.id.txt",
+        "tests/data/wrapped/flood.en.txt",
+    );
     assert_eq!(
         ladder_beads(&text),
         vec!["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
