@@ -843,3 +843,70 @@ fn wrapped_directory_pairs_whole_sentences() {
             .ends_with("of heavy rain.")
     );
 }
+
+#[test]
+fn extra_lexicon_and_bead_set() {
+    // Words the bundled lexicon lacks: only the user's lexicon links them.
+    let doc = serde_json::json!({
+        "doc": "roof",
+        "id": "Tukang itu memperbaiki genteng yang bocor sejak kemarau.",
+        "en": "The handyman repaired the tiles that had leaked since the dry season.",
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("roof.tsv");
+    std::fs::write(&lex, "tukang\thandyman\ngenteng\ttile\nbocor\tleak\n").unwrap();
+    let lex_arg = lex.to_str().unwrap();
+    let score = |extra: &[&str]| -> f64 {
+        let args = [&["-", "--no-learn"], extra].concat();
+        let (rows, code) = jsonl(&args, Some(format!("{doc}\n")));
+        assert_eq!((code, rows.len()), (0, 1), "{rows:?}");
+        rows[0]["score"].as_f64().unwrap()
+    };
+    let (without, with) = (score(&[]), score(&["--lexicon", lex_arg]));
+    assert!(without < 0.95 && with > 0.99, "{without} -> {with}");
+
+    // A merge is a 2-1 bead by default and none with only 1-1, 1-0 and 0-1 allowed.
+    let merge = serde_json::json!({
+        "doc": "arrest",
+        "id": "Polisi menangkap dua tersangka di Bandung pada Selasa malam. Keduanya kini ditahan.",
+        "en": "Police arrested two suspects in Bandung on Tuesday night, and both are now in custody.",
+    });
+    let beads = |extra: &[&str]| -> Vec<String> {
+        let args = [&["-", "--keep-empty", "--whole-sentences"], extra].concat();
+        let (rows, code) = jsonl(&args, Some(format!("{merge}\n")));
+        assert_eq!(code, 0);
+        rows.iter()
+            .map(|r| r["bead"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(beads(&[]), ["2-1"]);
+    assert!(
+        beads(&["--beads", "1-1,1-0,0-1"])
+            .iter()
+            .all(|b| ["1-1", "1-0", "0-1"].contains(&b.as_str()))
+    );
+
+    // A lexicon that cannot be read stops the run before any document: exit 2, its line named.
+    std::fs::write(&lex, "tukang handyman extra\n").unwrap();
+    let out = selaras()
+        .args(["batch", "-", "-q", "--lexicon", lex_arg])
+        .write_stdin(format!("{doc}\n"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("roof.tsv") && err.contains("line 1"), "{err}");
+    assert!(out.stdout.is_empty());
+    // So does a bad rules file: not even the ladder directory is made.
+    let (rules, ladders) = (dir.path().join("bad.srx"), dir.path().join("ladders"));
+    std::fs::write(&rules, "<srx>").unwrap();
+    selaras()
+        .args(["batch", "-", "-q", "-f", "ladder", "--rules"])
+        .arg(&rules)
+        .arg("-o")
+        .arg(&ladders)
+        .write_stdin(format!("{doc}\n"))
+        .assert()
+        .code(2);
+    assert!(!ladders.exists());
+}

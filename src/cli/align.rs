@@ -4,11 +4,10 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
+use selaras::align::Bead;
 use selaras::align::clauses::ClauseParams;
-use selaras::align::{AlignConfig, Aligner, Bead, parse_beads};
 use selaras::eval::{DocEval, Link, Tally};
 use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
-use selaras::lexicon::Lexicon;
 use selaras::output::AtomicFile;
 use selaras::segment::{Lang, Segmenter, Sentence, presplit};
 
@@ -46,16 +45,8 @@ pub struct Args {
     /// error.
     #[arg(long, value_name = "FILE")]
     gold: Option<PathBuf>,
-    /// An extra lexicon: TSV `id<TAB>en` per line, or hunalign's `en @ id`.
-    #[arg(long, value_name = "FILE")]
-    lexicon: Option<PathBuf>,
-    /// Allowed bead types, e.g. `1-1,1-0,0-1,2-1,1-2` (1-0 and 0-1 are required).
-    #[arg(
-        long,
-        value_name = "LIST",
-        default_value = "1-1,1-0,0-1,2-1,1-2,2-2,3-1,1-3"
-    )]
-    beads: String,
+    #[command(flatten)]
+    model: super::ModelArgs,
     /// Skip the second pass that learns word translations from the first alignment.
     #[arg(long)]
     no_learn: bool,
@@ -93,17 +84,12 @@ fn read_side(
 
 /// Run `selaras align`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let beads = parse_beads(&args.beads)?;
     if args.format == Format::Moses && args.output.is_none() {
         return Err(selaras::Error::Invalid(
             "--format moses writes two files: give their prefix with -o PREFIX".into(),
         )
         .into());
     }
-    let config = AlignConfig {
-        beads,
-        ..AlignConfig::default()
-    };
     let rules = match &args.rules {
         Some(path) => Some((selaras::text::read_input(path)?.text, path)),
         None => None,
@@ -116,16 +102,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // The lexicon loads while both sides are read and segmented (each language's rules
     // compile once per process).
     let (aligner, (id, en)) = rayon::join(
-        || -> anyhow::Result<Aligner> {
-            Ok(match &args.lexicon {
-                Some(path) => {
-                    let input = selaras::text::read_input(path)?;
-                    let lex = Lexicon::parse(&input.text, path)?;
-                    Aligner::with_lexicon(config, &lex)
-                }
-                None => Aligner::new(config),
-            })
-        },
+        || args.model.aligner(),
         || {
             rayon::join(
                 || read_side(&args.id, Lang::Id, &split, args.wrapped),

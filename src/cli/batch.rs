@@ -2,7 +2,6 @@
 
 use super::{EXIT_OK, EXIT_PARTIAL};
 use anyhow::Context;
-use selaras::align::{AlignConfig, Aligner};
 use selaras::batch::filter::Filters;
 use selaras::batch::input::{self, DocError, Shard};
 use selaras::batch::stats::{Learning, RunInfo, Summary};
@@ -41,6 +40,8 @@ pub struct Args {
     /// Align once, without the corpus-level learned lexicon.
     #[arg(long)]
     pub no_learn: bool,
+    #[command(flatten)]
+    pub model: super::ModelArgs,
     /// Input is one sentence per line, as given (no segmentation).
     #[arg(long)]
     pub presplit: bool,
@@ -200,6 +201,25 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(input::read_manifest(&args.input)?)
     };
 
+    // The lexicon and the rules too: a bad file of either fails before any output is opened.
+    // The lexicon loads while the two languages' segmentation rules compile (each once per
+    // process; `Batch::new` then finds them compiled).
+    let (aligner, _) = rayon::join(
+        || args.model.aligner(),
+        || rayon::join(|| Segmenter::new(Lang::Id), || Segmenter::new(Lang::En)),
+    );
+    let aligner = aligner?;
+    let segmenters = match &args.rules {
+        Some(path) => {
+            let rules = selaras::text::read_input(path)?;
+            Some((
+                Segmenter::from_srx(&rules.text, Lang::Id, path)?,
+                Segmenter::from_srx(&rules.text, Lang::En, path)?,
+            ))
+        }
+        None => None,
+    };
+
     let mut out = match (&args.output, args.format) {
         (None, f) => Out::Stdout(CorpusWriter::new(f, super::stdout())?.with_width(args.width)),
         (Some(p), Format::Moses) => {
@@ -300,19 +320,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         shard: args.shard,
         jobs: usize::from(args.jobs),
     };
-    // The lexicon loads while the two languages' segmentation rules compile (each once per
-    // process; `Batch::new` then finds them compiled).
-    let (aligner, _) = rayon::join(
-        || Aligner::new(AlignConfig::default()),
-        || rayon::join(|| Segmenter::new(Lang::Id), || Segmenter::new(Lang::En)),
-    );
     let mut batch = Batch::new(aligner, options)?;
-    if let Some(path) = &args.rules {
-        let rules = selaras::text::read_input(path)?;
-        batch = batch.with_segmenters(
-            Segmenter::from_srx(&rules.text, Lang::Id, path)?,
-            Segmenter::from_srx(&rules.text, Lang::En, path)?,
-        );
+    if let Some((id, en)) = segmenters {
+        batch = batch.with_segmenters(id, en);
     }
     let mut sink = ReportSink::new(out.sink(), args.report.is_some());
     let outcome: Outcome = match listed {

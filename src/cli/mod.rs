@@ -8,9 +8,12 @@
 //! threshold.
 
 use clap::{Parser, Subcommand};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
+use selaras::align::{AlignConfig, Aligner, parse_beads};
 use selaras::export::Format;
+use selaras::lexicon::Lexicon;
 
 pub mod align;
 pub mod batch;
@@ -105,6 +108,39 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             || e.downcast_ref::<selaras::Error>()
                 .is_some_and(selaras::Error::is_broken_pipe)
     })
+}
+
+/// The aligner's model options, shared by `align` and `batch`.
+#[derive(clap::Args, Debug)]
+pub struct ModelArgs {
+    /// An extra lexicon: TSV `id<TAB>en` per line, or hunalign's `en @ id`.
+    #[arg(long, value_name = "FILE")]
+    lexicon: Option<PathBuf>,
+    /// Allowed bead types, e.g. `1-1,1-0,0-1,2-1,1-2` (1-0 and 0-1 are required).
+    #[arg(
+        long,
+        value_name = "LIST",
+        default_value = "1-1,1-0,0-1,2-1,1-2,2-2,3-1,1-3"
+    )]
+    beads: String,
+}
+
+impl ModelArgs {
+    /// The aligner these options ask for: the bundled lexicon plus any `--lexicon`, the beads
+    /// of `--beads`.
+    pub fn aligner(&self) -> anyhow::Result<Aligner> {
+        let config = AlignConfig {
+            beads: parse_beads(&self.beads)?,
+            ..AlignConfig::default()
+        };
+        Ok(match &self.lexicon {
+            Some(path) => {
+                let input = selaras::text::read_input(path)?;
+                Aligner::with_lexicon(config, &Lexicon::parse(&input.text, path)?)
+            }
+            None => Aligner::new(config),
+        })
+    }
 }
 
 /// Whether beads of the output are split at clauses: never for pre-split input, with
