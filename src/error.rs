@@ -38,6 +38,13 @@ pub enum Error {
     /// Writing output failed.
     #[error("writing output: {0}")]
     Write(#[from] std::io::Error),
+    /// Writing or completing an output file failed (a full disk, a file size limit).
+    #[error("writing {path}: {source}")]
+    Output {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 impl Error {
@@ -56,7 +63,7 @@ impl Error {
 
     /// True when the error comes from the user's input (as opposed to the output side).
     pub fn is_input_error(&self) -> bool {
-        !matches!(self, Error::Write(_))
+        !matches!(self, Error::Write(_) | Error::Output { .. })
     }
 }
 

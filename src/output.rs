@@ -1,6 +1,8 @@
 //! Atomic output files: everything is written to a temporary file in the destination's
 //! directory and renamed over the destination only when complete, so an interrupted run
-//! leaves either the old file or none, never a partial one.
+//! leaves either the old file or none, never a partial one. A destination that is a symbolic
+//! link is resolved first (the file it points to is replaced, the link stays); one that is not
+//! a regular file (`/dev/null`, a named pipe, `/dev/stdout`) is written directly.
 
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
@@ -9,19 +11,84 @@ use std::path::{Path, PathBuf};
 /// A file being written atomically. Write to it, then call [`AtomicFile::commit`]; dropping
 /// it without committing removes the temporary file.
 pub struct AtomicFile {
+    /// The destination as the user named it (for messages).
     path: PathBuf,
-    inner: BufWriter<tempfile::NamedTempFile>,
+    inner: Inner,
+}
+
+enum Inner {
+    /// A temporary file, renamed over `target` on commit.
+    Temp {
+        target: PathBuf,
+        file: BufWriter<tempfile::NamedTempFile>,
+    },
+    /// A device or pipe, written as it goes.
+    Direct(BufWriter<std::fs::File>),
+}
+
+/// An I/O error without the path `tempfile` adds to its message (`… at path "…/.x.tmp"`: the
+/// user named another).
+fn plain(e: std::io::Error) -> std::io::Error {
+    if let Some(code) = e.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code);
+    }
+    let msg = e.to_string();
+    match msg.find(" at path \"") {
+        Some(k) => std::io::Error::new(e.kind(), &msg[..k]),
+        None => e,
+    }
+}
+
+/// Where the file named `path` really lives: the end of any chain of symbolic links (which
+/// may not exist yet).
+fn resolve(path: &Path) -> PathBuf {
+    let mut p = path.to_path_buf();
+    // A bound on the chain, as the system has (a loop is then left to fail as it will).
+    for _ in 0..40 {
+        match std::fs::read_link(&p) {
+            Ok(to) => {
+                p = match p.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                }
+            }
+            Err(_) => break,
+        }
+    }
+    p
 }
 
 impl AtomicFile {
-    /// Start writing `path` (created in the same directory, so the rename is atomic).
+    /// Start writing `path` (a temporary file in the same directory as the file it names, so
+    /// the rename is atomic). An existing directory is refused here, before any work.
     pub fn create(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let dir = match path.parent() {
+        let target = resolve(&path);
+        let existing = std::fs::metadata(&target).ok();
+        if let Some(m) = &existing {
+            if m.is_dir() {
+                return Err(Error::io(
+                    &path,
+                    std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
+                ));
+            }
+            if !m.is_file() {
+                let file = std::fs::OpenOptions::new()
+                    .write(true)
+                    .truncate(true)
+                    .open(&target)
+                    .map_err(|e| Error::io(&path, e))?;
+                return Ok(AtomicFile {
+                    path,
+                    inner: Inner::Direct(BufWriter::new(file)),
+                });
+            }
+        }
+        let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = path
+        let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
@@ -29,13 +96,13 @@ impl AtomicFile {
             .prefix(&format!(".{name}."))
             .suffix(".tmp")
             .tempfile_in(&dir)
-            .map_err(|e| Error::io(&path, e))?;
+            .map_err(|e| Error::io(&path, plain(e)))?;
         // tempfile creates files readable by the owner only; an output file gets the
         // ordinary mode of a new file instead (or keeps the mode of the file it replaces).
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(&path)
+            let mode = existing
                 .map(|m| m.permissions().mode() & 0o7777)
                 .unwrap_or(0o644);
             tmp.as_file()
@@ -44,7 +111,10 @@ impl AtomicFile {
         }
         Ok(AtomicFile {
             path,
-            inner: BufWriter::new(tmp),
+            inner: Inner::Temp {
+                target,
+                file: BufWriter::new(tmp),
+            },
         })
     }
 
@@ -53,26 +123,73 @@ impl AtomicFile {
         &self.path
     }
 
-    /// Flush, sync and rename the temporary file over the destination.
+    /// Flush, sync and rename the temporary file over the destination (a device or pipe is
+    /// only flushed). A failure here is a failure to write, not bad input.
     pub fn commit(self) -> Result<()> {
         let path = self.path;
-        let tmp = self
-            .inner
-            .into_inner()
-            .map_err(|e| Error::io(&path, e.into_error()))?;
-        tmp.as_file().sync_all().map_err(|e| Error::io(&path, e))?;
-        tmp.persist(&path).map_err(|e| Error::io(&path, e.error))?;
+        let fail = |e: std::io::Error| Error::Output {
+            path: path.clone(),
+            source: plain(e),
+        };
+        match self.inner {
+            Inner::Temp { target, file } => {
+                let tmp = file.into_inner().map_err(|e| fail(e.into_error()))?;
+                tmp.as_file().sync_all().map_err(fail)?;
+                tmp.persist(&target).map_err(|e| fail(e.error))?;
+            }
+            Inner::Direct(mut file) => file.flush().map_err(fail)?,
+        }
         Ok(())
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.inner.write(buf)
+        match &mut self.inner {
+            Inner::Temp { file, .. } => file.write(buf),
+            Inner::Direct(file) => file.write(buf),
+        }
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        self.inner.flush()
+        match &mut self.inner {
+            Inner::Temp { file, .. } => file.flush(),
+            Inner::Direct(file) => file.flush(),
+        }
     }
+}
+
+/// Refuse two outputs of one run that name the same file (`-o x.tsv --stats x.tsv`: one
+/// would silently replace the other). `outputs` pairs each path with the option that gave
+/// it. Devices and pipes (`/dev/null` twice) may be shared.
+pub fn check_distinct(outputs: &[(&str, &Path)]) -> Result<()> {
+    let key = |p: &Path| -> Option<PathBuf> {
+        let target = resolve(p);
+        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+            return None;
+        }
+        let abs = std::path::absolute(&target).unwrap_or(target);
+        // The directory as the system resolves it (`a/../b`, links), when it exists.
+        Some(match (abs.parent(), abs.file_name()) {
+            (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+                .map(|d| d.join(name))
+                .unwrap_or(abs.clone()),
+            _ => abs,
+        })
+    };
+    let keys: Vec<Option<PathBuf>> = outputs.iter().map(|(_, p)| key(p)).collect();
+    for (i, a) in keys.iter().enumerate() {
+        for (j, b) in keys.iter().enumerate().take(i) {
+            if a.is_some() && a == b {
+                return Err(Error::Invalid(format!(
+                    "{} and {} name the same file: {}",
+                    outputs[j].0,
+                    outputs[i].0,
+                    outputs[i].1.display()
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -99,5 +216,30 @@ mod tests {
         drop(g);
         assert_eq!(std::fs::read_to_string(&p).unwrap(), "hello");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn same_file_under_two_names_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("a")).unwrap();
+        let x = dir.path().join("x.tsv");
+        let y = dir.path().join("a").join("..").join("x.tsv");
+        let err = check_distinct(&[("-o", &x), ("--stats", &y)]).unwrap_err();
+        assert!(err.to_string().contains("-o and --stats"), "{err}");
+        let z = dir.path().join("z.tsv");
+        check_distinct(&[("-o", &x), ("--stats", &z)]).unwrap();
+        #[cfg(unix)]
+        {
+            // A link to x names x; devices may be shared.
+            let link = dir.path().join("link.tsv");
+            std::os::unix::fs::symlink("x.tsv", &link).unwrap();
+            assert!(check_distinct(&[("-o", &x), ("--errors", &link)]).is_err());
+            let null = Path::new("/dev/null");
+            check_distinct(&[("--stats", null), ("--errors", null)]).unwrap();
+            let mut f = AtomicFile::create(null).unwrap();
+            f.write_all(b"gone").unwrap();
+            f.commit().unwrap();
+            assert!(!std::fs::metadata(null).unwrap().is_file());
+        }
     }
 }

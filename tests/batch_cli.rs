@@ -910,3 +910,75 @@ fn extra_lexicon_and_bead_set() {
         .code(2);
     assert!(!ladders.exists());
 }
+
+#[test]
+fn every_output_path_is_checked_before_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[&std::ffi::OsStr]| {
+        selaras()
+            .args(["batch", data("good").to_str().unwrap(), "-q"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let p = |name: &str| dir.path().join(name);
+    let x = p("x.tsv");
+    // Two outputs naming one file: one would silently replace the other.
+    for (opt, path) in [
+        ("--stats", x.clone()),
+        ("--errors", dir.path().join(".").join("x.tsv")),
+    ] {
+        let out = run(&["-o".as_ref(), x.as_os_str(), opt.as_ref(), path.as_os_str()]);
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.contains(&format!("-o and {opt} name the same file")),
+            "{err}"
+        );
+    }
+    // A side file whose directory is missing fails at once, not after aligning everything.
+    let out = run(&[
+        "-o".as_ref(),
+        x.as_os_str(),
+        "--report".as_ref(),
+        p("no/r.html").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("selaras: ") && err.contains("r.html") && !err.contains(".r.html."),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    // -o naming a directory, and a ladder directory that is a file: usage errors.
+    std::fs::create_dir(p("sub")).unwrap();
+    std::fs::write(p("afile"), "").unwrap();
+    assert_eq!(
+        run(&["-o".as_ref(), p("sub").as_os_str()]).status.code(),
+        Some(2)
+    );
+    let out = run(&[
+        "-f".as_ref(),
+        "ladder".as_ref(),
+        "-o".as_ref(),
+        p("afile").as_os_str(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    // A symbolic link stays a link: the file it points to gets the corpus.
+    #[cfg(unix)]
+    {
+        std::fs::write(p("real.tsv"), "old\n").unwrap();
+        std::os::unix::fs::symlink("real.tsv", p("link.tsv")).unwrap();
+        assert!(
+            run(&["-o".as_ref(), p("link.tsv").as_os_str()])
+                .status
+                .success()
+        );
+        assert!(
+            std::fs::symlink_metadata(p("link.tsv"))
+                .unwrap()
+                .is_symlink()
+        );
+        assert!(read(p("real.tsv")).starts_with("doc\tid_idx"));
+    }
+}

@@ -150,3 +150,37 @@ fn bad_options_are_usage_errors() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn outputs_are_distinct_files_and_a_full_disk_is_a_write_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.json");
+    selaras()
+        .args(["check", "-q", &format!("{DATA}/flags.tsv"), "-o"])
+        .arg(&s)
+        .arg("--summary")
+        .arg(&s)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "-o and --summary name the same file",
+        ));
+    assert!(!s.exists());
+    // A device is written directly, never replaced by a file; a write that fails there is
+    // exit 1 (not bad input). Linux has /dev/full.
+    let full = std::path::Path::new("/dev/full");
+    if full.exists() {
+        selaras()
+            .args([
+                "check",
+                "-q",
+                &format!("{DATA}/flags.tsv"),
+                "-o",
+                "/dev/full",
+            ])
+            .assert()
+            .code(1)
+            .stderr(predicate::str::contains("/dev/full"));
+        assert!(!std::fs::metadata(full).unwrap().is_file());
+    }
+}

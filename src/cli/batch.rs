@@ -1,7 +1,6 @@
 //! `selaras batch`: many article pairs into one corpus.
 
 use super::{EXIT_OK, EXIT_PARTIAL};
-use anyhow::Context;
 use selaras::batch::filter::Filters;
 use selaras::batch::input::{self, DocError, Shard};
 use selaras::batch::stats::{Learning, RunInfo, Summary};
@@ -220,6 +219,30 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
 
+    let stats_path = args
+        .stats
+        .clone()
+        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".stats.json")));
+    let errors_path = args
+        .errors
+        .clone()
+        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".errors.tsv")));
+    // Every output file is opened (and so checked) before the run: none may replace another.
+    let corpus_files = match (&args.output, args.format) {
+        (Some(p), Format::Moses) => {
+            let (i, e) = moses_paths(p);
+            vec![i, e]
+        }
+        (Some(_), Format::Ladder) | (None, _) => vec![],
+        (Some(p), _) => vec![p.clone()],
+    };
+    let mut outputs: Vec<(&str, &Path)> =
+        corpus_files.iter().map(|p| ("-o", p.as_path())).collect();
+    outputs.extend(stats_path.as_deref().map(|p| ("--stats", p)));
+    outputs.extend(errors_path.as_deref().map(|p| ("--errors", p)));
+    outputs.extend(args.report.as_deref().map(|p| ("--report", p)));
+    selaras::output::check_distinct(&outputs)?;
+
     let mut out = match (&args.output, args.format) {
         (None, f) => Out::Stdout(CorpusWriter::new(f, super::stdout())?.with_width(args.width)),
         (Some(p), Format::Moses) => {
@@ -230,7 +253,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             ))
         }
         (Some(p), Format::Ladder) => {
-            std::fs::create_dir_all(p).with_context(|| format!("{}", p.display()))?;
+            std::fs::create_dir_all(p).map_err(|e| selaras::Error::io(p, e))?;
             Out::Ladder(LadderDir {
                 dir: p.clone(),
                 written: Default::default(),
@@ -240,15 +263,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             Out::File(CorpusWriter::new(f, AtomicFile::create(p)?)?.with_width(args.width))
         }
     };
-    let stats_path = args
-        .stats
-        .clone()
-        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".stats.json")));
-    let errors_path = args
-        .errors
-        .clone()
-        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".errors.tsv")));
 
+    let stats_file = stats_path.as_ref().map(AtomicFile::create).transpose()?;
+    let report_file = args.report.as_ref().map(AtomicFile::create).transpose()?;
     let mut errors_w = match &errors_path {
         Some(p) => {
             let mut w = csv::WriterBuilder::new()
@@ -367,14 +384,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             .map_err(|e| anyhow::anyhow!("writing the errors file: {}", e.error()))?;
         f.commit()?;
     }
-    if let Some(p) = &args.report {
-        let mut f = AtomicFile::create(p)?;
+    if let Some(mut f) = report_file {
         let title = format!("selaras batch {}", args.input.display());
         selaras::report::write_corpus_html(&mut f, &title, &report_pairs, &Default::default())?;
         f.commit()?;
     }
-    if let Some(p) = &stats_path {
-        let mut f = AtomicFile::create(p)?;
+    if let Some(mut f) = stats_file {
         serde_json::to_writer_pretty(&mut f, &summary)?;
         f.write_all(b"\n")?;
         f.commit()?;

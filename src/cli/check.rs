@@ -215,6 +215,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         ))
         .into());
     }
+    let outputs: Vec<(&str, &Path)> = [("-o", &args.output), ("--summary", &args.summary)]
+        .into_iter()
+        .filter_map(|(o, p)| Some((o, p.as_deref()?)))
+        .collect();
+    selaras::output::check_distinct(&outputs)?;
+    // Opened before the work, so a path that cannot be written fails first.
+    let summary_file = args.summary.as_ref().map(AtomicFile::create).transpose()?;
     let (table, pairs) = args.input.read()?;
     let checks = check_table(&pairs, &cfg);
     let summary = Summary::build(&pairs, &checks);
@@ -228,8 +235,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             })
         })?;
     }
-    if let Some(path) = &args.summary {
-        let mut file = AtomicFile::create(path)?;
+    if let Some(mut file) = summary_file {
         serde_json::to_writer_pretty(&mut file, &summary)
             .map_err(|e| selaras::Error::Write(e.into()))?;
         file.write_all(b"\n").map_err(selaras::Error::Write)?;
