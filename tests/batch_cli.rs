@@ -982,3 +982,42 @@ fn every_output_path_is_checked_before_the_run() {
         assert!(read(p("real.tsv")).starts_with("doc\tid_idx"));
     }
 }
+
+#[test]
+fn usage_errors_are_one_line_and_negative_numbers_reach_the_checks() {
+    for args in [
+        &["batch", "-", "--shard", "0/3"][..],
+        &["batch", "-", "--jobs", "1025"],
+        &["batch", "-", "--max-ratio", "-1"],
+        &["batch", "-", "--min-score", "-0.5"],
+        &["batch", "--no-such-option", "-"],
+        &["batch"],
+        &["frobnicate"],
+        &["check", "-", "--fail-under", "-1"],
+    ] {
+        let out = selaras().args(args).write_stdin("").output().unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+        assert!(
+            err.starts_with("selaras: ") && !err.contains("error:"),
+            "{err}"
+        );
+    }
+    // A negative value given with a space reaches the option's own check.
+    let out = selaras()
+        .args(["batch", "-", "--max-ratio", "-1"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--max-ratio must be positive")
+    );
+    // `selaras` alone prints the help (a usage error); --help and --version succeed.
+    let out = selaras().output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8(out.stderr).unwrap().contains("Usage:"));
+    selaras().arg("--version").assert().success();
+    selaras().args(["batch", "--help"]).assert().success();
+}

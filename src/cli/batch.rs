@@ -59,7 +59,12 @@ pub struct Args {
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
     /// Drop pairs scored below this.
-    #[arg(long, default_value_t = 0.0, value_name = "P")]
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        value_name = "P",
+        allow_negative_numbers = true
+    )]
     pub min_score: f64,
     /// Keep beads with an empty side (1-0, 0-1); a `ladder` always keeps them.
     #[arg(long)]
@@ -72,7 +77,12 @@ pub struct Args {
     pub max_words: usize,
     /// Drop pairs whose longer side has more than R times the characters of the shorter
     /// (0: no bound).
-    #[arg(long, default_value_t = 0.0, value_name = "R")]
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        value_name = "R",
+        allow_negative_numbers = true
+    )]
     pub max_ratio: f64,
     /// Keep pairs whose two sides are the same text (untranslated); a `ladder` always keeps them.
     #[arg(long)]

@@ -52,20 +52,20 @@ impl TableArgs {
 pub struct FlagArgs {
     /// `low_score` below this pair probability, unless the pair's log-odds exceed its chance
     /// baseline by --min-margin.
-    #[arg(long, default_value_t = CheckConfig::default().min_score)]
+    #[arg(long, default_value_t = CheckConfig::default().min_score, allow_negative_numbers = true)]
     pub min_score: f64,
     /// `low_score` below this pair probability in any case.
-    #[arg(long, default_value_t = CheckConfig::default().hard_min_score)]
+    #[arg(long, default_value_t = CheckConfig::default().hard_min_score, allow_negative_numbers = true)]
     pub hard_min_score: f64,
     /// Log-odds margin over the chance baseline (the same sentences paired with others of the
     /// file) that keeps a pair under --min-score unflagged.
-    #[arg(long, default_value_t = CheckConfig::default().min_margin)]
+    #[arg(long, default_value_t = CheckConfig::default().min_margin, allow_negative_numbers = true)]
     pub min_margin: f64,
     /// Don't compute the chance baseline: `low_score` is then just below --min-score.
     #[arg(long)]
     pub no_baseline: bool,
     /// `length_ratio` when the length ratio is more than this many standard deviations off.
-    #[arg(long, default_value_t = CheckConfig::default().max_length_z)]
+    #[arg(long, default_value_t = CheckConfig::default().max_length_z, allow_negative_numbers = true)]
     pub max_length_z: f64,
     /// `too_short` when both sides have fewer characters than this.
     #[arg(long, default_value_t = CheckConfig::default().min_chars)]
@@ -135,7 +135,7 @@ pub struct Args {
     #[arg(long)]
     pub summary: Option<PathBuf>,
     /// Exit with code 4 when the corpus measure (see --fail-metric) is below this value (0-1).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub fail_under: Option<f64>,
     /// The measure compared with --fail-under.
     #[arg(long, value_enum, default_value_t = FailMetric::Clean)]

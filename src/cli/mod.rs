@@ -60,6 +60,42 @@ pub const EXIT_PARTIAL: u8 = 3;
 /// Exit code: `check --fail-under` found the corpus below the threshold.
 pub const EXIT_QUALITY: u8 = 4;
 
+/// Parse the command line and run it. `--help` and `--version` print as clap writes them; a
+/// usage error is one line on stderr, as every other error (exit code 2).
+pub fn main() -> ExitCode {
+    match Cli::try_parse() {
+        Ok(cli) => run(cli),
+        Err(e) if !e.use_stderr() => {
+            let _ = e.print();
+            ExitCode::from(EXIT_OK)
+        }
+        // `selaras` alone: the help, as a usage error.
+        Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            ExitCode::from(EXIT_INPUT)
+        }
+        Err(e) => {
+            eprintln!("selaras: {}", usage_line(&e.render().to_string()));
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+/// A clap usage error on one line: its message up to the first blank line, without the
+/// `error:` label, the lines joined (the usage summary and the `--help` hint are left out).
+fn usage_line(rendered: &str) -> String {
+    let text = rendered.trim_start();
+    let text = text.strip_prefix("error:").unwrap_or(text);
+    text.split("\n\n")
+        .next()
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Run the parsed command line and turn its outcome into an exit code. Errors are printed on
 /// one line to stderr; a closed output pipe is not an error.
 pub fn run(cli: Cli) -> ExitCode {
