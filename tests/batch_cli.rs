@@ -994,6 +994,9 @@ fn usage_errors_are_one_line_and_negative_numbers_reach_the_checks() {
         &["batch"],
         &["frobnicate"],
         &["check", "-", "--fail-under", "-1"],
+        &["check", "-", "--id-col", "en"],
+        &["batch", "-", "--min-words", "5", "--max-words", "2"],
+        &["batch", "-", "-f", "moses", "-o", "some/dir/"],
     ] {
         let out = selaras().args(args).write_stdin("").output().unwrap();
         let err = String::from_utf8(out.stderr).unwrap();

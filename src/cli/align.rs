@@ -84,11 +84,16 @@ fn read_side(
 
 /// Run `selaras align`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    if args.format == Format::Moses && args.output.is_none() {
-        return Err(selaras::Error::Invalid(
-            "--format moses writes two files: give their prefix with -o PREFIX".into(),
-        )
-        .into());
+    if args.format == Format::Moses {
+        match &args.output {
+            None => {
+                return Err(selaras::Error::Invalid(
+                    "--format moses writes two files: give their prefix with -o PREFIX".into(),
+                )
+                .into());
+            }
+            Some(p) => super::check_moses_prefix(p)?,
+        }
     }
     let rules = match &args.rules {
         Some(path) => Some((selaras::text::read_input(path)?.text, path)),

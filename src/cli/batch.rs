@@ -189,6 +189,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         return Err(selaras::Error::Invalid("--max-ratio must be positive".into()).into());
     }
     let invalid = |m: &str| -> anyhow::Result<u8> { Err(selaras::Error::Invalid(m.into()).into()) };
+    if args.max_words > 0 && args.max_words < args.min_words {
+        return invalid("--max-words is below --min-words: every pair would be dropped");
+    }
+    if let (Some(p), Format::Moses) = (&args.output, args.format) {
+        super::check_moses_prefix(p)?;
+    }
     if args.output.is_none() && matches!(args.format, Format::Moses | Format::Ladder) {
         return invalid(&format!(
             "--format {} writes files: give -o {}",

@@ -29,6 +29,13 @@ pub struct TableArgs {
 impl TableArgs {
     /// Read the table and its pairs.
     pub fn read(&self) -> anyhow::Result<(Table, Vec<Pair>)> {
+        if self.id_col == self.en_col {
+            return Err(selaras::Error::Invalid(format!(
+                "--id-col and --en-col both name the column `{}`",
+                self.id_col
+            ))
+            .into());
+        }
         let input = selaras::text::read_input(&self.file)?;
         let table = Table::parse(
             &input,

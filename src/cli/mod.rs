@@ -185,6 +185,18 @@ pub fn clause_splits(presplit: bool, whole_sentences: bool, format: Format) -> b
     !presplit && !whole_sentences && format != Format::Ladder
 }
 
+/// `-o PREFIX` of the `moses` format names two files, `PREFIX.id` and `PREFIX.en`: a
+/// directory there would get the hidden files `.id` and `.en`.
+pub fn check_moses_prefix(prefix: &std::path::Path) -> selaras::Result<()> {
+    let text = prefix.as_os_str().to_string_lossy();
+    if prefix.is_dir() || text.ends_with(['/', std::path::MAIN_SEPARATOR]) {
+        return Err(selaras::Error::Invalid(format!(
+            "-o {text}: --format moses writes PREFIX.id and PREFIX.en: give a file name prefix, not a directory"
+        )));
+    }
+    Ok(())
+}
+
 /// Standard output, buffered (data goes here; messages go to standard error).
 pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
     std::io::BufWriter::new(std::io::stdout().lock())
