@@ -143,18 +143,27 @@ impl AtomicFile {
     }
 }
 
+impl AtomicFile {
+    /// An error writing this file, naming it (the writers above know no path).
+    fn named(&self, e: std::io::Error) -> std::io::Error {
+        std::io::Error::new(e.kind(), format!("{}: {}", self.path.display(), plain(e)))
+    }
+}
+
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match &mut self.inner {
             Inner::Temp { file, .. } => file.write(buf),
             Inner::Direct(file) => file.write(buf),
         }
+        .map_err(|e| self.named(e))
     }
     fn flush(&mut self) -> std::io::Result<()> {
         match &mut self.inner {
             Inner::Temp { file, .. } => file.flush(),
             Inner::Direct(file) => file.flush(),
         }
+        .map_err(|e| self.named(e))
     }
 }
 

@@ -1,6 +1,5 @@
 //! `selaras check`: flag suspicious pairs of a corpus and summarise its quality.
 
-use anyhow::Context;
 use clap::ValueEnum;
 use selaras::check::table::{Table, TableOptions, write_error};
 use selaras::check::{self, CheckConfig, Columns, Pair, PairCheck, Summary};
@@ -194,7 +193,7 @@ pub fn with_output(
     match path {
         Some(p) => {
             let mut file = AtomicFile::create(p)?;
-            f(&mut file).with_context(|| format!("writing {}", p.display()))?;
+            f(&mut file)?;
             file.commit()?;
         }
         None => {
