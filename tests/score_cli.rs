@@ -108,3 +108,32 @@ fn bad_input_is_one_line_naming_file_and_line() {
         .code(2)
         .stderr(predicate::str::contains("<stdin>: input is empty"));
 }
+
+#[test]
+fn an_extra_lexicon_links_words_the_bundled_one_lacks() {
+    let dir = tempfile::tempdir().unwrap();
+    let lex = dir.path().join("roof.tsv");
+    std::fs::write(&lex, "tukang\thandyman\ngenteng\ttile\nbocor\tleak\n").unwrap();
+    let pair = "id\ten\nTukang itu memperbaiki genteng yang bocor sejak kemarau.\t\
+                The handyman repaired the tiles that had leaked since the dry season.\n";
+    let score = |extra: &[&std::ffi::OsStr]| -> f64 {
+        let out = selaras()
+            .args(["score", "-", "--no-baseline"])
+            .args(extra)
+            .write_stdin(pair)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.lines()
+            .nth(1)
+            .unwrap()
+            .split('\t')
+            .nth(2)
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    let (without, with) = (score(&[]), score(&["--lexicon".as_ref(), lex.as_os_str()]));
+    assert!(without < 0.3 && with > 0.9, "{without} -> {with}");
+}

@@ -2,7 +2,7 @@
 
 use clap::ValueEnum;
 use selaras::check::table::{Table, TableOptions, write_error};
-use selaras::check::{self, CheckConfig, Columns, Pair, PairCheck, Summary};
+use selaras::check::{self, CheckConfig, Columns, Pair, Summary};
 use selaras::output::AtomicFile;
 use selaras::score::PairScorer;
 use std::io::Write;
@@ -73,6 +73,10 @@ pub struct FlagArgs {
     /// `length_ratio` when the length ratio is more than this many standard deviations off.
     #[arg(long, default_value_t = CheckConfig::default().max_length_z, allow_negative_numbers = true)]
     pub max_length_z: f64,
+    /// An extra lexicon for the pair scores: TSV `id<TAB>en` per line, or hunalign's `en @ id`
+    /// (as `align --lexicon`).
+    #[arg(long, value_name = "FILE")]
+    pub lexicon: Option<PathBuf>,
     /// `too_short` when both sides have fewer characters than this.
     #[arg(long, default_value_t = CheckConfig::default().min_chars)]
     pub min_chars: usize,
@@ -83,6 +87,18 @@ pub struct FlagArgs {
 
 impl FlagArgs {
     /// The flag configuration.
+    /// The pair scorer: the bundled lexicon plus any `--lexicon`.
+    pub fn scorer(&self) -> anyhow::Result<PairScorer> {
+        Ok(match &self.lexicon {
+            Some(path) => {
+                let input = selaras::text::read_input(path)?;
+                let extra = selaras::lexicon::Lexicon::parse(&input.text, path)?;
+                PairScorer::with_evidence(selaras::score::Evidence::bundled().with_lexicon(&extra))
+            }
+            None => PairScorer::new(),
+        })
+    }
+
     pub fn config(&self) -> anyhow::Result<CheckConfig> {
         for (name, v) in [
             ("--min-score", self.min_score),
@@ -205,11 +221,6 @@ pub fn with_output(
     Ok(())
 }
 
-/// Score and flag the pairs of a table.
-pub fn check_table(pairs: &[Pair], cfg: &CheckConfig) -> Vec<PairCheck> {
-    check::check_pairs(pairs, &PairScorer::new(), cfg)
-}
-
 /// Run `selaras check`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let cfg = args.flags.config()?;
@@ -229,7 +240,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // Opened before the work, so a path that cannot be written fails first.
     let summary_file = args.summary.as_ref().map(AtomicFile::create).transpose()?;
     let (table, pairs) = args.input.read()?;
-    let checks = check_table(&pairs, &cfg);
+    let checks = check::check_pairs(&pairs, &args.flags.scorer()?, &cfg);
     let summary = Summary::build(&pairs, &checks);
     if !args.no_rows {
         with_output(args.output.as_deref(), |w| {

@@ -1,6 +1,6 @@
 //! `selaras report`: a self-contained HTML report of an aligned corpus.
 
-use super::check::{FlagArgs, TableArgs, check_table};
+use super::check::{FlagArgs, TableArgs};
 use selaras::check::Summary;
 use selaras::output::AtomicFile;
 use selaras::report::{ReportInput, write_html};
@@ -25,7 +25,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let cfg = args.flags.config()?;
     let (table, pairs) = args.input.read()?;
-    let checks = check_table(&pairs, &cfg);
+    let checks = selaras::check::check_pairs(&pairs, &args.flags.scorer()?, &cfg);
     let summary = Summary::build(&pairs, &checks);
     let title = args.title.clone().unwrap_or_else(|| {
         table.path.file_name().map_or_else(

@@ -1,7 +1,6 @@
 //! `selaras score`: the probability that each pair of a TSV is a translation.
 
-use super::check::{FlagArgs, TableArgs, check_table, with_output, write_rows};
-use selaras::score::PairScorer;
+use super::check::{FlagArgs, TableArgs, with_output, write_rows};
 use selaras::score::pair::{INPUTS, design};
 use std::path::PathBuf;
 
@@ -24,11 +23,11 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let cfg = args.flags.config()?;
     let (table, pairs) = args.input.read()?;
-    let checks = check_table(&pairs, &cfg);
+    let scorer = args.flags.scorer()?;
+    let checks = selaras::check::check_pairs(&pairs, &scorer, &cfg);
     let mut extra: Vec<String> = vec!["score".into(), "flags".into()];
     let feats: Vec<[f64; INPUTS.len()]> = if args.features {
         extra.extend(INPUTS.iter().skip(1).map(|n| format!("f_{n}")));
-        let scorer = PairScorer::new();
         use rayon::prelude::*;
         pairs
             .par_iter()
