@@ -184,3 +184,17 @@ fn outputs_are_distinct_files_and_a_full_disk_is_a_write_failure() {
         assert!(!std::fs::metadata(full).unwrap().is_file());
     }
 }
+
+#[test]
+fn an_empty_corpus_says_so_and_fails_a_gate() {
+    selaras()
+        .args(["check", "-", "--no-rows", "--fail-under", "0.5"])
+        .write_stdin("doc\tid_idx\ten_idx\tbead\tscore\tid\ten\n")
+        .assert()
+        .code(4)
+        .stderr(
+            predicate::str::contains("the corpus is empty")
+                .and(predicate::str::contains("it holds no pairs"))
+                .and(predicate::str::contains("% clean").not()),
+        );
+}

@@ -172,6 +172,9 @@ impl Summary {
 
     /// Write the human summary (a few lines of text).
     pub fn write_human<W: Write>(&self, w: &mut W) -> std::io::Result<()> {
+        if self.pairs == 0 {
+            return writeln!(w, "0 pairs: the corpus is empty");
+        }
         writeln!(
             w,
             "{} pairs in {} documents; {} flagged ({:.1}% clean); mean pair score {:.3}",

@@ -267,6 +267,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             FailMetric::Clean => summary.clean_share,
             FailMetric::MeanScore => summary.mean_score,
         };
+        if summary.pairs == 0 {
+            eprintln!("selaras: corpus below --fail-under: it holds no pairs");
+            return Ok(super::EXIT_QUALITY);
+        }
         if value < x {
             eprintln!(
                 "selaras: corpus below --fail-under: {} {:.4} < {x}",
