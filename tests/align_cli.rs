@@ -431,3 +431,29 @@ fn wrapped_pair_aligns_sentence_by_sentence() {
         vec!["[0]:[0]", "[1]:[1]", "[2]:[2]", "[3]:[3]"]
     );
 }
+
+#[test]
+fn doc_field_names_the_pair() {
+    // As batch names NAME.id.txt: the Indonesian file's name without `.txt` and `.id`.
+    let tsv = align_stdout(&[], corpus("seed.id.txt"), corpus("seed.en.txt"));
+    let docs: Vec<&str> = tsv
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert!(
+        !docs.is_empty() && docs.iter().all(|d| *d == "seed"),
+        "{docs:?}"
+    );
+    let jsonl = align_stdout(
+        &["--doc", "berita-42", "-f", "jsonl"],
+        corpus("seed.id.txt"),
+        corpus("seed.en.txt"),
+    );
+    assert!(
+        jsonl
+            .lines()
+            .all(|l| l.starts_with(r#"{"doc":"berita-42","#)),
+        "{jsonl}"
+    );
+}

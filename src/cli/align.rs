@@ -33,6 +33,10 @@ pub struct Args {
     /// Output format.
     #[arg(short, long, value_enum, default_value = "tsv")]
     format: Format,
+    /// The document id written in the output's `doc` field (default: the Indonesian file's
+    /// name without `.txt` and `.id`, as `batch` names `NAME.id.txt`).
+    #[arg(long, value_name = "NAME")]
+    doc: Option<String>,
     /// Line width of the `side` format.
     #[arg(long, value_name = "N", default_value_t = selaras::export::SIDE_WIDTH, value_parser = super::parse_width)]
     width: usize,
@@ -80,6 +84,17 @@ fn read_side(
         Split::Rules(xml, rules) => Segmenter::from_srx(xml, lang, rules)?,
     };
     Ok((seg.split_text(&input.text, wrapped), input.offset))
+}
+
+/// The document id of an Indonesian file: its name without `.txt`, then without `.id`
+/// (`berita.id.txt` → `berita`).
+fn doc_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".txt").unwrap_or(&name);
+    name.strip_suffix(".id").unwrap_or(name).to_string()
 }
 
 /// Run `selaras align`.
@@ -143,8 +158,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(s) => (&s.id, &s.en, &s.beads),
         None => (&id, &en, result),
     };
+    let name = args.doc.clone().unwrap_or_else(|| doc_name(&args.id));
     let doc = DocAlignment {
-        doc: "",
+        doc: &name,
         id: segs_id,
         en: segs_en,
         beads,
