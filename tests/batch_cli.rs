@@ -789,6 +789,34 @@ fn manifest_problems() {
 }
 
 #[test]
+fn manifest_rows_are_named_by_line_with_crlf_and_cr_line_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = data("good");
+    let p = |f: &str| good.join(f).display().to_string();
+    for nl in ["\r\n", "\r"] {
+        let m = dir.path().join("man.tsv");
+        let (id, en) = (p("pasar.id.txt"), p("pasar.en.txt"));
+        std::fs::write(
+            &m,
+            format!("doc\tid\ten{nl}short{nl}P\t{id}\t{en}{nl}P\t{id}\t{en}{nl}"),
+        )
+        .unwrap();
+        let out_path = dir.path().join("o.tsv");
+        selaras()
+            .args(["batch", m.to_str().unwrap(), "-q", "-o"])
+            .arg(&out_path)
+            .assert()
+            .code(3);
+        let errs = errors(&out_path);
+        assert_eq!(errs.len(), 2, "{nl:?}: {errs:?}");
+        assert!(errs[0][1].ends_with("man.tsv:2"), "{nl:?}: {:?}", errs[0]);
+        assert_eq!(errs[0][0], "short");
+        assert!(errs[1][1].ends_with("man.tsv:4"), "{nl:?}: {:?}", errs[1]);
+        assert_eq!(errs[1][2], "doc id `P` given twice");
+    }
+}
+
+#[test]
 fn report_of_the_corpus_written() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("c.tsv");

@@ -108,3 +108,21 @@ fn bad_input_is_one_line_naming_file_and_line() {
         .code(2)
         .stderr(predicate::str::contains("<stdin>: input is empty"));
 }
+
+#[test]
+fn line_numbers_count_crlf_and_cr_line_ends() {
+    for nl in ["\n", "\r\n", "\r"] {
+        let table = format!("id\ten{nl}Satu.\tOne.{nl}Dua.\tTwo.\textra{nl}");
+        for cmd in ["score", "check"] {
+            selaras()
+                .args([cmd, "-"])
+                .write_stdin(table.clone())
+                .assert()
+                .code(2)
+                .stderr(
+                    "selaras: <stdin>: line 3: expected 2 tab-separated fields (as in the header), \
+                     found 3\n",
+                );
+        }
+    }
+}

@@ -177,17 +177,23 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             })
     };
     let (cd, ci, ce) = (col("doc")?, col("id")?, col("en")?);
+    // Lines from byte offsets: the csv crate's line count misses CRLF and lone CR.
+    let mut lines = crate::text::LineCounter::new(input.text.as_bytes());
     let mut seen = std::collections::HashSet::new();
     let mut items = Vec::new();
     for rec in rdr.records() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e
+                    .position()
+                    .map_or(0, |p| lines.line_of_record(p.byte() as usize));
                 return Err(parse_err(line, e.to_string()));
             }
         };
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let line = rec
+            .position()
+            .map_or(0, |p| lines.line_of_record(p.byte() as usize));
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }

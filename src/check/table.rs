@@ -8,7 +8,7 @@
 //! pass them through unchanged and only append columns.
 
 use crate::error::{Error, Result};
-use crate::text::Input;
+use crate::text::{Input, LineCounter};
 use std::path::{Path, PathBuf};
 
 /// How to read a table.
@@ -50,9 +50,12 @@ impl Table {
             .quoting(opts.quoted)
             .flexible(true)
             .from_reader(input.text.as_bytes());
+        // Lines are counted from the byte offsets: the csv crate's own line count misses
+        // CRLF and lone CR line ends.
+        let mut lines = LineCounter::new(input.text.as_bytes());
         let headers: Vec<String> = rdr
             .headers()
-            .map_err(|e| csv_error(&path, e))?
+            .map_err(|e| csv_error(&path, &mut lines, e))?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
@@ -69,9 +72,11 @@ impl Table {
             match rdr.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
-                Err(e) => return Err(csv_error(&path, e)),
+                Err(e) => return Err(csv_error(&path, &mut lines, e)),
             }
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let line = record
+                .position()
+                .map_or(0, |p| lines.line_of_record(p.byte() as usize));
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
                 continue; // a blank line
             }
@@ -139,8 +144,10 @@ impl Table {
     }
 }
 
-fn csv_error(path: &Path, e: csv::Error) -> Error {
-    let line = e.position().map_or(0, |p| p.line() as usize);
+fn csv_error(path: &Path, lines: &mut LineCounter, e: csv::Error) -> Error {
+    let line = e
+        .position()
+        .map_or(0, |p| lines.line_of_record(p.byte() as usize));
     let msg = match e.kind() {
         csv::ErrorKind::Io(io) => io.to_string(),
         csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in field {}", err.field() + 1),
@@ -193,6 +200,21 @@ mod tests {
             err.to_string(),
             "t.tsv: line 2: expected 2 tab-separated fields (as in the header), found 3"
         );
+        // Lines after a blank one are counted, and CRLF and a lone CR end a line as LF does.
+        for nl in ["\n", "\r\n", "\r"] {
+            let text = format!("id\ten{nl}a\tb{nl}{nl}c\td{nl}e\tf\tg{nl}");
+            let err = Table::parse(&input(&text), TableOptions::default()).unwrap_err();
+            assert!(
+                err.to_string().starts_with("t.tsv: line 5: "),
+                "{nl:?}: {err}"
+            );
+            let t = Table::parse(
+                &input(&text[..text.rfind('e').unwrap()]),
+                TableOptions::default(),
+            );
+            let lines: Vec<usize> = t.unwrap().rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 4], "{nl:?}");
+        }
         let t = Table::parse(&input("x\ty\n"), TableOptions::default()).unwrap();
         assert!(
             t.require("id")
