@@ -126,3 +126,29 @@ fn line_numbers_count_crlf_and_cr_line_ends() {
         }
     }
 }
+
+#[test]
+fn an_unclosed_quote_is_an_error_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("q.tsv");
+    for (text, line) in [
+        ("id\ten\nSatu.\t\"One.\nDua.\tTwo.\nTiga.\tThree.\n", 2),
+        ("id\ten\nSatu.\tOne.\n\"Dua.\tTwo.\nTiga.\tThree.\n", 3),
+    ] {
+        std::fs::write(&q, text).unwrap();
+        for cmd in ["score", "check"] {
+            selaras()
+                .args([cmd, "--quoted"])
+                .arg(&q)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(
+                    predicate::str::is_match(format!(
+                        r"^selaras: .*q\.tsv: line {line}: unclosed quote: [^\n]*\n$"
+                    ))
+                    .unwrap(),
+                );
+        }
+    }
+}

@@ -59,6 +59,26 @@ impl Table {
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
+        let unclosed = |start: usize, lines: &mut LineCounter| {
+            let text = input.text.as_bytes();
+            let open = unclosed_quote(text.get(start..).unwrap_or_default())?;
+            Some(Error::Parse {
+                path: path.clone(),
+                line: lines.line_at(start + open),
+                msg: "unclosed quote: the quoted field that starts on this line runs to the end \
+                      of the file"
+                    .into(),
+            })
+        };
+        // The csv crate reads an unclosed quote to the end of the input without complaint, so
+        // a record that reaches the end is checked for one.
+        let at_end = |rdr: &csv::Reader<&[u8]>| rdr.position().byte() as usize >= input.text.len();
+        if opts.quoted
+            && at_end(&rdr)
+            && let Some(e) = unclosed(0, &mut lines)
+        {
+            return Err(e);
+        }
         if headers.iter().all(|h| h.is_empty()) {
             return Err(Error::Parse {
                 path,
@@ -74,9 +94,14 @@ impl Table {
                 Ok(true) => {}
                 Err(e) => return Err(csv_error(&path, &mut lines, e)),
             }
-            let line = record
-                .position()
-                .map_or(0, |p| lines.line_of_record(p.byte() as usize));
+            let start = record.position().map_or(0, |p| p.byte() as usize);
+            if opts.quoted
+                && at_end(&rdr)
+                && let Some(e) = unclosed(start, &mut lines)
+            {
+                return Err(e);
+            }
+            let line = lines.line_of_record(start);
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
                 continue; // a blank line
             }
@@ -160,6 +185,38 @@ fn csv_error(path: &Path, lines: &mut LineCounter, e: csv::Error) -> Error {
     }
 }
 
+/// Where in `bytes` (the text from the start of a record on) a quoted field opens that is
+/// never closed, read as the csv crate reads quotes: a quote opens a field only as its first
+/// character, `""` inside it is a quote, the field runs on over tabs and line ends to its
+/// closing quote, and characters after that quote belong to the field unquoted.
+fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        QuoteInQuoted(usize),
+    }
+    let mut state = State::FieldStart;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends_field = matches!(b, b'\t' | b'\n' | b'\r');
+        state = match state {
+            State::FieldStart if b == b'"' => State::Quoted(i),
+            State::Quoted(open) => match b {
+                b'"' => State::QuoteInQuoted(open),
+                _ => State::Quoted(open),
+            },
+            State::QuoteInQuoted(open) if b == b'"' => State::Quoted(open),
+            _ if ends_field => State::FieldStart,
+            _ => State::Unquoted,
+        };
+    }
+    match state {
+        State::Quoted(open) => Some(open),
+        _ => None,
+    }
+}
+
 /// Turn a csv writing error into the library error (I/O errors stay I/O errors, so a closed
 /// pipe is recognised).
 pub fn write_error(e: csv::Error) -> Error {
@@ -175,6 +232,36 @@ mod tests {
 
     fn input(s: &str) -> Input {
         crate::text::decode("t.tsv", s.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn unclosed_quotes_are_found() {
+        assert_eq!(unclosed_quote(b"a\t\"b\nc\td\n"), Some(2));
+        assert_eq!(unclosed_quote(b"\"a \"\"b\"\"\t"), Some(0));
+        for closed in [
+            &b"a\t\"b\nc\"\n"[..],
+            b"\"a \"\"b\"\"\"\t\"\"\n",
+            b"a\"b\tc\"\n",
+            b"\"a\"b\"\tc\n",
+            b"a\r\"b\"",
+        ] {
+            assert_eq!(unclosed_quote(closed), None, "{closed:?}");
+        }
+        let quoted = TableOptions { quoted: true };
+        for (text, line) in [
+            ("id\ten\nSatu.\t\"One.\nDua.\tTwo.\nTiga.\tThree.\n", 2),
+            ("id\ten\r\nSatu.\tOne.\r\n\"Dua.\tTwo.\r\nTiga.\tThree.", 3),
+            ("id\t\"en\nSatu.\tOne.\n", 1),
+        ] {
+            let err = Table::parse(&input(text), quoted).unwrap_err().to_string();
+            let want = format!("t.tsv: line {line}: unclosed quote: ");
+            assert!(err.starts_with(&want), "{text:?}: {err}");
+        }
+        let t = Table::parse(&input("id\ten\n\"a\nb\"\t\"c \"\"d\"\"\""), quoted).unwrap();
+        assert_eq!(t.rows[0].fields, ["a\nb", "c \"d\""]);
+        // Without --quoted a quote is an ordinary character.
+        let t = Table::parse(&input("id\ten\na\t\"b\n"), TableOptions::default()).unwrap();
+        assert_eq!(t.rows[0].fields, ["a", "\"b"]);
     }
 
     #[test]
