@@ -191,6 +191,15 @@ fn json_lines_stream_in_input_order_with_bad_lines_reported() {
 }
 
 #[test]
+fn json_lines_after_a_bom() {
+    let doc = |d: &str| format!("{{\"doc\":\"{d}\",\"id\":\"Satu.\",\"en\":\"One.\"}}\n");
+    let (rows, code) = jsonl(&["-"], Some(format!("\u{feff}{}{}", doc("a"), doc("b"))));
+    assert_eq!(code, 0);
+    let docs: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs, ["a", "b"]);
+}
+
+#[test]
 fn empty_stream_is_an_empty_corpus() {
     selaras()
         .args(["batch", "-", "-q"])

@@ -235,7 +235,8 @@ struct JsonDoc {
     en: String,
 }
 
-/// JSON Lines documents read one line at a time (bounded memory). Blank lines are skipped; a
+/// JSON Lines documents read one line at a time (bounded memory). A UTF-8 BOM before the
+/// first line is skipped, as for every input. Blank lines are skipped; a
 /// line that is not valid UTF-8 or JSON, or lacks `doc`/`id`/`en`, is an error item
 /// `line N: …`. `doc` may be a string or a number.
 pub struct JsonLines<R: BufRead> {
@@ -270,7 +271,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             }
             self.line += 1;
             let line = self.line;
-            let raw = self.buf.trim_ascii();
+            let mut raw = self.buf.as_slice();
+            if line == 1 {
+                raw = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw); // a UTF-8 BOM
+            }
+            let raw = raw.trim_ascii();
             if raw.is_empty() {
                 continue;
             }
@@ -470,6 +475,18 @@ mod tests {
         assert_eq!(e.doc, "b");
         assert!(e.reason.contains("missing field `en`"), "{}", e.reason);
         assert_eq!(items[3].as_ref().unwrap().doc, "7");
+    }
+
+    #[test]
+    fn json_lines_skip_a_bom_before_the_first_line_only() {
+        let input = "\u{feff}{\"doc\":\"a\",\"id\":\"x\",\"en\":\"y\"}\n\
+                     \u{feff}{\"doc\":\"b\",\"id\":\"x\",\"en\":\"y\"}\n";
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(items[0].as_ref().unwrap().doc, "a");
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.file, "<stdin>:2");
     }
 
     #[test]
