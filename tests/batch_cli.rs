@@ -200,6 +200,18 @@ fn json_lines_after_a_bom() {
 }
 
 #[test]
+fn json_lines_end_at_crlf_and_cr_too() {
+    let doc = |d: &str| format!("{{\"doc\":\"{d}\",\"id\":\"Satu.\",\"en\":\"One.\"}}");
+    for nl in ["\r\n", "\r"] {
+        let input = format!("{}{nl}{}{nl}", doc("a"), doc("b"));
+        let (rows, code) = jsonl(&["-"], Some(input));
+        assert_eq!(code, 0, "{nl:?}");
+        let docs: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+        assert_eq!(docs, ["a", "b"], "{nl:?}");
+    }
+}
+
+#[test]
 fn empty_stream_is_an_empty_corpus() {
     selaras()
         .args(["batch", "-", "-q"])

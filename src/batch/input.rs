@@ -235,8 +235,9 @@ struct JsonDoc {
     en: String,
 }
 
-/// JSON Lines documents read one line at a time (bounded memory). A UTF-8 BOM before the
-/// first line is skipped, as for every input. Blank lines are skipped; a
+/// JSON Lines documents read one line at a time (bounded memory). LF, CRLF and a lone CR end
+/// a line, and a UTF-8 BOM before the first line is skipped, as for every input. Blank lines
+/// are skipped; a
 /// line that is not valid UTF-8 or JSON, or lacks `doc`/`id`/`en`, is an error item
 /// `line N: …`. `doc` may be a string or a number.
 pub struct JsonLines<R: BufRead> {
@@ -244,6 +245,8 @@ pub struct JsonLines<R: BufRead> {
     line: usize,
     buf: Vec<u8>,
     name: String,
+    /// The last line ended with CR: an LF right after it belongs to that line end.
+    after_cr: bool,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -254,6 +257,42 @@ impl<R: BufRead> JsonLines<R> {
             line: 0,
             buf: Vec::new(),
             name: name.to_string(),
+            after_cr: false,
+        }
+    }
+
+    /// Read the next line into `buf` without its line end: LF, CRLF and a lone CR each end a
+    /// line (JSON text holds no raw CR or LF, so none is inside a document). False at the end.
+    fn read_line(&mut self) -> std::io::Result<bool> {
+        self.buf.clear();
+        let mut any = false;
+        loop {
+            let avail = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                return Ok(any);
+            }
+            if std::mem::take(&mut self.after_cr) && avail[0] == b'\n' {
+                self.reader.consume(1);
+                continue;
+            }
+            any = true;
+            match avail.iter().position(|&b| b == b'\n' || b == b'\r') {
+                Some(i) => {
+                    self.buf.extend_from_slice(&avail[..i]);
+                    self.after_cr = avail[i] == b'\r';
+                    self.reader.consume(i + 1);
+                    return Ok(true);
+                }
+                None => {
+                    let n = avail.len();
+                    self.buf.extend_from_slice(avail);
+                    self.reader.consume(n);
+                }
+            }
         }
     }
 }
@@ -263,10 +302,9 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 
     fn next(&mut self) -> Option<Result<Item>> {
         loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            match self.read_line() {
+                Ok(false) => return None,
+                Ok(true) => {}
                 Err(e) => return Some(Err(Error::io(&self.name, e))),
             }
             self.line += 1;
@@ -487,6 +525,32 @@ mod tests {
         assert_eq!(items[0].as_ref().unwrap().doc, "a");
         let e = items[1].as_ref().unwrap_err();
         assert_eq!(e.file, "<stdin>:2");
+    }
+
+    #[test]
+    fn json_lines_end_at_lf_crlf_and_cr() {
+        let doc = |d: &str| format!("{{\"doc\":\"{d}\",\"id\":\"x\",\"en\":\"y\"}}");
+        let input = format!(
+            "{}\r{}\r\n\r\n{}\n\r{}\r",
+            doc("a"),
+            doc("b"),
+            doc("c"),
+            doc("d")
+        );
+        // A reader handing out one byte at a time splits every CRLF.
+        let reader = std::io::BufReader::with_capacity(1, input.as_bytes());
+        let items: Vec<(String, String)> = JsonLines::new(reader, "<stdin>")
+            .map(|r| {
+                let d = r.unwrap().unwrap();
+                (d.doc, d.id.origin())
+            })
+            .collect();
+        let want = [("a", 1), ("b", 2), ("c", 4), ("d", 6)];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(d, l)| (d.to_string(), format!("<stdin>:{l}")))
+            .collect();
+        assert_eq!(items, want);
     }
 
     #[test]
