@@ -212,6 +212,29 @@ fn json_lines_end_at_crlf_and_cr_too() {
 }
 
 #[test]
+fn json_lines_doc_id_given_twice_is_an_error_row() {
+    let doc = |d: &str, en: &str| format!("{{\"doc\":\"{d}\",\"id\":\"Satu.\",\"en\":\"{en}\"}}\n");
+    let input = [doc("a", "One."), doc("b", "One."), doc("a", "Uno.")].concat();
+    let dir = tempfile::tempdir().unwrap();
+    let errs = dir.path().join("e.tsv");
+    let out = selaras()
+        .args(["batch", "-", "-q", "--errors"])
+        .arg(&errs)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("a\t")).count(), 1);
+    assert!(!stdout.contains("Uno."), "{stdout}");
+    assert!(stdout.contains("\nb\t"), "{stdout}");
+    assert_eq!(
+        read(&errs),
+        "doc\tfile\treason\na\t<stdin>:3\tdoc id `a` given twice (first on line 1)\n"
+    );
+}
+
+#[test]
 fn empty_stream_is_an_empty_corpus() {
     selaras()
         .args(["batch", "-", "-q"])
@@ -804,7 +827,7 @@ fn manifest_problems() {
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert_eq!(errs[0][0], "P");
     assert!(errs[0][1].ends_with("m.tsv:3"), "{:?}", errs[0]);
-    assert_eq!(errs[0][2], "doc id `P` given twice");
+    assert_eq!(errs[0][2], "doc id `P` given twice (first on line 2)");
     assert!(errs[1][1].ends_with("m.tsv:4"), "{:?}", errs[1]);
     assert!(read(&out_path).contains("Pasar Minggu"));
 }
@@ -833,7 +856,7 @@ fn manifest_rows_are_named_by_line_with_crlf_and_cr_line_ends() {
         assert!(errs[0][1].ends_with("man.tsv:2"), "{nl:?}: {:?}", errs[0]);
         assert_eq!(errs[0][0], "short");
         assert!(errs[1][1].ends_with("man.tsv:4"), "{nl:?}: {:?}", errs[1]);
-        assert_eq!(errs[1][2], "doc id `P` given twice");
+        assert_eq!(errs[1][2], "doc id `P` given twice (first on line 3)");
     }
 }
 

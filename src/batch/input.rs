@@ -179,7 +179,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
     let (cd, ci, ce) = (col("doc")?, col("id")?, col("en")?);
     // Lines from byte offsets: the csv crate's line count misses CRLF and lone CR.
     let mut lines = crate::text::LineCounter::new(input.text.as_bytes());
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = std::collections::HashMap::new();
     let mut items = Vec::new();
     for rec in rdr.records() {
         let rec = match rec {
@@ -215,10 +215,11 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             ))));
             continue;
         }
-        if !seen.insert(doc.to_string()) {
-            items.push(Err(bad(format!("doc id `{doc}` given twice"))));
+        if let Some(&first) = seen.get(doc) {
+            items.push(Err(bad(twice(doc, first))));
             continue;
         }
+        seen.insert(doc.to_string(), line);
         items.push(Ok(DocSource {
             doc: doc.to_string(),
             id: Side::File(base.join(id)),
@@ -228,6 +229,11 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
     Ok(items)
 }
 
+/// The reason of a document whose id was given before, on line `first`.
+fn twice(doc: &str, first: usize) -> String {
+    format!("doc id `{doc}` given twice (first on line {first})")
+}
+
 #[derive(serde::Deserialize)]
 struct JsonDoc {
     doc: serde_json::Value,
@@ -235,11 +241,12 @@ struct JsonDoc {
     en: String,
 }
 
-/// JSON Lines documents read one line at a time (bounded memory). LF, CRLF and a lone CR end
-/// a line, and a UTF-8 BOM before the first line is skipped, as for every input. Blank lines
-/// are skipped; a
-/// line that is not valid UTF-8 or JSON, or lacks `doc`/`id`/`en`, is an error item
-/// `line N: …`. `doc` may be a string or a number.
+/// JSON Lines documents read one line at a time (memory: one line, and the set of doc ids
+/// read). LF, CRLF and a lone CR end a line, and a UTF-8 BOM before the first line is
+/// skipped, as for every input. Blank lines are skipped; a line that is not valid UTF-8 or
+/// JSON, or lacks `doc`/`id`/`en`, is an error item `line N: …`. `doc` may be a string or a
+/// number. A document whose doc id an earlier one had is an error item naming the line of
+/// the first (as in a manifest).
 pub struct JsonLines<R: BufRead> {
     reader: R,
     line: usize,
@@ -247,6 +254,8 @@ pub struct JsonLines<R: BufRead> {
     name: String,
     /// The last line ended with CR: an LF right after it belongs to that line end.
     after_cr: bool,
+    /// The line of each doc id read so far (a later document with the same id is an error).
+    seen: std::collections::HashMap<String, usize>,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -258,6 +267,7 @@ impl<R: BufRead> JsonLines<R> {
             buf: Vec::new(),
             name: name.to_string(),
             after_cr: false,
+            seen: std::collections::HashMap::new(),
         }
     }
 
@@ -335,7 +345,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                             None,
                             "`doc` must be a non-empty string or number".into(),
                         ))
+                    } else if let Some(first) = self.seen.get(&doc) {
+                        let reason = twice(&doc, *first);
+                        Err(bad(Some(doc), reason))
                     } else {
+                        self.seen.insert(doc.clone(), line);
                         Ok(DocSource {
                             doc,
                             id: Side::Text {
@@ -551,6 +565,30 @@ mod tests {
             .map(|(d, l)| (d.to_string(), format!("<stdin>:{l}")))
             .collect();
         assert_eq!(items, want);
+    }
+
+    #[test]
+    fn json_lines_report_a_doc_id_given_twice() {
+        let doc = |d: &str| format!("{{\"doc\":{d},\"id\":\"x\",\"en\":\"y\"}}\n");
+        let input = [
+            doc("\"a\""),
+            doc("7"),
+            doc("\"a\""),
+            doc("\"7\""),
+            doc("\"b\""),
+        ]
+        .concat();
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+            .map(|r| r.unwrap())
+            .collect();
+        let docs: Vec<&str> = items.iter().map(item_doc).collect();
+        assert_eq!(docs, ["a", "7", "a", "7", "b"]);
+        assert!(items[0].is_ok() && items[1].is_ok() && items[4].is_ok());
+        let e = items[2].as_ref().unwrap_err();
+        assert_eq!(e.file, "<stdin>:3");
+        assert_eq!(e.reason, "doc id `a` given twice (first on line 1)");
+        let e = items[3].as_ref().unwrap_err();
+        assert_eq!(e.reason, "doc id `7` given twice (first on line 2)");
     }
 
     #[test]
