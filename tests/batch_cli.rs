@@ -122,6 +122,45 @@ fn directory_to_tsv_with_stats_and_errors_files() {
     assert!(errors(&out).is_empty());
 }
 
+/// File names that are not UTF-8 (Linux only: other systems refuse them) never lose or mix up
+/// a document: each such pair is an error row of its own, the rest is aligned.
+#[cfg(target_os = "linux")]
+#[test]
+fn directory_names_that_are_not_utf8_are_error_rows() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = data("good");
+    for side in ["id", "en"] {
+        let text = read(good.join(format!("pasar.{side}.txt")));
+        std::fs::write(dir.path().join(format!("pasar.{side}.txt")), &text).unwrap();
+        for b in [0xffu8, 0xfe] {
+            let name = [&b"a"[..], &[b], format!(".{side}.txt").as_bytes()].concat();
+            let path = dir.path().join(std::ffi::OsStr::from_bytes(&name));
+            std::fs::write(path, &text).unwrap();
+        }
+    }
+    let out = dir.path().join("out").join("o.tsv");
+    std::fs::create_dir(out.parent().unwrap()).unwrap();
+    selaras()
+        .args(["batch", "-q", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .assert()
+        .code(3);
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    for e in &errs {
+        assert_eq!(e[0], "a\u{fffd}");
+        assert!(e[1].ends_with(".id.txt"), "{e:?}");
+        assert!(
+            e[2].starts_with("the file name is not valid UTF-8"),
+            "{e:?}"
+        );
+    }
+    assert_eq!(stats(&out)["documents"]["ok"], 1);
+    assert!(read(&out).lines().skip(1).all(|l| l.starts_with("pasar\t")));
+}
+
 #[test]
 fn manifest_paths_are_relative_to_it_and_missing_files_are_errors() {
     let dir = tempfile::tempdir().unwrap();

@@ -90,16 +90,21 @@ pub fn item_doc(item: &Item) -> &str {
 }
 
 /// List a directory of `NAME.id.txt` + `NAME.en.txt` pairs, sorted by NAME. A file whose
-/// partner is missing is an error item. Other files are ignored.
+/// partner is missing is an error item, and so is a pair whose NAME is not valid UTF-8: the
+/// doc id names the document in every output row, so it must be the NAME itself (a lossy
+/// conversion would not lead back to the files, and two NAMEs could give one id). Files are
+/// paired by their names as the system gives them. Other files are ignored.
 pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
-    let mut pairs: BTreeMap<String, (Option<PathBuf>, Option<PathBuf>)> = BTreeMap::new();
+    type Pair = (Option<PathBuf>, Option<PathBuf>);
+    let mut pairs: BTreeMap<Vec<u8>, Pair> = BTreeMap::new();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let (stem, is_id) = if let Some(s) = name.strip_suffix(".id.txt") {
+        let name = entry.file_name();
+        let name = name.as_encoded_bytes();
+        let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {
             (s, true)
-        } else if let Some(s) = name.strip_suffix(".en.txt") {
+        } else if let Some(s) = name.strip_suffix(b".en.txt") {
             (s, false)
         } else {
             continue;
@@ -107,7 +112,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         if stem.is_empty() || path.is_dir() {
             continue;
         }
-        let slot = pairs.entry(stem.to_string()).or_default();
+        let slot = pairs.entry(stem.to_vec()).or_default();
         if is_id {
             slot.0 = Some(path);
         } else {
@@ -122,23 +127,38 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     }
     Ok(pairs
         .into_iter()
-        .map(|(doc, pair)| match pair {
-            (Some(id), Some(en)) => Ok(DocSource {
-                doc,
-                id: Side::File(id),
-                en: Side::File(en),
-            }),
-            (Some(id), None) => Err(DocError {
-                reason: format!("no partner: {doc}.en.txt is missing"),
-                doc,
-                file: id.display().to_string(),
-            }),
-            (None, Some(en)) => Err(DocError {
-                reason: format!("no partner: {doc}.id.txt is missing"),
-                doc,
-                file: en.display().to_string(),
-            }),
-            (None, None) => unreachable!("a listed name has at least one file"),
+        .map(|(stem, pair)| {
+            let doc = match String::from_utf8(stem) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    let file = pair.0.as_ref().or(pair.1.as_ref());
+                    return Err(DocError {
+                        doc: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                        file: file.map(|f| f.display().to_string()).unwrap_or_default(),
+                        reason: "the file name is not valid UTF-8 (the doc id is the name): \
+                                 rename the file"
+                            .into(),
+                    });
+                }
+            };
+            match pair {
+                (Some(id), Some(en)) => Ok(DocSource {
+                    doc,
+                    id: Side::File(id),
+                    en: Side::File(en),
+                }),
+                (Some(id), None) => Err(DocError {
+                    reason: format!("no partner: {doc}.en.txt is missing"),
+                    doc,
+                    file: id.display().to_string(),
+                }),
+                (None, Some(en)) => Err(DocError {
+                    reason: format!("no partner: {doc}.id.txt is missing"),
+                    doc,
+                    file: en.display().to_string(),
+                }),
+                (None, None) => unreachable!("a listed name has at least one file"),
+            }
         })
         .collect())
 }
