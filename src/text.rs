@@ -51,9 +51,66 @@ pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
         Error::InvalidUtf8 {
             path: name.to_path_buf(),
             byte,
-            line: 1 + e.as_bytes()[..byte].iter().filter(|&&b| b == b'\n').count(),
+            line: line_of(e.as_bytes(), byte),
         }
     })
+}
+
+/// The 1-based line of byte `byte` of `bytes`: LF, CRLF and a lone CR each end a line (as
+/// [`crate::segment::file_lines`] splits a file), so messages count lines as editors do
+/// for files from any system.
+pub fn line_of(bytes: &[u8], byte: usize) -> usize {
+    LineCounter::new(bytes).line_at(byte)
+}
+
+/// [`line_of`] for a rising sequence of offsets into one text (the rows of a table): each
+/// call counts on from where the last one stopped, so a whole file costs one pass.
+#[derive(Clone, Debug)]
+pub struct LineCounter<'a> {
+    bytes: &'a [u8],
+    pos: usize,
+    line: usize,
+}
+
+impl<'a> LineCounter<'a> {
+    /// A counter at the start of `bytes` (line 1).
+    pub fn new(bytes: &'a [u8]) -> Self {
+        LineCounter {
+            bytes,
+            pos: 0,
+            line: 1,
+        }
+    }
+
+    /// The 1-based line of byte `byte` (past the end: the line after the last line end).
+    /// An offset before the previous one counts again from the start.
+    pub fn line_at(&mut self, byte: usize) -> usize {
+        let byte = byte.min(self.bytes.len());
+        if byte < self.pos {
+            (self.pos, self.line) = (0, 1);
+        }
+        for i in self.pos..byte {
+            match self.bytes[i] {
+                b'\n' => self.line += 1,
+                b'\r' if self.bytes.get(i + 1) != Some(&b'\n') => self.line += 1,
+                _ => {}
+            }
+        }
+        self.pos = byte;
+        self.line
+    }
+
+    /// The line of the first byte at or after `byte` that is not a line end: where a record
+    /// begins when `byte` is the end of the one before, as the csv crate reports a record's
+    /// position (the LF of a CRLF and blank lines are still ahead of it there).
+    pub fn line_of_record(&mut self, byte: usize) -> usize {
+        let skip = self.bytes.get(byte..).map_or(0, |rest| {
+            rest.iter()
+                .take_while(|&&b| matches!(b, b'\n' | b'\r'))
+                .count()
+        });
+        self.line_at(byte + skip)
+    }
 }
 
 /// Decode bytes as UTF-8 (see [`read_input`]).
@@ -225,6 +282,26 @@ mod tests {
     fn decode_reports_bad_byte() {
         let err = decode("x.txt", b"ab\ncd\xffef".to_vec()).unwrap_err();
         assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 5 (line 2)");
+    }
+
+    #[test]
+    fn lines_end_at_lf_crlf_and_cr() {
+        for text in ["a\nb\nc", "a\r\nb\r\nc", "a\rb\rc"] {
+            let b = text.find('b').unwrap();
+            let c = text.find('c').unwrap();
+            let found = [0, b, c].map(|k| line_of(text.as_bytes(), k));
+            assert_eq!(found, [1, 2, 3], "{text:?}");
+        }
+        // x CR CR y CRLF LF z: the LF of a CRLF ends no second line
+        let mut lines = LineCounter::new(b"x\r\ry\r\n\nz");
+        assert_eq!(
+            [1, 3, 4, 5, 6, 7, 8].map(|b| lines.line_at(b)),
+            [1, 3, 3, 3, 4, 5, 5]
+        );
+        assert_eq!(lines.line_at(0), 1);
+        assert_eq!([1, 4].map(|b| lines.line_of_record(b)), [3, 5]);
+        let err = decode("x.txt", b"ab\rcd\r\xffef".to_vec()).unwrap_err();
+        assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 6 (line 3)");
     }
 
     #[test]

@@ -122,6 +122,45 @@ fn directory_to_tsv_with_stats_and_errors_files() {
     assert!(errors(&out).is_empty());
 }
 
+/// File names that are not UTF-8 (Linux only: other systems refuse them) never lose or mix up
+/// a document: each such pair is an error row of its own, the rest is aligned.
+#[cfg(target_os = "linux")]
+#[test]
+fn directory_names_that_are_not_utf8_are_error_rows() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let good = data("good");
+    for side in ["id", "en"] {
+        let text = read(good.join(format!("pasar.{side}.txt")));
+        std::fs::write(dir.path().join(format!("pasar.{side}.txt")), &text).unwrap();
+        for b in [0xffu8, 0xfe] {
+            let name = [&b"a"[..], &[b], format!(".{side}.txt").as_bytes()].concat();
+            let path = dir.path().join(std::ffi::OsStr::from_bytes(&name));
+            std::fs::write(path, &text).unwrap();
+        }
+    }
+    let out = dir.path().join("out").join("o.tsv");
+    std::fs::create_dir(out.parent().unwrap()).unwrap();
+    selaras()
+        .args(["batch", "-q", "-o"])
+        .arg(&out)
+        .arg(dir.path())
+        .assert()
+        .code(3);
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 2, "{errs:?}");
+    for e in &errs {
+        assert_eq!(e[0], "a\u{fffd}");
+        assert!(e[1].ends_with(".id.txt"), "{e:?}");
+        assert!(
+            e[2].starts_with("the file name is not valid UTF-8"),
+            "{e:?}"
+        );
+    }
+    assert_eq!(stats(&out)["documents"]["ok"], 1);
+    assert!(read(&out).lines().skip(1).all(|l| l.starts_with("pasar\t")));
+}
+
 #[test]
 fn manifest_paths_are_relative_to_it_and_missing_files_are_errors() {
     let dir = tempfile::tempdir().unwrap();
@@ -188,6 +227,50 @@ fn json_lines_stream_in_input_order_with_bad_lines_reported() {
     );
     assert_eq!(lines[2], "kosong\t<stdin>:6\tinput holds only whitespace");
     assert_eq!(lines.len(), 3);
+}
+
+#[test]
+fn json_lines_after_a_bom() {
+    let doc = |d: &str| format!("{{\"doc\":\"{d}\",\"id\":\"Satu.\",\"en\":\"One.\"}}\n");
+    let (rows, code) = jsonl(&["-"], Some(format!("\u{feff}{}{}", doc("a"), doc("b"))));
+    assert_eq!(code, 0);
+    let docs: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+    assert_eq!(docs, ["a", "b"]);
+}
+
+#[test]
+fn json_lines_end_at_crlf_and_cr_too() {
+    let doc = |d: &str| format!("{{\"doc\":\"{d}\",\"id\":\"Satu.\",\"en\":\"One.\"}}");
+    for nl in ["\r\n", "\r"] {
+        let input = format!("{}{nl}{}{nl}", doc("a"), doc("b"));
+        let (rows, code) = jsonl(&["-"], Some(input));
+        assert_eq!(code, 0, "{nl:?}");
+        let docs: Vec<&str> = rows.iter().map(|r| r["doc"].as_str().unwrap()).collect();
+        assert_eq!(docs, ["a", "b"], "{nl:?}");
+    }
+}
+
+#[test]
+fn json_lines_doc_id_given_twice_is_an_error_row() {
+    let doc = |d: &str, en: &str| format!("{{\"doc\":\"{d}\",\"id\":\"Satu.\",\"en\":\"{en}\"}}\n");
+    let input = [doc("a", "One."), doc("b", "One."), doc("a", "Uno.")].concat();
+    let dir = tempfile::tempdir().unwrap();
+    let errs = dir.path().join("e.tsv");
+    let out = selaras()
+        .args(["batch", "-", "-q", "--errors"])
+        .arg(&errs)
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(stdout.lines().filter(|l| l.starts_with("a\t")).count(), 1);
+    assert!(!stdout.contains("Uno."), "{stdout}");
+    assert!(stdout.contains("\nb\t"), "{stdout}");
+    assert_eq!(
+        read(&errs),
+        "doc\tfile\treason\na\t<stdin>:3\tdoc id `a` given twice (first on line 1)\n"
+    );
 }
 
 #[test]
@@ -783,9 +866,37 @@ fn manifest_problems() {
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert_eq!(errs[0][0], "P");
     assert!(errs[0][1].ends_with("m.tsv:3"), "{:?}", errs[0]);
-    assert_eq!(errs[0][2], "doc id `P` given twice");
+    assert_eq!(errs[0][2], "doc id `P` given twice (first on line 2)");
     assert!(errs[1][1].ends_with("m.tsv:4"), "{:?}", errs[1]);
     assert!(read(&out_path).contains("Pasar Minggu"));
+}
+
+#[test]
+fn manifest_rows_are_named_by_line_with_crlf_and_cr_line_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = data("good");
+    let p = |f: &str| good.join(f).display().to_string();
+    for nl in ["\r\n", "\r"] {
+        let m = dir.path().join("man.tsv");
+        let (id, en) = (p("pasar.id.txt"), p("pasar.en.txt"));
+        std::fs::write(
+            &m,
+            format!("doc\tid\ten{nl}short{nl}P\t{id}\t{en}{nl}P\t{id}\t{en}{nl}"),
+        )
+        .unwrap();
+        let out_path = dir.path().join("o.tsv");
+        selaras()
+            .args(["batch", m.to_str().unwrap(), "-q", "-o"])
+            .arg(&out_path)
+            .assert()
+            .code(3);
+        let errs = errors(&out_path);
+        assert_eq!(errs.len(), 2, "{nl:?}: {errs:?}");
+        assert!(errs[0][1].ends_with("man.tsv:2"), "{nl:?}: {:?}", errs[0]);
+        assert_eq!(errs[0][0], "short");
+        assert!(errs[1][1].ends_with("man.tsv:4"), "{nl:?}: {:?}", errs[1]);
+        assert_eq!(errs[1][2], "doc id `P` given twice (first on line 3)");
+    }
 }
 
 #[test]

@@ -137,3 +137,47 @@ fn an_extra_lexicon_links_words_the_bundled_one_lacks() {
     let (without, with) = (score(&[]), score(&["--lexicon".as_ref(), lex.as_os_str()]));
     assert!(without < 0.3 && with > 0.9, "{without} -> {with}");
 }
+
+#[test]
+fn line_numbers_count_crlf_and_cr_line_ends() {
+    for nl in ["\n", "\r\n", "\r"] {
+        let table = format!("id\ten{nl}Satu.\tOne.{nl}Dua.\tTwo.\textra{nl}");
+        for cmd in ["score", "check"] {
+            selaras()
+                .args([cmd, "-"])
+                .write_stdin(table.clone())
+                .assert()
+                .code(2)
+                .stderr(
+                    "selaras: <stdin>: line 3: expected 2 tab-separated fields (as in the header), \
+                     found 3\n",
+                );
+        }
+    }
+}
+
+#[test]
+fn an_unclosed_quote_is_an_error_naming_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let q = dir.path().join("q.tsv");
+    for (text, line) in [
+        ("id\ten\nSatu.\t\"One.\nDua.\tTwo.\nTiga.\tThree.\n", 2),
+        ("id\ten\nSatu.\tOne.\n\"Dua.\tTwo.\nTiga.\tThree.\n", 3),
+    ] {
+        std::fs::write(&q, text).unwrap();
+        for cmd in ["score", "check"] {
+            selaras()
+                .args([cmd, "--quoted"])
+                .arg(&q)
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(
+                    predicate::str::is_match(format!(
+                        r"^selaras: .*q\.tsv: line {line}: unclosed quote: [^\n]*\n$"
+                    ))
+                    .unwrap(),
+                );
+        }
+    }
+}

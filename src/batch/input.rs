@@ -90,16 +90,21 @@ pub fn item_doc(item: &Item) -> &str {
 }
 
 /// List a directory of `NAME.id.txt` + `NAME.en.txt` pairs, sorted by NAME. A file whose
-/// partner is missing is an error item. Other files are ignored.
+/// partner is missing is an error item, and so is a pair whose NAME is not valid UTF-8: the
+/// doc id names the document in every output row, so it must be the NAME itself (a lossy
+/// conversion would not lead back to the files, and two NAMEs could give one id). Files are
+/// paired by their names as the system gives them. Other files are ignored.
 pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
-    let mut pairs: BTreeMap<String, (Option<PathBuf>, Option<PathBuf>)> = BTreeMap::new();
+    type Pair = (Option<PathBuf>, Option<PathBuf>);
+    let mut pairs: BTreeMap<Vec<u8>, Pair> = BTreeMap::new();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let (stem, is_id) = if let Some(s) = name.strip_suffix(".id.txt") {
+        let name = entry.file_name();
+        let name = name.as_encoded_bytes();
+        let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {
             (s, true)
-        } else if let Some(s) = name.strip_suffix(".en.txt") {
+        } else if let Some(s) = name.strip_suffix(b".en.txt") {
             (s, false)
         } else {
             continue;
@@ -107,7 +112,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         if stem.is_empty() || path.is_dir() {
             continue;
         }
-        let slot = pairs.entry(stem.to_string()).or_default();
+        let slot = pairs.entry(stem.to_vec()).or_default();
         if is_id {
             slot.0 = Some(path);
         } else {
@@ -122,23 +127,38 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     }
     Ok(pairs
         .into_iter()
-        .map(|(doc, pair)| match pair {
-            (Some(id), Some(en)) => Ok(DocSource {
-                doc,
-                id: Side::File(id),
-                en: Side::File(en),
-            }),
-            (Some(id), None) => Err(DocError {
-                reason: format!("no partner: {doc}.en.txt is missing"),
-                doc,
-                file: id.display().to_string(),
-            }),
-            (None, Some(en)) => Err(DocError {
-                reason: format!("no partner: {doc}.id.txt is missing"),
-                doc,
-                file: en.display().to_string(),
-            }),
-            (None, None) => unreachable!("a listed name has at least one file"),
+        .map(|(stem, pair)| {
+            let doc = match String::from_utf8(stem) {
+                Ok(doc) => doc,
+                Err(e) => {
+                    let file = pair.0.as_ref().or(pair.1.as_ref());
+                    return Err(DocError {
+                        doc: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                        file: file.map(|f| f.display().to_string()).unwrap_or_default(),
+                        reason: "the file name is not valid UTF-8 (the doc id is the name): \
+                                 rename the file"
+                            .into(),
+                    });
+                }
+            };
+            match pair {
+                (Some(id), Some(en)) => Ok(DocSource {
+                    doc,
+                    id: Side::File(id),
+                    en: Side::File(en),
+                }),
+                (Some(id), None) => Err(DocError {
+                    reason: format!("no partner: {doc}.en.txt is missing"),
+                    doc,
+                    file: id.display().to_string(),
+                }),
+                (None, Some(en)) => Err(DocError {
+                    reason: format!("no partner: {doc}.id.txt is missing"),
+                    doc,
+                    file: en.display().to_string(),
+                }),
+                (None, None) => unreachable!("a listed name has at least one file"),
+            }
         })
         .collect())
 }
@@ -177,17 +197,23 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             })
     };
     let (cd, ci, ce) = (col("doc")?, col("id")?, col("en")?);
-    let mut seen = std::collections::HashSet::new();
+    // Lines from byte offsets: the csv crate's line count misses CRLF and lone CR.
+    let mut lines = crate::text::LineCounter::new(input.text.as_bytes());
+    let mut seen = std::collections::HashMap::new();
     let mut items = Vec::new();
     for rec in rdr.records() {
         let rec = match rec {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line() as usize);
+                let line = e
+                    .position()
+                    .map_or(0, |p| lines.line_of_record(p.byte() as usize));
                 return Err(parse_err(line, e.to_string()));
             }
         };
-        let line = rec.position().map_or(0, |p| p.line() as usize);
+        let line = rec
+            .position()
+            .map_or(0, |p| lines.line_of_record(p.byte() as usize));
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -209,10 +235,11 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             ))));
             continue;
         }
-        if !seen.insert(doc.to_string()) {
-            items.push(Err(bad(format!("doc id `{doc}` given twice"))));
+        if let Some(&first) = seen.get(doc) {
+            items.push(Err(bad(twice(doc, first))));
             continue;
         }
+        seen.insert(doc.to_string(), line);
         items.push(Ok(DocSource {
             doc: doc.to_string(),
             id: Side::File(base.join(id)),
@@ -222,6 +249,11 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
     Ok(items)
 }
 
+/// The reason of a document whose id was given before, on line `first`.
+fn twice(doc: &str, first: usize) -> String {
+    format!("doc id `{doc}` given twice (first on line {first})")
+}
+
 #[derive(serde::Deserialize)]
 struct JsonDoc {
     doc: serde_json::Value,
@@ -229,14 +261,21 @@ struct JsonDoc {
     en: String,
 }
 
-/// JSON Lines documents read one line at a time (bounded memory). Blank lines are skipped; a
-/// line that is not valid UTF-8 or JSON, or lacks `doc`/`id`/`en`, is an error item
-/// `line N: …`. `doc` may be a string or a number.
+/// JSON Lines documents read one line at a time (memory: one line, and the set of doc ids
+/// read). LF, CRLF and a lone CR end a line, and a UTF-8 BOM before the first line is
+/// skipped, as for every input. Blank lines are skipped; a line that is not valid UTF-8 or
+/// JSON, or lacks `doc`/`id`/`en`, is an error item `line N: …`. `doc` may be a string or a
+/// number. A document whose doc id an earlier one had is an error item naming the line of
+/// the first (as in a manifest).
 pub struct JsonLines<R: BufRead> {
     reader: R,
     line: usize,
     buf: Vec<u8>,
     name: String,
+    /// The last line ended with CR: an LF right after it belongs to that line end.
+    after_cr: bool,
+    /// The line of each doc id read so far (a later document with the same id is an error).
+    seen: std::collections::HashMap<String, usize>,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -247,6 +286,43 @@ impl<R: BufRead> JsonLines<R> {
             line: 0,
             buf: Vec::new(),
             name: name.to_string(),
+            after_cr: false,
+            seen: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Read the next line into `buf` without its line end: LF, CRLF and a lone CR each end a
+    /// line (JSON text holds no raw CR or LF, so none is inside a document). False at the end.
+    fn read_line(&mut self) -> std::io::Result<bool> {
+        self.buf.clear();
+        let mut any = false;
+        loop {
+            let avail = match self.reader.fill_buf() {
+                Ok(b) => b,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(e),
+            };
+            if avail.is_empty() {
+                return Ok(any);
+            }
+            if std::mem::take(&mut self.after_cr) && avail[0] == b'\n' {
+                self.reader.consume(1);
+                continue;
+            }
+            any = true;
+            match avail.iter().position(|&b| b == b'\n' || b == b'\r') {
+                Some(i) => {
+                    self.buf.extend_from_slice(&avail[..i]);
+                    self.after_cr = avail[i] == b'\r';
+                    self.reader.consume(i + 1);
+                    return Ok(true);
+                }
+                None => {
+                    let n = avail.len();
+                    self.buf.extend_from_slice(avail);
+                    self.reader.consume(n);
+                }
+            }
         }
     }
 }
@@ -256,15 +332,18 @@ impl<R: BufRead> Iterator for JsonLines<R> {
 
     fn next(&mut self) -> Option<Result<Item>> {
         loop {
-            self.buf.clear();
-            match self.reader.read_until(b'\n', &mut self.buf) {
-                Ok(0) => return None,
-                Ok(_) => {}
+            match self.read_line() {
+                Ok(false) => return None,
+                Ok(true) => {}
                 Err(e) => return Some(Err(Error::io(&self.name, e))),
             }
             self.line += 1;
             let line = self.line;
-            let raw = self.buf.trim_ascii();
+            let mut raw = self.buf.as_slice();
+            if line == 1 {
+                raw = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw); // a UTF-8 BOM
+            }
+            let raw = raw.trim_ascii();
             if raw.is_empty() {
                 continue;
             }
@@ -286,7 +365,11 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                             None,
                             "`doc` must be a non-empty string or number".into(),
                         ))
+                    } else if let Some(first) = self.seen.get(&doc) {
+                        let reason = twice(&doc, *first);
+                        Err(bad(Some(doc), reason))
                     } else {
+                        self.seen.insert(doc.clone(), line);
                         Ok(DocSource {
                             doc,
                             id: Side::Text {
@@ -464,6 +547,68 @@ mod tests {
         assert_eq!(e.doc, "b");
         assert!(e.reason.contains("missing field `en`"), "{}", e.reason);
         assert_eq!(items[3].as_ref().unwrap().doc, "7");
+    }
+
+    #[test]
+    fn json_lines_skip_a_bom_before_the_first_line_only() {
+        let input = "\u{feff}{\"doc\":\"a\",\"id\":\"x\",\"en\":\"y\"}\n\
+                     \u{feff}{\"doc\":\"b\",\"id\":\"x\",\"en\":\"y\"}\n";
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+            .map(|r| r.unwrap())
+            .collect();
+        assert_eq!(items[0].as_ref().unwrap().doc, "a");
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.file, "<stdin>:2");
+    }
+
+    #[test]
+    fn json_lines_end_at_lf_crlf_and_cr() {
+        let doc = |d: &str| format!("{{\"doc\":\"{d}\",\"id\":\"x\",\"en\":\"y\"}}");
+        let input = format!(
+            "{}\r{}\r\n\r\n{}\n\r{}\r",
+            doc("a"),
+            doc("b"),
+            doc("c"),
+            doc("d")
+        );
+        // A reader handing out one byte at a time splits every CRLF.
+        let reader = std::io::BufReader::with_capacity(1, input.as_bytes());
+        let items: Vec<(String, String)> = JsonLines::new(reader, "<stdin>")
+            .map(|r| {
+                let d = r.unwrap().unwrap();
+                (d.doc, d.id.origin())
+            })
+            .collect();
+        let want = [("a", 1), ("b", 2), ("c", 4), ("d", 6)];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(d, l)| (d.to_string(), format!("<stdin>:{l}")))
+            .collect();
+        assert_eq!(items, want);
+    }
+
+    #[test]
+    fn json_lines_report_a_doc_id_given_twice() {
+        let doc = |d: &str| format!("{{\"doc\":{d},\"id\":\"x\",\"en\":\"y\"}}\n");
+        let input = [
+            doc("\"a\""),
+            doc("7"),
+            doc("\"a\""),
+            doc("\"7\""),
+            doc("\"b\""),
+        ]
+        .concat();
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+            .map(|r| r.unwrap())
+            .collect();
+        let docs: Vec<&str> = items.iter().map(item_doc).collect();
+        assert_eq!(docs, ["a", "7", "a", "7", "b"]);
+        assert!(items[0].is_ok() && items[1].is_ok() && items[4].is_ok());
+        let e = items[2].as_ref().unwrap_err();
+        assert_eq!(e.file, "<stdin>:3");
+        assert_eq!(e.reason, "doc id `a` given twice (first on line 1)");
+        let e = items[3].as_ref().unwrap_err();
+        assert_eq!(e.reason, "doc id `7` given twice (first on line 2)");
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! pass them through unchanged and only append columns.
 
 use crate::error::{Error, Result};
-use crate::text::Input;
+use crate::text::{Input, LineCounter};
 use std::path::{Path, PathBuf};
 
 /// How to read a table.
@@ -50,12 +50,35 @@ impl Table {
             .quoting(opts.quoted)
             .flexible(true)
             .from_reader(input.text.as_bytes());
+        // Lines are counted from the byte offsets: the csv crate's own line count misses
+        // CRLF and lone CR line ends.
+        let mut lines = LineCounter::new(input.text.as_bytes());
         let headers: Vec<String> = rdr
             .headers()
-            .map_err(|e| csv_error(&path, e))?
+            .map_err(|e| csv_error(&path, &mut lines, e))?
             .iter()
             .map(|h| h.trim().to_string())
             .collect();
+        let unclosed = |start: usize, lines: &mut LineCounter| {
+            let text = input.text.as_bytes();
+            let open = unclosed_quote(text.get(start..).unwrap_or_default())?;
+            Some(Error::Parse {
+                path: path.clone(),
+                line: lines.line_at(start + open),
+                msg: "unclosed quote: the quoted field that starts on this line runs to the end \
+                      of the file"
+                    .into(),
+            })
+        };
+        // The csv crate reads an unclosed quote to the end of the input without complaint, so
+        // a record that reaches the end is checked for one.
+        let at_end = |rdr: &csv::Reader<&[u8]>| rdr.position().byte() as usize >= input.text.len();
+        if opts.quoted
+            && at_end(&rdr)
+            && let Some(e) = unclosed(0, &mut lines)
+        {
+            return Err(e);
+        }
         if headers.iter().all(|h| h.is_empty()) {
             return Err(Error::Parse {
                 path,
@@ -69,9 +92,16 @@ impl Table {
             match rdr.read_record(&mut record) {
                 Ok(false) => break,
                 Ok(true) => {}
-                Err(e) => return Err(csv_error(&path, e)),
+                Err(e) => return Err(csv_error(&path, &mut lines, e)),
             }
-            let line = record.position().map_or(0, |p| p.line() as usize);
+            let start = record.position().map_or(0, |p| p.byte() as usize);
+            if opts.quoted
+                && at_end(&rdr)
+                && let Some(e) = unclosed(start, &mut lines)
+            {
+                return Err(e);
+            }
+            let line = lines.line_of_record(start);
             if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
                 continue; // a blank line
             }
@@ -139,8 +169,10 @@ impl Table {
     }
 }
 
-fn csv_error(path: &Path, e: csv::Error) -> Error {
-    let line = e.position().map_or(0, |p| p.line() as usize);
+fn csv_error(path: &Path, lines: &mut LineCounter, e: csv::Error) -> Error {
+    let line = e
+        .position()
+        .map_or(0, |p| lines.line_of_record(p.byte() as usize));
     let msg = match e.kind() {
         csv::ErrorKind::Io(io) => io.to_string(),
         csv::ErrorKind::Utf8 { err, .. } => format!("invalid UTF-8 in field {}", err.field() + 1),
@@ -150,6 +182,38 @@ fn csv_error(path: &Path, e: csv::Error) -> Error {
         path: path.to_path_buf(),
         line,
         msg,
+    }
+}
+
+/// Where in `bytes` (the text from the start of a record on) a quoted field opens that is
+/// never closed, read as the csv crate reads quotes: a quote opens a field only as its first
+/// character, `""` inside it is a quote, the field runs on over tabs and line ends to its
+/// closing quote, and characters after that quote belong to the field unquoted.
+fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
+    #[derive(Clone, Copy)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted(usize),
+        QuoteInQuoted(usize),
+    }
+    let mut state = State::FieldStart;
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends_field = matches!(b, b'\t' | b'\n' | b'\r');
+        state = match state {
+            State::FieldStart if b == b'"' => State::Quoted(i),
+            State::Quoted(open) => match b {
+                b'"' => State::QuoteInQuoted(open),
+                _ => State::Quoted(open),
+            },
+            State::QuoteInQuoted(open) if b == b'"' => State::Quoted(open),
+            _ if ends_field => State::FieldStart,
+            _ => State::Unquoted,
+        };
+    }
+    match state {
+        State::Quoted(open) => Some(open),
+        _ => None,
     }
 }
 
@@ -168,6 +232,36 @@ mod tests {
 
     fn input(s: &str) -> Input {
         crate::text::decode("t.tsv", s.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn unclosed_quotes_are_found() {
+        assert_eq!(unclosed_quote(b"a\t\"b\nc\td\n"), Some(2));
+        assert_eq!(unclosed_quote(b"\"a \"\"b\"\"\t"), Some(0));
+        for closed in [
+            &b"a\t\"b\nc\"\n"[..],
+            b"\"a \"\"b\"\"\"\t\"\"\n",
+            b"a\"b\tc\"\n",
+            b"\"a\"b\"\tc\n",
+            b"a\r\"b\"",
+        ] {
+            assert_eq!(unclosed_quote(closed), None, "{closed:?}");
+        }
+        let quoted = TableOptions { quoted: true };
+        for (text, line) in [
+            ("id\ten\nSatu.\t\"One.\nDua.\tTwo.\nTiga.\tThree.\n", 2),
+            ("id\ten\r\nSatu.\tOne.\r\n\"Dua.\tTwo.\r\nTiga.\tThree.", 3),
+            ("id\t\"en\nSatu.\tOne.\n", 1),
+        ] {
+            let err = Table::parse(&input(text), quoted).unwrap_err().to_string();
+            let want = format!("t.tsv: line {line}: unclosed quote: ");
+            assert!(err.starts_with(&want), "{text:?}: {err}");
+        }
+        let t = Table::parse(&input("id\ten\n\"a\nb\"\t\"c \"\"d\"\"\""), quoted).unwrap();
+        assert_eq!(t.rows[0].fields, ["a\nb", "c \"d\""]);
+        // Without --quoted a quote is an ordinary character.
+        let t = Table::parse(&input("id\ten\na\t\"b\n"), TableOptions::default()).unwrap();
+        assert_eq!(t.rows[0].fields, ["a", "\"b"]);
     }
 
     #[test]
@@ -193,6 +287,21 @@ mod tests {
             err.to_string(),
             "t.tsv: line 2: expected 2 tab-separated fields (as in the header), found 3"
         );
+        // Lines after a blank one are counted, and CRLF and a lone CR end a line as LF does.
+        for nl in ["\n", "\r\n", "\r"] {
+            let text = format!("id\ten{nl}a\tb{nl}{nl}c\td{nl}e\tf\tg{nl}");
+            let err = Table::parse(&input(&text), TableOptions::default()).unwrap_err();
+            assert!(
+                err.to_string().starts_with("t.tsv: line 5: "),
+                "{nl:?}: {err}"
+            );
+            let t = Table::parse(
+                &input(&text[..text.rfind('e').unwrap()]),
+                TableOptions::default(),
+            );
+            let lines: Vec<usize> = t.unwrap().rows.iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 4], "{nl:?}");
+        }
         let t = Table::parse(&input("x\ty\n"), TableOptions::default()).unwrap();
         assert!(
             t.require("id")
