@@ -524,15 +524,6 @@ fn expand(re: &str) -> std::result::Result<String, String> {
     Ok(out)
 }
 
-/// 1-based line of byte `pos` in `xml`.
-fn line_of(xml: &str, pos: usize) -> usize {
-    let pos = pos.min(xml.len());
-    1 + xml.as_bytes()[..pos]
-        .iter()
-        .filter(|&&b| b == b'\n')
-        .count()
-}
-
 /// Which text the parser is collecting.
 #[derive(Clone, Copy, PartialEq)]
 enum Field {
@@ -560,11 +551,11 @@ fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRule>> {
         let pos = reader.buffer_position() as usize;
         let ev = reader.read_event().map_err(|e| {
             perr(
-                line_of(xml, reader.error_position() as usize),
+                crate::text::line_of(xml.as_bytes(), reader.error_position() as usize),
                 format!("bad XML: {e}"),
             )
         })?;
-        let line = line_of(xml, pos);
+        let line = crate::text::line_of(xml.as_bytes(), pos);
         let attr = |e: &quick_xml::events::BytesStart, name: &str| -> Result<Option<String>> {
             for a in e.attributes() {
                 let a = a.map_err(|err| perr(line, format!("bad attribute: {err}")))?;
