@@ -119,6 +119,14 @@ fn directory_to_tsv_with_stats_and_errors_files() {
     );
     assert_eq!(s["learning"]["mode"], "two-pass");
     assert!(s["scores"]["all"]["p50"].is_number());
+    // How the corpus was made: version and the options that shape it.
+    let run = &s["run"];
+    assert_eq!(run["version"], env!("CARGO_PKG_VERSION"));
+    assert_eq!(run["settings"]["input"], data("good").to_str().unwrap());
+    assert_eq!(run["settings"]["clauses"], true);
+    assert_eq!(run["settings"]["lexicon"], Value::Null);
+    assert_eq!(run["settings"]["filters"]["min_score"], 0.0);
+    assert_eq!(run["settings"]["filters"]["keep_empty"], false);
     assert!(errors(&out).is_empty());
 }
 

@@ -54,7 +54,7 @@ impl DropReason {
 }
 
 /// Filter settings.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize)]
 pub struct Filters {
     /// Drop beads scored below this.
     pub min_score: f64,

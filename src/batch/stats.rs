@@ -212,9 +212,35 @@ pub struct Learning {
     pub documents: u64,
 }
 
+/// How the corpus was made, so that it can be made again: the options that change what is
+/// written (file paths as given on the command line).
+#[derive(Clone, Debug, Serialize)]
+pub struct Settings {
+    /// The input (directory, manifest, or `-`).
+    pub input: String,
+    /// `--presplit`.
+    pub presplit: bool,
+    /// `--wrapped`.
+    pub wrapped: bool,
+    /// Beads cut at clauses (off with `--whole-sentences`, `--presplit` or `-f ladder`).
+    pub clauses: bool,
+    /// `--rules`, when given.
+    pub rules: Option<String>,
+    /// `--lexicon`, when given.
+    pub lexicon: Option<String>,
+    /// The bead types allowed (`--beads`).
+    pub beads: String,
+    /// The filters.
+    pub filters: crate::batch::filter::Filters,
+}
+
 /// Facts about the run.
 #[derive(Clone, Debug, Serialize)]
 pub struct RunInfo {
+    /// The selaras version that wrote the corpus.
+    pub version: &'static str,
+    /// The options that shaped the corpus.
+    pub settings: Settings,
     /// Output format.
     pub format: &'static str,
     /// Worker threads.

@@ -3,7 +3,7 @@
 use super::{EXIT_OK, EXIT_PARTIAL};
 use selaras::batch::filter::Filters;
 use selaras::batch::input::{self, DocError, Shard};
-use selaras::batch::stats::{Learning, RunInfo, Summary};
+use selaras::batch::stats::{Learning, RunInfo, Settings, Summary};
 use selaras::batch::{Batch, Options, Outcome, Progress, ReportSink, Sink};
 use selaras::export::{CorpusWriter, DocAlignment, Format, ladder_file_name, moses_paths};
 use selaras::output::AtomicFile;
@@ -353,6 +353,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         shard: args.shard,
         jobs: usize::from(args.jobs),
     };
+    let show = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
+    let settings = Settings {
+        input: args.input.display().to_string(),
+        presplit: options.presplit,
+        wrapped: options.wrapped,
+        clauses: options.clauses,
+        rules: show(&args.rules),
+        lexicon: show(&args.model.lexicon),
+        beads: args.model.beads.clone(),
+        filters: options.filters.clone(),
+    };
     let mut batch = Batch::new(aligner, options)?;
     if let Some((id, en)) = segmenters {
         batch = batch.with_segmenters(id, en);
@@ -387,6 +398,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             documents: outcome.learned_docs,
         },
         RunInfo {
+            version: env!("CARGO_PKG_VERSION"),
+            settings,
             format: args.format.name(),
             jobs: outcome.jobs,
             shard: args.shard.map(|s| s.to_string()),

@@ -151,14 +151,14 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub struct ModelArgs {
     /// An extra lexicon: TSV `id<TAB>en` per line, or hunalign's `en @ id`.
     #[arg(long, value_name = "FILE")]
-    lexicon: Option<PathBuf>,
+    pub lexicon: Option<PathBuf>,
     /// Allowed bead types, e.g. `1-1,1-0,0-1,2-1,1-2` (1-0 and 0-1 are required).
     #[arg(
         long,
         value_name = "LIST",
         default_value = "1-1,1-0,0-1,2-1,1-2,2-2,3-1,1-3"
     )]
-    beads: String,
+    pub beads: String,
 }
 
 impl ModelArgs {
