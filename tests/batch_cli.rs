@@ -46,6 +46,18 @@ fn errors(out: &Path) -> Vec<Vec<String>> {
         .collect()
 }
 
+/// A batch over the manifest `m` that must finish with failed documents (exit 3): the rows of
+/// its errors file, and the corpus written beside the manifest.
+fn manifest_errors(m: &Path) -> (Vec<Vec<String>>, PathBuf) {
+    let out = m.with_file_name("o.tsv");
+    selaras()
+        .args(["batch", m.to_str().unwrap(), "-q", "-o"])
+        .arg(&out)
+        .assert()
+        .code(3);
+    (errors(&out), out)
+}
+
 /// JSON Lines output of a batch (stdout), parsed.
 fn jsonl(args: &[&str], stdin: Option<String>) -> (Vec<Value>, i32) {
     let mut cmd = selaras();
@@ -864,13 +876,7 @@ fn manifest_problems() {
         ),
     )
     .unwrap();
-    let out_path = dir.path().join("o.tsv");
-    selaras()
-        .args(["batch", m.to_str().unwrap(), "-q", "-o"])
-        .arg(&out_path)
-        .assert()
-        .code(3);
-    let errs = errors(&out_path);
+    let (errs, out_path) = manifest_errors(&m);
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert_eq!(errs[0][0], "P");
     assert!(errs[0][1].ends_with("m.tsv:3"), "{:?}", errs[0]);
@@ -892,13 +898,7 @@ fn manifest_rows_are_named_by_line_with_crlf_and_cr_line_ends() {
             format!("doc\tid\ten{nl}short{nl}P\t{id}\t{en}{nl}P\t{id}\t{en}{nl}"),
         )
         .unwrap();
-        let out_path = dir.path().join("o.tsv");
-        selaras()
-            .args(["batch", m.to_str().unwrap(), "-q", "-o"])
-            .arg(&out_path)
-            .assert()
-            .code(3);
-        let errs = errors(&out_path);
+        let (errs, _) = manifest_errors(&m);
         assert_eq!(errs.len(), 2, "{nl:?}: {errs:?}");
         assert!(errs[0][1].ends_with("man.tsv:2"), "{nl:?}: {:?}", errs[0]);
         assert_eq!(errs[0][0], "short");
