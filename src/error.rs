@@ -38,7 +38,7 @@ pub enum Error {
     /// Writing output failed.
     #[error("writing output: {0}")]
     Write(#[from] std::io::Error),
-    /// Writing or completing an output file failed (a full disk, a file size limit).
+    /// Writing or completing an output file failed (a full disk, say).
     #[error("writing {path}: {source}")]
     Output {
         path: PathBuf,

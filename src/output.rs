@@ -39,51 +39,94 @@ fn plain(e: std::io::Error) -> std::io::Error {
     }
 }
 
+/// Whether `path` names an open file descriptor (`/dev/stdout`, `/dev/fd/3`, the shell's
+/// `>(…)`): written through, never replaced, whatever file it leads to.
+fn is_descriptor(path: &Path) -> bool {
+    ["/dev/fd/", "/proc/self/fd/"]
+        .iter()
+        .any(|d| path.starts_with(d))
+        || ["/dev/stdout", "/dev/stderr"]
+            .iter()
+            .any(|d| path == Path::new(d))
+}
+
 /// Where the file named `path` really lives: the end of any chain of symbolic links (which
-/// may not exist yet).
-fn resolve(path: &Path) -> PathBuf {
+/// may not exist yet). A loop, or a chain longer than the system would follow, is an error.
+fn resolve(path: &Path) -> std::io::Result<PathBuf> {
     let mut p = path.to_path_buf();
-    // A bound on the chain, as the system has (a loop is then left to fail as it will).
     for _ in 0..40 {
-        match std::fs::read_link(&p) {
-            Ok(to) => {
+        match std::fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = std::fs::read_link(&p)?;
                 p = match p.parent() {
                     Some(dir) => dir.join(to),
                     None => to,
                 }
             }
-            Err(_) => break,
+            _ => return Ok(p),
         }
     }
-    p
+    Err(std::io::Error::from_raw_os_error(ELOOP))
+}
+
+/// "Too many levels of symbolic links".
+#[cfg(target_os = "linux")]
+const ELOOP: i32 = 40;
+#[cfg(not(target_os = "linux"))]
+const ELOOP: i32 = 62;
+
+/// How `path` is written: through, as a device or descriptor (`None`), or by a temporary file
+/// renamed over the regular file it names (`Some(target)`). A directory or a block device is
+/// refused.
+fn destination(path: &Path) -> std::io::Result<Option<PathBuf>> {
+    let refuse = |what: &str| Err(std::io::Error::other(format!("is {what}")));
+    if path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(['/', std::path::MAIN_SEPARATOR])
+    {
+        return refuse("a directory name (it ends with a slash)");
+    }
+    if is_descriptor(path) {
+        return Ok(None);
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => refuse("a directory"),
+        Ok(m) if m.is_file() => resolve(path).map(Some),
+        Ok(m) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::FileTypeExt;
+                if m.file_type().is_block_device() {
+                    return refuse("a block device");
+                }
+            }
+            let _ = m;
+            Ok(None)
+        }
+        // Not there yet (or a link to nothing yet): the file it will be.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => resolve(path).map(Some),
+        Err(e) => Err(e),
+    }
 }
 
 impl AtomicFile {
     /// Start writing `path` (a temporary file in the same directory as the file it names, so
-    /// the rename is atomic). An existing directory is refused here, before any work.
+    /// the rename is atomic). A directory is refused here, before any work.
     pub fn create(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
-        let target = resolve(&path);
+        let Some(target) = destination(&path).map_err(|e| Error::io(&path, e))? else {
+            // Appending: `--stats /dev/stdout > file` must not cut what stdout wrote there.
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .map_err(|e| Error::io(&path, e))?;
+            return Ok(AtomicFile {
+                path,
+                inner: Inner::Direct(BufWriter::new(file)),
+            });
+        };
         let existing = std::fs::metadata(&target).ok();
-        if let Some(m) = &existing {
-            if m.is_dir() {
-                return Err(Error::io(
-                    &path,
-                    std::io::Error::new(std::io::ErrorKind::IsADirectory, "is a directory"),
-                ));
-            }
-            if !m.is_file() {
-                let file = std::fs::OpenOptions::new()
-                    .write(true)
-                    .truncate(true)
-                    .open(&target)
-                    .map_err(|e| Error::io(&path, e))?;
-                return Ok(AtomicFile {
-                    path,
-                    inner: Inner::Direct(BufWriter::new(file)),
-                });
-            }
-        }
         let dir = match target.parent() {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
@@ -167,31 +210,48 @@ impl Write for AtomicFile {
     }
 }
 
+/// `path` absolute, its directory as the system resolves it (`a/../b`, links) when it exists.
+fn normal(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or(path.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(abs.clone()),
+        _ => abs,
+    }
+}
+
+/// Refuse an output of `outputs` that is the directory `dir` (`(option, path)`, where a run
+/// writes files of its own: a ladder per document) or lies directly in it.
+pub fn check_outside(dir: (&str, &Path), outputs: &[(&str, &Path)]) -> Result<()> {
+    let d = normal(dir.1);
+    for (opt, p) in outputs {
+        let n = normal(p);
+        if n == d || n.parent() == Some(d.as_path()) {
+            return Err(Error::Invalid(format!(
+                "{opt} {} is in the directory of {} {}, where it could replace a file",
+                p.display(),
+                dir.0,
+                dir.1.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Refuse two outputs of one run that name the same file (`-o x.tsv --stats x.tsv`: one
 /// would silently replace the other). `outputs` pairs each path with the option that gave
 /// it. Devices and pipes (`/dev/null` twice) may be shared.
 pub fn check_distinct(outputs: &[(&str, &Path)]) -> Result<()> {
-    let key = |p: &Path| -> Option<PathBuf> {
-        let target = resolve(p);
-        if std::fs::metadata(&target).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
-            return None;
-        }
-        let abs = std::path::absolute(&target).unwrap_or(target);
-        // The directory as the system resolves it (`a/../b`, links), when it exists.
-        Some(match (abs.parent(), abs.file_name()) {
-            (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-                .map(|d| d.join(name))
-                .unwrap_or(abs.clone()),
-            _ => abs,
-        })
-    };
+    let key = |p: &Path| -> Option<PathBuf> { Some(normal(&destination(p).ok()??)) };
     let keys: Vec<Option<PathBuf>> = outputs.iter().map(|(_, p)| key(p)).collect();
     for (i, a) in keys.iter().enumerate() {
         for (j, b) in keys.iter().enumerate().take(i) {
             if a.is_some() && a == b {
                 return Err(Error::Invalid(format!(
-                    "{} and {} name the same file: {}",
+                    "{} {} and {} {} name the same file",
                     outputs[j].0,
+                    outputs[j].1.display(),
                     outputs[i].0,
                     outputs[i].1.display()
                 )));
@@ -234,7 +294,10 @@ mod tests {
         let x = dir.path().join("x.tsv");
         let y = dir.path().join("a").join("..").join("x.tsv");
         let err = check_distinct(&[("-o", &x), ("--stats", &y)]).unwrap_err();
-        assert!(err.to_string().contains("-o and --stats"), "{err}");
+        assert!(
+            err.to_string().ends_with("x.tsv name the same file"),
+            "{err}"
+        );
         let z = dir.path().join("z.tsv");
         check_distinct(&[("-o", &x), ("--stats", &z)]).unwrap();
         #[cfg(unix)]

@@ -169,8 +169,10 @@ fn directory_names_that_are_not_utf8_are_error_rows() {
         .code(3);
     let errs = errors(&out);
     assert_eq!(errs.len(), 2, "{errs:?}");
+    // Each named by its bytes, escaped (and the backslash escaped again in the TSV field).
+    let docs: Vec<&str> = errs.iter().map(|e| e[0].as_str()).collect();
+    assert_eq!(docs, [r"a\\xfe", r"a\\xff"]);
     for e in &errs {
-        assert_eq!(e[0], "a\u{fffd}");
         assert!(e[1].ends_with(".id.txt"), "{e:?}");
         assert!(
             e[2].starts_with("the file name is not valid UTF-8"),
@@ -1051,7 +1053,7 @@ fn every_output_path_is_checked_before_the_run() {
         assert_eq!(out.status.code(), Some(2));
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
-            err.contains(&format!("-o and {opt} name the same file")),
+            err.contains(&format!(" and {opt} ")) && err.contains("name the same file"),
             "{err}"
         );
     }
@@ -1083,6 +1085,22 @@ fn every_output_path_is_checked_before_the_run() {
         p("afile").as_os_str(),
     ]);
     assert_eq!(out.status.code(), Some(2));
+    // A path ending with a slash, a loop of links, a side file inside a ladder directory: all
+    // refused before any work, the ladder directory not even made.
+    assert_eq!(
+        run(&["-o".as_ref(), "new/".as_ref()]).status.code(),
+        Some(2)
+    );
+    let ladders = p("ladders");
+    let inside = ladders.join("a");
+    let args = ["-f", "ladder", "-o"].map(std::ffi::OsStr::new);
+    let out = run(&[
+        &args[..],
+        &[ladders.as_os_str(), "--stats".as_ref(), inside.as_os_str()],
+    ]
+    .concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!ladders.exists());
     // A symbolic link stays a link: the file it points to gets the corpus.
     #[cfg(unix)]
     {
@@ -1099,6 +1117,19 @@ fn every_output_path_is_checked_before_the_run() {
                 .is_symlink()
         );
         assert!(read(p("real.tsv")).starts_with("doc\tid_idx"));
+        std::os::unix::fs::symlink("loop2", p("loop1")).unwrap();
+        std::os::unix::fs::symlink("loop1", p("loop2")).unwrap();
+        let out = run(&["-o".as_ref(), p("loop1").as_os_str()]);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(std::fs::symlink_metadata(p("loop1")).unwrap().is_symlink());
+        // An open descriptor is written through: stats after the corpus on one stdout.
+        let out = run(&["--stats".as_ref(), "/dev/stdout".as_ref()]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with("doc\tid_idx") && text.contains("\"documents\": {"),
+            "{text}"
+        );
     }
 }
 

@@ -133,7 +133,8 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
                 Err(e) => {
                     let file = pair.0.as_ref().or(pair.1.as_ref());
                     return Err(DocError {
-                        doc: String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                        // Escaped, so that two such names stay apart.
+                        doc: e.as_bytes().escape_ascii().to_string(),
                         file: file.map(|f| f.display().to_string()).unwrap_or_default(),
                         reason: "the file name is not valid UTF-8 (the doc id is the name): \
                                  rename the file"

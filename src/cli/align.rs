@@ -3,7 +3,6 @@
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use selaras::align::Bead;
 use selaras::align::clauses::ClauseParams;
 use selaras::eval::{DocEval, Link, Tally};
@@ -141,6 +140,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
 
+    let dest = Dest::open(&args)?;
     let aligned = aligner.align_document(&id, &en, !args.no_learn);
     let result = &aligned.beads;
 
@@ -167,7 +167,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         id_offset,
         en_offset,
     };
-    write_output(&args, &doc)?;
+    dest.write(&args, &doc)?;
 
     if let Some(gold) = gold {
         let pred: Vec<Link> = result
@@ -191,34 +191,51 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     Ok(super::EXIT_OK)
 }
 
-fn write_output(args: &Args, doc: &DocAlignment) -> anyhow::Result<()> {
-    match (&args.output, args.format) {
-        (Some(prefix), Format::Moses) => {
-            let (pi, pe) = moses_paths(prefix);
-            let fi = AtomicFile::create(&pi)?;
-            let fe = AtomicFile::create(&pe)?;
-            let mut w = CorpusWriter::moses(fi, fe);
-            w.write_doc(doc)?;
-            for f in w.finish()? {
-                f.commit()?;
+/// Where the alignment goes, opened before the work (a path that cannot be written fails
+/// first).
+enum Dest {
+    Moses(AtomicFile, AtomicFile),
+    File(AtomicFile),
+    Stdout,
+}
+
+impl Dest {
+    fn open(args: &Args) -> anyhow::Result<Dest> {
+        Ok(match (&args.output, args.format) {
+            (Some(prefix), Format::Moses) => {
+                let (pi, pe) = moses_paths(prefix);
+                selaras::output::check_distinct(&[("-o", &pi), ("-o", &pe)])?;
+                Dest::Moses(AtomicFile::create(&pi)?, AtomicFile::create(&pe)?)
             }
-        }
-        (Some(path), format) => {
-            let f = AtomicFile::create(path)?;
-            let mut w = CorpusWriter::new(format, f)?.with_width(args.width);
-            w.write_doc(doc)?;
-            for f in w.finish()? {
-                f.commit()
-                    .with_context(|| format!("writing {}", path.display()))?;
-            }
-        }
-        (None, format) => {
-            let mut w = CorpusWriter::new(format, super::stdout())?.with_width(args.width);
-            w.write_doc(doc)?;
-            for mut out in w.finish()? {
-                out.flush().map_err(selaras::Error::Write)?;
-            }
-        }
+            (Some(path), _) => Dest::File(AtomicFile::create(path)?),
+            (None, _) => Dest::Stdout,
+        })
     }
-    Ok(())
+
+    fn write(self, args: &Args, doc: &DocAlignment) -> anyhow::Result<()> {
+        let files = match self {
+            Dest::Moses(fi, fe) => {
+                let mut w = CorpusWriter::moses(fi, fe);
+                w.write_doc(doc)?;
+                w.finish()?
+            }
+            Dest::File(f) => {
+                let mut w = CorpusWriter::new(args.format, f)?.with_width(args.width);
+                w.write_doc(doc)?;
+                w.finish()?
+            }
+            Dest::Stdout => {
+                let mut w = CorpusWriter::new(args.format, super::stdout())?.with_width(args.width);
+                w.write_doc(doc)?;
+                for mut out in w.finish()? {
+                    out.flush().map_err(selaras::Error::Write)?;
+                }
+                return Ok(());
+            }
+        };
+        for f in files {
+            f.commit()?;
+        }
+        Ok(())
+    }
 }

@@ -259,25 +259,29 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     outputs.extend(args.report.as_deref().map(|p| ("--report", p)));
     selaras::output::check_distinct(&outputs)?;
 
-    let mut out = match (&args.output, args.format) {
-        (None, f) => Out::Stdout(CorpusWriter::new(f, super::stdout())?.with_width(args.width)),
+    // Output files first (their temporary files show nothing); standard output gets its first
+    // bytes (a header) only once every file has opened.
+    let file_out = match (&args.output, args.format) {
+        (None, _) => None,
         (Some(p), Format::Moses) => {
             let (i, e) = moses_paths(p);
-            Out::File(CorpusWriter::moses(
+            Some(Out::File(CorpusWriter::moses(
                 AtomicFile::create(i)?,
                 AtomicFile::create(e)?,
-            ))
+            )))
         }
         (Some(p), Format::Ladder) => {
+            // Its files are named by the documents: no other output may lie there.
+            selaras::output::check_outside(("-o", p), &outputs)?;
             std::fs::create_dir_all(p).map_err(|e| selaras::Error::io(p, e))?;
-            Out::Ladder(LadderDir {
+            Some(Out::Ladder(LadderDir {
                 dir: p.clone(),
                 written: Default::default(),
-            })
+            }))
         }
-        (Some(p), f) => {
-            Out::File(CorpusWriter::new(f, AtomicFile::create(p)?)?.with_width(args.width))
-        }
+        (Some(p), f) => Some(Out::File(
+            CorpusWriter::new(f, AtomicFile::create(p)?)?.with_width(args.width),
+        )),
     };
 
     let stats_file = stats_path.as_ref().map(AtomicFile::create).transpose()?;
@@ -292,6 +296,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             Some(w)
         }
         None => None,
+    };
+    let mut out = match file_out {
+        Some(out) => out,
+        None => {
+            Out::Stdout(CorpusWriter::new(args.format, super::stdout())?.with_width(args.width))
+        }
     };
     let mut failed_lines = Vec::new();
     let quiet = args.quiet;

@@ -26,6 +26,17 @@ pub struct TableArgs {
 }
 
 impl TableArgs {
+    /// Refuse an output that would replace the input table with something else (a summary,
+    /// a report). Rows written back over it (`-o` the same file) keep every row and column.
+    pub fn keep_input(&self, opt: &str, output: Option<&Path>) -> selaras::Result<()> {
+        match output {
+            Some(p) if self.file.as_os_str() != "-" => {
+                selaras::output::check_distinct(&[("the input", &self.file), (opt, p)])
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Read the table and its pairs.
     pub fn read(&self) -> anyhow::Result<(Table, Vec<Pair>)> {
         if self.id_col == self.en_col {
@@ -86,7 +97,6 @@ pub struct FlagArgs {
 }
 
 impl FlagArgs {
-    /// The flag configuration.
     /// The pair scorer: the bundled lexicon plus any `--lexicon`.
     pub fn scorer(&self) -> anyhow::Result<PairScorer> {
         Ok(match &self.lexicon {
@@ -99,6 +109,7 @@ impl FlagArgs {
         })
     }
 
+    /// The flag configuration.
     pub fn config(&self) -> anyhow::Result<CheckConfig> {
         for (name, v) in [
             ("--min-score", self.min_score),
@@ -237,6 +248,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .filter_map(|(o, p)| Some((o, p.as_deref()?)))
         .collect();
     selaras::output::check_distinct(&outputs)?;
+    args.input
+        .keep_input("--summary", args.summary.as_deref())?;
     // Opened before the work, so a path that cannot be written fails first.
     let summary_file = args.summary.as_ref().map(AtomicFile::create).transpose()?;
     let (table, pairs) = args.input.read()?;

@@ -86,14 +86,24 @@ pub fn main() -> ExitCode {
 fn usage_line(rendered: &str) -> String {
     let text = rendered.trim_start();
     let text = text.strip_prefix("error:").unwrap_or(text);
-    text.split("\n\n")
-        .next()
-        .unwrap_or_default()
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut blocks = text.split("\n\n");
+    let join = |lines: &mut dyn Iterator<Item = &str>| {
+        lines
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let mut line = join(&mut blocks.next().unwrap_or_default().lines());
+    // A suggestion (`tip: a similar argument exists: '--lexicon'`) is kept.
+    for tip in blocks
+        .flat_map(str::lines)
+        .filter(|l| l.trim_start().starts_with("tip:"))
+    {
+        line.push_str("; ");
+        line.push_str(tip.trim());
+    }
+    line
 }
 
 /// Run the parsed command line and turn its outcome into an exit code. Errors are printed on
