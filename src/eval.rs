@@ -248,7 +248,7 @@ pub fn overall(docs: &[DocEval]) -> Tally {
 }
 
 /// Write a plain-text table: one row per document (when `per_doc`), then the overall row.
-pub fn write_table(w: &mut impl std::io::Write, docs: &[DocEval], per_doc: bool) -> Result<()> {
+pub fn write_table(w: &mut dyn std::io::Write, docs: &[DocEval], per_doc: bool) -> Result<()> {
     let width = docs.iter().map(|d| d.doc.len()).max().unwrap_or(0).max(7);
     writeln!(
         w,
@@ -279,7 +279,7 @@ pub fn write_table(w: &mut impl std::io::Write, docs: &[DocEval], per_doc: bool)
 }
 
 /// Write the evaluation as JSON: per document and overall scores and counts.
-pub fn write_json(w: &mut impl std::io::Write, docs: &[DocEval]) -> Result<()> {
+pub fn write_json(w: &mut dyn std::io::Write, docs: &[DocEval]) -> Result<()> {
     #[derive(Serialize)]
     struct Row<'a> {
         doc: &'a str,

@@ -113,3 +113,27 @@ fn missing_file_is_an_error() {
         .code(2)
         .stderr(predicate::str::contains("tests/data/eval/nope"));
 }
+
+#[test]
+fn output_file_written_atomically_holds_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("scores.json");
+    selaras()
+        .args([
+            "eval",
+            "--gold",
+            "tests/data/eval/gold/a",
+            "--pred",
+            "tests/data/eval/pred/a",
+            "--format",
+            "json",
+            "-o",
+        ])
+        .arg(&out)
+        .assert()
+        .success()
+        .stdout("");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(v["overall"]["strict"]["precision"], 0.6, "{v}");
+}

@@ -64,6 +64,15 @@ fn seed_article_has_twelve_sentences() {
     let got = check_spans("corpus/seed.id.txt", &rows);
     let paras: Vec<u64> = got.iter().map(|(_, p)| *p).collect();
     assert_eq!(paras, vec![0, 1, 2, 3, 4, 5, 6, 7, 7, 8, 9, 9]);
+    // -o writes the same lines to a file.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("seed.lines");
+    let args = ["split", "--lang", "id", "corpus/seed.id.txt", "-o"];
+    assert_eq!(
+        stdout_of(&[&args[..], &[file.to_str().unwrap()]].concat()),
+        ""
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), out);
 }
 
 #[test]

@@ -212,26 +212,6 @@ pub fn write_rows<W: Write>(
     Ok(())
 }
 
-/// Send output to `path` atomically, or to standard output.
-pub fn with_output(
-    path: Option<&Path>,
-    f: impl FnOnce(&mut dyn Write) -> selaras::Result<()>,
-) -> anyhow::Result<()> {
-    match path {
-        Some(p) => {
-            let mut file = AtomicFile::create(p)?;
-            f(&mut file)?;
-            file.commit()?;
-        }
-        None => {
-            let mut out = super::stdout();
-            f(&mut out)?;
-            out.flush().map_err(selaras::Error::Write)?;
-        }
-    }
-    Ok(())
-}
-
 /// Run `selaras check`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let cfg = args.flags.config()?;
@@ -256,7 +236,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let checks = check::check_pairs(&pairs, &args.flags.scorer()?, &cfg);
     let summary = Summary::build(&pairs, &checks);
     if !args.no_rows {
-        with_output(args.output.as_deref(), |w| {
+        super::with_output(args.output.as_deref(), |w| {
             write_rows(w, &table, &["pair_score", "flags"], |i| {
                 vec![
                     format!("{:.4}", checks[i].score),

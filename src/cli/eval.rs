@@ -17,6 +17,9 @@ pub struct Args {
     /// Print only the overall row (text format).
     #[arg(long)]
     overall_only: bool,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -28,11 +31,9 @@ enum Format {
 /// Run `selaras eval`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let docs = selaras::eval::evaluate_paths(&args.gold, &args.pred)?;
-    let mut out = super::stdout();
-    match args.format {
-        Format::Text => selaras::eval::write_table(&mut out, &docs, !args.overall_only)?,
-        Format::Json => selaras::eval::write_json(&mut out, &docs)?,
-    }
-    std::io::Write::flush(&mut out).map_err(selaras::Error::Write)?;
+    super::with_output(args.output.as_deref(), |out| match args.format {
+        Format::Text => selaras::eval::write_table(out, &docs, !args.overall_only),
+        Format::Json => selaras::eval::write_json(out, &docs),
+    })?;
     Ok(super::EXIT_OK)
 }

@@ -8,12 +8,14 @@
 //! threshold.
 
 use clap::{Parser, Subcommand};
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use selaras::align::{AlignConfig, Aligner, parse_beads};
 use selaras::export::Format;
 use selaras::lexicon::Lexicon;
+use selaras::output::AtomicFile;
 
 pub mod align;
 pub mod batch;
@@ -203,6 +205,26 @@ pub fn check_moses_prefix(prefix: &std::path::Path) -> selaras::Result<()> {
         return Err(selaras::Error::Invalid(format!(
             "-o {text}: --format moses writes PREFIX.id and PREFIX.en: give a file name prefix, not a directory"
         )));
+    }
+    Ok(())
+}
+
+/// Send output to `path` atomically, or to standard output.
+pub fn with_output(
+    path: Option<&Path>,
+    f: impl FnOnce(&mut dyn Write) -> selaras::Result<()>,
+) -> anyhow::Result<()> {
+    match path {
+        Some(p) => {
+            let mut file = AtomicFile::create(p)?;
+            f(&mut file)?;
+            file.commit()?;
+        }
+        None => {
+            let mut out = stdout();
+            f(&mut out)?;
+            out.flush().map_err(selaras::Error::Write)?;
+        }
     }
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! `selaras score`: the probability that each pair of a TSV is a translation.
 
-use super::check::{FlagArgs, TableArgs, with_output, write_rows};
+use super::check::{FlagArgs, TableArgs, write_rows};
+use super::with_output;
 use selaras::score::pair::{INPUTS, design};
 use std::path::PathBuf;
 

@@ -27,6 +27,9 @@ pub struct Args {
     /// a line break inside one is a space.
     #[arg(long, conflicts_with = "presplit")]
     wrapped: bool,
+    /// Write to FILE (atomically) instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<PathBuf>,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug)]
@@ -62,14 +65,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Some(s) => s.split_text(&input.text, args.wrapped),
         None => presplit(&input.text),
     };
-    let mut out = super::stdout();
-    write(&mut out, &sentences, args.format, input.offset).map_err(selaras::Error::Write)?;
-    out.flush().map_err(selaras::Error::Write)?;
+    super::with_output(args.output.as_deref(), |out| {
+        write(out, &sentences, args.format, input.offset).map_err(selaras::Error::Write)
+    })?;
     Ok(super::EXIT_OK)
 }
 
 fn write(
-    out: &mut impl Write,
+    out: &mut dyn Write,
     sentences: &[Sentence],
     format: Format,
     offset: usize,
