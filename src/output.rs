@@ -66,14 +66,8 @@ fn resolve(path: &Path) -> std::io::Result<PathBuf> {
             _ => return Ok(p),
         }
     }
-    Err(std::io::Error::from_raw_os_error(ELOOP))
+    Err(std::io::Error::other("too many levels of symbolic links"))
 }
-
-/// "Too many levels of symbolic links".
-#[cfg(target_os = "linux")]
-const ELOOP: i32 = 40;
-#[cfg(not(target_os = "linux"))]
-const ELOOP: i32 = 62;
 
 /// How `path` is written: through, as a device or descriptor (`None`), or by a temporary file
 /// renamed over the regular file it names (`Some(target)`). A directory or a block device is
