@@ -50,6 +50,27 @@ fn is_descriptor(path: &Path) -> bool {
             .any(|d| path == Path::new(d))
 }
 
+/// Whether `path`, or any link on the way from it, names an open descriptor
+/// ([`is_descriptor`]; spelt any way: `/dev/../dev/stdout`, `stdout` in `/dev`, a link to it).
+fn leads_to_descriptor(path: &Path) -> bool {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        if is_descriptor(&normal(&p)) {
+            return true;
+        }
+        match std::fs::read_link(&p) {
+            Ok(to) => {
+                p = match p.parent() {
+                    Some(dir) => dir.join(to),
+                    None => to,
+                }
+            }
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
 /// Where the file named `path` really lives: the end of any chain of symbolic links (which
 /// may not exist yet). A loop, or a chain longer than the system would follow, is an error.
 fn resolve(path: &Path) -> std::io::Result<PathBuf> {
@@ -81,7 +102,7 @@ fn destination(path: &Path) -> std::io::Result<Option<PathBuf>> {
     {
         return refuse("a directory name (it ends with a slash)");
     }
-    if is_descriptor(path) {
+    if leads_to_descriptor(path) {
         return Ok(None);
     }
     match std::fs::metadata(path) {
@@ -129,21 +150,22 @@ impl AtomicFile {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(&dir)
-            .map_err(|e| Error::io(&path, plain(e)))?;
-        // tempfile creates files readable by the owner only; an output file gets the
-        // ordinary mode of a new file instead (or keeps the mode of the file it replaces).
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // tempfile creates files readable by the owner only; a new output file gets the mode
+        // of any new file instead (0666 less the umask), and a file it replaces keeps its own.
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = existing
-                .map(|m| m.permissions().mode() & 0o7777)
-                .unwrap_or(0o644);
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io(&path, plain(e)))?;
+        if let Some(m) = existing {
             tmp.as_file()
-                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .set_permissions(m.permissions())
                 .map_err(|e| Error::io(&path, e))?;
         }
         Ok(AtomicFile {
@@ -218,9 +240,13 @@ fn normal(path: &Path) -> PathBuf {
 /// Refuse an output of `outputs` that is the directory `dir` (`(option, path)`, where a run
 /// writes files of its own: a ladder per document) or lies directly in it.
 pub fn check_outside(dir: (&str, &Path), outputs: &[(&str, &Path)]) -> Result<()> {
-    let d = normal(dir.1);
+    let d = std::fs::canonicalize(dir.1).unwrap_or_else(|_| normal(dir.1));
     for (opt, p) in outputs {
-        let n = normal(p);
+        // Where the output really goes (through any link).
+        let Ok(Some(target)) = destination(p) else {
+            continue;
+        };
+        let n = normal(&target);
         if n == d || n.parent() == Some(d.as_path()) {
             return Err(Error::Invalid(format!(
                 "{opt} {} is in the directory of {} {}, where it could replace a file",

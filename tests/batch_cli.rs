@@ -1091,6 +1091,19 @@ fn every_output_path_is_checked_before_the_run() {
         run(&["-o".as_ref(), "new/".as_ref()]).status.code(),
         Some(2)
     );
+    // A ladder directory given with a slash: its side files lie beside it, not hidden in it.
+    let slash = dir.path().join("ladders2/");
+    let out = run(&[
+        "-f".as_ref(),
+        "ladder".as_ref(),
+        "-o".as_ref(),
+        slash.as_os_str(),
+    ]);
+    assert!(out.status.success());
+    assert!(p("ladders2.stats.json").exists() && p("ladders2.errors.tsv").exists());
+    std::fs::remove_dir_all(p("ladders2")).unwrap();
+    std::fs::remove_file(p("ladders2.stats.json")).unwrap();
+    std::fs::remove_file(p("ladders2.errors.tsv")).unwrap();
     let ladders = p("ladders");
     let inside = ladders.join("a");
     let args = ["-f", "ladder", "-o"].map(std::ffi::OsStr::new);
@@ -1122,14 +1135,59 @@ fn every_output_path_is_checked_before_the_run() {
         let out = run(&["-o".as_ref(), p("loop1").as_os_str()]);
         assert_eq!(out.status.code(), Some(2));
         assert!(std::fs::symlink_metadata(p("loop1")).unwrap().is_symlink());
-        // An open descriptor is written through: stats after the corpus on one stdout.
-        let out = run(&["--stats".as_ref(), "/dev/stdout".as_ref()]);
-        assert!(out.status.success());
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert!(
-            text.starts_with("doc\tid_idx") && text.contains("\"documents\": {"),
-            "{text}"
+        // An open descriptor is written through, however it is named: stats after the corpus
+        // on one stdout.
+        std::os::unix::fs::symlink("/dev/stdout", p("so")).unwrap();
+        for stats in [
+            Path::new("/dev/stdout"),
+            Path::new("/dev/../dev/stdout"),
+            &p("so"),
+        ] {
+            let out = run(&["--stats".as_ref(), stats.as_os_str()]);
+            assert!(out.status.success());
+            let text = String::from_utf8(out.stdout).unwrap();
+            assert!(
+                text.starts_with("doc\tid_idx") && text.contains("\"documents\": {"),
+                "{text}"
+            );
+        }
+        // A link into a ladder directory is caught as the path itself would be.
+        let lad = p("lad");
+        let ladder = |extra: &[&std::ffi::OsStr]| {
+            let args = [
+                "-f".as_ref(),
+                "ladder".as_ref(),
+                "-o".as_ref(),
+                lad.as_os_str(),
+            ];
+            run(&[&args[..], extra].concat()).status.code()
+        };
+        assert_eq!(ladder(&[]), Some(0));
+        std::os::unix::fs::symlink(lad.join("cuaca"), p("in-lad")).unwrap();
+        assert_eq!(
+            ladder(&["--errors".as_ref(), p("in-lad").as_os_str()]),
+            Some(2)
         );
+        // A new file gets 0666 less the umask, as any new file does.
+        let sh = format!(
+            "umask 077 && exec {} batch {} -q -o {}",
+            env!("CARGO_BIN_EXE_selaras"),
+            data("good").display(),
+            p("private.tsv").display()
+        );
+        assert!(
+            std::process::Command::new("sh")
+                .args(["-c", &sh])
+                .status()
+                .unwrap()
+                .success()
+        );
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(p("private.tsv"))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
     }
 }
 

@@ -108,8 +108,10 @@ pub struct Args {
     pub chunk: usize,
 }
 
+/// `p` with `suffix` added to its name (`out/` names `out`: `out.stats.json`, not a hidden
+/// `out/.stats.json`).
 fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
-    let mut s = p.as_os_str().to_os_string();
+    let mut s = p.components().as_path().as_os_str().to_os_string();
     s.push(suffix);
     PathBuf::from(s)
 }
