@@ -6,7 +6,7 @@
 
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 /// A file being written atomically. Write to it, then call [`AtomicFile::commit`]; dropping
 /// it without committing removes the temporary file.
@@ -95,12 +95,16 @@ fn resolve(path: &Path) -> std::io::Result<PathBuf> {
 /// refused.
 fn destination(path: &Path) -> std::io::Result<Option<PathBuf>> {
     let refuse = |what: &str| Err(std::io::Error::other(format!("is {what}")));
-    if path
-        .as_os_str()
-        .to_string_lossy()
-        .ends_with(['/', std::path::MAIN_SEPARATOR])
-    {
+    let text = path.as_os_str().to_string_lossy();
+    if text.ends_with(['/', std::path::MAIN_SEPARATOR]) {
         return refuse("a directory name (it ends with a slash)");
+    }
+    if matches!(
+        path.components().next_back(),
+        Some(Component::CurDir | Component::ParentDir)
+    ) || text.ends_with("/.")
+    {
+        return refuse("a directory name");
     }
     if leads_to_descriptor(path) {
         return Ok(None);

@@ -1091,6 +1091,13 @@ fn every_output_path_is_checked_before_the_run() {
         run(&["-o".as_ref(), "new/".as_ref()]).status.code(),
         Some(2)
     );
+    for name in ["new/.", ".."] {
+        assert_eq!(
+            run(&["-o".as_ref(), name.as_ref()]).status.code(),
+            Some(2),
+            "{name}"
+        );
+    }
     // A ladder directory given with a slash: its side files lie beside it, not hidden in it.
     let slash = dir.path().join("ladders2/");
     let out = run(&[
