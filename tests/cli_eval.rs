@@ -7,16 +7,23 @@ fn selaras() -> Command {
     Command::cargo_bin("selaras").unwrap()
 }
 
+/// `selaras eval` of the predicted ladder `a` against its gold, with `extra` options.
+fn eval_a(extra: &[&str]) -> Command {
+    let mut cmd = selaras();
+    cmd.args([
+        "eval",
+        "--gold",
+        "tests/data/eval/gold/a",
+        "--pred",
+        "tests/data/eval/pred/a",
+    ])
+    .args(extra);
+    cmd
+}
+
 #[test]
 fn file_against_file() {
-    selaras()
-        .args([
-            "eval",
-            "--gold",
-            "tests/data/eval/gold/a",
-            "--pred",
-            "tests/data/eval/pred/a",
-        ])
+    eval_a(&[])
         .assert()
         .success()
         .stdout(predicate::str::contains(
@@ -118,17 +125,7 @@ fn missing_file_is_an_error() {
 fn output_file_written_atomically_holds_the_table() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("scores.json");
-    selaras()
-        .args([
-            "eval",
-            "--gold",
-            "tests/data/eval/gold/a",
-            "--pred",
-            "tests/data/eval/pred/a",
-            "--format",
-            "json",
-            "-o",
-        ])
+    eval_a(&["--format", "json", "-o"])
         .arg(&out)
         .assert()
         .success()
