@@ -14,6 +14,44 @@ pub struct AtomicFile {
     /// The destination as the user named it (for messages).
     path: PathBuf,
     inner: Inner,
+    /// The temporary file's entry in [`PENDING`], for as long as it exists.
+    _pending: Option<Pending>,
+}
+
+/// The temporary files being written now, for [`remove_temporaries`].
+static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file listed in [`PENDING`]; the entry goes when this is dropped.
+struct Pending(PathBuf);
+
+impl Pending {
+    fn new(path: &Path) -> Pending {
+        if let Ok(mut v) = PENDING.lock() {
+            v.push(path.to_path_buf());
+        }
+        Pending(path.to_path_buf())
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        if let Ok(mut v) = PENDING.lock()
+            && let Some(k) = v.iter().position(|p| *p == self.0)
+        {
+            v.swap_remove(k);
+        }
+    }
+}
+
+/// Remove every temporary file still being written: for a binary to call when it is
+/// interrupted (Ctrl-C), which ends the process without running the destructors that would.
+/// No output file is touched.
+pub fn remove_temporaries() {
+    if let Ok(mut v) = PENDING.lock() {
+        for p in v.drain(..) {
+            let _ = std::fs::remove_file(p);
+        }
+    }
 }
 
 enum Inner {
@@ -143,6 +181,7 @@ impl AtomicFile {
             return Ok(AtomicFile {
                 path,
                 inner: Inner::Direct(BufWriter::new(file)),
+                _pending: None,
             });
         };
         let existing = std::fs::metadata(&target).ok();
@@ -174,6 +213,7 @@ impl AtomicFile {
         }
         Ok(AtomicFile {
             path,
+            _pending: Some(Pending::new(tmp.path())),
             inner: Inner::Temp {
                 target,
                 file: BufWriter::new(tmp),
@@ -189,6 +229,8 @@ impl AtomicFile {
     /// Flush, sync and rename the temporary file over the destination (a device or pipe is
     /// only flushed). A failure here is a failure to write, not bad input.
     pub fn commit(self) -> Result<()> {
+        // Listed until the rename is done (or has failed and the file is gone).
+        let _pending = self._pending;
         let path = self.path;
         let fail = |e: std::io::Error| Error::Output {
             path: path.clone(),

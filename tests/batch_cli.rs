@@ -719,13 +719,44 @@ fn bad_usage_exits_2_with_one_line() {
 
 #[test]
 fn a_killed_run_leaves_no_output_file() {
-    use std::io::Write;
-    use std::process::{Command as Std, Stdio};
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("c.tsv");
+    let (mut child, stdin) = streaming_batch(&out);
+    child.kill().unwrap();
+    child.wait().unwrap();
+    drop(stdin);
+    assert!(!out.exists(), "a partial corpus was left behind");
+    let mut stats = out.as_os_str().to_os_string();
+    stats.push(".stats.json");
+    assert!(!Path::new(&stats).exists());
+}
+
+/// Interrupted (Ctrl-C): exit code 130, and not even a hidden temporary file is left.
+#[cfg(unix)]
+#[test]
+fn an_interrupted_run_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, stdin) = streaming_batch(&dir.path().join("c.tsv"));
+    let kill = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    drop(stdin);
+    assert_eq!(status.code(), Some(130));
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// `selaras batch - -o out` over a stream still open, with windows of 5 documents already
+/// written to its temporary file: the running child and its standard input.
+fn streaming_batch(out: &Path) -> (std::process::Child, std::process::ChildStdin) {
+    use std::io::Write;
+    use std::process::{Command as Std, Stdio};
     let mut child = Std::new(assert_cmd::cargo::cargo_bin("selaras"))
         .args(["batch", "-", "-q", "--chunk", "5", "-o"])
-        .arg(&out)
+        .arg(out)
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -734,15 +765,8 @@ fn a_killed_run_leaves_no_output_file() {
     let mut stdin = child.stdin.take().unwrap();
     stdin.write_all(synthetic(30).as_bytes()).unwrap();
     stdin.flush().unwrap();
-    // Windows of 5 are being written to the temporary file; the stream is still open.
     std::thread::sleep(std::time::Duration::from_millis(300));
-    child.kill().unwrap();
-    child.wait().unwrap();
-    drop(stdin);
-    assert!(!out.exists(), "a partial corpus was left behind");
-    let mut stats = out.as_os_str().to_os_string();
-    stats.push(".stats.json");
-    assert!(!Path::new(&stats).exists());
+    (child, stdin)
 }
 
 #[test]

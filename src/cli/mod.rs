@@ -5,7 +5,7 @@
 //! 0 success; 1 an error writing output or another runtime failure; 2 bad input or usage
 //! (missing file, invalid UTF-8, empty input, bad option); 3 a batch finished but some
 //! documents failed (see its errors file); 4 `check --fail-under`: the corpus is below the
-//! threshold.
+//! threshold; 130 interrupted.
 
 use clap::{Parser, Subcommand};
 use std::io::Write;
@@ -61,10 +61,18 @@ pub const EXIT_INPUT: u8 = 2;
 pub const EXIT_PARTIAL: u8 = 3;
 /// Exit code: `check --fail-under` found the corpus below the threshold.
 pub const EXIT_QUALITY: u8 = 4;
+/// Exit code: interrupted (SIGINT or SIGTERM), as a shell reports Ctrl-C.
+pub const EXIT_INTERRUPTED: i32 = 130;
 
 /// Parse the command line and run it. `--help` and `--version` print as clap writes them; a
 /// usage error is one line on stderr, as every other error (exit code 2).
 pub fn main() -> ExitCode {
+    // Interrupted (Ctrl-C, a kill): no hidden temporary output file is left behind; the
+    // outputs themselves are untouched (written only by a completed rename).
+    let _ = ctrlc::set_handler(|| {
+        selaras::output::remove_temporaries();
+        std::process::exit(EXIT_INTERRUPTED);
+    });
     match Cli::try_parse() {
         Ok(cli) => run(cli),
         Err(e) if !e.use_stderr() => {
