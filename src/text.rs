@@ -161,7 +161,8 @@ pub fn normalize(s: &str) -> String {
 /// became `Ã©` and `–` became `â€“` (`RepÃºblica`, `JimÃ©nez` in web text). Each run of a
 /// UTF-8 lead byte read as a character (`Â`…`ô`) and the continuation bytes it needs, each read
 /// as a character of Windows-1252, becomes the character those bytes encode — when that is one
-/// such text would hold ([`is_plausible_repair`]); anything else is left as it is, so that
+/// such text would hold (Latin letters and signs, punctuation, currency and letter-like signs,
+/// emoji); anything else is left as it is, so that
 /// `„Straße“` or `CAFÉ”` stay as they are. Text without such a lead character is returned
 /// unchanged.
 pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
