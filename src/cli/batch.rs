@@ -256,8 +256,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     };
     let mut outputs: Vec<(&str, &Path)> =
         corpus_files.iter().map(|p| ("-o", p.as_path())).collect();
-    outputs.extend(stats_path.as_deref().map(|p| ("--stats", p)));
-    outputs.extend(errors_path.as_deref().map(|p| ("--errors", p)));
+    // A side file the user did not name is called by what it is.
+    let label = |given: bool, opt, what| if given { opt } else { what };
+    let stats_label = label(args.stats.is_some(), "--stats", "the stats file");
+    let errors_label = label(args.errors.is_some(), "--errors", "the errors file");
+    outputs.extend(stats_path.as_deref().map(|p| (stats_label, p)));
+    outputs.extend(errors_path.as_deref().map(|p| (errors_label, p)));
     outputs.extend(args.report.as_deref().map(|p| ("--report", p)));
     selaras::output::check_distinct(&outputs)?;
 
