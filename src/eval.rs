@@ -22,7 +22,7 @@ pub type Link = (Vec<usize>, Vec<usize>);
 /// sides are dropped. A malformed line is an error naming the file and line.
 pub fn parse_ladder(text: &str, path: &Path) -> Result<Vec<Link>> {
     let mut beads = Vec::new();
-    for (n, line) in text.lines().enumerate() {
+    for (n, line) in crate::text::lines(text).enumerate() {
         let line = line.trim();
         if line.is_empty() {
             continue;
@@ -331,6 +331,10 @@ mod tests {
                 (vec![3, 4], vec![4, 5]),
             ]
         );
+        // CR and CRLF end lines as LF does (a lone CR was one long first line).
+        let want = ladder("[0]:[0]\n[1]:[1]\n");
+        assert_eq!(ladder("[0]:[0]\r[1]:[1]\r"), want);
+        assert_eq!(ladder("[0]:[0]\r\n[1]:[1]"), want);
     }
 
     #[test]

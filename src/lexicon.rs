@@ -307,7 +307,7 @@ impl Lexicon {
     /// Blank lines and lines starting with `#` are skipped. `path` names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Lexicon> {
         let mut lex = Lexicon::new();
-        for (n, line) in text.lines().enumerate() {
+        for (n, line) in crate::text::lines(text).enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -514,6 +514,9 @@ mod tests {
         );
         assert_eq!(lex.translations(key(&stem_id("buku"))), &[key("book")]);
         assert!(Lexicon::parse("nonsense\n", Path::new("x")).is_err());
+        // A lone CR ends a line too.
+        let cr = Lexicon::parse("rumah\thouse\rbook @ buku\r", Path::new("x")).unwrap();
+        assert_eq!(cr.translations(key(&stem_id("buku"))), &[key("book")]);
     }
 
     /// The stem table of the bundled lexicon (`corpus/lexicon/id-stems.tsv`) is what the

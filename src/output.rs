@@ -167,6 +167,12 @@ fn destination(path: &Path) -> std::io::Result<Option<PathBuf>> {
     }
 }
 
+/// Whether `path` is written through as it goes (a device, pipe or open descriptor such as
+/// `/dev/null` or `/dev/stdout`) rather than replaced by a new file.
+pub fn writes_through(path: &Path) -> bool {
+    matches!(destination(path), Ok(None))
+}
+
 impl AtomicFile {
     /// Start writing `path` (a temporary file in the same directory as the file it names, so
     /// the rename is atomic). A directory is refused here, before any work.

@@ -56,6 +56,14 @@ pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
+/// The lines of a text file, each without its line end: LF, CRLF and a lone CR each end a
+/// line ([`crate::segment::file_lines`]), where `str::lines` knows only the first two.
+pub fn lines(text: &str) -> impl Iterator<Item = &str> {
+    crate::segment::file_lines(text)
+        .into_iter()
+        .map(move |(start, end)| &text[start..end])
+}
+
 /// The 1-based line of byte `byte` of `bytes`: LF, CRLF and a lone CR each end a line (as
 /// [`crate::segment::file_lines`] splits a file), so messages count lines as editors do
 /// for files from any system.

@@ -1182,6 +1182,10 @@ fn every_output_path_is_checked_before_the_run() {
                 "{text}"
             );
         }
+        // Beside a device there are no side files (they would land in /dev).
+        let out = run(&["-o".as_ref(), "/dev/null".as_ref()]);
+        assert!(out.status.success());
+        assert!(!Path::new("/dev/null.stats.json").exists());
         // A link into a ladder directory is caught as the path itself would be.
         let lad = p("lad");
         let ladder = |extra: &[&std::ffi::OsStr]| {

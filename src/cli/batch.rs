@@ -93,10 +93,11 @@ pub struct Args {
     /// Drop pairs identical to one already written (whole corpus).
     #[arg(long)]
     pub dedup: bool,
-    /// Stats file (default OUT.stats.json; none when writing to stdout).
+    /// Stats file (default OUT.stats.json; none when writing to stdout or a device).
     #[arg(long, value_name = "FILE")]
     pub stats: Option<PathBuf>,
-    /// Errors file (default OUT.errors.tsv; without it and without -o, errors go to stderr).
+    /// Errors file (default OUT.errors.tsv; without it and without an OUT file, errors go to
+    /// stderr).
     #[arg(long, value_name = "FILE")]
     pub errors: Option<PathBuf>,
     /// Also write a self-contained HTML report of the corpus written (holds its pairs in
@@ -237,14 +238,20 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
 
+    // Side files beside OUT by default; none beside a device or descriptor (`-o /dev/null`
+    // would put them in /dev), as none beside stdout.
+    let beside = args
+        .output
+        .as_ref()
+        .filter(|p| !selaras::output::writes_through(p));
     let stats_path = args
         .stats
         .clone()
-        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".stats.json")));
+        .or_else(|| beside.map(|p| with_suffix(p, ".stats.json")));
     let errors_path = args
         .errors
         .clone()
-        .or_else(|| args.output.as_ref().map(|p| with_suffix(p, ".errors.tsv")));
+        .or_else(|| beside.map(|p| with_suffix(p, ".errors.tsv")));
     // Every output file is opened (and so checked) before the run: none may replace another.
     let corpus_files = match (&args.output, args.format) {
         (Some(p), Format::Moses) => {
