@@ -1,8 +1,14 @@
 //! Atomic output files: everything is written to a temporary file in the destination's
 //! directory and renamed over the destination only when complete, so an interrupted run
-//! leaves either the old file or none, never a partial one. A destination that is a symbolic
-//! link is resolved first (the file it points to is replaced, the link stays); one that is not
-//! a regular file (`/dev/null`, a named pipe, `/dev/stdout`) is written directly.
+//! leaves either the old file or none, never a partial one.
+//!
+//! Where the output goes ([`AtomicFile::create`]): a symbolic link is followed (the file it
+//! points to is replaced, the link stays; a loop is an error); a device, pipe or open
+//! descriptor (`/dev/null`, a FIFO, `/dev/stdout`, `/dev/fd/3`, also through a link) is
+//! written through in append mode, never replaced; a directory, a name ending in `/`, `.` or
+//! `..`, and a block device are refused before any work. [`check_distinct`] and
+//! [`check_not_in_dir`] refuse outputs of one run that would replace each other;
+//! [`remove_temporaries`] clears up after an interruption.
 
 use crate::error::{Error, Result};
 use std::io::{BufWriter, Write};
@@ -15,7 +21,289 @@ pub struct AtomicFile {
     path: PathBuf,
     inner: Inner,
     /// The temporary file's entry in [`PENDING`], for as long as it exists.
-    _pending: Option<Pending>,
+    pending: Option<Pending>,
+}
+
+enum Inner {
+    /// A temporary file, renamed over `target` on commit.
+    Temp {
+        target: PathBuf,
+        file: BufWriter<tempfile::NamedTempFile>,
+    },
+    /// A device or pipe, written as it goes.
+    Direct(BufWriter<std::fs::File>),
+}
+
+impl AtomicFile {
+    /// Start writing `path` (a temporary file in the same directory as the file it names, so
+    /// the rename is atomic). A directory is refused here, before any work.
+    pub fn create(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        let Some(target) = destination(&path).map_err(|e| Error::io(&path, e))? else {
+            // Appending: `--stats /dev/stdout > file` must not cut what stdout wrote there.
+            let file = std::fs::OpenOptions::new()
+                .append(true)
+                .open(&path)
+                .map_err(|e| Error::io(&path, e))?;
+            return Ok(AtomicFile {
+                path,
+                inner: Inner::Direct(BufWriter::new(file)),
+                pending: None,
+            });
+        };
+        let existing = std::fs::metadata(&target).ok();
+        let dir = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let prefix = format!(".{name}.");
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        // tempfile creates files readable by the owner only; a new output file gets the mode
+        // of any new file instead (0666 less the umask), and a file it replaces keeps its own.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let tmp = builder
+            .tempfile_in(&dir)
+            .map_err(|e| Error::io(&path, plain(e)))?;
+        if let Some(m) = existing {
+            tmp.as_file()
+                .set_permissions(m.permissions())
+                .map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(AtomicFile {
+            path,
+            pending: Some(Pending::new(tmp.path())),
+            inner: Inner::Temp {
+                target,
+                file: BufWriter::new(tmp),
+            },
+        })
+    }
+
+    /// The destination path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Flush, sync and rename the temporary file over the destination (a device or pipe is
+    /// only flushed). A failure here is a failure to write, not bad input.
+    pub fn commit(self) -> Result<()> {
+        // Listed until the rename is done (or has failed and the file is gone).
+        let _listed = self.pending;
+        let path = self.path;
+        let fail = |e: std::io::Error| Error::Output {
+            path: path.clone(),
+            source: plain(e),
+        };
+        match self.inner {
+            Inner::Temp { target, file } => {
+                let tmp = file.into_inner().map_err(|e| fail(e.into_error()))?;
+                tmp.as_file().sync_all().map_err(fail)?;
+                tmp.persist(&target).map_err(|e| fail(e.error))?;
+            }
+            Inner::Direct(mut file) => file.flush().map_err(fail)?,
+        }
+        Ok(())
+    }
+
+    /// An error writing this file, naming it (the writers it is handed to know no path).
+    fn named(&self, e: std::io::Error) -> std::io::Error {
+        std::io::Error::new(e.kind(), format!("{}: {}", self.path.display(), plain(e)))
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.inner {
+            Inner::Temp { file, .. } => file.write(buf),
+            Inner::Direct(file) => file.write(buf),
+        }
+        .map_err(|e| self.named(e))
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.inner {
+            Inner::Temp { file, .. } => file.flush(),
+            Inner::Direct(file) => file.flush(),
+        }
+        .map_err(|e| self.named(e))
+    }
+}
+
+/// An I/O error without the path `tempfile` adds to its message (`… at path "…/.x.tmp"`: the
+/// user named another).
+fn plain(e: std::io::Error) -> std::io::Error {
+    if let Some(code) = e.raw_os_error() {
+        return std::io::Error::from_raw_os_error(code);
+    }
+    let msg = e.to_string();
+    match msg.find(" at path \"") {
+        Some(k) => std::io::Error::new(e.kind(), &msg[..k]),
+        None => e,
+    }
+}
+
+/// Whether `path` names an open file descriptor (`/dev/stdout`, `/dev/fd/3`, the shell's
+/// `>(…)`): written through, never replaced, whatever file it leads to.
+fn is_descriptor(path: &Path) -> bool {
+    ["/dev/fd/", "/proc/self/fd/"]
+        .iter()
+        .any(|d| path.starts_with(d))
+        || ["/dev/stdout", "/dev/stderr"]
+            .iter()
+            .any(|d| path == Path::new(d))
+}
+
+/// The most links followed from one name, as the system follows (Linux: 40).
+const MAX_LINKS: usize = 40;
+
+/// The name the symbolic link `path` points to (relative to the link's directory), or `None`
+/// when `path` is not a link.
+fn next_link(path: &Path) -> Option<PathBuf> {
+    let to = std::fs::read_link(path).ok()?;
+    Some(match path.parent() {
+        Some(dir) => dir.join(to),
+        None => to,
+    })
+}
+
+/// Whether `path`, or any link on the way from it, names an open descriptor
+/// ([`is_descriptor`]; spelt any way: `/dev/../dev/stdout`, `stdout` in `/dev`, a link to it).
+fn leads_to_descriptor(path: &Path) -> bool {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        if is_descriptor(&normal(&p)) {
+            return true;
+        }
+        match next_link(&p) {
+            Some(next) => p = next,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Where the file named `path` really lives: the end of any chain of symbolic links (which
+/// may not exist yet). A chain longer than [`MAX_LINKS`] (a loop) is an error.
+fn resolve(path: &Path) -> std::io::Result<PathBuf> {
+    let mut p = path.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        match next_link(&p) {
+            Some(next) => p = next,
+            None => return Ok(p),
+        }
+    }
+    Err(std::io::Error::other("too many levels of symbolic links"))
+}
+
+/// `path` absolute, its directory as the system resolves it (`a/../b`, links) when it exists.
+fn normal(path: &Path) -> PathBuf {
+    let abs = std::path::absolute(path).unwrap_or(path.to_path_buf());
+    match (abs.parent(), abs.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or(abs.clone()),
+        _ => abs,
+    }
+}
+
+/// Whether `path` can only name a directory: it ends with `/`, or its last part is `.` or
+/// `..` (`out/`, `x/.`).
+pub fn names_directory(path: &Path) -> bool {
+    let text = path.as_os_str().to_string_lossy();
+    text.ends_with(['/', std::path::MAIN_SEPARATOR])
+        || text.ends_with("/.")
+        || matches!(
+            path.components().next_back(),
+            Some(Component::CurDir | Component::ParentDir)
+        )
+}
+
+/// How `path` is written: through, as a device or descriptor (`None`), or by a temporary file
+/// renamed over the regular file it names (`Some(target)`). A directory or a block device is
+/// refused.
+fn destination(path: &Path) -> std::io::Result<Option<PathBuf>> {
+    let refuse = |what: &str| Err(std::io::Error::other(format!("is {what}")));
+    if names_directory(path) {
+        return refuse("a directory name");
+    }
+    if leads_to_descriptor(path) {
+        return Ok(None);
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_dir() => refuse("a directory"),
+        Ok(m) if m.is_file() => resolve(path).map(Some),
+        Ok(m) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::FileTypeExt;
+                if m.file_type().is_block_device() {
+                    return refuse("a block device");
+                }
+            }
+            let _ = m;
+            Ok(None)
+        }
+        // Not there yet (or a link to nothing yet): the file it will be.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => resolve(path).map(Some),
+        Err(e) => Err(e),
+    }
+}
+
+/// Whether `path` is written through as it goes (a device, pipe or open descriptor such as
+/// `/dev/null` or `/dev/stdout`) rather than replaced by a new file.
+pub fn writes_through(path: &Path) -> bool {
+    matches!(destination(path), Ok(None))
+}
+
+/// Refuse an output that is the directory `dir` (named by option `dir_opt`), where a run
+/// writes files of its own (a ladder per document), or lies directly in it.
+pub fn check_not_in_dir(dir_opt: &str, dir: &Path, outputs: &[(&str, &Path)]) -> Result<()> {
+    let d = std::fs::canonicalize(dir).unwrap_or_else(|_| normal(dir));
+    for (opt, p) in outputs {
+        // Where the output really goes (through any link).
+        let Ok(Some(target)) = destination(p) else {
+            continue;
+        };
+        let n = normal(&target);
+        if n == d || n.parent() == Some(d.as_path()) {
+            return Err(Error::Invalid(format!(
+                "{opt} {} is in the directory of {dir_opt} {}, where it could replace a file",
+                p.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Refuse two outputs of one run that name the same file (`-o x.tsv --stats x.tsv`: one
+/// would silently replace the other). `outputs` pairs each path with the option that gave
+/// it. Devices and pipes (`/dev/null` twice) may be shared.
+pub fn check_distinct(outputs: &[(&str, &Path)]) -> Result<()> {
+    let key = |p: &Path| -> Option<PathBuf> { Some(normal(&destination(p).ok()??)) };
+    let keys: Vec<Option<PathBuf>> = outputs.iter().map(|(_, p)| key(p)).collect();
+    for (i, a) in keys.iter().enumerate() {
+        for (j, b) in keys.iter().enumerate().take(i) {
+            if a.is_some() && a == b {
+                return Err(Error::Invalid(format!(
+                    "{} {} and {} {} name the same file",
+                    outputs[j].0,
+                    outputs[j].1.display(),
+                    outputs[i].0,
+                    outputs[i].1.display()
+                )));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The temporary files being written now, for [`remove_temporaries`].
@@ -54,285 +342,6 @@ pub fn remove_temporaries() {
     }
 }
 
-enum Inner {
-    /// A temporary file, renamed over `target` on commit.
-    Temp {
-        target: PathBuf,
-        file: BufWriter<tempfile::NamedTempFile>,
-    },
-    /// A device or pipe, written as it goes.
-    Direct(BufWriter<std::fs::File>),
-}
-
-/// An I/O error without the path `tempfile` adds to its message (`… at path "…/.x.tmp"`: the
-/// user named another).
-fn plain(e: std::io::Error) -> std::io::Error {
-    if let Some(code) = e.raw_os_error() {
-        return std::io::Error::from_raw_os_error(code);
-    }
-    let msg = e.to_string();
-    match msg.find(" at path \"") {
-        Some(k) => std::io::Error::new(e.kind(), &msg[..k]),
-        None => e,
-    }
-}
-
-/// Whether `path` names an open file descriptor (`/dev/stdout`, `/dev/fd/3`, the shell's
-/// `>(…)`): written through, never replaced, whatever file it leads to.
-fn is_descriptor(path: &Path) -> bool {
-    ["/dev/fd/", "/proc/self/fd/"]
-        .iter()
-        .any(|d| path.starts_with(d))
-        || ["/dev/stdout", "/dev/stderr"]
-            .iter()
-            .any(|d| path == Path::new(d))
-}
-
-/// Whether `path`, or any link on the way from it, names an open descriptor
-/// ([`is_descriptor`]; spelt any way: `/dev/../dev/stdout`, `stdout` in `/dev`, a link to it).
-fn leads_to_descriptor(path: &Path) -> bool {
-    let mut p = path.to_path_buf();
-    for _ in 0..40 {
-        if is_descriptor(&normal(&p)) {
-            return true;
-        }
-        match std::fs::read_link(&p) {
-            Ok(to) => {
-                p = match p.parent() {
-                    Some(dir) => dir.join(to),
-                    None => to,
-                }
-            }
-            Err(_) => return false,
-        }
-    }
-    false
-}
-
-/// Where the file named `path` really lives: the end of any chain of symbolic links (which
-/// may not exist yet). A loop, or a chain longer than the system would follow, is an error.
-fn resolve(path: &Path) -> std::io::Result<PathBuf> {
-    let mut p = path.to_path_buf();
-    for _ in 0..40 {
-        match std::fs::symlink_metadata(&p) {
-            Ok(m) if m.file_type().is_symlink() => {
-                let to = std::fs::read_link(&p)?;
-                p = match p.parent() {
-                    Some(dir) => dir.join(to),
-                    None => to,
-                }
-            }
-            _ => return Ok(p),
-        }
-    }
-    Err(std::io::Error::other("too many levels of symbolic links"))
-}
-
-/// How `path` is written: through, as a device or descriptor (`None`), or by a temporary file
-/// renamed over the regular file it names (`Some(target)`). A directory or a block device is
-/// refused.
-fn destination(path: &Path) -> std::io::Result<Option<PathBuf>> {
-    let refuse = |what: &str| Err(std::io::Error::other(format!("is {what}")));
-    let text = path.as_os_str().to_string_lossy();
-    if text.ends_with(['/', std::path::MAIN_SEPARATOR]) {
-        return refuse("a directory name (it ends with a slash)");
-    }
-    if matches!(
-        path.components().next_back(),
-        Some(Component::CurDir | Component::ParentDir)
-    ) || text.ends_with("/.")
-    {
-        return refuse("a directory name");
-    }
-    if leads_to_descriptor(path) {
-        return Ok(None);
-    }
-    match std::fs::metadata(path) {
-        Ok(m) if m.is_dir() => refuse("a directory"),
-        Ok(m) if m.is_file() => resolve(path).map(Some),
-        Ok(m) => {
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::FileTypeExt;
-                if m.file_type().is_block_device() {
-                    return refuse("a block device");
-                }
-            }
-            let _ = m;
-            Ok(None)
-        }
-        // Not there yet (or a link to nothing yet): the file it will be.
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => resolve(path).map(Some),
-        Err(e) => Err(e),
-    }
-}
-
-/// Whether `path` is written through as it goes (a device, pipe or open descriptor such as
-/// `/dev/null` or `/dev/stdout`) rather than replaced by a new file.
-pub fn writes_through(path: &Path) -> bool {
-    matches!(destination(path), Ok(None))
-}
-
-impl AtomicFile {
-    /// Start writing `path` (a temporary file in the same directory as the file it names, so
-    /// the rename is atomic). A directory is refused here, before any work.
-    pub fn create(path: impl AsRef<Path>) -> Result<Self> {
-        let path = path.as_ref().to_path_buf();
-        let Some(target) = destination(&path).map_err(|e| Error::io(&path, e))? else {
-            // Appending: `--stats /dev/stdout > file` must not cut what stdout wrote there.
-            let file = std::fs::OpenOptions::new()
-                .append(true)
-                .open(&path)
-                .map_err(|e| Error::io(&path, e))?;
-            return Ok(AtomicFile {
-                path,
-                inner: Inner::Direct(BufWriter::new(file)),
-                _pending: None,
-            });
-        };
-        let existing = std::fs::metadata(&target).ok();
-        let dir = match target.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-            _ => PathBuf::from("."),
-        };
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let prefix = format!(".{name}.");
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        // tempfile creates files readable by the owner only; a new output file gets the mode
-        // of any new file instead (0666 less the umask), and a file it replaces keeps its own.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let tmp = builder
-            .tempfile_in(&dir)
-            .map_err(|e| Error::io(&path, plain(e)))?;
-        if let Some(m) = existing {
-            tmp.as_file()
-                .set_permissions(m.permissions())
-                .map_err(|e| Error::io(&path, e))?;
-        }
-        Ok(AtomicFile {
-            path,
-            _pending: Some(Pending::new(tmp.path())),
-            inner: Inner::Temp {
-                target,
-                file: BufWriter::new(tmp),
-            },
-        })
-    }
-
-    /// The destination path.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Flush, sync and rename the temporary file over the destination (a device or pipe is
-    /// only flushed). A failure here is a failure to write, not bad input.
-    pub fn commit(self) -> Result<()> {
-        // Listed until the rename is done (or has failed and the file is gone).
-        let _pending = self._pending;
-        let path = self.path;
-        let fail = |e: std::io::Error| Error::Output {
-            path: path.clone(),
-            source: plain(e),
-        };
-        match self.inner {
-            Inner::Temp { target, file } => {
-                let tmp = file.into_inner().map_err(|e| fail(e.into_error()))?;
-                tmp.as_file().sync_all().map_err(fail)?;
-                tmp.persist(&target).map_err(|e| fail(e.error))?;
-            }
-            Inner::Direct(mut file) => file.flush().map_err(fail)?,
-        }
-        Ok(())
-    }
-}
-
-impl AtomicFile {
-    /// An error writing this file, naming it (the writers above know no path).
-    fn named(&self, e: std::io::Error) -> std::io::Error {
-        std::io::Error::new(e.kind(), format!("{}: {}", self.path.display(), plain(e)))
-    }
-}
-
-impl Write for AtomicFile {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match &mut self.inner {
-            Inner::Temp { file, .. } => file.write(buf),
-            Inner::Direct(file) => file.write(buf),
-        }
-        .map_err(|e| self.named(e))
-    }
-    fn flush(&mut self) -> std::io::Result<()> {
-        match &mut self.inner {
-            Inner::Temp { file, .. } => file.flush(),
-            Inner::Direct(file) => file.flush(),
-        }
-        .map_err(|e| self.named(e))
-    }
-}
-
-/// `path` absolute, its directory as the system resolves it (`a/../b`, links) when it exists.
-fn normal(path: &Path) -> PathBuf {
-    let abs = std::path::absolute(path).unwrap_or(path.to_path_buf());
-    match (abs.parent(), abs.file_name()) {
-        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-            .map(|d| d.join(name))
-            .unwrap_or(abs.clone()),
-        _ => abs,
-    }
-}
-
-/// Refuse an output of `outputs` that is the directory `dir` (`(option, path)`, where a run
-/// writes files of its own: a ladder per document) or lies directly in it.
-pub fn check_outside(dir: (&str, &Path), outputs: &[(&str, &Path)]) -> Result<()> {
-    let d = std::fs::canonicalize(dir.1).unwrap_or_else(|_| normal(dir.1));
-    for (opt, p) in outputs {
-        // Where the output really goes (through any link).
-        let Ok(Some(target)) = destination(p) else {
-            continue;
-        };
-        let n = normal(&target);
-        if n == d || n.parent() == Some(d.as_path()) {
-            return Err(Error::Invalid(format!(
-                "{opt} {} is in the directory of {} {}, where it could replace a file",
-                p.display(),
-                dir.0,
-                dir.1.display()
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Refuse two outputs of one run that name the same file (`-o x.tsv --stats x.tsv`: one
-/// would silently replace the other). `outputs` pairs each path with the option that gave
-/// it. Devices and pipes (`/dev/null` twice) may be shared.
-pub fn check_distinct(outputs: &[(&str, &Path)]) -> Result<()> {
-    let key = |p: &Path| -> Option<PathBuf> { Some(normal(&destination(p).ok()??)) };
-    let keys: Vec<Option<PathBuf>> = outputs.iter().map(|(_, p)| key(p)).collect();
-    for (i, a) in keys.iter().enumerate() {
-        for (j, b) in keys.iter().enumerate().take(i) {
-            if a.is_some() && a == b {
-                return Err(Error::Invalid(format!(
-                    "{} {} and {} {} name the same file",
-                    outputs[j].0,
-                    outputs[j].1.display(),
-                    outputs[i].0,
-                    outputs[i].1.display()
-                )));
-            }
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,7 +359,8 @@ mod tests {
         {
             use std::os::unix::fs::PermissionsExt;
             let mode = std::fs::metadata(&p).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o644);
+            // 0666 less the umask: whatever the umask, the owner reads and writes it.
+            assert_eq!(mode & 0o600, 0o600);
         }
         let mut g = AtomicFile::create(&p).unwrap();
         g.write_all(b"partial").unwrap();

@@ -1258,7 +1258,7 @@ fn usage_errors_are_one_line_and_negative_numbers_reach_the_checks() {
     assert!(
         String::from_utf8(out.stderr)
             .unwrap()
-            .contains("--max-ratio must be positive")
+            .contains("--max-ratio must be 0 or more")
     );
     // `selaras` alone prints the help (a usage error); --help and --version succeed.
     let out = selaras().output().unwrap();

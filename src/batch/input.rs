@@ -237,7 +237,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             continue;
         }
         if let Some(&first) = seen.get(doc) {
-            items.push(Err(bad(twice(doc, first))));
+            items.push(Err(bad(given_twice(doc, first))));
             continue;
         }
         seen.insert(doc.to_string(), line);
@@ -251,7 +251,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
 }
 
 /// The reason of a document whose id was given before, on line `first`.
-fn twice(doc: &str, first: usize) -> String {
+fn given_twice(doc: &str, first: usize) -> String {
     format!("doc id `{doc}` given twice (first on line {first})")
 }
 
@@ -367,7 +367,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                             "`doc` must be a non-empty string or number".into(),
                         ))
                     } else if let Some(first) = self.seen.get(&doc) {
-                        let reason = twice(&doc, *first);
+                        let reason = given_twice(&doc, *first);
                         Err(bad(Some(doc), reason))
                     } else {
                         self.seen.insert(doc.clone(), line);

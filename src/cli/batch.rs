@@ -189,7 +189,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         return Err(selaras::Error::Invalid("--min-score must be between 0 and 1".into()).into());
     }
     if args.max_ratio < 0.0 || args.max_ratio.is_nan() {
-        return Err(selaras::Error::Invalid("--max-ratio must be positive".into()).into());
+        return Err(selaras::Error::Invalid("--max-ratio must be 0 or more".into()).into());
     }
     let invalid = |m: &str| -> anyhow::Result<u8> { Err(selaras::Error::Invalid(m.into()).into()) };
     if args.max_words > 0 && args.max_words < args.min_words {
@@ -285,7 +285,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
         (Some(p), Format::Ladder) => {
             // Its files are named by the documents: no other output may lie there.
-            selaras::output::check_outside(("-o", p), &outputs)?;
+            selaras::output::check_not_in_dir("-o", p, &outputs)?;
             std::fs::create_dir_all(p).map_err(|e| selaras::Error::io(p, e))?;
             Some(Out::Ladder(LadderDir {
                 dir: p.clone(),
@@ -323,7 +323,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             Some(w) => {
                 let esc = selaras::export::tsv_escape;
                 w.write_record([&*esc(&e.doc), &*esc(&e.file), &*esc(&e.reason)])
-                    .map_err(|e| selaras::Error::Write(std::io::Error::other(e.to_string())))?;
+                    .map_err(selaras::check::table::write_error)?;
             }
             None => failed_lines.push(format!("{}: {}: {}", e.doc, e.file, e.reason)),
         }

@@ -28,7 +28,7 @@ pub struct TableArgs {
 impl TableArgs {
     /// Refuse an output that would replace the input table with something else (a summary,
     /// a report). Rows written back over it (`-o` the same file) keep every row and column.
-    pub fn keep_input(&self, opt: &str, output: Option<&Path>) -> selaras::Result<()> {
+    pub fn refuse_replacing_input(&self, opt: &str, output: Option<&Path>) -> selaras::Result<()> {
         match output {
             Some(p) if self.file.as_os_str() != "-" => {
                 selaras::output::check_distinct(&[("the input", &self.file), (opt, p)])
@@ -100,11 +100,9 @@ impl FlagArgs {
     /// The pair scorer: the bundled lexicon plus any `--lexicon`.
     pub fn scorer(&self) -> anyhow::Result<PairScorer> {
         Ok(match &self.lexicon {
-            Some(path) => {
-                let input = selaras::text::read_input(path)?;
-                let extra = selaras::lexicon::Lexicon::parse(&input.text, path)?;
-                PairScorer::with_evidence(selaras::score::Evidence::bundled().with_lexicon(&extra))
-            }
+            Some(path) => PairScorer::with_evidence(
+                selaras::score::Evidence::bundled().with_lexicon(&super::read_lexicon(path)?),
+            ),
             None => PairScorer::new(),
         })
     }
@@ -229,7 +227,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .collect();
     selaras::output::check_distinct(&outputs)?;
     args.input
-        .keep_input("--summary", args.summary.as_deref())?;
+        .refuse_replacing_input("--summary", args.summary.as_deref())?;
     // Opened before the work, so a path that cannot be written fails first.
     let summary_file = args.summary.as_ref().map(AtomicFile::create).transpose()?;
     let (table, pairs) = args.input.read()?;

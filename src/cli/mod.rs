@@ -190,10 +190,7 @@ impl ModelArgs {
             ..AlignConfig::default()
         };
         Ok(match &self.lexicon {
-            Some(path) => {
-                let input = selaras::text::read_input(path)?;
-                Aligner::with_lexicon(config, &Lexicon::parse(&input.text, path)?)
-            }
+            Some(path) => Aligner::with_lexicon(config, &read_lexicon(path)?),
             None => Aligner::new(config),
         })
     }
@@ -205,13 +202,19 @@ pub fn clause_splits(presplit: bool, whole_sentences: bool, format: Format) -> b
     !presplit && !whole_sentences && format != Format::Ladder
 }
 
+/// A user's lexicon file (`--lexicon`: TSV `id<TAB>en`, or hunalign's `en @ id`).
+pub fn read_lexicon(path: &Path) -> selaras::Result<Lexicon> {
+    let input = selaras::text::read_input(path)?;
+    Lexicon::parse(&input.text, path)
+}
+
 /// `-o PREFIX` of the `moses` format names two files, `PREFIX.id` and `PREFIX.en`: a
 /// directory there would get the hidden files `.id` and `.en`.
 pub fn check_moses_prefix(prefix: &std::path::Path) -> selaras::Result<()> {
-    let text = prefix.as_os_str().to_string_lossy();
-    if prefix.is_dir() || text.ends_with(['/', std::path::MAIN_SEPARATOR]) {
+    if prefix.is_dir() || selaras::output::names_directory(prefix) {
         return Err(selaras::Error::Invalid(format!(
-            "-o {text}: --format moses writes PREFIX.id and PREFIX.en: give a file name prefix, not a directory"
+            "-o {}: --format moses writes PREFIX.id and PREFIX.en: give a file name prefix, not a directory",
+            prefix.display()
         )));
     }
     Ok(())

@@ -24,7 +24,8 @@ pub struct Args {
 /// Run `selaras report`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let cfg = args.flags.config()?;
-    args.input.keep_input("-o", Some(&args.output))?;
+    args.input
+        .refuse_replacing_input("-o", Some(&args.output))?;
     let (table, pairs) = args.input.read()?;
     let checks = selaras::check::check_pairs(&pairs, &args.flags.scorer()?, &cfg);
     let summary = Summary::build(&pairs, &checks);
