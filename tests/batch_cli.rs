@@ -1056,24 +1056,27 @@ fn extra_lexicon_and_bead_set() {
     assert!(!ladders.exists());
 }
 
+/// `selaras batch tests/data/batch/good -q ARGS`: its output (status, stdout, stderr).
+fn batch_good(args: &[&str]) -> std::process::Output {
+    selaras()
+        .args(["batch", data("good").to_str().unwrap(), "-q"])
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+/// `path` as a command-line argument (temporary directories have UTF-8 names).
+fn arg(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
 #[test]
-fn every_output_path_is_checked_before_the_run() {
+fn outputs_naming_one_file_are_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let run = |extra: &[&std::ffi::OsStr]| {
-        selaras()
-            .args(["batch", data("good").to_str().unwrap(), "-q"])
-            .args(extra)
-            .output()
-            .unwrap()
-    };
-    let p = |name: &str| dir.path().join(name);
-    let x = p("x.tsv");
-    // Two outputs naming one file: one would silently replace the other.
-    for (opt, path) in [
-        ("--stats", x.clone()),
-        ("--errors", dir.path().join(".").join("x.tsv")),
-    ] {
-        let out = run(&["-o".as_ref(), x.as_os_str(), opt.as_ref(), path.as_os_str()]);
+    let x = dir.path().join("x.tsv");
+    let same = dir.path().join(".").join("x.tsv");
+    for (opt, path) in [("--stats", &x), ("--errors", &same)] {
+        let out = batch_good(&["-o", arg(&x), opt, arg(path)]);
         assert_eq!(out.status.code(), Some(2));
         let err = String::from_utf8(out.stderr).unwrap();
         assert!(
@@ -1081,13 +1084,16 @@ fn every_output_path_is_checked_before_the_run() {
             "{err}"
         );
     }
-    // A side file whose directory is missing fails at once, not after aligning everything.
-    let out = run(&[
-        "-o".as_ref(),
-        x.as_os_str(),
-        "--report".as_ref(),
-        p("no/r.html").as_os_str(),
-    ]);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_bad_output_path_fails_before_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    // A side file whose directory is missing fails at once, not after aligning everything,
+    // and the message names it, not its hidden temporary file.
+    let out = batch_good(&["-o", arg(&p("x.tsv")), "--report", arg(&p("no/r.html"))]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(
@@ -1095,135 +1101,104 @@ fn every_output_path_is_checked_before_the_run() {
         "{err}"
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
-    // -o naming a directory, and a ladder directory that is a file: usage errors.
+    // A directory, a name that can only be one, a ladder directory that is a file.
     std::fs::create_dir(p("sub")).unwrap();
     std::fs::write(p("afile"), "").unwrap();
-    assert_eq!(
-        run(&["-o".as_ref(), p("sub").as_os_str()]).status.code(),
-        Some(2)
-    );
-    let out = run(&[
-        "-f".as_ref(),
-        "ladder".as_ref(),
-        "-o".as_ref(),
-        p("afile").as_os_str(),
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    // A path ending with a slash, a loop of links, a side file inside a ladder directory: all
-    // refused before any work, the ladder directory not even made.
-    assert_eq!(
-        run(&["-o".as_ref(), "new/".as_ref()]).status.code(),
-        Some(2)
-    );
-    for name in ["new/.", ".."] {
-        assert_eq!(
-            run(&["-o".as_ref(), name.as_ref()]).status.code(),
-            Some(2),
-            "{name}"
-        );
+    for o in [arg(&p("sub")), "new/", "new/.", ".."] {
+        assert_eq!(batch_good(&["-o", o]).status.code(), Some(2), "{o}");
     }
-    // A ladder directory given with a slash: its side files lie beside it, not hidden in it.
-    let slash = dir.path().join("ladders2/");
-    let out = run(&[
-        "-f".as_ref(),
-        "ladder".as_ref(),
-        "-o".as_ref(),
-        slash.as_os_str(),
-    ]);
-    assert!(out.status.success());
-    assert!(p("ladders2.stats.json").exists() && p("ladders2.errors.tsv").exists());
-    std::fs::remove_dir_all(p("ladders2")).unwrap();
-    std::fs::remove_file(p("ladders2.stats.json")).unwrap();
-    std::fs::remove_file(p("ladders2.errors.tsv")).unwrap();
-    let ladders = p("ladders");
-    let inside = ladders.join("a");
-    let args = ["-f", "ladder", "-o"].map(std::ffi::OsStr::new);
-    let out = run(&[
-        &args[..],
-        &[ladders.as_os_str(), "--stats".as_ref(), inside.as_os_str()],
-    ]
-    .concat());
+    assert_eq!(
+        batch_good(&["-f", "ladder", "-o", arg(&p("afile"))])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn side_files_of_a_ladder_directory_lie_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    // Given with a slash, the directory still gets its side files beside it, not hidden in it.
+    let slash = format!("{}/", arg(&p("ladders")));
+    assert!(batch_good(&["-f", "ladder", "-o", &slash]).status.success());
+    assert!(p("ladders.stats.json").exists() && p("ladders.errors.tsv").exists());
+    // A side file inside it, named directly or through a link, could replace a ladder.
+    let other = p("other");
+    let inside = other.join("cuaca");
+    let out = batch_good(&["-f", "ladder", "-o", arg(&other), "--stats", arg(&inside)]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(!ladders.exists());
-    // A symbolic link stays a link: the file it points to gets the corpus.
+    assert!(!other.exists(), "the directory was made before the refusal");
     #[cfg(unix)]
     {
-        std::fs::write(p("real.tsv"), "old\n").unwrap();
-        std::os::unix::fs::symlink("real.tsv", p("link.tsv")).unwrap();
-        assert!(
-            run(&["-o".as_ref(), p("link.tsv").as_os_str()])
-                .status
-                .success()
-        );
-        assert!(
-            std::fs::symlink_metadata(p("link.tsv"))
-                .unwrap()
-                .is_symlink()
-        );
-        assert!(read(p("real.tsv")).starts_with("doc\tid_idx"));
-        std::os::unix::fs::symlink("loop2", p("loop1")).unwrap();
-        std::os::unix::fs::symlink("loop1", p("loop2")).unwrap();
-        let out = run(&["-o".as_ref(), p("loop1").as_os_str()]);
+        std::os::unix::fs::symlink(p("ladders").join("cuaca"), p("in-lad")).unwrap();
+        let out = batch_good(&[
+            "-f",
+            "ladder",
+            "-o",
+            arg(&p("ladders")),
+            "--errors",
+            arg(&p("in-lad")),
+        ]);
         assert_eq!(out.status.code(), Some(2));
-        assert!(std::fs::symlink_metadata(p("loop1")).unwrap().is_symlink());
-        // An open descriptor is written through, however it is named: stats after the corpus
-        // on one stdout.
-        std::os::unix::fs::symlink("/dev/stdout", p("so")).unwrap();
-        for stats in [
-            Path::new("/dev/stdout"),
-            Path::new("/dev/../dev/stdout"),
-            &p("so"),
-        ] {
-            let out = run(&["--stats".as_ref(), stats.as_os_str()]);
-            assert!(out.status.success());
-            let text = String::from_utf8(out.stdout).unwrap();
-            assert!(
-                text.starts_with("doc\tid_idx") && text.contains("\"documents\": {"),
-                "{text}"
-            );
-        }
-        // Beside a device there are no side files (they would land in /dev).
-        let out = run(&["-o".as_ref(), "/dev/null".as_ref()]);
-        assert!(out.status.success());
-        assert!(!Path::new("/dev/null.stats.json").exists());
-        // A link into a ladder directory is caught as the path itself would be.
-        let lad = p("lad");
-        let ladder = |extra: &[&std::ffi::OsStr]| {
-            let args = [
-                "-f".as_ref(),
-                "ladder".as_ref(),
-                "-o".as_ref(),
-                lad.as_os_str(),
-            ];
-            run(&[&args[..], extra].concat()).status.code()
-        };
-        assert_eq!(ladder(&[]), Some(0));
-        std::os::unix::fs::symlink(lad.join("cuaca"), p("in-lad")).unwrap();
-        assert_eq!(
-            ladder(&["--errors".as_ref(), p("in-lad").as_os_str()]),
-            Some(2)
-        );
-        // A new file gets 0666 less the umask, as any new file does.
-        let sh = format!(
-            "umask 077 && exec {} batch {} -q -o {}",
-            env!("CARGO_BIN_EXE_selaras"),
-            data("good").display(),
-            p("private.tsv").display()
-        );
-        assert!(
-            std::process::Command::new("sh")
-                .args(["-c", &sh])
-                .status()
-                .unwrap()
-                .success()
-        );
-        use std::os::unix::fs::PermissionsExt;
-        let mode = std::fs::metadata(p("private.tsv"))
-            .unwrap()
-            .permissions()
-            .mode();
-        assert_eq!(mode & 0o777, 0o600);
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_devices_and_descriptors() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    // A symbolic link stays a link: the file it points to gets the corpus.
+    std::fs::write(p("real.tsv"), "old\n").unwrap();
+    std::os::unix::fs::symlink("real.tsv", p("link.tsv")).unwrap();
+    assert!(batch_good(&["-o", arg(&p("link.tsv"))]).status.success());
+    assert!(
+        std::fs::symlink_metadata(p("link.tsv"))
+            .unwrap()
+            .is_symlink()
+    );
+    assert!(read(p("real.tsv")).starts_with("doc\tid_idx"));
+    // A loop of links is an error, and stays a loop.
+    std::os::unix::fs::symlink("loop2", p("loop1")).unwrap();
+    std::os::unix::fs::symlink("loop1", p("loop2")).unwrap();
+    assert_eq!(batch_good(&["-o", arg(&p("loop1"))]).status.code(), Some(2));
+    assert!(std::fs::symlink_metadata(p("loop1")).unwrap().is_symlink());
+    // An open descriptor is written through, however it is named: stats after the corpus on
+    // one stdout.
+    std::os::unix::fs::symlink("/dev/stdout", p("so")).unwrap();
+    for stats in ["/dev/stdout", "/dev/../dev/stdout", arg(&p("so"))] {
+        let out = batch_good(&["--stats", stats]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            text.starts_with("doc\tid_idx") && text.contains("\"documents\": {"),
+            "{text}"
+        );
+    }
+    // Beside a device there are no side files (they would land in /dev).
+    assert!(batch_good(&["-o", "/dev/null"]).status.success());
+    assert!(!Path::new("/dev/null.stats.json").exists());
+    // A new file gets 0666 less the umask, as any new file does.
+    let sh = format!(
+        "umask 077 && exec {} batch {} -q -o {}",
+        env!("CARGO_BIN_EXE_selaras"),
+        data("good").display(),
+        p("private.tsv").display()
+    );
+    assert!(
+        std::process::Command::new("sh")
+            .args(["-c", &sh])
+            .status()
+            .unwrap()
+            .success()
+    );
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(p("private.tsv"))
+        .unwrap()
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
 }
 
 #[test]
