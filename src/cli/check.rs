@@ -228,13 +228,16 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     selaras::output::check_distinct(&outputs)?;
     args.input
         .refuse_replacing_input("--summary", args.summary.as_deref())?;
-    // Opened before the work, so a path that cannot be written fails first.
+    // Outputs open before the work, so a path that cannot be written fails first.
     let summary_file = args.summary.as_ref().map(AtomicFile::create).transpose()?;
+    let rows_out = (!args.no_rows)
+        .then(|| super::Output::open(args.output.as_deref()))
+        .transpose()?;
     let (table, pairs) = args.input.read()?;
     let checks = check::check_pairs(&pairs, &args.flags.scorer()?, &cfg);
     let summary = Summary::build(&pairs, &checks);
-    if !args.no_rows {
-        super::with_output(args.output.as_deref(), |w| {
+    if let Some(out) = rows_out {
+        out.write(|w| {
             write_rows(w, &table, &["pair_score", "flags"], |i| {
                 vec![
                     format!("{:.4}", checks[i].score),

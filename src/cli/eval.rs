@@ -30,8 +30,9 @@ enum Format {
 
 /// Run `selaras eval`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    let output = super::Output::open(args.output.as_deref())?;
     let docs = selaras::eval::evaluate_paths(&args.gold, &args.pred)?;
-    super::with_output(args.output.as_deref(), |out| match args.format {
+    output.write(|out| match args.format {
         Format::Text => selaras::eval::write_table(out, &docs, !args.overall_only),
         Format::Json => selaras::eval::write_json(out, &docs),
     })?;

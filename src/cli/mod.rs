@@ -220,24 +220,39 @@ pub fn check_moses_prefix(prefix: &std::path::Path) -> selaras::Result<()> {
     Ok(())
 }
 
-/// Send output to `path` atomically, or to standard output.
-pub fn with_output(
-    path: Option<&Path>,
-    f: impl FnOnce(&mut dyn Write) -> selaras::Result<()>,
-) -> anyhow::Result<()> {
-    match path {
-        Some(p) => {
-            let mut file = AtomicFile::create(p)?;
-            f(&mut file)?;
-            file.commit()?;
-        }
-        None => {
-            let mut out = stdout();
-            f(&mut out)?;
-            out.flush().map_err(selaras::Error::Write)?;
+/// Where a command's data goes: a file written atomically (`-o`), or standard output.
+/// Opened before the work, so a path that cannot be written fails first.
+pub enum Output {
+    File(AtomicFile),
+    Stdout,
+}
+
+impl Output {
+    /// Open `path`, or standard output when there is none.
+    pub fn open(path: Option<&Path>) -> selaras::Result<Output> {
+        Ok(match path {
+            Some(p) => Output::File(AtomicFile::create(p)?),
+            None => Output::Stdout,
+        })
+    }
+
+    /// Write the data with `f` and complete the file (or flush standard output).
+    pub fn write(
+        self,
+        f: impl FnOnce(&mut dyn Write) -> selaras::Result<()>,
+    ) -> selaras::Result<()> {
+        match self {
+            Output::File(mut file) => {
+                f(&mut file)?;
+                file.commit()
+            }
+            Output::Stdout => {
+                let mut out = stdout();
+                f(&mut out)?;
+                out.flush().map_err(selaras::Error::Write)
+            }
         }
     }
-    Ok(())
 }
 
 /// Standard output, buffered (data goes here; messages go to standard error).

@@ -26,6 +26,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let cfg = args.flags.config()?;
     args.input
         .refuse_replacing_input("-o", Some(&args.output))?;
+    // Opened before the work, so a path that cannot be written fails first.
+    let mut file = AtomicFile::create(&args.output)?;
     let (table, pairs) = args.input.read()?;
     let checks = selaras::check::check_pairs(&pairs, &args.flags.scorer()?, &cfg);
     let summary = Summary::build(&pairs, &checks);
@@ -35,7 +37,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             |n| n.to_string_lossy().into_owned(),
         )
     });
-    let mut file = AtomicFile::create(&args.output)?;
     write_html(
         &mut file,
         &ReportInput {

@@ -1,7 +1,6 @@
 //! `selaras score`: the probability that each pair of a TSV is a translation.
 
 use super::check::{FlagArgs, TableArgs, write_rows};
-use super::with_output;
 use selaras::score::pair::{INPUTS, design};
 use std::path::PathBuf;
 
@@ -23,6 +22,7 @@ pub struct Args {
 /// Run `selaras score`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let cfg = args.flags.config()?;
+    let output = super::Output::open(args.output.as_deref())?;
     let (table, pairs) = args.input.read()?;
     let scorer = args.flags.scorer()?;
     let checks = selaras::check::check_pairs(&pairs, &scorer, &cfg);
@@ -38,7 +38,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         Vec::new()
     };
     let extra_ref: Vec<&str> = extra.iter().map(String::as_str).collect();
-    with_output(args.output.as_deref(), |w| {
+    output.write(|w| {
         write_rows(w, &table, &extra_ref, |i| {
             let mut v = vec![
                 format!("{:.4}", checks[i].score),

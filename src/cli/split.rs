@@ -59,13 +59,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None if args.presplit => None,
         None => Some(Segmenter::new(args.lang)),
     };
+    let output = super::Output::open(args.output.as_deref())?;
     let path = args.input.unwrap_or_else(|| PathBuf::from("-"));
     let input = selaras::text::read_input(&path)?;
     let sentences: Vec<Sentence> = match &segmenter {
         Some(s) => s.split_text(&input.text, args.wrapped),
         None => presplit(&input.text),
     };
-    super::with_output(args.output.as_deref(), |out| {
+    output.write(|out| {
         write(out, &sentences, args.format, input.offset).map_err(selaras::Error::Write)
     })?;
     Ok(super::EXIT_OK)
