@@ -148,6 +148,16 @@ pub enum FailMetric {
     MeanScore,
 }
 
+impl FailMetric {
+    /// The measure's name and its value for a corpus.
+    fn of(self, summary: &Summary) -> (&'static str, f64) {
+        match self {
+            FailMetric::Clean => ("clean share", summary.clean_share),
+            FailMetric::MeanScore => ("mean score", summary.mean_score),
+        }
+    }
+}
+
 /// Arguments of `selaras check`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -257,23 +267,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         let _ = summary.write_human(&mut err);
     }
     if let Some(x) = args.fail_under {
-        let value = match args.fail_metric {
-            FailMetric::Clean => summary.clean_share,
-            FailMetric::MeanScore => summary.mean_score,
-        };
         if summary.pairs == 0 {
             eprintln!("selaras: corpus below --fail-under: it holds no pairs");
             return Ok(super::EXIT_QUALITY);
         }
+        let (name, value) = args.fail_metric.of(&summary);
         if value < x {
-            eprintln!(
-                "selaras: corpus below --fail-under: {} {:.4} < {x}",
-                match args.fail_metric {
-                    FailMetric::Clean => "clean share",
-                    FailMetric::MeanScore => "mean score",
-                },
-                value
-            );
+            eprintln!("selaras: corpus below --fail-under: {name} {value:.4} < {x}");
             return Ok(super::EXIT_QUALITY);
         }
     }
