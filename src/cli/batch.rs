@@ -178,37 +178,7 @@ impl Out {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let start = Instant::now();
     let stream = args.input.as_os_str() == "-";
-    if !stream && !args.input.exists() {
-        return Err(selaras::Error::io(
-            &args.input,
-            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
-        )
-        .into());
-    }
-    if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(selaras::Error::Invalid("--min-score must be between 0 and 1".into()).into());
-    }
-    if args.max_ratio < 0.0 || args.max_ratio.is_nan() {
-        return Err(selaras::Error::Invalid("--max-ratio must be 0 or more".into()).into());
-    }
-    let invalid = |m: &str| -> anyhow::Result<u8> { Err(selaras::Error::Invalid(m.into()).into()) };
-    if args.max_words > 0 && args.max_words < args.min_words {
-        return invalid("--max-words is below --min-words: every pair would be dropped");
-    }
-    if let (Some(p), Format::Moses) = (&args.output, args.format) {
-        super::check_moses_prefix(p)?;
-    }
-    if args.output.is_none() && matches!(args.format, Format::Moses | Format::Ladder) {
-        return invalid(&format!(
-            "--format {} writes files: give -o {}",
-            args.format.name(),
-            if args.format == Format::Moses {
-                "PREFIX"
-            } else {
-                "DIR"
-            }
-        ));
-    }
+    check_args(&args, stream)?;
 
     // Read the listing first so bad input fails before any output is opened.
     let listed = if stream {
@@ -238,39 +208,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
 
-    // Side files beside OUT by default; none beside a device or descriptor (`-o /dev/null`
-    // would put them in /dev), as none beside stdout.
-    let beside = args
-        .output
-        .as_ref()
-        .filter(|p| !selaras::output::writes_through(p));
-    let stats_path = args
-        .stats
-        .clone()
-        .or_else(|| beside.map(|p| with_suffix(p, ".stats.json")));
-    let errors_path = args
-        .errors
-        .clone()
-        .or_else(|| beside.map(|p| with_suffix(p, ".errors.tsv")));
-    // Every output file is opened (and so checked) before the run: none may replace another.
-    let corpus_files = match (&args.output, args.format) {
-        (Some(p), Format::Moses) => {
-            let (i, e) = moses_paths(p);
-            vec![i, e]
-        }
-        (Some(_), Format::Ladder) | (None, _) => vec![],
-        (Some(p), _) => vec![p.clone()],
-    };
-    let mut outputs: Vec<(&str, &Path)> =
-        corpus_files.iter().map(|p| ("-o", p.as_path())).collect();
-    // A side file the user did not name is called by what it is.
-    let label = |given: bool, opt, what| if given { opt } else { what };
-    let stats_label = label(args.stats.is_some(), "--stats", "the stats file");
-    let errors_label = label(args.errors.is_some(), "--errors", "the errors file");
-    outputs.extend(stats_path.as_deref().map(|p| (stats_label, p)));
-    outputs.extend(errors_path.as_deref().map(|p| (errors_label, p)));
-    outputs.extend(args.report.as_deref().map(|p| ("--report", p)));
-    selaras::output::check_distinct(&outputs)?;
+    let plan = plan_outputs(&args)?;
+    let (stats_path, errors_path) = (&plan.stats, &plan.errors);
 
     // Output files first (their temporary files show nothing); standard output gets its first
     // bytes (a header) only once every file has opened.
@@ -284,8 +223,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             )))
         }
         (Some(p), Format::Ladder) => {
-            // Its files are named by the documents: no other output may lie there.
-            selaras::output::check_not_in_dir("-o", p, &outputs)?;
             std::fs::create_dir_all(p).map_err(|e| selaras::Error::io(p, e))?;
             Some(Out::Ladder(LadderDir {
                 dir: p.clone(),
@@ -446,8 +383,112 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         f.write_all(b"\n")?;
         f.commit()?;
     }
+    print_summary(&summary, &failed_lines, quiet, errors_path.as_deref());
+    Ok(if t.docs_failed > 0 {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The options that are wrong together or alone, refused before any work.
+fn check_args(args: &Args, stream: bool) -> anyhow::Result<()> {
+    if !stream && !args.input.exists() {
+        return Err(selaras::Error::io(
+            &args.input,
+            std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
+        )
+        .into());
+    }
+    if !(0.0..=1.0).contains(&args.min_score) {
+        return Err(selaras::Error::Invalid("--min-score must be between 0 and 1".into()).into());
+    }
+    if args.max_ratio < 0.0 || args.max_ratio.is_nan() {
+        return Err(selaras::Error::Invalid("--max-ratio must be 0 or more".into()).into());
+    }
+    let invalid = |m: &str| -> anyhow::Result<()> { Err(selaras::Error::Invalid(m.into()).into()) };
+    if args.max_words > 0 && args.max_words < args.min_words {
+        return invalid("--max-words is below --min-words: every pair would be dropped");
+    }
+    if let (Some(p), Format::Moses) = (&args.output, args.format) {
+        super::check_moses_prefix(p)?;
+    }
+    if args.output.is_none() && matches!(args.format, Format::Moses | Format::Ladder) {
+        return invalid(&format!(
+            "--format {} writes files: give -o {}",
+            args.format.name(),
+            if args.format == Format::Moses {
+                "PREFIX"
+            } else {
+                "DIR"
+            }
+        ));
+    }
+    Ok(())
+}
+
+/// The side files of a run: where the stats and the errors go.
+struct Plan {
+    stats: Option<PathBuf>,
+    errors: Option<PathBuf>,
+}
+
+/// Where every output of the run goes, checked before anything is opened: no output may
+/// replace another (or lie in a ladder directory).
+fn plan_outputs(args: &Args) -> anyhow::Result<Plan> {
+    // Side files beside OUT by default; none beside a device or descriptor (`-o /dev/null`
+    // would put them in /dev), as none beside stdout.
+    let beside = args
+        .output
+        .as_ref()
+        .filter(|p| !selaras::output::writes_through(p));
+    let stats_path = args
+        .stats
+        .clone()
+        .or_else(|| beside.map(|p| with_suffix(p, ".stats.json")));
+    let errors_path = args
+        .errors
+        .clone()
+        .or_else(|| beside.map(|p| with_suffix(p, ".errors.tsv")));
+    // Every output file is opened (and so checked) before the run: none may replace another.
+    let corpus_files = match (&args.output, args.format) {
+        (Some(p), Format::Moses) => {
+            let (i, e) = moses_paths(p);
+            vec![i, e]
+        }
+        (Some(_), Format::Ladder) | (None, _) => vec![],
+        (Some(p), _) => vec![p.clone()],
+    };
+    let mut outputs: Vec<(&str, &Path)> =
+        corpus_files.iter().map(|p| ("-o", p.as_path())).collect();
+    // A side file the user did not name is called by what it is.
+    let label = |given: bool, opt, what| if given { opt } else { what };
+    let stats_label = label(args.stats.is_some(), "--stats", "the stats file");
+    let errors_label = label(args.errors.is_some(), "--errors", "the errors file");
+    outputs.extend(stats_path.as_deref().map(|p| (stats_label, p)));
+    outputs.extend(errors_path.as_deref().map(|p| (errors_label, p)));
+    outputs.extend(args.report.as_deref().map(|p| ("--report", p)));
+    selaras::output::check_distinct(&outputs)?;
+    if let (Some(dir), Format::Ladder) = (&args.output, args.format) {
+        // Its files are named by the documents: no other output may lie there.
+        selaras::output::check_not_in_dir("-o", dir, &outputs)?;
+    }
+    Ok(Plan {
+        stats: stats_path,
+        errors: errors_path,
+    })
+}
+
+/// The end of a run on stderr: each failed document when there is no errors file (even with
+/// `--quiet`), then the summary line.
+fn print_summary(
+    summary: &Summary,
+    failed_lines: &[String],
+    quiet: bool,
+    errors_path: Option<&Path>,
+) {
     let mut err = std::io::stderr().lock();
-    for l in &failed_lines {
+    for l in failed_lines {
         let _ = writeln!(err, "selaras: failed: {l}");
     }
     if !quiet {
@@ -472,12 +513,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             } else {
                 format!(" ({})", dropped.join(", "))
             },
-            seconds,
+            summary.run.seconds,
             summary.run.pairs_per_second,
-            outcome.jobs,
+            summary.run.jobs,
         );
-        if t.docs_failed > 0
-            && let Some(p) = &errors_path
+        if summary.documents.failed > 0
+            && let Some(p) = errors_path
         {
             let _ = writeln!(
                 err,
@@ -486,11 +527,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             );
         }
     }
-    Ok(if t.docs_failed > 0 {
-        EXIT_PARTIAL
-    } else {
-        EXIT_OK
-    })
 }
 
 fn progress_bar(quiet: bool, total: Option<u64>) -> Option<indicatif::ProgressBar> {
