@@ -22,7 +22,7 @@ pub type Link = (Vec<usize>, Vec<usize>);
 /// sides are dropped. A malformed line is an error naming the file and line.
 pub fn parse_ladder(text: &str, path: &Path) -> Result<Vec<Link>> {
     let mut beads = Vec::new();
-    for (n, line) in crate::text::lines(text).enumerate() {
+    for (n, line) in crate::text::file_line_texts(text).enumerate() {
         let line = line.trim();
         if line.is_empty() {
             continue;

@@ -307,7 +307,7 @@ impl Lexicon {
     /// Blank lines and lines starting with `#` are skipped. `path` names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Lexicon> {
         let mut lex = Lexicon::new();
-        for (n, line) in crate::text::lines(text).enumerate() {
+        for (n, line) in crate::text::file_line_texts(text).enumerate() {
             let line = line.trim();
             if line.is_empty() || line.starts_with('#') {
                 continue;

@@ -16,6 +16,8 @@
 //! sentence are ever tested, and all regexes are compiled once, into two regex sets.
 
 use crate::error::{Error, Result};
+use crate::text::is_line_end;
+pub use crate::text::{file_lines, lines};
 use quick_xml::events::Event;
 use regex::{Regex, RegexSet};
 use serde::Serialize;
@@ -91,64 +93,6 @@ impl Sentence {
                 .collect(),
         }
     }
-}
-
-/// The byte ranges of the lines of `text`, without their line ends. LF, CRLF and a lone CR
-/// all end a line, and so do the other Unicode line ends (VT, FF, NEL, U+2028, U+2029), so
-/// that no sentence ever holds a line break.
-pub fn lines(text: &str) -> Vec<(usize, usize)> {
-    split_lines(text, true)
-}
-
-/// The lines of a file of one unit per line ([`presplit`]): only LF, CRLF and a lone CR end
-/// a line, as for the tools that write such files and count their lines (Python's universal
-/// newlines), so that line k of the file is unit k even when a unit holds a VT, FF, NEL,
-/// U+2028 or U+2029.
-pub fn file_lines(text: &str) -> Vec<(usize, usize)> {
-    split_lines(text, false)
-}
-
-/// The lines of `text` ended by [`is_line_end`] (`unicode`) or by LF and CR only; CRLF is one
-/// line end.
-fn split_lines(text: &str, unicode: bool) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        // Only these bytes can begin a line end (VT, FF; NEL is C2 85, U+2028/9 E2 80 A8/9).
-        if !matches!(bytes[i], b'\n' | b'\r' | 0x0b | 0x0c | 0xc2 | 0xe2) {
-            i += 1;
-            continue;
-        }
-        let c = text[i..].chars().next().unwrap_or_default();
-        let ends = match c {
-            '\n' | '\r' => true,
-            _ => unicode && is_line_end(c),
-        };
-        if !ends {
-            i += 1;
-            continue;
-        }
-        out.push((start, i));
-        i += c.len_utf8();
-        if c == '\r' && bytes.get(i) == Some(&b'\n') {
-            i += 1;
-        }
-        start = i;
-    }
-    if start < bytes.len() {
-        out.push((start, bytes.len()));
-    }
-    out
-}
-
-/// True for the characters that end a line (see [`lines`]).
-fn is_line_end(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
 }
 
 /// The lines of `raw` (trimmed) joined by one space, or by nothing after a hyphen between
