@@ -182,9 +182,13 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
         line,
         msg,
     };
+    // Lines from byte offsets: the csv crate's line count misses CRLF and lone CR. The header
+    // is the first line that is not blank.
+    let mut lines = crate::text::LineCounter::new(input.text.as_bytes());
+    let header_line = lines.line_of_record(0);
     let headers = rdr
         .headers()
-        .map_err(|e| parse_err(1, e.to_string()))?
+        .map_err(|e| parse_err(header_line, e.to_string()))?
         .clone();
     let col = |name: &str| {
         headers
@@ -192,14 +196,12 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             .position(|h| h.trim() == name)
             .ok_or_else(|| {
                 parse_err(
-                    1,
+                    header_line,
                     format!("the header needs columns doc, id, en; no `{name}`"),
                 )
             })
     };
     let (cd, ci, ce) = (col("doc")?, col("id")?, col("en")?);
-    // Lines from byte offsets: the csv crate's line count misses CRLF and lone CR.
-    let mut lines = crate::text::LineCounter::new(input.text.as_bytes());
     let mut seen = std::collections::HashMap::new();
     let mut items = Vec::new();
     for rec in rdr.records() {

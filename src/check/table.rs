@@ -38,6 +38,8 @@ pub struct Table {
     pub rows: Vec<Row>,
     /// Whether the fields were read CSV-quoted.
     pub quoted: bool,
+    /// 1-based line of the header row (the first line that is not blank).
+    pub header_line: usize,
 }
 
 impl Table {
@@ -53,6 +55,7 @@ impl Table {
         // Lines are counted from the byte offsets: the csv crate's own line count misses
         // CRLF and lone CR line ends.
         let mut lines = LineCounter::new(input.text.as_bytes());
+        let header_line = lines.line_of_record(0);
         let headers: Vec<String> = rdr
             .headers()
             .map_err(|e| csv_error(&path, &mut lines, e))?
@@ -82,7 +85,7 @@ impl Table {
         if headers.iter().all(|h| h.is_empty()) {
             return Err(Error::Parse {
                 path,
-                line: 1,
+                line: header_line,
                 msg: "the header row is empty".into(),
             });
         }
@@ -126,6 +129,7 @@ impl Table {
             headers,
             rows,
             quoted: opts.quoted,
+            header_line,
         })
     }
 
@@ -138,7 +142,7 @@ impl Table {
     pub fn require(&self, name: &str) -> Result<usize> {
         self.find(name).ok_or_else(|| Error::Parse {
             path: self.path.clone(),
-            line: 1,
+            line: self.header_line,
             msg: format!(
                 "no column `{name}` in the header (columns: {})",
                 self.headers.join(", ")
@@ -232,6 +236,19 @@ mod tests {
 
     fn input(s: &str) -> Input {
         crate::text::decode("t.tsv", s.as_bytes().to_vec()).unwrap()
+    }
+
+    #[test]
+    fn header_errors_name_the_header_line() {
+        let t = Table::parse(&input("\n\r\nx\ty\na\tb\n"), TableOptions::default()).unwrap();
+        let err = t.require("id").unwrap_err().to_string();
+        assert!(err.starts_with("t.tsv: line 3: no column `id`"), "{err}");
+        let err = Table::parse(&input("\n\n\t\na\tb\n"), TableOptions::default()).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("t.tsv: line 3: the header row is empty"),
+            "{err}"
+        );
     }
 
     #[test]
