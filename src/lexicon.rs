@@ -303,6 +303,13 @@ impl Lexicon {
         lex
     }
 
+    /// Read a user lexicon file ([`Lexicon::parse`]; the file read as every input is,
+    /// [`crate::text::read_input`]).
+    pub fn read(path: &Path) -> Result<Lexicon> {
+        let input = crate::text::read_input(path)?;
+        Lexicon::parse(&input.text, path)
+    }
+
     /// Parse a user lexicon: TSV `id<TAB>en` (one pair a line), or hunalign's `en @ id`.
     /// Blank lines and lines starting with `#` are skipped. `path` names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<Lexicon> {

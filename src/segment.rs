@@ -16,8 +16,8 @@
 //! sentence are ever tested, and all regexes are compiled once, into two regex sets.
 
 use crate::error::{Error, Result};
-use crate::text::is_line_end;
-pub use crate::text::{file_lines, lines};
+pub use crate::text::lines;
+use crate::text::{file_lines, is_line_end};
 use quick_xml::events::Event;
 use regex::{Regex, RegexSet};
 use serde::Serialize;

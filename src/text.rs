@@ -63,10 +63,10 @@ pub fn lines(text: &str) -> Vec<(usize, usize)> {
     split_lines(text, true)
 }
 
-/// The lines of a file of one unit per line ([`crate::segment::presplit`]): only LF, CRLF and a lone CR end
-/// a line, as for the tools that write such files and count their lines (Python's universal
-/// newlines), so that line k of the file is unit k even when a unit holds a VT, FF, NEL,
-/// U+2028 or U+2029.
+/// The lines of a file of one unit per line ([`crate::segment::presplit`]): only LF, CRLF and
+/// a lone CR end a line, as for the tools that write such files and count their lines
+/// (Python's universal newlines), so that line k of the file is unit k even when a unit holds
+/// a VT, FF, NEL, U+2028 or U+2029.
 pub fn file_lines(text: &str) -> Vec<(usize, usize)> {
     split_lines(text, false)
 }
@@ -228,9 +228,8 @@ pub fn normalize(s: &str) -> String {
 /// UTF-8 lead byte read as a character (`Â`…`ô`) and the continuation bytes it needs, each read
 /// as a character of Windows-1252, becomes the character those bytes encode — when that is one
 /// such text would hold (Latin letters and signs, punctuation, currency and letter-like signs,
-/// emoji); anything else is left as it is, so that
-/// `„Straße“` or `CAFÉ”` stay as they are. Text without such a lead character is returned
-/// unchanged.
+/// emoji); anything else is left as it is, so that `„Straße“` or `CAFÉ”` stay as they are.
+/// Text without such a lead character is returned unchanged.
 pub fn repair_mojibake(s: &str) -> std::borrow::Cow<'_, str> {
     let lead = |c: char| ('\u{c2}'..='\u{f4}').contains(&c);
     if s.is_ascii() || !s.contains(lead) {

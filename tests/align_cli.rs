@@ -65,18 +65,12 @@ fn corpus_pairs_align_exactly_as_their_gold() {
         if !id.exists() {
             continue;
         }
-        let out = selaras()
-            .args(["align", "--format", "ladder"])
-            .arg(&id)
-            .arg(corpus(&format!("{name}.en.txt")))
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{name}: {}",
-            String::from_utf8_lossy(&out.stderr)
+        let out = align_stdout(
+            &["--format", "ladder"],
+            &id,
+            corpus(&format!("{name}.en.txt")),
         );
-        let got = ladder_beads(&String::from_utf8(out.stdout).unwrap());
+        let got = ladder_beads(&out);
         let gold: Vec<String> = std::fs::read_to_string(corpus(&format!("{name}.gold")))
             .unwrap()
             .lines()

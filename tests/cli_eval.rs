@@ -7,6 +7,9 @@ fn selaras() -> Command {
     Command::cargo_bin("selaras").unwrap()
 }
 
+/// The overall row of `selaras eval` for the predicted ladder `a` against its gold.
+const OVERALL_A: &str = "overall    0.6000   0.6667    0.6316  0.8000 1.0000 0.8889";
+
 /// `selaras eval` of the predicted ladder `a` against its gold, with `extra` options.
 fn eval_a(extra: &[&str]) -> Command {
     let mut cmd = selaras();
@@ -26,9 +29,7 @@ fn file_against_file() {
     eval_a(&[])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "overall    0.6000   0.6667    0.6316  0.8000 1.0000 0.8889",
-        ));
+        .stdout(predicate::str::contains(OVERALL_A));
 }
 
 #[test]
@@ -43,9 +44,7 @@ fn a_byte_order_mark_is_skipped() {
         .arg(&pred)
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "overall    0.6000   0.6667    0.6316  0.8000 1.0000 0.8889",
-        ));
+        .stdout(predicate::str::contains(OVERALL_A));
 }
 
 #[test]

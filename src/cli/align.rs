@@ -98,17 +98,7 @@ fn doc_name(path: &Path) -> String {
 
 /// Run `selaras align`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    if args.format == Format::Moses {
-        match &args.output {
-            None => {
-                return Err(selaras::Error::Invalid(
-                    "--format moses writes two files: give their prefix with -o PREFIX".into(),
-                )
-                .into());
-            }
-            Some(p) => super::check_moses_prefix(p)?,
-        }
-    }
+    super::check_moses_output(args.format, args.output.as_deref())?;
     let rules = match &args.rules {
         Some(path) => Some((selaras::text::read_input(path)?.text, path)),
         None => None,

@@ -410,19 +410,9 @@ fn check_args(args: &Args, stream: bool) -> anyhow::Result<()> {
     if args.max_words > 0 && args.max_words < args.min_words {
         return invalid("--max-words is below --min-words: every pair would be dropped");
     }
-    if let (Some(p), Format::Moses) = (&args.output, args.format) {
-        super::check_moses_prefix(p)?;
-    }
-    if args.output.is_none() && matches!(args.format, Format::Moses | Format::Ladder) {
-        return invalid(&format!(
-            "--format {} writes files: give -o {}",
-            args.format.name(),
-            if args.format == Format::Moses {
-                "PREFIX"
-            } else {
-                "DIR"
-            }
-        ));
+    super::check_moses_output(args.format, args.output.as_deref())?;
+    if args.output.is_none() && args.format == Format::Ladder {
+        return invalid("--format ladder writes one file per document: give -o DIR");
     }
     Ok(())
 }

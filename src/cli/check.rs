@@ -101,7 +101,8 @@ impl FlagArgs {
     pub fn scorer(&self) -> anyhow::Result<PairScorer> {
         Ok(match &self.lexicon {
             Some(path) => PairScorer::with_evidence(
-                selaras::score::Evidence::bundled().with_lexicon(&super::read_lexicon(path)?),
+                selaras::score::Evidence::bundled()
+                    .with_lexicon(&selaras::lexicon::Lexicon::read(path)?),
             ),
             None => PairScorer::new(),
         })

@@ -190,7 +190,7 @@ impl ModelArgs {
             ..AlignConfig::default()
         };
         Ok(match &self.lexicon {
-            Some(path) => Aligner::with_lexicon(config, &read_lexicon(path)?),
+            Some(path) => Aligner::with_lexicon(config, &Lexicon::read(path)?),
             None => Aligner::new(config),
         })
     }
@@ -202,22 +202,19 @@ pub fn clause_splits(presplit: bool, whole_sentences: bool, format: Format) -> b
     !presplit && !whole_sentences && format != Format::Ladder
 }
 
-/// A user's lexicon file (`--lexicon`: TSV `id<TAB>en`, or hunalign's `en @ id`).
-pub fn read_lexicon(path: &Path) -> selaras::Result<Lexicon> {
-    let input = selaras::text::read_input(path)?;
-    Lexicon::parse(&input.text, path)
-}
-
-/// `-o PREFIX` of the `moses` format names two files, `PREFIX.id` and `PREFIX.en`: a
-/// directory there would get the hidden files `.id` and `.en`.
-pub fn check_moses_prefix(prefix: &std::path::Path) -> selaras::Result<()> {
-    if prefix.is_dir() || selaras::output::names_directory(prefix) {
-        return Err(selaras::Error::Invalid(format!(
+/// `-o PREFIX` of the `moses` format: required, and a file name prefix (it names two files,
+/// `PREFIX.id` and `PREFIX.en`; a directory there would get the hidden files `.id` and `.en`).
+pub fn check_moses_output(format: Format, output: Option<&Path>) -> selaras::Result<()> {
+    let problem = match output {
+        _ if format != Format::Moses => return Ok(()),
+        None => "--format moses writes two files: give their prefix with -o PREFIX".to_string(),
+        Some(p) if p.is_dir() || selaras::output::names_directory(p) => format!(
             "-o {}: --format moses writes PREFIX.id and PREFIX.en: give a file name prefix, not a directory",
-            prefix.display()
-        )));
-    }
-    Ok(())
+            p.display()
+        ),
+        Some(_) => return Ok(()),
+    };
+    Err(selaras::Error::Invalid(problem))
 }
 
 /// Where a command's data goes: a file written atomically (`-o`), or standard output.

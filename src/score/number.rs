@@ -96,21 +96,19 @@ pub fn number_values(token: &str, lang: Lang, scale: f64) -> Vec<String> {
             }
         }
     };
-    // The language's own reading.
-    let own: String = token
-        .chars()
-        .filter(|&c| c != group)
-        .map(|c| if c == decimal { '.' } else { c })
-        .collect();
-    push(own);
-    // The other convention, when the token has a separator (texts mix conventions).
-    if token.contains(['.', ',']) {
-        let other: String = token
+    // The token read with `group` as the thousands separator and `point` as the decimal one.
+    let reading = |group: char, point: char| -> String {
+        token
             .chars()
-            .filter(|&c| c != decimal)
-            .map(|c| if c == group { '.' } else { c })
-            .collect();
-        push(other);
+            .filter(|&c| c != group)
+            .map(|c| if c == point { '.' } else { c })
+            .collect()
+    };
+    // The language's own reading, then the other convention when the token has a separator
+    // (texts mix conventions).
+    push(reading(group, decimal));
+    if token.contains(['.', ',']) {
+        push(reading(decimal, group));
     }
     out
 }
