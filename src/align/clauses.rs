@@ -72,10 +72,34 @@ pub struct ClauseParams {
     pub open: bool,
     /// Cost (log) of a bead boundary at a sentence end without punctuation.
     pub cut_open: f64,
+    /// Cost (log) of a bead boundary where neither side ends a sentence, on top of both
+    /// sides' cuts (infinite: no such boundary).
+    pub cut_both: f64,
+    /// The share of a document's beads holding a part of a sentence, after a search with these
+    /// parameters, from which its pieces are aligned again with `fine`: the translation's
+    /// units evidently end inside sentences (verses, clauses), so cuts are cheaper and a bead
+    /// boundary may lie where neither side ends a sentence.
+    pub fine_share: f64,
+    /// The parameters of that second search (`None`: none).
+    pub fine: Option<Box<ClauseParams>>,
 }
 
 impl Default for ClauseParams {
     fn default() -> Self {
+        ClauseParams {
+            fine: Some(Box::new(ClauseParams {
+                cut: 0.0,
+                cut_both: -4.0,
+                ..ClauseParams::coarse()
+            })),
+            ..ClauseParams::coarse()
+        }
+    }
+}
+
+impl ClauseParams {
+    /// The first search's parameters, with no second one.
+    fn coarse() -> Self {
         ClauseParams {
             cut: 1.0,
             cut_strong: 0.0,
@@ -88,6 +112,9 @@ impl Default for ClauseParams {
             keep: 1.5,
             open: true,
             cut_open: 2.0,
+            cut_both: f64::INFINITY,
+            fine_share: 0.25,
+            fine: None,
         }
     }
 }
@@ -247,6 +274,53 @@ pub struct Split {
 }
 
 impl Split {
+    /// Score every bead as the least sure of the beads of `coarse` (a split of the same text)
+    /// that share some of its text: a finer split is scored at the coarser split's grain.
+    fn score_from(&mut self, coarse: &Split) {
+        // The bead of `coarse` holding each byte offset, per side.
+        let owner = |segs: &[Sentence], of_bead: &dyn Fn(usize) -> Vec<usize>| {
+            let mut bead = vec![0; segs.len()];
+            for k in 0..coarse.beads.len() {
+                for s in of_bead(k) {
+                    bead[s] = k;
+                }
+            }
+            let starts: Vec<usize> = segs.iter().map(|s| s.start).collect();
+            move |at: usize| bead[starts.partition_point(|&x| x <= at).max(1) - 1]
+        };
+        let at_i = owner(&coarse.id, &|k| coarse.beads[k].id.clone());
+        let at_e = owner(&coarse.en, &|k| coarse.beads[k].en.clone());
+        for b in &mut self.beads {
+            let mut ks = Vec::new();
+            for &s in &b.id {
+                ks.push(at_i(self.id[s].start));
+                ks.push(at_i(self.id[s].end.max(self.id[s].start + 1) - 1));
+            }
+            for &s in &b.en {
+                ks.push(at_e(self.en[s].start));
+                ks.push(at_e(self.en[s].end.max(self.en[s].start + 1) - 1));
+            }
+            if let (Some(&lo), Some(&hi)) = (ks.iter().min(), ks.iter().max()) {
+                let c = coarse.beads[lo..=hi]
+                    .iter()
+                    .map(|c| c.score)
+                    .fold(f64::INFINITY, f64::min);
+                b.score = b.score.max(c);
+            }
+        }
+    }
+
+    /// The share of beads holding a part of a sentence (0 without beads).
+    pub fn partial_share(&self) -> f64 {
+        let part = |segs: &[usize], of: &[Option<usize>]| segs.iter().any(|&k| of[k].is_none());
+        let n = self
+            .beads
+            .iter()
+            .filter(|b| part(&b.id, &self.id_sentence) || part(&b.en, &self.en_sentence))
+            .count();
+        n as f64 / self.beads.len().max(1) as f64
+    }
+
     /// Append a bead of these segments (each with its input sentence, if whole).
     fn push(
         &mut self,
@@ -682,27 +756,19 @@ impl Aligner {
         scoring: impl FnOnce() -> DocStats,
         params: &ClauseParams,
     ) -> Split {
-        // 1-1 beads whose lengths disagree: one side may hold a clause the other lacks.
-        let odd: Vec<bool> = beads
-            .iter()
-            .map(|b| match (&b.id[..], &b.en[..]) {
-                (&[i], &[j]) => {
-                    let (li, le) = (pid[i].chars as f64, pen[j].chars as f64);
-                    let d = (le - stats.ratio * li) / (stats.s2 * li.max(1.0)).sqrt();
-                    d.abs() > params.odd_length
-                }
-                _ => false,
-            })
-            .collect();
-        let windows = windows(beads, params, &odd);
         // The bead score's tables, only where some window is aligned again.
-        let tables = windows.iter().any(|w| w.2).then(|| {
-            Tables::new(
-                &scoring(),
-                &self.config().beads,
-                self.config().params.free_match,
-            )
-        });
+        let scoring = std::cell::Cell::new(Some(scoring));
+        let tables = std::cell::OnceCell::new();
+        let tables = || {
+            tables.get_or_init(|| {
+                let scoring = scoring.take().expect("called once");
+                Tables::new(
+                    &scoring(),
+                    &self.config().beads,
+                    self.config().params.free_match,
+                )
+            })
+        };
         // Paragraph ends count as they do for the sentence aligner: only where some paragraph
         // of each side holds several sentences.
         let paras = |s: &[Sentence]| s.iter().map(|x| x.para).collect::<Vec<_>>();
@@ -718,66 +784,95 @@ impl Aligner {
                 bead_e[j] = k;
             }
         }
-        let mut out = Split::default();
-        for (k0, k1, open) in windows {
-            let run = &beads[k0..k1];
-            let span = |side: fn(&Bead) -> &[usize]| {
-                let first = run.iter().find_map(|b| side(b).first().copied())?;
-                let last = run.iter().rev().find_map(|b| side(b).last().copied())?;
-                Some(first..last + 1)
-            };
-            let (ri, re) = (span(|b| &b.id), span(|b| &b.en));
-            let aligned = match (open, &tables, ri, re) {
-                (true, Some(t), Some(ri), Some(re)) => {
-                    let side = |(sents, prep): (&[Sentence], &[Prepared]),
-                                r: Range<usize>,
-                                bead_of: &[usize],
-                                lang| {
-                        let local: Vec<usize> = bead_of[r.clone()].iter().map(|k| k - k0).collect();
-                        let next = sents.get(r.end).map(|s| s.para);
-                        Side::new(
-                            self,
-                            (&sents[r.clone()], &prep[r]),
-                            lang,
-                            (&local, run.len()),
-                            next,
-                            use_para,
-                            params.open,
-                        )
+        // First every bead boundary at a sentence boundary on one side at least; where many
+        // beads then end inside a sentence (the translation's units are not its sentences:
+        // verses, clauses), again with boundaries where neither side ends a sentence too.
+        let search = |params: &ClauseParams| {
+            // 1-1 beads whose lengths disagree: one side may hold a clause the other lacks.
+            let odd: Vec<bool> = beads
+                .iter()
+                .map(|b| match (&b.id[..], &b.en[..]) {
+                    (&[i], &[j]) => {
+                        let (li, le) = (pid[i].chars as f64, pen[j].chars as f64);
+                        let d = (le - stats.ratio * li) / (stats.s2 * li.max(1.0)).sqrt();
+                        d.abs() > params.odd_length
+                    }
+                    _ => false,
+                })
+                .collect();
+            let mut out = Split::default();
+            for (k0, k1, open) in windows(beads, params, &odd) {
+                let run = &beads[k0..k1];
+                let span = |side: fn(&Bead) -> &[usize]| {
+                    let first = run.iter().find_map(|b| side(b).first().copied())?;
+                    let last = run.iter().rev().find_map(|b| side(b).last().copied())?;
+                    Some(first..last + 1)
+                };
+                let (ri, re) = (span(|b| &b.id), span(|b| &b.en));
+                let aligned = match (open, ri, re) {
+                    (true, Some(ri), Some(re)) => {
+                        let t = tables();
+                        let side = |(sents, prep): (&[Sentence], &[Prepared]),
+                                    r: Range<usize>,
+                                    bead_of: &[usize],
+                                    lang| {
+                            let local: Vec<usize> =
+                                bead_of[r.clone()].iter().map(|k| k - k0).collect();
+                            let next = sents.get(r.end).map(|s| s.para);
+                            Side::new(
+                                self,
+                                (&sents[r.clone()], &prep[r]),
+                                lang,
+                                (&local, run.len()),
+                                next,
+                                use_para,
+                                params.open,
+                            )
+                        };
+                        let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
+                        let se = side((en, pen), re.clone(), &bead_e, Lang::En);
+                        self.piece_path(t, (&si, &se), params)
+                            .map(|path| (path, si, se, ri.start, re.start, t))
+                    }
+                    _ => None,
+                };
+                let Some((path, si, se, i0, j0, t)) = aligned else {
+                    // Kept as they are.
+                    let whole =
+                        |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
+                            idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
+                        };
+                    for b in run {
+                        out.push(whole(&b.id, id), whole(&b.en, en), b.score);
+                    }
+                    continue;
+                };
+                let shift = |segs: Vec<(Sentence, Option<usize>)>, by: usize| {
+                    segs.into_iter().map(move |(s, k)| (s, k.map(|k| k + by)))
+                };
+                for pb in &path {
+                    let ((p0, q0), (p1, q1)) = (pb.from, pb.to);
+                    let ids: Vec<_> = shift(si.join(p0..p1, &id[i0..]), i0).collect();
+                    let ens: Vec<_> = shift(se.join(q0..q1, &en[j0..]), j0).collect();
+                    let score = match same_bead(&ids, &ens, beads, (&bead_i, &bead_e)) {
+                        // A bead of the sentence alignment: its score, from the whole document.
+                        Some(k) => beads[k].score,
+                        None => pb.probability((ids.len(), ens.len()), t, &self.config().params),
                     };
-                    let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
-                    let se = side((en, pen), re.clone(), &bead_e, Lang::En);
-                    self.piece_path(t, (&si, &se), params)
-                        .map(|path| (path, si, se, ri.start, re.start, t))
+                    out.push(ids, ens, score);
                 }
-                _ => None,
-            };
-            let Some((path, si, se, i0, j0, t)) = aligned else {
-                // Kept as they are.
-                let whole = |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
-                    idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
-                };
-                for b in run {
-                    out.push(whole(&b.id, id), whole(&b.en, en), b.score);
-                }
-                continue;
-            };
-            let shift = |segs: Vec<(Sentence, Option<usize>)>, by: usize| {
-                segs.into_iter().map(move |(s, k)| (s, k.map(|k| k + by)))
-            };
-            for pb in &path {
-                let ((p0, q0), (p1, q1)) = (pb.from, pb.to);
-                let ids: Vec<_> = shift(si.join(p0..p1, &id[i0..]), i0).collect();
-                let ens: Vec<_> = shift(se.join(q0..q1, &en[j0..]), j0).collect();
-                let score = match same_bead(&ids, &ens, beads, (&bead_i, &bead_e)) {
-                    // A bead of the sentence alignment: its score, from the whole document.
-                    Some(k) => beads[k].score,
-                    None => pb.probability((ids.len(), ens.len()), t, &self.config().params),
-                };
-                out.push(ids, ens, score);
             }
+            out
+        };
+        let first = search(params);
+        match &params.fine {
+            Some(fine) if first.partial_share() >= params.fine_share => {
+                let mut out = search(fine);
+                out.score_from(&first);
+                out
+            }
+            _ => first,
         }
-        out
     }
 
     /// The best path over piece boundaries, from (0, 0) to the end; `None` where the search
@@ -920,7 +1015,8 @@ impl Aligner {
                     let near = &junctions[jx[i]..jx[i2 + 1]];
                     for (q, &j2) in ee.iter().enumerate() {
                         let end = i2 == ni && j2 == ne;
-                        if !end && !si.strong[i2] && !se.strong[j2] {
+                        let both = !end && !si.strong[i2] && !se.strong[j2];
+                        if both && params.cut_both == f64::INFINITY {
                             continue;
                         }
                         let b = se.touched(j, j2);
@@ -955,7 +1051,8 @@ impl Aligner {
                         let s = cur + parts.total(mp)
                             - params.keep * crossed as f64
                             - cut_i[i2]
-                            - cut_e[j2];
+                            - cut_e[j2]
+                            - if both { params.cut_both } else { 0.0 };
                         relax(i2, j2, s, parts);
                     }
                 }
