@@ -80,6 +80,8 @@ pub struct ClauseParams {
     /// units evidently end inside sentences (verses, clauses), so cuts are cheaper and a bead
     /// boundary may lie where neither side ends a sentence.
     pub fine_share: f64,
+    /// The least number of such beads for that (a cut inside a sentence makes two).
+    pub fine_min: usize,
     /// The parameters of that second search (`None`: none).
     pub fine: Option<Box<ClauseParams>>,
 }
@@ -90,6 +92,8 @@ impl Default for ClauseParams {
             fine: Some(Box::new(ClauseParams {
                 cut: 0.0,
                 cut_both: -4.0,
+                unpaired_part: 1.0,
+                sure: 1.1,
                 ..ClauseParams::coarse()
             })),
             ..ClauseParams::coarse()
@@ -113,7 +117,8 @@ impl ClauseParams {
             open: true,
             cut_open: 2.0,
             cut_both: f64::INFINITY,
-            fine_share: 0.25,
+            fine_share: 0.15,
+            fine_min: 6,
             fine: None,
         }
     }
@@ -310,15 +315,13 @@ impl Split {
         }
     }
 
-    /// The share of beads holding a part of a sentence (0 without beads).
-    pub fn partial_share(&self) -> f64 {
+    /// How many beads hold a part of a sentence.
+    pub fn partial(&self) -> usize {
         let part = |segs: &[usize], of: &[Option<usize>]| segs.iter().any(|&k| of[k].is_none());
-        let n = self
-            .beads
+        self.beads
             .iter()
             .filter(|b| part(&b.id, &self.id_sentence) || part(&b.en, &self.en_sentence))
-            .count();
-        n as f64 / self.beads.len().max(1) as f64
+            .count()
     }
 
     /// Append a bead of these segments (each with its input sentence, if whole).
@@ -866,7 +869,10 @@ impl Aligner {
         };
         let first = search(params);
         match &params.fine {
-            Some(fine) if first.partial_share() >= params.fine_share => {
+            Some(fine)
+                if first.partial() >= params.fine_min
+                    && first.partial() as f64 >= params.fine_share * first.beads.len() as f64 =>
+            {
                 let mut out = search(fine);
                 out.score_from(&first);
                 out
