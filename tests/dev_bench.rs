@@ -35,7 +35,7 @@ const SETS: &[&str] = &["flores200_dev", "ud_pud_test", "ebible_ags_web_all"];
 const PINNED: &[(&str, f64, f64)] = &[
     ("flores200_dev", 0.994, 0.990),
     ("ud_pud_test", 0.992, 0.991),
-    ("ebible_ags_web_all", 0.970, 0.924),
+    ("ebible_ags_web_all", 0.970, 0.930),
 ];
 
 /// `../shared/data/dev`, or `SELARAS_DEV_ROOT` (a directory of sets laid out the same way,
@@ -381,6 +381,8 @@ fn set_clause_param(p: &mut ClauseParams, k: &str, x: f64) {
         "cut_both" => p.cut_both = x,
         "fine_share" => p.fine_share = x,
         "fine_min" => p.fine_min = x as usize,
+        "mea" => p.mea = x,
+        "max_window" => p.max_window = x as usize,
         _ => panic!("unknown clause parameter {k}"),
     }
 }
@@ -700,7 +702,7 @@ fn dev_bench() {
 const CALIBRATION: (f64, f64) = (0.92, 0.02);
 
 /// The same for the txt track, scored at the level of the gold's units (beads merged where
-/// they share a unit keep their lowest score). Measured AUC 0.832, ECE 0.039: lower than the
+/// they share a unit keep their lowest score). Measured AUC 0.828, ECE 0.041: lower than the
 /// lines track's, as a bead whose sentence spans two units cannot be strictly right however
 /// sure the aligner is of it.
 const CALIBRATION_TXT: (f64, f64) = (0.80, 0.05);

@@ -80,6 +80,11 @@ pub struct ClauseParams {
     /// units evidently end inside sentences (verses, clauses), so cuts are cheaper and a bead
     /// boundary may lie where neither side ends a sentence.
     pub fine_share: f64,
+    /// Most beads of the sentence alignment in one window of the search.
+    pub max_window: usize,
+    /// Decode by maximum expected accuracy: the path whose boundaries' posteriors, less this
+    /// each, sum highest (NaN: the best path).
+    pub mea: f64,
     /// The least number of such beads for that (a cut inside a sentence makes two).
     pub fine_min: usize,
     /// The parameters of that second search (`None`: none).
@@ -94,6 +99,8 @@ impl Default for ClauseParams {
                 cut_both: -4.0,
                 unpaired_part: 1.0,
                 sure: 1.1,
+                mea: 0.2,
+                max_pieces: 8,
                 ..ClauseParams::coarse()
             })),
             ..ClauseParams::coarse()
@@ -119,6 +126,8 @@ impl ClauseParams {
             cut_both: f64::INFINITY,
             fine_share: 0.15,
             fine_min: 6,
+            mea: f64::NAN,
+            max_window: 64,
             fine: None,
         }
     }
@@ -662,12 +671,37 @@ fn windows(beads: &[Bead], params: &ClauseParams, odd: &[bool]) -> Vec<(usize, u
             }
         }
     }
-    let mut out: Vec<(usize, usize, bool)> = Vec::new();
+    let mut runs: Vec<(usize, usize, bool)> = Vec::new();
     for (k, &o) in open.iter().enumerate() {
-        match out.last_mut() {
+        match runs.last_mut() {
             Some(last) if last.2 == o => last.1 = k + 1,
-            _ => out.push((k, k + 1, o)),
+            _ => runs.push((k, k + 1, o)),
         }
+    }
+    // A run to align again holds at most `max_window` beads (the search keeps every bead it
+    // considers for the posteriors): a longer one is cut after its surest 1-1 bead in the
+    // second half of each stretch.
+    let limit = params.max_window.max(2);
+    let mut out = Vec::with_capacity(runs.len());
+    for (mut k0, k1, o) in runs {
+        while o && k1 - k0 > limit {
+            let cut = (k0 + limit / 2..k0 + limit)
+                .max_by(|&a, &b| {
+                    let sure = |k: usize| {
+                        let b = &beads[k];
+                        if b.id.len() == 1 && b.en.len() == 1 {
+                            b.score
+                        } else {
+                            -1.0
+                        }
+                    };
+                    sure(a).total_cmp(&sure(b))
+                })
+                .map_or(k0 + limit, |k| k + 1);
+            out.push((k0, cut, true));
+            k0 = cut;
+        }
+        out.push((k0, k1, o));
     }
     out
 }
@@ -946,6 +980,7 @@ impl Aligner {
                         from: from as u32,
                         to: to as u32,
                         score: s - cur,
+                        parts,
                     });
                     if s > best[to] {
                         best[to] = s;
@@ -1068,6 +1103,46 @@ impl Aligner {
             return None;
         }
         let mut path = Vec::new();
+        let end = cells.of((ni, ne));
+        let sums = forward_backward(&edges, cells.len(), end);
+        if !params.mea.is_nan() {
+            let (fwd, bwd) = &sums;
+            let z = fwd[end];
+            let mut inv = vec![(0, 0); cells.len()];
+            for (i, &(lo, hi)) in band.iter().enumerate() {
+                for j in lo..=hi {
+                    inv[cells.of((i, j))] = (i, j);
+                }
+            }
+            let q = |c: usize| (fwd[c] + bwd[c] - z).exp();
+            let mut gain = vec![neg; cells.len()];
+            let mut via = vec![usize::MAX; cells.len()];
+            gain[0] = 0.0;
+            for (k, e) in edges.iter().enumerate() {
+                if gain[e.from as usize] == neg || bwd[e.to as usize] == neg {
+                    continue;
+                }
+                let g = gain[e.from as usize] + q(e.to as usize) - params.mea + 1e-9 * e.score;
+                if g > gain[e.to as usize] {
+                    gain[e.to as usize] = g;
+                    via[e.to as usize] = k;
+                }
+            }
+            let mut c = end;
+            while c != 0 {
+                let e = &edges[via[c]];
+                path.push(PieceBead {
+                    from: inv[e.from as usize],
+                    to: inv[c],
+                    parts: e.parts,
+                    posterior: 0.0,
+                });
+                c = e.from as usize;
+            }
+            path.reverse();
+            posteriors(&mut path, &edges, &cells, &sums);
+            return Some(path);
+        }
         let (mut p, mut q) = (ni, ne);
         while (p, q) != (0, 0) {
             let c = cells.of((p, q));
@@ -1080,7 +1155,7 @@ impl Aligner {
             (p, q) = back[c];
         }
         path.reverse();
-        posteriors(&mut path, &edges, &cells);
+        posteriors(&mut path, &edges, &cells, &sums);
         Some(path)
     }
 }
@@ -1112,6 +1187,7 @@ struct Edge {
     from: u32,
     to: u32,
     score: f64,
+    parts: Parts,
 }
 
 /// Numbers the pairs of piece boundaries inside a band row by row: row `i` holds the columns
@@ -1176,21 +1252,21 @@ impl PieceBead {
 /// ln(e^a + e^b).
 fn log_add(a: f64, b: f64) -> f64 {
     let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-    if lo == f64::NEG_INFINITY {
+    if lo - hi < -40.0 {
+        // Also when `lo` is -inf; e^-40 is below an f64's precision next to 1.
         hi
     } else {
         hi + (lo - hi).exp().ln_1p()
     }
 }
 
-/// The posterior of each bead of `path` over all paths through `edges` (forward–backward sums;
-/// `edges` in the order their starts were reached, so every bead into a boundary pair comes
-/// before the beads out of it).
-fn posteriors(path: &mut [PieceBead], edges: &[Edge], cells: &Cells) {
-    let Some(end) = path.last().map(|b| cells.of(b.to)) else {
-        return;
-    };
-    let mut fwd = vec![f64::NEG_INFINITY; cells.len()];
+/// The forward and backward log sums over all paths through `edges` from the first cell to
+/// `end` (`edges` in the order their starts were reached, so every bead into a boundary pair
+/// comes before the beads out of it).
+type Sums = (Vec<f64>, Vec<f64>);
+
+fn forward_backward(edges: &[Edge], cells: usize, end: usize) -> Sums {
+    let mut fwd = vec![f64::NEG_INFINITY; cells];
     let mut bwd = fwd.clone();
     fwd[0] = 0.0;
     for e in edges {
@@ -1202,6 +1278,15 @@ fn posteriors(path: &mut [PieceBead], edges: &[Edge], cells: &Cells) {
         let x = e.score + bwd[e.to as usize];
         bwd[e.from as usize] = log_add(bwd[e.from as usize], x);
     }
+    (fwd, bwd)
+}
+
+/// The posterior of each bead of `path` over all paths through `edges` (with their
+/// [`forward_backward`] sums).
+fn posteriors(path: &mut [PieceBead], edges: &[Edge], cells: &Cells, (fwd, bwd): &Sums) {
+    let Some(end) = path.last().map(|b| cells.of(b.to)) else {
+        return;
+    };
     let z = fwd[end];
     // The step of the path that starts at each boundary pair (`usize::MAX`: none).
     let mut step = vec![usize::MAX; cells.len()];
@@ -1329,6 +1414,7 @@ mod tests {
         let band = [(0, 2), (0, 2), (0, 2)];
         let cells = Cells::new(&band);
         let edge = |from, to, score| Edge {
+            parts: Parts::default(),
             from: cells.of(from) as u32,
             to: cells.of(to) as u32,
             score,
@@ -1348,7 +1434,8 @@ mod tests {
             posterior: 0.0,
         };
         let mut path = vec![bead((0, 0), (1, 1)), bead((1, 1), (2, 2))];
-        posteriors(&mut path, &edges, &cells);
+        let sums = forward_backward(&edges, cells.len(), cells.of((2, 2)));
+        posteriors(&mut path, &edges, &cells, &sums);
         // Paths: 1 + 0.5 through (1, 1), 1 straight: the two steps hold 1.5 / 2.5 of the mass,
         // the first counting both of its beads.
         assert!(
