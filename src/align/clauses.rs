@@ -958,6 +958,9 @@ impl Aligner {
         let mut back_parts = vec![Parts::default(); cells.len()];
         // Every bead considered, in the order its start is reached (for the posteriors).
         let mut edges: Vec<Edge> = Vec::new();
+        // The parts of each of their scores, for decoding by expected accuracy only.
+        let mea = !params.mea.is_nan();
+        let mut edge_parts: Vec<Parts> = Vec::new();
         let unpaired = |prior: f64| Parts {
             prior,
             ..Parts::default()
@@ -980,8 +983,10 @@ impl Aligner {
                         from: from as u32,
                         to: to as u32,
                         score: s - cur,
-                        parts,
                     });
+                    if mea {
+                        edge_parts.push(parts);
+                    }
                     if s > best[to] {
                         best[to] = s;
                         back[to] = (i, j);
@@ -1105,7 +1110,7 @@ impl Aligner {
         let mut path = Vec::new();
         let end = cells.of((ni, ne));
         let sums = forward_backward(&edges, cells.len(), end);
-        if !params.mea.is_nan() {
+        if mea {
             let (fwd, bwd) = &sums;
             let z = fwd[end];
             let mut inv = vec![(0, 0); cells.len()];
@@ -1134,7 +1139,7 @@ impl Aligner {
                 path.push(PieceBead {
                     from: inv[e.from as usize],
                     to: inv[c],
-                    parts: e.parts,
+                    parts: edge_parts[via[c]],
                     posterior: 0.0,
                 });
                 c = e.from as usize;
@@ -1187,7 +1192,6 @@ struct Edge {
     from: u32,
     to: u32,
     score: f64,
-    parts: Parts,
 }
 
 /// Numbers the pairs of piece boundaries inside a band row by row: row `i` holds the columns
@@ -1414,7 +1418,6 @@ mod tests {
         let band = [(0, 2), (0, 2), (0, 2)];
         let cells = Cells::new(&band);
         let edge = |from, to, score| Edge {
-            parts: Parts::default(),
             from: cells.of(from) as u32,
             to: cells.of(to) as u32,
             score,
