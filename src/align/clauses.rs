@@ -1760,4 +1760,94 @@ mod tests {
         let scores: Vec<f64> = split.beads.iter().map(|b| b.score).collect();
         assert!(scores.iter().all(|&s| s > 0.5 && s <= 1.0), "{scores:?}");
     }
+
+    /// Two sentence pairs whose halves translate each other clause for clause.
+    fn clause_for_clause() -> (Vec<Sentence>, Vec<Sentence>) {
+        let id = sentences(
+            Lang::Id,
+            "Presiden tiba di Jakarta pada hari Senin, dan menteri keuangan berbicara di \
+             Bandung pada hari Selasa. Harga beras naik 12 persen di Medan, dan harga gula \
+             turun 7 persen di Makassar.",
+        );
+        let en = sentences(
+            Lang::En,
+            "The president arrived in Jakarta on Monday, and the finance minister spoke in \
+             Bandung on Tuesday. Rice prices rose 12 percent in Medan, and sugar prices fell 7 \
+             percent in Makassar.",
+        );
+        (id, en)
+    }
+
+    #[test]
+    fn sentences_that_translate_whole_are_not_cut_into_clause_pairs() {
+        let al = Aligner::default();
+        let (id, en) = clause_for_clause();
+        let beads = vec![bead(&[0], &[0], 0.6), bead(&[1], &[1], 0.6)];
+        let split = al.split_clauses(&id, &en, &beads, &ClauseParams::default());
+        assert_eq!(split.partial(), 0);
+        assert_eq!(split.beads.len(), 2);
+    }
+
+    #[test]
+    fn the_finer_search_pairs_clause_with_clause() {
+        let al = Aligner::default();
+        let (id, en) = clause_for_clause();
+        let beads = vec![bead(&[0], &[0], 0.6), bead(&[1], &[1], 0.6)];
+        // As in a document whose units end inside sentences.
+        let params = ClauseParams {
+            fine_share: 0.0,
+            fine_min: 0,
+            ..ClauseParams::default()
+        };
+        let split = al.split_clauses(&id, &en, &beads, &params);
+        let texts: Vec<(Vec<&str>, Vec<&str>)> = split
+            .beads
+            .iter()
+            .map(|b| {
+                (
+                    b.id.iter().map(|&i| split.id[i].text.as_str()).collect(),
+                    b.en.iter().map(|&j| split.en[j].text.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(split.beads.len(), 4, "{texts:?}");
+        assert_eq!(
+            texts[0],
+            (
+                vec!["Presiden tiba di Jakarta pada hari Senin,"],
+                vec!["The president arrived in Jakarta on Monday,"]
+            )
+        );
+        assert_eq!(
+            texts[3],
+            (
+                vec!["dan harga gula turun 7 persen di Makassar."],
+                vec!["and sugar prices fell 7 percent in Makassar."]
+            )
+        );
+        assert_eq!(split.partial(), 4);
+        // Scored at least as sure as the sentence beads they come from.
+        assert!(split.beads.iter().all(|b| b.score >= 0.6 && b.score <= 1.0));
+    }
+
+    #[test]
+    fn a_long_run_of_beads_is_searched_in_windows_of_at_most_max_window() {
+        let beads: Vec<Bead> = (0..300)
+            .map(|k| bead(&[k], &[k], if k % 7 == 0 { 0.8 } else { 0.5 }))
+            .collect();
+        let params = ClauseParams::default();
+        let w = windows(&beads, &params, &vec![false; beads.len()]);
+        assert_eq!(w.first().map(|x| x.0), Some(0));
+        assert_eq!(w.last().map(|x| x.1), Some(300));
+        for pair in w.windows(2) {
+            assert_eq!(pair[0].1, pair[1].0);
+        }
+        for &(k0, k1, open) in &w {
+            assert!(open && k1 - k0 <= params.max_window, "{k0}..{k1}");
+            // Cut after the surest bead in reach.
+            if k1 < 300 {
+                assert_eq!((k1 - 1) % 7, 0, "{k0}..{k1}");
+            }
+        }
+    }
 }
