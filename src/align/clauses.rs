@@ -806,108 +806,17 @@ impl Aligner {
                 )
             })
         };
-        // Paragraph ends count as they do for the sentence aligner: only where some paragraph
-        // of each side holds several sentences.
-        let paras = |s: &[Sentence]| s.iter().map(|x| x.para).collect::<Vec<_>>();
-        let use_para = several_per_paragraph(&paras(id)) && several_per_paragraph(&paras(en));
-        // The bead of each sentence.
-        let mut bead_i = vec![0; id.len()];
-        let mut bead_e = vec![0; en.len()];
-        for (k, b) in beads.iter().enumerate() {
-            for &i in &b.id {
-                bead_i[i] = k;
-            }
-            for &j in &b.en {
-                bead_e[j] = k;
-            }
-        }
+        let doc = ClauseDoc::new(self, (id, pid), (en, pen), beads, stats);
         // First every bead boundary at a sentence boundary on one side at least; where many
         // beads then end inside a sentence (the translation's units are not its sentences:
         // verses, clauses), again with boundaries where neither side ends a sentence too.
-        let search = |params: &ClauseParams| {
-            // 1-1 beads whose lengths disagree: one side may hold a clause the other lacks.
-            let odd: Vec<bool> = beads
-                .iter()
-                .map(|b| match (&b.id[..], &b.en[..]) {
-                    (&[i], &[j]) => {
-                        let (li, le) = (pid[i].chars as f64, pen[j].chars as f64);
-                        let d = (le - stats.ratio * li) / (stats.s2 * li.max(1.0)).sqrt();
-                        d.abs() > params.odd_length
-                    }
-                    _ => false,
-                })
-                .collect();
-            let mut out = Split::default();
-            for (k0, k1, open) in windows(beads, params, &odd) {
-                let run = &beads[k0..k1];
-                let span = |side: fn(&Bead) -> &[usize]| {
-                    let first = run.iter().find_map(|b| side(b).first().copied())?;
-                    let last = run.iter().rev().find_map(|b| side(b).last().copied())?;
-                    Some(first..last + 1)
-                };
-                let (ri, re) = (span(|b| &b.id), span(|b| &b.en));
-                let aligned = match (open, ri, re) {
-                    (true, Some(ri), Some(re)) => {
-                        let t = tables();
-                        let side = |(sents, prep): (&[Sentence], &[Prepared]),
-                                    r: Range<usize>,
-                                    bead_of: &[usize],
-                                    lang| {
-                            let local: Vec<usize> =
-                                bead_of[r.clone()].iter().map(|k| k - k0).collect();
-                            let next = sents.get(r.end).map(|s| s.para);
-                            Side::new(
-                                self,
-                                (&sents[r.clone()], &prep[r]),
-                                lang,
-                                (&local, run.len()),
-                                next,
-                                use_para,
-                                params.open,
-                            )
-                        };
-                        let si = side((id, pid), ri.clone(), &bead_i, Lang::Id);
-                        let se = side((en, pen), re.clone(), &bead_e, Lang::En);
-                        self.piece_path(t, (&si, &se), params)
-                            .map(|path| (path, si, se, ri.start, re.start, t))
-                    }
-                    _ => None,
-                };
-                let Some((path, si, se, i0, j0, t)) = aligned else {
-                    // Kept as they are.
-                    let whole =
-                        |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
-                            idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
-                        };
-                    for b in run {
-                        out.push(whole(&b.id, id), whole(&b.en, en), b.score);
-                    }
-                    continue;
-                };
-                let shift = |segs: Vec<(Sentence, Option<usize>)>, by: usize| {
-                    segs.into_iter().map(move |(s, k)| (s, k.map(|k| k + by)))
-                };
-                for pb in &path {
-                    let ((p0, q0), (p1, q1)) = (pb.from, pb.to);
-                    let ids: Vec<_> = shift(si.join(p0..p1, &id[i0..]), i0).collect();
-                    let ens: Vec<_> = shift(se.join(q0..q1, &en[j0..]), j0).collect();
-                    let score = match same_bead(&ids, &ens, beads, (&bead_i, &bead_e)) {
-                        // A bead of the sentence alignment: its score, from the whole document.
-                        Some(k) => beads[k].score,
-                        None => pb.probability((ids.len(), ens.len()), t, &self.config().params),
-                    };
-                    out.push(ids, ens, score);
-                }
-            }
-            out
-        };
-        let first = search(params);
+        let first = doc.search(params, &tables);
         match &params.fine {
             Some(fine)
                 if first.partial() >= params.fine_min
                     && first.partial() as f64 >= params.fine_share * first.beads.len() as f64 =>
             {
-                let mut out = search(fine);
+                let mut out = doc.search(fine, &tables);
                 out.score_from(&first);
                 out
             }
@@ -1162,6 +1071,141 @@ impl Aligner {
         path.reverse();
         posteriors(&mut path, &edges, &cells, &sums);
         Some(path)
+    }
+}
+
+/// A document's sentences and sentence alignment, as the clause searches read them.
+struct ClauseDoc<'a> {
+    al: &'a Aligner,
+    id: &'a [Sentence],
+    pid: &'a [Prepared],
+    en: &'a [Sentence],
+    pen: &'a [Prepared],
+    beads: &'a [Bead],
+    stats: &'a DocStats,
+    /// Paragraph ends count as they do for the sentence aligner: only where some paragraph of
+    /// each side holds several sentences.
+    use_para: bool,
+    /// The bead of each sentence, per side.
+    bead_i: Vec<usize>,
+    bead_e: Vec<usize>,
+}
+
+impl<'a> ClauseDoc<'a> {
+    fn new(
+        al: &'a Aligner,
+        (id, pid): (&'a [Sentence], &'a [Prepared]),
+        (en, pen): (&'a [Sentence], &'a [Prepared]),
+        beads: &'a [Bead],
+        stats: &'a DocStats,
+    ) -> Self {
+        let paras = |s: &[Sentence]| s.iter().map(|x| x.para).collect::<Vec<_>>();
+        let use_para = several_per_paragraph(&paras(id)) && several_per_paragraph(&paras(en));
+        let mut bead_i = vec![0; id.len()];
+        let mut bead_e = vec![0; en.len()];
+        for (k, b) in beads.iter().enumerate() {
+            for &i in &b.id {
+                bead_i[i] = k;
+            }
+            for &j in &b.en {
+                bead_e[j] = k;
+            }
+        }
+        ClauseDoc {
+            al,
+            id,
+            pid,
+            en,
+            pen,
+            beads,
+            stats,
+            use_para,
+            bead_i,
+            bead_e,
+        }
+    }
+
+    /// 1-1 beads whose lengths disagree: one side may hold a clause the other lacks.
+    fn odd(&self, params: &ClauseParams) -> Vec<bool> {
+        self.beads
+            .iter()
+            .map(|b| match (&b.id[..], &b.en[..]) {
+                (&[i], &[j]) => {
+                    let (li, le) = (self.pid[i].chars as f64, self.pen[j].chars as f64);
+                    let d = (le - self.stats.ratio * li) / (self.stats.s2 * li.max(1.0)).sqrt();
+                    d.abs() > params.odd_length
+                }
+                _ => false,
+            })
+            .collect()
+    }
+
+    /// Align the pieces again in the windows `params` open, keep the other beads as they are.
+    fn search<'t>(&self, params: &ClauseParams, tables: &dyn Fn() -> &'t Tables) -> Split {
+        let (id, pid, en, pen, beads) = (self.id, self.pid, self.en, self.pen, self.beads);
+        let (bead_i, bead_e, use_para) = (&self.bead_i, &self.bead_e, self.use_para);
+        let mut out = Split::default();
+        for (k0, k1, open) in windows(beads, params, &self.odd(params)) {
+            let run = &beads[k0..k1];
+            let span = |side: fn(&Bead) -> &[usize]| {
+                let first = run.iter().find_map(|b| side(b).first().copied())?;
+                let last = run.iter().rev().find_map(|b| side(b).last().copied())?;
+                Some(first..last + 1)
+            };
+            let (ri, re) = (span(|b| &b.id), span(|b| &b.en));
+            let aligned = match (open, ri, re) {
+                (true, Some(ri), Some(re)) => {
+                    let t = tables();
+                    let side = |(sents, prep): (&[Sentence], &[Prepared]),
+                                r: Range<usize>,
+                                bead_of: &[usize],
+                                lang| {
+                        let local: Vec<usize> = bead_of[r.clone()].iter().map(|k| k - k0).collect();
+                        let next = sents.get(r.end).map(|s| s.para);
+                        Side::new(
+                            self.al,
+                            (&sents[r.clone()], &prep[r]),
+                            lang,
+                            (&local, run.len()),
+                            next,
+                            use_para,
+                            params.open,
+                        )
+                    };
+                    let si = side((id, pid), ri.clone(), bead_i, Lang::Id);
+                    let se = side((en, pen), re.clone(), bead_e, Lang::En);
+                    self.al
+                        .piece_path(t, (&si, &se), params)
+                        .map(|path| (path, si, se, ri.start, re.start, t))
+                }
+                _ => None,
+            };
+            let Some((path, si, se, i0, j0, t)) = aligned else {
+                // Kept as they are.
+                let whole = |idx: &[usize], sents: &[Sentence]| -> Vec<(Sentence, Option<usize>)> {
+                    idx.iter().map(|&k| (sents[k].clone(), Some(k))).collect()
+                };
+                for b in run {
+                    out.push(whole(&b.id, id), whole(&b.en, en), b.score);
+                }
+                continue;
+            };
+            let shift = |segs: Vec<(Sentence, Option<usize>)>, by: usize| {
+                segs.into_iter().map(move |(s, k)| (s, k.map(|k| k + by)))
+            };
+            for pb in &path {
+                let ((p0, q0), (p1, q1)) = (pb.from, pb.to);
+                let ids: Vec<_> = shift(si.join(p0..p1, &id[i0..]), i0).collect();
+                let ens: Vec<_> = shift(se.join(q0..q1, &en[j0..]), j0).collect();
+                let score = match same_bead(&ids, &ens, beads, (bead_i, bead_e)) {
+                    // A bead of the sentence alignment: its score, from the whole document.
+                    Some(k) => beads[k].score,
+                    None => pb.probability((ids.len(), ens.len()), t, &self.al.config().params),
+                };
+                out.push(ids, ens, score);
+            }
+        }
+        out
     }
 }
 
@@ -1562,6 +1606,20 @@ mod tests {
         );
     }
 
+    /// The texts of each bead's segments, per side.
+    fn bead_texts(split: &Split) -> Vec<(Vec<&str>, Vec<&str>)> {
+        split
+            .beads
+            .iter()
+            .map(|b| {
+                (
+                    b.id.iter().map(|&i| split.id[i].text.as_str()).collect(),
+                    b.en.iter().map(|&j| split.en[j].text.as_str()).collect(),
+                )
+            })
+            .collect()
+    }
+
     fn sentences(lang: Lang, text: &str) -> Vec<Sentence> {
         crate::segment::Segmenter::new(lang).split(text)
     }
@@ -1673,16 +1731,7 @@ mod tests {
         let mut beads: Vec<Bead> = (0..4).map(|k| bead(&[k], &[k], 0.99)).collect();
         beads.push(bead(&[4], &[4], 0.5));
         let split = al.split_clauses(&id, &en, &beads, &ClauseParams::default());
-        let texts: Vec<(Vec<&str>, Vec<&str>)> = split
-            .beads
-            .iter()
-            .map(|b| {
-                (
-                    b.id.iter().map(|&i| split.id[i].text.as_str()).collect(),
-                    b.en.iter().map(|&j| split.en[j].text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let texts = bead_texts(&split);
         assert_eq!(texts.len(), 6, "{texts:?}");
         assert!(texts[4].0[0].starts_with("Kucing hitam") && texts[4].1.is_empty());
         assert_eq!(
@@ -1732,13 +1781,7 @@ mod tests {
         );
         let beads = vec![bead(&[0, 1], &[0, 1], 0.9)];
         let split = al.split_clauses(&id, &en, &beads, &ClauseParams::default());
-        let texts = |b: &Bead| -> (Vec<&str>, Vec<&str>) {
-            (
-                b.id.iter().map(|&i| split.id[i].text.as_str()).collect(),
-                b.en.iter().map(|&j| split.en[j].text.as_str()).collect(),
-            )
-        };
-        let got: Vec<_> = split.beads.iter().map(texts).collect();
+        let got = bead_texts(&split);
         assert_eq!(
             got,
             vec![
@@ -1800,16 +1843,7 @@ mod tests {
             ..ClauseParams::default()
         };
         let split = al.split_clauses(&id, &en, &beads, &params);
-        let texts: Vec<(Vec<&str>, Vec<&str>)> = split
-            .beads
-            .iter()
-            .map(|b| {
-                (
-                    b.id.iter().map(|&i| split.id[i].text.as_str()).collect(),
-                    b.en.iter().map(|&j| split.en[j].text.as_str()).collect(),
-                )
-            })
-            .collect();
+        let texts = bead_texts(&split);
         assert_eq!(split.beads.len(), 4, "{texts:?}");
         assert_eq!(
             texts[0],
