@@ -25,6 +25,13 @@
 //! its score; any other is scored from the clause alignment itself: its posterior among the
 //! window's paths (forward–backward sums over every bead the search considered) and the parts of
 //! its score, through the same calibration as the sentence aligner's beads.
+//!
+//! Where many of a document's beads then hold a part of a sentence ([`ClauseParams::fine_share`]),
+//! its translation pairs smaller units than sentences (verses, clauses), and the pieces are
+//! aligned once more with [`ClauseParams::fine`]: cuts at a comma for free, bead boundaries also
+//! where neither side ends a sentence ([`ClauseParams::cut_both`]), and the path chosen by
+//! maximum expected accuracy ([`ClauseParams::mea`]). Its beads are scored at least as sure as
+//! the beads of the first search they share text with.
 
 use std::ops::Range;
 

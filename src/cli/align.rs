@@ -54,8 +54,8 @@ pub struct Args {
     #[arg(long)]
     no_learn: bool,
     /// Keep sentences whole: do not pair a sentence boundary of one side with a clause
-    /// boundary of the other (segments are then exactly the sentences of `selaras split`).
-    /// Pre-split input and the `ladder` format are never split.
+    /// boundary of the other, nor clause with clause (segments are then exactly the sentences
+    /// of `selaras split`). Pre-split input and the `ladder` format are never split.
     #[arg(long)]
     whole_sentences: bool,
 }

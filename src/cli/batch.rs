@@ -52,7 +52,8 @@ pub struct Args {
     #[arg(long, conflicts_with = "presplit")]
     pub wrapped: bool,
     /// Keep sentences whole: do not pair a sentence boundary of one side with a clause
-    /// boundary of the other. Pre-split input and the `ladder` format are never split.
+    /// boundary of the other, nor clause with clause. Pre-split input and the `ladder` format
+    /// are never split.
     #[arg(long)]
     pub whole_sentences: bool,
     /// Process only shard K of N (1-based), by a stable hash of the document id.
