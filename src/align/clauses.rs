@@ -92,7 +92,8 @@ pub struct ClauseParams {
     /// Decode by maximum expected accuracy: the path whose boundaries' posteriors, less this
     /// each, sum highest (NaN: the best path).
     pub mea: f64,
-    /// The least number of such beads for that (a cut inside a sentence makes two).
+    /// The least number of such beads for that (a cut inside a sentence makes two; at least four
+    /// places where the two sides' sentences disagree).
     pub fine_min: usize,
     /// The parameters of that second search (`None`: none).
     pub fine: Option<Box<ClauseParams>>,
@@ -132,7 +133,7 @@ impl ClauseParams {
             cut_open: 2.0,
             cut_both: f64::INFINITY,
             fine_share: 0.15,
-            fine_min: 6,
+            fine_min: 8,
             mea: f64::NAN,
             max_window: 64,
             fine: None,
@@ -818,6 +819,14 @@ impl Aligner {
         // beads then end inside a sentence (the translation's units are not its sentences:
         // verses, clauses), again with boundaries where neither side ends a sentence too.
         let first = doc.search(params, &tables);
+        if std::env::var_os("SELARAS_RHO").is_some() {
+            eprintln!(
+                "RHO {} {} {}",
+                first.beads.len(),
+                first.partial(),
+                id.len().max(en.len())
+            );
+        }
         match &params.fine {
             Some(fine)
                 if first.partial() >= params.fine_min
