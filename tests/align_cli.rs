@@ -336,6 +336,13 @@ fn running_text_beads_split_at_clauses() {
     };
     assert_eq!(join(&split, 0), join(&whole, 0));
     assert_eq!(join(&split, 1), join(&whole, 1));
+    // `--clause-pairs never` changes nothing here; `always` pairs clause with clause.
+    assert_eq!(rows("dengue", &["--clause-pairs", "never"]), split);
+    let finer = rows("dengue", &["--clause-pairs", "always"]);
+    assert!(finer.len() > split.len());
+    assert!(finer.contains(&pair("Namun,", "However,")), "{finer:#?}");
+    assert_eq!(join(&finer, 0), join(&whole, 0));
+    assert_eq!(join(&finer, 1), join(&whole, 1));
 }
 
 #[test]

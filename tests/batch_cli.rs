@@ -136,6 +136,7 @@ fn directory_to_tsv_with_stats_and_errors_files() {
     assert_eq!(run["version"], env!("CARGO_PKG_VERSION"));
     assert_eq!(run["settings"]["input"], data("good").to_str().unwrap());
     assert_eq!(run["settings"]["clauses"], true);
+    assert_eq!(run["settings"]["clause_pairs"], "auto");
     assert_eq!(run["settings"]["lexicon"], Value::Null);
     assert_eq!(run["settings"]["filters"]["min_score"], 0.0);
     assert_eq!(run["settings"]["filters"]["keep_empty"], false);

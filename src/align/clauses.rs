@@ -116,7 +116,35 @@ impl Default for ClauseParams {
     }
 }
 
+/// When the pieces of a document are also paired clause with clause (the finer search of
+/// [`ClauseParams::fine`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Finer {
+    /// Where the document's units evidently are not sentences ([`ClauseParams::fine_share`],
+    /// [`ClauseParams::fine_min`]).
+    #[default]
+    Auto,
+    /// Never: a bead boundary always lies at a sentence boundary of one side at least.
+    Never,
+    /// In every document.
+    Always,
+}
+
 impl ClauseParams {
+    /// These parameters with the finer search run as `finer` says.
+    pub fn with_finer(mut self, finer: Finer) -> Self {
+        match finer {
+            Finer::Auto => {}
+            Finer::Never => self.fine = None,
+            Finer::Always => {
+                self.fine_share = 0.0;
+                self.fine_min = 0;
+            }
+        }
+        self
+    }
+
     /// The first search's parameters, with no second one.
     fn coarse() -> Self {
         ClauseParams {

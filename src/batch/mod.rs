@@ -122,6 +122,8 @@ pub struct Options {
     /// ([`Aligner::split_clauses`](crate::align::Aligner::split_clauses)); never for
     /// pre-split input.
     pub clauses: bool,
+    /// When pieces are also paired clause with clause (`--clause-pairs`).
+    pub finer: crate::align::clauses::Finer,
     /// Documents per window.
     pub chunk: usize,
     /// Only the documents of this shard.
@@ -138,6 +140,7 @@ impl Default for Options {
             presplit: false,
             wrapped: false,
             clauses: true,
+            finer: crate::align::clauses::Finer::Auto,
             chunk: 256,
             shard: None,
             jobs: 0,
@@ -414,7 +417,7 @@ impl Batch {
                 (&loaded.en, &loaded.pen),
                 &beads,
                 &stats,
-                &crate::align::clauses::ClauseParams::default(),
+                &crate::align::clauses::ClauseParams::default().with_finer(self.options.finer),
             )
         });
         let mut loaded = loaded;

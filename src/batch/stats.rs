@@ -224,6 +224,8 @@ pub struct Settings {
     pub wrapped: bool,
     /// Beads cut at clauses (off with `--whole-sentences`, `--presplit` or `-f ladder`).
     pub clauses: bool,
+    /// `--clause-pairs`.
+    pub clause_pairs: crate::align::clauses::Finer,
     /// `--rules`, when given.
     pub rules: Option<String>,
     /// `--lexicon`, when given.

@@ -58,6 +58,11 @@ pub struct Args {
     /// of `selaras split`). Pre-split input and the `ladder` format are never split.
     #[arg(long)]
     whole_sentences: bool,
+    /// When the pieces of running text are also paired clause with clause, so that a bead may
+    /// end where neither side ends a sentence: `auto` where a document's translation evidently
+    /// pairs verses or clauses rather than sentences.
+    #[arg(long, value_enum, default_value_t = super::ClausePairs::Auto)]
+    clause_pairs: super::ClausePairs,
 }
 
 /// How a side is cut into sentences.
@@ -141,7 +146,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             (&en, &aligned.en),
             result,
             &aligned.stats,
-            &ClauseParams::default(),
+            &ClauseParams::default().with_finer(args.clause_pairs.into()),
         )
     });
     let (segs_id, segs_en, beads) = match &split {

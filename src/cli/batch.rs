@@ -56,6 +56,11 @@ pub struct Args {
     /// are never split.
     #[arg(long)]
     pub whole_sentences: bool,
+    /// When the pieces of running text are also paired clause with clause, so that a bead may
+    /// end where neither side ends a sentence: `auto` where a document's translation evidently
+    /// pairs verses or clauses rather than sentences.
+    #[arg(long, value_enum, default_value_t = super::ClausePairs::Auto)]
+    pub clause_pairs: super::ClausePairs,
     /// Process only shard K of N (1-based), by a stable hash of the document id.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
@@ -310,6 +315,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         presplit: args.presplit,
         wrapped: args.wrapped,
         clauses: super::clause_splits(args.presplit, args.whole_sentences, args.format),
+        finer: args.clause_pairs.into(),
         chunk: args.chunk,
         shard: args.shard,
         jobs: usize::from(args.jobs),
@@ -320,6 +326,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         presplit: options.presplit,
         wrapped: options.wrapped,
         clauses: options.clauses,
+        clause_pairs: options.finer,
         rules: show(&args.rules),
         lexicon: show(&args.model.lexicon),
         beads: args.model.beads.clone(),

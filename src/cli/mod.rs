@@ -196,6 +196,29 @@ impl ModelArgs {
     }
 }
 
+/// `--clause-pairs`: when the pieces of running text are also paired clause with clause.
+#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
+pub enum ClausePairs {
+    /// Where a document's translation evidently pairs units smaller than sentences (verses,
+    /// clauses): many of its beads hold a part of a sentence.
+    #[default]
+    Auto,
+    /// Never: sentence pairs that translate each other whole stay whole.
+    Never,
+    /// In every document.
+    Always,
+}
+
+impl From<ClausePairs> for selaras::align::clauses::Finer {
+    fn from(c: ClausePairs) -> Self {
+        match c {
+            ClausePairs::Auto => Self::Auto,
+            ClausePairs::Never => Self::Never,
+            ClausePairs::Always => Self::Always,
+        }
+    }
+}
+
 /// Whether beads of the output are split at clauses: never for pre-split input, with
 /// `--whole-sentences`, or for a ladder (Vecalign's format indexes the sentences as split).
 pub fn clause_splits(presplit: bool, whole_sentences: bool, format: Format) -> bool {
