@@ -31,7 +31,8 @@ use selaras::segment::{Lang, Sentence};
 
 const SETS: &[&str] = &["flores200_dev", "ud_pud_test", "ebible_ags_web_all"];
 
-/// Pinned strict F1 (measured minus about 0.005): lines track, txt track.
+/// Pinned strict F1 (measured minus about 0.005; the Bible txt track at the target, 0.93, against
+/// 0.932 measured): lines track, txt track.
 const PINNED: &[(&str, f64, f64)] = &[
     ("flores200_dev", 0.994, 0.990),
     ("ud_pud_test", 0.992, 0.991),
