@@ -82,16 +82,16 @@ pub struct ClauseParams {
     /// Cost (log) of a bead boundary where neither side ends a sentence, on top of both
     /// sides' cuts (infinite: no such boundary).
     pub cut_both: f64,
+    /// Decode by maximum expected accuracy: the path whose boundaries' posteriors, less this
+    /// each, sum highest (NaN: the best path).
+    pub mea: f64,
+    /// Most beads of the sentence alignment in one window of the search.
+    pub max_window: usize,
     /// The share of a document's beads holding a part of a sentence, after a search with these
     /// parameters, from which its pieces are aligned again with `fine`: the translation's
     /// units evidently end inside sentences (verses, clauses), so cuts are cheaper and a bead
     /// boundary may lie where neither side ends a sentence.
     pub fine_share: f64,
-    /// Most beads of the sentence alignment in one window of the search.
-    pub max_window: usize,
-    /// Decode by maximum expected accuracy: the path whose boundaries' posteriors, less this
-    /// each, sum highest (NaN: the best path).
-    pub mea: f64,
     /// The least number of such beads for that (a cut inside a sentence makes two; at least four
     /// places where the two sides' sentences disagree).
     pub fine_min: usize,
@@ -160,10 +160,10 @@ impl ClauseParams {
             open: true,
             cut_open: 2.0,
             cut_both: f64::INFINITY,
-            fine_share: 0.15,
-            fine_min: 8,
             mea: f64::NAN,
             max_window: 64,
+            fine_share: 0.15,
+            fine_min: 8,
             fine: None,
         }
     }
@@ -324,38 +324,43 @@ pub struct Split {
 }
 
 impl Split {
-    /// Score every bead as the least sure of the beads of `coarse` (a split of the same text)
-    /// that share some of its text: a finer split is scored at the coarser split's grain.
+    /// Score every bead at least as sure as the least sure of the beads of `coarse` (a split of
+    /// the same text) that share some of its text: a finer split's beads are no less sure than
+    /// the coarser split's they come from.
     fn score_from(&mut self, coarse: &Split) {
-        // The bead of `coarse` holding each byte offset, per side.
-        let owner = |segs: &[Sentence], of_bead: &dyn Fn(usize) -> Vec<usize>| {
-            let mut bead = vec![0; segs.len()];
-            for k in 0..coarse.beads.len() {
-                for s in of_bead(k) {
-                    bead[s] = k;
-                }
-            }
-            let starts: Vec<usize> = segs.iter().map(|s| s.start).collect();
-            move |at: usize| bead[starts.partition_point(|&x| x <= at).max(1) - 1]
-        };
-        let at_i = owner(&coarse.id, &|k| coarse.beads[k].id.clone());
-        let at_e = owner(&coarse.en, &|k| coarse.beads[k].en.clone());
-        for b in &mut self.beads {
-            let mut ks = Vec::new();
+        // The bead of `coarse` holding each of its segments, per side.
+        let mut bead_i = vec![0; coarse.id.len()];
+        let mut bead_e = vec![0; coarse.en.len()];
+        for (k, b) in coarse.beads.iter().enumerate() {
             for &s in &b.id {
-                ks.push(at_i(self.id[s].start));
-                ks.push(at_i(self.id[s].end.max(self.id[s].start + 1) - 1));
+                bead_i[s] = k;
             }
             for &s in &b.en {
-                ks.push(at_e(self.en[s].start));
-                ks.push(at_e(self.en[s].end.max(self.en[s].start + 1) - 1));
+                bead_e[s] = k;
+            }
+        }
+        // The bead of `coarse` holding byte `at` of a side's text.
+        let owner = |segs: &[Sentence], bead: &[usize], at: usize| {
+            bead[segs.partition_point(|s| s.start <= at).max(1) - 1]
+        };
+        for b in &mut self.beads {
+            let mut ks = Vec::new();
+            for (segs, own, coarse_segs, bead) in [
+                (&b.id, &self.id, &coarse.id, &bead_i),
+                (&b.en, &self.en, &coarse.en, &bead_e),
+            ] {
+                for &s in segs {
+                    let seg = &own[s];
+                    ks.push(owner(coarse_segs, bead, seg.start));
+                    ks.push(owner(coarse_segs, bead, seg.end.max(seg.start + 1) - 1));
+                }
             }
             if let (Some(&lo), Some(&hi)) = (ks.iter().min(), ks.iter().max()) {
-                let c = coarse.beads[lo..=hi]
+                let least = coarse.beads[lo..=hi]
                     .iter()
                     .map(|c| c.score)
                     .fold(f64::INFINITY, f64::min);
-                b.score = b.score.max(c);
+                b.score = b.score.max(least);
             }
         }
     }
