@@ -2,8 +2,8 @@
 # Align-speed benchmark: builds document pairs of about 1k, 10k and 100k sentences by
 # concatenating whole dev bench documents (../shared/data/dev/*/bench/*/{id,en}.lines, in
 # order, repeated as needed), then times `selaras align --presplit` on each with
-# /usr/bin/time (wall and user time, peak RSS). Also times 1,000 short article pairs aligned
-# one by one.
+# /usr/bin/time (wall and user time, peak RSS). Also times the Bible benchmark as one
+# running-text pair (with and without the finer clause search) and 1,000 short article pairs.
 #
 # Usage: benches/align_bench.sh [SIZES...]      (default: 1000 10000 100000)
 # Env:   SELARAS=path/to/selaras (default target/release/selaras, built if missing)
@@ -62,6 +62,38 @@ PY
     set -- $stats
     printf '%-10s %-8s %-8s %-5s %-18s %-18s %-8s\n' "$n" "$(wc -l < "$work/id.n")" "$(wc -l < "$work/en.n")" "$runs" "$1" "$2" "$3"
 done
+
+# Running text whose units are not sentences: the Bible benchmark's documents (id.txt, en.txt)
+# joined into one pair of 8,306 verses, aligned end to end by `selaras align` (segmentation,
+# clause alignment; the finer search runs on it) and with `--clause-pairs never`.
+bible="$dev/ebible_ags_web_all/bench"
+if [ -d "$bible" ]; then
+    : > "$work/id.txt"
+    : > "$work/en.txt"
+    for d in "$bible"/d*; do
+        { cat "$d/id.txt"; echo; } >> "$work/id.txt"
+        { cat "$d/en.txt"; echo; } >> "$work/en.txt"
+    done
+    for mode in auto never; do
+        : > "$work/runs"
+        r=0
+        while [ $r -lt "${RUNS:-5}" ]; do
+            # shellcheck disable=SC2086
+            /usr/bin/time -f "%e %U %M" -o "$work/time" "$bin" align --clause-pairs "$mode" ${ALIGN_ARGS:-} \
+                "$work/id.txt" "$work/en.txt" > "$work/out"
+            cat "$work/time" >> "$work/runs"
+            r=$((r + 1))
+        done
+        stats=$(python3 - "$work/runs" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+w = [r[0] for r in rows]; u = [r[1] for r in rows]; m = max(r[2] for r in rows)
+print(f"{min(w):.2f}/{statistics.median(w):.2f} s wall, {min(u):.2f}/{statistics.median(u):.2f} s user (best/median), {int(m // 1024)} MB peak")
+PY
+)
+        echo "running text, Bible benchmark as one pair, selaras align --clause-pairs $mode: $stats"
+    done
+fi
 
 # 1,000 short article pairs (the dev bench documents, repeated to 1,000), in one process with
 # `selaras batch --presplit -j 1` (one core; learning over all of them, as batch does).
