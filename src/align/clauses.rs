@@ -1077,7 +1077,10 @@ impl Aligner {
                     inv[cells.of((i, j))] = (i, j);
                 }
             }
-            let q = |c: usize| (fwd[c] + bwd[c] - z).exp();
+            // Each boundary pair's posterior, less the cost of a boundary.
+            let gain_at: Vec<f64> = (0..cells.len())
+                .map(|c| (fwd[c] + bwd[c] - z).exp() - params.mea)
+                .collect();
             let mut gain = vec![neg; cells.len()];
             let mut via = vec![usize::MAX; cells.len()];
             gain[0] = 0.0;
@@ -1085,7 +1088,7 @@ impl Aligner {
                 if gain[e.from as usize] == neg || bwd[e.to as usize] == neg {
                     continue;
                 }
-                let g = gain[e.from as usize] + q(e.to as usize) - params.mea + 1e-9 * e.score;
+                let g = gain[e.from as usize] + gain_at[e.to as usize] + 1e-9 * e.score;
                 if g > gain[e.to as usize] {
                     gain[e.to as usize] = g;
                     via[e.to as usize] = k;
