@@ -384,6 +384,8 @@ fn set_clause_param(p: &mut ClauseParams, k: &str, x: f64) {
         "fine_min" => p.fine_min = x as usize,
         "mea" => p.mea = x,
         "max_window" => p.max_window = x as usize,
+        "max_window_pieces" => p.max_window_pieces = x as usize,
+        "sentence_pieces" => p.sentence_pieces = x as usize,
         _ => panic!("unknown clause parameter {k}"),
     }
 }

@@ -79,6 +79,9 @@ pub struct ClauseParams {
     pub open: bool,
     /// Cost (log) of a bead boundary at a sentence end without punctuation.
     pub cut_open: f64,
+    /// A sentence of more clause pieces than this is kept whole (a list of hundreds of items:
+    /// the search grows with the square of the pieces a bead may span).
+    pub sentence_pieces: usize,
     /// Cost (log) of a bead boundary where neither side ends a sentence, on top of both
     /// sides' cuts (infinite: no such boundary).
     pub cut_both: f64,
@@ -87,6 +90,8 @@ pub struct ClauseParams {
     pub mea: f64,
     /// Most beads of the sentence alignment in one window of the search.
     pub max_window: usize,
+    /// Most clause pieces (of a window's beads, each on its larger side) in one window.
+    pub max_window_pieces: usize,
     /// The share of a document's beads holding a part of a sentence, after a search with these
     /// parameters, from which its pieces are aligned again with `fine`: the translation's
     /// units evidently end inside sentences (verses, clauses), so cuts are cheaper and a bead
@@ -159,9 +164,11 @@ impl ClauseParams {
             keep: 1.5,
             open: true,
             cut_open: 2.0,
+            sentence_pieces: 16,
             cut_both: f64::INFINITY,
             mea: f64::NAN,
             max_window: 64,
+            max_window_pieces: 128,
             fine_share: 0.15,
             fine_min: 8,
             fine: None,
@@ -421,9 +428,6 @@ struct Side {
     dups: Vec<Vec<u128>>,
 }
 
-/// Sentences with more clause pieces than this are kept whole.
-const MAX_SENTENCE_PIECES: usize = 16;
-
 /// How many pieces back a repeated token is looked for.
 const DUP_REACH: usize = 24;
 
@@ -431,7 +435,9 @@ impl Side {
     /// `sent_prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`:
     /// how many there are; `next_para`: the paragraph of the sentence after the last;
     /// `use_para`: whether paragraph ends count (as for the sentence aligner); `use_open`:
-    /// whether sentences are cut where they end without punctuation too ([`open_ends`]).
+    /// whether sentences are cut where they end without punctuation too ([`open_ends`]);
+    /// `max_pieces`: a sentence of more pieces is kept whole.
+    #[allow(clippy::too_many_arguments)]
     fn new(
         al: &Aligner,
         (sents, sent_prep): (&[Sentence], &[Prepared]),
@@ -440,6 +446,7 @@ impl Side {
         next_para: Option<usize>,
         use_para: bool,
         use_open: bool,
+        max_pieces: usize,
     ) -> Side {
         let mut pieces = Vec::new();
         let mut comma = Vec::new();
@@ -463,7 +470,7 @@ impl Side {
             }
             let at: Vec<usize> = cuts.iter().map(|c| c.0).collect();
             let mut ps = pieces_at(&s.text, &at);
-            if ps.is_empty() || ps.len() > MAX_SENTENCE_PIECES {
+            if ps.is_empty() || ps.len() > max_pieces {
                 // A list of hundreds of items is not cut: the search would grow with its square.
                 ps = vec![(0..s.text.len(), cuts.len())];
             }
@@ -697,7 +704,12 @@ fn bead_stats(
 /// The runs of beads to align again (`true`) and to keep (`false`), as `(start, end, open)`:
 /// a bead is kept when it is 1-1 with a score of at least `sure`, its lengths agree (`odd[k]`
 /// false) and no other bead lies within `window` of it.
-fn windows(beads: &[Bead], params: &ClauseParams, odd: &[bool]) -> Vec<(usize, usize, bool)> {
+fn windows(
+    beads: &[Bead],
+    params: &ClauseParams,
+    odd: &[bool],
+    pieces: &[usize],
+) -> Vec<(usize, usize, bool)> {
     let n = beads.len();
     let settled = |b: &Bead| b.id.len() == 1 && b.en.len() == 1 && b.score >= params.sure;
     let mut open = vec![false; n];
@@ -719,26 +731,36 @@ fn windows(beads: &[Bead], params: &ClauseParams, odd: &[bool]) -> Vec<(usize, u
             _ => runs.push((k, k + 1, o)),
         }
     }
-    // A run to align again holds at most `max_window` beads (the search keeps every bead it
-    // considers for the posteriors): a longer one is cut after its surest 1-1 bead in the
-    // second half of each stretch.
+    // A run to align again holds at most `max_window` beads and `max_window_pieces` clause
+    // pieces (`pieces[k]`: bead k's, on its larger side), as the search keeps every bead it
+    // considers for the posteriors: a longer one is cut after the surest 1-1 bead in the
+    // second half of the longest stretch that fits.
     let limit = params.max_window.max(2);
+    let sure = |k: usize| {
+        let b = &beads[k];
+        if b.id.len() == 1 && b.en.len() == 1 {
+            b.score
+        } else {
+            -1.0
+        }
+    };
     let mut out = Vec::with_capacity(runs.len());
     for (mut k0, k1, o) in runs {
-        while o && k1 - k0 > limit {
-            let cut = (k0 + limit / 2..k0 + limit)
-                .max_by(|&a, &b| {
-                    let sure = |k: usize| {
-                        let b = &beads[k];
-                        if b.id.len() == 1 && b.en.len() == 1 {
-                            b.score
-                        } else {
-                            -1.0
-                        }
-                    };
-                    sure(a).total_cmp(&sure(b))
-                })
-                .map_or(k0 + limit, |k| k + 1);
+        while o && k0 < k1 {
+            let (mut end, mut held) = (k0, 0);
+            while end < k1
+                && end - k0 < limit
+                && (end == k0 || held + pieces[end] <= params.max_window_pieces)
+            {
+                held += pieces[end];
+                end += 1;
+            }
+            if end == k1 {
+                break;
+            }
+            let cut = (k0 + (end - k0) / 2..end)
+                .max_by(|&a, &b| sure(a).total_cmp(&sure(b)))
+                .map_or(end, |k| k + 1);
             out.push((k0, cut, true));
             k0 = cut;
         }
@@ -852,14 +874,6 @@ impl Aligner {
         // beads then end inside a sentence (the translation's units are not its sentences:
         // verses, clauses), again with boundaries where neither side ends a sentence too.
         let first = doc.search(params, &tables);
-        if std::env::var_os("SELARAS_RHO").is_some() {
-            eprintln!(
-                "RHO {} {} {}",
-                first.beads.len(),
-                first.partial(),
-                id.len().max(en.len())
-            );
-        }
         match &params.fine {
             Some(fine)
                 if first.partial() >= params.fine_min
@@ -1192,12 +1206,31 @@ impl<'a> ClauseDoc<'a> {
             .collect()
     }
 
+    /// The clause pieces of each bead, on its larger side (ends without punctuation not
+    /// counted).
+    fn pieces(&self, params: &ClauseParams) -> Vec<usize> {
+        let count = |s: &Sentence| match clause_ends(&s.text).len() + 1 {
+            n if n > params.sentence_pieces => 1,
+            n => n,
+        };
+        self.beads
+            .iter()
+            .map(|b| {
+                let side = |idx: &[usize], sents: &[Sentence]| -> usize {
+                    idx.iter().map(|&k| count(&sents[k])).sum()
+                };
+                side(&b.id, self.id).max(side(&b.en, self.en))
+            })
+            .collect()
+    }
+
     /// Align the pieces again in the windows `params` open, keep the other beads as they are.
     fn search<'t>(&self, params: &ClauseParams, tables: &dyn Fn() -> &'t Tables) -> Split {
         let (id, pid, en, pen, beads) = (self.id, self.pid, self.en, self.pen, self.beads);
         let (bead_i, bead_e, use_para) = (&self.bead_i, &self.bead_e, self.use_para);
         let mut out = Split::default();
-        for (k0, k1, open) in windows(beads, params, &self.odd(params)) {
+        let windows = windows(beads, params, &self.odd(params), &self.pieces(params));
+        for (k0, k1, open) in windows {
             let run = &beads[k0..k1];
             let span = |side: fn(&Bead) -> &[usize]| {
                 let first = run.iter().find_map(|b| side(b).first().copied())?;
@@ -1222,6 +1255,7 @@ impl<'a> ClauseDoc<'a> {
                             next,
                             use_para,
                             params.open,
+                            params.sentence_pieces,
                         )
                     };
                     let si = side((id, pid), ri.clone(), bead_i, Lang::Id);
@@ -1352,8 +1386,8 @@ impl PieceBead {
 /// ln(e^a + e^b).
 fn log_add(a: f64, b: f64) -> f64 {
     let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-    if lo - hi < -40.0 {
-        // Also when `lo` is -inf; e^-40 is below an f64's precision next to 1.
+    if lo == f64::NEG_INFINITY || lo - hi < -40.0 {
+        // e^-40 is below an f64's precision next to 1 (and -inf - -inf is NaN).
         hi
     } else {
         hi + (lo - hi).exp().ln_1p()
@@ -1634,9 +1668,10 @@ mod tests {
         ];
         let p = ClauseParams::default();
         let even = [false; 7];
+        let one = [1; 7];
         // The 2-1 bead opens beads 2..=4, the unsure one 5..=6.
         assert_eq!(
-            windows(&beads, &p, &even),
+            windows(&beads, &p, &even, &one),
             vec![(0, 2, false), (2, 7, true)]
         );
         // Two beads either way: 1..=5 and 4..=6.
@@ -1645,15 +1680,15 @@ mod tests {
             ..ClauseParams::default()
         };
         assert_eq!(
-            windows(&beads, &wide, &even),
+            windows(&beads, &wide, &even, &one),
             vec![(0, 1, false), (1, 7, true)]
         );
         // A sure 1-1 bead whose lengths disagree opens its neighbours too.
         let odd = [true, false, false, false, false, false, false];
-        assert_eq!(windows(&beads, &p, &odd), vec![(0, 7, true)]);
+        assert_eq!(windows(&beads, &p, &odd, &one), vec![(0, 7, true)]);
         let far = ClauseParams { window: 0, ..p };
         assert_eq!(
-            windows(&beads, &far, &even),
+            windows(&beads, &far, &even, &one),
             vec![(0, 3, false), (3, 4, true), (4, 6, false), (6, 7, true)]
         );
     }
@@ -1684,7 +1719,16 @@ mod tests {
             &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             Lang::Id,
         );
-        let side = Side::new(&al, (&id, &prep), Lang::Id, (&[0, 1], 2), None, true, true);
+        let side = Side::new(
+            &al,
+            (&id, &prep),
+            Lang::Id,
+            (&[0, 1], 2),
+            None,
+            true,
+            true,
+            16,
+        );
         assert_eq!(side.len(), 3);
         let tokens = |x: usize, mask: u128| -> Vec<String> {
             let items = &side.prep[x].items;
@@ -1717,6 +1761,7 @@ mod tests {
                 None,
                 true,
                 true,
+                16,
             )
         };
         // Beads: [0]:[0], [1]:[], [2]:[1]; the first Indonesian sentence is two pieces.
@@ -1753,6 +1798,7 @@ mod tests {
                 None,
                 use_para,
                 true,
+                16,
             );
             side.stat.iter().map(|s| s.para_end).collect()
         };
@@ -1813,7 +1859,16 @@ mod tests {
             &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
             Lang::Id,
         );
-        let side = Side::new(&al, (&id, &prep), Lang::Id, (&[0, 0], 1), None, true, true);
+        let side = Side::new(
+            &al,
+            (&id, &prep),
+            Lang::Id,
+            (&[0, 0], 1),
+            None,
+            true,
+            true,
+            16,
+        );
         assert_eq!(side.len(), 3);
         assert_eq!(side.pieces[0], 0..id[0].text.len());
     }
@@ -1922,12 +1977,26 @@ mod tests {
             .map(|k| bead(&[k], &[k], if k % 7 == 0 { 0.8 } else { 0.5 }))
             .collect();
         let params = ClauseParams::default();
-        let w = windows(&beads, &params, &vec![false; beads.len()]);
+        let w = windows(
+            &beads,
+            &params,
+            &vec![false; beads.len()],
+            &vec![1; beads.len()],
+        );
         assert_eq!(w.first().map(|x| x.0), Some(0));
         assert_eq!(w.last().map(|x| x.1), Some(300));
         for pair in w.windows(2) {
             assert_eq!(pair[0].1, pair[1].0);
         }
+        // Beads of 40 pieces: at most 128 pieces (three beads) a window.
+        let heavy = windows(
+            &beads,
+            &params,
+            &vec![false; beads.len()],
+            &vec![40; beads.len()],
+        );
+        assert_eq!(heavy.last().map(|x| x.1), Some(300));
+        assert!(heavy.iter().all(|&(k0, k1, _)| k1 - k0 <= 3), "{heavy:?}");
         for &(k0, k1, open) in &w {
             assert!(open && k1 - k0 <= params.max_window, "{k0}..{k1}");
             // Cut after the surest bead in reach.

@@ -60,7 +60,8 @@ pub struct Args {
     whole_sentences: bool,
     /// When the pieces of running text are also paired clause with clause, so that a bead may
     /// end where neither side ends a sentence: `auto` where a document's translation evidently
-    /// pairs verses or clauses rather than sentences.
+    /// pairs verses or clauses rather than sentences. No effect with `--whole-sentences`,
+    /// `--presplit` or `--format ladder`.
     #[arg(long, value_enum, default_value_t = super::ClausePairs::Auto)]
     clause_pairs: super::ClausePairs,
 }

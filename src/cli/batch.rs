@@ -58,7 +58,8 @@ pub struct Args {
     pub whole_sentences: bool,
     /// When the pieces of running text are also paired clause with clause, so that a bead may
     /// end where neither side ends a sentence: `auto` where a document's translation evidently
-    /// pairs verses or clauses rather than sentences.
+    /// pairs verses or clauses rather than sentences. No effect with `--whole-sentences`,
+    /// `--presplit` or `--format ladder`.
     #[arg(long, value_enum, default_value_t = super::ClausePairs::Auto)]
     pub clause_pairs: super::ClausePairs,
     /// Process only shard K of N (1-based), by a stable hash of the document id.
@@ -315,7 +316,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         presplit: args.presplit,
         wrapped: args.wrapped,
         clauses: super::clause_splits(args.presplit, args.whole_sentences, args.format),
-        finer: args.clause_pairs.into(),
+        // What shaped the corpus: no clause pairs where nothing is cut at clauses.
+        finer: match super::clause_splits(args.presplit, args.whole_sentences, args.format) {
+            true => args.clause_pairs.into(),
+            false => selaras::align::clauses::Finer::Never,
+        },
         chunk: args.chunk,
         shard: args.shard,
         jobs: usize::from(args.jobs),
