@@ -20,6 +20,17 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sizes=${*:-1000 10000 100000}
 
+# Runs of `/usr/bin/time -f "%e %U %M"`, one per line, as "wall best/median, user best/median,
+# largest peak RSS in MB".
+summary() {
+    python3 - "$1" <<'PY'
+import statistics, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+w = [r[0] for r in rows]; u = [r[1] for r in rows]; m = max(r[2] for r in rows)
+print(f"{min(w):.2f}/{statistics.median(w):.2f} {min(u):.2f}/{statistics.median(u):.2f} {int(m // 1024)}")
+PY
+}
+
 
 echo "machine: $(nproc) cores, $(uname -m); selaras align --presplit --format ladder ${ALIGN_ARGS:-}"
 printf '%-10s %-8s %-8s %-5s %-18s %-18s %-8s\n' sentences id en runs "wall_s best/median" "user_s best/median" peak_MB
@@ -52,14 +63,7 @@ PY
         cat "$work/time" >> "$work/runs"
         r=$((r + 1))
     done
-    stats=$(python3 - "$work/runs" <<'PY'
-import statistics, sys
-rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-w = [r[0] for r in rows]; u = [r[1] for r in rows]; m = max(r[2] for r in rows)
-print(f"{min(w):.2f}/{statistics.median(w):.2f} {min(u):.2f}/{statistics.median(u):.2f} {int(m // 1024)}")
-PY
-)
-    set -- $stats
+    set -- $(summary "$work/runs")
     printf '%-10s %-8s %-8s %-5s %-18s %-18s %-8s\n' "$n" "$(wc -l < "$work/id.n")" "$(wc -l < "$work/en.n")" "$runs" "$1" "$2" "$3"
 done
 
@@ -84,14 +88,8 @@ if [ -d "$bible" ]; then
             cat "$work/time" >> "$work/runs"
             r=$((r + 1))
         done
-        stats=$(python3 - "$work/runs" <<'PY'
-import statistics, sys
-rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
-w = [r[0] for r in rows]; u = [r[1] for r in rows]; m = max(r[2] for r in rows)
-print(f"{min(w):.2f}/{statistics.median(w):.2f} s wall, {min(u):.2f}/{statistics.median(u):.2f} s user (best/median), {int(m // 1024)} MB peak")
-PY
-)
-        echo "running text, Bible benchmark as one pair, selaras align --clause-pairs $mode: $stats"
+        set -- $(summary "$work/runs")
+        echo "running text, Bible benchmark as one pair, selaras align --clause-pairs $mode: $1 s wall, $2 s user (best/median), $3 MB peak"
     done
 fi
 
