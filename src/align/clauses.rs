@@ -434,10 +434,9 @@ const DUP_REACH: usize = 24;
 impl Side {
     /// `sent_prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`:
     /// how many there are; `next_para`: the paragraph of the sentence after the last;
-    /// `use_para`: whether paragraph ends count (as for the sentence aligner); `use_open`:
-    /// whether sentences are cut where they end without punctuation too ([`open_ends`]);
-    /// `max_pieces`: a sentence of more pieces is kept whole.
-    #[allow(clippy::too_many_arguments)]
+    /// `use_para`: whether paragraph ends count (as for the sentence aligner); `params`:
+    /// whether sentences are cut where they end without punctuation too (`open`,
+    /// [`open_ends`]), and above how many pieces a sentence is kept whole (`sentence_pieces`).
     fn new(
         al: &Aligner,
         (sents, sent_prep): (&[Sentence], &[Prepared]),
@@ -445,8 +444,7 @@ impl Side {
         (sent_bead, beads): (&[usize], usize),
         next_para: Option<usize>,
         use_para: bool,
-        use_open: bool,
-        max_pieces: usize,
+        params: &ClauseParams,
     ) -> Side {
         let mut pieces = Vec::new();
         let mut comma = Vec::new();
@@ -459,7 +457,7 @@ impl Side {
                 .into_iter()
                 .map(|c| (c, false))
                 .collect();
-            if use_open {
+            if params.open {
                 cuts.extend(
                     open_ends(&s.text, lang, al.evidence())
                         .into_iter()
@@ -470,7 +468,7 @@ impl Side {
             }
             let at: Vec<usize> = cuts.iter().map(|c| c.0).collect();
             let mut ps = pieces_at(&s.text, &at);
-            if ps.is_empty() || ps.len() > max_pieces {
+            if ps.is_empty() || ps.len() > params.sentence_pieces {
                 // A list of hundreds of items is not cut: the search would grow with its square.
                 ps = vec![(0..s.text.len(), cuts.len())];
             }
@@ -1079,62 +1077,33 @@ impl Aligner {
         if best[cells.of((ni, ne))] == neg {
             return None;
         }
-        let mut path = Vec::new();
         let end = cells.of((ni, ne));
         let sums = forward_backward(&edges, cells.len(), end);
+        let mut path = Vec::new();
         if mea {
-            let (fwd, bwd) = &sums;
-            let z = fwd[end];
-            let mut inv = vec![(0, 0); cells.len()];
-            for (i, &(lo, hi)) in band.iter().enumerate() {
-                for j in lo..=hi {
-                    inv[cells.of((i, j))] = (i, j);
-                }
-            }
-            // Each boundary pair's posterior, less the cost of a boundary.
-            let gain_at: Vec<f64> = (0..cells.len())
-                .map(|c| (fwd[c] + bwd[c] - z).exp() - params.mea)
-                .collect();
-            let mut gain = vec![neg; cells.len()];
-            let mut via = vec![usize::MAX; cells.len()];
-            gain[0] = 0.0;
-            for (k, e) in edges.iter().enumerate() {
-                if gain[e.from as usize] == neg || bwd[e.to as usize] == neg {
-                    continue;
-                }
-                let g = gain[e.from as usize] + gain_at[e.to as usize] + 1e-9 * e.score;
-                if g > gain[e.to as usize] {
-                    gain[e.to as usize] = g;
-                    via[e.to as usize] = k;
-                }
-            }
-            let mut c = end;
-            while c != 0 {
-                let e = &edges[via[c]];
+            for k in expected_accuracy_path(&edges, &sums, end, params.mea) {
+                let e = &edges[k];
                 path.push(PieceBead {
-                    from: inv[e.from as usize],
-                    to: inv[c],
-                    parts: edge_parts[via[c]],
+                    from: cells.at(e.from as usize),
+                    to: cells.at(e.to as usize),
+                    parts: edge_parts[k],
                     posterior: 0.0,
                 });
-                c = e.from as usize;
+            }
+        } else {
+            let (mut p, mut q) = (ni, ne);
+            while (p, q) != (0, 0) {
+                let c = cells.of((p, q));
+                path.push(PieceBead {
+                    from: back[c],
+                    to: (p, q),
+                    parts: back_parts[c],
+                    posterior: 0.0,
+                });
+                (p, q) = back[c];
             }
             path.reverse();
-            posteriors(&mut path, &edges, &cells, &sums);
-            return Some(path);
         }
-        let (mut p, mut q) = (ni, ne);
-        while (p, q) != (0, 0) {
-            let c = cells.of((p, q));
-            path.push(PieceBead {
-                from: back[c],
-                to: (p, q),
-                parts: back_parts[c],
-                posterior: 0.0,
-            });
-            (p, q) = back[c];
-        }
-        path.reverse();
         posteriors(&mut path, &edges, &cells, &sums);
         Some(path)
     }
@@ -1254,8 +1223,7 @@ impl<'a> ClauseDoc<'a> {
                             (&local, run.len()),
                             next,
                             use_para,
-                            params.open,
-                            params.sentence_pieces,
+                            params,
                         )
                     };
                     let si = side((id, pid), ri.clone(), bead_i, Lang::Id);
@@ -1353,6 +1321,12 @@ impl Cells {
     fn of(&self, (i, j): (usize, usize)) -> usize {
         self.start[i] + j - self.lo[i]
     }
+
+    /// The pair of boundaries numbered `c` (the inverse of [`Cells::of`]).
+    fn at(&self, c: usize) -> (usize, usize) {
+        let i = self.start.partition_point(|&s| s <= c) - 1;
+        (i, self.lo[i] + c - self.start[i])
+    }
 }
 
 /// A bead of the clause alignment's best path: the parts of its score (without the costs of
@@ -1413,6 +1387,41 @@ fn forward_backward(edges: &[Edge], cells: usize, end: usize) -> Sums {
         bwd[e.from as usize] = log_add(bwd[e.from as usize], x);
     }
     (fwd, bwd)
+}
+
+/// The edges (indices into `edges`) of the path from the first cell to `end` whose boundary
+/// pairs' posteriors, less `cost` each, sum highest: decoding by maximum expected accuracy
+/// (ties go to the better-scoring path).
+fn expected_accuracy_path(edges: &[Edge], (fwd, bwd): &Sums, end: usize, cost: f64) -> Vec<usize> {
+    let z = fwd[end];
+    let neg = f64::NEG_INFINITY;
+    let gain_at: Vec<f64> = fwd
+        .iter()
+        .zip(bwd)
+        .map(|(f, b)| (f + b - z).exp() - cost)
+        .collect();
+    let mut gain = vec![neg; fwd.len()];
+    let mut via = vec![usize::MAX; fwd.len()];
+    gain[0] = 0.0;
+    for (k, e) in edges.iter().enumerate() {
+        let (from, to) = (e.from as usize, e.to as usize);
+        if gain[from] == neg || bwd[to] == neg {
+            continue;
+        }
+        let g = gain[from] + gain_at[to] + 1e-9 * e.score;
+        if g > gain[to] {
+            gain[to] = g;
+            via[to] = k;
+        }
+    }
+    let mut path = Vec::new();
+    let mut c = end;
+    while c != 0 {
+        path.push(via[c]);
+        c = edges[via[c]].from as usize;
+    }
+    path.reverse();
+    path
 }
 
 /// The posterior of each bead of `path` over all paths through `edges` (with their
@@ -1711,24 +1720,35 @@ mod tests {
         crate::segment::Segmenter::new(lang).split(text)
     }
 
+    /// The pieces of `sents` (the sentences of a window, `beads` = (each one's bead, how many)),
+    /// with the default parameters.
+    fn side_of(
+        al: &Aligner,
+        sents: &[Sentence],
+        lang: Lang,
+        beads: (&[usize], usize),
+        use_para: bool,
+    ) -> Side {
+        let prep = al.prepare(
+            &sents.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
+            lang,
+        );
+        Side::new(
+            al,
+            (sents, &prep),
+            lang,
+            beads,
+            None,
+            use_para,
+            &ClauseParams::default(),
+        )
+    }
+
     #[test]
     fn a_token_repeated_in_an_earlier_piece_is_marked() {
         let al = Aligner::default();
         let id = sentences(Lang::Id, "Harga beras naik, harga gula naik. Gula mahal.");
-        let prep = al.prepare(
-            &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-            Lang::Id,
-        );
-        let side = Side::new(
-            &al,
-            (&id, &prep),
-            Lang::Id,
-            (&[0, 1], 2),
-            None,
-            true,
-            true,
-            16,
-        );
+        let side = side_of(&al, &id, Lang::Id, (&[0, 1], 2), true);
         assert_eq!(side.len(), 3);
         let tokens = |x: usize, mask: u128| -> Vec<String> {
             let items = &side.prep[x].items;
@@ -1748,21 +1768,7 @@ mod tests {
     fn junctions_are_where_the_next_bead_starts_on_each_side() {
         let al = Aligner::default();
         let side = |lang, text: &str, bead_of: &[usize], beads| {
-            let sents = sentences(lang, text);
-            let prep = al.prepare(
-                &sents.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-                lang,
-            );
-            Side::new(
-                &al,
-                (&sents, &prep),
-                lang,
-                (bead_of, beads),
-                None,
-                true,
-                true,
-                16,
-            )
+            side_of(&al, &sentences(lang, text), lang, (bead_of, beads), true)
         };
         // Beads: [0]:[0], [1]:[], [2]:[1]; the first Indonesian sentence is two pieces.
         let si = side(
@@ -1785,21 +1791,8 @@ mod tests {
             Lang::Id,
             "Harga naik, gula naik.\n\nBeras murah. Minyak turun.",
         );
-        let prep = al.prepare(
-            &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-            Lang::Id,
-        );
         let ends = |use_para| -> Vec<bool> {
-            let side = Side::new(
-                &al,
-                (&id, &prep),
-                Lang::Id,
-                (&[0, 1, 2], 3),
-                None,
-                use_para,
-                true,
-                16,
-            );
+            let side = side_of(&al, &id, Lang::Id, (&[0, 1, 2], 3), use_para);
             side.stat.iter().map(|s| s.para_end).collect()
         };
         // Pieces: "Harga naik," "gula naik." | "Beras murah." "Minyak turun." (document end).
@@ -1855,20 +1848,7 @@ mod tests {
             Lang::Id,
             &format!("Daftar: {}. Harga naik, lalu turun.", list.join(", ")),
         );
-        let prep = al.prepare(
-            &id.iter().map(|s| s.text.as_str()).collect::<Vec<_>>(),
-            Lang::Id,
-        );
-        let side = Side::new(
-            &al,
-            (&id, &prep),
-            Lang::Id,
-            (&[0, 0], 1),
-            None,
-            true,
-            true,
-            16,
-        );
+        let side = side_of(&al, &id, Lang::Id, (&[0, 0], 1), true);
         assert_eq!(side.len(), 3);
         assert_eq!(side.pieces[0], 0..id[0].text.len());
     }
