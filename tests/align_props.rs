@@ -180,46 +180,49 @@ fn check_segments(
     Ok(())
 }
 
+/// The clause split of two running texts with `params`: every segment in one bead, in order,
+/// segments tiling their sentences, scores in [0, 1], the same again.
+fn check_clause_split(id: &str, en: &str, params: &ClauseParams) -> Result<(), TestCaseError> {
+    let al = Aligner::default();
+    let si = Segmenter::new(Lang::Id).split(id);
+    let se = Segmenter::new(Lang::En).split(en);
+    let beads = al.align_sentences(&si, &se);
+    let split = al.split_clauses(&si, &se, &beads, params);
+    prop_assert_eq!(check(&split.beads, split.id.len(), split.en.len()), Ok(()));
+    prop_assert_eq!(
+        check_segments(id, &si, &split.id, &split.id_sentence),
+        Ok(())
+    );
+    prop_assert_eq!(
+        check_segments(en, &se, &split.en, &split.en_sentence),
+        Ok(())
+    );
+    prop_assert!(split.beads.iter().all(|b| (0.0..=1.0).contains(&b.score)));
+    let again = al.split_clauses(&si, &se, &beads, params);
+    prop_assert_eq!(&split.beads, &again.beads);
+    prop_assert_eq!(&split.id, &again.id);
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(48))]
 
     #[test]
     fn clause_split_covers_every_segment_once(id in running_text(12), en in running_text(12)) {
-        let al = Aligner::default();
-        let si = Segmenter::new(Lang::Id).split(&id);
-        let se = Segmenter::new(Lang::En).split(&en);
-        let beads = al.align_sentences(&si, &se);
-        let split = al.split_clauses(&si, &se, &beads, &ClauseParams::default());
-        prop_assert_eq!(check(&split.beads, split.id.len(), split.en.len()), Ok(()));
-        prop_assert_eq!(check_segments(&id, &si, &split.id, &split.id_sentence), Ok(()));
-        prop_assert_eq!(check_segments(&en, &se, &split.en, &split.en_sentence), Ok(()));
-        let again = al.split_clauses(&si, &se, &beads, &ClauseParams::default());
-        prop_assert_eq!(&split.beads, &again.beads);
-        prop_assert_eq!(&split.id, &again.id);
+        check_clause_split(&id, &en, &ClauseParams::default())?;
     }
 
     /// The same for the finer search (bead boundaries where neither side ends a sentence,
     /// decoding by expected accuracy), forced on, in windows of a few beads.
     #[test]
     fn finer_clause_split_covers_every_segment_once(id in running_text(12), en in running_text(12)) {
-        let al = Aligner::default();
-        let si = Segmenter::new(Lang::Id).split(&id);
-        let se = Segmenter::new(Lang::En).split(&en);
-        let beads = al.align_sentences(&si, &se);
         let params = ClauseParams {
             fine_share: 0.0,
             fine_min: 0,
             max_window: 3,
             ..ClauseParams::default()
         };
-        let split = al.split_clauses(&si, &se, &beads, &params);
-        prop_assert_eq!(check(&split.beads, split.id.len(), split.en.len()), Ok(()));
-        prop_assert_eq!(check_segments(&id, &si, &split.id, &split.id_sentence), Ok(()));
-        prop_assert_eq!(check_segments(&en, &se, &split.en, &split.en_sentence), Ok(()));
-        prop_assert!(split.beads.iter().all(|b| (0.0..=1.0).contains(&b.score)));
-        let again = al.split_clauses(&si, &se, &beads, &params);
-        prop_assert_eq!(&split.beads, &again.beads);
-        prop_assert_eq!(&split.id, &again.id);
+        check_clause_split(&id, &en, &params)?;
     }
 }
 

@@ -1957,24 +1957,16 @@ mod tests {
             .map(|k| bead(&[k], &[k], if k % 7 == 0 { 0.8 } else { 0.5 }))
             .collect();
         let params = ClauseParams::default();
-        let w = windows(
-            &beads,
-            &params,
-            &vec![false; beads.len()],
-            &vec![1; beads.len()],
-        );
+        // Every bead of `pieces` clause pieces.
+        let of = |pieces| windows(&beads, &params, &[false; 300], &[pieces; 300]);
+        let w = of(1);
         assert_eq!(w.first().map(|x| x.0), Some(0));
         assert_eq!(w.last().map(|x| x.1), Some(300));
         for pair in w.windows(2) {
             assert_eq!(pair[0].1, pair[1].0);
         }
         // Beads of 40 pieces: at most 128 pieces (three beads) a window.
-        let heavy = windows(
-            &beads,
-            &params,
-            &vec![false; beads.len()],
-            &vec![40; beads.len()],
-        );
+        let heavy = of(40);
         assert_eq!(heavy.last().map(|x| x.1), Some(300));
         assert!(heavy.iter().all(|&(k0, k1, _)| k1 - k0 <= 3), "{heavy:?}");
         for &(k0, k1, open) in &w {
