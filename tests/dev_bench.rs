@@ -8,7 +8,9 @@
 //! calibration features and the right/wrong label per predicted bead), `SELARAS_DEV_NOLEARN`,
 //! `SELARAS_DEV_ROOT` (another directory of sets, e.g. made by `make_bench.py`),
 //! `SELARAS_DEV_CLAUSES` (`off`, or `name=value,...` over [`ClauseParams`] for the txt track's
-//! clause split), `SELARAS_DEV_CUTS` (count the clause cuts that land on a gold bead boundary on
+//! clause split; `fine.name=value` for its finer search, `fine=0` for none), `SELARAS_DEV_OUT`
+//! (write each document's predicted unit ladder there, and on the txt track `NAME.seg`: its
+//! segment beads as the units each segment overlaps), `SELARAS_DEV_CUTS` (count the clause cuts that land on a gold bead boundary on
 //! both sides, on one side only, or inside units on both; `show` prints the wrong ones),
 //! `SELARAS_DEV_ORACLE` (the txt track's ceiling: sentences placed by the gold; `=clauses`:
 //! every sentence cut at its clause ends first), `SELARAS_DEV_SHOW=dNNNN` (print that
