@@ -301,6 +301,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // that drop beads by default (empty side, identical sides, numbers that disagree) do not
     // apply to it; the ones asked for do.
     let whole = args.format == Format::Ladder;
+    let clauses = super::clause_splits(args.presplit, args.whole_sentences, args.format);
     let options = Options {
         filters: Filters {
             min_score: args.min_score,
@@ -315,9 +316,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         learn: !args.no_learn,
         presplit: args.presplit,
         wrapped: args.wrapped,
-        clauses: super::clause_splits(args.presplit, args.whole_sentences, args.format),
+        clauses,
         // What shaped the corpus: no clause pairs where nothing is cut at clauses.
-        finer: match super::clause_splits(args.presplit, args.whole_sentences, args.format) {
+        finer: match clauses {
             true => args.clause_pairs.into(),
             false => selaras::align::clauses::Finer::Never,
         },
