@@ -7,7 +7,8 @@
 //! - [`segment`]: sentence segmentation (SRX rules) for Indonesian and English;
 //! - [`lexicon`]: the bundled Indonesian–English lexicon and stemming;
 //! - [`score`]: evidence that two texts translate each other (length, lexicon, tokens);
-//! - [`align`]: the aligner (beads, dynamic programming, learned lexicon);
+//! - [`align`]: the aligner (beads, dynamic programming, learned lexicon) and, in
+//!   [`align::clauses`], the clause alignment that cuts beads where the sides' sentences differ;
 //! - [`export`]: corpus writers (TSV, JSON Lines, ladder, Moses, TMX);
 //! - [`eval`]: strict and lax precision/recall/F1 against gold alignments;
 //! - [`check`]: quality flags for aligned pairs;

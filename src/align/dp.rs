@@ -2,6 +2,7 @@
 //! are kept for the last four rows only; back pointers (one byte a cell), cover masks and,
 //! for the posteriors, forward/backward sums for the whole band.
 
+use super::logspace::log_sum_exp;
 use super::model::{Masks, Model, Params, Parts, Tables};
 
 /// The cells searched: for each row `i` (Indonesian sentences consumed, 0..=n), the columns
@@ -87,41 +88,6 @@ pub struct PathBead {
     pub total: f64,
     /// Posterior probability of the bead over all paths in the band (forward–backward).
     pub posterior: f64,
-}
-
-/// ln Σ e^x over the terms (−∞ when all are −∞); terms more than [`EXP_MIN`] below the
-/// largest are left out (each is below 1e-9 of it).
-fn log_sum_exp(terms: &[f32]) -> f32 {
-    let m = terms.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    if m == f32::NEG_INFINITY {
-        return m;
-    }
-    m + terms.iter().map(|&t| exp_neg(t - m)).sum::<f32>().ln()
-}
-
-/// Below this, [`exp_neg`] is 0.
-const EXP_MIN: f32 = -21.0;
-/// Table steps per unit of [`exp_neg`].
-const EXP_STEPS: f32 = 256.0;
-
-/// e^x for x ≤ 0 from a table (linear interpolation, relative error below 2e-6), 0 below
-/// [`EXP_MIN`].
-#[inline]
-fn exp_neg(x: f32) -> f32 {
-    static TABLE: std::sync::OnceLock<Vec<f32>> = std::sync::OnceLock::new();
-    if x.is_nan() || x <= EXP_MIN {
-        return 0.0;
-    }
-    let t = TABLE.get_or_init(|| {
-        let n = (-EXP_MIN * EXP_STEPS) as usize + 2;
-        (0..n)
-            .map(|k| ((k as f64 / EXP_STEPS as f64) + EXP_MIN as f64).exp() as f32)
-            .collect()
-    });
-    let u = ((x - EXP_MIN) * EXP_STEPS).min((t.len() - 2) as f32);
-    let k = u as usize;
-    let w = u - k as f32;
-    t[k] * (1.0 - w) + t[k + 1] * w
 }
 
 /// Cover masks of every sentence pair the band's beads touch, computed once per band and
@@ -344,25 +310,4 @@ pub fn best_path(
         .collect();
     touched.reverse();
     (out, touched)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exp_table_is_close() {
-        let mut x = 0.0f32;
-        while x > -25.0 {
-            let want = x.exp();
-            let got = exp_neg(x);
-            assert!(
-                (got - want).abs() <= 3e-6 * want + 1e-9,
-                "{x}: {got} vs {want}"
-            );
-            x -= 0.00731;
-        }
-        assert_eq!(exp_neg(f32::NEG_INFINITY), 0.0);
-        assert!((log_sum_exp(&[0.0, 0.0]) - 2f32.ln()).abs() < 1e-5);
-    }
 }

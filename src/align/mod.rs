@@ -17,11 +17,19 @@
 //!    1-1 beads ([`LearnStats`]) and the documents are aligned once more
 //!    ([`Aligner::with_learned`]);
 //! 6. each bead's score is turned into a calibrated probability ([`calibrate`]).
+//!
+//! Where each part lives: [`model`] the bead score; `anchors` the first path of a long
+//! document; `dp` the band and the dynamic programming over it (best path and posteriors);
+//! `logspace` sums of probabilities kept as logarithms (for `dp` and the clause search);
+//! [`calibrate`] the calibrated probabilities; [`clauses`] the clause alignment after the
+//! sentence alignment (its own module map); this module the aligner, its passes and the
+//! learned lexicon.
 
 mod anchors;
 pub mod calibrate;
 pub mod clauses;
 mod dp;
+mod logspace;
 pub mod model;
 
 use std::sync::Arc;
