@@ -22,6 +22,9 @@ pub enum Error {
         /// 1-based line of the first bad byte.
         line: usize,
     },
+    /// The input is not text in an encoding selaras reads (bad UTF-16, say).
+    #[error("{path}: {what}")]
+    InvalidText { path: PathBuf, what: String },
     /// The input holds no text (empty, or only whitespace).
     #[error("{path}: {what}")]
     Empty { path: PathBuf, what: &'static str },

@@ -76,8 +76,10 @@ pub struct Scores {
     pub lax: Prf,
 }
 
-/// Right/wrong counts, summed over documents.
+/// Right/wrong counts, summed over documents. As JSON its counts are named
+/// ([`TallyJson`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(into = "TallyJson")]
 pub struct Tally {
     /// Predicted beads: right (strict), wrong (strict), right (lax), wrong (lax).
     pub precision: [usize; 4],
@@ -124,6 +126,53 @@ impl Tally {
         Scores {
             strict: prf(p[0], p[1], r[0], r[1]),
             lax: prf(p[2], p[3], r[2], r[3]),
+        }
+    }
+}
+
+/// A [`Tally`] as JSON: each count named by what it counts.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct TallyJson {
+    /// Predicted beads (the precision's counts).
+    pub predicted: PredictedCounts,
+    /// Gold beads without an empty side (the recall's counts).
+    pub gold: GoldCounts,
+}
+
+/// Predicted beads right and wrong, strict and lax.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct PredictedCounts {
+    pub strict_right: usize,
+    pub strict_wrong: usize,
+    pub lax_right: usize,
+    pub lax_wrong: usize,
+}
+
+/// Gold beads found and missed, strict and lax.
+#[derive(Clone, Copy, Debug, Serialize)]
+pub struct GoldCounts {
+    pub strict_found: usize,
+    pub strict_missed: usize,
+    pub lax_found: usize,
+    pub lax_missed: usize,
+}
+
+impl From<Tally> for TallyJson {
+    fn from(t: Tally) -> Self {
+        let (p, r) = (t.precision, t.recall);
+        TallyJson {
+            predicted: PredictedCounts {
+                strict_right: p[0],
+                strict_wrong: p[1],
+                lax_right: p[2],
+                lax_wrong: p[3],
+            },
+            gold: GoldCounts {
+                strict_found: r[0],
+                strict_missed: r[1],
+                lax_found: r[2],
+                lax_missed: r[3],
+            },
         }
     }
 }
@@ -183,19 +232,66 @@ fn read_ladder(path: &Path) -> Result<Vec<Link>> {
     parse_ladder(text.strip_prefix('\u{feff}').unwrap_or(&text), path)
 }
 
+/// The sentences a ladder covers: its Indonesian and English indices.
+fn covered(
+    ladder: &[Link],
+) -> (
+    std::collections::BTreeSet<usize>,
+    std::collections::BTreeSet<usize>,
+) {
+    let id = ladder.iter().flat_map(|b| b.0.iter().copied()).collect();
+    let en = ladder.iter().flat_map(|b| b.1.iter().copied()).collect();
+    (id, en)
+}
+
+/// Refuse a prediction that does not align the gold's sentences (another segmentation,
+/// another document): its counts would be zeros that look like a result. A gold that covers
+/// every sentence up to its last (a whole ladder) needs the prediction to cover exactly
+/// those; a partial gold needs it to stay within them.
+fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<()> {
+    let (gi, ge) = covered(gold);
+    let (pi, pe) = covered(pred);
+    let side = |g: &std::collections::BTreeSet<usize>, p: &std::collections::BTreeSet<usize>| {
+        let last = g.last().copied();
+        let whole = last.is_none_or(|l| g.len() == l + 1);
+        let fits = if whole {
+            g == p
+        } else {
+            p.last().copied() <= last
+        };
+        let span = |s: &std::collections::BTreeSet<usize>| match (s.first(), s.last()) {
+            (Some(a), Some(b)) => format!("{} sentences in {a}..={b}", s.len()),
+            _ => "no sentence".to_string(),
+        };
+        (!fits).then(|| format!("gold {}, prediction {}", span(g), span(p)))
+    };
+    let problem = match (side(&gi, &pi), side(&ge, &pe)) {
+        (Some(id), _) => format!("Indonesian: {id}"),
+        (None, Some(en)) => format!("English: {en}"),
+        (None, None) => return Ok(()),
+    };
+    Err(Error::Invalid(format!(
+        "{doc}: gold and prediction cover different sentences ({problem}): not alignments of one segmentation of one document"
+    )))
+}
+
 /// Evaluate a predicted ladder file against a gold ladder file, or every file of a gold
 /// directory against the same-named file of a prediction directory (a missing prediction
-/// scores as empty). Documents come back sorted by name.
+/// scores as empty; hidden files such as [`crate::output::DIR_MARKER`] are not documents).
+/// Documents come back sorted by name. A prediction that covers other sentences than its
+/// gold, or a prediction directory with no file named as a gold file, is an error naming the
+/// document (or the directories).
 pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
     if !gold.is_dir() {
         let name = gold
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let tally = Tally::new(&read_ladder(gold)?, &read_ladder(pred)?);
+        let (g, p) = (read_ladder(gold)?, read_ladder(pred)?);
+        check_coverage(&pred.display().to_string(), &g, &p)?;
         return Ok(vec![DocEval {
             doc: name,
-            tally,
+            tally: Tally::new(&g, &p),
             predicted: true,
         }]);
     }
@@ -208,7 +304,7 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
     let mut names: Vec<_> = std::fs::read_dir(gold)
         .map_err(|e| Error::io(gold, e))?
         .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_file())
+        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| e.file_name())
         .collect();
     names.sort();
@@ -217,6 +313,14 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
             path: gold.to_path_buf(),
             what: "no gold files in this directory",
         });
+    }
+    if !names.iter().any(|n| pred.join(n).is_file()) {
+        return Err(Error::Invalid(format!(
+            "{}: no file is named as a gold file of {} (such as {}): nothing to evaluate",
+            pred.display(),
+            gold.display(),
+            names[0].to_string_lossy()
+        )));
     }
     names
         .into_iter()
@@ -229,6 +333,9 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
             } else {
                 Vec::new()
             };
+            if predicted {
+                check_coverage(&p_path.display().to_string(), &g, &p)?;
+            }
             Ok(DocEval {
                 doc: name.to_string_lossy().into_owned(),
                 tally: Tally::new(&g, &p),
@@ -357,6 +464,30 @@ mod tests {
         assert!((s.lax.precision - 0.8).abs() < 1e-12);
         assert!((s.strict.recall - 2.0 / 3.0).abs() < 1e-12);
         assert!((s.lax.recall - 1.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn tally_json_names_its_counts() {
+        let gold = ladder("[0]:[0]\n[1]:[1]");
+        let pred = ladder("[0]:[0]\n[1]:[]\n[]:[1]");
+        let json = serde_json::to_value(Tally::new(&gold, &pred)).unwrap();
+        assert_eq!(json["predicted"]["strict_right"], 1);
+        assert_eq!(json["predicted"]["strict_wrong"], 2);
+        assert_eq!(json["gold"]["strict_found"], 1);
+        assert_eq!(json["gold"]["strict_missed"], 1);
+    }
+
+    #[test]
+    fn other_sentences_are_an_error_naming_the_document() {
+        let gold = ladder("[0]:[0]\n[1]:[1]\n[2]:[]");
+        check_coverage("d", &gold, &ladder("[0,1]:[0]\n[2]:[1]")).unwrap();
+        let e = check_coverage("d", &gold, &ladder("[0]:[0]\n[1]:[1]")).unwrap_err();
+        assert!(e.to_string().starts_with("d: gold and prediction cover different sentences (Indonesian: gold 3 sentences in 0..=2, prediction 2"), "{e}");
+        assert!(check_coverage("d", &gold, &ladder("[0]:[0]\n[1]:[1,2]\n[2]:[]")).is_err());
+        // A partial gold (sentence 1 not in it): the prediction stays within its sentences.
+        let partial = ladder("[0]:[0]\n[2]:[2]");
+        check_coverage("d", &partial, &ladder("[0]:[0]\n[1]:[1]\n[2]:[2]")).unwrap();
+        assert!(check_coverage("d", &partial, &ladder("[0]:[0]\n[3]:[3]")).is_err());
     }
 
     #[test]

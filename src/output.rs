@@ -56,21 +56,10 @@ impl AtomicFile {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let name = target
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let prefix = format!(".{name}.");
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        // tempfile creates files readable by the owner only; a new output file gets the mode
-        // of any new file instead (0666 less the umask), and a file it replaces keeps its own.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        let tmp = builder
+        // A new output file gets the mode of any new file (0666 less the umask), and a file
+        // it replaces keeps its own.
+        let prefix = temp_prefix(&target);
+        let tmp = temp_builder(&prefix, ".tmp", 0o666)
             .tempfile_in(&dir)
             .map_err(|e| Error::io(&path, plain(e)))?;
         if let Some(m) = existing {
@@ -80,7 +69,7 @@ impl AtomicFile {
         }
         Ok(AtomicFile {
             path,
-            pending: Some(Pending::new(tmp.path())),
+            pending: Some(Pending::new(tmp.path(), false)),
             inner: Inner::Temp {
                 target,
                 file: BufWriter::new(tmp),
@@ -306,16 +295,246 @@ pub fn check_distinct(outputs: &[(&str, &Path)]) -> Result<()> {
     Ok(())
 }
 
-/// The temporary files being written now, for [`remove_temporaries`].
-static PENDING: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+/// Whether an output path means standard output (`-o -`).
+pub fn is_stdout(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
 
-/// A temporary file listed in [`PENDING`]; the entry goes when this is dropped.
+/// The identity of the file or directory `path` names, through any links: its device and
+/// inode, so that two names of one file (a link, a hard link, `a/../x`) compare equal.
+/// `None` when it does not exist (a new output replaces nothing) or is neither a regular file
+/// nor a directory (a device or pipe is written through, never replaced).
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    if is_stdout(path) {
+        return None;
+    }
+    let m = std::fs::metadata(path).ok()?;
+    if !m.is_file() && !m.is_dir() {
+        return None;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        std::fs::canonicalize(path).ok()?.hash(&mut h);
+        Some((0, h.finish()))
+    }
+}
+
+/// Refuse an output that names one of the inputs, before any work: writing it would replace
+/// the input. The same file under another name counts (a symbolic or hard link, another
+/// spelling of the path), and so does a directory output (a ladder directory, replaced whole)
+/// that is an input or holds one. `inputs` and `outputs` pair each path with what names it
+/// (`ID_FILE`, `-o`); `-` (standard input or output) and outputs that do not exist yet are
+/// never refused.
+pub fn check_not_input(inputs: &[(&str, &Path)], outputs: &[(&str, &Path)]) -> Result<()> {
+    let outs: Vec<(&str, &Path, (u64, u64), bool)> = outputs
+        .iter()
+        .filter_map(|&(opt, p)| Some((opt, p, identity(p)?, p.is_dir())))
+        .collect();
+    if outs.is_empty() {
+        return Ok(());
+    }
+    let any_dir = outs.iter().any(|o| o.3);
+    for &(in_opt, input) in inputs {
+        if is_stdout(input) {
+            continue;
+        }
+        let key = identity(input);
+        // The identities of the directories that hold the input, when a directory is written.
+        let holders: Vec<(u64, u64)> = match any_dir {
+            true => std::fs::canonicalize(input)
+                .map(|p| p.ancestors().skip(1).filter_map(identity).collect())
+                .unwrap_or_default(),
+            false => Vec::new(),
+        };
+        for &(out_opt, out, out_key, is_dir) in &outs {
+            let same = key == Some(out_key);
+            if same || (is_dir && holders.contains(&out_key)) {
+                let how = if same { "is" } else { "holds" };
+                return Err(Error::Invalid(format!(
+                    "{out_opt} {} {how} the input {in_opt} {}: an output never replaces an input",
+                    out.display(),
+                    input.display()
+                )));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The name of the file that marks a directory as written whole by [`AtomicDir`]: such a
+/// directory may be replaced by a later run; another non-empty directory is refused.
+pub const DIR_MARKER: &str = ".selaras";
+
+/// A directory of files (a ladder per document) written whole or not at all: its files go to
+/// a temporary directory beside it, which replaces the directory only on
+/// [`AtomicDir::commit`]; dropping it without committing removes the temporary directory. So
+/// an interrupted run leaves the earlier directory (or none), never a partial one, and a rerun
+/// never mixes its files with an earlier run's.
+pub struct AtomicDir {
+    /// The destination as the user named it (for messages).
+    path: PathBuf,
+    tmp: tempfile::TempDir,
+    /// The temporary directory's entry in [`PENDING`], for as long as it exists.
+    _pending: Pending,
+}
+
+impl AtomicDir {
+    /// Start writing the directory `path`. An existing non-empty directory that does not hold
+    /// [`DIR_MARKER`] (one selaras did not write) is refused, as is a path that names
+    /// something other than a directory. Missing parent directories are created.
+    pub fn create(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        // `out/` names `out`.
+        let target = path.components().as_path().to_path_buf();
+        let invalid = |what: &str| Error::Invalid(format!("{}: {what}", path.display()));
+        match std::fs::metadata(&target) {
+            Ok(m) if !m.is_dir() => return Err(invalid("exists and is not a directory")),
+            Ok(_) => {
+                let mut entries = std::fs::read_dir(&target).map_err(|e| Error::io(&path, e))?;
+                let empty = entries.next().is_none();
+                if !empty && !target.join(DIR_MARKER).is_file() {
+                    return Err(invalid(&format!(
+                        "a directory that selaras did not write (no {DIR_MARKER} file) and not empty: refusing to replace it"
+                    )));
+                }
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&path, e)),
+        }
+        let parent = match target.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let tmp = temp_builder(&temp_prefix(&target), ".tmp", 0o777)
+            .tempdir_in(&parent)
+            .map_err(|e| Error::io(&path, plain(e)))?;
+        Ok(AtomicDir {
+            path,
+            _pending: Pending::new(tmp.path(), true),
+            tmp,
+        })
+    }
+
+    /// The destination path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// A new file `name` in the directory (a plain file name: no directory part).
+    pub fn create_file(&self, name: &str) -> Result<BufWriter<std::fs::File>> {
+        let plain_name = Path::new(name).file_name() == Some(std::ffi::OsStr::new(name));
+        if !plain_name || name == DIR_MARKER {
+            return Err(Error::Invalid(format!(
+                "{}: {name:?} is not a file name of this directory",
+                self.path.display()
+            )));
+        }
+        let p = self.tmp.path().join(name);
+        let file = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&p)
+            .map_err(|e| Error::Output {
+                path: self.path.join(name),
+                source: e,
+            })?;
+        Ok(BufWriter::new(file))
+    }
+
+    /// Mark the directory as selaras's and put it in place of the destination (an earlier
+    /// directory there is removed). A failure here is a failure to write.
+    pub fn commit(self) -> Result<()> {
+        let fail = |e: std::io::Error| Error::Output {
+            path: self.path.clone(),
+            source: plain(e),
+        };
+        std::fs::write(
+            self.tmp.path().join(DIR_MARKER),
+            "written whole by selaras; a later run may replace this directory\n",
+        )
+        .map_err(fail)?;
+        let target = self.path.components().as_path().to_path_buf();
+        let parent = self
+            .tmp
+            .path()
+            .parent()
+            .unwrap_or(Path::new("."))
+            .to_path_buf();
+        // An earlier directory is moved aside first (a directory is renamed only over an empty
+        // one), then removed once the new one is in place.
+        let old = match std::fs::symlink_metadata(&target) {
+            Ok(_) => {
+                let aside = temp_builder(&temp_prefix(&target), ".old", 0o777)
+                    .tempdir_in(&parent)
+                    .map_err(fail)?;
+                let aside_path = aside.path().to_path_buf();
+                // The empty placeholder goes; the old directory takes its name.
+                let _ = aside.keep();
+                std::fs::remove_dir(&aside_path).map_err(fail)?;
+                std::fs::rename(&target, &aside_path).map_err(fail)?;
+                Some(aside_path)
+            }
+            Err(_) => None,
+        };
+        let tmp = self.tmp.keep();
+        if let Err(e) = std::fs::rename(&tmp, &target) {
+            // Put the earlier directory back; the new one is discarded.
+            if let Some(old) = &old {
+                let _ = std::fs::rename(old, &target);
+            }
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(fail(e));
+        }
+        if let Some(old) = old {
+            let _ = std::fs::remove_dir_all(old);
+        }
+        Ok(())
+    }
+}
+
+/// The prefix of a temporary name beside `target`: hidden, `.NAME.`.
+fn temp_prefix(target: &Path) -> String {
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.")
+}
+
+/// A builder of temporary names `prefix` + random + `suffix`, created with `mode` (the umask
+/// applies, as to any new file or directory; tempfile's own default is owner-only).
+fn temp_builder<'a>(prefix: &'a str, suffix: &'a str, mode: u32) -> tempfile::Builder<'a, 'a> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(prefix).suffix(suffix);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(mode));
+    }
+    #[cfg(not(unix))]
+    let _ = mode;
+    builder
+}
+
+/// The temporary files and directories being written now, for [`remove_temporaries`]
+/// (`true`: a directory).
+static PENDING: std::sync::Mutex<Vec<(PathBuf, bool)>> = std::sync::Mutex::new(Vec::new());
+
+/// A temporary file or directory listed in [`PENDING`]; the entry goes when this is dropped.
 struct Pending(PathBuf);
 
 impl Pending {
-    fn new(path: &Path) -> Pending {
+    fn new(path: &Path, dir: bool) -> Pending {
         if let Ok(mut v) = PENDING.lock() {
-            v.push(path.to_path_buf());
+            v.push((path.to_path_buf(), dir));
         }
         Pending(path.to_path_buf())
     }
@@ -324,7 +543,7 @@ impl Pending {
 impl Drop for Pending {
     fn drop(&mut self) {
         if let Ok(mut v) = PENDING.lock()
-            && let Some(k) = v.iter().position(|p| *p == self.0)
+            && let Some(k) = v.iter().position(|(p, _)| *p == self.0)
         {
             v.swap_remove(k);
         }
@@ -336,8 +555,11 @@ impl Drop for Pending {
 /// No output file is touched.
 pub fn remove_temporaries() {
     if let Ok(mut v) = PENDING.lock() {
-        for p in v.drain(..) {
-            let _ = std::fs::remove_file(p);
+        for (p, dir) in v.drain(..) {
+            let _ = match dir {
+                true => std::fs::remove_dir_all(p),
+                false => std::fs::remove_file(p),
+            };
         }
     }
 }
@@ -395,5 +617,61 @@ mod tests {
             f.commit().unwrap();
             assert!(!std::fs::metadata(null).unwrap().is_file());
         }
+    }
+
+    #[test]
+    fn an_output_naming_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let x = dir.path().join("x.txt");
+        std::fs::write(&x, "teks").unwrap();
+        let y = dir.path().join("y.txt");
+        let err = check_not_input(&[("ID_FILE", &x)], &[("-o", &x)]).unwrap_err();
+        assert!(err.to_string().contains("is the input ID_FILE"), "{err}");
+        // Not there yet, or standard output: nothing to replace.
+        check_not_input(&[("ID_FILE", &x)], &[("-o", &y), ("-o", Path::new("-"))]).unwrap();
+        #[cfg(unix)]
+        {
+            // A hard link and a symbolic link name the same file.
+            std::fs::hard_link(&x, &y).unwrap();
+            assert!(check_not_input(&[("ID_FILE", &x)], &[("-o", &y)]).is_err());
+            let link = dir.path().join("link");
+            std::os::unix::fs::symlink("x.txt", &link).unwrap();
+            assert!(check_not_input(&[("EN_FILE", &link)], &[("-o", &x)]).is_err());
+        }
+        // A directory output that holds an input.
+        let err = check_not_input(&[("INPUT", &x)], &[("-o", dir.path())]).unwrap_err();
+        assert!(err.to_string().contains("holds the input INPUT"), "{err}");
+    }
+
+    #[test]
+    fn a_directory_appears_whole_and_replaces_only_its_own_kind() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("ladders");
+        let d = AtomicDir::create(&out).unwrap();
+        d.create_file("a").unwrap().write_all(b"[0]:[0]\n").unwrap();
+        assert!(d.create_file("../b").is_err());
+        assert!(!out.exists());
+        d.commit().unwrap();
+        assert!(out.join("a").is_file() && out.join(DIR_MARKER).is_file());
+        // A rerun replaces the whole directory: no file of the earlier run stays.
+        let d = AtomicDir::create(&out).unwrap();
+        d.create_file("b").unwrap().write_all(b"[0]:[0]\n").unwrap();
+        d.commit().unwrap();
+        assert!(!out.join("a").exists() && out.join("b").is_file());
+        // Dropped without commit: the earlier directory stays as it was, nothing else is left.
+        let d = AtomicDir::create(&out).unwrap();
+        d.create_file("c").unwrap();
+        drop(d);
+        let names: Vec<_> = std::fs::read_dir(root.path()).unwrap().collect();
+        assert_eq!(names.len(), 1);
+        assert!(out.join("b").is_file() && !out.join("c").exists());
+        // A non-empty directory selaras did not write is refused; an empty one is taken.
+        let other = root.path().join("other");
+        std::fs::create_dir(&other).unwrap();
+        AtomicDir::create(&other).unwrap().commit().unwrap();
+        std::fs::remove_file(other.join(DIR_MARKER)).unwrap();
+        std::fs::write(other.join("notes.txt"), "mine").unwrap();
+        let err = AtomicDir::create(&other).err().unwrap().to_string();
+        assert!(err.contains("selaras did not write"), "{err}");
     }
 }

@@ -1,7 +1,7 @@
 //! Reading input text safely and normalising it for matching.
 //!
-//! Input is UTF-8 only. A UTF-8 byte-order mark is accepted and skipped, CRLF and CR line
-//! ends are accepted (segmentation treats them as line breaks). The text handed to
+//! Input is UTF-8, or UTF-16 (LE or BE) that begins with its byte-order mark. A UTF-8
+//! byte-order mark is accepted and skipped, CRLF and CR line ends are accepted (segmentation treats them as line breaks). The text handed to
 //! segmentation is the original text, so byte spans point back into the input file;
 //! [`normalize`] gives the form used for matching.
 
@@ -44,8 +44,22 @@ pub fn read_input(path: &Path) -> Result<Input> {
     decode(name, bytes)
 }
 
-/// Bytes as UTF-8, or an error naming `name` and the byte and line of the first bad byte.
+/// Bytes as text: UTF-8, or UTF-16 (little- or big-endian) when they begin with its
+/// byte-order mark (kept as U+FEFF at the start of the text, as a UTF-8 one is). An error
+/// names `name` and, for UTF-8, the byte and line of the first bad byte.
 pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
+    if let Some(encoding) = utf16_encoding(&bytes) {
+        return encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes)
+            .map(|text| text.into_owned())
+            .ok_or_else(|| Error::InvalidText {
+                path: name.to_path_buf(),
+                what: format!(
+                    "invalid {} (it begins with its byte-order mark): an odd number of bytes or an unpaired surrogate",
+                    encoding.name()
+                ),
+            });
+    }
     String::from_utf8(bytes).map_err(|e| {
         let byte = e.utf8_error().valid_up_to();
         Error::InvalidUtf8 {
@@ -179,12 +193,24 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-/// Decode bytes as UTF-8 (see [`read_input`]).
+/// The UTF-16 encoding whose byte-order mark begins `bytes`, if any.
+fn utf16_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    match bytes {
+        [0xff, 0xfe, ..] => Some(encoding_rs::UTF_16LE),
+        [0xfe, 0xff, ..] => Some(encoding_rs::UTF_16BE),
+        _ => None,
+    }
+}
+
+/// Decode bytes as UTF-8, or UTF-16 with a byte-order mark (see [`read_input`] and [`utf8`]).
+/// Byte offsets of UTF-16 input count in the text as UTF-8 (there is no byte of the file to
+/// point to), after the mark ([`Input::offset`] 0).
 pub fn decode(name: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Input> {
     let name = name.into();
+    let utf16 = utf16_encoding(&bytes).is_some();
     let text = utf8(&name, bytes)?;
     let (text, offset) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (rest.to_string(), 3),
+        Some(rest) => (rest.to_string(), if utf16 { 0 } else { 3 }),
         None => (text, 0),
     };
     if text.is_empty() {
@@ -311,6 +337,26 @@ fn clean(chars: impl Iterator<Item = char>, len: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn utf16_with_a_bom_is_read() {
+        let text = "Halo, dunia.\nApa kabar?";
+        let mut le = vec![0xff, 0xfe];
+        let mut be = vec![0xfe, 0xff];
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        for bytes in [le, be] {
+            let input = decode("t.txt", bytes.clone()).unwrap();
+            assert_eq!((input.text.as_str(), input.offset), (text, 0));
+            // An odd number of bytes is named as bad UTF-16, not as bad UTF-8 at byte 0.
+            let mut odd = bytes;
+            odd.push(b'x');
+            let e = decode("t.txt", odd).unwrap_err().to_string();
+            assert!(e.starts_with("t.txt: invalid UTF-16"), "{e}");
+        }
+    }
 
     #[test]
     fn normalize_collapses_and_strips() {

@@ -51,6 +51,7 @@ pub fn reason(e: &Error) -> String {
             format!("invalid UTF-8 at byte {byte} (line {line})")
         }
         Error::Empty { what, .. } => (*what).to_string(),
+        Error::InvalidText { what, .. } => what.clone(),
         Error::Parse { line, msg, .. } => format!("line {line}: {msg}"),
         other => other.to_string(),
     }
@@ -164,11 +165,73 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         .collect())
 }
 
+/// An item and the line of the manifest it comes from.
+type LineItem = (usize, Item);
+
+/// The bytes of a manifest with each line that is not valid UTF-8 blanked (its line end
+/// kept, so lines keep their numbers), and those lines as error items with their line
+/// numbers. A bad header (the first line that is not blank) is an error of the whole file.
+fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem>)> {
+    if std::str::from_utf8(&bytes).is_ok() || bytes.starts_with(&[0xff, 0xfe]) {
+        return Ok((bytes, Vec::new()));
+    }
+    let mut clean = Vec::with_capacity(bytes.len());
+    let mut bad = Vec::new();
+    let (mut start, mut line, mut header_seen) = (0, 1, false);
+    while start < bytes.len() {
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .map_or(bytes.len(), |k| start + k);
+        let text = &bytes[start..end];
+        match std::str::from_utf8(text) {
+            Ok(t) => {
+                header_seen |= !t.trim().is_empty();
+                clean.extend_from_slice(text);
+            }
+            // The header: no row could be read without it.
+            Err(e) if !header_seen => {
+                return Err(Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    byte: start + e.valid_up_to(),
+                    line,
+                });
+            }
+            Err(e) => bad.push((
+                line,
+                Err(DocError {
+                    doc: format!("line {line}"),
+                    file: format!("{}:{line}", path.display()),
+                    reason: format!(
+                        "invalid UTF-8 at byte {} (line {line})",
+                        start + e.valid_up_to()
+                    ),
+                }),
+            )),
+        }
+        // The line end: LF, CR, or CRLF (one line end).
+        let mut next = end;
+        if next < bytes.len() {
+            next += 1;
+            if bytes[end] == b'\r' && bytes.get(next) == Some(&b'\n') {
+                next += 1;
+            }
+            line += 1;
+        }
+        clean.extend_from_slice(&bytes[end..next]);
+        start = next;
+    }
+    Ok((clean, bad))
+}
+
 /// Read a manifest TSV with a header `doc<TAB>id<TAB>en` (columns found by name; other
 /// columns ignored). Paths are relative to the manifest's directory. A bad row (missing
-/// field, empty doc, a doc id given twice) is an error item naming its line.
+/// field, empty doc, a doc id given twice, a line that is not valid UTF-8) is an error item
+/// naming its line.
 pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let (bytes, bad_lines) = blank_bad_lines(path, bytes)?;
+    let mut bad_lines = bad_lines.into_iter().peekable();
     let input = decode(path, bytes)?;
     let base = path.parent().unwrap_or(Path::new("")).to_path_buf();
     let mut rdr = csv::ReaderBuilder::new()
@@ -217,6 +280,9 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
         let line = rec
             .position()
             .map_or(0, |p| lines.line_of_record(p.byte() as usize));
+        while let Some((_, item)) = bad_lines.next_if(|(l, _)| *l < line) {
+            items.push(item);
+        }
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
@@ -249,6 +315,7 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             en: Side::File(base.join(en)),
         }));
     }
+    items.extend(bad_lines.map(|(_, item)| item));
     Ok(items)
 }
 
@@ -528,6 +595,29 @@ mod tests {
             }
         }
         assert_eq!(shard_key("a"), mix64(0xaf63dc4c8601ec8c));
+    }
+
+    #[test]
+    fn manifest_row_of_bad_utf8_is_that_rows_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let m = dir.path().join("m.tsv");
+        let mut bytes =
+            b"doc\tid\ten\r\na\ta.id\ta.en\r\nb\tb.\xff.id\tb.en\r\nc\tc.id\tc.en\n".to_vec();
+        std::fs::write(&m, &bytes).unwrap();
+        let items = read_manifest(&m).unwrap();
+        let docs: Vec<&str> = items.iter().map(item_doc).collect();
+        assert_eq!(docs, ["a", "line 3", "c"]);
+        let Err(e) = &items[1] else { panic!() };
+        assert_eq!(e.reason, "invalid UTF-8 at byte 28 (line 3)");
+        assert!(e.file.ends_with("m.tsv:3"), "{}", e.file);
+        // A bad header is the whole file's error.
+        bytes[1] = 0xff;
+        std::fs::write(&m, &bytes).unwrap();
+        let e = read_manifest(&m).unwrap_err();
+        assert!(
+            e.to_string().ends_with("invalid UTF-8 at byte 1 (line 1)"),
+            "{e}"
+        );
     }
 
     #[test]

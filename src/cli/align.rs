@@ -103,8 +103,27 @@ fn doc_name(path: &Path) -> String {
 }
 
 /// Run `selaras align`.
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(mut args: Args) -> anyhow::Result<u8> {
+    args.output = super::output_path(args.output.take());
     super::check_moses_output(args.format, args.output.as_deref())?;
+    let moses = match (&args.output, args.format) {
+        (Some(prefix), Format::Moses) => Some(moses_paths(prefix)),
+        _ => None,
+    };
+    let outputs = match &moses {
+        Some((pi, pe)) => [("-o", Some(pi.as_path())), ("-o", Some(pe.as_path()))],
+        None => [("-o", args.output.as_deref()), ("-o", None)],
+    };
+    super::check_not_input(
+        &[
+            ("ID_FILE", Some(&args.id)),
+            ("EN_FILE", Some(&args.en)),
+            ("--rules", args.rules.as_deref()),
+            ("--lexicon", args.model.lexicon.as_deref()),
+            ("--gold", args.gold.as_deref()),
+        ],
+        &outputs,
+    )?;
     let rules = match &args.rules {
         Some(path) => Some((selaras::text::read_input(path)?.text, path)),
         None => None,

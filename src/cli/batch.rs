@@ -6,7 +6,7 @@ use selaras::batch::input::{self, DocError, Shard};
 use selaras::batch::stats::{Learning, RunInfo, Settings, Summary};
 use selaras::batch::{Batch, Options, Outcome, Progress, ReportSink, Sink};
 use selaras::export::{CorpusWriter, DocAlignment, Format, ladder_file_name, moses_paths};
-use selaras::output::AtomicFile;
+use selaras::output::{AtomicDir, AtomicFile};
 use selaras::segment::{Lang, Segmenter};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -124,9 +124,10 @@ fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// A ladder file per document in a directory (named by [`ladder_file_name`]).
+/// A ladder file per document in a directory (named by [`ladder_file_name`]), which appears
+/// whole when the run ends ([`AtomicDir`]).
 struct LadderDir {
-    dir: PathBuf,
+    dir: AtomicDir,
     /// Names written so far: a second document whose id gives the same name (`a/b` and `a_b`,
     /// or a repeated id) gets `~` and its hash instead of overwriting the first.
     written: std::collections::HashSet<String>,
@@ -138,11 +139,14 @@ impl Sink for LadderDir {
         while !self.written.insert(name.clone()) {
             name = format!("{name}~{:016x}", selaras::batch::input::fnv1a64(&name));
         }
-        let f = AtomicFile::create(self.dir.join(name))?;
+        let f = self.dir.create_file(&name)?;
         let mut w = CorpusWriter::new(Format::Ladder, f)?;
         w.write_doc(doc)?;
-        for f in w.finish()? {
-            f.commit()?;
+        for mut f in w.finish()? {
+            f.flush().map_err(|e| selaras::Error::Output {
+                path: self.dir.path().join(&name),
+                source: e,
+            })?;
         }
         Ok(())
     }
@@ -175,15 +179,16 @@ impl Out {
                     f.commit()?;
                 }
             }
-            Out::Ladder(_) => {}
+            Out::Ladder(l) => l.dir.commit()?,
         }
         Ok(())
     }
 }
 
 /// Run `selaras batch`.
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(mut args: Args) -> anyhow::Result<u8> {
     let start = Instant::now();
+    args.output = super::output_path(args.output.take());
     let stream = args.input.as_os_str() == "-";
     check_args(&args, stream)?;
 
@@ -215,7 +220,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None => None,
     };
 
-    let plan = plan_outputs(&args)?;
+    let plan = plan_outputs(&args, listed.as_deref())?;
     let (stats_path, errors_path) = (&plan.stats, &plan.errors);
 
     // Output files first (their temporary files show nothing); standard output gets its first
@@ -229,13 +234,10 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
                 AtomicFile::create(e)?,
             )))
         }
-        (Some(p), Format::Ladder) => {
-            std::fs::create_dir_all(p).map_err(|e| selaras::Error::io(p, e))?;
-            Some(Out::Ladder(LadderDir {
-                dir: p.clone(),
-                written: Default::default(),
-            }))
-        }
+        (Some(p), Format::Ladder) => Some(Out::Ladder(LadderDir {
+            dir: AtomicDir::create(p)?,
+            written: Default::default(),
+        })),
         (Some(p), f) => Some(Out::File(
             CorpusWriter::new(f, AtomicFile::create(p)?)?.with_width(args.width),
         )),
@@ -438,8 +440,9 @@ struct Plan {
 }
 
 /// Where every output of the run goes, checked before anything is opened: no output may
-/// replace another (or lie in a ladder directory).
-fn plan_outputs(args: &Args) -> anyhow::Result<Plan> {
+/// replace another (or lie in a ladder directory) or an input (the manifest or directory, a
+/// file it lists, the lexicon or rules).
+fn plan_outputs(args: &Args, listed: Option<&[input::Item]>) -> anyhow::Result<Plan> {
     // Side files beside OUT by default; none beside a device or descriptor (`-o /dev/null`
     // would put them in /dev), as none beside stdout.
     let beside = args
@@ -473,6 +476,21 @@ fn plan_outputs(args: &Args) -> anyhow::Result<Plan> {
     outputs.extend(errors_path.as_deref().map(|p| (errors_label, p)));
     outputs.extend(args.report.as_deref().map(|p| ("--report", p)));
     selaras::output::check_distinct(&outputs)?;
+    let mut written = outputs.clone();
+    if let (Some(dir), Format::Ladder) = (&args.output, args.format) {
+        written.push(("-o", dir));
+    }
+    let mut inputs: Vec<(&str, &Path)> = vec![("INPUT", &args.input)];
+    inputs.extend(args.model.lexicon.as_deref().map(|p| ("--lexicon", p)));
+    inputs.extend(args.rules.as_deref().map(|p| ("--rules", p)));
+    for doc in listed.unwrap_or_default().iter().flatten() {
+        for side in [&doc.id, &doc.en] {
+            if let input::Side::File(p) = side {
+                inputs.push(("(listed in INPUT)", p));
+            }
+        }
+    }
+    selaras::output::check_not_input(&inputs, &written)?;
     if let (Some(dir), Format::Ladder) = (&args.output, args.format) {
         // Its files are named by the documents: no other output may lie there.
         selaras::output::check_not_in_dir("-o", dir, &outputs)?;

@@ -30,6 +30,10 @@ enum Format {
 
 /// Run `selaras eval`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
+    super::check_not_input(
+        &[("--gold", Some(&args.gold)), ("--pred", Some(&args.pred))],
+        &[("-o", args.output.as_deref())],
+    )?;
     let output = super::Output::open(args.output.as_deref())?;
     let docs = selaras::eval::evaluate_paths(&args.gold, &args.pred)?;
     output.write(|out| match args.format {

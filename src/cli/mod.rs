@@ -248,11 +248,11 @@ pub enum Output {
 }
 
 impl Output {
-    /// Open `path`, or standard output when there is none.
+    /// Open `path`, or standard output when there is none or it is `-`.
     pub fn open(path: Option<&Path>) -> selaras::Result<Output> {
         Ok(match path {
-            Some(p) => Output::File(AtomicFile::create(p)?),
-            None => Output::Stdout,
+            Some(p) if !selaras::output::is_stdout(p) => Output::File(AtomicFile::create(p)?),
+            _ => Output::Stdout,
         })
     }
 
@@ -273,6 +273,28 @@ impl Output {
             }
         }
     }
+}
+
+/// An output path, `None` for standard output (none given, or `-`).
+pub fn output_path(path: Option<PathBuf>) -> Option<PathBuf> {
+    path.filter(|p| !selaras::output::is_stdout(p))
+}
+
+/// Refuse outputs that name an input, before any work (exit code 2; the input untouched).
+/// Inputs and outputs that are not given are left out.
+pub fn check_not_input(
+    inputs: &[(&str, Option<&Path>)],
+    outputs: &[(&str, Option<&Path>)],
+) -> selaras::Result<()> {
+    let inputs: Vec<(&str, &Path)> = inputs
+        .iter()
+        .filter_map(|(o, p)| Some((*o, (*p)?)))
+        .collect();
+    let outputs: Vec<(&str, &Path)> = outputs
+        .iter()
+        .filter_map(|(o, p)| Some((*o, (*p)?)))
+        .collect();
+    selaras::output::check_not_input(&inputs, &outputs)
 }
 
 /// Standard output, buffered (data goes here; messages go to standard error).

@@ -59,6 +59,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         None if args.presplit => None,
         None => Some(Segmenter::new(args.lang)),
     };
+    super::check_not_input(
+        &[
+            ("INPUT", args.input.as_deref()),
+            ("--rules", args.rules.as_deref()),
+        ],
+        &[("-o", args.output.as_deref())],
+    )?;
     let output = super::Output::open(args.output.as_deref())?;
     let path = args.input.unwrap_or_else(|| PathBuf::from("-"));
     let input = selaras::text::read_input(&path)?;

@@ -1,0 +1,258 @@
+//! No output replaces an input, outputs appear whole or not at all, `-o -` is standard
+//! output, and inputs that once stopped a run (UTF-16, one bad manifest row) are read.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+fn selaras() -> Command {
+    Command::cargo_bin("selaras").unwrap()
+}
+
+fn data(p: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/batch")
+        .join(p)
+}
+
+fn read(p: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+}
+
+/// The names in `dir`, sorted (hidden ones too).
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+/// A directory with the pair `good/cuaca` as `x.id.txt` and `x.en.txt`.
+fn pair_dir() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let id = dir.path().join("x.id.txt");
+    let en = dir.path().join("x.en.txt");
+    std::fs::copy(data("good/cuaca.id.txt"), &id).unwrap();
+    std::fs::copy(data("good/cuaca.en.txt"), &en).unwrap();
+    (dir, id, en)
+}
+
+#[test]
+fn an_output_naming_an_input_is_refused_and_the_input_kept() {
+    let (dir, id, en) = pair_dir();
+    let before = read(&id);
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink("x.en.txt", &link).unwrap();
+    for out in [&id, &link] {
+        let msg = format!("-o {} is the input", out.display());
+        selaras()
+            .arg("align")
+            .args([&id, &en])
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(msg));
+    }
+    selaras()
+        .args(["split", "--lang", "id"])
+        .arg(&id)
+        .arg("-o")
+        .arg(&id)
+        .assert()
+        .code(2);
+    assert_eq!(read(&id), before);
+    let manifest = dir.path().join("m.tsv");
+    let listing = "doc\tid\ten\nx\tx.id.txt\tx.en.txt\n";
+    std::fs::write(&manifest, listing).unwrap();
+    for out in [&manifest, &en] {
+        selaras()
+            .arg("batch")
+            .arg(&manifest)
+            .arg("-o")
+            .arg(out)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("is the input"));
+    }
+    // The directory of the input as the ladder directory.
+    selaras()
+        .arg("batch")
+        .arg(dir.path())
+        .args(["-f", "ladder", "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    assert_eq!(read(&manifest), listing);
+    assert_eq!(read(&id), before);
+}
+
+#[test]
+fn dash_is_standard_output() {
+    let (dir, id, en) = pair_dir();
+    let out = selaras()
+        .current_dir(dir.path())
+        .arg("align")
+        .args([&id, &en])
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("doc\t"));
+    let out = selaras()
+        .current_dir(dir.path())
+        .arg("batch")
+        .arg(data("good"))
+        .args(["-q", "-o", "-"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("doc\t"));
+    assert_eq!(names(dir.path()), ["x.en.txt", "x.id.txt"]);
+}
+
+/// `selaras batch INPUT -q -f ladder -o OUT`: its exit code.
+fn ladder_run(input: &Path, out: &Path) -> i32 {
+    let st = selaras()
+        .arg("batch")
+        .arg(input)
+        .args(["-q", "-f", "ladder", "-o"])
+        .arg(out)
+        .output()
+        .unwrap();
+    st.status.code().unwrap()
+}
+
+#[test]
+fn a_ladder_directory_is_written_whole_and_never_mixes_runs() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("pred");
+    assert_eq!(ladder_run(&data("good"), &out), 0);
+    assert_eq!(
+        names(&out),
+        [selaras::output::DIR_MARKER, "cuaca", "pasar", "sekolah"]
+    );
+    // A second run over other documents replaces the whole directory.
+    assert_eq!(ladder_run(&data("angka"), &out), 0);
+    assert_eq!(names(&out), [selaras::output::DIR_MARKER, "panen"]);
+    // A non-empty directory selaras did not write is refused, untouched.
+    let mine = dir.path().join("mine");
+    std::fs::create_dir(&mine).unwrap();
+    std::fs::write(mine.join("notes.txt"), "keep").unwrap();
+    selaras()
+        .arg("batch")
+        .arg(data("good"))
+        .args(["-q", "-f", "ladder", "-o"])
+        .arg(&mine)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("selaras did not write"));
+    assert_eq!(names(&mine), ["notes.txt"]);
+    // No temporary directory is left beside them.
+    assert_eq!(
+        names(dir.path()),
+        ["mine", "pred", "pred.errors.tsv", "pred.stats.json"]
+    );
+}
+
+#[test]
+fn a_manifest_row_of_bad_utf8_is_that_rows_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.tsv");
+    let mut bytes = b"doc\tid\ten\n".to_vec();
+    for name in ["cuaca", "pasar"] {
+        let good = data("good");
+        bytes.extend(
+            format!(
+                "{name}\t{}\t{}\n",
+                good.join(format!("{name}.id.txt")).display(),
+                good.join(format!("{name}.en.txt")).display()
+            )
+            .bytes(),
+        );
+        if name == "cuaca" {
+            bytes.extend(b"bad\xff\tx.id.txt\tx.en.txt\n");
+        }
+    }
+    std::fs::write(&m, bytes).unwrap();
+    let out = dir.path().join("c.tsv");
+    selaras()
+        .arg("batch")
+        .arg(&m)
+        .arg("-q")
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(3);
+    let errors = read(dir.path().join("c.tsv.errors.tsv"));
+    assert!(
+        errors.contains("line 3\t") && errors.contains("invalid UTF-8 at byte"),
+        "{errors}"
+    );
+    let corpus = read(&out);
+    assert!(corpus.contains("\ncuaca\t") && corpus.contains("\npasar\t"));
+}
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_read() {
+    let (dir, id, en) = pair_dir();
+    let want = selaras().arg("align").args([&id, &en]).output().unwrap();
+    assert!(want.status.success());
+    let text = read(&id);
+    for (name, bom, le) in [("le", [0xff, 0xfe], true), ("be", [0xfe, 0xff], false)] {
+        let mut bytes = bom.to_vec();
+        for u in text.encode_utf16() {
+            bytes.extend(if le { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        let p = dir.path().join(format!("x.{name}.id.txt"));
+        std::fs::write(&p, bytes).unwrap();
+        let got = selaras()
+            .arg("align")
+            .args([&p, &en])
+            .args(["--doc", "x"])
+            .output()
+            .unwrap();
+        assert!(got.status.success(), "{name}");
+        assert_eq!(got.stdout, want.stdout, "{name}");
+    }
+}
+
+#[test]
+fn eval_refuses_a_prediction_of_other_sentences_or_other_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold");
+    let pred = dir.path().join("pred");
+    std::fs::create_dir_all(&gold).unwrap();
+    std::fs::create_dir_all(&pred).unwrap();
+    std::fs::write(gold.join("a"), "[0]:[0]\n[1]:[1]\n[2]:[2]\n").unwrap();
+    // Another segmentation: four sentences.
+    std::fs::write(pred.join("a"), "[0]:[0]\n[1]:[1]\n[2,3]:[2]\n").unwrap();
+    let eval = |g: &Path, p: &Path| {
+        let mut c = selaras();
+        c.arg("eval").arg("--gold").arg(g).arg("--pred").arg(p);
+        c
+    };
+    eval(&gold, &pred)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "a: gold and prediction cover different sentences",
+        ));
+    // Names that match no gold file.
+    std::fs::remove_file(pred.join("a")).unwrap();
+    std::fs::write(pred.join("a.ladder"), "[0]:[0]\n[1]:[1]\n[2]:[2]\n").unwrap();
+    eval(&gold, &pred)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("no file is named as a gold file"));
+    // The JSON counts say what they count.
+    let out = eval(&gold.join("a"), &pred.join("a.ladder"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["tally"]["predicted"]["strict_right"], 3);
+    assert_eq!(v["tally"]["gold"]["lax_missed"], 0);
+}
