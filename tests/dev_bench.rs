@@ -19,7 +19,7 @@
 //! `hard_bench` makes harder benchmarks from the same units with `make_bench.py` (more
 //! deleted, merged and stray lines) and pins their F1 too.
 
-mod quality_common;
+mod common;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -719,8 +719,8 @@ fn calibration(
     (auc_min, ece_max): (f64, f64),
     failures: &mut Vec<String>,
 ) {
-    let auc = quality_common::auc_of(scored);
-    let ece = quality_common::ece(scored, 10);
+    let auc = common::auc_of(scored);
+    let ece = common::ece(scored, 10);
     println!(
         "{what}: {} beads, bead scores AUC {auc:.3}, ECE {ece:.3}",
         scored.len()

@@ -38,7 +38,7 @@ pub const INPUTS: [&str; 18] = [
 /// fixed-seed sample of `scripts/pair_sample.py` (seed 5, 1,500 true pairs per set, one random
 /// and one neighbour negative each) over the three development sets, with the bundled lexicon
 /// of the evidence model. ROC AUC on that sample, pooled: 0.992 against random pairs, 0.972
-/// against neighbours (tests/score_auc.rs pins its own fixed-seed sample).
+/// against neighbours (tests/library/score.rs pins its own fixed-seed sample).
 pub const COEF: [f64; 18] = [
     0.5076, 0.0194, 0.0221, 0.2673, 0.1389, 0.4805, 0.4589, -0.6751, 0.4603, -1.2356, 0.8581,
     -1.2765, 0.4115, 1.5262, 0.6718, 0.4208, -0.3494, -1.3829,

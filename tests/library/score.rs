@@ -1,9 +1,7 @@
 //! How well the pair score separates true pairs from random and neighbouring pairs on the
 //! development sets (fixed-seed sample). Prints the figures; skips when ../shared is absent.
 
-mod quality_common;
-
-use quality_common::{Rng, auc, dev_dir, dev_sets};
+use crate::common::{Rng, auc, dev_dir, dev_sets};
 use rayon::prelude::*;
 use selaras::score::PairScorer;
 

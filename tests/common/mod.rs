@@ -1,8 +1,31 @@
-//! Shared helpers of the quality tests (score, check, report): the development data, a
-//! seeded random generator and ROC AUC.
+//! Helpers shared by the test binaries: the `selaras` binary as a command, the paths of the
+//! bundled corpus and test data, the development sets (`../shared/data/dev`), a seeded random
+//! generator, ROC AUC and calibration error.
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+
+/// The `selaras` binary built by this package, as a command to run.
+pub fn selaras() -> assert_cmd::Command {
+    assert_cmd::Command::cargo_bin("selaras").unwrap()
+}
+
+/// A file or directory of the bundled corpus (`corpus/NAME`).
+pub fn corpus(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("corpus")
+        .join(name)
+}
+
+/// The pair tables of the quality tests (`score`, `check`, `report`).
+pub const QUALITY_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
+
+/// A file or directory under `tests/data`.
+pub fn test_data(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(path)
+}
 
 /// The development sets directory, or `None` (after printing the skip note) when absent.
 pub fn dev_dir() -> Option<PathBuf> {

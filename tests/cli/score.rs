@@ -1,13 +1,7 @@
 //! `selaras score` end to end.
 
-use assert_cmd::Command;
+use crate::common::{QUALITY_DATA as DATA, selaras};
 use predicates::prelude::*;
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
 
 #[test]
 fn scores_any_pair_table_with_chosen_columns() {

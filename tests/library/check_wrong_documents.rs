@@ -3,9 +3,7 @@
 //! English of another document; how many of them are listed as suspect, and how many good
 //! documents are?
 
-mod quality_common;
-
-use quality_common::{Rng, dev_dir, dev_sets};
+use crate::common::{Rng, dev_dir, dev_sets};
 use selaras::check::{CheckConfig, Pair, Summary, check_pairs};
 use selaras::score::PairScorer;
 use std::collections::{BTreeMap, HashSet};

@@ -2,9 +2,7 @@
 //! English swapped with another pair's, how many swapped pairs are flagged, and how many good
 //! ones? On the development sets (skipped without ../shared) and on the committed corpus.
 
-mod quality_common;
-
-use quality_common::{Rng, dev_dir, dev_sets};
+use crate::common::{Rng, dev_dir, dev_sets};
 use selaras::check::table::{Table, TableOptions};
 use selaras::check::{CheckConfig, Columns, Flag, Pair, check_pairs, pairs_from_table};
 use selaras::score::PairScorer;

@@ -1,16 +1,13 @@
-//! `selaras report` end to end (the browser test is tests/report_browser.rs).
+//! `selaras report` end to end (the browser test is `report_browser`).
 
-use assert_cmd::Command;
+use crate::common::{QUALITY_DATA as DATA, selaras};
 use predicates::prelude::*;
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
 
 #[test]
 fn writes_a_self_contained_report() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("report.html");
-    Command::cargo_bin("selaras")
-        .unwrap()
+    selaras()
         .args(["report", "-o"])
         .arg(&out)
         .arg(format!("{DATA}/flags.tsv"))
@@ -30,8 +27,7 @@ fn writes_a_self_contained_report() {
 
 #[test]
 fn requires_an_output_file() {
-    Command::cargo_bin("selaras")
-        .unwrap()
+    selaras()
         .args(["report", &format!("{DATA}/good.tsv")])
         .assert()
         .code(2);

@@ -1,18 +1,12 @@
 //! `selaras batch` end to end: input forms, formats, filters, sharding, failures.
 
-use assert_cmd::Command;
+use crate::common::{selaras, test_data};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/batch")
-        .join(p)
-}
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
+    test_data("batch").join(p)
 }
 
 fn read(p: impl AsRef<Path>) -> String {
@@ -969,7 +963,7 @@ fn report_of_the_corpus_written() {
 #[test]
 fn wrapped_directory_pairs_whole_sentences() {
     // tests/data/wrapped holds one hard-wrapped pair: with --wrapped, four sentence pairs.
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/wrapped");
+    let dir = test_data("wrapped");
     let out = selaras()
         .args(["batch", "--wrapped", "-q", "-f", "jsonl"])
         .arg(&dir)

@@ -269,7 +269,7 @@ proptest! {
 
 /// Boundary precision/recall against the unit boundaries of the dev data's running
 /// paragraphs (`bench/*/{id,en}.txt` vs the units of `units.{id,en}`). Run with
-/// `cargo test --release --test segment_cases -- --ignored --nocapture`.
+/// `cargo test --release --test library segment::dev_boundaries -- --ignored --nocapture`.
 #[test]
 #[ignore]
 fn dev_boundaries() {

@@ -1,21 +1,11 @@
 //! `selaras align` end to end: the bundled corpus pairs align exactly as their gold says, the
 //! output formats, `--gold`, `--presplit`, `--lexicon`, `--beads`, and usage errors.
 
-use assert_cmd::Command;
+use crate::common::{corpus, selaras};
 use predicates::prelude::*;
 use std::path::{Path, PathBuf};
 
 const PAIRS: &[&str] = &["seed", "rupiah", "flyover", "dengue", "badminton"];
-
-fn corpus(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("corpus")
-        .join(name)
-}
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
 
 /// A temporary directory holding `id.txt` and `en.txt` with these texts.
 fn pair_files(id: &str, en: &str) -> (tempfile::TempDir, PathBuf, PathBuf) {
@@ -247,7 +237,7 @@ fn user_segmentation_rules() {
     let (id, en) = (dir.path().join("a.id"), dir.path().join("a.en"));
     std::fs::write(&id, "Satu; dua. Tiga.\n").unwrap();
     std::fs::write(&en, "One; two. Three.\n").unwrap();
-    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/split");
+    let rules = crate::common::test_data("split");
     selaras()
         .args(["align", "--format", "ladder", "--rules"])
         .arg(rules.join("semicolons.srx"))

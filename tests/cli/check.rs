@@ -1,13 +1,7 @@
 //! `selaras check` end to end: flags, summary, wrong pairings, --fail-under.
 
-use assert_cmd::Command;
+use crate::common::{QUALITY_DATA as DATA, selaras};
 use predicates::prelude::*;
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
 
 #[test]
 fn flags_each_planted_problem() {

@@ -1,11 +1,8 @@
 //! `selaras eval` run as a binary on files under tests/data/eval.
 
+use crate::common::selaras;
 use assert_cmd::Command;
 use predicates::prelude::*;
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
 
 /// The overall row of `selaras eval` for the predicted ladder `a` against its gold.
 const OVERALL_A: &str = "overall    0.6000   0.6667    0.6316  0.8000 1.0000 0.8889";

@@ -3,12 +3,10 @@
 //! directory (`target/tmp/report.png`). Skips with a note when Chromium is not installed
 //! (`apt-get install -y chromium`).
 
-use assert_cmd::Command;
+use crate::common::{QUALITY_DATA as DATA, selaras};
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
 use std::time::{Duration, Instant};
-
-const DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
 
 fn chromium() -> Option<PathBuf> {
     let candidates = [
@@ -104,8 +102,7 @@ fn report_renders_in_headless_chromium() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     std::fs::create_dir_all(dir).unwrap();
     let page = dir.join("report.html");
-    Command::cargo_bin("selaras")
-        .unwrap()
+    selaras()
         .args(["report", "--title", "selaras test corpus", "-o"])
         .arg(&page)
         .arg("-")
@@ -160,8 +157,7 @@ fn report_with_a_thousand_documents_renders() {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     std::fs::create_dir_all(dir).unwrap();
     let page = dir.join("report-1000.html");
-    Command::cargo_bin("selaras")
-        .unwrap()
+    selaras()
         .args(["report", "-o"])
         .arg(&page)
         .arg("-")

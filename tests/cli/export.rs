@@ -1,20 +1,17 @@
 //! The corpus formats agree on tricky text (quotes, `<&>`, tabs, backslashes, emoji): TSV
 //! (after unescaping), JSON Lines, TMX (after XML unescaping) and Moses carry the same pairs.
 
-use assert_cmd::Command;
+use crate::common::{selaras, test_data};
 use quick_xml::events::Event;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/batch")
-        .join(p)
+    test_data("batch").join(p)
 }
 
 fn batch(format: &str, out: &Path) {
-    Command::cargo_bin("selaras")
-        .unwrap()
+    selaras()
         .args([
             "batch",
             data("escape").to_str().unwrap(),

@@ -1,11 +1,7 @@
 //! `selaras split` run as a binary on files under tests/data and on the bundled seed.
 
-use assert_cmd::Command;
+use crate::common::selaras;
 use predicates::prelude::*;
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
 
 fn stdout_of(args: &[&str]) -> String {
     let out = selaras().args(args).assert().success().get_output().clone();

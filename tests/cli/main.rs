@@ -1,0 +1,15 @@
+//! The `selaras` binary run end to end, one module per command, on files under `tests/data`
+//! and the bundled corpus.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod align;
+mod batch;
+mod check;
+mod eval;
+mod export;
+mod report;
+mod report_browser;
+mod score;
+mod split;
