@@ -1,16 +1,12 @@
 //! `selaras batch` end to end: input forms, formats, filters, sharding, failures.
 
-use crate::common::{selaras, test_data};
+use crate::common::{read, selaras, test_data};
 use serde_json::Value;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 fn data(p: &str) -> PathBuf {
     test_data("batch").join(p)
-}
-
-fn read(p: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
 }
 
 /// Number of sentences `selaras split` finds in a file (`ext`: `id.txt` or `en.txt`).

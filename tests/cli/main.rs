@@ -9,6 +9,7 @@ mod batch;
 mod check;
 mod eval;
 mod export;
+mod no_data_loss;
 mod report;
 mod report_browser;
 mod score;

@@ -20,6 +20,11 @@ pub fn corpus(name: &str) -> PathBuf {
 /// The pair tables of the quality tests (`score`, `check`, `report`).
 pub const QUALITY_DATA: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/quality");
 
+/// The text of a file the test expects to read (panics naming the file otherwise).
+pub fn read(p: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+}
+
 /// A file or directory under `tests/data`.
 pub fn test_data(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -1,21 +1,11 @@
 //! No output replaces an input, outputs appear whole or not at all, `-o -` is standard
 //! output, and inputs that once stopped a run (UTF-16, one bad manifest row) are read.
 
-use assert_cmd::Command;
+use crate::common::{read, selaras, test_data};
 use std::path::{Path, PathBuf};
 
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
-
 fn data(p: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data/batch")
-        .join(p)
-}
-
-fn read(p: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+    test_data("batch").join(p)
 }
 
 /// The names in `dir`, sorted (hidden ones too).
