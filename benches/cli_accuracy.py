@@ -7,7 +7,9 @@ writes them (SET/bench/dNNNN/{id,en}.{lines,txt} and gold), on both tracks:
          to the .lines units its byte span overlaps and beads sharing a unit are merged (the
          benchmark's rule for the txt track), then written as unit ladders.
 
-Both are scored with `selaras eval` (strict and lax P/R/F1, Vecalign's definitions). Every
+Both are scored with `selaras eval` (strict and lax P/R/F1, Vecalign's definitions). After the
+table, the lines track's strict F1 beside the other aligners' figures on the same benchmarks, as
+the benchmarks' README (ROOT/README.md) reports them, when it has such a table. Every
 document of a set goes into one batch run, so the learned lexicon is gathered over the set, as
 in tests/dev_bench.rs; the figures should equal that test's.
 
@@ -100,6 +102,26 @@ def txt_ladders(jsonl, bench, out_dir):
                 f.write("[%s]:[%s]\n" % (",".join(map(str, a)), ",".join(map(str, b))))
 
 
+def other_aligners(root):
+    """The table of other aligners' strict F1 in ROOT/README.md: (header, {set: [figures]})."""
+    try:
+        with open(os.path.join(root, "README.md"), encoding="utf-8") as f:
+            lines = [l.strip() for l in f]
+    except OSError:
+        return None, {}
+    for i, l in enumerate(lines):
+        cells = [c.strip() for c in l.strip("|").split("|")]
+        if l.startswith("|") and cells[0] == "set" and any("Gale" in c for c in cells):
+            rows = {}
+            for r in lines[i + 2 :]:
+                if not r.startswith("|"):
+                    break
+                c = [x.strip() for x in r.strip("|").split("|")]
+                rows[c[0]] = c[1:]
+            return cells[1:], rows
+    return None, {}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("root", nargs="?", default=os.path.join(REPO, "..", "shared", "data", "dev"))
@@ -117,6 +139,7 @@ def main():
     sets = [s for s in a.sets.split(",") if s] or sorted(
         s for s in os.listdir(a.root) if os.path.isdir(os.path.join(a.root, s, "bench"))
     )
+    lines_f1 = {}
     print(f"{'set':<22} {'track':<6} {'strict P / R / F1':<26} {'lax P / R / F1':<26} docs failed")
     for s in sets:
         bench = os.path.join(a.root, s, "bench")
@@ -141,9 +164,9 @@ def main():
                     txt_ladders(out, bench, pred)
                 else:
                     sys.exit(f"unknown track {track} (lines, txt)")
+                # A failed document has no prediction file: `selaras eval` scores it as
+                # predicting nothing.
                 os.makedirs(pred, exist_ok=True)
-                for d in docs:  # a failed document is scored as predicting nothing
-                    open(os.path.join(pred, d), "a").close()
                 with open(errors, encoding="utf-8") as f:
                     failed = max(0, sum(1 for _ in f) - 1)
                 r = subprocess.run(
@@ -154,6 +177,14 @@ def main():
                 st = " / ".join("%.3f" % o["strict"][k] for k in ("precision", "recall", "f1"))
                 lx = " / ".join("%.3f" % o["lax"][k] for k in ("precision", "recall", "f1"))
                 print(f"{s:<22} {track:<6} {st:<26} {lx:<26} {len(docs)} {failed}")
+                if track == "lines":
+                    lines_f1[s] = o["strict"]["f1"]
+    header, others = other_aligners(a.root)
+    if header and lines_f1:
+        print("\nlines track, strict F1 (other aligners as ROOT/README.md reports them):")
+        print(" | ".join(["set", *header, "selaras"]))
+        for s, f1 in lines_f1.items():
+            print(" | ".join([s, *others.get(s, ["-"] * len(header)), "%.3f" % f1]))
 
 
 if __name__ == "__main__":
