@@ -3,18 +3,29 @@
 //! The library holds everything; the `selaras` binary only parses arguments and calls it.
 //! Library code writes to `impl Write` and returns typed [`Error`]s; it never prints.
 //!
-//! - [`text`]: reading input safely (UTF-8, BOM, line ends) and normalising it for matching;
-//! - [`segment`]: sentence segmentation (SRX rules) for Indonesian and English;
-//! - [`lexicon`]: the bundled Indonesian–English lexicon and stemming;
-//! - [`score`]: evidence that two texts translate each other (length, lexicon, tokens);
-//! - [`align`]: the aligner (beads, dynamic programming, learned lexicon) and, in
-//!   [`align::clauses`], the clause alignment that cuts beads where the sides' sentences differ;
-//! - [`export`]: corpus writers (TSV, JSON Lines, ladder, Moses, TMX);
+//! Where each behaviour lives (`docs/architecture.md` has the same map as a table):
+//!
+//! - [`text`]: reading input (UTF-8, UTF-16 with a BOM, line ends), mojibake repair and
+//!   normalisation for matching;
+//! - [`error`]: typed errors, each naming the file and the place;
+//! - [`output`]: output safety: atomic files, links and devices, no output over an input, a
+//!   ladder directory written whole;
+//! - [`segment`]: sentence segmentation: paragraphs, the SRX rule engine and the bundled rules,
+//!   hard-wrapped and pre-split text;
+//! - [`lexicon`]: the bundled and user lexicons, Indonesian and English stemming;
+//! - [`score`]: evidence that two texts translate each other (tokens, numbers, names,
+//!   cognates, lexicon covers); [`score::pair`] turns it into pair probabilities for `score`
+//!   and `check`;
+//! - [`align`]: sentence alignment: the bead score ([`align::model`]), the banded search
+//!   (`align/dp.rs`, `align/anchors.rs`), the learned lexicon, calibrated probabilities
+//!   ([`align::calibrate`]); [`align::clauses`] is the clause split that cuts beads where the
+//!   sides' sentences end in different places (pieces, windows, search, posteriors, decoding);
+//! - [`batch`]: many article pairs on all cores: inputs, the two passes with corpus learning,
+//!   filters, statistics;
+//! - [`export`]: corpus writers (TSV, JSON Lines, ladder, Moses, TMX, side by side);
 //! - [`eval`]: strict and lax precision/recall/F1 against gold alignments;
-//! - [`check`]: quality flags for aligned pairs;
-//! - [`batch`]: many article pairs on all cores;
-//! - [`report`]: the self-contained HTML report;
-//! - [`output`]: atomic output files.
+//! - [`check`]: quality flags, the corpus summary and wrongly paired documents;
+//! - [`report`]: the self-contained HTML report.
 
 pub mod align;
 pub mod batch;
