@@ -589,7 +589,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
 #[test]
 fn dev_bench() {
     let Some(root) = dev_root() else {
-        println!("skipping: ../shared not found");
+        common::skip("../shared/data/dev");
         return;
     };
     let config = AlignConfig {
@@ -627,7 +627,7 @@ fn dev_bench() {
         }
         let dir = root.join(set);
         if !dir.is_dir() {
-            println!("skipping {set}: not found");
+            common::skip(&format!("the dev set {set}"));
             continue;
         }
         for &txt in &tracks {
@@ -844,7 +844,7 @@ fn long_document_with_extra_passages() {
 /// and English lines and the gold ladder over them; `None` (after a note) without `../shared`.
 fn long_pair() -> Option<(Vec<String>, Vec<String>, Vec<Link>)> {
     let Some(root) = dev_root() else {
-        println!("skipping: ../shared not found");
+        common::skip("../shared/data/dev");
         return None;
     };
     let dirs: Vec<PathBuf> = SETS
@@ -914,12 +914,12 @@ const CALIBRATION_HARD: (f64, f64) = (0.89, 0.03);
 #[test]
 fn hard_bench() {
     let Some(root) = dev_root() else {
-        println!("skipping: ../shared not found");
+        common::skip("../shared/data/dev");
         return;
     };
     let tool = root.join("../../tools/make_bench.py");
     if !tool.is_file() {
-        println!("skipping: {} not found", tool.display());
+        common::skip(&tool.display().to_string());
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
@@ -945,7 +945,7 @@ fn hard_bench() {
             .stdout(std::process::Stdio::null())
             .status();
         if !status.is_ok_and(|s| s.success()) {
-            println!("skipping: python3 {} failed", tool.display());
+            common::skip(&format!("a python3 that runs {}", tool.display()));
             return;
         }
         let docs = load(&tmp.path().join(set), false);

@@ -16,7 +16,7 @@ fn chromium() -> Option<PathBuf> {
     ];
     let found = candidates.into_iter().flatten().find(|p| p.is_file());
     if found.is_none() {
-        println!("skipping: chromium not found (apt-get install -y chromium)");
+        crate::common::skip("chromium (apt-get install -y chromium)");
     }
     found
 }

@@ -32,14 +32,30 @@ pub fn test_data(path: &str) -> PathBuf {
         .join(path)
 }
 
-/// The development sets directory, or `None` (after printing the skip note) when absent.
+/// Say that the running test skips (all or part of) what it checks because `what` is not
+/// here: on standard error itself, which the test harness does not capture, so the run's
+/// output shows it beside the test's `ok`. In CI (`CI=true`), which always has the
+/// development data and the tools, it fails the test instead.
+pub fn skip(what: &str) {
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    if std::env::var("CI").as_deref() == Ok("true") {
+        panic!("{test}: {what} not found (CI must have it: the test would skip)");
+    }
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {what} not found");
+}
+
+/// The development sets directory, or `None` (after [`skip`]) when absent.
 pub fn dev_dir() -> Option<PathBuf> {
     let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared"));
     let dev = shared.join("data/dev");
     if dev.is_dir() {
         Some(dev)
     } else {
-        println!("skipping: ../shared not found");
+        skip("../shared/data/dev");
         None
     }
 }

@@ -275,7 +275,7 @@ proptest! {
 fn dev_boundaries() {
     let shared = Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/dev"));
     if !shared.is_dir() {
-        println!("skipping: ../shared not found");
+        crate::common::skip("../shared/data/dev");
         return;
     }
     for set in ["flores200_dev", "ud_pud_test"] {

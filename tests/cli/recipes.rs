@@ -1,0 +1,121 @@
+//! The GNU parallel recipe of docs/batch.md (`scripts/parallel_shards.sh`) end to end: the
+//! shards joined give the rows of one direct run, failed documents give exit code 3 and the
+//! complete corpus, a usage error gives exit code 2 and no output, and files of an earlier
+//! run are never read.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn data(p: &str) -> PathBuf {
+    crate::common::test_data("batch").join(p)
+}
+
+/// Whether GNU parallel is here ([`crate::common::skip`] when it is not).
+fn have_parallel() -> bool {
+    let found = Command::new("parallel")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        crate::common::skip("GNU parallel (apt-get install -y parallel)");
+    }
+    found
+}
+
+/// `scripts/parallel_shards.sh INPUT OUT N EXTRA…`: its exit code and stderr.
+fn shards(input: &Path, out: &Path, n: &str, extra: &[&str]) -> (i32, String) {
+    let o = Command::new("bash")
+        .arg(root().join("scripts/parallel_shards.sh"))
+        .arg(input)
+        .arg(out)
+        .arg(n)
+        .args(extra)
+        .env("SELARAS", env!("CARGO_BIN_EXE_selaras"))
+        .output()
+        .unwrap();
+    (
+        o.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
+}
+
+fn sorted_lines(p: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_to_string(p)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    v.sort();
+    v
+}
+
+fn names(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn parallel_shards_give_the_direct_runs_rows_and_selaras_exit_codes() {
+    if !have_parallel() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.tsv");
+    // Stale shard files of an earlier layout are never read.
+    std::fs::write(dir.path().join("c.tsv.1-of-2.tsv"), "doc\tstale\n").unwrap();
+    let (code, err) = shards(&data("good"), &out, "2", &["--no-learn"]);
+    assert_eq!(code, 0, "{err}");
+    let direct = dir.path().join("d.tsv");
+    let st = Command::new(env!("CARGO_BIN_EXE_selaras"))
+        .arg("batch")
+        .arg(data("good"))
+        .args(["-q", "--no-learn", "-o"])
+        .arg(&direct)
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert_eq!(sorted_lines(&out), sorted_lines(&direct));
+    let stats: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("c.tsv.stats.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(stats.as_array().unwrap().len(), 2);
+
+    // Failed documents: exit code 3, the corpus of the rest, every error in one file.
+    let mixed = dir.path().join("m.tsv");
+    let (code, err) = shards(&data("mixed"), &mixed, "3", &[]);
+    assert_eq!(code, 3, "{err}");
+    let errors = std::fs::read_to_string(dir.path().join("m.tsv.errors.tsv")).unwrap();
+    assert_eq!(errors.lines().filter(|l| l.starts_with("doc\t")).count(), 1);
+    assert!(errors.lines().count() > 1, "{errors}");
+
+    // A usage error: exit code 2, nothing written.
+    let bad = dir.path().join("e.tsv");
+    let (code, err) = shards(&data("good"), &bad, "2", &["--no-such-option"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(!bad.exists());
+    // No temporary directory or shard file is left.
+    assert_eq!(
+        names(dir.path()),
+        [
+            "c.tsv",
+            "c.tsv.1-of-2.tsv",
+            "c.tsv.errors.tsv",
+            "c.tsv.stats.json",
+            "d.tsv",
+            "d.tsv.errors.tsv",
+            "d.tsv.stats.json",
+            "m.tsv",
+            "m.tsv.errors.tsv",
+            "m.tsv.stats.json"
+        ]
+    );
+}
