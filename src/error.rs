@@ -35,6 +35,9 @@ pub enum Error {
         line: usize,
         msg: String,
     },
+    /// A side of a document holds no sentence (`side`: its language code).
+    #[error("the {side} side holds no sentences")]
+    NoSentences { side: &'static str },
     /// An argument or option is not usable.
     #[error("{0}")]
     Invalid(String),

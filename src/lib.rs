@@ -20,6 +20,9 @@
 //!   (`align/dp.rs`, `align/anchors.rs`), the learned lexicon, calibrated probabilities
 //!   ([`align::calibrate`]); [`align::clauses`] is the clause split that cuts beads where the
 //!   sides' sentences end in different places (pieces, windows, search, posteriors, decoding);
+//! - [`pipeline`]: one article pair from text to beads ([`pipeline::Pipeline::align`]): the
+//!   steps every document goes through (segmentation, preparation, alignment, clause split),
+//!   for `align`, `batch` and bindings;
 //! - [`batch`]: many article pairs on all cores: inputs, the two passes with corpus learning,
 //!   filters, statistics;
 //! - [`export`]: corpus writers (TSV, JSON Lines, ladder, Moses, TMX, side by side);
@@ -35,6 +38,7 @@ pub mod eval;
 pub mod export;
 pub mod lexicon;
 pub mod output;
+pub mod pipeline;
 pub mod report;
 pub mod score;
 pub mod segment;

@@ -559,9 +559,7 @@ impl Aligner {
     /// passes when `learn` (as [`Aligner::align_learned`]); also returns what the clause
     /// alignment ([`Aligner::split_clauses_with`]) takes from the sentence alignment.
     pub fn align_document(&self, id: &[Sentence], en: &[Sentence], learn: bool) -> AlignedDoc {
-        let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
-        let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
-        let mut pid: Vec<Prepared> = id
+        let pid: Vec<Prepared> = id
             .iter()
             .map(|s| self.ev.prepare(&s.text, Lang::Id))
             .collect();
@@ -569,6 +567,19 @@ impl Aligner {
             .iter()
             .map(|s| self.ev.prepare(&s.text, Lang::En))
             .collect();
+        self.align_document_prepared((id, pid), (en, pen), learn)
+    }
+
+    /// [`Aligner::align_document`] with the sentences of each side already prepared by this
+    /// aligner ([`Aligner::prepare`]; one per sentence).
+    pub fn align_document_prepared(
+        &self,
+        (id, mut pid): (&[Sentence], Vec<Prepared>),
+        (en, pen): (&[Sentence], Vec<Prepared>),
+        learn: bool,
+    ) -> AlignedDoc {
+        let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
+        let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
         let index = CoverIndex::new(&pen);
         let (mut details, mut stats) =
             self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);

@@ -53,6 +53,7 @@ pub fn reason(e: &Error) -> String {
         Error::Empty { what, .. } => (*what).to_string(),
         Error::InvalidText { what, .. } => what.clone(),
         Error::Parse { line, msg, .. } => format!("line {line}: {msg}"),
+        Error::NoSentences { .. } => "no sentences found".into(),
         other => other.to_string(),
     }
 }

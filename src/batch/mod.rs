@@ -20,8 +20,8 @@
 //!   each window is aligned once, so memory and time per document stay flat however long
 //!   the stream.
 //!
-//! Each sentence is prepared for matching ([`Evidence::prepare`]) once; both passes and the
-//! number filter reuse it.
+//! Each document goes through the steps of [`crate::pipeline`]: it is segmented and prepared
+//! for matching once ([`Pipeline::load`]); both passes and the number filter reuse that.
 //!
 //! A document that cannot be read (missing file, invalid UTF-8, empty side, bad JSON line) is
 //! reported to the error callback and the rest goes on.
@@ -30,11 +30,12 @@ pub mod filter;
 pub mod input;
 pub mod stats;
 
-use crate::align::{Aligner, Bead, Detail, DocStats, LearnStats};
+use crate::align::{Aligner, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
-use crate::score::{Evidence, Prepared};
-use crate::segment::{Lang, Segmenter, Sentence};
+use crate::pipeline::{Aligned, Document, Input, Pipeline};
+use crate::score::Prepared;
+use crate::segment::{Lang, Segmenter};
 use filter::{DropReason, Filters, dedup_key};
 use input::{DocError, DocSource, Item, Shard, item_doc};
 use rayon::prelude::*;
@@ -111,19 +112,9 @@ impl<W: Write> Sink for CorpusWriter<W> {
 pub struct Options {
     /// Export filters.
     pub filters: Filters,
-    /// Corpus-level learning (second pass).
-    pub learn: bool,
-    /// Input is one sentence per line, as given.
-    pub presplit: bool,
-    /// Input is hard-wrapped: paragraphs end only at blank lines
-    /// ([`Segmenter::split_wrapped`](crate::segment::Segmenter::split_wrapped)).
-    pub wrapped: bool,
-    /// Split beads of running text at clause boundaries
-    /// ([`Aligner::split_clauses`](crate::align::Aligner::split_clauses)); never for
-    /// pre-split input.
-    pub clauses: bool,
-    /// When pieces are also paired clause with clause (`--clause-pairs`).
-    pub finer: crate::align::clauses::Finer,
+    /// What is done to each document; `learn` is corpus-level learning (a second pass with
+    /// the word translations learned from all documents).
+    pub pipeline: crate::pipeline::Options,
     /// Documents per window.
     pub chunk: usize,
     /// Only the documents of this shard.
@@ -136,11 +127,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             filters: Filters::default(),
-            learn: true,
-            presplit: false,
-            wrapped: false,
-            clauses: true,
-            finer: crate::align::clauses::Finer::Auto,
+            pipeline: crate::pipeline::Options::default(),
             chunk: 256,
             shard: None,
             jobs: 0,
@@ -175,70 +162,46 @@ pub struct Outcome {
 /// A document after pass 2, or why it failed.
 type Finished = std::result::Result<Done, DocError>;
 
-/// A segmented document, its sentences prepared for matching.
+/// A document segmented and prepared, with its name and where its text lies in its files.
 struct Loaded {
     doc: String,
-    id: Vec<Sentence>,
-    en: Vec<Sentence>,
+    document: Document,
     id_offset: usize,
     en_offset: usize,
-    pid: Vec<Prepared>,
-    pen: Vec<Prepared>,
-    /// The alignment of pass 1 (empty until then): pass 2 starts from it.
-    first: Vec<Detail>,
-}
-
-impl Loaded {
-    /// Rough memory use (text plus prepared items and the pass-1 alignment).
-    fn bytes(&self) -> usize {
-        self.id
-            .iter()
-            .chain(&self.en)
-            .map(|s| 6 * s.text.len() + 256)
-            .sum::<usize>()
-            + self.first.len() * 160
-    }
 }
 
 type Loading = std::result::Result<Loaded, DocError>;
 
-/// Per segment after a clause split, the input sentence it is (`None` for part of one).
-type Segments = Vec<Option<usize>>;
-
 /// An aligned, filtered document ready to write.
 struct Done {
-    /// The document; after a clause split its sentences are the segments the beads index.
-    loaded: Loaded,
-    /// Sentences of the document (before any clause split), per side.
-    sentences: (usize, usize),
-    beads: Vec<Bead>,
+    doc: String,
+    id_offset: usize,
+    en_offset: usize,
+    aligned: Aligned,
     verdicts: Vec<Option<DropReason>>,
     keys: Vec<u128>,
 }
 
-/// A batch run: the aligner, segmenters, the evidence model, the options and the pool.
+/// A batch run: the per-document pipeline, the options and the pool.
 pub struct Batch {
-    aligner: Aligner,
-    seg_id: Segmenter,
-    seg_en: Segmenter,
-    evidence: Evidence,
+    pipeline: Pipeline,
     options: Options,
     pool: rayon::ThreadPool,
 }
 
-/// The prepared sentence of a one-segment side that is a whole sentence (`which`: after a
-/// clause split, the sentence of each segment, `None` for part of one; without a split the
-/// segments are the sentences).
-fn one<'a>(
+/// The prepared sentence of a one-segment side that is a whole sentence (`sentence`: the
+/// sentence of each segment, `None` for part of one).
+fn whole_sentence<'a>(
     side: &[usize],
-    which: Option<&[Option<usize>]>,
+    sentence: &[Option<usize>],
     prep: &'a [Prepared],
 ) -> Option<&'a Prepared> {
     match side {
-        [k] => match which {
-            Some(w) => w.get(*k).copied().flatten().and_then(|s| prep.get(s)),
-            None => prep.get(*k),
-        },
+        [k] => sentence
+            .get(*k)
+            .copied()
+            .flatten()
+            .and_then(|s| prep.get(s)),
         _ => None,
     }
 }
@@ -255,12 +218,8 @@ impl Batch {
             .num_threads(jobs)
             .build()
             .map_err(|e| Error::Invalid(format!("cannot start {jobs} threads: {e}")))?;
-        let evidence = aligner.evidence().clone();
         Ok(Batch {
-            aligner,
-            seg_id: Segmenter::new(Lang::Id),
-            seg_en: Segmenter::new(Lang::En),
-            evidence,
+            pipeline: Pipeline::new(aligner, options.pipeline.clone()),
             options: Options {
                 chunk: options.chunk.max(1),
                 ..options
@@ -271,8 +230,7 @@ impl Batch {
 
     /// Use these segmenters (e.g. from the user's SRX rules) instead of the bundled ones.
     pub fn with_segmenters(mut self, id: Segmenter, en: Segmenter) -> Batch {
-        self.seg_id = id;
-        self.seg_en = en;
+        self.pipeline = self.pipeline.with_segmenters(id, en);
         self
     }
 
@@ -281,72 +239,36 @@ impl Batch {
         self.pool.current_num_threads()
     }
 
-    fn split(&self, text: &str, lang: Lang) -> Vec<Sentence> {
-        if self.options.presplit {
-            return crate::segment::presplit(text);
-        }
-        let seg = match lang {
-            Lang::Id => &self.seg_id,
-            Lang::En => &self.seg_en,
-        };
-        seg.split_text(text, self.options.wrapped)
-    }
-
     /// Read, segment and prepare one document.
     fn load(&self, src: DocSource) -> Loading {
         let doc = src.doc;
         let mut sides = Vec::with_capacity(2);
         for (side, lang) in [(src.id, Lang::Id), (src.en, Lang::En)] {
             let origin = side.origin();
-            let input = side.load().map_err(|reason| DocError {
+            let fail = |reason| DocError {
                 doc: doc.clone(),
                 file: origin.clone(),
                 reason,
-            })?;
-            let sents = self.split(&input.text, lang);
-            if sents.is_empty() {
-                return Err(DocError {
-                    doc,
-                    file: origin,
-                    reason: "no sentences found".into(),
-                });
-            }
-            let prepared = sents
-                .iter()
-                .map(|s| self.evidence.prepare(&s.text, lang))
-                .collect();
-            sides.push((sents, input.offset, prepared));
+            };
+            let input = side.load().map_err(fail)?;
+            let prepared = self
+                .pipeline
+                .side(Input::Text(&input.text), lang)
+                .map_err(|e| fail(input::reason(&e)))?;
+            sides.push((prepared, input.offset));
         }
-        let (en, en_offset, pen) = sides.pop().expect("two sides");
-        let (id, id_offset, pid) = sides.pop().expect("two sides");
+        let (en, en_offset) = sides.pop().expect("two sides");
+        let (id, id_offset) = sides.pop().expect("two sides");
         Ok(Loaded {
             doc,
-            id,
-            en,
+            document: Document::new(id, en),
             id_offset,
             en_offset,
-            pid,
-            pen,
-            first: Vec::new(),
         })
     }
 
     fn load_item(&self, item: Item) -> Loading {
         item.and_then(|s| self.load(s))
-    }
-
-    /// Align with paragraph boundaries as soft anchors, with `pid` as the prepared Indonesian
-    /// side, starting from the pass-1 alignment when there is one.
-    fn align_with(
-        &self,
-        aligner: &Aligner,
-        l: &Loaded,
-        pid: &[Prepared],
-    ) -> (Vec<Detail>, DocStats) {
-        let pi: Vec<usize> = l.id.iter().map(|s| s.para).collect();
-        let pe: Vec<usize> = l.en.iter().map(|s| s.para).collect();
-        let init = (!l.first.is_empty()).then_some(l.first.as_slice());
-        aligner.align_prepared_from(pid, &l.pen, Some(&pi), Some(&pe), init)
     }
 
     /// Pass 1 over a window: load (unless already loaded), align with `aligner` and add the
@@ -370,10 +292,10 @@ impl Batch {
                     (None, None) => unreachable!("every slot has an item or a load"),
                 };
                 if let Ok(l) = &mut loaded {
-                    l.first = self.align_with(aligner, l, &l.pid).0;
+                    self.pipeline.first_pass(aligner, &mut l.document);
                     let k = rayon::current_thread_index().unwrap_or(0) % accs.len();
                     let mut acc = accs[k].lock().unwrap_or_else(|e| e.into_inner());
-                    acc.add_prepared(&l.pid, &l.pen, l.first.iter().map(|d| &d.bead));
+                    l.document.learn_into(&mut acc);
                 }
                 **slot = Some(loaded);
             })
@@ -396,61 +318,26 @@ impl Batch {
         all
     }
 
-    /// Pass 2 of one document: align with `aligner` and judge every bead. A learned aligner
-    /// carries its word translations in its evidence model, which shows in the prepared
-    /// Indonesian side: they are added to a copy of that side ([`Aligner::add_learned`], the
-    /// same as preparing it again, cheaper); the English side does not change.
+    /// Pass 2 of one document: align with `aligner` ([`Pipeline::realign`]) and judge every
+    /// bead by the filters.
     fn finish(&self, aligner: &Aligner, loaded: Loaded) -> Done {
-        let learned_pid = self.options.learn.then(|| {
-            let mut pid = loaded.pid.clone();
-            for p in &mut pid {
-                aligner.add_learned(p);
-            }
-            pid
-        });
-        let pid = learned_pid.as_deref().unwrap_or(&loaded.pid);
-        let (details, stats) = self.align_with(aligner, &loaded, pid);
-        let mut beads: Vec<Bead> = details.into_iter().map(|d| d.bead).collect();
-        let split = (self.options.clauses && !self.options.presplit).then(|| {
-            aligner.split_clauses_with(
-                (&loaded.id, pid),
-                (&loaded.en, &loaded.pen),
-                &beads,
-                &stats,
-                &crate::align::clauses::ClauseParams::default().with_finer(self.options.finer),
-            )
-        });
-        let mut loaded = loaded;
-        let sentences = (loaded.id.len(), loaded.en.len());
-        // After a clause split: the input sentence of each segment (`None` for part of one).
-        let mut which: Option<(Segments, Segments)> = None;
-        if let Some(split) = split {
-            loaded.id = split.id;
-            loaded.en = split.en;
-            beads = split.beads;
-            which = Some((split.id_sentence, split.en_sentence));
-        }
+        let aligned = self.pipeline.realign(aligner, &loaded.document);
+        let (pid, pen) = loaded.document.prepared();
+        let evidence = self.pipeline.aligner().evidence();
         let f = &self.options.filters;
-        let mut verdicts = Vec::with_capacity(beads.len());
+        let mut verdicts = Vec::with_capacity(aligned.beads.len());
         let mut keys = Vec::new();
-        let doc = DocAlignment {
-            doc: &loaded.doc,
-            id: &loaded.id,
-            en: &loaded.en,
-            beads: &[],
-            id_offset: 0,
-            en_offset: 0,
-        };
-        for b in &beads {
+        let doc = aligned.export(&loaded.doc, (0, 0));
+        for b in &aligned.beads {
             let (id, en) = (doc.id_text(b), doc.en_text(b));
             let features = || match (
-                one(&b.id, which.as_ref().map(|w| &w.0[..]), &loaded.pid),
-                one(&b.en, which.as_ref().map(|w| &w.1[..]), &loaded.pen),
+                whole_sentence(&b.id, &aligned.id_sentence, pid),
+                whole_sentence(&b.en, &aligned.en_sentence, pen),
             ) {
-                (Some(p), Some(q)) => self.evidence.features(p, q),
-                _ => self.evidence.features(
-                    &self.evidence.prepare(&id, Lang::Id),
-                    &self.evidence.prepare(&en, Lang::En),
+                (Some(p), Some(q)) => evidence.features(p, q),
+                _ => evidence.features(
+                    &evidence.prepare(&id, Lang::Id),
+                    &evidence.prepare(&en, Lang::En),
                 ),
             };
             let v = f.check(b, &id, &en, features);
@@ -460,9 +347,10 @@ impl Batch {
             verdicts.push(v);
         }
         Done {
-            loaded,
-            sentences,
-            beads,
+            doc: loaded.doc,
+            id_offset: loaded.id_offset,
+            en_offset: loaded.en_offset,
+            aligned,
             verdicts,
             keys,
         }
@@ -476,7 +364,7 @@ impl Batch {
         tally: &mut Tally,
         seen: &mut HashSet<u128>,
     ) -> Result<()> {
-        let done = match done {
+        let mut done = match done {
             Ok(d) => d,
             Err(e) => {
                 tally.docs_failed += 1;
@@ -484,10 +372,11 @@ impl Batch {
             }
         };
         tally.docs_ok += 1;
-        tally.sent_id += done.sentences.0 as u64;
-        tally.sent_en += done.sentences.1 as u64;
-        let mut kept = Vec::with_capacity(done.beads.len());
-        for (k, (bead, verdict)) in done.beads.into_iter().zip(done.verdicts).enumerate() {
+        tally.sent_id += done.aligned.sentences.0 as u64;
+        tally.sent_en += done.aligned.sentences.1 as u64;
+        let beads = std::mem::take(&mut done.aligned.beads);
+        let mut kept = Vec::with_capacity(beads.len());
+        for (k, (bead, verdict)) in beads.into_iter().zip(done.verdicts).enumerate() {
             *tally.beads.entry(bead.kind()).or_default() += 1;
             tally.all_scores.add(bead.score);
             let verdict = verdict.or_else(|| {
@@ -503,14 +392,11 @@ impl Batch {
                 }
             }
         }
-        let l = &done.loaded;
         sink.write_doc(&DocAlignment {
-            doc: &l.doc,
-            id: &l.id,
-            en: &l.en,
             beads: &kept,
-            id_offset: l.id_offset,
-            en_offset: l.en_offset,
+            ..done
+                .aligned
+                .export(&done.doc, (done.id_offset, done.en_offset))
         })
     }
 
@@ -557,21 +443,22 @@ impl Batch {
         let total = items.len() as u64;
         let chunk = self.options.chunk;
         let mut cache: Vec<Option<Loading>> = (0..items.len()).map(|_| None).collect();
-        let mut aligner = self.aligner.clone();
+        let mut aligner = self.pipeline.aligner().clone();
         let mut learned_docs = 0;
-        if self.options.learn {
+        if self.options.pipeline.learn {
             let accs = self.accumulators();
             let mut cached = 0usize;
             let mut pairs = 0;
             for start in (0..items.len()).step_by(chunk) {
                 let end = (start + chunk).min(items.len());
                 let window = &mut cache[start..end];
-                self.learn_window(&self.aligner, window, items[start..end].to_vec(), &accs);
+                let base = self.pipeline.aligner();
+                self.learn_window(base, window, items[start..end].to_vec(), &accs);
                 for slot in window.iter_mut() {
                     if let Some(Ok(l)) = slot {
                         learned_docs += 1;
-                        pairs += l.id.len().max(l.en.len()) as u64;
-                        let b = l.bytes();
+                        pairs += l.document.id().len().max(l.document.en().len()) as u64;
+                        let b = l.document.bytes();
                         if cached + b <= CACHE_BYTES {
                             cached += b;
                         } else {
@@ -587,7 +474,7 @@ impl Batch {
                     pairs,
                 });
             }
-            aligner = self.aligner.with_learned(&Self::merged(&accs));
+            aligner = self.pipeline.aligner().with_learned(&Self::merged(&accs));
         }
         let mut tally = Tally::default();
         let mut seen = HashSet::new();
@@ -660,10 +547,10 @@ impl Batch {
     ) -> Result<Outcome> {
         let chunk = self.options.chunk;
         let mut items = items.peekable();
-        let mut aligner = self.aligner.clone();
+        let mut aligner = self.pipeline.aligner().clone();
         let mut stats = LearnStats::default();
         let accs = self.accumulators();
-        let mut learning = self.options.learn;
+        let mut learning = self.options.pipeline.learn;
         let mut learned_docs = 0;
         let mut tally = Tally::default();
         let mut seen = HashSet::new();
@@ -685,7 +572,7 @@ impl Batch {
                 stats.merge(Self::merged(&accs));
                 let window: Vec<Loading> = window.into_iter().flatten().collect();
                 learned_docs += window.iter().filter(|l| l.is_ok()).count() as u64;
-                aligner = self.aligner.with_learned(&stats);
+                aligner = self.pipeline.aligner().with_learned(&stats);
                 if stats.beads() >= STREAM_LEARN_BEADS {
                     learning = false;
                     stats = LearnStats::default();

@@ -4,11 +4,12 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use selaras::align::Bead;
-use selaras::align::clauses::ClauseParams;
 use selaras::eval::{DocEval, Link, Tally};
 use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
 use selaras::output::AtomicFile;
-use selaras::segment::{Lang, Segmenter, Sentence, presplit};
+use selaras::pipeline::{Options, Pipeline};
+use selaras::segment::{Lang, Segmenter};
+use selaras::text::Input;
 
 /// Arguments of `selaras align`.
 #[derive(clap::Args, Debug)]
@@ -66,29 +67,25 @@ pub struct Args {
     clause_pairs: super::ClausePairs,
 }
 
-/// How a side is cut into sentences.
-enum Split<'a> {
-    /// One sentence per non-blank line (`--presplit`).
-    Lines,
-    /// The bundled rules.
-    Bundled,
-    /// A user's SRX file: its text and path.
-    Rules(&'a str, &'a Path),
-}
-
+/// Read one side, and compile the user's rules for its language (`rules`: their text and
+/// path) or warm the bundled ones (`bundled`), while the lexicon loads.
 fn read_side(
     path: &Path,
     lang: Lang,
-    split: &Split,
-    wrapped: bool,
-) -> anyhow::Result<(Vec<Sentence>, usize)> {
+    rules: Option<(&str, &Path)>,
+    bundled: bool,
+) -> anyhow::Result<(Input, Option<Segmenter>)> {
     let input = selaras::text::read_input(path)?;
-    let seg = match split {
-        Split::Lines => return Ok((presplit(&input.text), input.offset)),
-        Split::Bundled => Segmenter::new(lang),
-        Split::Rules(xml, rules) => Segmenter::from_srx(xml, lang, rules)?,
+    let segmenter = match rules {
+        Some((xml, rules)) => Some(Segmenter::from_srx(xml, lang, rules)?),
+        None => {
+            if bundled {
+                Segmenter::new(lang);
+            }
+            None
+        }
     };
-    Ok((seg.split_text(&input.text, wrapped), input.offset))
+    Ok((input, segmenter))
 }
 
 /// The document id of an Indonesian file: its name without `.txt`, then without `.id`
@@ -128,25 +125,24 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         Some(path) => Some((selaras::text::read_input(path)?.text, path)),
         None => None,
     };
-    let split = match &rules {
-        _ if args.presplit => Split::Lines,
-        Some((xml, path)) => Split::Rules(xml, path),
-        None => Split::Bundled,
-    };
-    // The lexicon loads while both sides are read and segmented (each language's rules
-    // compile once per process).
+    let rules = rules
+        .as_ref()
+        .map(|(xml, path)| (xml.as_str(), path.as_path()));
+    let bundled = !args.presplit;
+    // The lexicon loads while both sides are read and the rules compile (each language's
+    // bundled rules compile once per process).
     let (aligner, (id, en)) = rayon::join(
         || args.model.aligner(),
         || {
             rayon::join(
-                || read_side(&args.id, Lang::Id, &split, args.wrapped),
-                || read_side(&args.en, Lang::En, &split, args.wrapped),
+                || read_side(&args.id, Lang::Id, rules, bundled),
+                || read_side(&args.en, Lang::En, rules, bundled),
             )
         },
     );
     let aligner = aligner?;
-    let (id, id_offset) = id?;
-    let (en, en_offset) = en?;
+    let (id, id_rules) = id?;
+    let (en, en_rules) = en?;
     let gold = match &args.gold {
         Some(path) => {
             let input = selaras::text::read_input(path)?;
@@ -156,36 +152,24 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
     };
 
     let dest = Dest::open(&args)?;
-    let aligned = aligner.align_document(&id, &en, !args.no_learn);
-    let result = &aligned.beads;
-
-    let clauses = super::clause_splits(args.presplit, args.whole_sentences, args.format);
-    let split = clauses.then(|| {
-        aligner.split_clauses_with(
-            (&id, &aligned.id),
-            (&en, &aligned.en),
-            result,
-            &aligned.stats,
-            &ClauseParams::default().with_finer(args.clause_pairs.into()),
-        )
-    });
-    let (segs_id, segs_en, beads) = match &split {
-        Some(s) => (&s.id, &s.en, &s.beads),
-        None => (&id, &en, result),
+    let options = Options {
+        presplit: args.presplit,
+        wrapped: args.wrapped,
+        learn: !args.no_learn,
+        whole_sentences: !super::clause_splits(args.presplit, args.whole_sentences, args.format),
+        clause_pairs: args.clause_pairs.into(),
     };
+    let mut pipeline = Pipeline::new(aligner, options);
+    if let (Some(i), Some(e)) = (id_rules, en_rules) {
+        pipeline = pipeline.with_segmenters(i, e);
+    }
+    let aligned = pipeline.align(&id.text, &en.text)?;
     let name = args.doc.clone().unwrap_or_else(|| doc_name(&args.id));
-    let doc = DocAlignment {
-        doc: &name,
-        id: segs_id,
-        en: segs_en,
-        beads,
-        id_offset,
-        en_offset,
-    };
-    dest.write(&args, &doc)?;
+    dest.write(&args, &aligned.export(&name, (id.offset, en.offset)))?;
 
     if let Some(gold) = gold {
-        let pred: Vec<Link> = result
+        let pred: Vec<Link> = aligned
+            .sentence_beads
             .iter()
             .map(|b: &Bead| (b.id.clone(), b.en.clone()))
             .collect();

@@ -315,14 +315,16 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
             keep_num_mismatch: args.keep_num_mismatch || whole,
             dedup: args.dedup,
         },
-        learn: !args.no_learn,
-        presplit: args.presplit,
-        wrapped: args.wrapped,
-        clauses,
-        // What shaped the corpus: no clause pairs where nothing is cut at clauses.
-        finer: match clauses {
-            true => args.clause_pairs.into(),
-            false => selaras::align::clauses::Finer::Never,
+        pipeline: selaras::pipeline::Options {
+            presplit: args.presplit,
+            wrapped: args.wrapped,
+            learn: !args.no_learn,
+            whole_sentences: !clauses,
+            // What shaped the corpus: no clause pairs where nothing is cut at clauses.
+            clause_pairs: match clauses {
+                true => args.clause_pairs.into(),
+                false => selaras::align::clauses::Finer::Never,
+            },
         },
         chunk: args.chunk,
         shard: args.shard,
@@ -331,10 +333,10 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
     let show = |p: &Option<PathBuf>| p.as_ref().map(|p| p.display().to_string());
     let settings = Settings {
         input: args.input.display().to_string(),
-        presplit: options.presplit,
-        wrapped: options.wrapped,
-        clauses: options.clauses,
-        clause_pairs: options.finer,
+        presplit: options.pipeline.presplit,
+        wrapped: options.pipeline.wrapped,
+        clauses,
+        clause_pairs: options.pipeline.clause_pairs,
         rules: show(&args.rules),
         lexicon: show(&args.model.lexicon),
         beads: args.model.beads.clone(),

@@ -1,0 +1,540 @@
+//! One article pair from text to beads: what `selaras align` does, what `selaras batch` does
+//! to each document, and what a binding calls.
+//!
+//! The steps, in order:
+//! 1. [`Pipeline::side`]: cut each side into sentences (running text by the segmenter of its
+//!    language, or one sentence per non-blank line with [`Options::presplit`]; sentences given
+//!    as a list are taken as they are) and prepare each sentence for matching once
+//!    ([`crate::score::Evidence::prepare`]);
+//! 2. align the sentences, either learning word translations from the document itself
+//!    ([`Pipeline::align_document`], as `selaras align` does), or with an aligner that learned
+//!    them from a whole corpus, starting from a first alignment of the document
+//!    ([`Pipeline::first_pass`], then [`Pipeline::realign`], as `selaras batch` does);
+//! 3. split beads of running text at clauses ([`Aligner::split_clauses_with`]) unless
+//!    sentences are kept whole ([`Options::whole_sentences`]) or were given;
+//! 4. the result: an owned [`Aligned`] document (segments with their byte spans, beads with
+//!    scores, and what the steps noted about the document).
+//!
+//! [`Pipeline::align`] runs them all for one pair. A step that every document goes through
+//! belongs here: before the alignment in [`Pipeline::side`] or [`Pipeline::load`], after it in
+//! the common tail of both paths (`Pipeline::finish`), so `align`, `batch` and the bindings
+//! all run it.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use crate::align::clauses::{ClauseParams, Finer};
+use crate::align::{Aligner, Bead, Detail, DocStats, LearnStats};
+use crate::error::{Error, Result};
+use crate::export::DocAlignment;
+use crate::score::Prepared;
+use crate::segment::{Lang, Segmenter, Sentence};
+
+/// One side of an article pair as given.
+#[derive(Clone, Debug)]
+pub enum Input<'a> {
+    /// Text: cut into sentences by the segmenter, or with [`Options::presplit`] one sentence
+    /// per non-blank line. Spans are byte offsets into it.
+    Text(&'a str),
+    /// Sentences, one per item, each its own paragraph, taken as they are (never split at
+    /// clauses). Spans are byte offsets into the items joined by `\n`.
+    Sentences(Cow<'a, [String]>),
+}
+
+impl<'a> From<&'a str> for Input<'a> {
+    fn from(text: &'a str) -> Self {
+        Input::Text(text)
+    }
+}
+
+impl<'a> From<&'a String> for Input<'a> {
+    fn from(text: &'a String) -> Self {
+        Input::Text(text)
+    }
+}
+
+impl<'a> From<&'a [String]> for Input<'a> {
+    fn from(sentences: &'a [String]) -> Self {
+        Input::Sentences(Cow::Borrowed(sentences))
+    }
+}
+
+impl<'a> From<&'a Vec<String>> for Input<'a> {
+    fn from(sentences: &'a Vec<String>) -> Self {
+        Input::Sentences(Cow::Borrowed(sentences))
+    }
+}
+
+impl From<Vec<String>> for Input<'static> {
+    fn from(sentences: Vec<String>) -> Self {
+        Input::Sentences(Cow::Owned(sentences))
+    }
+}
+
+/// What the pipeline does to a document.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Text input is already split: one sentence per non-blank line (`--presplit`).
+    pub presplit: bool,
+    /// Text input is hard-wrapped: paragraphs end only at blank lines
+    /// ([`Segmenter::split_wrapped`]; `--wrapped`).
+    pub wrapped: bool,
+    /// Learn word translations (`--no-learn` turns it off): from the document itself in
+    /// [`Pipeline::align_document`]; [`Pipeline::realign`] takes those of the corpus aligner
+    /// it is given.
+    pub learn: bool,
+    /// Keep sentences whole: no bead is split at clauses (`--whole-sentences`).
+    pub whole_sentences: bool,
+    /// When the clause pieces are also paired clause with clause (`--clause-pairs`).
+    pub clause_pairs: Finer,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            presplit: false,
+            wrapped: false,
+            learn: true,
+            whole_sentences: false,
+            clause_pairs: Finer::Auto,
+        }
+    }
+}
+
+impl Options {
+    /// Whether beads of running text are split at clauses (not for pre-split input, nor with
+    /// whole sentences).
+    pub fn clauses(&self) -> bool {
+        !self.presplit && !self.whole_sentences
+    }
+}
+
+/// One side cut into sentences and prepared for matching ([`Pipeline::side`]).
+#[derive(Clone, Debug)]
+pub struct Side {
+    lang: Lang,
+    sentences: Vec<Sentence>,
+    prepared: Vec<Prepared>,
+    /// The sentences were given (a list, or `presplit` text): never split at clauses.
+    given: bool,
+}
+
+impl Side {
+    /// The sentences.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+}
+
+/// A document ready to align: both sides segmented and prepared ([`Pipeline::load`]).
+#[derive(Clone, Debug)]
+pub struct Document {
+    id: Side,
+    en: Side,
+    /// The alignment of a first pass ([`Pipeline::first_pass`]; empty until then): the second
+    /// starts from it.
+    first: Vec<Detail>,
+}
+
+impl Document {
+    /// Both sides (after [`Pipeline::side`]), Indonesian first.
+    ///
+    /// # Panics
+    ///
+    /// If `id` is not an Indonesian side or `en` not an English one.
+    pub fn new(id: Side, en: Side) -> Document {
+        assert!(id.lang == Lang::Id && en.lang == Lang::En, "sides swapped");
+        Document {
+            id,
+            en,
+            first: Vec::new(),
+        }
+    }
+
+    /// The Indonesian sentences.
+    pub fn id(&self) -> &[Sentence] {
+        &self.id.sentences
+    }
+
+    /// The English sentences.
+    pub fn en(&self) -> &[Sentence] {
+        &self.en.sentences
+    }
+
+    /// The sentences prepared for matching by the pipeline's aligner (without learned
+    /// translations), Indonesian then English.
+    pub fn prepared(&self) -> (&[Prepared], &[Prepared]) {
+        (&self.id.prepared, &self.en.prepared)
+    }
+
+    /// Add the confident beads of the first pass to corpus learning statistics.
+    pub fn learn_into(&self, stats: &mut LearnStats) {
+        stats.add_prepared(
+            &self.id.prepared,
+            &self.en.prepared,
+            self.first.iter().map(|d| &d.bead),
+        );
+    }
+
+    /// Rough memory use in bytes (text, prepared sentences and the first pass).
+    pub fn bytes(&self) -> usize {
+        self.id
+            .sentences
+            .iter()
+            .chain(&self.en.sentences)
+            .map(|s| 6 * s.text.len() + 256)
+            .sum::<usize>()
+            + self.first.len() * 160
+    }
+
+    /// Whether some side's sentences were given (no clause split then).
+    fn given(&self) -> bool {
+        self.id.given || self.en.given
+    }
+
+    /// Paragraph numbers of a side's sentences.
+    fn paras(side: &Side) -> Vec<usize> {
+        side.sentences.iter().map(|s| s.para).collect()
+    }
+}
+
+/// What a step decided about one document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Note {
+    /// The step (`clauses`, ...).
+    pub step: &'static str,
+    /// What it decided, in words.
+    pub detail: String,
+}
+
+/// An aligned article pair: what is exported.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Aligned {
+    /// Indonesian segments: the sentences, or parts of them where a bead was split at clauses
+    /// (with their byte spans in the input).
+    pub id: Vec<Sentence>,
+    /// English segments.
+    pub en: Vec<Sentence>,
+    /// The beads over the segments; every segment is in exactly one, in order.
+    pub beads: Vec<Bead>,
+    /// Per Indonesian segment: the sentence it is, `None` for a part of one.
+    pub id_sentence: Vec<Option<usize>>,
+    /// Per English segment: the same.
+    pub en_sentence: Vec<Option<usize>>,
+    /// The alignment of the sentences, before any clause split (what a gold ladder over the
+    /// sentences is compared with).
+    pub sentence_beads: Vec<Bead>,
+    /// Sentences per side (Indonesian, English), before any clause split.
+    pub sentences: (usize, usize),
+    /// What the steps noted about the document.
+    pub notes: Vec<Note>,
+}
+
+impl Aligned {
+    /// The document to export, named `doc`, its spans shifted by `offsets` (bytes before the
+    /// text in each input file, a byte-order mark: [`crate::text::Input::offset`]).
+    pub fn export<'a>(&'a self, doc: &'a str, offsets: (usize, usize)) -> DocAlignment<'a> {
+        DocAlignment {
+            doc,
+            id: &self.id,
+            en: &self.en,
+            beads: &self.beads,
+            id_offset: offsets.0,
+            en_offset: offsets.1,
+        }
+    }
+}
+
+/// The per-document pipeline: an aligner, the segmenters and the options.
+#[derive(Clone, Debug)]
+pub struct Pipeline {
+    aligner: Aligner,
+    /// The user's segmenters (Indonesian, English); the bundled ones when `None`.
+    segmenters: Option<(Segmenter, Segmenter)>,
+    options: Options,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Pipeline::new(Aligner::default(), Options::default())
+    }
+}
+
+impl Pipeline {
+    /// A pipeline with this aligner and the bundled segmentation rules.
+    pub fn new(aligner: Aligner, options: Options) -> Pipeline {
+        Pipeline {
+            aligner,
+            segmenters: None,
+            options,
+        }
+    }
+
+    /// Use these segmenters (e.g. from the user's SRX rules) instead of the bundled ones.
+    pub fn with_segmenters(mut self, id: Segmenter, en: Segmenter) -> Pipeline {
+        self.segmenters = Some((id, en));
+        self
+    }
+
+    /// The aligner.
+    pub fn aligner(&self) -> &Aligner {
+        &self.aligner
+    }
+
+    /// The options.
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// Align one article pair (each side running text or sentences), as `selaras align` does.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSentences`] when a side holds no sentence.
+    pub fn align<'a>(&self, id: impl Into<Input<'a>>, en: impl Into<Input<'a>>) -> Result<Aligned> {
+        Ok(self.align_document(self.load(id.into(), en.into())?))
+    }
+
+    /// Cut both sides into sentences and prepare them ([`Pipeline::side`]).
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSentences`] when a side holds no sentence.
+    pub fn load(&self, id: Input, en: Input) -> Result<Document> {
+        Ok(Document::new(
+            self.side(id, Lang::Id)?,
+            self.side(en, Lang::En)?,
+        ))
+    }
+
+    /// Cut one side into sentences and prepare each for matching.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NoSentences`] when it holds no sentence.
+    pub fn side(&self, input: Input, lang: Lang) -> Result<Side> {
+        let (sentences, given) = match input {
+            Input::Text(text) if self.options.presplit => (crate::segment::presplit(text), true),
+            Input::Text(text) => {
+                let sentences = match &self.segmenters {
+                    Some((id, en)) => match lang {
+                        Lang::Id => id,
+                        Lang::En => en,
+                    }
+                    .split_text(text, self.options.wrapped),
+                    None => Segmenter::new(lang).split_text(text, self.options.wrapped),
+                };
+                (sentences, false)
+            }
+            Input::Sentences(list) => (listed(&list), true),
+        };
+        if sentences.is_empty() {
+            return Err(Error::NoSentences { side: lang.code() });
+        }
+        let ev = self.aligner.evidence();
+        let prepared = sentences
+            .iter()
+            .map(|s| ev.prepare(&s.text, lang))
+            .collect();
+        Ok(Side {
+            lang,
+            sentences,
+            prepared,
+            given,
+        })
+    }
+
+    /// Align a document on its own: with [`Options::learn`], a second pass with the word
+    /// translations learned from the first ([`Aligner::align_document`]).
+    pub fn align_document(&self, doc: Document) -> Aligned {
+        let Document { id, en, .. } = doc;
+        let given = id.given || en.given;
+        let aligned = self.aligner.align_document_prepared(
+            (&id.sentences, id.prepared),
+            (&en.sentences, en.prepared),
+            self.options.learn,
+        );
+        self.finish(
+            &self.aligner,
+            (id.sentences, &aligned.id),
+            (en.sentences, &aligned.en),
+            aligned.beads,
+            &aligned.stats,
+            given,
+        )
+    }
+
+    /// The first pass of a corpus run: align `doc` with `aligner` (the corpus aligner before
+    /// learning) and keep the alignment, which [`Document::learn_into`] learns from and
+    /// [`Pipeline::realign`] starts from.
+    pub fn first_pass(&self, aligner: &Aligner, doc: &mut Document) {
+        doc.first = Self::align_from(aligner, doc, &doc.id.prepared).0;
+    }
+
+    /// The second pass of a corpus run: align `doc` with `learned` (this pipeline's aligner
+    /// with the word translations learned from the corpus, [`Aligner::with_learned`]; or the
+    /// aligner itself without learning), starting from its first pass if it had one.
+    pub fn realign(&self, learned: &Aligner, doc: &Document) -> Aligned {
+        // A learned aligner carries its word translations in its evidence model, which shows
+        // in the prepared Indonesian side: they are added to a copy of that side (the same as
+        // preparing it again, cheaper); the English side does not change.
+        let learned_id = self.options.learn.then(|| {
+            let mut pid = doc.id.prepared.clone();
+            for p in &mut pid {
+                learned.add_learned(p);
+            }
+            pid
+        });
+        let pid = learned_id.as_deref().unwrap_or(&doc.id.prepared);
+        let (details, stats) = Self::align_from(learned, doc, pid);
+        let beads = details.into_iter().map(|d| d.bead).collect();
+        self.finish(
+            learned,
+            (doc.id.sentences.clone(), pid),
+            (doc.en.sentences.clone(), &doc.en.prepared),
+            beads,
+            &stats,
+            doc.given(),
+        )
+    }
+
+    /// Align with paragraph boundaries as soft anchors, with `pid` as the prepared Indonesian
+    /// side, starting from the first pass when there is one.
+    fn align_from(aligner: &Aligner, doc: &Document, pid: &[Prepared]) -> (Vec<Detail>, DocStats) {
+        let pi = Document::paras(&doc.id);
+        let pe = Document::paras(&doc.en);
+        let init = (!doc.first.is_empty()).then_some(doc.first.as_slice());
+        aligner.align_prepared_from(pid, &doc.en.prepared, Some(&pi), Some(&pe), init)
+    }
+
+    /// The steps after the sentence alignment: the clause split, then the owned result.
+    /// `aligner` is the one that aligned the sentences; `id`, `en`: the sentences and how
+    /// they were prepared for that alignment; `stats`: what it scored beads with.
+    fn finish(
+        &self,
+        aligner: &Aligner,
+        (id, pid): (Vec<Sentence>, &[Prepared]),
+        (en, pen): (Vec<Sentence>, &[Prepared]),
+        beads: Vec<Bead>,
+        stats: &DocStats,
+        given: bool,
+    ) -> Aligned {
+        let mut notes = Vec::new();
+        let sentences = (id.len(), en.len());
+        if given || !self.options.clauses() {
+            let whole = |n: usize| (0..n).map(Some).collect();
+            return Aligned {
+                id_sentence: whole(id.len()),
+                en_sentence: whole(en.len()),
+                id,
+                en,
+                beads: beads.clone(),
+                sentence_beads: beads,
+                sentences,
+                notes,
+            };
+        }
+        let params = ClauseParams::default().with_finer(self.options.clause_pairs);
+        let split = aligner.split_clauses_with((&id, pid), (&en, pen), &beads, stats, &params);
+        let partial = split.partial();
+        if partial > 0 {
+            notes.push(Note {
+                step: "clauses",
+                detail: format!(
+                    "{partial} of {} beads hold a part of a sentence",
+                    split.beads.len()
+                ),
+            });
+        }
+        Aligned {
+            id: split.id,
+            en: split.en,
+            beads: split.beads,
+            id_sentence: split.id_sentence,
+            en_sentence: split.en_sentence,
+            sentence_beads: beads,
+            sentences,
+            notes,
+        }
+    }
+}
+
+/// Sentences given as a list: each its own paragraph, with its span in the list joined by
+/// `\n` (as [`crate::segment::presplit`] reads that text when no item is blank, holds a line
+/// break or has blanks around it).
+fn listed(items: &[String]) -> Vec<Sentence> {
+    let mut start = 0;
+    items
+        .iter()
+        .enumerate()
+        .map(|(para, text)| {
+            let s = Sentence {
+                text: text.clone(),
+                start,
+                end: start + text.len(),
+                para,
+                shifts: Vec::new(),
+            };
+            start += text.len() + 1;
+            s
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "Harga beras naik. Pemerintah akan menambah pasokan.\n";
+    const EN: &str = "Rice prices rose. The government will add supply.\n";
+
+    #[test]
+    fn listed_sentences_align_as_presplit_text() {
+        let lines = |s: &str| -> Vec<String> {
+            Pipeline::default()
+                .side(Input::Text(s), Lang::Id)
+                .unwrap()
+                .sentences()
+                .iter()
+                .map(|s| s.text.clone())
+                .collect()
+        };
+        let (id, en) = (lines(ID), lines(EN));
+        let presplit = Pipeline::new(
+            Aligner::default(),
+            Options {
+                presplit: true,
+                ..Options::default()
+            },
+        );
+        let text = presplit
+            .align(id.join("\n").as_str(), en.join("\n").as_str())
+            .unwrap();
+        let listed = Pipeline::default().align(&id, &en).unwrap();
+        assert_eq!(text, listed);
+        assert_eq!(listed.id[1].start, "Harga beras naik.".len() + 1);
+        assert_eq!(listed.sentences, (2, 2));
+    }
+
+    #[test]
+    fn an_empty_side_is_an_error() {
+        let p = Pipeline::default();
+        let err = p.align(ID, Vec::<String>::new()).unwrap_err();
+        assert!(matches!(err, Error::NoSentences { side: "en" }), "{err}");
+    }
+
+    #[test]
+    fn whole_sentences_keep_the_sentence_beads() {
+        let p = Pipeline::new(
+            Aligner::default(),
+            Options {
+                whole_sentences: true,
+                ..Options::default()
+            },
+        );
+        let a = p.align(ID, EN).unwrap();
+        assert_eq!(a.beads, a.sentence_beads);
+        assert_eq!(a.id_sentence, vec![Some(0), Some(1)]);
+    }
+}
