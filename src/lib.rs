@@ -28,7 +28,9 @@
 //! - [`export`]: corpus writers (TSV, JSON Lines, ladder, Moses, TMX, side by side);
 //! - [`eval`]: strict and lax precision/recall/F1 against gold alignments;
 //! - [`check`]: quality flags, the corpus summary and wrongly paired documents;
-//! - [`report`]: the self-contained HTML report.
+//! - [`report`]: the self-contained HTML report;
+//! - [`pair`]: which document translates which, in two collections without a manifest:
+//!   reading the piles, the candidate search, the document score, the one-to-one assignment.
 
 pub mod align;
 pub mod batch;
@@ -38,6 +40,7 @@ pub mod eval;
 pub mod export;
 pub mod lexicon;
 pub mod output;
+pub mod pair;
 pub mod pipeline;
 pub mod report;
 pub mod score;

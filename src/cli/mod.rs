@@ -21,6 +21,7 @@ pub mod align;
 pub mod batch;
 pub mod check;
 pub mod eval;
+pub mod pair;
 pub mod report;
 pub mod score;
 pub mod split;
@@ -49,6 +50,8 @@ enum Command {
     Check(check::Args),
     /// Write a self-contained HTML report of an aligned corpus.
     Report(report::Args),
+    /// Find which document translates which in two collections, as a manifest for `batch`.
+    Pair(pair::Args),
 }
 
 /// Exit code: success.
@@ -127,6 +130,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Score(a) => score::run(a),
         Command::Check(a) => check::run(a),
         Command::Report(a) => report::run(a),
+        Command::Pair(a) => pair::run(a),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,282 @@
+//! Where the documents of one side come from: a directory of `.txt` files (any names, any
+//! depth), a list file (one path a line, relative to the list's directory), or JSON Lines
+//! (`{"doc": …, "text": …}` a line, on a path or `-` for standard input).
+//!
+//! Listing fails only when the input itself cannot be read; a document that cannot be used
+//! (a name that cannot be written in a manifest, a bad JSON line) is listed with its reason
+//! and the run goes on.
+
+use crate::batch::input::Side;
+use crate::error::{Error, Result};
+use crate::text::file_line_texts;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// One document of a collection, not read yet.
+#[derive(Clone, Debug)]
+pub struct Source {
+    /// Its name: the path below the directory, the path as the list file gives it, or the
+    /// JSON `doc`.
+    pub name: String,
+    /// The file to write in a manifest (`None` for a document given inline).
+    pub path: Option<PathBuf>,
+    /// Where its text is.
+    pub side: Side,
+}
+
+/// A document that cannot take part: its name, where it is, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// The document's name (or `line N`).
+    pub name: String,
+    /// The file (or `FILE:LINE`) concerned.
+    pub file: String,
+    /// What is wrong with it.
+    pub reason: String,
+}
+
+/// A listed document, or one known to be unusable.
+pub type Listed = std::result::Result<Source, Rejected>;
+
+/// How an input is laid out.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A directory of `.txt` files.
+    Dir,
+    /// A file naming one document file a line.
+    List,
+    /// JSON Lines, one `{"doc", "text"}` object a line.
+    JsonLines,
+}
+
+/// List the documents of `path`: `-` is JSON Lines on standard input; a directory is read
+/// recursively for `.txt` files; a file whose first non-blank character is `{` is JSON
+/// Lines, any other file a list of paths. Documents come sorted by name.
+pub fn list(path: &Path) -> Result<(Layout, Vec<Listed>)> {
+    if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| Error::io("<stdin>", e))?;
+        return Ok((Layout::JsonLines, json_lines(&bytes, "<stdin>")));
+    }
+    let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
+    if meta.is_dir() {
+        return Ok((Layout::Dir, list_dir(path)?));
+    }
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    if first == Some(&b'{') || (bom && bytes[3..].trim_ascii_start().starts_with(b"{")) {
+        let name = path.display().to_string();
+        return Ok((Layout::JsonLines, json_lines(&bytes, &name)));
+    }
+    Ok((Layout::List, list_file(path, bytes)?))
+}
+
+/// The `.txt` files below `dir`, named by their path below it (`/` between parts), sorted.
+/// Symbolic links to files are followed, links to directories are not (no loops).
+fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
+    let mut found: Vec<(Vec<u8>, PathBuf)> = Vec::new();
+    let mut todo = vec![(dir.to_path_buf(), Vec::<u8>::new())];
+    while let Some((d, prefix)) = todo.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
+            let entry = entry.map_err(|e| Error::io(&d, e))?;
+            let mut name = prefix.clone();
+            name.extend_from_slice(entry.file_name().as_encoded_bytes());
+            let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
+            if kind.is_dir() {
+                name.push(b'/');
+                todo.push((entry.path(), name));
+            } else if name.ends_with(b".txt") && entry.path().is_file() {
+                found.push((name, entry.path()));
+            }
+        }
+    }
+    if found.is_empty() {
+        return Err(Error::Empty {
+            path: dir.to_path_buf(),
+            what: "no .txt files in this directory",
+        });
+    }
+    found.sort();
+    Ok(found
+        .into_iter()
+        .map(|(name, path)| match String::from_utf8(name) {
+            Ok(name) => file_source(name, path),
+            Err(e) => Err(Rejected {
+                name: e.as_bytes().escape_ascii().to_string(),
+                file: path.display().to_string(),
+                reason: "the file name is not valid UTF-8: rename the file".into(),
+            }),
+        })
+        .collect())
+}
+
+/// A document file, unless its path cannot stand in a manifest field.
+fn file_source(name: String, path: PathBuf) -> Listed {
+    let shown = path.display().to_string();
+    if shown.contains(['\t', '\n', '\r']) || shown.trim() != shown {
+        return Err(Rejected {
+            name,
+            file: shown,
+            reason: "the path holds a tab, a line break or blanks at an end, which a manifest \
+                     cannot hold: rename the file"
+                .into(),
+        });
+    }
+    Ok(Source {
+        name,
+        side: Side::File(path.clone()),
+        path: Some(path),
+    })
+}
+
+/// A list file: one document path a line (relative to the list's directory), blank lines
+/// skipped, sorted by name; a path given twice is listed once.
+fn list_file(path: &Path, bytes: Vec<u8>) -> Result<Vec<Listed>> {
+    let input = crate::text::decode(path, bytes)?;
+    let base = path.parent().unwrap_or(Path::new(""));
+    let mut names: Vec<&str> = file_line_texts(&input.text)
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    Ok(names
+        .into_iter()
+        .map(|n| file_source(n.to_string(), base.join(n)))
+        .collect())
+}
+
+#[derive(serde::Deserialize)]
+struct JsonDoc {
+    doc: serde_json::Value,
+    text: String,
+}
+
+/// JSON Lines documents: `{"doc": <string or number>, "text": <string>}` a line; LF, CRLF and
+/// a lone CR end a line, a BOM before the first is skipped, blank lines are skipped. A bad
+/// line, or a `doc` given before, is a rejected document naming its line. Sorted by name.
+fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashMap::new();
+    for (k, raw) in byte_lines(bytes).enumerate() {
+        let line = k + 1;
+        let raw = raw.trim_ascii();
+        if raw.is_empty() {
+            continue;
+        }
+        let file = format!("{origin}:{line}");
+        let reject = |name: Option<String>, reason: String| Rejected {
+            name: name.unwrap_or_else(|| format!("line {line}")),
+            file: file.clone(),
+            reason,
+        };
+        let item = match serde_json::from_slice::<JsonDoc>(raw) {
+            Ok(j) => match j.doc {
+                serde_json::Value::String(s) if !s.trim().is_empty() => Ok((s, j.text)),
+                serde_json::Value::Number(n) => Ok((n.to_string(), j.text)),
+                _ => Err(reject(
+                    None,
+                    "`doc` must be a non-empty string or number".into(),
+                )),
+            },
+            Err(_) if std::str::from_utf8(raw).is_err() => {
+                Err(reject(None, "not valid UTF-8".into()))
+            }
+            Err(e) => {
+                let msg = e.to_string();
+                let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+                Err(reject(
+                    None,
+                    format!("invalid JSON document (column {}): {msg}", e.column()),
+                ))
+            }
+        };
+        out.push(item.and_then(|(name, text)| {
+            if let Some(first) = seen.get(&name) {
+                let reason = format!("doc `{name}` given twice (first on line {first})");
+                return Err(reject(Some(name), reason));
+            }
+            seen.insert(name.clone(), line);
+            Ok(Source {
+                name,
+                path: None,
+                side: Side::Text {
+                    text,
+                    origin: file.clone(),
+                },
+            })
+        }));
+    }
+    out.sort_by(|a, b| listed_name(a).cmp(listed_name(b)));
+    out
+}
+
+/// The name of a listed document.
+pub fn listed_name(l: &Listed) -> &str {
+    match l {
+        Ok(s) => &s.name,
+        Err(r) => &r.name,
+    }
+}
+
+/// The lines of `bytes`: LF, CRLF and a lone CR each end one.
+fn byte_lines(bytes: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let end = rest
+            .iter()
+            .position(|&b| b == b'\n' || b == b'\r')
+            .unwrap_or(rest.len());
+        let line = &rest[..end];
+        let mut next = end;
+        if rest.get(end) == Some(&b'\r') && rest.get(end + 1) == Some(&b'\n') {
+            next += 2;
+        } else if end < rest.len() {
+            next += 1;
+        }
+        rest = &rest[next..];
+        Some(line)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_lines_name_bad_lines_and_repeats() {
+        let input =
+            b"{\"doc\":\"b\",\"text\":\"Halo.\"}\r\n\r\n{oops\r{\"doc\":\"b\",\"text\":\"x\"}\n\
+                      {\"doc\":7,\"text\":\"y\"}\n{\"doc\":\"z\"}";
+        let items = json_lines(input, "in.jsonl");
+        let shown: Vec<(String, String)> = items
+            .iter()
+            .map(|l| match l {
+                Ok(s) => (s.name.clone(), s.side.origin()),
+                Err(r) => (r.name.clone(), format!("{}: {}", r.file, r.reason)),
+            })
+            .collect();
+        assert_eq!(shown[0], ("7".into(), "in.jsonl:5".into()));
+        assert_eq!(shown[1], ("b".into(), "in.jsonl:1".into()));
+        assert_eq!(
+            shown[2],
+            (
+                "b".into(),
+                "in.jsonl:4: doc `b` given twice (first on line 1)".into()
+            )
+        );
+        assert!(
+            shown[3].1.starts_with("in.jsonl:3: invalid JSON"),
+            "{shown:?}"
+        );
+        assert!(shown[4].1.contains("missing field `text`"), "{shown:?}");
+    }
+}

@@ -1,0 +1,533 @@
+//! Document pairing: which Indonesian document translates which English document, in two
+//! collections that come without a manifest (two crawls of a news site's editions).
+//!
+//! 1. Every document is read, checked (empty, invalid UTF-8, the wrong language, a text
+//!    given twice: [`Unpaired`] rows with their reason) and prepared sentence by sentence
+//!    with the aligner's evidence model ([`crate::score::Evidence`]).
+//! 2. The candidate search ([`index`]) proposes, for each document, the few documents of the
+//!    other side it shares rare keys with: lexicon translations of its content words, numbers
+//!    in all their forms, names and tokens as written, cognates.
+//! 3. Each candidate pair gets a document score ([`score`]): the probability that the two
+//!    translate each other.
+//! 4. A one-to-one assignment ([`assign`]) keeps the best pairs whose score reaches the
+//!    threshold; every other document is left without a partner, with its best candidate.
+//!
+//! All steps run on all cores; the result does not depend on the number of threads.
+
+pub mod assign;
+pub mod index;
+pub mod input;
+pub mod score;
+pub mod write;
+
+use crate::error::{Error, Result};
+use crate::score::{CoverIndex, Evidence, Prepared, surface_key};
+use crate::segment::{Lang, Segmenter};
+use assign::Scored;
+use input::{Listed, Source};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use score::{DocFeatures, DocPrep};
+use std::path::PathBuf;
+
+/// The default `--min-score`: even odds that the two documents translate each other.
+pub const DEFAULT_MIN_SCORE: f64 = 0.5;
+
+/// Documents handled between two progress reports.
+const CHUNK: usize = 512;
+
+/// How to pair.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Pairs scored below this are not kept.
+    pub min_score: f64,
+    /// Worker threads (0: all cores).
+    pub jobs: usize,
+    /// Keep every candidate pair's features in the outcome (for calibration).
+    pub keep_candidates: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            min_score: DEFAULT_MIN_SCORE,
+            jobs: 0,
+            keep_candidates: false,
+        }
+    }
+}
+
+/// Where a run is, for a progress bar.
+#[derive(Clone, Copy, Debug)]
+pub struct Progress {
+    /// What is being done: `reading`, `searching`, `scoring`.
+    pub stage: &'static str,
+    /// Units of this stage done.
+    pub done: u64,
+    /// Units of this stage in all.
+    pub total: u64,
+}
+
+/// A pair kept: one row of the manifest.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pair {
+    /// The Indonesian document's name.
+    pub id: String,
+    /// The English document's name.
+    pub en: String,
+    /// The Indonesian document's file (`None` for JSON Lines).
+    pub id_path: Option<PathBuf>,
+    /// The English document's file (`None` for JSON Lines).
+    pub en_path: Option<PathBuf>,
+    /// The document score.
+    pub score: f64,
+}
+
+/// A document left without a partner: one row of the unpaired file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Unpaired {
+    /// Its side.
+    pub side: Lang,
+    /// Its name.
+    pub name: String,
+    /// Its file (or `FILE:LINE`).
+    pub file: String,
+    /// Its best candidate on the other side, and that pair's score.
+    pub best: Option<(String, f64)>,
+    /// Why it has no partner.
+    pub reason: String,
+    /// True when the document itself could not be used (bad input), not merely unmatched.
+    pub failed: bool,
+}
+
+/// The result of a run.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// The pairs kept, sorted by the Indonesian document's name.
+    pub pairs: Vec<Pair>,
+    /// The documents without a partner: Indonesian first, each side sorted by name.
+    pub unpaired: Vec<Unpaired>,
+    /// Documents read on each side (Indonesian, English), usable or not.
+    pub docs: (usize, usize),
+    /// Candidate pairs scored.
+    pub candidates: usize,
+    /// Every candidate pair's names, features and score (with `keep_candidates`).
+    pub features: Vec<(String, String, DocFeatures, f64)>,
+    /// Worker threads used.
+    pub jobs: usize,
+}
+
+impl Outcome {
+    /// Documents that could not be used (bad input).
+    pub fn failed(&self) -> usize {
+        self.unpaired.iter().filter(|u| u.failed).count()
+    }
+}
+
+/// A usable document of one side.
+struct Doc {
+    src: Source,
+    file: String,
+    prep: DocPrep,
+    /// The keys of the candidate search (sorted, distinct).
+    keys: Vec<u64>,
+    /// Surface keys of its items (sorted, distinct), for the item weights.
+    terms: Vec<u64>,
+    /// Hash of the normalised text (duplicates).
+    hash: u64,
+}
+
+/// Pair the Indonesian documents `id` with the English documents `en`.
+pub fn pair(
+    id: Vec<Listed>,
+    en: Vec<Listed>,
+    ev: &Evidence,
+    opts: &Options,
+    progress: &dyn Fn(Progress),
+) -> Result<Outcome> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()
+        .map_err(|e| Error::Invalid(format!("cannot start worker threads: {e}")))?;
+    let jobs = pool.current_num_threads();
+    run(id, en, ev, opts, progress, &pool, jobs)
+}
+
+fn run(
+    id: Vec<Listed>,
+    en: Vec<Listed>,
+    ev: &Evidence,
+    opts: &Options,
+    progress: &dyn Fn(Progress),
+    pool: &rayon::ThreadPool,
+    jobs: usize,
+) -> Result<Outcome> {
+    let mut outcome = Outcome {
+        docs: (id.len(), en.len()),
+        jobs,
+        ..Outcome::default()
+    };
+    let total = (id.len() + en.len()) as u64;
+    let (ids, bad_id) = load_side(id, Lang::Id, ev, (0, total), progress, pool);
+    let (ens, bad_en) = load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
+    let cands = candidates(&ids, &ens, progress, pool);
+    outcome.candidates = cands.len();
+    let scored = score_all(&ids, &ens, &cands, progress, pool);
+    if opts.keep_candidates {
+        outcome.features = scored
+            .iter()
+            .map(|(s, f)| {
+                let (i, e) = (&ids[s.id as usize], &ens[s.en as usize]);
+                (i.src.name.clone(), e.src.name.clone(), f.clone(), s.score)
+            })
+            .collect();
+    }
+    let scored: Vec<Scored> = scored.into_iter().map(|(s, _)| s).collect();
+    let kept = assign::link(&scored, ids.len(), ens.len(), opts.min_score);
+    let mut id_partner = vec![None; ids.len()];
+    let mut en_partner = vec![None; ens.len()];
+    for k in &kept {
+        id_partner[k.id as usize] = Some(k.en);
+        en_partner[k.en as usize] = Some(k.id);
+        let (i, e) = (&ids[k.id as usize], &ens[k.en as usize]);
+        outcome.pairs.push(Pair {
+            id: i.src.name.clone(),
+            en: e.src.name.clone(),
+            id_path: i.src.path.clone(),
+            en_path: e.src.path.clone(),
+            score: k.score,
+        });
+    }
+    outcome
+        .pairs
+        .sort_by(|a, b| a.id.cmp(&b.id).then(a.en.cmp(&b.en)));
+    let (best_id, best_en) = best_candidates(&scored, ids.len(), ens.len());
+    let unmatched = |side: Lang,
+                     docs: &[Doc],
+                     others: &[Doc],
+                     partner: &[Option<u32>],
+                     best: &[Option<(u32, f64)>],
+                     bad: Vec<Unpaired>| {
+        let mut rows = bad;
+        for (d, doc) in docs.iter().enumerate() {
+            if partner[d].is_some() {
+                continue;
+            }
+            let best = best[d].map(|(o, s)| (others[o as usize].src.name.clone(), s));
+            let reason = match &best {
+                None => "no candidate: shares no rare word, name or number with a document of the other side".to_string(),
+                Some((_, s)) if *s < opts.min_score => format!(
+                    "no candidate scores {} or more: none seems a translation",
+                    opts.min_score
+                ),
+                Some(_) => "its candidates were paired with documents they match better".to_string(),
+            };
+            rows.push(Unpaired {
+                side,
+                name: doc.src.name.clone(),
+                file: doc.file.clone(),
+                best,
+                reason,
+                failed: false,
+            });
+        }
+        rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
+        rows
+    };
+    outcome.unpaired = unmatched(Lang::Id, &ids, &ens, &id_partner, &best_id, bad_id);
+    outcome.unpaired.extend(unmatched(
+        Lang::En,
+        &ens,
+        &ids,
+        &en_partner,
+        &best_en,
+        bad_en,
+    ));
+    Ok(outcome)
+}
+
+/// Each document's best candidate and its score (ties: the lower document number).
+type Best = Vec<Option<(u32, f64)>>;
+
+fn best_candidates(scored: &[Scored], n_id: usize, n_en: usize) -> (Best, Best) {
+    let mut best_id: Best = vec![None; n_id];
+    let mut best_en: Best = vec![None; n_en];
+    let better = |slot: &Option<(u32, f64)>, o: u32, s: f64| match slot {
+        None => true,
+        Some((bo, bs)) => s > *bs || (s == *bs && o < *bo),
+    };
+    for c in scored {
+        if better(&best_id[c.id as usize], c.en, c.score) {
+            best_id[c.id as usize] = Some((c.en, c.score));
+        }
+        if better(&best_en[c.en as usize], c.id, c.score) {
+            best_en[c.en as usize] = Some((c.id, c.score));
+        }
+    }
+    (best_id, best_en)
+}
+
+/// Read, check and prepare the documents of one side; the unusable ones become failed
+/// [`Unpaired`] rows. Item weights are set from the usable documents.
+fn load_side(
+    listed: Vec<Listed>,
+    lang: Lang,
+    ev: &Evidence,
+    (done_before, total): (u64, u64),
+    progress: &dyn Fn(Progress),
+    pool: &rayon::ThreadPool,
+) -> (Vec<Doc>, Vec<Unpaired>) {
+    let seg = Segmenter::new(lang);
+    let mut loaded: Vec<std::result::Result<Doc, Unpaired>> = Vec::with_capacity(listed.len());
+    let mut listed = listed.into_iter();
+    loop {
+        let chunk: Vec<Listed> = listed.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        pool.install(|| {
+            loaded.par_extend(chunk.into_par_iter().map(|l| load_doc(l, lang, ev, &seg)))
+        });
+        progress(Progress {
+            stage: "reading",
+            done: done_before + loaded.len() as u64,
+            total,
+        });
+    }
+    let mut docs = Vec::new();
+    let mut bad = Vec::new();
+    let mut first_of: FxHashMap<u64, String> = FxHashMap::default();
+    for l in loaded {
+        match l {
+            Ok(d) => match first_of.get(&d.hash) {
+                Some(first) => bad.push(Unpaired {
+                    side: lang,
+                    reason: format!("the same text as {first}"),
+                    name: d.src.name,
+                    file: d.file,
+                    best: None,
+                    failed: true,
+                }),
+                None => {
+                    first_of.insert(d.hash, d.src.name.clone());
+                    docs.push(d);
+                }
+            },
+            Err(u) => bad.push(u),
+        }
+    }
+    pool.install(|| set_weights(&mut docs));
+    (docs, bad)
+}
+
+/// Read one document, check it and prepare it.
+fn load_doc(
+    l: Listed,
+    lang: Lang,
+    ev: &Evidence,
+    seg: &Segmenter,
+) -> std::result::Result<Doc, Unpaired> {
+    let failed = |name: String, file: String, reason: String| Unpaired {
+        side: lang,
+        name,
+        file,
+        best: None,
+        reason,
+        failed: true,
+    };
+    let src = l.map_err(|r| failed(r.name, r.file, r.reason))?;
+    let file = src.side.origin();
+    let input = match src.side.clone().load() {
+        Ok(i) => i,
+        Err(r) => return Err(failed(src.name, file, r)),
+    };
+    let text = input.text;
+    let other = match lang {
+        Lang::Id => Lang::En,
+        Lang::En => Lang::Id,
+    };
+    let guess = crate::check::langid::guess(&text);
+    if guess.lang == Some(other) {
+        let (is, want) = match other {
+            Lang::En => ("English", "Indonesian"),
+            Lang::Id => ("Indonesian", "English"),
+        };
+        return Err(failed(
+            src.name,
+            file,
+            format!("wrong language: the text reads as {is}, not {want}"),
+        ));
+    }
+    let sents: Vec<Prepared> = seg
+        .split(&text)
+        .iter()
+        .map(|s| ev.prepare(&s.text, lang))
+        .collect();
+    let chars = sents.iter().map(|p| p.chars).sum();
+    let mut keys: Vec<u64> = match lang {
+        Lang::Id => sents
+            .iter()
+            .flat_map(|p| p.query_keys().iter().copied())
+            .collect(),
+        Lang::En => sents.iter().flat_map(|p| p.own_keys()).collect(),
+    };
+    keys.sort_unstable();
+    keys.dedup();
+    let mut terms: Vec<u64> = sents
+        .iter()
+        .flat_map(|p| p.items.iter().map(|it| surface_key(&it.token)))
+        .collect();
+    terms.sort_unstable();
+    terms.dedup();
+    let hash = crate::batch::input::fnv1a64(&crate::text::normalize(&text));
+    Ok(Doc {
+        src,
+        file,
+        prep: DocPrep {
+            sents,
+            weights: Vec::new(),
+            chars,
+        },
+        keys,
+        terms,
+        hash,
+    })
+}
+
+/// Each item's weight: the inverse document frequency of its token on its side.
+fn set_weights(docs: &mut [Doc]) {
+    let mut df: FxHashMap<u64, u32> = FxHashMap::default();
+    for d in docs.iter() {
+        for &t in &d.terms {
+            *df.entry(t).or_default() += 1;
+        }
+    }
+    let n = docs.len();
+    docs.par_iter_mut().for_each(|d| {
+        d.prep.weights = d
+            .prep
+            .sents
+            .iter()
+            .map(|p| {
+                p.items
+                    .iter()
+                    .map(|it| {
+                        let k = surface_key(&it.token);
+                        index::idf(df.get(&k).copied().unwrap_or(1) as usize, n) as f32
+                    })
+                    .collect()
+            })
+            .collect();
+    });
+}
+
+/// The candidate pairs (Indonesian, English), sorted and distinct: each document's best
+/// [`index::TOP_K`] from its own side's search.
+fn candidates(
+    ids: &[Doc],
+    ens: &[Doc],
+    progress: &dyn Fn(Progress),
+    pool: &rayon::ThreadPool,
+) -> Vec<(u32, u32)> {
+    let id_keys: Vec<Vec<u64>> = ids.iter().map(|d| d.keys.clone()).collect();
+    let en_keys: Vec<Vec<u64>> = ens.iter().map(|d| d.keys.clone()).collect();
+    let (id_post, en_post) = pool.join(
+        || index::Postings::new(&id_keys),
+        || index::Postings::new(&en_keys),
+    );
+    let forward = index::Search {
+        from: &id_keys,
+        into: &en_post,
+        into_keys: &en_keys,
+    };
+    let backward = index::Search {
+        from: &en_keys,
+        into: &id_post,
+        into_keys: &id_keys,
+    };
+    let (fnorm, bnorm) = pool.join(|| forward.norms(), || backward.norms());
+    let total = (ids.len() + ens.len()) as u64;
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut done = 0u64;
+    for (search, norms, n_from, flip) in [
+        (&forward, &fnorm, ids.len(), false),
+        (&backward, &bnorm, ens.len(), true),
+    ] {
+        let n_into = norms.len();
+        for start in (0..n_from).step_by(CHUNK) {
+            let end = (start + CHUNK).min(n_from);
+            let found: Vec<Vec<(u32, f64)>> = pool.install(|| {
+                (start..end)
+                    .into_par_iter()
+                    .map_init(|| vec![0.0; n_into], |acc, d| search.top(d, norms, acc))
+                    .collect()
+            });
+            for (d, top) in (start..end).zip(found) {
+                for (o, _) in top {
+                    pairs.push(if flip { (o, d as u32) } else { (d as u32, o) });
+                }
+            }
+            done += (end - start) as u64;
+            progress(Progress {
+                stage: "searching",
+                done,
+                total,
+            });
+        }
+    }
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Score every candidate pair, grouped by English document (its sentences indexed once).
+fn score_all(
+    ids: &[Doc],
+    ens: &[Doc],
+    cands: &[(u32, u32)],
+    progress: &dyn Fn(Progress),
+    pool: &rayon::ThreadPool,
+) -> Vec<(Scored, DocFeatures)> {
+    let mut by_en: Vec<Vec<u32>> = vec![Vec::new(); ens.len()];
+    for &(i, e) in cands {
+        by_en[e as usize].push(i);
+    }
+    let mut out = Vec::with_capacity(cands.len());
+    for start in (0..ens.len()).step_by(CHUNK) {
+        let end = (start + CHUNK).min(ens.len());
+        let part: Vec<Vec<(Scored, DocFeatures)>> = pool.install(|| {
+            (start..end)
+                .into_par_iter()
+                .map(|e| {
+                    if by_en[e].is_empty() {
+                        return Vec::new();
+                    }
+                    let en = &ens[e].prep;
+                    let index = CoverIndex::new(&en.sents);
+                    by_en[e]
+                        .iter()
+                        .map(|&i| {
+                            let f = score::features(&ids[i as usize].prep, en, &index);
+                            let score = score::probability(&f);
+                            (
+                                Scored {
+                                    id: i,
+                                    en: e as u32,
+                                    score,
+                                },
+                                f,
+                            )
+                        })
+                        .collect()
+                })
+                .collect()
+        });
+        out.extend(part.into_iter().flatten());
+        progress(Progress {
+            stage: "scoring",
+            done: end as u64,
+            total: ens.len() as u64,
+        });
+    }
+    out
+}

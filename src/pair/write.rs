@@ -1,0 +1,146 @@
+//! The two files of a run: the manifest of pairs, which `selaras batch` reads as it is, and
+//! the documents left without a partner.
+
+use super::{Pair, Unpaired};
+use crate::error::{Error, Result};
+use crate::export::tsv_escape;
+use crate::segment::Lang;
+use std::io::Write;
+use std::path::{Component, Path, PathBuf};
+
+/// Write the manifest: a header `doc id en score`, then one row per pair as `pairs` holds
+/// them. `doc` is the Indonesian document's name without `.txt` (the whole name where that
+/// would give two rows one id); `id` and `en` are the files relative to `dir`, the directory
+/// the manifest is in (as `selaras batch` resolves them), or the document's name where it has
+/// no file (JSON Lines).
+pub fn write_manifest<W: Write>(mut w: W, pairs: &[Pair], dir: &Path) -> Result<()> {
+    let stem = |n: &str| n.strip_suffix(".txt").unwrap_or(n).to_string();
+    let mut stems = std::collections::HashMap::new();
+    for p in pairs {
+        *stems.entry(stem(&p.id)).or_insert(0usize) += 1;
+    }
+    let names: std::collections::HashSet<&str> = pairs.iter().map(|p| p.id.as_str()).collect();
+    let base = absolute_dir(dir);
+    writeln!(w, "doc\tid\ten\tscore")?;
+    for p in pairs {
+        let s = stem(&p.id);
+        let doc = if stems[&s] > 1 || (s != p.id && names.contains(s.as_str())) {
+            p.id.clone()
+        } else {
+            s
+        };
+        let file = |path: &Option<PathBuf>, name: &str| match path {
+            Some(path) => relative_to(path, &base).display().to_string(),
+            None => name.to_string(),
+        };
+        writeln!(
+            w,
+            "{}\t{}\t{}\t{:.4}",
+            tsv_escape(&doc),
+            tsv_escape(&file(&p.id_path, &p.id)),
+            tsv_escape(&file(&p.en_path, &p.en)),
+            p.score
+        )?;
+    }
+    w.flush().map_err(Error::Write)
+}
+
+/// Write the documents without a partner: a header `side file best score reason`; `best` is
+/// the best candidate's name and `score` that pair's score (both empty when there is none).
+pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired]) -> Result<()> {
+    writeln!(w, "side\tfile\tbest\tscore\treason")?;
+    for u in rows {
+        let (best, score) = match &u.best {
+            Some((name, s)) => (name.as_str(), format!("{s:.4}")),
+            None => ("", String::new()),
+        };
+        let side = match u.side {
+            Lang::Id => "id",
+            Lang::En => "en",
+        };
+        writeln!(
+            w,
+            "{side}\t{}\t{}\t{score}\t{}",
+            tsv_escape(&u.file),
+            tsv_escape(best),
+            tsv_escape(&u.reason)
+        )?;
+    }
+    w.flush().map_err(Error::Write)
+}
+
+/// `dir` as an absolute path with links resolved where it exists.
+fn absolute_dir(dir: &Path) -> PathBuf {
+    let dir = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    std::fs::canonicalize(dir)
+        .or_else(|_| std::path::absolute(dir))
+        .unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// `path` relative to the absolute directory `base` (`../x/a.txt`), through the real
+/// directory `path` is in; `path` as an absolute path when the two share no root.
+pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+    let file = match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => absolute_dir(dir).join(name),
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    };
+    let a: Vec<Component> = file.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    if a.first() != b.first() {
+        return file;
+    }
+    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &a[common..] {
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_relative_to_the_manifest() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        std::fs::create_dir_all(root.join("in/id")).unwrap();
+        std::fs::create_dir_all(root.join("out")).unwrap();
+        let f = root.join("in/id/a.txt");
+        assert_eq!(
+            relative_to(&f, &root.join("out")),
+            Path::new("../in/id/a.txt")
+        );
+        assert_eq!(relative_to(&f, &root), Path::new("in/id/a.txt"));
+    }
+
+    #[test]
+    fn manifest_rows_and_doc_ids() {
+        let pair = |id: &str, en: &str| Pair {
+            id: id.into(),
+            en: en.into(),
+            id_path: None,
+            en_path: None,
+            score: 0.98765,
+        };
+        let mut out = Vec::new();
+        write_manifest(
+            &mut out,
+            &[pair("a.txt", "x.txt"), pair("b", "y"), pair("b.txt", "z")],
+            Path::new("."),
+        )
+        .unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "doc\tid\ten\tscore\na\ta.txt\tx.txt\t0.9877\nb\tb\ty\t0.9877\nb.txt\tb.txt\tz\t0.9877\n"
+        );
+    }
+}

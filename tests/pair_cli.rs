@@ -1,0 +1,249 @@
+//! `selaras pair` end to end: the bundled articles under other names among distractors,
+//! every kind of bad input, the input forms, and `selaras batch` reading the manifest.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+const ARTICLES: [&str; 5] = ["badminton", "dengue", "flyover", "rupiah", "seed"];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn selaras() -> Command {
+    Command::cargo_bin("selaras").unwrap()
+}
+
+fn read(p: impl AsRef<Path>) -> String {
+    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
+}
+
+/// The TSV rows of a file, header first.
+fn rows(p: impl AsRef<Path>) -> Vec<Vec<String>> {
+    read(p)
+        .lines()
+        .map(|l| l.split('\t').map(str::to_string).collect())
+        .collect()
+}
+
+/// The Indonesian and English file names given to article `k`: shuffled, unrelated to the
+/// article, the English ones in a subdirectory.
+fn names(k: usize) -> (String, String) {
+    (
+        format!("artikel-{}.txt", [3, 0, 4, 1, 2][k]),
+        format!("2025/story{}.txt", [1, 4, 2, 0, 3][k]),
+    )
+}
+
+/// Two piles in `dir/id` and `dir/en`: the five bundled articles under shuffled names and
+/// the good distractors of `tests/data/pair` (documents without a partner).
+fn piles(dir: &Path) {
+    for side in ["id", "en"] {
+        std::fs::create_dir_all(dir.join(side).join("2025")).unwrap();
+    }
+    for (k, a) in ARTICLES.iter().enumerate() {
+        let (i, e) = names(k);
+        let corpus = root().join("corpus");
+        std::fs::copy(corpus.join(format!("{a}.id.txt")), dir.join("id").join(i)).unwrap();
+        std::fs::copy(corpus.join(format!("{a}.en.txt")), dir.join("en").join(e)).unwrap();
+    }
+    let data = root().join("tests/data/pair");
+    for f in ["id/panen-padi.txt", "id/perpustakaan-desa.txt"] {
+        std::fs::copy(data.join(f), dir.join(f)).unwrap();
+    }
+    for f in ["en/ferry-schedule.txt", "en/coral-garden.txt"] {
+        std::fs::copy(data.join(f), dir.join(f)).unwrap();
+    }
+}
+
+/// The manifest rows a correct pairing of [`piles`] gives, relative to `dir/out`.
+fn expected_pairs() -> Vec<(String, String, String)> {
+    let mut want: Vec<(String, String, String)> = (0..5)
+        .map(|k| {
+            let (i, e) = names(k);
+            (
+                i.trim_end_matches(".txt").to_string(),
+                format!("../id/{i}"),
+                format!("../en/{e}"),
+            )
+        })
+        .collect();
+    want.sort();
+    want
+}
+
+fn pairs_of(manifest: &Path) -> Vec<(String, String, String)> {
+    let rows = rows(manifest);
+    assert_eq!(rows[0], ["doc", "id", "en", "score"]);
+    rows[1..]
+        .iter()
+        .map(|r| {
+            let score: f64 = r[3].parse().unwrap();
+            assert!((0.5..=1.0).contains(&score), "{r:?}");
+            (r[0].clone(), r[1].clone(), r[2].clone())
+        })
+        .collect()
+}
+
+#[test]
+fn bundled_articles_pair_exactly_among_distractors() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    std::fs::create_dir(d.join("out")).unwrap();
+    let manifest = d.join("out/pairs.tsv");
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "out/pairs.tsv", "-j", "2"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("5 pairs"), "{stderr}");
+    assert_eq!(pairs_of(&manifest), expected_pairs());
+    // The four distractors are left without a partner, none as bad input.
+    let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
+    assert_eq!(unpaired[0], ["side", "file", "best", "score", "reason"]);
+    let files: Vec<&str> = unpaired[1..].iter().map(|r| r[1].as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            "id/panen-padi.txt",
+            "id/perpustakaan-desa.txt",
+            "en/coral-garden.txt",
+            "en/ferry-schedule.txt"
+        ]
+    );
+    // One thread gives the same files.
+    let again = d.join("out/again.tsv");
+    selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "out/again.tsv", "-j", "1", "-q"])
+        .assert()
+        .code(0)
+        .stderr("");
+    assert_eq!(read(&again), read(&manifest));
+    assert_eq!(
+        read(d.join("out/again.tsv.unpaired.tsv")),
+        read(d.join("out/pairs.tsv.unpaired.tsv"))
+    );
+    // `selaras batch` reads the manifest as it is.
+    let out = selaras()
+        .arg("batch")
+        .arg(&manifest)
+        .arg("-o")
+        .arg(d.join("out/corpus.tsv"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("5 documents (5 ok, 0 failed)"), "{stderr}");
+}
+
+#[test]
+fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    let data = root().join("tests/data/pair");
+    for f in [
+        "id/kosong.txt",
+        "id/rusak.txt",
+        "id/salah-bahasa.txt",
+        "en/blank.txt",
+    ] {
+        std::fs::copy(data.join(f), d.join(f)).unwrap();
+    }
+    // The same article twice on the Indonesian side: the second copy is refused.
+    let (first, _) = names(1);
+    std::fs::copy(d.join("id").join(&first), d.join("id/zz-salinan.txt")).unwrap();
+    std::fs::create_dir(d.join("out")).unwrap();
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "out/pairs.tsv"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{stderr}");
+    assert!(stderr.contains("5 unusable"), "{stderr}");
+    assert_eq!(pairs_of(&d.join("out/pairs.tsv")), expected_pairs());
+    let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
+    let reason = |file: &str| -> String {
+        let row = unpaired.iter().find(|r| r[1] == file);
+        row.unwrap_or_else(|| panic!("{file} not in {unpaired:?}"))[4].clone()
+    };
+    assert_eq!(reason("id/kosong.txt"), "input is empty");
+    assert_eq!(reason("en/blank.txt"), "input holds only whitespace");
+    assert_eq!(reason("id/rusak.txt"), "invalid UTF-8 at byte 31 (line 1)");
+    assert_eq!(
+        reason("id/salah-bahasa.txt"),
+        "wrong language: the text reads as English, not Indonesian"
+    );
+    assert_eq!(
+        reason("id/zz-salinan.txt"),
+        format!("the same text as {first}")
+    );
+}
+
+#[test]
+fn json_lines_and_list_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    // Indonesian as JSON Lines on stdin, English as a list file (paths relative to it).
+    let mut jsonl = String::new();
+    for (k, a) in ARTICLES.iter().enumerate() {
+        let text = read(root().join(format!("corpus/{a}.id.txt")));
+        let doc = serde_json::json!({"doc": format!("doc{k}"), "text": text});
+        jsonl.push_str(&format!("{doc}\n"));
+    }
+    jsonl.push_str("{\"doc\": \"broken\"\n");
+    let list: String = (0..5).map(|k| format!("en/{}\n", names(k).1)).collect();
+    std::fs::write(d.join("english.list"), list).unwrap();
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "-", "english.list", "--unpaired", "left.tsv"])
+        .write_stdin(jsonl)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let manifest = String::from_utf8(out.stdout).unwrap();
+    let got: Vec<(&str, &str)> = manifest
+        .lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (f[1], f[2])
+        })
+        .collect();
+    let want: Vec<(String, String)> = (0..5)
+        .map(|k| (format!("doc{k}"), format!("en/{}", names(k).1)))
+        .collect();
+    let want: Vec<(&str, &str)> = want.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    assert_eq!(got, want);
+    let left = read(d.join("left.tsv"));
+    assert!(
+        left.contains("<stdin>:6\t\t\tinvalid JSON document"),
+        "{left}"
+    );
+}
+
+#[test]
+fn usage_errors() {
+    selaras()
+        .args(["pair", "-", "-"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "only one of ID_INPUT and EN_INPUT",
+        ));
+    selaras()
+        .args(["pair", "no/such/dir", "no/such/other"])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::starts_with("selaras: no/such/dir: "));
+    selaras()
+        .args(["pair", "a", "b", "--min-score", "1.5"])
+        .assert()
+        .code(2);
+}
