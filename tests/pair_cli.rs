@@ -247,3 +247,33 @@ fn usage_errors() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn no_output_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    let before = read(d.join("id/artikel-0.txt"));
+    for args in [
+        ["-o", "id/artikel-0.txt"],
+        ["--unpaired", "en/2025/story1.txt"],
+    ] {
+        selaras()
+            .current_dir(d)
+            .args(["pair", "id", "en"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("input"));
+    }
+    assert_eq!(read(d.join("id/artikel-0.txt")), before);
+    // `-o -` is standard output, and no `-.unpaired.tsv` is written.
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "-", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 6);
+    assert!(!d.join("-.unpaired.tsv").exists());
+}

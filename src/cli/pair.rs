@@ -63,36 +63,44 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         )
         .into());
     }
-    let unpaired_path = args.unpaired.clone().or_else(|| {
-        args.output
-            .as_deref()
-            .map(|o| with_suffix(o, ".unpaired.tsv"))
-    });
-    let mut named: Vec<(&str, &Path)> =
-        vec![("ID_INPUT", &args.id_input), ("EN_INPUT", &args.en_input)];
-    if let Some(o) = &args.output {
-        named.push(("-o", o));
-    }
-    if let Some(u) = &unpaired_path {
-        named.push(("--unpaired", u));
-    }
-    selaras::output::check_distinct(&named)?;
+    let output = super::output_path(args.output.clone());
+    let unpaired_path = args
+        .unpaired
+        .clone()
+        .or_else(|| output.as_deref().map(|o| with_suffix(o, ".unpaired.tsv")));
+    let outputs: Vec<(&str, &Path)> = [
+        ("-o", output.as_deref()),
+        ("--unpaired", unpaired_path.as_deref()),
+        ("--candidates", args.candidates.as_deref()),
+    ]
+    .into_iter()
+    .filter_map(|(o, p)| Some((o, p?)))
+    .collect();
+    selaras::output::check_distinct(&outputs)?;
     let ev = match &args.lexicon {
         Some(p) => {
             selaras::score::Evidence::bundled().with_lexicon(&selaras::lexicon::Lexicon::read(p)?)
         }
         None => selaras::score::Evidence::bundled(),
     };
+    let (_, id_docs) = pair::input::list(&args.id_input)?;
+    let (_, en_docs) = pair::input::list(&args.en_input)?;
+    // No output may replace an input: the two inputs, and every document file they name.
+    let mut inputs: Vec<(&str, &Path)> =
+        vec![("ID_INPUT", &args.id_input), ("EN_INPUT", &args.en_input)];
+    for (what, docs) in [("ID_INPUT", &id_docs), ("EN_INPUT", &en_docs)] {
+        let files = docs.iter().filter_map(|d| d.as_ref().ok()?.path.as_deref());
+        inputs.extend(files.map(|p| (what, p)));
+    }
+    selaras::output::check_not_input(&inputs, &outputs)?;
     // Outputs are opened before the work, so a path that cannot be written fails first.
-    let out = super::Output::open(args.output.as_deref())?;
+    let out = super::Output::open(output.as_deref())?;
     let unpaired_file = unpaired_path.as_ref().map(AtomicFile::create).transpose()?;
     let candidates_file = args
         .candidates
         .as_ref()
         .map(AtomicFile::create)
         .transpose()?;
-    let (_, id_docs) = pair::input::list(&args.id_input)?;
-    let (_, en_docs) = pair::input::list(&args.en_input)?;
 
     let bar = progress_bar(args.quiet);
     let stage = std::cell::Cell::new("");
@@ -116,8 +124,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     if let Some(bar) = &bar {
         bar.finish_and_clear();
     }
-    let dir = args
-        .output
+    let dir = output
         .as_deref()
         .filter(|o| !selaras::output::writes_through(o))
         .and_then(Path::parent)
