@@ -1,21 +1,13 @@
 //! `selaras pair` end to end: the bundled articles under other names among distractors,
 //! every kind of bad input, the input forms, and `selaras batch` reading the manifest.
 
-use assert_cmd::Command;
+use crate::common::{read, selaras};
 use std::path::{Path, PathBuf};
 
 const ARTICLES: [&str; 5] = ["badminton", "dengue", "flyover", "rupiah", "seed"];
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
-
-fn read(p: impl AsRef<Path>) -> String {
-    std::fs::read_to_string(p.as_ref()).unwrap_or_else(|e| panic!("{}: {e}", p.as_ref().display()))
 }
 
 /// The TSV rows of a file, header first.
