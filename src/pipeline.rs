@@ -216,7 +216,9 @@ pub struct Aligned {
     pub id: Vec<Sentence>,
     /// English segments.
     pub en: Vec<Sentence>,
-    /// The beads over the segments; every segment is in exactly one, in order.
+    /// The beads over the segments; every segment is in exactly one. In Indonesian order; a
+    /// crossing bead (moved content, [`Aligner::match_moved`]) holds English segments out of
+    /// order with its neighbours'.
     pub beads: Vec<Bead>,
     /// Per Indonesian segment: the sentence it is, `None` for a part of one.
     pub id_sentence: Vec<Option<usize>>,
@@ -387,7 +389,10 @@ impl Pipeline {
             pid
         });
         let pid = learned_id.as_deref().unwrap_or(&doc.id.prepared);
-        let (details, stats) = Self::align_from(learned, doc, pid);
+        let (mut details, stats) = Self::align_from(learned, doc, pid);
+        if learned.config().moved {
+            details = learned.match_moved(pid, &doc.en.prepared, details, &stats);
+        }
         let beads = details.into_iter().map(|d| d.bead).collect();
         self.finish(
             learned,

@@ -484,6 +484,12 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
         out = pass(&al, Some(&out));
         learned = al;
     }
+    // As `selaras batch` does: moved blocks are paired across the document.
+    if learned.config().moved {
+        for (det, stats, (pid, pen)) in &mut out {
+            *det = learned.match_moved(pid, pen, std::mem::take(det), stats);
+        }
+    }
     let mut tally = Tally::default();
     let mut labelled = Vec::new();
     let mut txt_scored = Vec::new();

@@ -28,6 +28,7 @@
 mod anchors;
 pub mod calibrate;
 pub mod clauses;
+mod crossing;
 mod dp;
 mod logspace;
 pub mod model;
@@ -42,6 +43,7 @@ use crate::lexicon::Lexicon;
 use crate::score::{CoverIndex, Evidence, Prepared};
 use crate::segment::{Lang, Sentence};
 
+pub use crossing::{MIN_CROSSED, MIN_GAIN, MIN_MARGIN};
 pub use dp::Band;
 pub use model::{Params, Parts};
 
@@ -122,6 +124,9 @@ pub struct AlignConfig {
     pub refine_band: usize,
     /// Re-estimate the document's statistics from a first path and align again.
     pub refine: bool,
+    /// Pair the sentences a moved block left unpaired across the document
+    /// ([`Aligner::match_moved`]) in [`Aligner::align_document`] and the pipeline (`align`, `batch`).
+    pub moved: bool,
 }
 
 impl Default for AlignConfig {
@@ -134,6 +139,7 @@ impl Default for AlignConfig {
             band: 12,
             refine_band: 3,
             refine: true,
+            moved: true,
         }
     }
 }
@@ -556,8 +562,11 @@ impl Aligner {
     }
 
     /// Align two segmented documents with their paragraph numbers as soft anchors, in two
-    /// passes when `learn` (as [`Aligner::align_learned`]); also returns what the clause
-    /// alignment ([`Aligner::split_clauses_with`]) takes from the sentence alignment.
+    /// passes when `learn` (as [`Aligner::align_learned`]), then (unless the configuration
+    /// says otherwise) pair moved blocks across the document ([`Aligner::match_moved`]: the
+    /// beads are then in Indonesian order, and a crossing bead's English sentences lie out of
+    /// order); also returns what the clause alignment ([`Aligner::split_clauses_with`]) takes
+    /// from the sentence alignment.
     pub fn align_document(&self, id: &[Sentence], en: &[Sentence], learn: bool) -> AlignedDoc {
         let pid: Vec<Prepared> = id
             .iter()
@@ -594,6 +603,9 @@ impl Aligner {
                 (details, stats) =
                     self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), Some(&details), &index);
             }
+        }
+        if self.config.moved {
+            details = self.match_moved(&pid, &pen, details, &stats);
         }
         AlignedDoc {
             beads: details.into_iter().map(|d| d.bead).collect(),

@@ -1,0 +1,479 @@
+//! Moved content: after the monotonic alignment, the sentences it left without a partner are
+//! matched across the whole document where the evidence is strong, so that a block of
+//! sentences a translator moved elsewhere is paired again (a *crossing* bead: its English
+//! sentences lie out of order with its neighbours').
+//!
+//! Method (see `docs/align.md`, "Moved content"): the unpaired sentences of each side fall
+//! into runs of consecutive sentences. Every Indonesian run is aligned against every English
+//! run by the aligner's own dynamic programming (same bead scores, same statistics of the
+//! document); the gain of a pair of runs is the sum of the margins (score minus the score of
+//! leaving the sentences unpaired) of its beads that beat a strict margin. Pairs of runs are
+//! taken greedily, best gain first, only where each is the other's best; the sentences they
+//! pair leave the runs, and the search repeats. A bead kept must beat the margin on its own,
+//! and the pair of runs must gain more than [`MIN_GAIN`]: a sentence that has no translation
+//! finds no partner by chance across a document.
+
+use crate::score::{CoverIndex, Prepared};
+
+use super::model::{Model, SentStat, Tables};
+use super::{Aligner, Bead, Detail, DocStats, calibrate, dp};
+
+/// Least margin (log-likelihood ratio against leaving the sentences unpaired) of a crossing
+/// bead.
+pub const MIN_MARGIN: f64 = 3.0;
+
+/// Least summed margin of the beads of a pair of runs.
+pub const MIN_GAIN: f64 = 12.0;
+
+/// Least number of paired sentences a crossing bead's English lies away from its Indonesian's
+/// place: runs facing each other were already weighed by the monotonic alignment (with the
+/// paragraph terms this step leaves out).
+pub const MIN_CROSSED: usize = 1;
+
+/// Most rounds of pairing runs (each pairs at least one sentence).
+const MAX_ROUNDS: usize = 64;
+
+/// Most pairs of runs scored in one round (documents with more unpaired runs keep the
+/// monotonic alignment: the search would be long and such a document is hardly parallel).
+const MAX_RUN_PAIRS: usize = 250_000;
+
+/// A run of consecutive unpaired sentences: `start..end`.
+type Run = (usize, usize);
+
+/// Beads found for one pair of runs, in document indices, with their summed margin.
+struct Found {
+    gain: f64,
+    beads: Vec<dp::PathBead>,
+}
+
+impl Aligner {
+    /// Pair the sentences the monotonic alignment `details` left unpaired (1-0 and 0-1 beads)
+    /// across the document where the evidence is strong (see the module's documentation).
+    /// `id` / `en` are the sentences as the last pass prepared them and `stats` the statistics
+    /// it scored beads with. The beads come back in Indonesian order: a crossing bead stands
+    /// where its first Indonesian sentence stood; its English sentences lie elsewhere. Every
+    /// sentence stays in exactly one bead.
+    pub fn match_moved(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        details: Vec<Detail>,
+        stats: &DocStats,
+    ) -> Vec<Detail> {
+        let tables = Tables::new(stats, &self.config.beads, self.config.params.free_match);
+        let mut free_id = vec![false; id.len()];
+        let mut free_en = vec![false; en.len()];
+        for d in &details {
+            match (d.bead.id.as_slice(), d.bead.en.as_slice()) {
+                ([i], []) => free_id[*i] = true,
+                ([], [j]) => free_en[*j] = true,
+                _ => {}
+            }
+        }
+        let layout = Layout::new(&details, id.len(), &free_en);
+        let mut found: Vec<dp::PathBead> = Vec::new();
+        for _ in 0..MAX_ROUNDS {
+            let (ri, re) = (runs(&free_id), runs(&free_en));
+            if ri.is_empty() || re.is_empty() || ri.len() * re.len() > MAX_RUN_PAIRS {
+                break;
+            }
+            let Some(f) = self.best_pair((id, en), &tables, &layout, (&ri, &re)) else {
+                break;
+            };
+            for b in &f.beads {
+                free_id[b.i0..b.i1].iter_mut().for_each(|x| *x = false);
+                free_en[b.j0..b.j1].iter_mut().for_each(|x| *x = false);
+            }
+            found.extend(f.beads);
+        }
+        if found.is_empty() {
+            return details;
+        }
+        place(details, found, &tables)
+    }
+
+    /// The pair of runs with the largest gain that is the best of both its runs, if it gains
+    /// more than [`MIN_GAIN`].
+    fn best_pair(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        layout: &Layout,
+        (ri, re): (&[Run], &[Run]),
+    ) -> Option<Found> {
+        let indexes: Vec<CoverIndex> = re
+            .iter()
+            .map(|&(a, b)| CoverIndex::new(&en[a..b]))
+            .collect();
+        let mut cands: Vec<(usize, usize, Found)> = Vec::new();
+        for (x, &r) in ri.iter().enumerate() {
+            for (y, &s) in re.iter().enumerate() {
+                if layout.crossed(r, s) < MIN_CROSSED {
+                    continue;
+                }
+                let f = self.align_runs(id, en, tables, r, s, &indexes[y]);
+                if f.gain > MIN_GAIN {
+                    cands.push((x, y, f));
+                }
+            }
+        }
+        let mut best_x = vec![f64::NEG_INFINITY; ri.len()];
+        let mut best_y = vec![f64::NEG_INFINITY; re.len()];
+        for (x, y, f) in &cands {
+            best_x[*x] = best_x[*x].max(f.gain);
+            best_y[*y] = best_y[*y].max(f.gain);
+        }
+        cands
+            .into_iter()
+            .filter(|(x, y, f)| f.gain >= best_x[*x] && f.gain >= best_y[*y])
+            .max_by(|a, b| a.2.gain.total_cmp(&b.2.gain))
+            .map(|(_, _, f)| f)
+    }
+
+    /// Align the Indonesian run `r` against the English run `s` (indexed by `index`) and keep
+    /// the beads that beat [`MIN_MARGIN`].
+    fn align_runs(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        tables: &Tables,
+        (i0, i1): Run,
+        (j0, j1): Run,
+        index: &CoverIndex,
+    ) -> Found {
+        let stat = |p: &Prepared| SentStat::new(p, false);
+        let sub = Model {
+            id: &id[i0..i1],
+            en: &en[j0..j1],
+            sid: id[i0..i1].iter().map(stat).collect(),
+            sen: en[j0..j1].iter().map(stat).collect(),
+            use_para: false,
+            cover_index: index,
+        };
+        let band = dp::Band::full(i1 - i0, j1 - j0);
+        let masks = dp::MaskCache::new(&sub, &band);
+        let params = &self.config.params;
+        let (path, _) = dp::best_path(
+            &sub,
+            &masks,
+            tables,
+            params,
+            &band,
+            &self.config.beads,
+            true,
+        );
+        let mut gain = 0.0;
+        let beads = path
+            .into_iter()
+            .filter(|b| b.i1 > b.i0 && b.j1 > b.j0)
+            .filter(|b| margin(b, tables) >= MIN_MARGIN)
+            .map(|b| {
+                gain += margin(&b, tables);
+                dp::PathBead {
+                    i0: b.i0 + i0,
+                    i1: b.i1 + i0,
+                    j0: b.j0 + j0,
+                    j1: b.j1 + j0,
+                    ..b
+                }
+            })
+            .collect();
+        Found { gain, beads }
+    }
+}
+
+/// Where the monotonic alignment placed the sentences, to tell which pairs of runs cross it.
+struct Layout {
+    /// Per Indonesian sentence: the English sentences the alignment placed before its bead.
+    col: Vec<usize>,
+    /// Per English boundary `j`: how many of the sentences before it the alignment paired.
+    paired: Vec<usize>,
+}
+
+impl Layout {
+    fn new(details: &[Detail], n: usize, free_en: &[bool]) -> Layout {
+        let mut col = vec![0; n];
+        let mut j = 0;
+        for d in details {
+            for &i in &d.bead.id {
+                col[i] = j;
+            }
+            j += d.bead.en.len();
+        }
+        let mut paired = vec![0; free_en.len() + 1];
+        for (k, &f) in free_en.iter().enumerate() {
+            paired[k + 1] = paired[k] + usize::from(!f);
+        }
+        Layout { col, paired }
+    }
+
+    /// How many paired English sentences lie between the English run `s` and the place of the
+    /// Indonesian run `r` in the monotonic alignment: pairing them crosses that many.
+    fn crossed(&self, (i0, _): Run, (j0, j1): Run) -> usize {
+        let c = self.col[i0];
+        if j1 <= c {
+            self.paired[c] - self.paired[j1]
+        } else if j0 >= c {
+            self.paired[j0] - self.paired[c]
+        } else {
+            0
+        }
+    }
+}
+
+/// A bead's score minus the score of leaving its sentences unpaired.
+fn margin(b: &dp::PathBead, tables: &Tables) -> f64 {
+    b.total - tables.unaligned(b.i1 - b.i0, b.j1 - b.j0)
+}
+
+/// The runs of `true` in `free`.
+fn runs(free: &[bool]) -> Vec<Run> {
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < free.len() {
+        if !free[k] {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < free.len() && free[k] {
+            k += 1;
+        }
+        out.push((start, k));
+    }
+    out
+}
+
+/// The monotonic `details` with the crossing beads `found` in place of the 1-0 and 0-1 beads
+/// of their sentences: each where its first Indonesian sentence stood.
+fn place(details: Vec<Detail>, found: Vec<dp::PathBead>, tables: &Tables) -> Vec<Detail> {
+    let mut at_id: Vec<(usize, dp::PathBead)> = found.into_iter().map(|b| (b.i0, b)).collect();
+    at_id.sort_by_key(|x| x.0);
+    let taken_en: std::collections::HashSet<usize> =
+        at_id.iter().flat_map(|(_, b)| b.j0..b.j1).collect();
+    let taken_id: std::collections::HashSet<usize> =
+        at_id.iter().flat_map(|(_, b)| b.i0..b.i1).collect();
+    let mut out = Vec::with_capacity(details.len());
+    for d in details {
+        match (d.bead.id.as_slice(), d.bead.en.as_slice()) {
+            ([i], []) if taken_id.contains(i) => {
+                if let Ok(k) = at_id.binary_search_by_key(i, |x| x.0) {
+                    out.push(detail(&at_id[k].1, tables));
+                }
+            }
+            ([], [j]) if taken_en.contains(j) => {}
+            _ => out.push(d),
+        }
+    }
+    out
+}
+
+/// The detail of a crossing bead, with its calibrated probability.
+fn detail(b: &dp::PathBead, tables: &Tables) -> Detail {
+    let mut d = Detail {
+        bead: Bead {
+            id: (b.i0..b.i1).collect(),
+            en: (b.j0..b.j1).collect(),
+            score: 0.0,
+        },
+        parts: b.parts,
+        total: b.total,
+        margin: margin(b, tables),
+        posterior: b.posterior,
+    };
+    d.bead.score = calibrate::probability(&d);
+    d
+}
+
+/// An alignment whose beads cross, split into a monotonic alignment of the sentences outside
+/// the crossing beads and the crossing beads themselves: steps that walk beads in order (the
+/// clause split) work on the first and leave the second whole.
+pub(crate) struct Uncrossed {
+    /// The Indonesian sentences outside the crossing beads, ascending.
+    id: Vec<usize>,
+    /// The English sentences outside the crossing beads, ascending.
+    en: Vec<usize>,
+    /// The other beads over those sentences (numbered in `id` / `en`), monotonic.
+    pub beads: Vec<Bead>,
+    /// The crossing beads.
+    crossing: Vec<Bead>,
+}
+
+impl Uncrossed {
+    /// `None` when `beads` are monotonic (each side's sentences in order). Otherwise the
+    /// longest run of beads whose English sentences ascend stays, the rest are crossing beads.
+    /// The beads must be in Indonesian order (as [`Aligner::match_moved`] leaves them);
+    /// `None` when they are not.
+    pub(crate) fn of(beads: &[Bead]) -> Option<Uncrossed> {
+        let ordered = |side: &dyn Fn(&Bead) -> &[usize]| {
+            beads
+                .iter()
+                .flat_map(side)
+                .enumerate()
+                .all(|(k, &x)| k == x)
+        };
+        if ordered(&|b: &Bead| &b.en) || !ordered(&|b: &Bead| &b.id) {
+            return None;
+        }
+        let with_en: Vec<usize> = (0..beads.len())
+            .filter(|&k| !beads[k].en.is_empty())
+            .collect();
+        let keep = ascending(&with_en.iter().map(|&k| beads[k].en[0]).collect::<Vec<_>>());
+        let mut crossing_at = vec![false; beads.len()];
+        for (n, &k) in with_en.iter().enumerate() {
+            crossing_at[k] = !keep[n];
+        }
+        let (mut id, mut en, mut mono, mut crossing) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (b, &c) in beads.iter().zip(&crossing_at) {
+            if c {
+                crossing.push(b.clone());
+            } else {
+                mono.push(b.clone());
+                id.extend(&b.id);
+                en.extend(&b.en);
+            }
+        }
+        en.sort_unstable();
+        let renumber = |all: &[usize], xs: &[usize]| -> Vec<usize> {
+            xs.iter()
+                .map(|x| all.binary_search(x).expect("kept"))
+                .collect()
+        };
+        for b in &mut mono {
+            b.id = renumber(&id, &b.id);
+            b.en = renumber(&en, &b.en);
+        }
+        Some(Uncrossed {
+            id,
+            en,
+            beads: mono,
+            crossing,
+        })
+    }
+
+    /// The Indonesian sentences (and their prepared forms) the monotonic beads hold.
+    pub(crate) fn id_side<T: Clone>(&self, all: &[T]) -> Vec<T> {
+        self.id.iter().map(|&k| all[k].clone()).collect()
+    }
+
+    /// The English sentences the monotonic beads hold.
+    pub(crate) fn en_side<T: Clone>(&self, all: &[T]) -> Vec<T> {
+        self.en.iter().map(|&k| all[k].clone()).collect()
+    }
+
+    /// The clause split of the whole document from `split`, the split of the monotonic part:
+    /// the crossing beads' sentences go back in among its segments (in text order), whole;
+    /// each crossing bead goes before the first bead whose Indonesian side comes after it.
+    pub(crate) fn restore(
+        self,
+        split: super::clauses::Split,
+        id: &[crate::segment::Sentence],
+        en: &[crate::segment::Sentence],
+    ) -> super::clauses::Split {
+        let (xi, xe): (Vec<usize>, Vec<usize>) = (
+            self.crossing.iter().flat_map(|b| b.id.clone()).collect(),
+            self.crossing.iter().flat_map(|b| b.en.clone()).collect(),
+        );
+        let (sid, id_sentence, map_id, new_id) =
+            merge(split.id, &split.id_sentence, &self.id, id, xi);
+        let (sen, en_sentence, map_en, new_en) =
+            merge(split.en, &split.en_sentence, &self.en, en, xe);
+        let mut beads: Vec<Bead> = split
+            .beads
+            .into_iter()
+            .map(|b| Bead {
+                id: b.id.iter().map(|&k| map_id[k]).collect(),
+                en: b.en.iter().map(|&k| map_en[k]).collect(),
+                score: b.score,
+            })
+            .collect();
+        for c in self.crossing {
+            let c = Bead {
+                id: c.id.iter().map(|k| new_id[k]).collect(),
+                en: c.en.iter().map(|k| new_en[k]).collect(),
+                score: c.score,
+            };
+            let first = c.id.first().copied().unwrap_or(0);
+            let at = beads
+                .iter()
+                .position(|b| b.id.first().is_some_and(|&i| i > first))
+                .unwrap_or(beads.len());
+            beads.insert(at, c);
+        }
+        super::clauses::Split {
+            id: sid,
+            en: sen,
+            beads,
+            id_sentence,
+            en_sentence,
+        }
+    }
+}
+
+/// One side of [`Uncrossed::restore`]: the segments of the monotonic part's split (`segs`,
+/// with the sentence of the part each one is, `which`) and the crossing beads' sentences
+/// `extra` (of `all`), in text order. Returns the segments, the input sentence each one is,
+/// the new number of each of the part's segments and of each extra sentence.
+#[allow(clippy::type_complexity)]
+fn merge(
+    segs: Vec<crate::segment::Sentence>,
+    which: &[Option<usize>],
+    kept: &[usize],
+    all: &[crate::segment::Sentence],
+    mut extra: Vec<usize>,
+) -> (
+    Vec<crate::segment::Sentence>,
+    Vec<Option<usize>>,
+    Vec<usize>,
+    std::collections::HashMap<usize, usize>,
+) {
+    extra.sort_unstable();
+    let (mut out, mut sent) = (Vec::new(), Vec::new());
+    let mut map = Vec::with_capacity(segs.len());
+    let mut new_extra = std::collections::HashMap::new();
+    let mut x = extra.into_iter().peekable();
+    for (seg, w) in segs.into_iter().zip(which) {
+        while let Some(&k) = x.peek().filter(|&&k| all[k].start <= seg.start) {
+            new_extra.insert(k, out.len());
+            out.push(all[k].clone());
+            sent.push(Some(k));
+            x.next();
+        }
+        map.push(out.len());
+        out.push(seg);
+        sent.push(w.map(|r| kept[r]));
+    }
+    for k in x {
+        new_extra.insert(k, out.len());
+        out.push(all[k].clone());
+        sent.push(Some(k));
+    }
+    (out, sent, map, new_extra)
+}
+
+/// Which of `xs` make up a longest strictly ascending subsequence.
+fn ascending(xs: &[usize]) -> Vec<bool> {
+    // Patience sorting: `tails[l]` is the index of the smallest last element of an ascending
+    // subsequence of length l + 1; `prev` links each element to its predecessor.
+    let mut tails: Vec<usize> = Vec::new();
+    let mut prev = vec![usize::MAX; xs.len()];
+    for (k, &x) in xs.iter().enumerate() {
+        let l = tails.partition_point(|&t| xs[t] < x);
+        if l > 0 {
+            prev[k] = tails[l - 1];
+        }
+        if l == tails.len() {
+            tails.push(k);
+        } else {
+            tails[l] = k;
+        }
+    }
+    let mut keep = vec![false; xs.len()];
+    let mut k = tails.last().copied().unwrap_or(usize::MAX);
+    while k != usize::MAX {
+        keep[k] = true;
+        k = prev[k];
+    }
+    keep
+}
