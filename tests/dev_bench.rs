@@ -12,6 +12,7 @@
 //! (write each document's predicted unit ladder there, and on the txt track `NAME.seg`: its
 //! segment beads as the units each segment overlaps), `SELARAS_DEV_CUTS` (count the clause cuts that land on a gold bead boundary on
 //! both sides, on one side only, or inside units on both; `show` prints the wrong ones),
+//! `SELARAS_DEV_NOMOVED` (keep the monotonic alignment: no crossing beads for moved content),
 //! `SELARAS_DEV_ORACLE` (the txt track's ceiling: sentences placed by the gold; `=clauses`:
 //! every sentence cut at its clause ends first), `SELARAS_DEV_SHOW=dNNNN` (print that
 //! document's beads after the clause alignment).
@@ -485,7 +486,7 @@ fn run(docs: &[Doc], base: &Aligner, learn: bool) -> Run {
         learned = al;
     }
     // As `selaras batch` does: moved blocks are paired across the document.
-    if learned.config().moved {
+    if learned.config().moved && std::env::var("SELARAS_DEV_NOMOVED").is_err() {
         for (det, stats, (pid, pen)) in &mut out {
             *det = learned.match_moved(pid, pen, std::mem::take(det), stats);
         }

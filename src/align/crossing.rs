@@ -5,13 +5,16 @@
 //!
 //! Method (see `docs/align.md`, "Moved content"): the unpaired sentences of each side fall
 //! into runs of consecutive sentences. Every Indonesian run is aligned against every English
-//! run by the aligner's own dynamic programming (same bead scores, same statistics of the
-//! document); the gain of a pair of runs is the sum of the margins (score minus the score of
-//! leaving the sentences unpaired) of its beads that beat a strict margin. Pairs of runs are
-//! taken greedily, best gain first, only where each is the other's best; the sentences they
-//! pair leave the runs, and the search repeats. A bead kept must beat the margin on its own,
-//! and the pair of runs must gain more than [`MIN_GAIN`]: a sentence that has no translation
-//! finds no partner by chance across a document.
+//! run that lies elsewhere in the document (at least [`MIN_CROSSED`] paired sentences away) by
+//! the aligner's own dynamic programming (same bead scores, same statistics of the document).
+//! A bead of that alignment is kept when it beats leaving its sentences unpaired by
+//! [`MIN_MARGIN`] and its lexical evidence (items found against not found, a close translation
+//! against unrelated sentences) is at least [`MIN_LEX`]; the gain of the pair of runs is the
+//! summed lexical evidence of its kept beads. Pairs of runs are taken greedily, best gain
+//! first, only where each is the other's best and the gain exceeds [`MIN_GAIN`]; the
+//! sentences they pair leave the runs, and the search repeats. The lexical evidence, not the
+//! margin, decides: a 1-1 bead of two unrelated sentences beats two unpaired sentences by
+//! the priors alone, while its lexical evidence stays near or below zero.
 
 use crate::score::{CoverIndex, Prepared};
 
@@ -22,8 +25,12 @@ use super::{Aligner, Bead, Detail, DocStats, calibrate, dp};
 /// bead.
 pub const MIN_MARGIN: f64 = 3.0;
 
-/// Least summed margin of the beads of a pair of runs.
-pub const MIN_GAIN: f64 = 12.0;
+/// Least lexical evidence of a crossing bead (log-likelihood ratio of its items found and not
+/// found on the other side, close translation against unrelated sentences).
+pub const MIN_LEX: f64 = 0.0;
+
+/// Least summed lexical evidence ([`MIN_LEX`]) of the beads kept for a pair of runs.
+pub const MIN_GAIN: f64 = 10.0;
 
 /// Least number of paired sentences a crossing bead's English lies away from its Indonesian's
 /// place: runs facing each other were already weighed by the monotonic alignment (with the
@@ -166,9 +173,9 @@ impl Aligner {
         let beads = path
             .into_iter()
             .filter(|b| b.i1 > b.i0 && b.j1 > b.j0)
-            .filter(|b| margin(b, tables) >= MIN_MARGIN)
+            .filter(|b| margin(b, tables) >= MIN_MARGIN && b.parts.lex >= MIN_LEX)
             .map(|b| {
-                gain += margin(&b, tables);
+                gain += b.parts.lex;
                 dp::PathBead {
                     i0: b.i0 + i0,
                     i1: b.i1 + i0,

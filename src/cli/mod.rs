@@ -183,6 +183,10 @@ pub struct ModelArgs {
         default_value = "1-1,1-0,0-1,2-1,1-2,2-2,3-1,1-3"
     )]
     pub beads: String,
+    /// Keep the alignment monotonic: do not pair blocks of sentences moved elsewhere in the
+    /// translation across the document (crossing beads).
+    #[arg(long)]
+    pub no_moved: bool,
 }
 
 impl ModelArgs {
@@ -191,6 +195,7 @@ impl ModelArgs {
     pub fn aligner(&self) -> anyhow::Result<Aligner> {
         let config = AlignConfig {
             beads: parse_beads(&self.beads)?,
+            moved: !self.no_moved,
             ..AlignConfig::default()
         };
         Ok(match &self.lexicon {

@@ -393,7 +393,10 @@ impl Aligner {
     ) -> Split {
         // Crossing beads (moved content) stay whole; the rest is split as a monotonic alignment.
         if let Some(u) = super::crossing::Uncrossed::of(beads) {
-            let (i, e) = ((u.id_side(id), u.id_side(pid)), (u.en_side(en), u.en_side(pen)));
+            let (i, e) = (
+                (u.id_side(id), u.id_side(pid)),
+                (u.en_side(en), u.en_side(pen)),
+            );
             let part =
                 self.split_scored((&i.0, &i.1), (&e.0, &e.1), &u.beads, stats, scoring, params);
             return u.restore(part, id, en);
