@@ -29,7 +29,7 @@ use crate::align::{Aligner, Bead, Detail, DocStats, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::DocAlignment;
 use crate::score::Prepared;
-use crate::segment::{Lang, Segmenter, Sentence};
+use crate::segment::{Lang, Layout, Segmenter, Sentence, Wrap};
 
 /// One side of an article pair as given.
 #[derive(Clone, Debug)]
@@ -77,9 +77,9 @@ impl From<Vec<String>> for Input<'static> {
 pub struct Options {
     /// Text input is already split: one sentence per non-blank line (`--presplit`).
     pub presplit: bool,
-    /// Text input is hard-wrapped: paragraphs end only at blank lines
-    /// ([`Segmenter::split_wrapped`]; `--wrapped`).
-    pub wrapped: bool,
+    /// How line breaks of text input are read ([`Segmenter::read`]): as found from each text
+    /// (the default), hard-wrapped (`--wrapped`), or each a paragraph end (`--no-wrapped`).
+    pub wrapped: Wrap,
     /// Learn word translations (`--no-learn` turns it off): from the document itself in
     /// [`Pipeline::align_document`]; [`Pipeline::realign`] takes those of the corpus aligner
     /// it is given.
@@ -94,7 +94,7 @@ impl Default for Options {
     fn default() -> Self {
         Options {
             presplit: false,
-            wrapped: false,
+            wrapped: Wrap::Auto,
             learn: true,
             whole_sentences: false,
             clause_pairs: Finer::Auto,
@@ -118,6 +118,8 @@ pub struct Side {
     prepared: Vec<Prepared>,
     /// The sentences were given (a list, or `presplit` text): never split at clauses.
     given: bool,
+    /// How its line breaks were read.
+    layout: Layout,
 }
 
 impl Side {
@@ -231,6 +233,8 @@ pub struct Aligned {
     pub sentences: (usize, usize),
     /// What the steps noted about the document.
     pub notes: Vec<Note>,
+    /// How each side's line breaks were read (Indonesian, English).
+    pub layout: (Layout, Layout),
 }
 
 impl Aligned {
@@ -316,20 +320,23 @@ impl Pipeline {
     ///
     /// [`Error::NoSentences`] when it holds no sentence.
     pub fn side(&self, input: Input, lang: Lang) -> Result<Side> {
-        let (sentences, given) = match input {
-            Input::Text(text) if self.options.presplit => (crate::segment::presplit(text), true),
+        let lines = Layout::default();
+        let (sentences, given, layout) = match input {
+            Input::Text(text) if self.options.presplit => {
+                (crate::segment::presplit(text), true, lines)
+            }
             Input::Text(text) => {
-                let sentences = match &self.segmenters {
+                let (sentences, layout) = match &self.segmenters {
                     Some((id, en)) => match lang {
                         Lang::Id => id,
                         Lang::En => en,
                     }
-                    .split_text(text, self.options.wrapped),
-                    None => Segmenter::new(lang).split_text(text, self.options.wrapped),
+                    .read(text, self.options.wrapped),
+                    None => Segmenter::new(lang).read(text, self.options.wrapped),
                 };
-                (sentences, false)
+                (sentences, false, layout)
             }
-            Input::Sentences(list) => (listed(&list), true),
+            Input::Sentences(list) => (listed(&list), true, lines),
         };
         if sentences.is_empty() {
             return Err(Error::NoSentences { side: lang.code() });
@@ -344,6 +351,7 @@ impl Pipeline {
             sentences,
             prepared,
             given,
+            layout,
         })
     }
 
@@ -352,19 +360,21 @@ impl Pipeline {
     pub fn align_document(&self, doc: Document) -> Aligned {
         let Document { id, en, .. } = doc;
         let given = id.given || en.given;
+        let layout = (id.layout, en.layout);
         let aligned = self.aligner.align_document_prepared(
             (&id.sentences, id.prepared),
             (&en.sentences, en.prepared),
             self.options.learn,
         );
-        self.finish(
+        let out = self.finish(
             &self.aligner,
             (id.sentences, &aligned.id),
             (en.sentences, &aligned.en),
             aligned.beads,
             &aligned.stats,
             given,
-        )
+        );
+        with_layout(out, layout)
     }
 
     /// The first pass of a corpus run: align `doc` with `aligner` (the corpus aligner before
@@ -394,14 +404,15 @@ impl Pipeline {
             details = learned.match_moved(pid, &doc.en.prepared, details, &stats);
         }
         let beads = details.into_iter().map(|d| d.bead).collect();
-        self.finish(
+        let out = self.finish(
             learned,
             (doc.id.sentences.clone(), pid),
             (doc.en.sentences.clone(), &doc.en.prepared),
             beads,
             &stats,
             doc.given(),
-        )
+        );
+        with_layout(out, (doc.id.layout, doc.en.layout))
     }
 
     /// Align with paragraph boundaries as soft anchors, with `pid` as the prepared Indonesian
@@ -438,6 +449,7 @@ impl Pipeline {
                 sentence_beads: beads,
                 sentences,
                 notes,
+                layout: Default::default(),
             };
         }
         let params = ClauseParams::default().with_finer(self.options.clause_pairs);
@@ -461,8 +473,28 @@ impl Pipeline {
             sentence_beads: beads,
             sentences,
             notes,
+            layout: Default::default(),
         }
     }
+}
+
+/// `aligned` with how each side's line breaks were read, and a note for each side found to be
+/// hard-wrapped.
+fn with_layout(mut aligned: Aligned, layout: (Layout, Layout)) -> Aligned {
+    for (side, l) in [("id", layout.0), ("en", layout.1)] {
+        if l.wrapped && l.detected {
+            let width = l
+                .width
+                .map(|w| format!(" (lines cut at {w} columns)"))
+                .unwrap_or_default();
+            aligned.notes.push(Note {
+                step: "layout",
+                detail: format!("{side} read as hard-wrapped text{width}"),
+            });
+        }
+    }
+    aligned.layout = layout;
+    aligned
 }
 
 /// Sentences given as a list: each its own paragraph, with its span in the list joined by

@@ -15,9 +15,12 @@
 //! of the `beforebreak` expressions of the break rules, so only a few positions per
 //! sentence are ever tested, and all regexes are compiled once, into two regex sets.
 
+mod layout;
+
 use crate::error::{Error, Result};
 pub use crate::text::lines;
 use crate::text::{file_lines, is_line_end};
+pub use layout::{Layout, Wrap, detect_wrap};
 use quick_xml::events::Event;
 use regex::{Regex, RegexSet};
 use serde::Serialize;

@@ -374,6 +374,10 @@ impl Batch {
         tally.docs_ok += 1;
         tally.sent_id += done.aligned.sentences.0 as u64;
         tally.sent_en += done.aligned.sentences.1 as u64;
+        let (wi, we) = (done.aligned.layout.0.wrapped, done.aligned.layout.1.wrapped);
+        tally.wrapped.id += u64::from(wi);
+        tally.wrapped.en += u64::from(we);
+        tally.wrapped.documents += u64::from(wi || we);
         let beads = std::mem::take(&mut done.aligned.beads);
         let mut kept = Vec::with_capacity(beads.len());
         for (k, (bead, verdict)) in beads.into_iter().zip(done.verdicts).enumerate() {

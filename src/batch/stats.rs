@@ -126,6 +126,19 @@ pub struct Tally {
     pub all_scores: ScoreHistogram,
     /// Scores of the beads written.
     pub kept_scores: ScoreHistogram,
+    /// Documents and sides read as hard-wrapped.
+    pub wrapped: WrappedCounts,
+}
+
+/// How many documents were read as hard-wrapped ([`crate::segment::Segmenter::read`]).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct WrappedCounts {
+    /// Documents with a side read as hard-wrapped.
+    pub documents: u64,
+    /// Indonesian sides.
+    pub id: u64,
+    /// English sides.
+    pub en: u64,
 }
 
 impl Tally {
@@ -147,6 +160,8 @@ pub struct Summary {
     pub documents: DocCounts,
     /// Sentences found by segmentation.
     pub sentences: SentCounts,
+    /// Documents read as hard-wrapped (by `--wrapped`, or found so without `--no-wrapped`).
+    pub wrapped: WrappedCounts,
     /// Beads by type.
     pub beads: BTreeMap<String, u64>,
     /// Pairs (beads) aligned, kept, and dropped by reason.
@@ -220,8 +235,9 @@ pub struct Settings {
     pub input: String,
     /// `--presplit`.
     pub presplit: bool,
-    /// `--wrapped`.
-    pub wrapped: bool,
+    /// `--wrapped` (`wrapped`), `--no-wrapped` (`lines`) or neither (`auto`: each side is looked
+    /// at).
+    pub wrapped: crate::segment::Wrap,
     /// Beads cut at clauses (off with `--whole-sentences`, `--presplit` or `-f ladder`).
     pub clauses: bool,
     /// `--clause-pairs`.
@@ -272,6 +288,7 @@ impl Summary {
                 id: t.sent_id,
                 en: t.sent_en,
             },
+            wrapped: t.wrapped.clone(),
             beads: t.beads.clone(),
             pairs: PairCounts {
                 aligned: t.aligned(),

@@ -8,7 +8,7 @@ use selaras::eval::{DocEval, Link, Tally};
 use selaras::export::{CorpusWriter, DocAlignment, Format, moses_paths};
 use selaras::output::AtomicFile;
 use selaras::pipeline::{Options, Pipeline};
-use selaras::segment::{Lang, Segmenter};
+use selaras::segment::{Lang, Segmenter, Wrap};
 use selaras::text::Input;
 
 /// Arguments of `selaras align`.
@@ -26,10 +26,15 @@ pub struct Args {
     /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
     #[arg(long, value_name = "FILE.srx", conflicts_with = "presplit")]
     rules: Option<PathBuf>,
-    /// Hard-wrapped text (e-mail, text taken from a PDF): paragraphs end only at blank lines;
-    /// a line break inside one is a space.
+    /// Read the text as hard-wrapped (e-mail, text taken from a PDF): paragraphs end at blank
+    /// lines and at lines well short of the width; a line break inside one is a space. Without
+    /// it or --no-wrapped, a text whose lines are evidently cut at a width is read so (named on
+    /// stderr).
     #[arg(long, conflicts_with = "presplit")]
     wrapped: bool,
+    /// Every line break ends a paragraph, however the lines look (no wrap detection).
+    #[arg(long, conflicts_with_all = ["presplit", "wrapped"])]
+    no_wrapped: bool,
     /// Output format.
     #[arg(short, long, value_enum, default_value = "tsv")]
     format: Format,
@@ -154,7 +159,7 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
     let dest = Dest::open(&args)?;
     let options = Options {
         presplit: args.presplit,
-        wrapped: args.wrapped,
+        wrapped: Wrap::from_flags(args.wrapped, args.no_wrapped),
         learn: !args.no_learn,
         whole_sentences: !super::clause_splits(args.presplit, args.whole_sentences, args.format),
         clause_pairs: args.clause_pairs.into(),
@@ -164,6 +169,13 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         pipeline = pipeline.with_segmenters(i, e);
     }
     let aligned = pipeline.align(&id.text, &en.text)?;
+    let sides = [
+        (args.id.as_path(), aligned.layout.0),
+        (args.en.as_path(), aligned.layout.1),
+    ];
+    if let Some(note) = super::wrap_note(&sides) {
+        eprintln!("{note}");
+    }
     let name = args.doc.clone().unwrap_or_else(|| doc_name(&args.id));
     dest.write(&args, &aligned.export(&name, (id.offset, en.offset)))?;
 

@@ -47,10 +47,15 @@ pub struct Args {
     /// Segmentation rules (SRX 2.0) to use instead of the bundled ones.
     #[arg(long, value_name = "FILE", conflicts_with = "presplit")]
     pub rules: Option<PathBuf>,
-    /// Hard-wrapped text (e-mail, text taken from a PDF): paragraphs end only at blank lines;
-    /// a line break inside one is a space.
+    /// Read the text as hard-wrapped (e-mail, text taken from a PDF): paragraphs end at blank
+    /// lines and at lines well short of the width; a line break inside one is a space. Without
+    /// it or --no-wrapped, a text whose lines are evidently cut at a width is read so (counted in
+    /// the stats).
     #[arg(long, conflicts_with = "presplit")]
     pub wrapped: bool,
+    /// Every line break ends a paragraph, however the lines look (no wrap detection).
+    #[arg(long, conflicts_with_all = ["presplit", "wrapped"])]
+    pub no_wrapped: bool,
     /// Keep sentences whole: do not pair a sentence boundary of one side with a clause
     /// boundary of the other, nor clause with clause. Pre-split input and the `ladder` format
     /// are never split.
@@ -317,7 +322,7 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         },
         pipeline: selaras::pipeline::Options {
             presplit: args.presplit,
-            wrapped: args.wrapped,
+            wrapped: selaras::segment::Wrap::from_flags(args.wrapped, args.no_wrapped),
             learn: !args.no_learn,
             whole_sentences: !clauses,
             // What shaped the corpus: no clause pairs where nothing is cut at clauses.

@@ -324,3 +324,22 @@ pub fn parse_width(s: &str) -> Result<usize, String> {
     }
     Ok(n)
 }
+
+/// The one line that names the inputs found hard-wrapped (not when `--wrapped` said so), or
+/// `None` when there are none.
+pub fn wrap_note(sides: &[(&std::path::Path, selaras::segment::Layout)]) -> Option<String> {
+    let found: Vec<String> = sides
+        .iter()
+        .filter(|(_, l)| l.wrapped && l.detected)
+        .map(|(p, l)| match l.width {
+            Some(w) => format!("{} (lines cut at {w} columns)", p.display()),
+            None => p.display().to_string(),
+        })
+        .collect();
+    (!found.is_empty()).then(|| {
+        format!(
+            "selaras: read as hard-wrapped text: {}; --no-wrapped reads every line break as a paragraph end",
+            found.join(", ")
+        )
+    })
+}

@@ -1,6 +1,6 @@
 //! `selaras split`: cut a text into sentences, one per line (or JSON Lines with spans).
 
-use selaras::segment::{Lang, Segmenter, Sentence, presplit};
+use selaras::segment::{Lang, Segmenter, Sentence, Wrap, presplit};
 use serde::Serialize;
 use std::io::Write;
 use std::path::PathBuf;
@@ -23,10 +23,15 @@ pub struct Args {
     /// The input is already split: one sentence per non-blank line.
     #[arg(long, conflicts_with = "rules")]
     presplit: bool,
-    /// Hard-wrapped text (e-mail, text taken from a PDF): paragraphs end only at blank lines;
-    /// a line break inside one is a space.
+    /// Read the text as hard-wrapped (e-mail, text taken from a PDF): paragraphs end at blank
+    /// lines and at lines well short of the width; a line break inside one is a space. Without
+    /// it or --no-wrapped, a text whose lines are evidently cut at a width is read so (named on
+    /// stderr).
     #[arg(long, conflicts_with = "presplit")]
     wrapped: bool,
+    /// Every line break ends a paragraph, however the lines look (no wrap detection).
+    #[arg(long, conflicts_with_all = ["presplit", "wrapped"])]
+    no_wrapped: bool,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
@@ -70,7 +75,14 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let path = args.input.unwrap_or_else(|| PathBuf::from("-"));
     let input = selaras::text::read_input(&path)?;
     let sentences: Vec<Sentence> = match &segmenter {
-        Some(s) => s.split_text(&input.text, args.wrapped),
+        Some(s) => {
+            let (sentences, layout) =
+                s.read(&input.text, Wrap::from_flags(args.wrapped, args.no_wrapped));
+            if let Some(note) = super::wrap_note(&[(&path, layout)]) {
+                eprintln!("{note}");
+            }
+            sentences
+        }
         None => presplit(&input.text),
     };
     output.write(|out| {

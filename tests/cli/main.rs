@@ -9,6 +9,7 @@ mod batch;
 mod check;
 mod eval;
 mod export;
+mod layout;
 mod no_data_loss;
 mod pair;
 mod recipes;

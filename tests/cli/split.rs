@@ -316,8 +316,8 @@ fn wrapped_text_is_split_by_paragraph_not_by_line() {
         got.iter().map(|g| g.1).collect::<Vec<_>>(),
         vec![0, 1, 1, 2]
     );
-    // Without --wrapped every line is a paragraph, and sentences end at line ends.
-    let lines = stdout_of(&["split", "--lang", "id", file]);
+    // With --no-wrapped every line is a paragraph, and sentences end at line ends.
+    let lines = stdout_of(&["split", "--lang", "id", "--no-wrapped", file]);
     assert_eq!(lines.lines().count(), 8);
 }
 

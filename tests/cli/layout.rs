@@ -1,0 +1,155 @@
+//! Layout detection end to end: hard-wrapped text is found without `--wrapped`, read as
+//! `--wrapped` reads it, and named on stderr (`split`, `align`) and in the stats (`batch`);
+//! `--no-wrapped` reads every line break as a paragraph end.
+//!
+//! `tests/data/layout/pasar.{id,en}.txt` is a short news article, one paragraph per line with
+//! blank lines between, under a headline; `pasar72` is the same text hard-wrapped at 72
+//! columns, `pasar66` at 66 columns with no blank lines between paragraphs (as text taken from
+//! a PDF).
+
+use crate::common::{selaras, test_data};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn data(name: &str) -> PathBuf {
+    test_data("layout").join(name)
+}
+
+/// Standard output and standard error of a run that must succeed.
+fn run(args: &[&str], files: &[PathBuf]) -> (String, String) {
+    let out = selaras().args(args).args(files).output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{err}");
+    (String::from_utf8(out.stdout).unwrap(), err)
+}
+
+/// The sentences of a file as `selaras split` finds them: (paragraph, text).
+fn split(lang: &str, file: &str, options: &[&str]) -> (Vec<(u64, String)>, String) {
+    let mut args = vec!["split", "--lang", lang, "--format", "jsonl"];
+    args.extend(options);
+    let (out, err) = run(&args, &[data(file)]);
+    let rows = out
+        .lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            (
+                v["para"].as_u64().unwrap(),
+                v["text"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    (rows, err)
+}
+
+#[test]
+fn wrapped_text_splits_as_the_unwrapped_text() {
+    for lang in ["id", "en"] {
+        let (plain, err) = split(lang, &format!("pasar.{lang}.txt"), &[]);
+        assert_eq!(plain.len(), 9);
+        assert_eq!(err, "", "an unwrapped text is not named");
+        for file in ["pasar72", "pasar66"] {
+            let name = format!("{file}.{lang}.txt");
+            let (wrapped, err) = split(lang, &name, &[]);
+            assert_eq!(wrapped, plain, "{name}");
+            // One line naming the file and the width.
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains(&name) && err.contains("hard-wrapped"), "{err}");
+            assert!(err.contains(" columns)"), "{err}");
+            // --wrapped reads it the same way, and says nothing.
+            let (given, err) = split(lang, &name, &["--wrapped"]);
+            assert_eq!((given, err.as_str()), (plain.clone(), ""));
+            // --no-wrapped: every line a paragraph.
+            let (lines, err) = split(lang, &name, &["--no-wrapped"]);
+            assert!(lines.len() > plain.len() && err.is_empty(), "{lines:?}");
+        }
+    }
+}
+
+#[test]
+fn wrapped_and_no_wrapped_conflict() {
+    for cmd in [
+        &["split", "--lang", "id"][..],
+        &["align"][..],
+        &["batch", "-q"][..],
+    ] {
+        let out = selaras()
+            .args(cmd)
+            .args(["--wrapped", "--no-wrapped"])
+            .arg(data("pasar.id.txt"))
+            .args((cmd[0] == "align").then(|| data("pasar.en.txt")))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{cmd:?}");
+        assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 1);
+    }
+}
+
+#[test]
+fn wrapped_pair_aligns_as_the_unwrapped_pair() {
+    let ladder = |file: &str| {
+        let files = [
+            data(&format!("{file}.id.txt")),
+            data(&format!("{file}.en.txt")),
+        ];
+        run(&["align", "--format", "jsonl"], &files)
+    };
+    let texts = |out: &str| -> Vec<(String, String)> {
+        out.lines()
+            .map(|l| {
+                let v: Value = serde_json::from_str(l).unwrap();
+                (v["id_text"].to_string(), v["en_text"].to_string())
+            })
+            .collect()
+    };
+    let (plain, err) = ladder("pasar");
+    assert_eq!(err, "");
+    assert_eq!(texts(&plain).len(), 9);
+    for file in ["pasar72", "pasar66"] {
+        let (out, err) = ladder(file);
+        assert_eq!(texts(&out), texts(&plain), "{file}");
+        // One line on stderr names both files.
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(&format!("{file}.id.txt")) && err.contains(&format!("{file}.en.txt")));
+    }
+}
+
+#[test]
+fn batch_counts_wrapped_documents() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("m.tsv");
+    let mut m = String::from("doc\tid\ten\n");
+    for f in ["pasar", "pasar72", "pasar66"] {
+        let (i, e) = (data(&format!("{f}.id.txt")), data(&format!("{f}.en.txt")));
+        m += &format!("{f}\t{}\t{}\n", i.display(), e.display());
+    }
+    std::fs::write(&manifest, m).unwrap();
+    let out = dir.path().join("c.tsv");
+    let stats = |options: &[&str]| -> Value {
+        let o = selaras()
+            .args(["batch", "-q", "-o"])
+            .arg(&out)
+            .args(options)
+            .arg(&manifest)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let text = std::fs::read_to_string(dir.path().join("c.tsv.stats.json")).unwrap();
+        serde_json::from_str(&text).unwrap()
+    };
+    let s = stats(&[]);
+    let w = &s["wrapped"];
+    assert_eq!(
+        (&w["documents"], &w["id"], &w["en"]),
+        (&2.into(), &2.into(), &2.into())
+    );
+    assert_eq!(s["run"]["settings"]["wrapped"], "auto");
+    // Every document read alike: 9 sentences a side each.
+    assert_eq!(s["sentences"]["id"], 27);
+    let s = stats(&["--no-wrapped"]);
+    assert_eq!(s["wrapped"]["documents"], 0);
+    assert_eq!(s["run"]["settings"]["wrapped"], "lines");
+    assert!(s["sentences"]["id"].as_u64().unwrap() > 27);
+    let s = stats(&["--wrapped"]);
+    assert_eq!(s["wrapped"]["documents"], 3);
+    assert_eq!(s["sentences"]["id"], 27);
+}
