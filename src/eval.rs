@@ -278,7 +278,7 @@ fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<()> {
 /// Evaluate a predicted ladder file against a gold ladder file, or every file of a gold
 /// directory against the same-named file of a prediction directory (a missing prediction
 /// scores as empty; hidden files such as [`crate::output::DIR_MARKER`] are not documents).
-/// Documents come back sorted by name. A prediction that covers other sentences than its
+/// Documents come back sorted by name, naturally (`doc_2` before `doc_10`). A prediction that covers other sentences than its
 /// gold, or a prediction directory with no file named as a gold file, is an error naming the
 /// document (or the directories).
 pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
@@ -307,7 +307,7 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
         .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| e.file_name())
         .collect();
-    names.sort();
+    names.sort_by(|a, b| crate::text::natural_cmp(&a.to_string_lossy(), &b.to_string_lossy()));
     if names.is_empty() {
         return Err(Error::Empty {
             path: gold.to_path_buf(),

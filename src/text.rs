@@ -334,9 +334,47 @@ fn clean(chars: impl Iterator<Item = char>, len: usize) -> String {
     out
 }
 
+/// Natural order of names: runs of ASCII digits compare as numbers (`doc_2` before `doc_10`),
+/// the rest as text; names equal so (`a01`, `a1`) fall back to plain order.
+pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering;
+    let (mut x, mut y) = (a.as_bytes(), b.as_bytes());
+    while let (Some(&cx), Some(&cy)) = (x.first(), y.first()) {
+        let ord = if cx.is_ascii_digit() && cy.is_ascii_digit() {
+            let run = |s: &[u8]| s.iter().take_while(|c| c.is_ascii_digit()).count();
+            let (nx, ny) = (run(x), run(y));
+            let trim = |s: &[u8]| -> usize { s.iter().take_while(|&&c| c == b'0').count() };
+            let (dx, dy) = (
+                &x[trim(&x[..nx]).min(nx)..nx],
+                &y[trim(&y[..ny]).min(ny)..ny],
+            );
+            let ord = dx.len().cmp(&dy.len()).then_with(|| dx.cmp(dy));
+            (x, y) = (&x[nx..], &y[ny..]);
+            ord
+        } else {
+            (x, y) = (&x[1..], &y[1..]);
+            cx.cmp(&cy)
+        };
+        if ord != Ordering::Equal {
+            return ord;
+        }
+    }
+    x.len().cmp(&y.len()).then_with(|| a.cmp(b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_sort_naturally() {
+        let mut v = vec!["doc_10", "doc_2", "doc_1", "doc_02", "a", "doc_b", "doc_"];
+        v.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            v,
+            ["a", "doc_", "doc_1", "doc_02", "doc_2", "doc_10", "doc_b"]
+        );
+    }
 
     #[test]
     fn utf16_with_a_bom_is_read() {

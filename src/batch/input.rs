@@ -298,11 +298,21 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             file: format!("{}:{line}", path.display()),
             reason,
         };
-        if doc.is_empty() || id.is_empty() || en.is_empty() {
-            items.push(Err(bad(format!(
-                "a row needs doc, id and en (got {} fields)",
-                rec.len()
-            ))));
+        // The first field that is missing or empty, by its column's name.
+        let missing = [("doc", cd, doc), ("id", ci, id), ("en", ce, en)]
+            .into_iter()
+            .find(|(_, _, v)| v.is_empty());
+        if let Some((name, col, _)) = missing {
+            let reason = match rec.get(col) {
+                Some(_) => format!("the field `{name}` is empty"),
+                None => format!(
+                    "no field `{name}` (column {} of the header; the row has {} field{})",
+                    col + 1,
+                    rec.len(),
+                    if rec.len() == 1 { "" } else { "s" }
+                ),
+            };
+            items.push(Err(bad(reason)));
             continue;
         }
         if let Some(&first) = seen.get(doc) {

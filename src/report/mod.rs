@@ -335,7 +335,7 @@ fn write_doc_list(h: &mut String, s: &Summary) {
          <label><input type=\"checkbox\" id=\"only-suspect\"> only suspect</label>\
          <span id=\"shown\"></span></div>\n<div class=\"scroll\"><table class=\"docs\">\
          <thead><tr><th data-k=\"0\">document</th><th class=\"num\" data-k=\"1\">pairs</th>\
-         <th class=\"num\" data-k=\"2\">mean score</th><th class=\"num\" data-k=\"3\">1-1</th>\
+         <th class=\"num\" data-k=\"2\">mean pair score</th><th class=\"num\" data-k=\"3\">1-1</th>\
          <th class=\"num\" data-k=\"4\">empty side</th><th class=\"num\" data-k=\"5\">flagged</th>\
          </tr></thead><tbody>\n",
     );
@@ -401,7 +401,7 @@ fn write_path_svg(h: &mut String, idx: &[usize], input: &ReportInput) {
         let p = &input.pairs[i];
         let c = &input.checks[i];
         let tip = format!(
-            "{} · id {} / en {} · score {:.2}{}",
+            "{} · id {} / en {} · pair score {:.2}{}",
             p.bead,
             list(&p.id_idx),
             list(&p.en_idx),
@@ -460,9 +460,9 @@ fn write_path_svg(h: &mut String, idx: &[usize], input: &ReportInput) {
     }
     let _ = write!(
         h,
-        "<text x=\"{0}\" y=\"{1}\" class=\"tick\">Indonesian sentence →</text>\
+        "<text x=\"{0}\" y=\"{1}\" class=\"tick\">Indonesian segment →</text>\
          <text x=\"12\" y=\"{0}\" class=\"tick\" transform=\"rotate(90 12 {0})\">English \
-         sentence →</text></svg><figcaption>{n_id} Indonesian × {n_en} English sentences\
+         segment →</text></svg><figcaption>{n_id} Indonesian × {n_en} English segments\
          </figcaption></figure>",
         pad,
         pad + size + 18.0,
@@ -487,7 +487,7 @@ fn write_document(
     let _ = write!(
         h,
         "<details class=\"doc{}\" id=\"d{g}\"{}><summary><span class=\"name\">{}</span>\
-         <span class=\"meta\">{} pairs · {} mean · {} flagged</span>{}</summary>\n<div class=\"docbody\">",
+         <span class=\"meta\">{} pairs · {} mean pair score · {} flagged</span>{}</summary>\n<div class=\"docbody\">",
         if d.suspect.is_some() { " suspect" } else { "" },
         if open { " open" } else { "" },
         escape(d.doc.as_str()),
@@ -505,7 +505,7 @@ fn write_document(
     write_path_svg(h, idx, input);
     h.push_str(
         "<table class=\"beads\"><thead><tr><th>#</th><th>bead</th><th>Indonesian</th>\
-         <th>English</th><th>score</th><th>flags</th></tr></thead><tbody>\n",
+         <th>English</th><th title=\"the probability that the two sides translate each other (selaras score), not the aligner's bead score\">pair score</th><th>flags</th></tr></thead><tbody>\n",
     );
     for &i in idx {
         let p = &input.pairs[i];

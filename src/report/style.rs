@@ -122,7 +122,7 @@ pub const JS: &str = r#"
     var k=+e.currentTarget.getAttribute('data-k'); dir[k]=-(dir[k]||(k===0?-1:1));
     var arr=Array.prototype.slice.call(rows);
     arr.sort(function(a,b){
-      if(k===0){return dir[k]*a.getAttribute('data-name').localeCompare(b.getAttribute('data-name'));}
+      if(k===0){return dir[k]*a.getAttribute('data-name').localeCompare(b.getAttribute('data-name'),undefined,{numeric:true});}
       var x=+a.getAttribute('data-v').split(' ')[k], y=+b.getAttribute('data-v').split(' ')[k];
       return dir[k]*(x-y);
     });

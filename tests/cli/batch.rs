@@ -900,6 +900,11 @@ fn manifest_problems() {
     assert!(errs[0][1].ends_with("m.tsv:3"), "{:?}", errs[0]);
     assert_eq!(errs[0][2], "doc id `P` given twice (first on line 2)");
     assert!(errs[1][1].ends_with("m.tsv:4"), "{:?}", errs[1]);
+    // The error names the field that is missing.
+    assert_eq!(
+        errs[1][2],
+        "no field `doc` (column 2 of the header; the row has 1 field)"
+    );
     assert!(read(&out_path).contains("Pasar Minggu"));
 }
 

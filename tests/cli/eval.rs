@@ -130,3 +130,26 @@ fn output_file_written_atomically_holds_the_table() {
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(v["overall"]["strict"]["precision"], 0.6, "{v}");
 }
+
+#[test]
+fn documents_are_listed_in_natural_order() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in ["gold", "pred"] {
+        std::fs::create_dir(dir.path().join(d)).unwrap();
+        for name in ["doc_10", "doc_2"] {
+            std::fs::write(dir.path().join(d).join(name), "[0]:[0]\n").unwrap();
+        }
+    }
+    let out = selaras()
+        .arg("eval")
+        .arg("--gold")
+        .arg(dir.path().join("gold"))
+        .arg("--pred")
+        .arg(dir.path().join("pred"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let table = String::from_utf8(out.stdout).unwrap();
+    let (a, b) = (table.find("doc_2").unwrap(), table.find("doc_10").unwrap());
+    assert!(a < b, "{table}");
+}

@@ -32,3 +32,30 @@ fn requires_an_output_file() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn scores_and_segments_are_named_and_documents_sort_naturally() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("report.html");
+    let corpus = "doc\tid_idx\ten_idx\tbead\tscore\tid\ten\n\
+                  doc_10\t0\t0\t1-1\t0.9\tHujan turun.\tIt rained.\n\
+                  doc_2\t0\t0\t1-1\t0.9\tPasar ramai.\tThe market is busy.\n";
+    selaras()
+        .args(["report", "-o"])
+        .arg(&out)
+        .arg("-")
+        .write_stdin(corpus)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&out).unwrap();
+    // The check's pair score, not the aligner's bead score of the corpus's `score` column.
+    assert!(html.contains(">pair score</th>") && html.contains(">mean pair score</th>"));
+    assert!(!html.contains("<th>score</th>"));
+    // Clause splits make the units of the path segments, not sentences.
+    assert!(
+        html.contains("1 Indonesian × 1 English segments"),
+        "path caption"
+    );
+    // The document list sorts names with their numbers as numbers (doc_2 before doc_10).
+    assert!(html.contains("{numeric:true}"));
+}
