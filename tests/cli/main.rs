@@ -10,6 +10,7 @@ mod check;
 mod eval;
 mod export;
 mod layout;
+mod moved;
 mod no_data_loss;
 mod pair;
 mod recipes;

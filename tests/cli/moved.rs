@@ -1,17 +1,13 @@
 //! Moved content through the binary: a news article whose English moves a paragraph of two
 //! sentences six places down (tests/data/moved); its gold ladder is non-monotonic.
 
-use assert_cmd::Command;
+use crate::common::selaras;
 use predicates::prelude::*;
 use std::path::Path;
 
 const ID: &str = "tests/data/moved/id.txt";
 const EN: &str = "tests/data/moved/en.txt";
 const GOLD: &str = "tests/data/moved/gold";
-
-fn selaras() -> Command {
-    Command::cargo_bin("selaras").unwrap()
-}
 
 /// `selaras align OPTIONS ID EN` on the moved pair: its standard output.
 fn align(options: &[&str]) -> String {
