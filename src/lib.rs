@@ -11,7 +11,7 @@
 //! - [`output`]: output safety: atomic files, links and devices, no output over an input, a
 //!   ladder directory written whole;
 //! - [`segment`]: sentence segmentation: paragraphs, the SRX rule engine and the bundled rules,
-//!   hard-wrapped and pre-split text;
+//!   hard-wrapped text (detected in `segment/layout.rs`) and pre-split text;
 //! - [`lexicon`]: the bundled and user lexicons, Indonesian and English stemming;
 //! - [`score`]: evidence that two texts translate each other (tokens, numbers, names,
 //!   cognates, lexicon covers); [`score::pair`] turns it into pair probabilities for `score`
@@ -20,6 +20,7 @@
 //!   (`align/dp.rs`, `align/anchors.rs`), the learned lexicon, calibrated probabilities
 //!   ([`align::calibrate`]); [`align::clauses`] is the clause split that cuts beads where the
 //!   sides' sentences end in different places (pieces, windows, search, posteriors, decoding);
+//!   moved content is paired across the document in `align/crossing.rs`;
 //! - [`pipeline`]: one article pair from text to beads ([`pipeline::Pipeline::align`]): the
 //!   steps every document goes through (segmentation, preparation, alignment, clause split),
 //!   for `align`, `batch` and bindings;
