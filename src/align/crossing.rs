@@ -3,8 +3,9 @@
 //! sentences a translator moved elsewhere is paired again (a *crossing* bead: its English
 //! sentences lie out of order with its neighbours').
 //!
-//! Method (see `docs/align.md`, "Moved content"): the unpaired sentences of each side fall
-//! into runs of consecutive sentences. Every Indonesian run is aligned against every English
+//! Method (see `docs/align.md`, "Moved content"): the unpaired sentences of each side, and
+//! those of beads whose lexical evidence is below [`WEAK_LEX`], fall into runs of consecutive
+//! sentences. Every Indonesian run is aligned against every English
 //! run that lies elsewhere in the document (at least [`MIN_CROSSED`] paired sentences away) by
 //! the aligner's own dynamic programming (same bead scores, same statistics of the document).
 //! A bead of that alignment is kept when it beats leaving its sentences unpaired by
@@ -36,6 +37,11 @@ pub const MIN_GAIN: f64 = 10.0;
 /// place: runs facing each other were already weighed by the monotonic alignment (with the
 /// paragraph terms this step leaves out).
 pub const MIN_CROSSED: usize = 1;
+
+/// Beads of the monotonic alignment with less lexical evidence than this are open to the
+/// crossing search like unpaired sentences (a crossing bead that takes a sentence of one
+/// leaves the rest of it unpaired).
+pub const WEAK_LEX: f64 = -3.0;
 
 /// Most rounds of pairing runs (each pairs at least one sentence).
 const MAX_ROUNDS: usize = 64;
@@ -78,6 +84,12 @@ impl Aligner {
             }
         }
         let layout = Layout::new(&details, id.len(), &free_en);
+        // Beads without lexical support are open too: where a block moved, the monotonic
+        // search may pair a sentence left at its old place with whatever stands there now.
+        for d in details.iter().filter(|d| d.parts.lex < WEAK_LEX) {
+            d.bead.id.iter().for_each(|&i| free_id[i] = true);
+            d.bead.en.iter().for_each(|&j| free_en[j] = true);
+        }
         let mut found: Vec<dp::PathBead> = Vec::new();
         for _ in 0..MAX_ROUNDS {
             let (ri, re) = (runs(&free_id), runs(&free_en));
@@ -262,17 +274,43 @@ fn place(details: Vec<Detail>, found: Vec<dp::PathBead>, tables: &Tables) -> Vec
         at_id.iter().flat_map(|(_, b)| b.i0..b.i1).collect();
     let mut out = Vec::with_capacity(details.len());
     for d in details {
-        match (d.bead.id.as_slice(), d.bead.en.as_slice()) {
-            ([i], []) if taken_id.contains(i) => {
-                if let Ok(k) = at_id.binary_search_by_key(i, |x| x.0) {
-                    out.push(detail(&at_id[k].1, tables));
-                }
+        let touched = d.bead.id.iter().any(|i| taken_id.contains(i))
+            || d.bead.en.iter().any(|j| taken_en.contains(j));
+        if !touched {
+            out.push(d);
+            continue;
+        }
+        // A bead some of whose sentences a crossing bead took: the crossing bead stands at its
+        // first Indonesian sentence, the sentences left are unpaired.
+        for &i in &d.bead.id {
+            if let Ok(k) = at_id.binary_search_by_key(&i, |x| x.0) {
+                out.push(detail(&at_id[k].1, tables));
+            } else if !taken_id.contains(&i) {
+                out.push(unpaired(vec![i], vec![], tables));
             }
-            ([], [j]) if taken_en.contains(j) => {}
-            _ => out.push(d),
+        }
+        for &j in d.bead.en.iter().filter(|j| !taken_en.contains(j)) {
+            out.push(unpaired(vec![], vec![j], tables));
         }
     }
     out
+}
+
+/// The detail of a sentence left unpaired when a crossing bead took its partner.
+fn unpaired(id: Vec<usize>, en: Vec<usize>, tables: &Tables) -> Detail {
+    let prior = tables.prior[id.len()][en.len()];
+    let mut d = Detail {
+        bead: Bead { id, en, score: 0.0 },
+        parts: super::Parts {
+            prior,
+            ..Default::default()
+        },
+        total: prior,
+        margin: 0.0,
+        posterior: 0.5,
+    };
+    d.bead.score = calibrate::probability(&d);
+    d
 }
 
 /// The detail of a crossing bead, with its calibrated probability.

@@ -43,7 +43,7 @@ use crate::lexicon::Lexicon;
 use crate::score::{CoverIndex, Evidence, Prepared};
 use crate::segment::{Lang, Sentence};
 
-pub use crossing::{MIN_CROSSED, MIN_GAIN, MIN_LEX, MIN_MARGIN};
+pub use crossing::{MIN_CROSSED, MIN_GAIN, MIN_LEX, MIN_MARGIN, WEAK_LEX};
 pub use dp::Band;
 pub use model::{Params, Parts};
 
