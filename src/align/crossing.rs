@@ -410,11 +410,15 @@ impl Uncrossed {
     /// The clause split of the whole document from `split`, the split of the monotonic part:
     /// the crossing beads' sentences go back in among its segments (in text order), whole;
     /// each crossing bead goes before the first bead whose Indonesian side comes after it.
+    /// Where a bead of the part's split joins segments that a crossing bead's sentence stood
+    /// between, the document keeps its sentence alignment `whole` instead (segments are the
+    /// sentences).
     pub(crate) fn restore(
         self,
         split: super::clauses::Split,
         id: &[crate::segment::Sentence],
         en: &[crate::segment::Sentence],
+        whole: &[Bead],
     ) -> super::clauses::Split {
         let (xi, xe): (Vec<usize>, Vec<usize>) = (
             self.crossing.iter().flat_map(|b| b.id.clone()).collect(),
@@ -445,6 +449,16 @@ impl Uncrossed {
                 .position(|b| b.id.first().is_some_and(|&i| i > first))
                 .unwrap_or(beads.len());
             beads.insert(at, c);
+        }
+        let apart = |v: &[usize]| v.windows(2).any(|w| w[1] != w[0] + 1);
+        if beads.iter().any(|b| apart(&b.id) || apart(&b.en)) {
+            return super::clauses::Split {
+                id: id.to_vec(),
+                en: en.to_vec(),
+                beads: whole.to_vec(),
+                id_sentence: (0..id.len()).map(Some).collect(),
+                en_sentence: (0..en.len()).map(Some).collect(),
+            };
         }
         super::clauses::Split {
             id: sid,

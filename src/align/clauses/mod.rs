@@ -399,7 +399,7 @@ impl Aligner {
             );
             let part =
                 self.split_scored((&i.0, &i.1), (&e.0, &e.1), &u.beads, stats, scoring, params);
-            return u.restore(part, id, en);
+            return u.restore(part, id, en, beads);
         }
         // The bead score's tables, only where some window is aligned again.
         let scoring = std::cell::Cell::new(Some(scoring));
