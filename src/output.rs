@@ -61,7 +61,15 @@ impl AtomicFile {
         let prefix = temp_prefix(&target);
         let tmp = temp_builder(&prefix, ".tmp", 0o666)
             .tempfile_in(&dir)
-            .map_err(|e| Error::io(&path, plain(e)))?;
+            .map_err(|e| match e.kind() {
+                // The output's directory: say so (the file itself was never expected to exist).
+                std::io::ErrorKind::NotFound => Error::Invalid(format!(
+                    "output {}: its directory {} does not exist",
+                    path.display(),
+                    dir.display()
+                )),
+                _ => Error::io(&path, plain(e)),
+            })?;
         if let Some(m) = existing {
             tmp.as_file()
                 .set_permissions(m.permissions())

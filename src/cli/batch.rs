@@ -31,7 +31,7 @@ pub struct Args {
     pub width: usize,
     /// Worker threads (default: all cores; at most 1024). The output is the same for any
     /// number.
-    #[arg(short, long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=1024))]
+    #[arg(short, long, default_value_t = 0, hide_default_value = true, value_parser = clap::value_parser!(u16).range(0..=1024))]
     pub jobs: u16,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
@@ -530,8 +530,13 @@ fn print_summary(
             .collect();
         let _ = writeln!(
             err,
-            "selaras batch: {} documents ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{} in {:.2} s ({:.0} pairs/s, {} threads)",
+            "selaras batch: {} document{} ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{} in {:.2} s ({:.0} pairs/s, {} threads)",
             summary.documents.total,
+            if summary.documents.total == 1 {
+                ""
+            } else {
+                "s"
+            },
             summary.documents.ok,
             summary.documents.failed,
             summary.pairs.aligned,

@@ -31,7 +31,7 @@ pub struct Args {
     pub min_score: f64,
     /// Worker threads (default: all cores; at most 1024). The output is the same for any
     /// number.
-    #[arg(short, long, default_value_t = 0, value_parser = clap::value_parser!(u16).range(0..=1024))]
+    #[arg(short, long, default_value_t = 0, hide_default_value = true, value_parser = clap::value_parser!(u16).range(0..=1024))]
     pub jobs: u16,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]

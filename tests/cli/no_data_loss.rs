@@ -246,3 +246,36 @@ fn eval_refuses_a_prediction_of_other_sentences_or_other_names() {
     assert_eq!(v["tally"]["predicted"]["strict_right"], 3);
     assert_eq!(v["tally"]["gold"]["lax_missed"], 0);
 }
+
+#[test]
+fn messages_name_the_output_and_count_one_document() {
+    let (dir, id, en) = pair_dir();
+    let missing = dir.path().join("nowhere").join("x.tsv");
+    selaras()
+        .arg("align")
+        .args([&id, &en])
+        .arg("-o")
+        .arg(&missing)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "output {}: its directory",
+            missing.display()
+        )));
+    selaras()
+        .arg("batch")
+        .arg(data("angka"))
+        .arg("-o")
+        .arg(dir.path().join("c.tsv"))
+        .assert()
+        .success()
+        .stderr(predicates::str::contains("selaras batch: 1 document (1 ok"));
+    let help = selaras().args(["batch", "--help"]).output().unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    // The jobs option says its default is all cores, not `[default: 0]`.
+    let jobs = &help[help.find("--jobs").unwrap()..help.find("--quiet").unwrap()];
+    assert!(
+        jobs.contains("default: all") && !jobs.contains("[default"),
+        "{jobs}"
+    );
+}
