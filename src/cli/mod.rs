@@ -70,26 +70,32 @@ pub const EXIT_INTERRUPTED: i32 = 130;
 /// Parse the command line and run it. `--help` and `--version` print as clap writes them; a
 /// usage error is one line on stderr, as every other error (exit code 2).
 pub fn main() -> ExitCode {
+    ExitCode::from(main_from(std::env::args_os()))
+}
+
+/// [`main`] with these arguments (the program name first): the exit code. The Python
+/// package's `selaras` command runs the command line through this.
+pub fn main_from(args: impl IntoIterator<Item = std::ffi::OsString>) -> u8 {
     // Interrupted (Ctrl-C, a kill): no hidden temporary output file is left behind; the
     // outputs themselves are untouched (written only by a completed rename).
     let _ = ctrlc::set_handler(|| {
         selaras::output::remove_temporaries();
         std::process::exit(EXIT_INTERRUPTED);
     });
-    match Cli::try_parse() {
+    match Cli::try_parse_from(args) {
         Ok(cli) => run(cli),
         Err(e) if !e.use_stderr() => {
             let _ = e.print();
-            ExitCode::from(EXIT_OK)
+            EXIT_OK
         }
         // `selaras` alone: the help, as a usage error.
         Err(e) if e.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             let _ = e.print();
-            ExitCode::from(EXIT_INPUT)
+            EXIT_INPUT
         }
         Err(e) => {
             eprintln!("selaras: {}", usage_line(&e.render().to_string()));
-            ExitCode::from(EXIT_INPUT)
+            EXIT_INPUT
         }
     }
 }
@@ -121,7 +127,7 @@ fn usage_line(rendered: &str) -> String {
 
 /// Run the parsed command line and turn its outcome into an exit code. Errors are printed on
 /// one line to stderr; a closed output pipe is not an error.
-pub fn run(cli: Cli) -> ExitCode {
+pub fn run(cli: Cli) -> u8 {
     let result = match cli.command {
         Command::Split(a) => split::run(a),
         Command::Align(a) => align::run(a),
@@ -133,16 +139,16 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Pair(a) => pair::run(a),
     };
     match result {
-        Ok(code) => ExitCode::from(code),
+        Ok(code) => code,
         Err(err) => {
             if is_broken_pipe(&err) {
-                return ExitCode::from(EXIT_OK);
+                return EXIT_OK;
             }
             eprintln!("selaras: {}", one_line(&err));
             let input = err.chain().any(
                 |e| matches!(e.downcast_ref::<selaras::Error>(), Some(e) if e.is_input_error()),
             );
-            ExitCode::from(if input { EXIT_INPUT } else { EXIT_FAILURE })
+            if input { EXIT_INPUT } else { EXIT_FAILURE }
         }
     }
 }

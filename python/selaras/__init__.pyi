@@ -1,0 +1,110 @@
+"""Type stubs of selaras (the functions live in the Rust extension ``selaras._selaras``)."""
+
+from typing import Iterable, Iterator, Literal, Optional, Sequence, Union, overload
+
+__version__: str
+
+class SelarasError(Exception):
+    """Bad input (a file, an option, a document) or a failed write; the message is the one
+    line the command line prints."""
+
+class Bead:
+    """One alignment: which segments of each side translate each other."""
+
+    id: list[int]
+    """Indices of the Indonesian segments (sentences, or parts of them), in order."""
+    en: list[int]
+    """Indices of the English segments."""
+    score: float
+    """Probability that the bead is right."""
+    kind: str
+    """The bead type, like ``"2-1"``."""
+    id_text: str
+    """The Indonesian segments joined by a space."""
+    en_text: str
+    """The English segments joined by a space."""
+
+class Row:
+    """A row of a batch corpus: a bead of one document that the filters kept."""
+
+    doc: str
+    id: list[int]
+    en: list[int]
+    score: float
+    kind: str
+    id_text: str
+    en_text: str
+
+class Check:
+    """The check of one pair."""
+
+    score: float
+    """Probability that the pair is a translation."""
+    flags: list[str]
+    """The quality flags raised, as ``selaras check`` names them."""
+
+class BatchRun(Iterator[Row]):
+    """A running batch. Iterate it for the rows (in document order); afterwards ``errors``
+    lists the documents that failed and ``summary`` holds the counts."""
+
+    errors: list[tuple[str, str]]
+    """``(doc, reason)`` of each document that failed."""
+    summary: Optional[dict[str, int]]
+    """Counts of the finished run: documents, documents_ok, documents_failed, pairs_aligned,
+    jobs (``None`` until the last row was read)."""
+    def __iter__(self) -> "BatchRun": ...
+    def __next__(self) -> Row: ...
+
+ClausePairs = Literal["auto", "never", "always"]
+Text = Union[str, Sequence[str]]
+
+@overload
+def split(
+    text: str, lang: Literal["id", "en"] = "id", *, spans: Literal[False] = False, wrapped: bool = False
+) -> list[str]: ...
+@overload
+def split(
+    text: str, lang: Literal["id", "en"] = "id", *, spans: Literal[True], wrapped: bool = False
+) -> list[tuple[str, int, int]]:
+    """Split ``text`` into sentences; with ``spans=True`` each as ``(sentence, start, end)``,
+    ``text[start:end]`` holding it (character offsets). ``wrapped=True`` reads hard-wrapped
+    text (paragraphs end only at blank lines)."""
+
+def align(
+    id: Text,
+    en: Text,
+    *,
+    lexicon: Optional[str] = None,
+    learn: bool = True,
+    whole_sentences: bool = False,
+    clause_pairs: ClausePairs = "auto",
+    wrapped: bool = False,
+) -> list[Bead]:
+    """Align an Indonesian text with its English translation, as ``selaras align`` does.
+
+    ``id`` and ``en`` are running text (``str``, split into sentences) or sentences
+    (a list of ``str``, taken as they are). ``lexicon``: a file of extra word pairs (as
+    ``--lexicon``); ``learn``: learn word translations from the document; ``whole_sentences``:
+    never split a sentence at a clause; ``clause_pairs``: when clauses are paired with clauses.
+    Raises ``SelarasError`` when a side holds no sentence or an option is bad."""
+
+def score_pairs(pairs: Sequence[tuple[str, str]], *, lexicon: Optional[str] = None) -> list[float]:
+    """The probability that each ``(id, en)`` pair is a translation (``selaras score``)."""
+
+def check(pairs: Sequence[tuple[str, str]], *, lexicon: Optional[str] = None) -> list[Check]:
+    """Score and flag each ``(id, en)`` pair, the list read as one corpus (``selaras check``)."""
+
+def batch(
+    docs: Iterable[tuple[str, str, str]],
+    *,
+    jobs: Optional[int] = None,
+    lexicon: Optional[str] = None,
+    learn: bool = True,
+    whole_sentences: bool = False,
+    clause_pairs: ClausePairs = "auto",
+    wrapped: bool = False,
+) -> BatchRun:
+    """Align many documents on all cores (``jobs`` threads), as ``selaras batch -`` does with
+    JSON Lines: ``docs`` yields ``(doc, id_text, en_text)``; rows come out as their window of
+    documents is done, with word translations learned across documents and the corpus
+    filters applied. The GIL is released while Rust works."""

@@ -1,0 +1,580 @@
+//! Python bindings of selaras: `import selaras`.
+//!
+//! Each function calls the library's entry point for its job, the one the command line
+//! calls: [`selaras::pipeline::Pipeline::align`] for `align`, the segmenter for `split`,
+//! [`selaras::check::check_pairs`] for `score_pairs` and `check`, and
+//! [`selaras::batch::Batch::run_stream`] (the `selaras batch -` stream) for `batch`. The work
+//! runs with the GIL released. Errors are raised as `selaras.SelarasError` with the one-line
+//! message the command line prints.
+//!
+//! The `selaras` command that the package installs is the same command line, compiled in
+//! from the main crate's `src/cli/` and run by [`main`].
+
+use std::collections::HashMap;
+use std::ffi::OsString;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+
+use pyo3::create_exception;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyIterator;
+
+use selaras::align::clauses::Finer;
+use selaras::align::{AlignConfig, Aligner};
+use selaras::batch::input::{DocError, DocSource, Item, Side};
+use selaras::batch::{Batch, Options as BatchOptions, Sink};
+use selaras::check::{CheckConfig, Pair, check_pairs};
+use selaras::export::DocAlignment;
+use selaras::lexicon::Lexicon;
+use selaras::pipeline::{Input, Options, Pipeline};
+use selaras::score::{Evidence, pair::PairScorer};
+use selaras::segment::{Lang, Segmenter};
+
+#[allow(dead_code, clippy::all)]
+#[path = "../../src/cli/mod.rs"]
+mod cli;
+
+create_exception!(
+    _selaras,
+    SelarasError,
+    PyException,
+    "An error of selaras: bad input (a file, an option, a document) or a failed write."
+);
+
+/// The error as the command line prints it: the message and its causes on one line.
+fn py_err(err: impl std::error::Error) -> PyErr {
+    let mut msg = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !msg.contains(&text) {
+            msg.push_str(": ");
+            msg.push_str(&text);
+        }
+        source = cause.source();
+    }
+    SelarasError::new_err(msg.replace(['\n', '\r'], " "))
+}
+
+fn invalid(msg: String) -> PyErr {
+    SelarasError::new_err(msg)
+}
+
+fn lang(code: &str) -> PyResult<Lang> {
+    match code {
+        "id" => Ok(Lang::Id),
+        "en" => Ok(Lang::En),
+        other => Err(invalid(format!(
+            "lang must be \"id\" or \"en\", not {other:?}"
+        ))),
+    }
+}
+
+fn finer(value: &str) -> PyResult<Finer> {
+    match value {
+        "auto" => Ok(Finer::Auto),
+        "never" => Ok(Finer::Never),
+        "always" => Ok(Finer::Always),
+        other => Err(invalid(format!(
+            "clause_pairs must be \"auto\", \"never\" or \"always\", not {other:?}"
+        ))),
+    }
+}
+
+/// The aligner of `selaras align` / `batch`, with the user's lexicon file when given.
+fn aligner(lexicon: Option<&str>) -> PyResult<Aligner> {
+    let config = AlignConfig::default();
+    Ok(match lexicon {
+        Some(path) => Aligner::with_lexicon(config, &Lexicon::read(path.as_ref()).map_err(py_err)?),
+        None => Aligner::new(config),
+    })
+}
+
+/// One side as given: running text, or a list of sentences.
+#[derive(FromPyObject)]
+enum Text {
+    Running(String),
+    Sentences(Vec<String>),
+}
+
+impl Text {
+    fn input(&self) -> Input<'_> {
+        match self {
+            Text::Running(t) => Input::Text(t),
+            Text::Sentences(s) => Input::from(s),
+        }
+    }
+}
+
+/// One bead of an alignment: which segments of each side translate each other.
+#[pyclass(frozen, get_all, module = "selaras")]
+#[derive(Clone)]
+struct Bead {
+    /// Indices of the Indonesian segments (sentences, or parts of sentences), in order.
+    id: Vec<usize>,
+    /// Indices of the English segments.
+    en: Vec<usize>,
+    /// Probability that the bead is right.
+    score: f64,
+    /// The bead type, like `2-1`.
+    kind: String,
+    /// The Indonesian segments joined by a space.
+    id_text: String,
+    /// The English segments joined by a space.
+    en_text: String,
+}
+
+#[pymethods]
+impl Bead {
+    fn __repr__(&self) -> String {
+        format!(
+            "Bead(id={:?}, en={:?}, score={:.4}, kind={:?}, id_text={:?}, en_text={:?})",
+            self.id, self.en, self.score, self.kind, self.id_text, self.en_text
+        )
+    }
+}
+
+/// One row of a batch corpus: a bead of a document that the filters kept.
+#[pyclass(frozen, get_all, module = "selaras")]
+#[derive(Clone)]
+struct Row {
+    /// The document.
+    doc: String,
+    /// Indices of the Indonesian segments in the document.
+    id: Vec<usize>,
+    /// Indices of the English segments.
+    en: Vec<usize>,
+    /// Probability that the bead is right.
+    score: f64,
+    /// The bead type, like `2-1`.
+    kind: String,
+    /// The Indonesian text.
+    id_text: String,
+    /// The English text.
+    en_text: String,
+}
+
+#[pymethods]
+impl Row {
+    fn __repr__(&self) -> String {
+        format!(
+            "Row(doc={:?}, id={:?}, en={:?}, score={:.4}, kind={:?}, id_text={:?}, en_text={:?})",
+            self.doc, self.id, self.en, self.score, self.kind, self.id_text, self.en_text
+        )
+    }
+}
+
+/// The check of one pair: its probability and the quality flags raised.
+#[pyclass(frozen, get_all, module = "selaras")]
+struct Check {
+    /// Probability that the pair is a translation.
+    score: f64,
+    /// The flags raised (names as `selaras check` writes them).
+    flags: Vec<String>,
+}
+
+#[pymethods]
+impl Check {
+    fn __repr__(&self) -> String {
+        format!("Check(score={:.4}, flags={:?})", self.score, self.flags)
+    }
+}
+
+/// Character offsets of byte offsets in `text` (Python indexes strings by code point).
+fn char_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
+    move |byte: usize| text[..byte.min(text.len())].chars().count()
+}
+
+/// Split `text` into sentences (see `selaras.split`).
+#[pyfunction]
+#[pyo3(signature = (text, lang = "id", *, spans = false, wrapped = false))]
+fn split(
+    py: Python<'_>,
+    text: &str,
+    lang: &str,
+    spans: bool,
+    wrapped: bool,
+) -> PyResult<Py<PyAny>> {
+    let lang = self::lang(lang)?;
+    let sentences = py.detach(|| Segmenter::new(lang).split_text(text, wrapped));
+    if spans {
+        let at = char_offsets(text);
+        let out: Vec<(String, usize, usize)> = sentences
+            .into_iter()
+            .map(|s| {
+                let (start, end) = (at(s.start), at(s.end));
+                (s.text, start, end)
+            })
+            .collect();
+        Ok(out.into_pyobject(py)?.into_any().unbind())
+    } else {
+        let out: Vec<String> = sentences.into_iter().map(|s| s.text).collect();
+        Ok(out.into_pyobject(py)?.into_any().unbind())
+    }
+}
+
+/// Align an Indonesian text with its English translation (see `selaras.align`).
+#[pyfunction]
+#[pyo3(signature = (id, en, *, lexicon = None, learn = true, whole_sentences = false,
+                    clause_pairs = "auto", wrapped = false))]
+#[allow(clippy::too_many_arguments)]
+fn align(
+    py: Python<'_>,
+    id: Text,
+    en: Text,
+    lexicon: Option<&str>,
+    learn: bool,
+    whole_sentences: bool,
+    clause_pairs: &str,
+    wrapped: bool,
+) -> PyResult<Vec<Bead>> {
+    let options = Options {
+        learn,
+        whole_sentences,
+        wrapped,
+        clause_pairs: finer(clause_pairs)?,
+        ..Options::default()
+    };
+    let aligner = aligner(lexicon)?;
+    py.detach(|| {
+        let pipeline = Pipeline::new(aligner, options);
+        let aligned = pipeline.align(id.input(), en.input()).map_err(py_err)?;
+        let doc = aligned.export("", (0, 0));
+        Ok(doc
+            .beads
+            .iter()
+            .map(|b| Bead {
+                id: b.id.clone(),
+                en: b.en.clone(),
+                score: b.score,
+                kind: b.kind(),
+                id_text: doc.id_text(b),
+                en_text: doc.en_text(b),
+            })
+            .collect())
+    })
+}
+
+fn scorer(lexicon: Option<&str>) -> PyResult<PairScorer> {
+    Ok(match lexicon {
+        Some(path) => PairScorer::with_evidence(
+            Evidence::bundled().with_lexicon(&Lexicon::read(path.as_ref()).map_err(py_err)?),
+        ),
+        None => PairScorer::new(),
+    })
+}
+
+fn checks(
+    py: Python<'_>,
+    pairs: Vec<(String, String)>,
+    lexicon: Option<&str>,
+) -> PyResult<Vec<Check>> {
+    let scorer = scorer(lexicon)?;
+    let pairs: Vec<Pair> = pairs
+        .into_iter()
+        .enumerate()
+        .map(|(i, (id, en))| Pair {
+            line: i + 1,
+            id,
+            en,
+            ..Pair::default()
+        })
+        .collect();
+    Ok(py.detach(|| {
+        check_pairs(&pairs, &scorer, &CheckConfig::default())
+            .into_iter()
+            .map(|c| Check {
+                score: c.score,
+                flags: c.flags.iter().map(|f| f.name().to_string()).collect(),
+            })
+            .collect()
+    }))
+}
+
+/// The probability that each `(id, en)` pair is a translation (see `selaras.score_pairs`).
+#[pyfunction]
+#[pyo3(signature = (pairs, *, lexicon = None))]
+fn score_pairs(
+    py: Python<'_>,
+    pairs: Vec<(String, String)>,
+    lexicon: Option<&str>,
+) -> PyResult<Vec<f64>> {
+    Ok(checks(py, pairs, lexicon)?
+        .into_iter()
+        .map(|c| c.score)
+        .collect())
+}
+
+/// Score and flag each `(id, en)` pair (see `selaras.check`).
+#[pyfunction]
+#[pyo3(signature = (pairs, *, lexicon = None))]
+fn check(
+    py: Python<'_>,
+    pairs: Vec<(String, String)>,
+    lexicon: Option<&str>,
+) -> PyResult<Vec<Check>> {
+    checks(py, pairs, lexicon)
+}
+
+/// What the batch worker sends back.
+enum Out {
+    Row(Row),
+    Error(DocError),
+}
+
+/// Sends each kept bead of a document back to Python.
+struct ChannelSink(mpsc::Sender<Out>);
+
+impl Sink for ChannelSink {
+    fn write_doc(&mut self, doc: &DocAlignment) -> selaras::Result<()> {
+        for b in doc.beads {
+            let row = Row {
+                doc: doc.doc.to_string(),
+                id: b.id.clone(),
+                en: b.en.clone(),
+                score: b.score,
+                kind: b.kind(),
+                id_text: doc.id_text(b),
+                en_text: doc.en_text(b),
+            };
+            // Python stopped reading: the rest is not wanted.
+            let _ = self.0.send(Out::Row(row));
+        }
+        Ok(())
+    }
+    fn flush(&mut self) -> selaras::Result<()> {
+        Ok(())
+    }
+}
+
+/// A running batch: iterate it for the corpus rows; `errors` lists the documents that
+/// failed, `summary` the counts once it is done.
+#[pyclass(module = "selaras")]
+struct BatchRun {
+    docs: Py<PyIterator>,
+    items: Option<mpsc::SyncSender<Item>>,
+    /// The rows sent back (a `Mutex` only so the object is `Sync`; one thread reads).
+    rows: Option<std::sync::Mutex<mpsc::Receiver<Out>>>,
+    worker: Option<JoinHandle<selaras::Result<selaras::batch::Outcome>>>,
+    seen: HashMap<String, usize>,
+    given: usize,
+    /// Documents that failed: `(doc, reason)`.
+    #[pyo3(get)]
+    errors: Vec<(String, String)>,
+    /// Counts of the finished run (`None` until then).
+    #[pyo3(get)]
+    summary: Option<Py<PyAny>>,
+}
+
+impl BatchRun {
+    /// The next document of the Python iterable as a batch item (a repeated or malformed one
+    /// as an error item, as `selaras batch -` reports them).
+    fn next_item(&mut self, py: Python<'_>) -> PyResult<Option<Item>> {
+        let Some(next) = self.docs.bind(py).clone().next() else {
+            return Ok(None);
+        };
+        self.given += 1;
+        let origin = format!("<python>:{}", self.given);
+        let (doc, id, en): (String, String, String) = next?.extract().map_err(|_| {
+            invalid(format!(
+                "document {}: expected a (doc, id_text, en_text) tuple of strings",
+                self.given
+            ))
+        })?;
+        let bad = |doc: String, reason: String| DocError {
+            doc,
+            file: origin.clone(),
+            reason,
+        };
+        Ok(Some(if doc.trim().is_empty() {
+            Err(bad(
+                format!("document {}", self.given),
+                "the doc name is empty".into(),
+            ))
+        } else if let Some(first) = self.seen.get(&doc) {
+            let reason = format!("document {doc:?} given twice (first as document {first})");
+            Err(bad(doc, reason))
+        } else {
+            self.seen.insert(doc.clone(), self.given);
+            Ok(DocSource {
+                doc,
+                id: Side::Text {
+                    text: id,
+                    origin: origin.clone(),
+                },
+                en: Side::Text { text: en, origin },
+            })
+        }))
+    }
+
+    /// The run is over: join the worker and keep its counts.
+    fn finish(&mut self, py: Python<'_>) -> PyResult<()> {
+        if let Some(worker) = self.worker.take() {
+            let outcome = py
+                .detach(|| worker.join())
+                .map_err(|_| invalid("the batch worker stopped unexpectedly".into()))?
+                .map_err(py_err)?;
+            let t = &outcome.tally;
+            let summary = pyo3::types::PyDict::new(py);
+            summary.set_item("documents", t.docs_ok + t.docs_failed)?;
+            summary.set_item("documents_ok", t.docs_ok)?;
+            summary.set_item("documents_failed", t.docs_failed)?;
+            summary.set_item("pairs_aligned", t.aligned())?;
+            summary.set_item("jobs", outcome.jobs)?;
+            self.summary = Some(summary.into_any().unbind());
+        }
+        Ok(())
+    }
+
+    fn take(&mut self, out: Out) -> Option<Row> {
+        match out {
+            Out::Row(row) => Some(row),
+            Out::Error(e) => {
+                self.errors.push((e.doc, e.reason));
+                None
+            }
+        }
+    }
+}
+
+#[pymethods]
+impl BatchRun {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&mut self, py: Python<'_>) -> PyResult<Option<Row>> {
+        loop {
+            let Some(rows) = self.rows.take() else {
+                return Ok(None);
+            };
+            let rows = rows.into_inner().unwrap_or_else(|e| e.into_inner());
+            // A row already done comes first.
+            match rows.try_recv() {
+                Ok(out) => {
+                    self.rows = Some(std::sync::Mutex::new(rows));
+                    match self.take(out) {
+                        Some(row) => return Ok(Some(row)),
+                        None => continue,
+                    }
+                }
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.finish(py)?;
+                    return Ok(None);
+                }
+                Err(mpsc::TryRecvError::Empty) => {}
+            }
+            if self.items.is_some() {
+                self.rows = Some(std::sync::Mutex::new(rows));
+                match self.next_item(py) {
+                    Ok(Some(item)) => {
+                        let tx = self.items.clone().expect("sender");
+                        // Blocks only while the worker's window is full.
+                        let _ = py.detach(move || tx.send(item));
+                    }
+                    Ok(None) => self.items = None,
+                    Err(e) => {
+                        self.items = None;
+                        return Err(e);
+                    }
+                }
+                continue;
+            }
+            // Everything was given: wait for the rest.
+            let (got, rows) = py.detach(move || {
+                let got = rows.recv();
+                (got, rows)
+            });
+            match got {
+                Ok(out) => {
+                    self.rows = Some(std::sync::Mutex::new(rows));
+                    if let Some(row) = self.take(out) {
+                        return Ok(Some(row));
+                    }
+                }
+                Err(_) => {
+                    self.finish(py)?;
+                    return Ok(None);
+                }
+            }
+        }
+    }
+}
+
+/// Align many documents on all cores, as `selaras batch -` does (see `selaras.batch`).
+#[pyfunction]
+#[pyo3(signature = (docs, *, jobs = None, lexicon = None, learn = true, whole_sentences = false,
+                    clause_pairs = "auto", wrapped = false))]
+#[allow(clippy::too_many_arguments)]
+fn batch(
+    docs: &Bound<'_, PyAny>,
+    jobs: Option<usize>,
+    lexicon: Option<&str>,
+    learn: bool,
+    whole_sentences: bool,
+    clause_pairs: &str,
+    wrapped: bool,
+) -> PyResult<BatchRun> {
+    let options = BatchOptions {
+        jobs: jobs.unwrap_or(0),
+        pipeline: Options {
+            learn,
+            whole_sentences,
+            wrapped,
+            clause_pairs: finer(clause_pairs)?,
+            ..Options::default()
+        },
+        ..BatchOptions::default()
+    };
+    let runner = Batch::new(aligner(lexicon)?, options).map_err(py_err)?;
+    let window = 2 * BatchOptions::default().chunk;
+    let (items_tx, items_rx) = mpsc::sync_channel::<Item>(window);
+    let (rows_tx, rows_rx) = mpsc::channel::<Out>();
+    let worker = std::thread::spawn(move || {
+        let mut sink = ChannelSink(rows_tx.clone());
+        let mut on_error = |e: &DocError| {
+            let _ = rows_tx.send(Out::Error(e.clone()));
+            Ok(())
+        };
+        runner.run_stream(
+            items_rx.into_iter().map(Ok),
+            &mut sink,
+            &mut on_error,
+            &|_| {},
+        )
+    });
+    Ok(BatchRun {
+        docs: docs.try_iter()?.unbind(),
+        items: Some(items_tx),
+        rows: Some(std::sync::Mutex::new(rows_rx)),
+        worker: Some(worker),
+        seen: HashMap::new(),
+        given: 0,
+        errors: Vec::new(),
+        summary: None,
+    })
+}
+
+/// Run the `selaras` command line with `argv` (the program name first); the exit code.
+#[pyfunction]
+fn main(py: Python<'_>, argv: Vec<OsString>) -> u8 {
+    py.detach(|| cli::main_from(argv))
+}
+
+#[pymodule]
+fn _selaras(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("SelarasError", m.py().get_type::<SelarasError>())?;
+    m.add_class::<Bead>()?;
+    m.add_class::<Row>()?;
+    m.add_class::<Check>()?;
+    m.add_class::<BatchRun>()?;
+    m.add_function(wrap_pyfunction!(split, m)?)?;
+    m.add_function(wrap_pyfunction!(align, m)?)?;
+    m.add_function(wrap_pyfunction!(score_pairs, m)?)?;
+    m.add_function(wrap_pyfunction!(check, m)?)?;
+    m.add_function(wrap_pyfunction!(batch, m)?)?;
+    m.add_function(wrap_pyfunction!(main, m)?)?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}

@@ -1,0 +1,163 @@
+"""Tests of the Python package: every function, bad input, and identity with the binary on
+the bundled corpus (the binary is target/release/selaras, or $SELARAS_BIN)."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import selaras
+
+ROOT = Path(__file__).resolve().parents[2]
+CORPUS = ROOT / "corpus"
+DOCS = sorted(p.name[: -len(".id.txt")] for p in CORPUS.glob("*.id.txt"))
+ID = "Harga beras naik. Pemerintah akan menambah pasokan."
+EN = "Rice prices rose. The government will add supply."
+
+
+def binary():
+    path = Path(os.environ.get("SELARAS_BIN", ROOT / "target" / "release" / "selaras"))
+    if not path.exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"{path} not found: build it with cargo build --release")
+        pytest.skip(f"{path} not found: build it with cargo build --release")
+    return str(path)
+
+
+def run(*args, stdin=None):
+    return subprocess.run(
+        [binary(), *args], input=stdin, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def text(name, side):
+    return (CORPUS / f"{name}.{side}.txt").read_text(encoding="utf-8")
+
+
+def test_split_sentences_and_spans():
+    t = "Harga beras naik. Pemerintah akan menambah pasokan “cukup”."
+    assert selaras.split(t) == ["Harga beras naik.", "Pemerintah akan menambah pasokan “cukup”."]
+    spans = selaras.split(t, "id", spans=True)
+    assert [s for s, _, _ in spans] == selaras.split(t)
+    for s, start, end in spans:
+        assert t[start:end] == s  # character offsets, not bytes
+    assert selaras.split("One line\nwrapped here.\n", "en", wrapped=True) == [
+        "One line wrapped here."
+    ]
+
+
+def test_split_bad_lang():
+    with pytest.raises(selaras.SelarasError, match="lang"):
+        selaras.split("x", "fr")
+
+
+def test_align_text_and_sentences():
+    beads = selaras.align(ID, EN)
+    assert [(b.id, b.en, b.kind) for b in beads] == [([0], [0], "1-1"), ([1], [1], "1-1")]
+    assert all(0.5 < b.score <= 1 for b in beads)
+    assert beads[0].id_text == "Harga beras naik." and beads[0].en_text == "Rice prices rose."
+    listed = selaras.align(selaras.split(ID), selaras.split(EN, "en"))
+    assert [(b.id, b.en) for b in listed] == [(b.id, b.en) for b in beads]
+    assert "Bead(" in repr(beads[0])
+
+
+def test_align_options():
+    a = selaras.align(ID, EN, learn=False, whole_sentences=True, clause_pairs="never")
+    assert len(a) == 2
+    with pytest.raises(selaras.SelarasError, match="clause_pairs"):
+        selaras.align(ID, EN, clause_pairs="sometimes")
+    with pytest.raises(selaras.SelarasError, match="no sentences"):
+        selaras.align("  \n", EN)
+    with pytest.raises(selaras.SelarasError, match="missing.tsv"):
+        selaras.align(ID, EN, lexicon="missing.tsv")
+    with pytest.raises(TypeError):
+        selaras.align(3, EN)
+
+
+def test_align_with_lexicon(tmp_path):
+    lex = tmp_path / "lex.tsv"
+    lex.write_text("pasokan\tsupply\n", encoding="utf-8")
+    assert len(selaras.align(ID, EN, lexicon=str(lex))) == 2
+
+
+def test_score_pairs_and_check():
+    pairs = [("Harga beras naik.", "Rice prices rose."), ("Harga beras naik.", "")]
+    scores = selaras.score_pairs(pairs)
+    assert scores[0] > 0.9 and scores[1] == 0
+    checks = selaras.check(pairs)
+    assert [c.score for c in checks] == scores
+    assert checks[0].flags == [] and "empty_side" in checks[1].flags
+    with pytest.raises((TypeError, ValueError)):
+        selaras.score_pairs([("only one",)])
+
+
+def test_batch_rows_errors_summary():
+    docs = [
+        ("a", ID, EN),
+        ("empty", "", EN),
+        ("a", ID, EN),
+    ]
+    run_ = selaras.batch(iter(docs), jobs=1)
+    rows = list(run_)
+    assert [(r.doc, r.id, r.en) for r in rows] == [("a", [0], [0]), ("a", [1], [1])]
+    assert [doc for doc, _ in run_.errors] == ["empty", "a"]
+    assert "twice" in run_.errors[1][1]
+    assert run_.summary["documents"] == 3 and run_.summary["documents_failed"] == 2
+    with pytest.raises(selaras.SelarasError, match="tuple"):
+        list(selaras.batch([("a", ID)]))
+
+
+def test_batch_thread_count_does_not_change_rows():
+    docs = [(n, text(n, "id"), text(n, "en")) for n in DOCS]
+    one = [(r.doc, r.id, r.en, r.score) for r in selaras.batch(docs, jobs=1)]
+    two = [(r.doc, r.id, r.en, r.score) for r in selaras.batch(docs, jobs=2)]
+    assert one == two and one
+
+
+@pytest.mark.parametrize("name", DOCS)
+def test_align_is_the_binary(name):
+    ids, ens = CORPUS / f"{name}.id.txt", CORPUS / f"{name}.en.txt"
+    out = run("align", str(ids), str(ens), "-f", "jsonl")
+    want = [json.loads(line) for line in out.splitlines()]
+    got = selaras.align(text(name, "id"), text(name, "en"))
+    assert [(b.id, b.en, b.kind, round(b.score, 4), b.id_text, b.en_text) for b in got] == [
+        (w["id"], w["en"], w["bead"], w["score"], w["id_text"], w["en_text"]) for w in want
+    ]
+
+
+def test_batch_is_the_binary():
+    docs = [(n, text(n, "id"), text(n, "en")) for n in DOCS]
+    stdin = "".join(json.dumps({"doc": d, "id": i, "en": e}) + "\n" for d, i, e in docs)
+    out = run("batch", "-", "-f", "jsonl", "-q", stdin=stdin)
+    want = [json.loads(line) for line in out.splitlines()]
+    got = list(selaras.batch(docs))
+    assert [(r.doc, r.id, r.en, round(r.score, 4), r.id_text, r.en_text) for r in got] == [
+        (w["doc"], w["id"], w["en"], w["score"], w["id_text"], w["en_text"]) for w in want
+    ]
+
+
+def test_score_is_the_binary(tmp_path):
+    pairs = [("Harga beras naik.", "Rice prices rose."), ("Pemerintah menambah pasokan.", "The cat.")]
+    table = tmp_path / "pairs.tsv"
+    table.write_text("id\ten\n" + "".join(f"{i}\t{e}\n" for i, e in pairs), encoding="utf-8")
+    out = run("score", str(table)).splitlines()
+    col = out[0].split("\t").index("score")
+    assert [float(line.split("\t")[col]) for line in out[1:]] == [
+        round(s, 4) for s in selaras.score_pairs(pairs)
+    ]
+
+
+def test_the_installed_command_is_the_cli():
+    # The console script of the package, next to this interpreter.
+    script = Path(sys.executable).with_name("selaras")
+    if not script.exists():
+        pytest.skip("the package's selaras command is not installed beside this Python")
+    done = subprocess.run(
+        [str(script), "split", "--lang", "id"], input=ID, capture_output=True, text=True
+    )
+    assert done.returncode == 0 and done.stdout.splitlines() == selaras.split(ID)
+    bad = subprocess.run([str(script), "nonsense"], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.startswith("selaras: ")
