@@ -60,15 +60,16 @@ Text = Union[str, Sequence[str]]
 
 @overload
 def split(
-    text: str, lang: Literal["id", "en"] = "id", *, spans: Literal[False] = False, wrapped: bool = False
+    text: str, lang: Literal["id", "en"] = "id", *, spans: Literal[False] = False, wrapped: Optional[bool] = None
 ) -> list[str]: ...
 @overload
 def split(
-    text: str, lang: Literal["id", "en"] = "id", *, spans: Literal[True], wrapped: bool = False
+    text: str, lang: Literal["id", "en"] = "id", *, spans: Literal[True], wrapped: Optional[bool] = None
 ) -> list[tuple[str, int, int]]:
     """Split ``text`` into sentences; with ``spans=True`` each as ``(sentence, start, end)``,
     ``text[start:end]`` holding it (character offsets). ``wrapped=True`` reads hard-wrapped
-    text (paragraphs end only at blank lines)."""
+    text (paragraphs end only at blank lines), ``False`` ends a paragraph at every line
+    break, ``None`` decides from the text as the command line does."""
 
 def align(
     id: Text,
@@ -78,7 +79,7 @@ def align(
     learn: bool = True,
     whole_sentences: bool = False,
     clause_pairs: ClausePairs = "auto",
-    wrapped: bool = False,
+    wrapped: Optional[bool] = None,
 ) -> list[Bead]:
     """Align an Indonesian text with its English translation, as ``selaras align`` does.
 
@@ -102,7 +103,7 @@ def batch(
     learn: bool = True,
     whole_sentences: bool = False,
     clause_pairs: ClausePairs = "auto",
-    wrapped: bool = False,
+    wrapped: Optional[bool] = None,
 ) -> BatchRun:
     """Align many documents on all cores (``jobs`` threads), as ``selaras batch -`` does with
     JSON Lines: ``docs`` yields ``(doc, id_text, en_text)``; rows come out as their window of

@@ -29,7 +29,7 @@ use selaras::export::DocAlignment;
 use selaras::lexicon::Lexicon;
 use selaras::pipeline::{Input, Options, Pipeline};
 use selaras::score::{Evidence, pair::PairScorer};
-use selaras::segment::{Lang, Segmenter};
+use selaras::segment::{Lang, Segmenter, Wrap};
 
 #[allow(dead_code, clippy::all)]
 #[path = "../../src/cli/mod.rs"]
@@ -68,6 +68,16 @@ fn lang(code: &str) -> PyResult<Lang> {
         other => Err(invalid(format!(
             "lang must be \"id\" or \"en\", not {other:?}"
         ))),
+    }
+}
+
+/// `wrapped`: `None` decides from the text, as the command line does without `--wrapped` or
+/// `--no-wrapped`.
+fn wrap(wrapped: Option<bool>) -> Wrap {
+    match wrapped {
+        None => Wrap::Auto,
+        Some(true) => Wrap::Wrapped,
+        Some(false) => Wrap::Lines,
     }
 }
 
@@ -188,16 +198,16 @@ fn char_offsets(text: &str) -> impl Fn(usize) -> usize + '_ {
 
 /// Split `text` into sentences (see `selaras.split`).
 #[pyfunction]
-#[pyo3(signature = (text, lang = "id", *, spans = false, wrapped = false))]
+#[pyo3(signature = (text, lang = "id", *, spans = false, wrapped = None))]
 fn split(
     py: Python<'_>,
     text: &str,
     lang: &str,
     spans: bool,
-    wrapped: bool,
+    wrapped: Option<bool>,
 ) -> PyResult<Py<PyAny>> {
     let lang = self::lang(lang)?;
-    let sentences = py.detach(|| Segmenter::new(lang).split_text(text, wrapped));
+    let sentences = py.detach(|| Segmenter::new(lang).read(text, wrap(wrapped)).0);
     if spans {
         let at = char_offsets(text);
         let out: Vec<(String, usize, usize)> = sentences
@@ -217,7 +227,7 @@ fn split(
 /// Align an Indonesian text with its English translation (see `selaras.align`).
 #[pyfunction]
 #[pyo3(signature = (id, en, *, lexicon = None, learn = true, whole_sentences = false,
-                    clause_pairs = "auto", wrapped = false))]
+                    clause_pairs = "auto", wrapped = None))]
 #[allow(clippy::too_many_arguments)]
 fn align(
     py: Python<'_>,
@@ -227,12 +237,12 @@ fn align(
     learn: bool,
     whole_sentences: bool,
     clause_pairs: &str,
-    wrapped: bool,
+    wrapped: Option<bool>,
 ) -> PyResult<Vec<Bead>> {
     let options = Options {
         learn,
         whole_sentences,
-        wrapped,
+        wrapped: wrap(wrapped),
         clause_pairs: finer(clause_pairs)?,
         ..Options::default()
     };
@@ -505,7 +515,7 @@ impl BatchRun {
 /// Align many documents on all cores, as `selaras batch -` does (see `selaras.batch`).
 #[pyfunction]
 #[pyo3(signature = (docs, *, jobs = None, lexicon = None, learn = true, whole_sentences = false,
-                    clause_pairs = "auto", wrapped = false))]
+                    clause_pairs = "auto", wrapped = None))]
 #[allow(clippy::too_many_arguments)]
 fn batch(
     docs: &Bound<'_, PyAny>,
@@ -514,14 +524,14 @@ fn batch(
     learn: bool,
     whole_sentences: bool,
     clause_pairs: &str,
-    wrapped: bool,
+    wrapped: Option<bool>,
 ) -> PyResult<BatchRun> {
     let options = BatchOptions {
         jobs: jobs.unwrap_or(0),
         pipeline: Options {
             learn,
             whole_sentences,
-            wrapped,
+            wrapped: wrap(wrapped),
             clause_pairs: finer(clause_pairs)?,
             ..Options::default()
         },
