@@ -12,6 +12,8 @@
 //!   ladder directory written whole;
 //! - [`segment`]: sentence segmentation: paragraphs, the SRX rule engine and the bundled rules,
 //!   hard-wrapped text (detected in `segment/layout.rs`) and pre-split text;
+//! - [`language`]: which language each side is in (Indonesian, English, another, the same
+//!   text on both sides): swapped sides, and pairs that cannot be translations;
 //! - [`lexicon`]: the bundled and user lexicons, Indonesian and English stemming;
 //! - [`score`]: evidence that two texts translate each other (tokens, numbers, names,
 //!   cognates, lexicon covers); [`score::pair`] turns it into pair probabilities for `score`
@@ -39,6 +41,7 @@ pub mod check;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod language;
 pub mod lexicon;
 pub mod output;
 pub mod pair;

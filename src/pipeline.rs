@@ -28,6 +28,7 @@ use crate::align::clauses::{ClauseParams, Finer};
 use crate::align::{Aligner, Bead, Detail, DocStats, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::DocAlignment;
+use crate::language::Languages;
 use crate::score::Prepared;
 use crate::segment::{Lang, Layout, Segmenter, Sentence, Wrap};
 
@@ -40,6 +41,16 @@ pub enum Input<'a> {
     /// Sentences, one per item, each its own paragraph, taken as they are (never split at
     /// clauses). Spans are byte offsets into the items joined by `\n`.
     Sentences(Cow<'a, [String]>),
+}
+
+impl Input<'_> {
+    /// The text (sentences joined by line breaks).
+    pub fn text(&self) -> Cow<'_, str> {
+        match self {
+            Input::Text(t) => Cow::Borrowed(t),
+            Input::Sentences(list) => Cow::Owned(list.join("\n")),
+        }
+    }
 }
 
 impl<'a> From<&'a str> for Input<'a> {
@@ -137,6 +148,8 @@ pub struct Document {
     /// The alignment of a first pass ([`Pipeline::first_pass`]; empty until then): the second
     /// starts from it.
     first: Vec<Detail>,
+    /// The language of each side as given ([`crate::language::identify`]).
+    languages: Languages,
 }
 
 impl Document {
@@ -151,7 +164,14 @@ impl Document {
             id,
             en,
             first: Vec::new(),
+            languages: Languages::default(),
         }
+    }
+
+    /// The language of each side as given, and the verdict on the pair (its sides are
+    /// already the right way round when it was swapped).
+    pub fn languages(&self) -> &Languages {
+        &self.languages
     }
 
     /// The Indonesian sentences.
@@ -210,6 +230,46 @@ pub struct Note {
     pub detail: String,
 }
 
+/// What the pipeline found about a document as a whole.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Judgement {
+    /// The language of each side as given, and the verdict on the pair.
+    pub languages: Languages,
+    /// The probability that the two documents translate each other; every bead's score
+    /// includes it.
+    pub probability: f64,
+    /// Why the document is not a translation (`None` when it may be one).
+    pub reason: Option<String>,
+}
+
+impl Default for Judgement {
+    fn default() -> Self {
+        Judgement {
+            languages: Languages::default(),
+            probability: 1.0,
+            reason: None,
+        }
+    }
+}
+
+impl Judgement {
+    /// Whether the document is taken as a translation.
+    pub fn parallel(&self) -> bool {
+        self.reason.is_none()
+    }
+
+    /// The judgement in one line: why the document is not a translation, with its document
+    /// score.
+    pub fn describe(&self) -> Option<String> {
+        self.reason.as_ref().map(|r| {
+            format!(
+                "not a translation: {r} (document score {:.4})",
+                self.probability
+            )
+        })
+    }
+}
+
 /// An aligned article pair: what is exported.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Aligned {
@@ -235,6 +295,8 @@ pub struct Aligned {
     pub notes: Vec<Note>,
     /// How each side's line breaks were read (Indonesian, English).
     pub layout: (Layout, Layout),
+    /// Whether the two documents translate each other at all.
+    pub document: Judgement,
 }
 
 impl Aligned {
@@ -308,10 +370,24 @@ impl Pipeline {
     ///
     /// [`Error::NoSentences`] when a side holds no sentence.
     pub fn load(&self, id: Input, en: Input) -> Result<Document> {
-        Ok(Document::new(
-            self.side(id, Lang::Id)?,
-            self.side(en, Lang::En)?,
-        ))
+        let languages = crate::language::identify(&id.text(), &en.text());
+        let (id, en) = match languages.swapped() {
+            true => (en, id),
+            false => (id, en),
+        };
+        // An error names the side as given.
+        let given = |e: Error| match e {
+            Error::NoSentences { side } if languages.swapped() => Error::NoSentences {
+                side: if side == "id" { "en" } else { "id" },
+            },
+            e => e,
+        };
+        let mut doc = Document::new(
+            self.side(id, Lang::Id).map_err(given)?,
+            self.side(en, Lang::En).map_err(given)?,
+        );
+        doc.languages = languages;
+        Ok(doc)
     }
 
     /// Cut one side into sentences and prepare each for matching.
@@ -358,7 +434,9 @@ impl Pipeline {
     /// Align a document on its own: with [`Options::learn`], a second pass with the word
     /// translations learned from the first ([`Aligner::align_document`]).
     pub fn align_document(&self, doc: Document) -> Aligned {
-        let Document { id, en, .. } = doc;
+        let Document {
+            id, en, languages, ..
+        } = doc;
         let given = id.given || en.given;
         let layout = (id.layout, en.layout);
         let aligned = self.aligner.align_document_prepared(
@@ -374,7 +452,7 @@ impl Pipeline {
             &aligned.stats,
             given,
         );
-        with_layout(out, layout)
+        judged(with_layout(out, layout), languages)
     }
 
     /// The first pass of a corpus run: align `doc` with `aligner` (the corpus aligner before
@@ -412,7 +490,10 @@ impl Pipeline {
             &stats,
             doc.given(),
         );
-        with_layout(out, (doc.id.layout, doc.en.layout))
+        judged(
+            with_layout(out, (doc.id.layout, doc.en.layout)),
+            doc.languages,
+        )
     }
 
     /// Align with paragraph boundaries as soft anchors, with `pid` as the prepared Indonesian
@@ -450,6 +531,7 @@ impl Pipeline {
                 sentences,
                 notes,
                 layout: Default::default(),
+                document: Judgement::default(),
             };
         }
         let params = ClauseParams::default().with_finer(self.options.clause_pairs);
@@ -474,8 +556,31 @@ impl Pipeline {
             sentences,
             notes,
             layout: Default::default(),
+            document: Judgement::default(),
         }
     }
+}
+
+/// `aligned` with the judgement of the document as a whole: a pair that cannot be a
+/// translation (by its languages) has probability 0, and so have its beads.
+fn judged(mut aligned: Aligned, languages: Languages) -> Aligned {
+    let reason = languages.reason();
+    let probability = if reason.is_some() { 0.0 } else { 1.0 };
+    if let Some(note) = languages.swap_note() {
+        aligned.notes.push(Note {
+            step: "languages",
+            detail: note.into(),
+        });
+    }
+    for b in aligned.beads.iter_mut().chain(&mut aligned.sentence_beads) {
+        b.score *= probability;
+    }
+    aligned.document = Judgement {
+        languages,
+        probability,
+        reason,
+    };
+    aligned
 }
 
 /// `aligned` with how each side's line breaks were read, and a note for each side found to be

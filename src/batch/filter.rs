@@ -72,6 +72,9 @@ pub struct Filters {
     pub keep_num_mismatch: bool,
     /// Drop pairs already written.
     pub dedup: bool,
+    /// Keep the documents that are not translations of each other (by their languages or
+    /// their document score), rather than listing them as errors.
+    pub keep_unparallel: bool,
 }
 
 impl Default for Filters {
@@ -85,6 +88,7 @@ impl Default for Filters {
             keep_identical: false,
             keep_num_mismatch: false,
             dedup: false,
+            keep_unparallel: false,
         }
     }
 }

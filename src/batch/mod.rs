@@ -165,6 +165,8 @@ type Finished = std::result::Result<Done, DocError>;
 /// A document segmented and prepared, with its name and where its text lies in its files.
 struct Loaded {
     doc: String,
+    /// The English file as given (named when the document is not a translation).
+    en_file: String,
     document: Document,
     id_offset: usize,
     en_offset: usize,
@@ -175,6 +177,7 @@ type Loading = std::result::Result<Loaded, DocError>;
 /// An aligned, filtered document ready to write.
 struct Done {
     doc: String,
+    en_file: String,
     id_offset: usize,
     en_offset: usize,
     aligned: Aligned,
@@ -239,29 +242,37 @@ impl Batch {
         self.pool.current_num_threads()
     }
 
-    /// Read, segment and prepare one document.
+    /// Read, segment and prepare one document (its sides the right way round when they
+    /// were swapped).
     fn load(&self, src: DocSource) -> Loading {
         let doc = src.doc;
-        let mut sides = Vec::with_capacity(2);
-        for (side, lang) in [(src.id, Lang::Id), (src.en, Lang::En)] {
-            let origin = side.origin();
-            let fail = |reason| DocError {
-                doc: doc.clone(),
-                file: origin.clone(),
-                reason,
-            };
-            let input = side.load().map_err(fail)?;
-            let prepared = self
-                .pipeline
-                .side(Input::Text(&input.text), lang)
-                .map_err(|e| fail(input::reason(&e)))?;
-            sides.push((prepared, input.offset));
-        }
-        let (en, en_offset) = sides.pop().expect("two sides");
-        let (id, id_offset) = sides.pop().expect("two sides");
+        let origins = [src.id.origin(), src.en.origin()];
+        let fail = |k: usize, reason| DocError {
+            doc: doc.clone(),
+            file: origins[k].clone(),
+            reason,
+        };
+        let id = src.id.load().map_err(|r| fail(0, r))?;
+        let en = src.en.load().map_err(|r| fail(1, r))?;
+        let document = self
+            .pipeline
+            .load(Input::Text(&id.text), Input::Text(&en.text))
+            .map_err(|e| {
+                let k = match &e {
+                    Error::NoSentences { side: "en" } => 1,
+                    _ => 0,
+                };
+                fail(k, input::reason(&e))
+            })?;
+        let (id_offset, en_offset) = match document.languages().swapped() {
+            true => (en.offset, id.offset),
+            false => (id.offset, en.offset),
+        };
+        let [_, en_file] = origins;
         Ok(Loaded {
             doc,
-            document: Document::new(id, en),
+            en_file,
+            document,
             id_offset,
             en_offset,
         })
@@ -348,6 +359,7 @@ impl Batch {
         }
         Done {
             doc: loaded.doc,
+            en_file: loaded.en_file,
             id_offset: loaded.id_offset,
             en_offset: loaded.en_offset,
             aligned,
@@ -371,6 +383,18 @@ impl Batch {
                 return on_error(&e);
             }
         };
+        tally.swapped += u64::from(done.aligned.document.languages.swapped());
+        if let Some(why) = done.aligned.document.describe() {
+            tally.not_parallel += 1;
+            if !self.options.filters.keep_unparallel {
+                tally.docs_failed += 1;
+                return on_error(&DocError {
+                    doc: done.doc,
+                    file: done.en_file,
+                    reason: why,
+                });
+            }
+        }
         tally.docs_ok += 1;
         tally.sent_id += done.aligned.sentences.0 as u64;
         tally.sent_en += done.aligned.sentences.1 as u64;

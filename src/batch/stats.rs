@@ -110,8 +110,14 @@ impl ScoreHistogram {
 pub struct Tally {
     /// Documents aligned and exported.
     pub docs_ok: u64,
-    /// Documents that failed (in the errors file).
+    /// Documents that failed (in the errors file), including those left out as not
+    /// translations of each other.
     pub docs_failed: u64,
+    /// Documents whose sides do not translate each other (by their languages or their
+    /// document score): in the errors file, or kept with `--keep-unparallel`.
+    pub not_parallel: u64,
+    /// Documents whose sides were swapped (aligned the right way round).
+    pub swapped: u64,
     /// Indonesian sentences.
     pub sent_id: u64,
     /// English sentences.
@@ -181,8 +187,14 @@ pub struct DocCounts {
     pub total: u64,
     /// Aligned.
     pub ok: u64,
-    /// Failed (see the errors file).
+    /// Failed (see the errors file), including those left out as not translations.
     pub failed: u64,
+    /// Not translations of each other (by their languages or their document score): in the
+    /// errors file, or kept with `--keep-unparallel`.
+    pub not_parallel: u64,
+    /// The Indonesian side read as English and the English side as Indonesian: aligned the
+    /// right way round.
+    pub swapped: u64,
 }
 
 /// Sentence counts.
@@ -283,6 +295,8 @@ impl Summary {
                 total: t.docs_ok + t.docs_failed,
                 ok: t.docs_ok,
                 failed: t.docs_failed,
+                not_parallel: t.not_parallel,
+                swapped: t.swapped,
             },
             sentences: SentCounts {
                 id: t.sent_id,

@@ -120,6 +120,8 @@ pub struct Guess {
     pub margin: f64,
     /// Word tokens seen.
     pub words: usize,
+    /// Tokens that are frequent function words of either language.
+    pub function_words: usize,
 }
 
 fn lower_words(text: &str) -> Vec<String> {
@@ -164,10 +166,12 @@ pub fn guess(text: &str) -> Guess {
             lang: None,
             margin: 0.0,
             words: 0,
+            function_words: 0,
         };
     }
     let mut id_hits = 0usize;
     let mut en_hits = 0usize;
+    let mut either = 0usize;
     let mut letters = 0.0;
     for w in &words {
         let (is_id, is_en) = (
@@ -176,6 +180,7 @@ pub fn guess(text: &str) -> Guess {
         );
         id_hits += usize::from(is_id);
         en_hits += usize::from(is_en);
+        either += usize::from(is_id || is_en);
         if !is_id && !is_en {
             letters += letter_evidence(w);
         }
@@ -196,6 +201,7 @@ pub fn guess(text: &str) -> Guess {
         lang,
         margin,
         words: n,
+        function_words: either,
     }
 }
 

@@ -169,15 +169,35 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
         pipeline = pipeline.with_segmenters(i, e);
     }
     let aligned = pipeline.align(&id.text, &en.text)?;
+    // The sides as aligned: exchanged when the files' languages were.
+    let swapped = aligned.document.languages.swapped();
+    let (files, offsets) = match swapped {
+        true => ([&args.en, &args.id], (en.offset, id.offset)),
+        false => ([&args.id, &args.en], (id.offset, en.offset)),
+    };
     let sides = [
-        (args.id.as_path(), aligned.layout.0),
-        (args.en.as_path(), aligned.layout.1),
+        (files[0].as_path(), aligned.layout.0),
+        (files[1].as_path(), aligned.layout.1),
     ];
     if let Some(note) = super::wrap_note(&sides) {
         eprintln!("{note}");
     }
+    if swapped {
+        eprintln!(
+            "selaras: {} reads as English and {} as Indonesian: aligned the other way round",
+            args.id.display(),
+            args.en.display()
+        );
+    }
+    if let Some(why) = aligned.document.describe() {
+        eprintln!(
+            "selaras: {} and {}: {why}; every bead's score includes it",
+            args.id.display(),
+            args.en.display()
+        );
+    }
     let name = args.doc.clone().unwrap_or_else(|| doc_name(&args.id));
-    dest.write(&args, &aligned.export(&name, (id.offset, en.offset)))?;
+    dest.write(&args, &aligned.export(&name, offsets))?;
 
     if let Some(gold) = gold {
         let pred: Vec<Link> = aligned

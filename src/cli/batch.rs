@@ -102,6 +102,11 @@ pub struct Args {
     /// Keep pairs whose numbers disagree; a `ladder` always keeps them.
     #[arg(long)]
     pub keep_num_mismatch: bool,
+    /// Keep the documents whose sides do not translate each other (the same text or the same
+    /// language on both sides, another language, or a document score below 0.5) in the
+    /// corpus, their beads scored that low, instead of listing them in the errors file.
+    #[arg(long)]
+    pub keep_unparallel: bool,
     /// Drop pairs identical to one already written (whole corpus).
     #[arg(long)]
     pub dedup: bool,
@@ -319,6 +324,7 @@ pub fn run(mut args: Args) -> anyhow::Result<u8> {
             keep_identical: args.keep_identical || whole,
             keep_num_mismatch: args.keep_num_mismatch || whole,
             dedup: args.dedup,
+            keep_unparallel: args.keep_unparallel,
         },
         pipeline: selaras::pipeline::Options {
             presplit: args.presplit,

@@ -13,6 +13,7 @@ mod layout;
 mod moved;
 mod no_data_loss;
 mod pair;
+mod real;
 mod recipes;
 mod report;
 mod report_browser;

@@ -1,0 +1,254 @@
+//! Which language is which: each side of an article pair is identified as Indonesian,
+//! English or another language before it is aligned, and the pair is judged from the two
+//! ([`identify`]).
+//!
+//! The evidence is the function-word and letter-sequence check of `check`'s `untranslated`
+//! flag ([`crate::check::langid::guess`]) over the whole side, plus two tests of its own: a
+//! side whose letters are mostly outside the Latin script, or whose words are almost never
+//! frequent function words of either language, is another language. A whole article gives
+//! that check hundreds of words, so the decision is clear; a side too short or too mixed to
+//! tell is left as given.
+//!
+//! The verdicts: the sides as expected; swapped (the Indonesian file reads as English and the
+//! English one as Indonesian: aligned the right way round); or not parallel (the same text on
+//! both sides, both sides in one language, or another language), which
+//! [`crate::pipeline`] turns into a document probability of 0.
+
+use serde::Serialize;
+
+use crate::check::langid;
+use crate::segment::Lang;
+
+/// The language of one side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    /// Indonesian.
+    Indonesian,
+    /// English.
+    English,
+    /// Some other language (another script, or no function word of either language).
+    Other,
+    /// Too short or too mixed to tell.
+    Unknown,
+}
+
+impl Language {
+    /// The language in words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Language::Indonesian => "Indonesian",
+            Language::English => "English",
+            Language::Other => "another language",
+            Language::Unknown => "unknown",
+        }
+    }
+}
+
+/// What the two sides are, together.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pairing {
+    /// Indonesian (or unknown) on the Indonesian side, English (or unknown) on the English
+    /// side.
+    AsGiven,
+    /// The Indonesian side reads as English and the English side as Indonesian.
+    Swapped,
+    /// The same text on both sides.
+    Identical,
+    /// Both sides in the same language (or one side in the other's language and the other
+    /// too short to tell).
+    SameLanguage,
+    /// A side in another language.
+    OtherLanguage,
+}
+
+/// The languages of an article pair and what follows from them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Languages {
+    /// The language of the text given as Indonesian.
+    pub id: Language,
+    /// The language of the text given as English.
+    pub en: Language,
+    /// The verdict.
+    pub pairing: Pairing,
+}
+
+impl Default for Languages {
+    fn default() -> Self {
+        Languages {
+            id: Language::Unknown,
+            en: Language::Unknown,
+            pairing: Pairing::AsGiven,
+        }
+    }
+}
+
+impl Languages {
+    /// Whether the sides are to be exchanged before aligning.
+    pub fn swapped(&self) -> bool {
+        self.pairing == Pairing::Swapped
+    }
+
+    /// Whether the pair cannot be a translation, whatever its alignment shows.
+    pub fn not_parallel(&self) -> bool {
+        matches!(
+            self.pairing,
+            Pairing::Identical | Pairing::SameLanguage | Pairing::OtherLanguage
+        )
+    }
+
+    /// Why the pair is not a translation, in words (`None` when it may be one).
+    pub fn reason(&self) -> Option<String> {
+        match self.pairing {
+            Pairing::AsGiven | Pairing::Swapped => None,
+            Pairing::Identical => Some("the same text on both sides".into()),
+            Pairing::SameLanguage => Some(format!(
+                "both sides read as {}",
+                match (self.id, self.en) {
+                    (Language::English, _) | (_, Language::English) => "English",
+                    _ => "Indonesian",
+                }
+            )),
+            Pairing::OtherLanguage => {
+                let side = if self.id == Language::Other {
+                    "the Indonesian side"
+                } else {
+                    "the English side"
+                };
+                Some(format!("{side} is in another language"))
+            }
+        }
+    }
+
+    /// The note for a swapped pair.
+    pub fn swap_note(&self) -> Option<&'static str> {
+        self.swapped().then_some(
+            "the Indonesian side reads as English and the English side as Indonesian: aligned \
+             the other way round",
+        )
+    }
+}
+
+/// Words a side needs before it can be called another language.
+const OTHER_MIN_WORDS: usize = 12;
+/// Below this share of function words of either language, a side of enough words is another
+/// language (Indonesian and English running text: 0.2–0.5).
+const OTHER_MAX_FUNCTION_SHARE: f64 = 0.04;
+
+/// The language of one side.
+pub fn side_language(text: &str) -> Language {
+    let (mut latin, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        latin += usize::from(c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c));
+    }
+    if letters >= 20 && latin * 2 < letters {
+        return Language::Other;
+    }
+    let g = langid::guess(text);
+    match g.lang {
+        Some(Lang::Id) => Language::Indonesian,
+        Some(Lang::En) => Language::English,
+        None if g.words >= OTHER_MIN_WORDS
+            && (g.function_words as f64) < OTHER_MAX_FUNCTION_SHARE * g.words as f64 =>
+        {
+            Language::Other
+        }
+        None => Language::Unknown,
+    }
+}
+
+/// Whether two texts are the same text (ignoring case, spacing and Unicode forms).
+fn same_text(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        crate::text::normalize(s)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let a = norm(a);
+    a.chars().filter(|c| c.is_alphabetic()).count() >= 8 && a == norm(b)
+}
+
+/// Identify the language of each side of a pair given as (Indonesian, English) and judge the
+/// pair.
+pub fn identify(id: &str, en: &str) -> Languages {
+    let (li, le) = (side_language(id), side_language(en));
+    use Language::*;
+    let pairing = if same_text(id, en) {
+        Pairing::Identical
+    } else {
+        match (li, le) {
+            (Other, _) | (_, Other) => Pairing::OtherLanguage,
+            (English, Indonesian) => Pairing::Swapped,
+            (Indonesian, Indonesian) | (English, English) => Pairing::SameLanguage,
+            // A side in the other side's language, the other side too short to tell: an
+            // English text is never written as Indonesian.
+            (English, Unknown) | (Unknown, Indonesian) => Pairing::SameLanguage,
+            _ => Pairing::AsGiven,
+        }
+    };
+    Languages {
+        id: li,
+        en: le,
+        pairing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ID: &str = "Presiden mengatakan bahwa pemerintah akan membangun jalan baru tahun ini. \
+                      Jalan itu akan menghubungkan dua kota di pulau tersebut.";
+    const EN: &str = "The president said that the government would build a new road this year. \
+                      The road will connect two cities on the island.";
+
+    #[test]
+    fn a_pair_as_given() {
+        use Language::*;
+        let l = identify(ID, EN);
+        assert_eq!(
+            (l.id, l.en, l.pairing),
+            (Indonesian, English, Pairing::AsGiven)
+        );
+        assert_eq!(l.reason(), None);
+    }
+
+    #[test]
+    fn swapped_sides() {
+        let l = identify(EN, ID);
+        assert!(l.swapped() && !l.not_parallel());
+        assert!(l.swap_note().is_some());
+    }
+
+    #[test]
+    fn not_parallel_pairs() {
+        assert_eq!(identify(ID, ID).pairing, Pairing::Identical);
+        assert_eq!(
+            identify(ID, &ID.replace("pulau", "negeri")).pairing,
+            Pairing::SameLanguage
+        );
+        let fr = "Le président a déclaré que le gouvernement construirait une nouvelle route \
+                  cette année, qui reliera deux villes de l'île.";
+        let l = identify(ID, fr);
+        assert_eq!(l.pairing, Pairing::OtherLanguage);
+        assert_eq!(
+            l.reason().unwrap(),
+            "the English side is in another language"
+        );
+        let zh = "总统说政府今年将修建一条新路。这条路将连接岛上的两个城市。";
+        assert_eq!(identify(zh, EN).pairing, Pairing::OtherLanguage);
+    }
+
+    #[test]
+    fn short_sides_are_left_as_given() {
+        assert_eq!(
+            identify("Jakarta, 2024", "Jakarta, 2024.").pairing,
+            Pairing::AsGiven
+        );
+        assert_eq!(identify("Ya.", "Yes.").pairing, Pairing::AsGiven);
+    }
+}

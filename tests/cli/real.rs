@@ -1,0 +1,155 @@
+//! Real article pairs that are not clean: swapped languages, the same text on both sides, an
+//! article paired with another article's English, a partly translated article.
+//!
+//! `tests/data/real/` holds three short news articles written for these tests, each in
+//! Indonesian and English: `banjir` (a flood), `guru` (teacher training), and `pasar` (rice
+//! prices), whose English translates only its first three paragraphs of five.
+//! `manifest.tsv` pairs them as given, swapped (`guru`), mis-paired (`salah`: the flood
+//! article with the teacher article's English), identical (`sama`) and partly parallel
+//! (`pasar`).
+
+use crate::common::{read, selaras, test_data};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn data(name: &str) -> PathBuf {
+    test_data("real").join(name)
+}
+
+/// Standard output, standard error and exit code of `selaras align` on two files of
+/// `tests/data/real`.
+fn align(id: &str, en: &str) -> (String, String, i32) {
+    let out = selaras()
+        .arg("align")
+        .arg(data(id))
+        .arg(data(en))
+        .output()
+        .unwrap();
+    (
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+        out.status.code().unwrap(),
+    )
+}
+
+/// The (score, id, en) of each row of a TSV corpus.
+fn rows(tsv: &str) -> Vec<(String, f64, String, String)> {
+    tsv.lines()
+        .skip(1)
+        .map(|l| {
+            let f: Vec<&str> = l.split('\t').collect();
+            (
+                f[0].to_string(),
+                f[4].parse().unwrap(),
+                f[5].to_string(),
+                f[6].to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn swapped_files_are_aligned_the_right_way_round() {
+    let (out, err, code) = align("guru.en.txt", "guru.id.txt");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("guru.en.txt reads as English") && err.contains("other way round"),
+        "{err}"
+    );
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 7);
+    for (_, score, id, en) in &rows {
+        assert!(
+            !id.contains("The ") && !en.contains(" yang "),
+            "{id} | {en}"
+        );
+        if !id.is_empty() && !en.is_empty() {
+            assert!(*score > 0.9, "{score}: {id} | {en}");
+        }
+    }
+    assert!(rows[0].2.starts_with("Kementerian Pendidikan"));
+}
+
+#[test]
+fn the_same_text_on_both_sides_is_not_a_translation() {
+    let (out, err, code) = align("banjir.id.txt", "banjir.id.txt");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("not a translation: the same text on both sides (document score 0.0000)"),
+        "{err}"
+    );
+    assert!(rows(&out).iter().all(|r| r.1 == 0.0));
+}
+
+#[test]
+fn batch_lists_what_is_not_a_translation_and_counts_swapped_sides() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.tsv");
+    let run = selaras()
+        .args(["batch", "-q"])
+        .arg(data("manifest.tsv"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    // Documents in the errors file: exit code 3.
+    assert_eq!(run.status.code(), Some(3));
+    let corpus = rows(&read(&out));
+    let docs: std::collections::BTreeSet<&str> = corpus.iter().map(|r| r.0.as_str()).collect();
+    assert!(docs.contains("guru") && docs.contains("banjir") && !docs.contains("sama"));
+    // No English in the id column: the swapped document's rows are Indonesian first.
+    for (doc, _, id, _) in &corpus {
+        assert!(!id.contains("The ") && !id.contains(" the "), "{doc}: {id}");
+    }
+    let errors = read(dir.path().join("out.tsv.errors.tsv"));
+    let sama = errors.lines().find(|l| l.starts_with("sama\t")).unwrap();
+    assert!(
+        sama.ends_with("not a translation: the same text on both sides (document score 0.0000)")
+    );
+    let stats: Value = serde_json::from_str(&read(dir.path().join("out.tsv.stats.json"))).unwrap();
+    assert_eq!(stats["documents"]["swapped"], 1);
+    assert!(stats["documents"]["not_parallel"].as_u64().unwrap() >= 1);
+    assert_eq!(
+        stats["run"]["settings"]["filters"]["keep_unparallel"],
+        false
+    );
+
+    // --keep-unparallel keeps them, their beads scored 0 (and --keep-identical the beads of
+    // the same text on both sides).
+    let kept = dir.path().join("kept.tsv");
+    let run = selaras()
+        .args(["batch", "-q", "--keep-unparallel", "--keep-identical"])
+        .arg(data("manifest.tsv"))
+        .arg("-o")
+        .arg(&kept)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    let corpus = rows(&read(&kept));
+    let same: Vec<_> = corpus.iter().filter(|r| r.0 == "sama").collect();
+    assert!(!same.is_empty() && same.iter().all(|r| r.1 == 0.0));
+}
+
+#[test]
+fn a_swapped_json_line_is_aligned_the_right_way_round() {
+    let line = serde_json::json!({
+        "doc": "guru",
+        "id": read(data("guru.en.txt")),
+        "en": read(data("guru.id.txt")),
+    });
+    let out = selaras()
+        .args(["batch", "-q", "-"])
+        .write_stdin(format!("{line}\n"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let corpus = rows(&String::from_utf8(out.stdout).unwrap());
+    assert_eq!(corpus.len(), 7);
+    assert!(
+        corpus[0].2.starts_with("Kementerian Pendidikan"),
+        "{:?}",
+        corpus[0]
+    );
+}
