@@ -73,5 +73,21 @@ impl Error {
     }
 }
 
+/// An error and its causes on one line, each cause once (a typed error often already
+/// includes its source in its own message), as the command line prints it.
+pub fn one_line(err: &(dyn std::error::Error + 'static)) -> String {
+    let mut msg = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !msg.contains(&text) {
+            msg.push_str(": ");
+            msg.push_str(&text);
+        }
+        source = cause.source();
+    }
+    msg.replace(['\n', '\r'], " ")
+}
+
 /// Result alias of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

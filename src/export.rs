@@ -109,7 +109,7 @@ fn index_list(idx: &[usize]) -> String {
 }
 
 /// Output format of a corpus.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, clap::ValueEnum, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Format {
     /// Tab-separated values with a header row.
@@ -137,6 +137,28 @@ pub const SIDE_MIN_WIDTH: usize = 23;
 pub const SIDE_MAX_WIDTH: usize = 10_000;
 
 impl Format {
+    /// Every format, in the order the command line lists them.
+    pub const ALL: [Format; 6] = [
+        Format::Tsv,
+        Format::Jsonl,
+        Format::Ladder,
+        Format::Moses,
+        Format::Tmx,
+        Format::Side,
+    ];
+
+    /// What the format is, in a few words (for `--help`).
+    pub fn about(self) -> &'static str {
+        match self {
+            Format::Tsv => "Tab-separated values with a header row",
+            Format::Jsonl => "One JSON object per bead",
+            Format::Ladder => "Vecalign ladder `[0,1]:[2]:0.9300`",
+            Format::Moses => "Two line-aligned text files, PREFIX.id and PREFIX.en",
+            Format::Tmx => "TMX 1.4b translation memory",
+            Format::Side => "Both sides in two columns, for reading",
+        }
+    }
+
     /// The format's name as given to `--format`.
     pub fn name(self) -> &'static str {
         match self {
@@ -347,11 +369,7 @@ pub fn ladder_file_name(doc: &str) -> String {
         while !name.is_char_boundary(cut) {
             cut -= 1;
         }
-        name = format!(
-            "{}~{:016x}",
-            &name[..cut],
-            crate::batch::input::fnv1a64(doc)
-        );
+        name = format!("{}~{:016x}", &name[..cut], crate::text::fnv1a64(doc));
     }
     name
 }

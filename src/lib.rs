@@ -9,7 +9,8 @@
 //!   normalisation for matching;
 //! - [`error`]: typed errors, each naming the file and the place;
 //! - [`output`]: output safety: atomic files, links and devices, no output over an input, a
-//!   ladder directory written whole;
+//!   ladder directory written whole; where a command's data goes ([`output::Output`],
+//!   [`output::CorpusOutput`]);
 //! - [`segment`]: sentence segmentation: paragraphs, the SRX rule engine and the bundled rules,
 //!   hard-wrapped text (detected in `segment/layout.rs`) and pre-split text;
 //! - [`language`]: which language each side is in (Indonesian, English, another, the same
@@ -26,6 +27,8 @@
 //! - [`pipeline`]: one article pair from text to beads ([`pipeline::Pipeline::align`]): the
 //!   steps every document goes through (segmentation, preparation, alignment, clause split),
 //!   for `align`, `batch` and bindings;
+//! - [`job`]: one function per command of the binary: its files read and checked, its
+//!   outputs opened before the work (never over an input), its messages for standard error;
 //! - [`batch`]: many article pairs on all cores: inputs, the two passes with corpus learning,
 //!   filters, statistics;
 //! - [`export`]: corpus writers (TSV, JSON Lines, ladder, Moses, TMX, side by side);
@@ -41,6 +44,7 @@ pub mod check;
 pub mod error;
 pub mod eval;
 pub mod export;
+pub mod job;
 pub mod language;
 pub mod lexicon;
 pub mod output;

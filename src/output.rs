@@ -11,6 +11,7 @@
 //! [`remove_temporaries`] clears up after an interruption.
 
 use crate::error::{Error, Result};
+use crate::export::{CorpusWriter, DocAlignment, Format, ladder_file_name, moses_paths};
 use std::io::{BufWriter, Write};
 use std::path::{Component, Path, PathBuf};
 
@@ -569,6 +570,205 @@ pub fn remove_temporaries() {
                 false => std::fs::remove_file(p),
             };
         }
+    }
+}
+
+/// Where a command's data goes: a file written atomically, or standard output (buffered).
+/// Opened before the work, so a path that cannot be written fails first; nothing reaches
+/// standard output before the data is written.
+pub enum Output {
+    /// A file, in place when [`Output::finish`] commits it.
+    File(AtomicFile),
+    /// Standard output.
+    Stdout(BufWriter<std::io::StdoutLock<'static>>),
+}
+
+impl Output {
+    /// Open `path`, or standard output when there is none or it is `-`.
+    pub fn open(path: Option<&Path>) -> Result<Output> {
+        Ok(match path {
+            Some(p) if !is_stdout(p) => Output::File(AtomicFile::create(p)?),
+            _ => Output::stdout(),
+        })
+    }
+
+    /// Standard output.
+    pub fn stdout() -> Output {
+        Output::Stdout(BufWriter::new(std::io::stdout().lock()))
+    }
+
+    /// Complete the output: the file is put in place, standard output flushed.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            Output::File(file) => file.commit(),
+            Output::Stdout(mut out) => out.flush().map_err(Error::Write),
+        }
+    }
+
+    /// Write the data with `f`, then [`finish`](Output::finish).
+    pub fn write_with(mut self, f: impl FnOnce(&mut dyn Write) -> Result<()>) -> Result<()> {
+        f(&mut self)?;
+        self.finish()
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::File(f) => f.write(buf),
+            Output::Stdout(o) => o.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::File(f) => f.flush(),
+            Output::Stdout(o) => o.flush(),
+        }
+    }
+}
+
+/// An output path as given: `None` for standard output (none given, or `-`).
+pub fn given(path: Option<PathBuf>) -> Option<PathBuf> {
+    path.filter(|p| !is_stdout(p))
+}
+
+/// The paths of `named` that are given, with what names them.
+pub fn present<'a>(named: &[(&'a str, Option<&'a Path>)]) -> Vec<(&'a str, &'a Path)> {
+    named.iter().filter_map(|&(o, p)| Some((o, p?))).collect()
+}
+
+/// Where a corpus goes, opened before the work: standard output, a file, the two files of
+/// `moses` (`PREFIX.id`, `PREFIX.en`), or a directory of one ladder per document. Nothing is
+/// written until [`CorpusOutput::writer`].
+pub struct CorpusOutput {
+    format: Format,
+    width: usize,
+    dest: Dest,
+}
+
+enum Dest {
+    One(Output),
+    Moses(Output, Output),
+    Ladders(AtomicDir),
+}
+
+impl CorpusOutput {
+    /// Open the corpus output `path` (`None`: standard output) of `format`, lines of `width`
+    /// for `side`; with `ladder_dir`, `-f ladder -o DIR` is a directory of one ladder per
+    /// document. `-o PREFIX` of `moses` must be given and be a file name prefix.
+    pub fn open(
+        path: Option<&Path>,
+        format: Format,
+        width: usize,
+        ladder_dir: bool,
+    ) -> Result<Self> {
+        check_moses_output(format, path)?;
+        let dest = match (path, format) {
+            (Some(prefix), Format::Moses) => {
+                let (id, en) = moses_paths(prefix);
+                check_distinct(&[("-o", &id), ("-o", &en)])?;
+                Dest::Moses(Output::open(Some(&id))?, Output::open(Some(&en))?)
+            }
+            (Some(dir), Format::Ladder) if ladder_dir => Dest::Ladders(AtomicDir::create(dir)?),
+            (path, _) => Dest::One(Output::open(path)?),
+        };
+        Ok(CorpusOutput {
+            format,
+            width,
+            dest,
+        })
+    }
+
+    /// Start writing (the header of TSV and TMX).
+    pub fn writer(self) -> Result<CorpusSink> {
+        Ok(match self.dest {
+            Dest::One(out) => {
+                CorpusSink::Writer(CorpusWriter::new(self.format, out)?.with_width(self.width))
+            }
+            Dest::Moses(id, en) => CorpusSink::Writer(CorpusWriter::moses(id, en)),
+            Dest::Ladders(dir) => CorpusSink::Ladders(LadderDir {
+                dir,
+                written: Default::default(),
+            }),
+        })
+    }
+}
+
+/// `-o PREFIX` of the `moses` format: required, and a file name prefix (it names two files,
+/// `PREFIX.id` and `PREFIX.en`; a directory there would get the hidden files `.id` and `.en`).
+pub fn check_moses_output(format: Format, output: Option<&Path>) -> Result<()> {
+    let problem = match output {
+        _ if format != Format::Moses => return Ok(()),
+        None => "--format moses writes two files: give their prefix with -o PREFIX".to_string(),
+        Some(p) if p.is_dir() || names_directory(p) => format!(
+            "-o {}: --format moses writes PREFIX.id and PREFIX.en: give a file name prefix, not a directory",
+            p.display()
+        ),
+        Some(_) => return Ok(()),
+    };
+    Err(Error::Invalid(problem))
+}
+
+/// A corpus being written: its documents go to [`CorpusSink::write_doc`], and
+/// [`CorpusSink::finish`] puts the files in place.
+pub enum CorpusSink {
+    /// One writer (two files for `moses`).
+    Writer(CorpusWriter<Output>),
+    /// A ladder file per document.
+    Ladders(LadderDir),
+}
+
+impl CorpusSink {
+    /// Write one document's beads.
+    pub fn write_doc(&mut self, doc: &DocAlignment) -> Result<()> {
+        match self {
+            CorpusSink::Writer(w) => w.write_doc(doc),
+            CorpusSink::Ladders(l) => l.write_doc(doc),
+        }
+    }
+
+    /// Flush what was written so far.
+    pub fn flush(&mut self) -> Result<()> {
+        match self {
+            CorpusSink::Writer(w) => w.flush(),
+            CorpusSink::Ladders(_) => Ok(()),
+        }
+    }
+
+    /// Complete the corpus: the trailer written, every file (or the directory) put in place.
+    pub fn finish(self) -> Result<()> {
+        match self {
+            CorpusSink::Writer(w) => w.finish()?.into_iter().try_for_each(Output::finish),
+            CorpusSink::Ladders(l) => l.dir.commit(),
+        }
+    }
+}
+
+/// A ladder file per document in a directory (named by [`ladder_file_name`]), which appears
+/// whole when the run ends ([`AtomicDir`]).
+pub struct LadderDir {
+    dir: AtomicDir,
+    /// Names written so far: a second document whose id gives the same name (`a/b` and `a_b`,
+    /// or a repeated id) gets `~` and its hash instead of overwriting the first.
+    written: std::collections::HashSet<String>,
+}
+
+impl LadderDir {
+    fn write_doc(&mut self, doc: &DocAlignment) -> Result<()> {
+        let mut name = ladder_file_name(doc.doc);
+        while !self.written.insert(name.clone()) {
+            name = format!("{name}~{:016x}", crate::text::fnv1a64(&name));
+        }
+        let file = self.dir.create_file(&name)?;
+        let mut w = CorpusWriter::new(Format::Ladder, file)?;
+        w.write_doc(doc)?;
+        for mut file in w.finish()? {
+            file.flush().map_err(|e| Error::Output {
+                path: self.dir.path().join(&name),
+                source: e,
+            })?;
+        }
+        Ok(())
     }
 }
 

@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 /// Language of a text.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, clap::ValueEnum, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
 pub enum Lang {
     /// Indonesian.
     Id,
@@ -37,6 +37,17 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// Both languages.
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The language's English name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Id => "Indonesian",
+            Lang::En => "English",
+        }
+    }
+
     /// ISO 639-1 code.
     pub fn code(self) -> &'static str {
         match self {
@@ -139,6 +150,40 @@ fn sentence(text: &str, start: usize, end: usize, para: usize) -> Option<Sentenc
         para,
         shifts: Vec::new(),
     })
+}
+
+/// Write sentences as `selaras split` does: one a line, or (`jsonl`) one JSON object a line
+/// with the text, its paragraph and its byte span in the file (`offset`: bytes of the file
+/// before the text, a byte-order mark).
+pub fn write_sentences(
+    out: &mut dyn std::io::Write,
+    sentences: &[Sentence],
+    jsonl: bool,
+    offset: usize,
+) -> std::io::Result<()> {
+    /// One line of the JSON Lines form.
+    #[derive(Serialize)]
+    struct Row<'a> {
+        text: &'a str,
+        para: usize,
+        start: usize,
+        end: usize,
+    }
+    for s in sentences {
+        if !jsonl {
+            writeln!(out, "{}", s.text)?;
+            continue;
+        }
+        let row = Row {
+            text: &s.text,
+            para: s.para,
+            start: s.start + offset,
+            end: s.end + offset,
+        };
+        serde_json::to_writer(&mut *out, &row)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
 }
 
 /// One sentence per non-blank line, as given (`--presplit`). Each non-blank line is its own

@@ -334,6 +334,16 @@ fn clean(chars: impl Iterator<Item = char>, len: usize) -> String {
     out
 }
 
+/// The stable 64-bit FNV-1a hash of a string (the same on every machine and run).
+pub fn fnv1a64(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
 /// Natural order of names: runs of ASCII digits compare as numbers (`doc_2` before `doc_10`),
 /// the rest as text; names equal so (`a01`, `a1`) fall back to plain order.
 pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {

@@ -43,18 +43,8 @@ create_exception!(
 );
 
 /// The error as the command line prints it: the message and its causes on one line.
-fn py_err(err: impl std::error::Error) -> PyErr {
-    let mut msg = err.to_string();
-    let mut source = err.source();
-    while let Some(cause) = source {
-        let text = cause.to_string();
-        if !msg.contains(&text) {
-            msg.push_str(": ");
-            msg.push_str(&text);
-        }
-        source = cause.source();
-    }
-    SelarasError::new_err(msg.replace(['\n', '\r'], " "))
+fn py_err(err: impl std::error::Error + 'static) -> PyErr {
+    SelarasError::new_err(selaras::error::one_line(&err))
 }
 
 fn invalid(msg: String) -> PyErr {

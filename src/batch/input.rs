@@ -6,7 +6,7 @@
 //! line becomes a [`DocError`] row and the rest goes on.
 
 use crate::error::{Error, Result};
-use crate::text::{Input, decode, read_input};
+use crate::text::{Input, decode, fnv1a64, read_input};
 use std::collections::BTreeMap;
 use std::io::BufRead;
 use std::path::{Path, PathBuf};
@@ -486,16 +486,6 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             return Some(Ok(item));
         }
     }
-}
-
-/// The stable 64-bit FNV-1a hash of a string (the same on every machine and run).
-pub fn fnv1a64(s: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in s.as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    h
 }
 
 /// The SplitMix64 / MurmurHash3 finaliser: spreads every input bit over every output bit.

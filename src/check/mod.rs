@@ -130,6 +130,29 @@ impl Default for CheckConfig {
     }
 }
 
+impl CheckConfig {
+    /// Refuse thresholds that cannot be used (a probability outside 0–1, say).
+    pub fn validate(&self) -> Result<()> {
+        for (name, v) in [
+            ("--min-score", self.min_score),
+            ("--hard-min-score", self.hard_min_score),
+        ] {
+            if !(0.0..=1.0).contains(&v) {
+                return Err(Error::Invalid(format!(
+                    "{name} must be between 0 and 1, not {v}"
+                )));
+            }
+        }
+        if !self.min_margin.is_finite() {
+            return Err(Error::Invalid("--min-margin must be a number".into()));
+        }
+        if self.max_length_z.is_nan() || self.max_length_z <= 0.0 {
+            return Err(Error::Invalid("--max-length-z must be positive".into()));
+        }
+        Ok(())
+    }
+}
+
 /// True when the text holds at least one letter.
 fn has_letters(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
@@ -320,6 +343,24 @@ fn parse_indices(table: &Table, line: usize, col: &str, s: &str) -> Result<Vec<u
             })
         })
         .collect()
+}
+
+/// Read a pair table (`-`: standard input) and its pairs.
+pub fn read_pairs(
+    path: &std::path::Path,
+    cols: &Columns,
+    opts: table::TableOptions,
+) -> Result<(Table, Vec<Pair>)> {
+    if cols.id == cols.en {
+        return Err(Error::Invalid(format!(
+            "--id-col and --en-col both name the column `{}`",
+            cols.id
+        )));
+    }
+    let input = crate::text::read_input(path)?;
+    let table = Table::parse(&input, opts)?;
+    let pairs = pairs_from_table(&table, cols)?;
+    Ok((table, pairs))
 }
 
 /// The pairs of a table. Columns `doc`, `id_idx`, `en_idx` and `bead` are used when present;

@@ -171,7 +171,7 @@ impl Summary {
     }
 
     /// Write the human summary (a few lines of text).
-    pub fn write_human<W: Write>(&self, w: &mut W) -> std::io::Result<()> {
+    pub fn write_human<W: Write + ?Sized>(&self, w: &mut W) -> std::io::Result<()> {
         if self.pairs == 0 {
             return writeln!(w, "0 pairs: the corpus is empty");
         }

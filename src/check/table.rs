@@ -171,6 +171,40 @@ impl Table {
             })
             .from_writer(w)
     }
+
+    /// Write the rows with extra columns (`extra`, valued by `values` for each row index);
+    /// existing columns of the same name are replaced.
+    pub fn write_with_columns<W: std::io::Write>(
+        &self,
+        w: W,
+        extra: &[&str],
+        values: impl Fn(usize) -> Vec<String>,
+    ) -> Result<()> {
+        let mut headers = self.headers.clone();
+        let slots: Vec<usize> = extra
+            .iter()
+            .map(|name| match headers.iter().position(|h| h == name) {
+                Some(i) => i,
+                None => {
+                    headers.push(name.to_string());
+                    headers.len() - 1
+                }
+            })
+            .collect();
+        let mut wr = self.writer(w);
+        wr.write_record(&headers).map_err(write_error)?;
+        let mut rec = Vec::with_capacity(headers.len());
+        for (i, row) in self.rows.iter().enumerate() {
+            rec.clear();
+            rec.extend(row.fields.iter().cloned());
+            rec.resize(headers.len(), String::new());
+            for (slot, v) in slots.iter().zip(values(i)) {
+                rec[*slot] = v;
+            }
+            wr.write_record(&rec).map_err(write_error)?;
+        }
+        wr.flush().map_err(Error::Write)
+    }
 }
 
 fn csv_error(path: &Path, lines: &mut LineCounter, e: csv::Error) -> Error {

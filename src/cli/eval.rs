@@ -1,5 +1,6 @@
 //! `selaras eval`: strict and lax precision/recall/F1 of predicted ladders against gold.
 
+use selaras::output::{Output, present};
 use std::path::PathBuf;
 
 /// Arguments of `selaras eval`.
@@ -30,13 +31,13 @@ enum Format {
 
 /// Run `selaras eval`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    super::check_not_input(
-        &[("--gold", Some(&args.gold)), ("--pred", Some(&args.pred))],
-        &[("-o", args.output.as_deref())],
+    selaras::output::check_not_input(
+        &[("--gold", &args.gold), ("--pred", &args.pred)],
+        &present(&[("-o", args.output.as_deref())]),
     )?;
-    let output = super::Output::open(args.output.as_deref())?;
+    let output = Output::open(args.output.as_deref())?;
     let docs = selaras::eval::evaluate_paths(&args.gold, &args.pred)?;
-    output.write(|out| match args.format {
+    output.write_with(|out| match args.format {
         Format::Text => selaras::eval::write_table(out, &docs, !args.overall_only),
         Format::Json => selaras::eval::write_json(out, &docs),
     })?;

@@ -8,20 +8,15 @@
 //! threshold; 130 interrupted.
 
 use clap::{Parser, Subcommand};
-use std::io::Write;
-use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use selaras::align::{AlignConfig, Aligner, parse_beads};
-use selaras::export::Format;
-use selaras::lexicon::Lexicon;
-use selaras::output::AtomicFile;
-
 pub mod align;
+pub mod args;
 pub mod batch;
 pub mod check;
 pub mod eval;
 pub mod pair;
+mod progress;
 pub mod report;
 pub mod score;
 pub mod split;
@@ -144,7 +139,7 @@ pub fn run(cli: Cli) -> u8 {
             if is_broken_pipe(&err) {
                 return EXIT_OK;
             }
-            eprintln!("selaras: {}", one_line(&err));
+            eprintln!("selaras: {}", selaras::error::one_line(err.as_ref()));
             let input = err.chain().any(
                 |e| matches!(e.downcast_ref::<selaras::Error>(), Some(e) if e.is_input_error()),
             );
@@ -153,199 +148,11 @@ pub fn run(cli: Cli) -> u8 {
     }
 }
 
-/// The error and its causes on one line, each cause once (a typed error often already
-/// includes its source in its own message).
-fn one_line(err: &anyhow::Error) -> String {
-    let mut msg = err.to_string();
-    for cause in err.chain().skip(1) {
-        let cause = cause.to_string();
-        if !msg.contains(&cause) {
-            msg.push_str(": ");
-            msg.push_str(&cause);
-        }
-    }
-    msg.replace(['\n', '\r'], " ")
-}
-
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
         e.downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
             || e.downcast_ref::<selaras::Error>()
                 .is_some_and(selaras::Error::is_broken_pipe)
-    })
-}
-
-/// The aligner's model options, shared by `align` and `batch`.
-#[derive(clap::Args, Debug)]
-pub struct ModelArgs {
-    /// An extra lexicon: TSV `id<TAB>en` per line, or hunalign's `en @ id`.
-    #[arg(long, value_name = "FILE")]
-    pub lexicon: Option<PathBuf>,
-    /// Allowed bead types, e.g. `1-1,1-0,0-1,2-1,1-2` (1-0 and 0-1 are required).
-    #[arg(
-        long,
-        value_name = "LIST",
-        default_value = "1-1,1-0,0-1,2-1,1-2,2-2,3-1,1-3"
-    )]
-    pub beads: String,
-    /// Keep the alignment monotonic: do not pair blocks of sentences moved elsewhere in the
-    /// translation across the document (crossing beads).
-    #[arg(long)]
-    pub no_moved: bool,
-}
-
-impl ModelArgs {
-    /// The aligner these options ask for: the bundled lexicon plus any `--lexicon`, the beads
-    /// of `--beads`.
-    pub fn aligner(&self) -> anyhow::Result<Aligner> {
-        let config = AlignConfig {
-            beads: parse_beads(&self.beads)?,
-            moved: !self.no_moved,
-            ..AlignConfig::default()
-        };
-        Ok(match &self.lexicon {
-            Some(path) => Aligner::with_lexicon(config, &Lexicon::read(path)?),
-            None => Aligner::new(config),
-        })
-    }
-}
-
-/// `--clause-pairs`: when the pieces of running text are also paired clause with clause.
-#[derive(clap::ValueEnum, Clone, Copy, Debug, Default)]
-pub enum ClausePairs {
-    /// Where a document's translation evidently pairs units smaller than sentences (verses,
-    /// clauses): many of its beads hold a part of a sentence.
-    #[default]
-    Auto,
-    /// Never: sentence pairs that translate each other whole stay whole.
-    Never,
-    /// In every document.
-    Always,
-}
-
-impl From<ClausePairs> for selaras::align::clauses::Finer {
-    fn from(c: ClausePairs) -> Self {
-        match c {
-            ClausePairs::Auto => Self::Auto,
-            ClausePairs::Never => Self::Never,
-            ClausePairs::Always => Self::Always,
-        }
-    }
-}
-
-/// Whether beads of the output are split at clauses: never for pre-split input, with
-/// `--whole-sentences`, or for a ladder (Vecalign's format indexes the sentences as split).
-pub fn clause_splits(presplit: bool, whole_sentences: bool, format: Format) -> bool {
-    !presplit && !whole_sentences && format != Format::Ladder
-}
-
-/// `-o PREFIX` of the `moses` format: required, and a file name prefix (it names two files,
-/// `PREFIX.id` and `PREFIX.en`; a directory there would get the hidden files `.id` and `.en`).
-pub fn check_moses_output(format: Format, output: Option<&Path>) -> selaras::Result<()> {
-    let problem = match output {
-        _ if format != Format::Moses => return Ok(()),
-        None => "--format moses writes two files: give their prefix with -o PREFIX".to_string(),
-        Some(p) if p.is_dir() || selaras::output::names_directory(p) => format!(
-            "-o {}: --format moses writes PREFIX.id and PREFIX.en: give a file name prefix, not a directory",
-            p.display()
-        ),
-        Some(_) => return Ok(()),
-    };
-    Err(selaras::Error::Invalid(problem))
-}
-
-/// Where a command's data goes: a file written atomically (`-o`), or standard output.
-/// Opened before the work, so a path that cannot be written fails first.
-pub enum Output {
-    File(AtomicFile),
-    Stdout,
-}
-
-impl Output {
-    /// Open `path`, or standard output when there is none or it is `-`.
-    pub fn open(path: Option<&Path>) -> selaras::Result<Output> {
-        Ok(match path {
-            Some(p) if !selaras::output::is_stdout(p) => Output::File(AtomicFile::create(p)?),
-            _ => Output::Stdout,
-        })
-    }
-
-    /// Write the data with `f` and complete the file (or flush standard output).
-    pub fn write(
-        self,
-        f: impl FnOnce(&mut dyn Write) -> selaras::Result<()>,
-    ) -> selaras::Result<()> {
-        match self {
-            Output::File(mut file) => {
-                f(&mut file)?;
-                file.commit()
-            }
-            Output::Stdout => {
-                let mut out = stdout();
-                f(&mut out)?;
-                out.flush().map_err(selaras::Error::Write)
-            }
-        }
-    }
-}
-
-/// An output path, `None` for standard output (none given, or `-`).
-pub fn output_path(path: Option<PathBuf>) -> Option<PathBuf> {
-    path.filter(|p| !selaras::output::is_stdout(p))
-}
-
-/// Refuse outputs that name an input, before any work (exit code 2; the input untouched).
-/// Inputs and outputs that are not given are left out.
-pub fn check_not_input(
-    inputs: &[(&str, Option<&Path>)],
-    outputs: &[(&str, Option<&Path>)],
-) -> selaras::Result<()> {
-    let inputs: Vec<(&str, &Path)> = inputs
-        .iter()
-        .filter_map(|(o, p)| Some((*o, (*p)?)))
-        .collect();
-    let outputs: Vec<(&str, &Path)> = outputs
-        .iter()
-        .filter_map(|(o, p)| Some((*o, (*p)?)))
-        .collect();
-    selaras::output::check_not_input(&inputs, &outputs)
-}
-
-/// Standard output, buffered (data goes here; messages go to standard error).
-pub fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
-    std::io::BufWriter::new(std::io::stdout().lock())
-}
-
-/// `--width N` of the `side` format: at least [`selaras::export::SIDE_MIN_WIDTH`].
-pub fn parse_width(s: &str) -> Result<usize, String> {
-    let n: usize = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
-    let min = selaras::export::SIDE_MIN_WIDTH;
-    if n < min {
-        return Err(format!("at least {min} (two columns of 10 and the gutter)"));
-    }
-    let max = selaras::export::SIDE_MAX_WIDTH;
-    if n > max {
-        return Err(format!("at most {max}"));
-    }
-    Ok(n)
-}
-
-/// The one line that names the inputs found hard-wrapped (not when `--wrapped` said so), or
-/// `None` when there are none.
-pub fn wrap_note(sides: &[(&std::path::Path, selaras::segment::Layout)]) -> Option<String> {
-    let found: Vec<String> = sides
-        .iter()
-        .filter(|(_, l)| l.wrapped && l.detected)
-        .map(|(p, l)| match l.width {
-            Some(w) => format!("{} (lines cut at {w} columns)", p.display()),
-            None => p.display().to_string(),
-        })
-        .collect();
-    (!found.is_empty()).then(|| {
-        format!(
-            "selaras: read as hard-wrapped text: {}; --no-wrapped reads every line break as a paragraph end",
-            found.join(", ")
-        )
     })
 }

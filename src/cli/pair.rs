@@ -1,9 +1,10 @@
 //! `selaras pair`: which article translates which, in two collections without a manifest.
 
+use super::args::RunArgs;
+use super::progress::Bar;
 use super::{EXIT_OK, EXIT_PARTIAL};
-use selaras::output::AtomicFile;
+use selaras::output::{AtomicFile, Output, present};
 use selaras::pair::{self, Options, Progress};
-use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -29,13 +30,8 @@ pub struct Args {
     /// is at least this.
     #[arg(long, value_name = "P", default_value_t = pair::DEFAULT_MIN_SCORE, allow_negative_numbers = true)]
     pub min_score: f64,
-    /// Worker threads (default: all cores; at most 1024). The output is the same for any
-    /// number.
-    #[arg(short, long, default_value_t = 0, hide_default_value = true, value_parser = clap::value_parser!(u16).range(0..=1024))]
-    pub jobs: u16,
-    /// No progress bar and no summary on stderr.
-    #[arg(short, long)]
-    pub quiet: bool,
+    #[command(flatten)]
+    pub run: RunArgs,
     /// An extra lexicon: TSV `id<TAB>en` per line, or hunalign's `en @ id`.
     #[arg(long, value_name = "FILE")]
     pub lexicon: Option<PathBuf>,
@@ -63,26 +59,18 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         )
         .into());
     }
-    let output = super::output_path(args.output.clone());
+    let output = selaras::output::given(args.output.clone());
     let unpaired_path = args
         .unpaired
         .clone()
         .or_else(|| output.as_deref().map(|o| with_suffix(o, ".unpaired.tsv")));
-    let outputs: Vec<(&str, &Path)> = [
+    let outputs = present(&[
         ("-o", output.as_deref()),
         ("--unpaired", unpaired_path.as_deref()),
         ("--candidates", args.candidates.as_deref()),
-    ]
-    .into_iter()
-    .filter_map(|(o, p)| Some((o, p?)))
-    .collect();
+    ]);
     selaras::output::check_distinct(&outputs)?;
-    let ev = match &args.lexicon {
-        Some(p) => {
-            selaras::score::Evidence::bundled().with_lexicon(&selaras::lexicon::Lexicon::read(p)?)
-        }
-        None => selaras::score::Evidence::bundled(),
-    };
+    let ev = selaras::score::Evidence::with_lexicon_file(args.lexicon.as_deref())?;
     let (_, id_docs) = pair::input::list(&args.id_input)?;
     let (_, en_docs) = pair::input::list(&args.en_input)?;
     // No output may replace an input: the two inputs, and every document file they name.
@@ -94,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     selaras::output::check_not_input(&inputs, &outputs)?;
     // Outputs are opened before the work, so a path that cannot be written fails first.
-    let out = super::Output::open(output.as_deref())?;
+    let out = Output::open(output.as_deref())?;
     let unpaired_file = unpaired_path.as_ref().map(AtomicFile::create).transpose()?;
     let candidates_file = args
         .candidates
@@ -102,27 +90,24 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .map(AtomicFile::create)
         .transpose()?;
 
-    let bar = progress_bar(args.quiet);
-    let stage = std::cell::Cell::new("");
+    let bar = Bar::new(
+        args.run.quiet,
+        "{prefix:>9} [{bar:30}] {pos}/{len}, ETA {eta}",
+        Some(0),
+    );
     let progress = |p: Progress| {
         if let Some(bar) = &bar {
-            if stage.get() != p.stage {
-                stage.set(p.stage);
-                bar.reset();
-                bar.set_prefix(p.stage);
-            }
-            bar.set_length(p.total);
-            bar.set_position(p.done);
+            bar.show(p.stage, p.done, Some(p.total));
         }
     };
     let opts = Options {
         min_score: args.min_score,
-        jobs: usize::from(args.jobs),
+        jobs: usize::from(args.run.jobs),
         keep_candidates: candidates_file.is_some(),
     };
     let outcome = pair::pair(id_docs, en_docs, &ev, &opts, &progress)?;
     if let Some(bar) = &bar {
-        bar.finish_and_clear();
+        bar.finish();
     }
     let dir = output
         .as_deref()
@@ -130,72 +115,24 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         .and_then(Path::parent)
         .unwrap_or(Path::new(""))
         .to_path_buf();
-    out.write(|w| pair::write::write_manifest(w, &outcome.pairs, &dir))?;
+    out.write_with(|w| pair::write::write_manifest(w, &outcome.pairs, &dir))?;
     if let Some(mut f) = unpaired_file {
         pair::write::write_unpaired(&mut f, &outcome.unpaired)?;
         f.commit()?;
     }
     if let Some(mut f) = candidates_file {
-        writeln!(
-            f,
-            "id\ten\tcover_id\tcover_en\tlog_ratio\tnum_matched\tnum_unmatched\tin_order\tscore"
-        )?;
-        for (i, e, x, s) in &outcome.features {
-            writeln!(
-                f,
-                "{i}\t{e}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{s:.4}",
-                x.cover_id, x.cover_en, x.log_ratio, x.num_matched, x.num_unmatched, x.in_order
-            )?;
-        }
+        pair::write::write_candidates(&mut f, &outcome.features)?;
         f.commit()?;
     }
-    let failed = outcome.failed();
-    if !args.quiet {
+    if !args.run.quiet {
+        let seconds = start.elapsed().as_secs_f64();
         let mut err = std::io::stderr().lock();
-        if unpaired_path.is_none() {
-            for u in outcome.unpaired.iter().filter(|u| u.failed) {
-                let _ = writeln!(err, "selaras pair: {}: {}", u.file, u.reason);
-            }
-        }
-        let without = outcome.unpaired.len() - failed;
-        let _ = writeln!(
-            err,
-            "selaras pair: {} Indonesian x {} English documents, {} pairs (score >= {}), \
-             {without} without a partner, {failed} unusable, {} candidates scored in {:.2} s \
-             ({} threads)",
-            outcome.docs.0,
-            outcome.docs.1,
-            outcome.pairs.len(),
-            args.min_score,
-            outcome.candidates,
-            start.elapsed().as_secs_f64(),
-            outcome.jobs,
-        );
-        if failed > 0
-            && let Some(p) = &unpaired_path
-        {
-            let _ = writeln!(
-                err,
-                "selaras pair: unusable documents are listed in {}",
-                p.display()
-            );
-        }
+        let unpaired = unpaired_path.as_deref();
+        let _ = pair::write::write_summary(&mut err, &outcome, unpaired, args.min_score, seconds);
     }
-    Ok(if failed > 0 { EXIT_PARTIAL } else { EXIT_OK })
-}
-
-/// A progress bar on a terminal, in the style of `selaras batch`'s.
-fn progress_bar(quiet: bool) -> Option<indicatif::ProgressBar> {
-    if quiet || !std::io::stderr().is_terminal() {
-        return None;
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{prefix:>9} [{bar:30}] {pos}/{len}, ETA {eta}")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
-    bar.set_prefix("reading");
-    Some(bar)
+    Ok(if outcome.failed() > 0 {
+        EXIT_PARTIAL
+    } else {
+        EXIT_OK
+    })
 }

@@ -1,9 +1,6 @@
 //! `selaras report`: a self-contained HTML report of an aligned corpus.
 
-use super::check::{FlagArgs, TableArgs};
-use selaras::check::Summary;
-use selaras::output::AtomicFile;
-use selaras::report::{ReportInput, write_html};
+use super::args::{FlagArgs, TableArgs};
 use std::path::PathBuf;
 
 /// Arguments of `selaras report`.
@@ -23,37 +20,8 @@ pub struct Args {
 
 /// Run `selaras report`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let cfg = args.flags.config()?;
-    args.input
-        .refuse_replacing_input("-o", Some(&args.output))?;
-    // Opened before the work, so a path that cannot be written fails first.
-    let mut file = AtomicFile::create(&args.output)?;
-    let (table, pairs) = args.input.read()?;
-    let checks = selaras::check::check_pairs(&pairs, &args.flags.scorer()?, &cfg);
-    let summary = Summary::build(&pairs, &checks);
-    let title = args.title.clone().unwrap_or_else(|| {
-        table.path.file_name().map_or_else(
-            || table.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        )
-    });
-    write_html(
-        &mut file,
-        &ReportInput {
-            title: &title,
-            pairs: &pairs,
-            checks: &checks,
-            summary: &summary,
-        },
-    )?;
-    file.commit()?;
-    eprintln!(
-        "selaras: wrote {} ({} document{}, {} pair{})",
-        args.output.display(),
-        summary.documents,
-        if summary.documents == 1 { "" } else { "s" },
-        summary.pairs,
-        if summary.pairs == 1 { "" } else { "s" }
-    );
+    let input = args.input.with_flags(&args.flags)?;
+    let title = args.title.as_deref();
+    selaras::job::table::report(&input, &args.output, title, &mut std::io::stderr())?;
     Ok(super::EXIT_OK)
 }

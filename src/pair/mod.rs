@@ -379,7 +379,7 @@ fn load_doc(
         .collect();
     terms.sort_unstable();
     terms.dedup();
-    let hash = crate::batch::input::fnv1a64(&crate::text::normalize(&text));
+    let hash = crate::text::fnv1a64(&crate::text::normalize(&text));
     Ok(Doc {
         src,
         file,

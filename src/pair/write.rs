@@ -1,7 +1,8 @@
 //! The two files of a run: the manifest of pairs, which `selaras batch` reads as it is, and
 //! the documents left without a partner.
 
-use super::{Pair, Unpaired};
+use super::score::DocFeatures;
+use super::{Outcome, Pair, Unpaired};
 use crate::error::{Error, Result};
 use crate::export::tsv_escape;
 use crate::segment::Lang;
@@ -79,6 +80,67 @@ fn absolute_dir(dir: &Path) -> PathBuf {
     std::fs::canonicalize(dir)
         .or_else(|_| std::path::absolute(dir))
         .unwrap_or_else(|_| dir.to_path_buf())
+}
+
+/// Every candidate pair's features and score (`pair --candidates`, for calibration): a TSV
+/// with a header row.
+pub fn write_candidates<W: Write>(
+    mut w: W,
+    rows: &[(String, String, DocFeatures, f64)],
+) -> Result<()> {
+    writeln!(
+        w,
+        "id\ten\tcover_id\tcover_en\tlog_ratio\tnum_matched\tnum_unmatched\tin_order\tscore"
+    )
+    .map_err(Error::Write)?;
+    for (i, e, x, s) in rows {
+        writeln!(
+            w,
+            "{i}\t{e}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{s:.4}",
+            x.cover_id, x.cover_en, x.log_ratio, x.num_matched, x.num_unmatched, x.in_order
+        )
+        .map_err(Error::Write)?;
+    }
+    Ok(())
+}
+
+/// The end of a `pair` run for standard error: the unusable documents when they are listed
+/// nowhere else (`unpaired_file`: the file that lists them), then the summary line.
+pub fn write_summary(
+    w: &mut dyn Write,
+    outcome: &Outcome,
+    unpaired_file: Option<&Path>,
+    min_score: f64,
+    seconds: f64,
+) -> std::io::Result<()> {
+    if unpaired_file.is_none() {
+        for u in outcome.unpaired.iter().filter(|u| u.failed) {
+            writeln!(w, "selaras pair: {}: {}", u.file, u.reason)?;
+        }
+    }
+    let failed = outcome.failed();
+    let without = outcome.unpaired.len() - failed;
+    writeln!(
+        w,
+        "selaras pair: {} Indonesian x {} English documents, {} pairs (score >= {}), \
+         {without} without a partner, {failed} unusable, {} candidates scored in {:.2} s \
+         ({} threads)",
+        outcome.docs.0,
+        outcome.docs.1,
+        outcome.pairs.len(),
+        min_score,
+        outcome.candidates,
+        seconds,
+        outcome.jobs,
+    )?;
+    if let (true, Some(p)) = (failed > 0, unpaired_file) {
+        writeln!(
+            w,
+            "selaras pair: unusable documents are listed in {}",
+            p.display()
+        )?;
+    }
+    Ok(())
 }
 
 /// `path` relative to the absolute directory `base` (`../x/a.txt`), through the real

@@ -333,6 +333,15 @@ impl Evidence {
         }
     }
 
+    /// The evidence model with the bundled lexicon and, when given, the entries of a lexicon
+    /// file.
+    pub fn with_lexicon_file(path: Option<&std::path::Path>) -> crate::Result<Self> {
+        Ok(match path {
+            Some(p) => Evidence::bundled().with_lexicon(&Lexicon::read(p)?),
+            None => Evidence::bundled(),
+        })
+    }
+
     /// The evidence model with the bundled lexicon and the user's extra entries.
     pub fn with_lexicon(&self, extra: &Lexicon) -> Self {
         let mut lex = (*self.lex).clone();

@@ -147,6 +147,32 @@ pub enum Finer {
     Always,
 }
 
+impl Finer {
+    /// Every choice, in the order the command line lists them.
+    pub const ALL: [Finer; 3] = [Finer::Auto, Finer::Never, Finer::Always];
+
+    /// The choice's name as given to `--clause-pairs`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Finer::Auto => "auto",
+            Finer::Never => "never",
+            Finer::Always => "always",
+        }
+    }
+
+    /// What the choice does, in a sentence (for `--help`).
+    pub fn about(self) -> &'static str {
+        match self {
+            Finer::Auto => {
+                "Where a document's translation evidently pairs units smaller than sentences \
+                 (verses, clauses): many of its beads hold a part of a sentence"
+            }
+            Finer::Never => "Never: sentence pairs that translate each other whole stay whole",
+            Finer::Always => "In every document",
+        }
+    }
+}
+
 impl ClauseParams {
     /// These parameters with the finer search run as `finer` says.
     pub fn with_finer(mut self, finer: Finer) -> Self {

@@ -1,0 +1,194 @@
+//! `selaras align`: an Indonesian document and its English translation, from their files to
+//! the alignment written in one format, and its scores against a gold ladder when given.
+
+use super::{Model, Segmentation, clause_splits, wrap_note};
+use crate::align::clauses::Finer;
+use crate::error::Result;
+use crate::eval::{DocEval, Link, Tally};
+use crate::export::Format;
+use crate::output::{CorpusOutput, check_moses_output, check_not_input, present};
+use crate::pipeline::{Options, Pipeline};
+use crate::segment::{Lang, Segmenter};
+use crate::text::Input;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What `selaras align` is asked to do.
+#[derive(Clone, Debug)]
+pub struct Job {
+    /// The Indonesian document.
+    pub id: PathBuf,
+    /// The English document.
+    pub en: PathBuf,
+    /// The output (`None`: standard output); for `moses`, the prefix of its two files.
+    pub output: Option<PathBuf>,
+    /// The output format.
+    pub format: Format,
+    /// Line width of the `side` format.
+    pub width: usize,
+    /// The document id written in the output (default: [`doc_name`] of the Indonesian file).
+    pub doc: Option<String>,
+    /// A gold ladder to score the sentence alignment against.
+    pub gold: Option<PathBuf>,
+    /// The aligner's model.
+    pub model: Model,
+    /// How the texts are cut into sentences.
+    pub segmentation: Segmentation,
+    /// Learn word translations from the document (a second pass).
+    pub learn: bool,
+    /// Keep sentences whole (no clause split).
+    pub whole_sentences: bool,
+    /// When clause pieces are also paired clause with clause.
+    pub clause_pairs: Finer,
+}
+
+/// The document id of an Indonesian file: its name without `.txt`, then without `.id`
+/// (`berita.id.txt` → `berita`), as `batch` names `NAME.id.txt`.
+pub fn doc_name(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let name = name.strip_suffix(".txt").unwrap_or(&name);
+    name.strip_suffix(".id").unwrap_or(name).to_string()
+}
+
+/// Read one side, and compile the user's rules for its language (`rules`: their text and
+/// path) or warm the bundled ones (`bundled`), while the lexicon loads.
+fn read_side(
+    path: &Path,
+    lang: Lang,
+    rules: Option<(&str, &Path)>,
+    bundled: bool,
+) -> Result<(Input, Option<Segmenter>)> {
+    let input = crate::text::read_input(path)?;
+    let segmenter = match rules {
+        Some((xml, rules)) => Some(Segmenter::from_srx(xml, lang, rules)?),
+        None => {
+            if bundled {
+                Segmenter::new(lang);
+            }
+            None
+        }
+    };
+    Ok((input, segmenter))
+}
+
+/// Refuse outputs that name an input, before any work.
+fn check_outputs(job: &Job) -> Result<()> {
+    check_moses_output(job.format, job.output.as_deref())?;
+    let moses = match (&job.output, job.format) {
+        (Some(prefix), Format::Moses) => Some(crate::export::moses_paths(prefix)),
+        _ => None,
+    };
+    let outputs = match &moses {
+        Some((pi, pe)) => present(&[("-o", Some(pi.as_path())), ("-o", Some(pe.as_path()))]),
+        None => present(&[("-o", job.output.as_deref())]),
+    };
+    let inputs = present(&[
+        ("ID_FILE", Some(&job.id)),
+        ("EN_FILE", Some(&job.en)),
+        ("--rules", job.segmentation.rules.as_deref()),
+        ("--lexicon", job.model.lexicon.as_deref()),
+        ("--gold", job.gold.as_deref()),
+    ]);
+    check_not_input(&inputs, &outputs)
+}
+
+/// Run `selaras align`: messages (the hard-wrapped note, the scores against the gold ladder)
+/// go to `messages`.
+pub fn run(job: &Job, messages: &mut dyn Write) -> Result<()> {
+    check_outputs(job)?;
+    let rules = match &job.segmentation.rules {
+        Some(path) => Some((crate::text::read_input(path)?.text, path)),
+        None => None,
+    };
+    let rules = rules
+        .as_ref()
+        .map(|(xml, path)| (xml.as_str(), path.as_path()));
+    let bundled = !job.segmentation.presplit;
+    // The lexicon loads while both sides are read and the rules compile (each language's
+    // bundled rules compile once per process).
+    let (aligner, (id, en)) = rayon::join(
+        || job.model.aligner(),
+        || {
+            rayon::join(
+                || read_side(&job.id, Lang::Id, rules, bundled),
+                || read_side(&job.en, Lang::En, rules, bundled),
+            )
+        },
+    );
+    let aligner = aligner?;
+    let (id, id_rules) = id?;
+    let (en, en_rules) = en?;
+    let gold = match &job.gold {
+        Some(path) => {
+            let input = crate::text::read_input(path)?;
+            Some(crate::eval::parse_ladder(&input.text, path)?)
+        }
+        None => None,
+    };
+
+    let output = CorpusOutput::open(job.output.as_deref(), job.format, job.width, false)?;
+    let options = Options {
+        presplit: job.segmentation.presplit,
+        wrapped: job.segmentation.wrap,
+        learn: job.learn,
+        whole_sentences: !clause_splits(job.segmentation.presplit, job.whole_sentences, job.format),
+        clause_pairs: job.clause_pairs,
+    };
+    let mut pipeline = Pipeline::new(aligner, options);
+    if let (Some(i), Some(e)) = (id_rules, en_rules) {
+        pipeline = pipeline.with_segmenters(i, e);
+    }
+    let aligned = pipeline.align(&id.text, &en.text)?;
+    // The sides as aligned: exchanged when the files' languages were.
+    let swapped = aligned.document.languages.swapped();
+    let (files, offsets) = match swapped {
+        true => ([&job.en, &job.id], (en.offset, id.offset)),
+        false => ([&job.id, &job.en], (id.offset, en.offset)),
+    };
+    let sides = [
+        (files[0].as_path(), aligned.layout.0),
+        (files[1].as_path(), aligned.layout.1),
+    ];
+    if let Some(note) = wrap_note(&sides) {
+        let _ = writeln!(messages, "{note}");
+    }
+    let (id_file, en_file) = (job.id.display(), job.en.display());
+    if swapped {
+        let _ = writeln!(
+            messages,
+            "selaras: {id_file} reads as English and {en_file} as Indonesian: aligned the other way round"
+        );
+    }
+    if let Some(why) = aligned.document.describe() {
+        let _ = writeln!(
+            messages,
+            "selaras: {id_file} and {en_file}: {why}; every bead's score includes it"
+        );
+    }
+    let name = job.doc.clone().unwrap_or_else(|| doc_name(&job.id));
+    let mut writer = output.writer()?;
+    writer.write_doc(&aligned.export(&name, offsets))?;
+    writer.finish()?;
+
+    if let (Some(gold), Some(path)) = (gold, &job.gold) {
+        let predicted: Vec<Link> = aligned
+            .sentence_beads
+            .iter()
+            .map(|b| (b.id.clone(), b.en.clone()))
+            .collect();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let docs = [DocEval {
+            doc: name,
+            tally: Tally::new(&gold, &predicted),
+            predicted: true,
+        }];
+        crate::eval::write_table(messages, &docs, false)?;
+    }
+    Ok(())
+}

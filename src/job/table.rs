@@ -1,0 +1,259 @@
+//! `selaras score`, `check` and `report`: the pairs of a table scored and flagged, written
+//! back as rows with extra columns, summarised, or shown in an HTML report.
+
+use crate::check::table::{Table, TableOptions};
+use crate::check::{self, CheckConfig, Columns, Pair, PairCheck, Summary};
+use crate::error::{Error, Result};
+use crate::output::{AtomicFile, Output, check_distinct, present};
+use crate::score::pair::{INPUTS, design};
+use crate::score::{Evidence, PairScorer};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// The pair table to read and how its pairs are flagged.
+#[derive(Clone, Debug)]
+pub struct Input {
+    /// The table (`-`: standard input).
+    pub file: PathBuf,
+    /// Its text columns.
+    pub columns: Columns,
+    /// How its fields are quoted.
+    pub options: TableOptions,
+    /// The flags' thresholds.
+    pub config: CheckConfig,
+    /// An extra lexicon for the pair scores.
+    pub lexicon: Option<PathBuf>,
+}
+
+/// A table read, its pairs scored and flagged.
+struct Checked {
+    table: Table,
+    pairs: Vec<Pair>,
+    checks: Vec<PairCheck>,
+    scorer: PairScorer,
+    summary: Summary,
+}
+
+impl Input {
+    /// Refuse an output that would replace the input table with something else (a summary,
+    /// a report). Rows written back over it (`-o` the same file) keep every row and column.
+    fn refuse_replacing(&self, opt: &str, output: Option<&Path>) -> Result<()> {
+        match output {
+            Some(p) if self.file.as_os_str() != "-" => {
+                check_distinct(&[("the input", &self.file), (opt, p)])
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Read the table, then score and flag its pairs.
+    fn check(&self) -> Result<Checked> {
+        let (table, pairs) = check::read_pairs(&self.file, &self.columns, self.options)?;
+        let evidence = Evidence::with_lexicon_file(self.lexicon.as_deref())?;
+        let scorer = PairScorer::with_evidence(evidence);
+        let checks = check::check_pairs(&pairs, &scorer, &self.config);
+        let summary = Summary::build(&pairs, &checks);
+        Ok(Checked {
+            table,
+            pairs,
+            checks,
+            scorer,
+            summary,
+        })
+    }
+}
+
+/// Run `selaras score`: the rows with `score` and `flags` columns (and, with `features`, the
+/// model inputs as `f_<name>` columns) to `output` (`None`: standard output).
+pub fn score(input: &Input, output: Option<&Path>, features: bool) -> Result<()> {
+    let output = Output::open(output)?;
+    let Checked {
+        table,
+        pairs,
+        checks,
+        scorer,
+        ..
+    } = input.check()?;
+    let mut extra: Vec<String> = vec!["score".into(), "flags".into()];
+    let feats: Vec<[f64; INPUTS.len()]> = if features {
+        extra.extend(INPUTS.iter().skip(1).map(|n| format!("f_{n}")));
+        use rayon::prelude::*;
+        pairs
+            .par_iter()
+            .map(|p| design(&scorer.features(&p.id, &p.en)))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let extra: Vec<&str> = extra.iter().map(String::as_str).collect();
+    output.write_with(|w| {
+        table.write_with_columns(w, &extra, |i| {
+            let mut v = vec![
+                format!("{:.4}", checks[i].score),
+                check::flag_list(&checks[i].flags),
+            ];
+            if let Some(x) = feats.get(i) {
+                v.extend(x.iter().skip(1).map(|a| format!("{a:.6}")));
+            }
+            v
+        })
+    })
+}
+
+/// What `--fail-under` compares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailMetric {
+    /// Share of pairs without any flag.
+    Clean,
+    /// Mean pair probability (pairs with both sides non-empty).
+    MeanScore,
+}
+
+impl FailMetric {
+    /// Both measures, in the order the command line lists them.
+    pub const ALL: [FailMetric; 2] = [FailMetric::Clean, FailMetric::MeanScore];
+
+    /// The measure's name as given to `--fail-metric`.
+    pub fn name(self) -> &'static str {
+        match self {
+            FailMetric::Clean => "clean",
+            FailMetric::MeanScore => "mean-score",
+        }
+    }
+
+    /// What the measure is (for `--help`).
+    pub fn about(self) -> &'static str {
+        match self {
+            FailMetric::Clean => "Share of pairs without any flag",
+            FailMetric::MeanScore => "Mean pair probability (pairs with both sides non-empty)",
+        }
+    }
+
+    /// The measure's name in a message and its value for a corpus.
+    fn of(self, summary: &Summary) -> (&'static str, f64) {
+        match self {
+            FailMetric::Clean => ("clean share", summary.clean_share),
+            FailMetric::MeanScore => ("mean score", summary.mean_score),
+        }
+    }
+}
+
+/// What `selaras check` is asked to do besides reading its input.
+#[derive(Clone, Debug)]
+pub struct Check {
+    /// Write the rows (with `pair_score` and `flags`).
+    pub rows: bool,
+    /// Where the rows go (`None`: standard output).
+    pub output: Option<PathBuf>,
+    /// A JSON file for the summary.
+    pub summary: Option<PathBuf>,
+    /// Fail when this measure of the corpus is below this value.
+    pub fail_under: Option<(FailMetric, f64)>,
+    /// Write the human summary to the messages.
+    pub quiet: bool,
+}
+
+/// Run `selaras check`: the human summary goes to `messages` (unless `quiet`). Returns
+/// whether the corpus passes `--fail-under` (with the message saying why not).
+pub fn check(input: &Input, job: &Check, messages: &mut dyn Write) -> Result<bool> {
+    if let Some((_, x)) = job.fail_under
+        && !(0.0..=1.0).contains(&x)
+    {
+        return Err(Error::Invalid(format!(
+            "--fail-under must be between 0 and 1, not {x}"
+        )));
+    }
+    check_distinct(&present(&[
+        ("-o", job.output.as_deref()),
+        ("--summary", job.summary.as_deref()),
+    ]))?;
+    input.refuse_replacing("--summary", job.summary.as_deref())?;
+    // Outputs open before the work, so a path that cannot be written fails first.
+    let summary_file = job.summary.as_ref().map(AtomicFile::create).transpose()?;
+    let rows_out = (job.rows)
+        .then(|| Output::open(job.output.as_deref()))
+        .transpose()?;
+    let Checked {
+        table,
+        checks,
+        summary,
+        ..
+    } = input.check()?;
+    if let Some(out) = rows_out {
+        out.write_with(|w| {
+            table.write_with_columns(w, &["pair_score", "flags"], |i| {
+                vec![
+                    format!("{:.4}", checks[i].score),
+                    check::flag_list(&checks[i].flags),
+                ]
+            })
+        })?;
+    }
+    if let Some(mut file) = summary_file {
+        serde_json::to_writer_pretty(&mut file, &summary).map_err(|e| Error::Write(e.into()))?;
+        file.write_all(b"\n").map_err(Error::Write)?;
+        file.commit()?;
+    }
+    if !job.quiet {
+        let _ = summary.write_human(messages);
+    }
+    let Some((metric, x)) = job.fail_under else {
+        return Ok(true);
+    };
+    if summary.pairs == 0 {
+        let _ = writeln!(
+            messages,
+            "selaras: corpus below --fail-under: it holds no pairs"
+        );
+        return Ok(false);
+    }
+    let (name, value) = metric.of(&summary);
+    if value < x {
+        let _ = writeln!(
+            messages,
+            "selaras: corpus below --fail-under: {name} {value:.4} < {x}"
+        );
+        return Ok(false);
+    }
+    Ok(true)
+}
+
+/// Run `selaras report`: the HTML report of the table to `output`, titled `title` (default:
+/// the input's file name); the line that says what was written goes to `messages`.
+pub fn report(
+    input: &Input,
+    output: &Path,
+    title: Option<&str>,
+    messages: &mut dyn Write,
+) -> Result<()> {
+    input.refuse_replacing("-o", Some(output))?;
+    // Opened before the work, so a path that cannot be written fails first.
+    let mut file = AtomicFile::create(output)?;
+    let checked = input.check()?;
+    let (table, summary) = (&checked.table, &checked.summary);
+    let title = title.map(str::to_string).unwrap_or_else(|| {
+        table.path.file_name().map_or_else(
+            || table.path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    });
+    let report = crate::report::ReportInput {
+        title: &title,
+        pairs: &checked.pairs,
+        checks: &checked.checks,
+        summary,
+    };
+    crate::report::write_html(&mut file, &report)?;
+    file.commit()?;
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let _ = writeln!(
+        messages,
+        "selaras: wrote {} ({} document{}, {} pair{})",
+        output.display(),
+        summary.documents,
+        plural(summary.documents),
+        summary.pairs,
+        plural(summary.pairs),
+    );
+    Ok(())
+}
