@@ -136,6 +136,36 @@ const OTHER_MIN_WORDS: usize = 12;
 /// language (Indonesian and English running text: 0.2–0.5).
 const OTHER_MAX_FUNCTION_SHARE: f64 = 0.04;
 
+/// Below this share of its lowercase words known to the bundled lexicon (as Indonesian or
+/// English words), a side without function words is another language; a list of names
+/// (`anak Matatias, anak Amos, …`) has few function words but known words.
+const OTHER_MAX_KNOWN_SHARE: f64 = 0.5;
+
+/// The share of the lowercase words of `text` (three letters or more) that the bundled lexicon
+/// knows as an Indonesian or an English word.
+fn known_share(text: &str) -> f64 {
+    use crate::lexicon::{Lexicon, is_stop_en, is_stop_id, key, stem_en, stem_id};
+    let lex = Lexicon::bundled();
+    let (mut known, mut all) = (0usize, 0usize);
+    for w in text.split(|c: char| !c.is_alphabetic()) {
+        if w.chars().count() < 3 || !w.chars().all(char::is_lowercase) {
+            continue;
+        }
+        all += 1;
+        known += usize::from(
+            is_stop_id(w)
+                || is_stop_en(w)
+                || !lex.translations(key(&stem_id(w))).is_empty()
+                || lex.has_en(key(&stem_en(w))),
+        );
+    }
+    if all == 0 {
+        1.0
+    } else {
+        known as f64 / all as f64
+    }
+}
+
 /// The language of one side.
 pub fn side_language(text: &str) -> Language {
     let (mut latin, mut letters) = (0usize, 0usize);
@@ -151,7 +181,8 @@ pub fn side_language(text: &str) -> Language {
         Some(Lang::Id) => Language::Indonesian,
         Some(Lang::En) => Language::English,
         None if g.words >= OTHER_MIN_WORDS
-            && (g.function_words as f64) < OTHER_MAX_FUNCTION_SHARE * g.words as f64 =>
+            && (g.function_words as f64) < OTHER_MAX_FUNCTION_SHARE * g.words as f64
+            && known_share(text) < OTHER_MAX_KNOWN_SHARE =>
         {
             Language::Other
         }
@@ -241,6 +272,18 @@ mod tests {
         );
         let zh = "总统说政府今年将修建一条新路。这条路将连接岛上的两个城市。";
         assert_eq!(identify(zh, EN).pairing, Pairing::OtherLanguage);
+        let de = "Der Präsident sagte, die Regierung werde dieses Jahr eine neue Straße bauen, \
+                  welche zwei Städte der Insel verbinden soll.";
+        assert_eq!(identify(ID, de).pairing, Pairing::OtherLanguage);
+    }
+
+    #[test]
+    fn a_list_of_names_is_not_another_language() {
+        let id = "anak Matatias, anak Amos, anak Nahum, anak Esli, anak Nagai, anak Maat, \
+                  anak Simei, anak Yosek, anak Yoda, anak Yohanan, anak Resa,";
+        let en = "the son of Mattathias, the son of Amos, the son of Nahum, the son of Esli, \
+                  the son of Naggai, the son of Maath, the son of Semein,";
+        assert_eq!(identify(id, en).pairing, Pairing::AsGiven);
     }
 
     #[test]

@@ -24,8 +24,11 @@
 //!   ([`align::calibrate`]); [`align::clauses`] is the clause split that cuts beads where the
 //!   sides' sentences end in different places (pieces, windows, search, posteriors, decoding);
 //!   moved content is paired across the document in `align/crossing.rs`;
+//!   [`align::document`] is the probability that the two documents translate each other at
+//!   all, read from their alignment, which every bead's score includes;
 //! - [`pipeline`]: one article pair from text to beads ([`pipeline::Pipeline::align`]): the
-//!   steps every document goes through (segmentation, preparation, alignment, clause split),
+//!   steps every document goes through (languages, segmentation, preparation, alignment,
+//!   the document's judgement, clause split),
 //!   for `align`, `batch` and bindings;
 //! - [`job`]: one function per command of the binary: its files read and checked, its
 //!   outputs opened before the work (never over an input), its messages for standard error;

@@ -25,6 +25,7 @@ use std::borrow::Cow;
 use serde::Serialize;
 
 use crate::align::clauses::{ClauseParams, Finer};
+use crate::align::document::{self, DocFeatures};
 use crate::align::{Aligner, Bead, Detail, DocStats, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::DocAlignment;
@@ -240,6 +241,9 @@ pub struct Judgement {
     pub probability: f64,
     /// Why the document is not a translation (`None` when it may be one).
     pub reason: Option<String>,
+    /// The alignment's evidence the probability was read from (`None` when the languages
+    /// decided).
+    pub features: Option<DocFeatures>,
 }
 
 impl Default for Judgement {
@@ -248,6 +252,7 @@ impl Default for Judgement {
             languages: Languages::default(),
             probability: 1.0,
             reason: None,
+            features: None,
         }
     }
 }
@@ -439,10 +444,17 @@ impl Pipeline {
         } = doc;
         let given = id.given || en.given;
         let layout = (id.layout, en.layout);
+        let base = (id.prepared.clone(), en.prepared.clone());
         let aligned = self.aligner.align_document_prepared(
             (&id.sentences, id.prepared),
             (&en.sentences, en.prepared),
             self.options.learn,
+        );
+        let judgement = self.judge(
+            languages,
+            (&id.sentences, &base.0),
+            (&en.sentences, &base.1),
+            &aligned.beads,
         );
         let out = self.finish(
             &self.aligner,
@@ -452,7 +464,7 @@ impl Pipeline {
             &aligned.stats,
             given,
         );
-        judged(with_layout(out, layout), languages)
+        judged(with_layout(out, layout), judgement)
     }
 
     /// The first pass of a corpus run: align `doc` with `aligner` (the corpus aligner before
@@ -481,7 +493,13 @@ impl Pipeline {
         if learned.config().moved {
             details = learned.match_moved(pid, &doc.en.prepared, details, &stats);
         }
-        let beads = details.into_iter().map(|d| d.bead).collect();
+        let beads: Vec<Bead> = details.into_iter().map(|d| d.bead).collect();
+        let judgement = self.judge(
+            doc.languages,
+            (&doc.id.sentences, &doc.id.prepared),
+            (&doc.en.sentences, &doc.en.prepared),
+            &beads,
+        );
         let out = self.finish(
             learned,
             (doc.id.sentences.clone(), pid),
@@ -490,10 +508,36 @@ impl Pipeline {
             &stats,
             doc.given(),
         );
-        judged(
-            with_layout(out, (doc.id.layout, doc.en.layout)),
-            doc.languages,
-        )
+        judged(with_layout(out, (doc.id.layout, doc.en.layout)), judgement)
+    }
+
+    /// Whether the documents translate each other: not when their languages say so;
+    /// otherwise the probability read from the alignment `beads` of the sentences `id` and
+    /// `en` (prepared by this pipeline's aligner, without learned translations).
+    fn judge(
+        &self,
+        languages: Languages,
+        id: (&[Sentence], &[Prepared]),
+        en: (&[Sentence], &[Prepared]),
+        beads: &[Bead],
+    ) -> Judgement {
+        if let Some(reason) = languages.reason() {
+            return Judgement {
+                languages,
+                probability: 0.0,
+                reason: Some(reason),
+                features: None,
+            };
+        }
+        let features = document::features(self.aligner.evidence(), id, en, beads);
+        let probability = document::probability(&features);
+        Judgement {
+            languages,
+            probability,
+            reason: (probability < 0.5)
+                .then(|| "its sentences rarely translate each other".to_string()),
+            features: Some(features),
+        }
     }
 
     /// Align with paragraph boundaries as soft anchors, with `pid` as the prepared Indonesian
@@ -561,25 +605,19 @@ impl Pipeline {
     }
 }
 
-/// `aligned` with the judgement of the document as a whole: a pair that cannot be a
-/// translation (by its languages) has probability 0, and so have its beads.
-fn judged(mut aligned: Aligned, languages: Languages) -> Aligned {
-    let reason = languages.reason();
-    let probability = if reason.is_some() { 0.0 } else { 1.0 };
-    if let Some(note) = languages.swap_note() {
+/// `aligned` with the judgement of the document as a whole: every bead's score is multiplied
+/// by the probability that the documents translate each other.
+fn judged(mut aligned: Aligned, judgement: Judgement) -> Aligned {
+    if let Some(note) = judgement.languages.swap_note() {
         aligned.notes.push(Note {
             step: "languages",
             detail: note.into(),
         });
     }
     for b in aligned.beads.iter_mut().chain(&mut aligned.sentence_beads) {
-        b.score *= probability;
+        b.score *= judgement.probability;
     }
-    aligned.document = Judgement {
-        languages,
-        probability,
-        reason,
-    };
+    aligned.document = judgement;
     aligned
 }
 

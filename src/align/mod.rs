@@ -29,6 +29,7 @@ mod anchors;
 pub mod calibrate;
 pub mod clauses;
 mod crossing;
+pub mod document;
 mod dp;
 mod logspace;
 pub mod model;

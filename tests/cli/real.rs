@@ -153,3 +153,44 @@ fn a_swapped_json_line_is_aligned_the_right_way_round() {
         corpus[0]
     );
 }
+
+#[test]
+fn another_articles_english_is_not_a_translation() {
+    let (out, err, code) = align("banjir.id.txt", "guru.en.txt");
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains(
+            "not a translation: its sentences rarely translate each other (document score 0.0"
+        ),
+        "{err}"
+    );
+    let rows = rows(&out);
+    assert!(rows.len() >= 8);
+    assert!(rows.iter().all(|r| r.1 < 0.5), "{rows:?}");
+}
+
+#[test]
+fn batch_lists_a_mispaired_document_and_keeps_a_partly_parallel_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.tsv");
+    selaras()
+        .args(["batch", "-q"])
+        .arg(data("manifest.tsv"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(3);
+    let errors = read(dir.path().join("out.tsv.errors.tsv"));
+    let salah = errors.lines().find(|l| l.starts_with("salah\t")).unwrap();
+    assert!(salah.ends_with(".txt\tnot a translation: its sentences rarely translate each other (document score 0.0000)") && salah.contains("guru.en.txt"), "{salah}");
+    assert!(!errors.contains("pasar"), "{errors}");
+    let corpus = rows(&read(&out));
+    assert!(corpus.iter().all(|r| r.0 != "salah"));
+    // The three translated paragraphs of `pasar`: five pairs, each scored high.
+    let pasar: Vec<_> = corpus.iter().filter(|r| r.0 == "pasar").collect();
+    assert_eq!(pasar.len(), 5);
+    assert!(pasar.iter().all(|r| r.1 > 0.9), "{pasar:?}");
+    let stats: Value = serde_json::from_str(&read(dir.path().join("out.tsv.stats.json"))).unwrap();
+    assert_eq!(stats["documents"]["not_parallel"], 2);
+}

@@ -10,6 +10,7 @@ mod align;
 mod check;
 mod check_swapped_pairs;
 mod check_wrong_documents;
+mod document;
 mod rust_version;
 mod score;
 mod segment;

@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Mis-paired collection benchmark: does `selaras batch` keep documents that are not
+translations out of the corpus, and keep the ones that are?
+
+Cuts the units of the dev gold sets (../shared/data/dev: FLORES-200 dev, UD PUD, the New
+Testament) into documents of 4-12 consecutive units, written as running text in paragraphs of
+1-3 units (chosen independently for each side), as benches/pair_bench.py does. Then:
+- 10 % of the documents are given another document's English (half the time the next
+  document of the same set, which in the Bible is the next chapter of the same book: same
+  names, same topic);
+- 5 % are swapped (the Indonesian file holds the English text and the reverse);
+- 5 % are partly parallel: the English translates only a run of the Indonesian paragraphs
+  (40-70 % of the units);
+- the rest are genuine.
+
+It runs `selaras batch` on the manifest twice (as it is, and with --keep-unparallel: every
+document's rows, the reference for what was lost) and `selaras align` on mis-paired pairs,
+and reports:
+- the share of kept rows that come from mis-paired documents (target <= 0.5 %);
+- mis-paired documents listed as not translations in OUT.errors.tsv (target: every one);
+- the share of the good documents' rows kept (target >= 97 %);
+- genuine documents passing (target >= 99.5 %), and swapped and partly parallel ones;
+- `align` on mis-paired pairs: beads scored below 0.5 (target >= 90 %);
+- rows whose id column holds the English text (target 0).
+
+    cargo build --release && python3 benches/mispaired.py [--seed S] [--keep DIR]
+
+scripts/fit_document.py builds the same collections (other seeds) to fit the document model.
+"""
+
+import argparse
+import csv
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+csv.field_size_limit(1 << 30)
+
+SETS = ["flores200_dev", "ud_pud_test", "ebible_ags_web_all"]
+
+
+def read_units(dev, name):
+    def lines(ext):
+        with open(os.path.join(dev, name, "units." + ext), encoding="utf-8") as f:
+            return [l.rstrip("\n").strip() for l in f]
+
+    return lines("id"), lines("en")
+
+
+def cut(units, rng):
+    """Units cut into paragraphs of 1-3 units: lists of units."""
+    out, k = [], 0
+    while k < len(units):
+        n = rng.randint(1, 3)
+        out.append(units[k : k + n])
+        k += n
+    return out
+
+
+def text(paras):
+    return "\n\n".join(" ".join(p) for p in paras) + "\n"
+
+
+def make(dev, out, seed, mis=0.10, swap=0.05, partial=0.05):
+    """Write OUT/docs/*.txt and OUT/manifest.tsv; return {doc: (kind, set, id text, en text)}."""
+    os.makedirs(os.path.join(out, "docs"))
+    truth = {}
+    rows = []
+    for s, set_name in enumerate(SETS):
+        rng = random.Random(seed * 1000 + s)
+        ids, ens = read_units(dev, set_name)
+        docs, k = [], 0
+        while len(ids) - k >= 4:
+            n = rng.randint(4, 12)
+            docs.append((ids[k : k + n], ens[k : k + n]))
+            k += n
+        for d, (iu, eu) in enumerate(docs):
+            r = rng.random()
+            ip = cut(iu, rng)
+            kind = "genuine"
+            if r < mis:
+                kind = "mispaired"
+                o = d + 1 if (rng.random() < 0.5 and d + 1 < len(docs)) else d
+                while o == d:
+                    o = rng.randrange(len(docs))
+                ep = cut(docs[o][1], rng)
+            elif r < mis + swap:
+                kind = "swapped"
+                ep = cut(eu, rng)
+            elif r < mis + swap + partial and len(ip) >= 3:
+                kind = "partial"
+                # A run of paragraphs holding 40-70 % of the units.
+                want = rng.uniform(0.4, 0.7) * len(iu)
+                a = rng.randrange(len(ip))
+                b, got = a, 0
+                while b < len(ip) and got < want:
+                    got += len(ip[b])
+                    b += 1
+                if got < 2 or b - a == len(ip):
+                    kind = "genuine"
+                    ep = cut(eu, rng)
+                else:
+                    start = sum(len(p) for p in ip[:a])
+                    ep = cut(eu[start : start + got], rng)
+            else:
+                ep = cut(eu, rng)
+            name = "%s-%04d" % (set_name.split("_")[0], d)
+            id_text, en_text = text(ip), text(ep)
+            files = (id_text, en_text) if kind != "swapped" else (en_text, id_text)
+            for side, t in zip(("id", "en"), files):
+                with open(os.path.join(out, "docs", f"{name}.{side}.txt"), "w", encoding="utf-8") as f:
+                    f.write(t)
+            truth[name] = (kind, set_name, id_text, en_text)
+            rows.append(name)
+    with open(os.path.join(out, "manifest.tsv"), "w", encoding="utf-8") as f:
+        f.write("doc\tid\ten\tlabel\n")
+        for name in rows:
+            label = 0 if truth[name][0] == "mispaired" else 1
+            f.write(f"{name}\tdocs/{name}.id.txt\tdocs/{name}.en.txt\t{label}\n")
+    return truth
+
+
+def corpus_rows(path):
+    with open(path, encoding="utf-8") as f:
+        r = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        header = next(r)
+        ci = {h: i for i, h in enumerate(header)}
+        return [(row[ci["doc"]], float(row[ci["score"]]), row[ci["id"]], row[ci["en"]]) for row in r]
+
+
+def batch(binary, out, name, extra, jobs):
+    path = os.path.join(out, name)
+    cmd = [binary, "batch", "-q", os.path.join(out, "manifest.tsv"), "-o", path] + extra
+    if jobs:
+        cmd += ["-j", str(jobs)]
+    subprocess.run(cmd, check=False)
+    errors = {}
+    with open(path + ".errors.tsv", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            doc, _, reason = line.rstrip("\n").split("\t", 2)
+            errors[doc] = reason
+    return corpus_rows(path), errors
+
+
+def squash(s):
+    return " ".join(s.split())
+
+
+def report(truth, rows, errors, every, align_beads):
+    kinds = {}
+    for doc, (kind, *_rest) in truth.items():
+        kinds.setdefault(kind, []).append(doc)
+    bad = set(kinds.get("mispaired", []))
+    kept_bad = sum(1 for r in rows if r[0] in bad)
+    print(f"documents: {len(truth)} ({', '.join(f'{k} {len(v)}' for k, v in sorted(kinds.items()))})")
+    print(f"rows kept: {len(rows)}, from mis-paired documents: {kept_bad} "
+          f"({100.0 * kept_bad / max(1, len(rows)):.2f} %; target <= 0.5 %)")
+    listed = sum(1 for d in bad if "not a translation" in errors.get(d, ""))
+    print(f"mis-paired documents listed as not translations: {listed}/{len(bad)} (target: every one)")
+    good_all = sum(1 for r in every if r[0] not in bad)
+    good_kept = sum(1 for r in rows if r[0] not in bad)
+    print(f"good documents' rows kept: {good_kept}/{good_all} "
+          f"({100.0 * good_kept / max(1, good_all):.2f} %; target >= 97 %)")
+    for kind in ("genuine", "swapped", "partial"):
+        docs = kinds.get(kind, [])
+        passed = sum(1 for d in docs if d not in errors)
+        print(f"{kind} documents passing: {passed}/{len(docs)} ({100.0 * passed / max(1, len(docs)):.2f} %)"
+              + ("; target >= 99.5 %" if kind == "genuine" else ""))
+        for d in docs:
+            if d in errors:
+                print(f"  lost: {d}: {errors[d]}")
+    english_id = 0
+    for doc, _, id_text, _ in rows:
+        _, _, itext, etext = truth[doc]
+        t = squash(id_text)
+        if t and t not in squash(itext) and t in squash(etext):
+            english_id += 1
+    print(f"rows with English in the id column: {english_id} (target 0)")
+    below, total = align_beads
+    print(f"align on mis-paired pairs: {below}/{total} beads below 0.5 "
+          f"({100.0 * below / max(1, total):.2f} %; target >= 90 %)")
+
+
+def align_mispaired(binary, out, truth, limit):
+    below = total = 0
+    docs = [d for d, t in truth.items() if t[0] == "mispaired"][:limit]
+    for d in docs:
+        p = subprocess.run(
+            [binary, "align", os.path.join(out, "docs", f"{d}.id.txt"), os.path.join(out, "docs", f"{d}.en.txt")],
+            capture_output=True, text=True)
+        for line in p.stdout.splitlines()[1:]:
+            score = float(line.split("\t")[4])
+            total += 1
+            below += score < 0.5
+    return below, total
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    root = os.path.dirname(here)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--dev", default=os.path.join(root, "..", "shared", "data", "dev"))
+    ap.add_argument("--bin", default=os.path.join(root, "target", "release", "selaras"))
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--jobs", type=int, default=0)
+    ap.add_argument("--align-docs", type=int, default=40, help="mis-paired pairs run through align")
+    ap.add_argument("--keep", help="write the collection here instead of a temporary directory")
+    args = ap.parse_args()
+    out = args.keep or tempfile.mkdtemp(prefix="mispaired-")
+    if args.keep:
+        os.makedirs(out, exist_ok=True)
+    truth = make(args.dev, out, args.seed)
+    rows, errors = batch(args.bin, out, "out.tsv", [], args.jobs)
+    every, _ = batch(args.bin, out, "all.tsv", ["--keep-unparallel"], args.jobs)
+    beads = align_mispaired(args.bin, out, truth, args.align_docs)
+    report(truth, rows, errors, every, beads)
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(out)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

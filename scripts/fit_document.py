@@ -1,0 +1,145 @@
+#!/usr/bin/env python3
+"""Fit the document model of src/align/document.rs (COEF, in the order of INPUTS).
+
+Builds mis-paired collections from the dev sets as benches/mispaired.py does (seeds 2 and 3
+by default; the benchmark itself uses seed 1), writes the document features of each with
+`cargo run --release --example document_features`, and fits an L2-regularised logistic
+regression (Newton's method, pure Python): documents that translate each other (genuine,
+swapped, partly parallel) against documents given another document's English. Mis-paired
+documents get the weight of all the others together, since losing one of them costs rows of
+garbage while losing a genuine document costs only its rows. Prints the coefficients and, at
+the 0.5 decision, the documents of each kind passing.
+
+    python3 scripts/fit_document.py [--seeds 2,3] [--features FEATS.tsv ...]
+"""
+
+import argparse
+import csv
+import math
+import os
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "benches"))
+import mispaired  # noqa: E402
+
+# Must match document.rs design().
+INPUTS = [
+    "bias",
+    "supported",
+    "mean_pair",
+    "stretch",
+    "log_stretch_sentences",
+    "unpaired",
+    "mean_bead",
+    "in_order",
+]
+
+
+def design(r):
+    f = lambda k: float(r[k])
+    return [
+        1.0,
+        f("supported"),
+        f("mean_pair"),
+        f("stretch"),
+        math.log(1.0 + f("stretch_sentences")),
+        f("unpaired"),
+        f("mean_bead"),
+        f("in_order"),
+    ]
+
+
+def sigmoid(t):
+    if t < -40:
+        return 0.0
+    return 1.0 / (1.0 + math.exp(-t))
+
+
+def solve(a, b):
+    """Solve a x = b (Gaussian elimination with partial pivoting)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for c in range(n):
+        p = max(range(c, n), key=lambda r: abs(m[r][c]))
+        m[c], m[p] = m[p], m[c]
+        for r in range(n):
+            if r != c and m[c][c] != 0:
+                k = m[r][c] / m[c][c]
+                for j in range(c, n + 1):
+                    m[r][j] -= k * m[c][j]
+    return [m[i][n] / m[i][i] for i in range(n)]
+
+
+def fit(xs, ys, ws, lam):
+    d = len(xs[0])
+    beta = [0.0] * d
+    for _ in range(50):
+        g = [0.0] * d
+        h = [[0.0] * d for _ in range(d)]
+        for x, y, w in zip(xs, ys, ws):
+            p = sigmoid(sum(a * b for a, b in zip(x, beta)))
+            for i in range(d):
+                g[i] += w * (y - p) * x[i]
+                for j in range(d):
+                    h[i][j] += w * p * (1 - p) * x[i] * x[j]
+        for i in range(1, d):
+            g[i] -= lam * beta[i]
+            h[i][i] += lam
+        step = solve(h, g)
+        beta = [b + s for b, s in zip(beta, step)]
+        if max(abs(s) for s in step) < 1e-8:
+            break
+    return beta
+
+
+def features(seeds, dev):
+    out = []
+    for s in seeds:
+        d = tempfile.mkdtemp(prefix="fit-document-")
+        mispaired.make(dev, os.path.join(d, "c"), s)
+        path = os.path.join(d, "feats.tsv")
+        with open(path, "w") as f:
+            subprocess.run(
+                ["cargo", "run", "--release", "--quiet", "--example", "document_features", "--",
+                 os.path.join(d, "c", "manifest.tsv")],
+                cwd=ROOT, check=True, stdout=f)
+        out.append(path)
+    return out
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "data", "dev"))
+    ap.add_argument("--seeds", default="2,3")
+    ap.add_argument("--features", nargs="*", help="feature files already written")
+    ap.add_argument("--lambda", dest="lam", type=float, default=0.1)
+    args = ap.parse_args()
+    paths = args.features or features([int(s) for s in args.seeds.split(",")], args.dev)
+    rows = []
+    for p in paths:
+        with open(p, encoding="utf-8") as f:
+            rows += [r for r in csv.DictReader(f, delimiter="\t") if r["supported"] != "null"]
+    xs = [design(r) for r in rows]
+    ys = [int(r["label"]) for r in rows]
+    npos, nneg = sum(ys), len(ys) - sum(ys)
+    ws = [1.0 if y else npos / nneg for y in ys]
+    beta = fit(xs, ys, ws, args.lam)
+    print("COEF = [" + ", ".join("%.4f" % b for b in beta) + "]")
+    for name, b in zip(INPUTS, beta):
+        print(f"  {name:24} {b:+.4f}")
+    probs = [sigmoid(sum(a * b for a, b in zip(x, beta))) for x in xs]
+    pos = [p for p, y in zip(probs, ys) if y]
+    neg = [p for p, y in zip(probs, ys) if not y]
+    print(f"translations passing (p >= 0.5): {sum(p >= 0.5 for p in pos)}/{len(pos)}")
+    print(f"mis-paired caught (p < 0.5): {sum(p < 0.5 for p in neg)}/{len(neg)}")
+    for r, p, y in zip(rows, probs, ys):
+        if (p >= 0.5) != bool(y):
+            print(f"  wrong: {r['doc']} label {y} p {p:.3f}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

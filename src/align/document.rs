@@ -1,0 +1,216 @@
+//! Document-level evidence: the probability that two documents translate each other at all,
+//! read from their alignment.
+//!
+//! A bead's score is the probability that the bead is right *given* that the documents are a
+//! translation: the bead model compares each candidate with the other ways of aligning the
+//! same two documents, so the beads of an article paired with another article's English still
+//! look like the best of what there is. This module asks the question the bead model cannot:
+//! does the alignment, as a whole, show the evidence a translation shows?
+//!
+//! The features ([`DocFeatures`]) are the alignment's own evidence, computed with the bundled
+//! lexicon only (never words learned from the document itself, which a mis-paired document
+//! would learn from its own wrong beads):
+//! - each paired bead (neither side empty) is scored as a pair outside any alignment
+//!   ([`crate::score::pair::probability`], the score of `selaras score` and `check`): the
+//!   share of the paired sentences in beads with lexical support (pair probability ≥ 0.5),
+//!   and their mean pair probability;
+//! - the longest stretch of supported beads (beads in order, supported ones counting for,
+//!   unsupported paired ones against, empty ones neither): a partly translated document keeps
+//!   a long supported stretch, a mis-paired one has only scattered chance support;
+//! - the share of sentences left unpaired, the bead scores' mean, and how far the whole
+//!   documents' length ratio lies from that of translations;
+//! - the whole-document coverage of `selaras pair` ([`crate::pair::score::features`]: items of
+//!   one document with a counterpart anywhere in the other, and whether the best match of each
+//!   sentence lies at the same relative place), with every item weighted alike.
+//!
+//! A logistic model over these ([`probability`]) is fitted by `scripts/fit_document.py` on
+//! collections cut from the dev sets (genuine documents, documents given another document's
+//! English, partly translated documents).
+
+use serde::Serialize;
+
+use super::Bead;
+use crate::pair::score::DocPrep;
+use crate::score::{CoverIndex, Evidence, Prepared};
+use crate::segment::{Lang, Sentence};
+
+/// What an alignment shows about its two documents as a whole.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct DocFeatures {
+    /// Sentences (Indonesian plus English).
+    pub sentences: usize,
+    /// Sentences of the shorter side.
+    pub shorter: usize,
+    /// Share of all sentences in paired beads with lexical support.
+    pub supported: f64,
+    /// Share of the sentences of paired beads in beads with lexical support.
+    pub supported_paired: f64,
+    /// Share of the Indonesian sentences in beads with lexical support.
+    pub supported_id: f64,
+    /// Share of the English sentences in beads with lexical support (1 when the English
+    /// translates a part of the Indonesian document, all of it supported).
+    pub supported_en: f64,
+    /// Mean pair probability of the paired beads (weighted by their sentences).
+    pub mean_pair: f64,
+    /// Sentences in the best stretch of supported beads, as a share of all sentences.
+    pub stretch: f64,
+    /// Sentences in that stretch.
+    pub stretch_sentences: usize,
+    /// Share of sentences in beads with an empty side.
+    pub unpaired: f64,
+    /// Mean bead score of the paired beads (weighted by their sentences).
+    pub mean_bead: f64,
+    /// `|ln(English characters / Indonesian characters) − LOG_RATIO_MEAN|` of the documents.
+    pub length: f64,
+    /// Items of the Indonesian document with a counterpart in the English one (all alike).
+    pub cover_id: f64,
+    /// Items of the English document with a counterpart in the Indonesian one.
+    pub cover_en: f64,
+    /// Share of Indonesian items whose sentence's best match lies at the same relative place.
+    pub in_order: f64,
+}
+
+/// Pair probability at or above which a bead has lexical support.
+pub const SUPPORTED: f64 = 0.5;
+/// The usual `ln(English characters / Indonesian characters)` of a translation.
+const LOG_RATIO_MEAN: f64 = -0.1;
+
+/// The pair probability of one bead's sides (0 for a bead with an empty side).
+fn bead_pair(
+    ev: &Evidence,
+    b: &Bead,
+    (id, pid): (&[Sentence], &[Prepared]),
+    (en, pen): (&[Sentence], &[Prepared]),
+) -> f64 {
+    if b.id.is_empty() || b.en.is_empty() {
+        return 0.0;
+    }
+    let joined = |idx: &[usize], sents: &[Sentence], lang| {
+        let text: Vec<&str> = idx.iter().map(|&k| sents[k].text.as_str()).collect();
+        ev.prepare(&text.join(" "), lang)
+    };
+    let f = match (b.id.as_slice(), b.en.as_slice()) {
+        ([i], [j]) => ev.features(&pid[*i], &pen[*j]),
+        ([i], _) => ev.features(&pid[*i], &joined(&b.en, en, Lang::En)),
+        (_, [j]) => ev.features(&joined(&b.id, id, Lang::Id), &pen[*j]),
+        _ => ev.features(&joined(&b.id, id, Lang::Id), &joined(&b.en, en, Lang::En)),
+    };
+    crate::score::pair::probability(&f)
+}
+
+/// The features of an alignment: `beads` over the sentences `id` and `en`, prepared as
+/// `pid` and `pen` by `ev` (without learned translations).
+pub fn features(
+    ev: &Evidence,
+    (id, pid): (&[Sentence], &[Prepared]),
+    (en, pen): (&[Sentence], &[Prepared]),
+    beads: &[Bead],
+) -> DocFeatures {
+    let total = (id.len() + en.len()).max(1) as f64;
+    let (mut paired, mut support, mut pair_sum, mut bead_sum, mut unpaired) =
+        (0.0, 0.0, 0.0, 0.0, 0.0);
+    let (mut support_id, mut support_en) = (0usize, 0usize);
+    // The best stretch: the largest sum over a run of beads (Kadane).
+    let (mut run, mut run_sents, mut best, mut best_sents) = (0.0f64, 0usize, 0.0f64, 0usize);
+    for b in beads {
+        let n = (b.id.len() + b.en.len()) as f64;
+        if b.id.is_empty() || b.en.is_empty() {
+            unpaired += n;
+            continue;
+        }
+        let p = bead_pair(ev, b, (id, pid), (en, pen));
+        paired += n;
+        pair_sum += n * p;
+        bead_sum += n * b.score;
+        let ok = p >= SUPPORTED;
+        if ok {
+            support += n;
+            support_id += b.id.len();
+            support_en += b.en.len();
+        }
+        if run <= 0.0 {
+            (run, run_sents) = (0.0, 0);
+        }
+        run += if ok { n } else { -n };
+        run_sents += n as usize;
+        if run > best {
+            (best, best_sents) = (run, run_sents);
+        }
+    }
+    let share = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+    let doc = |sents: &[Prepared]| DocPrep {
+        sents: sents.to_vec(),
+        weights: sents.iter().map(|p| vec![1.0; p.items.len()]).collect(),
+        chars: sents.iter().map(|p| p.chars).sum(),
+    };
+    let (di, de) = (doc(pid), doc(pen));
+    let whole = crate::pair::score::features(&di, &de, &CoverIndex::new(pen));
+    DocFeatures {
+        sentences: id.len() + en.len(),
+        shorter: id.len().min(en.len()),
+        supported: support / total,
+        supported_paired: share(support, paired),
+        supported_id: share(support_id as f64, id.len() as f64),
+        supported_en: share(support_en as f64, en.len() as f64),
+        mean_pair: share(pair_sum, paired),
+        stretch: best / total,
+        stretch_sentences: best_sents,
+        unpaired: unpaired / total,
+        mean_bead: share(bead_sum, paired),
+        length: (whole.log_ratio - LOG_RATIO_MEAN).abs(),
+        cover_id: whole.cover_id,
+        cover_en: whole.cover_en,
+        in_order: whole.in_order,
+    }
+}
+
+/// Names of the model inputs, in the order of [`design`] and [`COEF`].
+pub const INPUTS: [&str; 8] = [
+    "bias",
+    "supported",
+    "mean_pair",
+    "stretch",
+    "log_stretch_sentences",
+    "unpaired",
+    "mean_bead",
+    "in_order",
+];
+
+/// Logistic-regression coefficients, one per entry of [`INPUTS`]: fitted by
+/// `scripts/fit_document.py` (L2, λ = 0.1) on the collections of `benches/mispaired.py` with
+/// seeds 2 and 3 (2,234 documents that translate each other, 242 mis-paired; the mis-paired
+/// weighted as all the others together). The documents' length ratio and their
+/// whole-document coverage were tried and left out: they add nothing the alignment's own
+/// evidence does not show, and the length ratio of a partly translated document looks like
+/// that of a mis-paired one.
+pub const COEF: [f64; 8] = [-21.96, 2.32, 11.28, -1.10, 1.13, -4.22, 13.37, 4.38];
+
+/// The model inputs (order of [`INPUTS`]).
+pub fn design(f: &DocFeatures) -> [f64; 8] {
+    [
+        1.0,
+        f.supported,
+        f.mean_pair,
+        f.stretch,
+        (1.0 + f.stretch_sentences as f64).ln(),
+        f.unpaired,
+        f.mean_bead,
+        f.in_order,
+    ]
+}
+
+/// Below this many sentences on a side, a document is not judged as a whole (probability 1):
+/// its few beads' own scores say all there is to say, and the model was fitted on documents
+/// of four units or more.
+pub const MIN_SENTENCES: usize = 3;
+
+/// The probability that the two documents translate each other (1 for a document of fewer
+/// than [`MIN_SENTENCES`] sentences on a side).
+pub fn probability(f: &DocFeatures) -> f64 {
+    if f.shorter < MIN_SENTENCES {
+        return 1.0;
+    }
+    let t: f64 = design(f).iter().zip(COEF.iter()).map(|(a, b)| a * b).sum();
+    let p = 1.0 / (1.0 + (-t).exp());
+    if p.is_finite() { p } else { 0.0 }
+}
