@@ -172,7 +172,12 @@ fn run(
     let (ens, bad_en) = load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
     let cands = candidates(&ids, &ens, progress, pool);
     outcome.candidates = cands.len();
-    let scored = score_all(&ids, &ens, &cands, progress, pool);
+    let mut scored = score_all(&ids, &ens, &cands, progress, pool);
+    let logits: Vec<(u32, u32, f64)> = scored.iter().map(|(s, _)| (s.id, s.en, s.score)).collect();
+    let finals = score::with_margins(&logits, ids.len(), ens.len());
+    for ((s, _), p) in scored.iter_mut().zip(finals) {
+        s.score = p;
+    }
     if opts.keep_candidates {
         outcome.features = scored
             .iter()
@@ -456,7 +461,7 @@ fn candidates(
         let n_into = norms.len();
         for start in (0..n_from).step_by(CHUNK) {
             let end = (start + CHUNK).min(n_from);
-            let found: Vec<Vec<(u32, f64)>> = pool.install(|| {
+            let found: Vec<Vec<(u32, f32)>> = pool.install(|| {
                 (start..end)
                     .into_par_iter()
                     .map_init(|| vec![0.0; n_into], |acc, d| search.top(d, norms, acc))
@@ -508,7 +513,7 @@ fn score_all(
                         .iter()
                         .map(|&i| {
                             let f = score::features(&ids[i as usize].prep, en, &index);
-                            let score = score::probability(&f);
+                            let score = score::logit(&f);
                             (
                                 Scored {
                                     id: i,

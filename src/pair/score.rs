@@ -57,16 +57,52 @@ pub struct DocFeatures {
     /// relative place in its document (a translation keeps the order; a document on the same
     /// topic does not).
     pub in_order: f64,
+    /// Weighted share of the items of both sides translated by a sentence near the same
+    /// relative place in the other document ([`near`]).
+    pub cover_near: f64,
+    /// Weighted share of the items of both sides translated along the best monotone chain of
+    /// sentence pairs (each sentence used once, the order kept on both sides).
+    pub monotone: f64,
+}
+
+impl DocFeatures {
+    /// The names of the features, in the order of [`DocFeatures::values`].
+    pub const NAMES: [&'static str; 8] = [
+        "cover_id",
+        "cover_en",
+        "log_ratio",
+        "num_matched",
+        "num_unmatched",
+        "in_order",
+        "cover_near",
+        "monotone",
+    ];
+
+    /// The features' values, in the order of [`DocFeatures::NAMES`].
+    pub fn values(&self) -> [f64; 8] {
+        [
+            self.cover_id,
+            self.cover_en,
+            self.log_ratio,
+            f64::from(self.num_matched),
+            f64::from(self.num_unmatched),
+            self.in_order,
+            self.cover_near,
+            self.monotone,
+        ]
+    }
 }
 
 /// The logistic model of [`probability`]: intercept, then the weights of [`design`] (fitted
 /// by `benches/pair_fit.py`).
-const MODEL: [f64; 7] = [-17.687, 9.303, 16.43, -6.018, -0.117, -2.369, 12.52];
+const MODEL: [f64; 9] = [
+    -8.968, -22.229, -17.904, -3.322, -0.068, -1.532, 3.379, 38.091, 44.205,
+];
 /// The usual `ln(English characters / Indonesian characters)` of a translation.
 const LOG_RATIO_MEAN: f64 = -0.1;
 
 /// The features as the model reads them.
-pub fn design(f: &DocFeatures) -> [f64; 6] {
+pub fn design(f: &DocFeatures) -> [f64; 8] {
     [
         f.cover_id,
         f.cover_en,
@@ -74,34 +110,76 @@ pub fn design(f: &DocFeatures) -> [f64; 6] {
         (f64::from(f.num_matched) + 1.0).ln(),
         (f64::from(f.num_unmatched) + 1.0).ln(),
         f.in_order,
+        f.cover_near,
+        f.monotone,
     ]
+}
+
+/// The log-odds that the documents translate each other, from their own features.
+pub fn logit(f: &DocFeatures) -> f64 {
+    let x = design(f);
+    MODEL[0] + x.iter().zip(&MODEL[1..]).map(|(a, b)| a * b).sum::<f64>()
 }
 
 /// The probability that the documents translate each other.
 pub fn probability(f: &DocFeatures) -> f64 {
-    let x = design(f);
-    let z = MODEL[0] + x.iter().zip(&MODEL[1..]).map(|(a, b)| a * b).sum::<f64>();
+    sigmoid(logit(f))
+}
+
+/// The logistic function.
+pub fn sigmoid(z: f64) -> f64 {
     1.0 / (1.0 + (-z).exp())
+}
+
+/// Whether sentence `i` of `ni` and sentence `j` of `nj` lie near the same relative place in
+/// their documents: within a fifth of the document, plus a sentence of the shorter one.
+pub fn near(i: usize, ni: usize, j: usize, nj: usize) -> bool {
+    let at_i = (i as f64 + 0.5) / ni as f64;
+    let at_j = (j as f64 + 0.5) / nj as f64;
+    (at_i - at_j).abs() <= 0.2 + 1.0 / ni.min(nj) as f64
+}
+
+/// The cover masks of every sentence pair, Indonesian sentence by English sentence.
+struct Grid {
+    ne: usize,
+    cells: Vec<(u128, u128)>,
+}
+
+impl Grid {
+    fn new(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> Grid {
+        let ne = en.sents.len();
+        let mut cells = vec![(0u128, 0u128); id.sents.len() * ne];
+        for (i, s) in id.sents.iter().enumerate() {
+            index.cover_row(s, &en.sents, 0, &mut cells[i * ne..(i + 1) * ne]);
+        }
+        Grid { ne, cells }
+    }
+
+    fn row(&self, i: usize) -> &[(u128, u128)] {
+        &self.cells[i * self.ne..(i + 1) * self.ne]
+    }
 }
 
 /// The features of an Indonesian document against an English one (`index` is
 /// `CoverIndex::new(&en.sents)`).
 pub fn features(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> DocFeatures {
     let (ni, ne) = (id.sents.len(), en.sents.len());
+    let grid = Grid::new(id, en, index);
     let mut covered_en = vec![0u128; ne];
-    let mut row = vec![(0u128, 0u128); ne];
-    let (mut w_id, mut w_id_cov) = (0.0, 0.0);
+    let mut near_en = vec![0u128; ne];
+    let (mut w_id, mut w_id_cov, mut w_id_near) = (0.0, 0.0, 0.0);
     let (mut num_matched, mut num_unmatched) = (0u32, 0u32);
     let mut in_order = 0.0;
-    let mut id_weight_all = 0.0;
     for (i, s) in id.sents.iter().enumerate() {
-        row.iter_mut().for_each(|m| *m = (0, 0));
-        index.cover_row(s, &en.sents, 0, &mut row);
-        let mut mi = 0u128;
+        let (mut mi, mut mi_near) = (0u128, 0u128);
         let mut best = (0.0, 0usize);
-        for (j, &(a, b)) in row.iter().enumerate() {
+        for (j, &(a, b)) in grid.row(i).iter().enumerate() {
             mi |= a;
             covered_en[j] |= b;
+            if near(i, ni, j, ne) {
+                mi_near |= a;
+                near_en[j] |= b;
+            }
             let w = id.weight(i, a);
             if w > best.0 {
                 best = (w, j);
@@ -110,22 +188,18 @@ pub fn features(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> DocFeatures {
         let all = id.weight(i, u128::MAX);
         w_id += all;
         w_id_cov += id.weight(i, mi);
+        w_id_near += id.weight(i, mi_near);
         num_matched += (mi & s.num_mask).count_ones();
         num_unmatched += (!mi & s.num_mask).count_ones();
-        // Where the best match lies, relative to the documents' lengths.
-        if best.0 > 0.0 {
-            let at_id = (i as f64 + 0.5) / ni as f64;
-            let at_en = (best.1 as f64 + 0.5) / ne as f64;
-            if (at_id - at_en).abs() <= 0.2 + 1.0 / ne.min(ni) as f64 {
-                in_order += all;
-            }
+        if best.0 > 0.0 && near(i, ni, best.1, ne) {
+            in_order += all;
         }
-        id_weight_all += all;
     }
-    let (mut w_en, mut w_en_cov) = (0.0, 0.0);
+    let (mut w_en, mut w_en_cov, mut w_en_near) = (0.0, 0.0, 0.0);
     for (j, s) in en.sents.iter().enumerate() {
         w_en += en.weight(j, u128::MAX);
         w_en_cov += en.weight(j, covered_en[j]);
+        w_en_near += en.weight(j, near_en[j]);
         num_matched += (covered_en[j] & s.num_mask).count_ones();
         num_unmatched += (!covered_en[j] & s.num_mask).count_ones();
     }
@@ -136,6 +210,82 @@ pub fn features(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> DocFeatures {
         log_ratio: ((en.chars.max(1)) as f64 / (id.chars.max(1)) as f64).ln(),
         num_matched,
         num_unmatched,
-        in_order: share(in_order, id_weight_all),
+        in_order: share(in_order, w_id),
+        cover_near: share(w_id_near + w_en_near, w_id + w_en),
+        monotone: share(monotone(id, en, &grid), w_id + w_en),
     }
+}
+
+/// The weight of the items translated along the best monotone chain of sentence pairs: a
+/// longest-common-subsequence over the sentences, where a pair is worth the weight of the
+/// items it translates on both sides.
+fn monotone(id: &DocPrep, en: &DocPrep, grid: &Grid) -> f64 {
+    let ne = en.sents.len();
+    let mut prev = vec![0.0f64; ne + 1];
+    let mut cur = vec![0.0f64; ne + 1];
+    for i in 0..id.sents.len() {
+        for (j, &(a, b)) in grid.row(i).iter().enumerate() {
+            let pair = if a == 0 {
+                0.0
+            } else {
+                id.weight(i, a) + en.weight(j, b)
+            };
+            cur[j + 1] = (prev[j] + pair).max(prev[j + 1]).max(cur[j]);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[ne]
+}
+
+/// The model of [`with_margins`]: intercept and the weight of a pair's summed margins over
+/// the best rival of each of its documents (fitted by `benches/pair_fit.py`).
+const MARGIN_MODEL: [f64; 2] = [-0.138, 0.726];
+/// The fixed weight of a pair's own log-odds in [`with_margins`]: a pair must carry evidence
+/// of its own, not only stand out from weaker rivals (a lone pair in a small collection).
+const OWN_WEIGHT: f64 = 0.5;
+/// Log-odds are clamped to `±Z_CAP` before margins are taken.
+const Z_CAP: f64 = 12.0;
+/// A rival never counts as weaker than this: some unrelated document of a collection
+/// usually scores about this well (the upper tenth of wrong candidates on the benchmark), so
+/// a pair does not stand out merely because its documents have few or no other candidates.
+const RIVAL_FLOOR: f64 = -6.0;
+
+/// The final scores of candidate pairs `(id, en, log-odds)`: a translation stands out from the
+/// other candidates of both its documents, so each pair's own log-odds ([`logit`]) are read
+/// with its margins over the best other candidate on each side. This lifts a true pair whose
+/// documents share little evidence (a free translation) when nothing else comes close, and
+/// lowers a pair between two documents that each match another document as well.
+pub fn with_margins(cands: &[(u32, u32, f64)], n_id: usize, n_en: usize) -> Vec<f64> {
+    let none = (u32::MAX, RIVAL_FLOOR);
+    let mut top_id = vec![[none; 2]; n_id];
+    let mut top_en = vec![[none; 2]; n_en];
+    let push = |top: &mut [(u32, f64); 2], other: u32, z: f64| {
+        if z > top[0].1 || (z == top[0].1 && other < top[0].0) {
+            top[1] = top[0];
+            top[0] = (other, z);
+        } else if z > top[1].1 || (z == top[1].1 && other < top[1].0) {
+            top[1] = (other, z);
+        }
+    };
+    for &(i, e, z) in cands {
+        let z = z.clamp(-Z_CAP, Z_CAP);
+        push(&mut top_id[i as usize], e, z);
+        push(&mut top_en[e as usize], i, z);
+    }
+    // The best other candidate's log-odds (the floor when it is weaker or missing).
+    let rival = |top: &[(u32, f64); 2], other: u32| {
+        if top[0].0 == other {
+            top[1].1
+        } else {
+            top[0].1
+        }
+    };
+    cands
+        .iter()
+        .map(|&(i, e, z)| {
+            let z = z.clamp(-Z_CAP, Z_CAP);
+            let margin = 2.0 * z - rival(&top_id[i as usize], e) - rival(&top_en[e as usize], i);
+            sigmoid(OWN_WEIGHT * z + MARGIN_MODEL[0] + MARGIN_MODEL[1] * margin)
+        })
+        .collect()
 }

@@ -46,6 +46,24 @@ pub fn write_manifest<W: Write>(mut w: W, pairs: &[Pair], dir: &Path) -> Result<
     w.flush().map_err(Error::Write)
 }
 
+/// Write every candidate pair with its features and score (for `benches/pair_fit.py`): a
+/// header `id en`, the feature names and `score`, then one row per candidate pair.
+pub fn write_candidates<W: Write>(
+    mut w: W,
+    rows: &[(String, String, DocFeatures, f64)],
+) -> Result<()> {
+    let names = DocFeatures::NAMES.join("\t");
+    writeln!(w, "id\ten\t{names}\tscore").map_err(Error::Write)?;
+    for (i, e, f, s) in rows {
+        write!(w, "{}\t{}", tsv_escape(i), tsv_escape(e)).map_err(Error::Write)?;
+        for v in f.values() {
+            write!(w, "\t{v:.4}").map_err(Error::Write)?;
+        }
+        writeln!(w, "\t{s:.4}").map_err(Error::Write)?;
+    }
+    w.flush().map_err(Error::Write)
+}
+
 /// Write the documents without a partner: a header `side file best score reason`; `best` is
 /// the best candidate's name and `score` that pair's score (both empty when there is none).
 pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired]) -> Result<()> {
@@ -80,28 +98,6 @@ fn absolute_dir(dir: &Path) -> PathBuf {
     std::fs::canonicalize(dir)
         .or_else(|_| std::path::absolute(dir))
         .unwrap_or_else(|_| dir.to_path_buf())
-}
-
-/// Every candidate pair's features and score (`pair --candidates`, for calibration): a TSV
-/// with a header row.
-pub fn write_candidates<W: Write>(
-    mut w: W,
-    rows: &[(String, String, DocFeatures, f64)],
-) -> Result<()> {
-    writeln!(
-        w,
-        "id\ten\tcover_id\tcover_en\tlog_ratio\tnum_matched\tnum_unmatched\tin_order\tscore"
-    )
-    .map_err(Error::Write)?;
-    for (i, e, x, s) in rows {
-        writeln!(
-            w,
-            "{i}\t{e}\t{:.4}\t{:.4}\t{:.4}\t{}\t{}\t{:.4}\t{s:.4}",
-            x.cover_id, x.cover_en, x.log_ratio, x.num_matched, x.num_unmatched, x.in_order
-        )
-        .map_err(Error::Write)?;
-    }
-    Ok(())
 }
 
 /// The end of a `pair` run for standard error: the unusable documents when they are listed
