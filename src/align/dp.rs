@@ -103,13 +103,18 @@ impl<'m, 'a> MaskCache<'m, 'a> {
     /// Masks for sentence `i` against the English sentences the band's beads may pair with it.
     pub fn new(model: &'m Model<'a>, band: &Band) -> Self {
         let (n, m) = (model.id.len(), model.en.len());
-        let mut start = Vec::with_capacity(n);
-        let mut off = Vec::with_capacity(n + 1);
-        let mut data = Vec::new();
-        for i in 0..n {
+        let span = |i: usize| {
             let j0 = band.lo[i + 1].saturating_sub(3);
             let j1 = band.hi[(i + 3).min(n)].min(m);
-            let j1 = j1.max(j0);
+            (j0, j1.max(j0))
+        };
+        // Sized once: on a long document the cache is the largest table of the search.
+        let cells = (0..n).map(|i| span(i).1 - span(i).0).sum();
+        let mut start = Vec::with_capacity(n);
+        let mut off = Vec::with_capacity(n + 1);
+        let mut data = Vec::with_capacity(cells);
+        for i in 0..n {
+            let (j0, j1) = span(i);
             start.push(j0);
             off.push(data.len());
             let at = data.len();

@@ -266,6 +266,8 @@ impl Prepared {
         }
         if self.qindex.len() > before {
             self.qindex.sort_unstable();
+            // Prepared texts live for the whole document: give back what growing left over.
+            self.qindex.shrink_to_fit();
         }
     }
 
