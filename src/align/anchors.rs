@@ -29,7 +29,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
     }
     let mut df_id: HashMap<u64, u32> = HashMap::default();
     for p in model.id {
-        let mut ks: Vec<u64> = p.query_keys().to_vec();
+        let mut ks: Vec<u64> = p.query_keys().collect();
         ks.sort_unstable();
         ks.dedup();
         for k in ks {
@@ -52,7 +52,7 @@ pub fn center_path(model: &Model) -> Vec<f64> {
     let mut hits: HashMap<u32, u32> = HashMap::default();
     for (i, p) in model.id.iter().enumerate() {
         hits.clear();
-        let mut ks: Vec<u64> = p.query_keys().to_vec();
+        let mut ks: Vec<u64> = p.query_keys().collect();
         ks.sort_unstable();
         ks.dedup();
         let centre = i * m / n.max(1);

@@ -91,12 +91,17 @@ pub struct PathBead {
 }
 
 /// Cover masks of every sentence pair the band's beads touch, computed once per band and
-/// shared by the passes over it.
+/// shared by the passes over it. Most pairs in a band share no item, so a cell holds only a
+/// 4-byte slot (0: both masks empty, else one more than the index of its masks): a long
+/// document's cache is a fraction of a dense one.
 pub struct MaskCache<'m, 'a> {
     model: &'m Model<'a>,
+    /// Per row: the first English sentence of its span.
     start: Vec<usize>,
-    off: Vec<usize>,
-    data: Vec<(u128, u128)>,
+    /// Per row: where its cells start in `slot` (one more entry than rows).
+    cell: Vec<usize>,
+    slot: Vec<u32>,
+    masks: Vec<(u128, u128)>,
 }
 
 impl<'m, 'a> MaskCache<'m, 'a> {
@@ -108,27 +113,39 @@ impl<'m, 'a> MaskCache<'m, 'a> {
             let j1 = band.hi[(i + 3).min(n)].min(m);
             (j0, j1.max(j0))
         };
-        // Sized once: on a long document the cache is the largest table of the search.
         let cells = (0..n).map(|i| span(i).1 - span(i).0).sum();
         let mut start = Vec::with_capacity(n);
-        let mut off = Vec::with_capacity(n + 1);
-        let mut data = Vec::with_capacity(cells);
+        let mut cell = Vec::with_capacity(n + 1);
+        let mut slot = Vec::with_capacity(cells);
+        let mut masks = Vec::new();
+        let mut row = Vec::new();
         for i in 0..n {
             let (j0, j1) = span(i);
             start.push(j0);
-            off.push(data.len());
-            let at = data.len();
-            data.resize(at + (j1 - j0), (0, 0));
+            cell.push(slot.len());
+            row.clear();
+            row.resize(j1 - j0, (0, 0));
             model
                 .cover_index
-                .cover_row(&model.id[i], model.en, j0, &mut data[at..]);
+                .cover_row(&model.id[i], model.en, j0, &mut row);
+            for &mk in &row {
+                if mk == (0, 0) {
+                    slot.push(0);
+                } else {
+                    masks.push(mk);
+                    // At most one mask per cell, and a band holds far fewer than 2^32 cells.
+                    slot.push(masks.len() as u32);
+                }
+            }
         }
-        off.push(data.len());
+        cell.push(slot.len());
+        masks.shrink_to_fit();
         MaskCache {
             model,
             start,
-            off,
-            data,
+            cell,
+            slot,
+            masks,
         }
     }
 }
@@ -138,9 +155,12 @@ impl Masks for MaskCache<'_, '_> {
     fn get(&self, i: usize, j: usize) -> (u128, u128) {
         let s = self.start[i];
         if j >= s {
-            let k = self.off[i] + j - s;
-            if k < self.off[i + 1] {
-                return self.data[k];
+            let k = self.cell[i] + j - s;
+            if k < self.cell[i + 1] {
+                return match self.slot[k] {
+                    0 => (0, 0),
+                    x => self.masks[x as usize - 1],
+                };
             }
         }
         self.model.cover(i, j)

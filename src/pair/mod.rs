@@ -370,10 +370,7 @@ fn load_doc(
         .collect();
     let chars = sents.iter().map(|p| p.chars).sum();
     let mut keys: Vec<u64> = match lang {
-        Lang::Id => sents
-            .iter()
-            .flat_map(|p| p.query_keys().iter().copied())
-            .collect(),
+        Lang::Id => sents.iter().flat_map(|p| p.query_keys()).collect(),
         Lang::En => sents.iter().flat_map(|p| p.own_keys()).collect(),
     };
     keys.sort_unstable();

@@ -74,6 +74,24 @@ pub struct Item {
     pub cognate: Arc<str>,
 }
 
+/// A key of a prepared text with the item it belongs to. Packed (9 bytes, not 16): a long
+/// document holds millions of them. Ordered by key, then item.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+#[repr(C, packed)]
+struct Keyed {
+    key: u64,
+    item: u8,
+}
+
+impl Keyed {
+    fn new(key: u64, item: usize) -> Keyed {
+        Keyed {
+            key,
+            item: item as u8,
+        }
+    }
+}
+
 /// A text prepared for matching (normalised tokens, stems, numbers, names, length).
 #[derive(Clone, Debug, Default)]
 pub struct Prepared {
@@ -83,13 +101,11 @@ pub struct Prepared {
     pub sentences: u32,
     /// The items (at most [`MAX_ITEMS`]).
     pub items: Vec<Item>,
-    /// Keys other texts look up in this one: (key, item index), sorted.
-    index: Vec<(u64, u8)>,
-    /// Keys this text looks up in the other one: per item, a range of `queries`.
-    queries: Vec<u64>,
-    query_start: Vec<u32>,
-    /// All queries with their item, sorted (for a merge join with the other side's index).
-    qindex: Vec<(u64, u8)>,
+    /// Keys other texts look up in this one, with their items, sorted.
+    index: Vec<Keyed>,
+    /// Keys this text looks up in the other one (its own keys and the lexicon translations of
+    /// its words), with their items, sorted (for a merge join with the other side's index).
+    qindex: Vec<Keyed>,
     /// Bit mask of items that are numbers.
     pub num_mask: u128,
     /// Bit mask of items that are names.
@@ -241,7 +257,7 @@ fn untag(k: u64) -> u64 {
 impl Prepared {
     /// The keys other texts look up in this one (tokens, numbers, cognates, English stems).
     pub fn own_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.index.iter().map(|&(k, _)| k)
+        self.index.iter().map(|k| k.key)
     }
 
     /// Add word translations (Indonesian stem key → English stem keys, e.g. learned ones) to a
@@ -258,8 +274,8 @@ impl Prepared {
             if let Some(v) = pairs.get(s) {
                 for &e in v {
                     let q = en_stem_key(e);
-                    if !self.qindex[..before].contains(&(q, i as u8)) {
-                        self.qindex.push((q, i as u8));
+                    if !self.qindex[..before].contains(&Keyed::new(q, i)) {
+                        self.qindex.push(Keyed::new(q, i));
                     }
                 }
             }
@@ -279,14 +295,20 @@ impl Prepared {
         &mut self,
         pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
     ) {
+        // Each item's own queries, in key order.
+        let mut by_item: Vec<(u8, u64)> = self.qindex.iter().map(|k| (k.item, k.key)).collect();
+        by_item.sort_unstable();
         let mut added = false;
-        let mut queries = Vec::with_capacity(self.queries.len());
-        let mut start = Vec::with_capacity(self.query_start.len());
+        let mut qindex = Vec::with_capacity(self.qindex.len());
+        let mut queries = Vec::new();
+        let mut at = 0;
         for (i, item) in self.items.iter().enumerate() {
-            let own = &self.queries[self.query_start[i] as usize..self.query_start[i + 1] as usize];
-            start.push(queries.len() as u32);
-            let from = queries.len();
-            queries.extend_from_slice(own);
+            queries.clear();
+            while at < by_item.len() && usize::from(by_item[at].0) == i {
+                queries.push(by_item[at].1);
+                at += 1;
+            }
+            let own = queries.len();
             let s = self.stems[i];
             if s != 0 {
                 let surface = lexicon::key(&item.token);
@@ -297,33 +319,24 @@ impl Prepared {
                     }
                 }
             }
-            if queries.len() > from + own.len() {
+            if queries.len() > own {
                 added = true;
-                queries[from..].sort_unstable();
-                let mut tail = queries.split_off(from);
-                tail.dedup();
-                queries.extend(tail);
+                queries.sort_unstable();
+                queries.dedup();
             }
+            qindex.extend(queries.iter().map(|&q| Keyed::new(q, i)));
         }
         if !added {
             return;
         }
-        start.push(queries.len() as u32);
-        self.queries = queries;
-        self.query_start = start;
-        self.qindex.clear();
-        for i in 0..self.items.len() {
-            for &q in &self.queries[self.query_start[i] as usize..self.query_start[i + 1] as usize]
-            {
-                self.qindex.push((q, i as u8));
-            }
-        }
-        self.qindex.sort_unstable();
+        qindex.sort_unstable();
+        self.qindex = qindex;
     }
 
-    /// The keys this text looks up in the other one (with lexicon translations).
-    pub fn query_keys(&self) -> &[u64] {
-        &self.queries
+    /// The keys this text looks up in the other one (with lexicon translations), in key
+    /// order (a key may come once for each item that looks it up).
+    pub fn query_keys(&self) -> impl Iterator<Item = u64> + '_ {
+        self.qindex.iter().map(|k| k.key)
     }
 }
 
@@ -400,9 +413,8 @@ impl Evidence {
         let mut seen: Vec<u64> = Vec::with_capacity(cap);
         p.items.reserve(cap);
         p.stems.reserve(cap);
-        p.query_start.reserve(cap + 1);
         p.index.reserve(3 * cap);
-        p.queries.reserve(4 * cap);
+        p.qindex.reserve(4 * cap);
         let mut word_pos = usize::from(inner);
         // An ASCII text is lowercased once and its tokens sliced from it (same byte offsets);
         // other texts token by token (lowercasing may change lengths there).
@@ -516,13 +528,10 @@ impl Evidence {
                 ItemKind::Name => p.name_mask |= bit,
                 ItemKind::Word => {}
             }
-            for &k in &own {
-                p.index.push((k, idx as u8));
-            }
+            p.index.extend(own.iter().map(|&k| Keyed::new(k, idx)));
             query.sort_unstable();
             query.dedup();
-            p.query_start.push(p.queries.len() as u32);
-            p.queries.extend_from_slice(&query);
+            p.qindex.extend(query.iter().map(|&q| Keyed::new(q, idx)));
             p.stems.push(stem_k);
             let (token, cognate) = words_token.unwrap_or_else(|| (Arc::from(lower), Arc::from("")));
             p.items.push(Item {
@@ -531,22 +540,14 @@ impl Evidence {
                 cognate,
             });
         }
-        p.query_start.push(p.queries.len() as u32);
         p.index.sort_unstable();
+        p.qindex.sort_unstable();
         // Give back what the tokens that were not items did not use (prepared sentences live
         // for the whole document).
         p.items.shrink_to_fit();
         p.stems.shrink_to_fit();
-        p.query_start.shrink_to_fit();
         p.index.shrink_to_fit();
-        p.queries.shrink_to_fit();
-        p.qindex.reserve_exact(p.queries.len());
-        for i in 0..p.items.len() {
-            for &q in &p.queries[p.query_start[i] as usize..p.query_start[i + 1] as usize] {
-                p.qindex.push((q, i as u8));
-            }
-        }
-        p.qindex.sort_unstable();
+        p.qindex.shrink_to_fit();
         p
     }
 
@@ -574,19 +575,19 @@ pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
     let (q, x) = (&id.qindex, &en.index);
     let (mut a, mut b) = (0, 0);
     while a < q.len() && b < x.len() {
-        let (ka, kb) = (q[a].0, x[b].0);
+        let (ka, kb) = (q[a].key, x[b].key);
         if ka < kb {
             a += 1;
         } else if kb < ka {
             b += 1;
         } else {
             let mut b_end = b;
-            while b_end < x.len() && x[b_end].0 == ka {
+            while b_end < x.len() && x[b_end].key == ka {
                 b_end += 1;
             }
-            while a < q.len() && q[a].0 == ka {
-                let i = q[a].1 as usize;
-                for &(_, j) in &x[b..b_end] {
+            while a < q.len() && q[a].key == ka {
+                let i = usize::from(q[a].item);
+                for j in x[b..b_end].iter().map(|k| k.item) {
                     if items_match(ka, &id.items[i], &en.items[j as usize]) {
                         mi |= 1u128 << i;
                         me |= 1u128 << j;
@@ -629,7 +630,7 @@ impl CoverIndex {
             .iter()
             .enumerate()
             .filter(|(_, p)| !p.items.is_empty())
-            .flat_map(|(j, p)| p.index.iter().map(move |&(k, it)| (k, j as u32, it)))
+            .flat_map(|(j, p)| p.index.iter().map(move |k| (k.key, j as u32, k.item)))
             .collect();
         entries.sort_unstable();
         let mut ranges = rustc_hash::FxHashMap::default();
@@ -653,7 +654,7 @@ impl CoverIndex {
             return;
         }
         let j1 = (j0 + out.len()) as u32;
-        for &(q, i) in &id.qindex {
+        for &Keyed { key: q, item: i } in &id.qindex {
             let Some(&(a, b)) = self.ranges.get(&q) else {
                 continue;
             };

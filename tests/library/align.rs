@@ -416,6 +416,6 @@ fn learned_translations_added_to_prepared_texts_match_preparing_again() {
         learned.add_learned(&mut added);
         let q = ev.prepare(b, Lang::En);
         assert_eq!(ev.cover(&again, &q), ev.cover(&added, &q), "{a}");
-        assert_eq!(again.query_keys(), added.query_keys(), "{a}");
+        assert!(again.query_keys().eq(added.query_keys()), "{a}");
     }
 }
