@@ -289,3 +289,31 @@ pub fn with_margins(cands: &[(u32, u32, f64)], n_id: usize, n_en: usize) -> Vec<
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn margins_lift_a_pair_that_stands_out_and_not_a_lone_weak_one() {
+        // Document 0 of each side: a weak pair (log-odds 0) far above its rivals.
+        let standing_out = [(0, 0, 0.0), (0, 1, -10.0), (1, 0, -10.0), (1, 1, 5.0)];
+        let p = with_margins(&standing_out, 2, 2);
+        assert!(p[0] > 0.9, "{p:?}");
+        assert!(p[1] < 0.01 && p[2] < 0.01, "{p:?}");
+        // The same pair with rivals as good on both sides.
+        let rivalled = [(0, 0, 0.0), (1, 0, 0.0), (0, 1, 0.0)];
+        let p = with_margins(&rivalled, 2, 2);
+        assert!(p[0] < 0.5, "{p:?}");
+        // A lone pair with no evidence of its own.
+        assert!(with_margins(&[(0, 0, -8.0)], 1, 1)[0] < 0.1);
+    }
+
+    #[test]
+    fn near_allows_a_fifth_of_the_document_and_a_sentence() {
+        assert!(near(0, 10, 0, 10));
+        assert!(near(0, 10, 2, 10));
+        assert!(!near(0, 10, 4, 10));
+        assert!(near(0, 2, 1, 2));
+    }
+}

@@ -133,6 +133,32 @@ fn bundled_articles_pair_exactly_among_distractors() {
 }
 
 #[test]
+fn a_lone_unrelated_pair_is_not_a_translation() {
+    // One document a side, on different topics: with no rival to stand out from, the pair
+    // must carry evidence of its own, and it has none.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = root().join("tests/data/pair");
+    for f in ["id/panen-padi.txt", "en/ferry-schedule.txt"] {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        std::fs::copy(data.join(f), d.join(f)).unwrap();
+    }
+    selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "pairs.tsv", "-q"])
+        .assert()
+        .code(0);
+    assert_eq!(read(d.join("pairs.tsv")), "doc\tid\ten\tscore\n");
+    let unpaired = rows(d.join("pairs.tsv.unpaired.tsv"));
+    assert_eq!(unpaired.len(), 3, "{unpaired:?}");
+    for r in &unpaired[1..] {
+        let score: f64 = r[3].parse().unwrap();
+        assert!(score < 0.1, "{r:?}");
+        assert!(r[4].starts_with("no candidate scores 0.5 or more"), "{r:?}");
+    }
+}
+
+#[test]
 fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
