@@ -97,18 +97,17 @@ def fit(xs, ys, ws, lam):
 
 
 def features(seeds, dev):
-    out = []
+    """The feature rows of the collections of these seeds (built in temporary directories)."""
+    rows = []
     for s in seeds:
-        d = tempfile.mkdtemp(prefix="fit-document-")
-        mispaired.make(dev, os.path.join(d, "c"), s)
-        path = os.path.join(d, "feats.tsv")
-        with open(path, "w") as f:
-            subprocess.run(
+        with tempfile.TemporaryDirectory(prefix="fit-document-") as d:
+            mispaired.make(dev, os.path.join(d, "c"), s)
+            p = subprocess.run(
                 ["cargo", "run", "--release", "--quiet", "--example", "document_features", "--",
                  os.path.join(d, "c", "manifest.tsv")],
-                cwd=ROOT, check=True, stdout=f)
-        out.append(path)
-    return out
+                cwd=ROOT, check=True, capture_output=True, text=True)
+            rows += list(csv.DictReader(p.stdout.splitlines(), delimiter="\t"))
+    return rows
 
 
 def main():
@@ -118,11 +117,15 @@ def main():
     ap.add_argument("--features", nargs="*", help="feature files already written")
     ap.add_argument("--lambda", dest="lam", type=float, default=0.1)
     args = ap.parse_args()
-    paths = args.features or features([int(s) for s in args.seeds.split(",")], args.dev)
-    rows = []
-    for p in paths:
-        with open(p, encoding="utf-8") as f:
-            rows += [r for r in csv.DictReader(f, delimiter="\t") if r["supported"] != "null"]
+    if args.features:
+        rows = []
+        for p in args.features:
+            with open(p, encoding="utf-8") as f:
+                rows += list(csv.DictReader(f, delimiter="\t"))
+    else:
+        rows = features([int(s) for s in args.seeds.split(",")], args.dev)
+    # Documents judged by their languages have no features.
+    rows = [r for r in rows if r["supported"] != "null"]
     xs = [design(r) for r in rows]
     ys = [int(r["label"]) for r in rows]
     npos, nneg = sum(ys), len(ys) - sum(ys)
