@@ -1,13 +1,17 @@
 //! The document-level features of each document of a manifest, as `scripts/fit_document.py`
-//! reads them: `cargo run --release --example document_features -- MANIFEST.tsv > FEATS.tsv`.
+//! reads them:
+//! `cargo run --release --example document_features -- MANIFEST.tsv [--align] > FEATS.tsv`.
 //!
 //! The manifest has the columns `doc`, `id`, `en` (files, relative to the manifest) and
-//! `label` (1: the documents translate each other, 0: not); each document goes through
-//! [`selaras::pipeline::Pipeline::align`] as `selaras align` runs it, and one line is written
-//! per document: `doc`, `label`, the document probability, then the features.
+//! `label` (1: the documents translate each other, 0: not). The documents are aligned as
+//! `selaras batch` aligns them (a first pass, word translations learned from the whole
+//! collection, a second pass: [`Pipeline::first_pass`], [`Pipeline::realign`]), or with
+//! `--align` each on its own as `selaras align` does ([`Pipeline::align`]). One line is
+//! written per document: `doc`, `label`, the document probability, then the features.
 
 use rayon::prelude::*;
-use selaras::pipeline::Pipeline;
+use selaras::align::LearnStats;
+use selaras::pipeline::{Aligned, Document, Input, Pipeline};
 use std::io::Write;
 use std::path::Path;
 
@@ -23,12 +27,43 @@ fn main() -> anyhow::Result<()> {
         .map(|l| l.split('\t').map(String::from).collect())
         .collect();
     let pipeline = Pipeline::default();
+    let read = |r: &Vec<String>| -> anyhow::Result<(String, String)> {
+        Ok((
+            std::fs::read_to_string(base.join(&r[1]))?,
+            std::fs::read_to_string(base.join(&r[2]))?,
+        ))
+    };
+    let aligned: Vec<anyhow::Result<Aligned>> = if std::env::args().any(|a| a == "--align") {
+        rows.par_iter()
+            .map(|r| {
+                let (id, en) = read(r)?;
+                Ok(pipeline.align(id.as_str(), en.as_str())?)
+            })
+            .collect()
+    } else {
+        let docs: Vec<anyhow::Result<Document>> = rows
+            .par_iter()
+            .map(|r| {
+                let (id, en) = read(r)?;
+                let mut doc = pipeline.load(Input::Text(&id), Input::Text(&en))?;
+                pipeline.first_pass(pipeline.aligner(), &mut doc);
+                Ok(doc)
+            })
+            .collect();
+        let mut stats = LearnStats::default();
+        for d in docs.iter().flatten() {
+            d.learn_into(&mut stats);
+        }
+        let learned = pipeline.aligner().with_learned(&stats);
+        docs.into_par_iter()
+            .map(|d| Ok(pipeline.realign(&learned, &d?)))
+            .collect()
+    };
     let lines: Vec<anyhow::Result<String>> = rows
-        .par_iter()
-        .map(|r| {
-            let id = std::fs::read_to_string(base.join(&r[1]))?;
-            let en = std::fs::read_to_string(base.join(&r[2]))?;
-            let a = pipeline.align(id.as_str(), en.as_str())?;
+        .iter()
+        .zip(aligned)
+        .map(|(r, a)| {
+            let a = a?;
             let j = &a.document;
             let f = serde_json::to_value(&j.features)?;
             let cols: Vec<String> = FIELDS.iter().map(|k| f[*k].to_string()).collect();
@@ -50,10 +85,11 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// The features written, in order.
-const FIELDS: [&str; 14] = [
+const FIELDS: [&str; 15] = [
     "sentences",
     "supported",
     "supported_paired",
+    "strong",
     "supported_id",
     "supported_en",
     "mean_pair",

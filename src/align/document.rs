@@ -12,8 +12,8 @@
 //! would learn from its own wrong beads):
 //! - each paired bead (neither side empty) is scored as a pair outside any alignment
 //!   ([`crate::score::pair::probability`], the score of `selaras score` and `check`): the
-//!   share of the paired sentences in beads with lexical support (pair probability ≥ 0.5),
-//!   and their mean pair probability;
+//!   share of the sentences in beads with lexical support (pair probability ≥ 0.5) and with
+//!   strong support (≥ 0.9), and the paired beads' mean pair probability;
 //! - the longest stretch of supported beads (beads in order, supported ones counting for,
 //!   unsupported paired ones against, empty ones neither): a partly translated document keeps
 //!   a long supported stretch, a mis-paired one has only scattered chance support;
@@ -45,6 +45,9 @@ pub struct DocFeatures {
     pub supported: f64,
     /// Share of the sentences of paired beads in beads with lexical support.
     pub supported_paired: f64,
+    /// Share of all sentences in paired beads with strong lexical support (pair probability
+    /// ≥ [`STRONG`]), which chance matches of names and common words rarely reach.
+    pub strong: f64,
     /// Share of the Indonesian sentences in beads with lexical support.
     pub supported_id: f64,
     /// Share of the English sentences in beads with lexical support (1 when the English
@@ -72,6 +75,8 @@ pub struct DocFeatures {
 
 /// Pair probability at or above which a bead has lexical support.
 pub const SUPPORTED: f64 = 0.5;
+/// Pair probability at or above which a bead has strong lexical support.
+pub const STRONG: f64 = 0.9;
 /// The usual `ln(English characters / Indonesian characters)` of a translation.
 const LOG_RATIO_MEAN: f64 = -0.1;
 
@@ -109,7 +114,7 @@ pub fn features(
     let total = (id.len() + en.len()).max(1) as f64;
     let (mut paired, mut support, mut pair_sum, mut bead_sum, mut unpaired) =
         (0.0, 0.0, 0.0, 0.0, 0.0);
-    let (mut support_id, mut support_en) = (0usize, 0usize);
+    let (mut support_id, mut support_en, mut strong) = (0usize, 0usize, 0.0);
     // The best stretch: the largest sum over a run of beads (Kadane).
     let (mut run, mut run_sents, mut best, mut best_sents) = (0.0f64, 0usize, 0.0f64, 0usize);
     for b in beads {
@@ -123,6 +128,9 @@ pub fn features(
         pair_sum += n * p;
         bead_sum += n * b.score;
         let ok = p >= SUPPORTED;
+        if p >= STRONG {
+            strong += n;
+        }
         if ok {
             support += n;
             support_id += b.id.len();
@@ -150,6 +158,7 @@ pub fn features(
         shorter: id.len().min(en.len()),
         supported: support / total,
         supported_paired: share(support, paired),
+        strong: strong / total,
         supported_id: share(support_id as f64, id.len() as f64),
         supported_en: share(support_en as f64, en.len() as f64),
         mean_pair: share(pair_sum, paired),
@@ -165,7 +174,7 @@ pub fn features(
 }
 
 /// Names of the model inputs, in the order of [`design`] and [`COEF`].
-pub const INPUTS: [&str; 8] = [
+pub const INPUTS: [&str; 9] = [
     "bias",
     "supported",
     "mean_pair",
@@ -174,19 +183,22 @@ pub const INPUTS: [&str; 8] = [
     "unpaired",
     "mean_bead",
     "in_order",
+    "strong",
 ];
 
 /// Logistic-regression coefficients, one per entry of [`INPUTS`]: fitted by
 /// `scripts/fit_document.py` (L2, λ = 0.1) on the collections of `benches/mispaired.py` with
-/// seeds 2 and 3 (2,234 documents that translate each other, 242 mis-paired; the mis-paired
-/// weighted as all the others together). The documents' length ratio and their
-/// whole-document coverage were tried and left out: they add nothing the alignment's own
-/// evidence does not show, and the length ratio of a partly translated document looks like
-/// that of a mis-paired one.
-pub const COEF: [f64; 8] = [-21.96, 2.32, 11.28, -1.10, 1.13, -4.22, 13.37, 4.38];
+/// seeds 2, 3, 6 and 7, each aligned both as `batch` and as `align` aligns it (8,940
+/// documents that translate each other, 988 mis-paired; the mis-paired weighted twice all
+/// the others together). The documents' length ratio and their whole-document coverage were
+/// tried and left out: they add nothing the alignment's own evidence does not show, and the
+/// length ratio of a partly translated document looks like that of a mis-paired one.
+pub const COEF: [f64; 9] = [
+    -21.6169, 2.5187, 7.0574, -3.5336, 1.2355, -7.0347, 14.2249, 5.4222, 8.9719,
+];
 
 /// The model inputs (order of [`INPUTS`]).
-pub fn design(f: &DocFeatures) -> [f64; 8] {
+pub fn design(f: &DocFeatures) -> [f64; 9] {
     [
         1.0,
         f.supported,
@@ -196,6 +208,7 @@ pub fn design(f: &DocFeatures) -> [f64; 8] {
         f.unpaired,
         f.mean_bead,
         f.in_order,
+        f.strong,
     ]
 }
 
