@@ -433,6 +433,26 @@ impl Finished {
             s.run.pairs_per_second,
             s.run.jobs,
         )?;
+        let d = &s.documents;
+        let plural = |n: u64| if n == 1 { "" } else { "s" };
+        let mut judged = Vec::new();
+        if d.not_parallel > 0 {
+            judged.push(format!(
+                "{} document{} whose sides do not translate each other",
+                d.not_parallel,
+                plural(d.not_parallel)
+            ));
+        }
+        if d.swapped > 0 {
+            judged.push(format!(
+                "{} document{} whose languages were swapped (aligned the right way round)",
+                d.swapped,
+                plural(d.swapped)
+            ));
+        }
+        if !judged.is_empty() {
+            writeln!(w, "selaras batch: {}", judged.join("; "))?;
+        }
         if let (true, Some(p)) = (self.partial(), &self.errors_path) {
             writeln!(
                 w,

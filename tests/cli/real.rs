@@ -174,13 +174,22 @@ fn another_articles_english_is_not_a_translation() {
 fn batch_lists_a_mispaired_document_and_keeps_a_partly_parallel_one() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.tsv");
-    selaras()
-        .args(["batch", "-q"])
+    let run = selaras()
+        .arg("batch")
         .arg(data("manifest.tsv"))
         .arg("-o")
         .arg(&out)
-        .assert()
-        .code(3);
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert!(
+        err.contains(
+            "selaras batch: 2 documents whose sides do not translate each other; 1 document \
+             whose languages were swapped (aligned the right way round)\n"
+        ),
+        "{err}"
+    );
     let errors = read(dir.path().join("out.tsv.errors.tsv"));
     let salah = errors.lines().find(|l| l.starts_with("salah\t")).unwrap();
     assert!(salah.ends_with(".txt\tnot a translation: its sentences rarely translate each other (document score 0.0000)") && salah.contains("guru.en.txt"), "{salah}");
