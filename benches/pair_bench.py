@@ -10,7 +10,8 @@ written that are right) and recall (true pairs written), per set and over all.
 
     cargo build --release && python3 benches/pair_bench.py [--copies N] [--jobs J] [--seed S]
 
---copies N cuts the same units N times with different seeds (other cuts, other paragraphs),
+--units MIN,MAX sets the document length (default 4,12 units); --units 20,40 gives documents
+of a news article's length, for timing and memory. --copies N cuts the same units N times with different seeds (other cuts, other paragraphs),
 for a larger collection: the documents of different copies then overlap in content (a unit
 is in N documents per side), which makes the task harder than real collections, where an
 article is written once. Each copy is scored as its own set. Inputs go to a temporary
@@ -49,7 +50,7 @@ def name(rng):
     return "%016x" % rng.getrandbits(64)
 
 
-def make(dev, out, seed, copies, drop):
+def make(dev, out, seed, copies, drop, units=(4, 12)):
     """Write OUT/id/*.txt, OUT/en/*.txt; return the truth: (set, id name or None, en name or None)."""
     os.makedirs(os.path.join(out, "id"))
     os.makedirs(os.path.join(out, "en"))
@@ -61,8 +62,8 @@ def make(dev, out, seed, copies, drop):
             label = set_name if copies == 1 else f"{set_name}#{copy}"
             k = 0
             while k < len(ids):
-                n = rng.randint(4, 12)
-                if len(ids) - k < 4:
+                n = rng.randint(*units)
+                if len(ids) - k < units[0]:
                     break
                 id_text = paragraphs(ids[k : k + n], rng)
                 en_text = paragraphs(ens[k : k + n], rng)
@@ -118,6 +119,8 @@ def main():
     ap.add_argument("--copies", type=int, default=1)
     ap.add_argument("--drop", type=float, default=0.1)
     ap.add_argument("--jobs", type=int, default=0)
+    ap.add_argument("--units", default="4,12",
+                    help="units a document, MIN,MAX (news articles hold 20-40 sentences)")
     ap.add_argument("--keep", help="write the collections here (a new directory) and keep them")
     ap.add_argument("extra", nargs="*", help="more options for selaras pair")
     a = ap.parse_args()
@@ -130,7 +133,8 @@ def main():
     else:
         tmp = tempfile.TemporaryDirectory()
         out = tmp.name
-    truth = make(a.dev, out, a.seed, a.copies, a.drop)
+    units = tuple(int(x) for x in a.units.split(","))
+    truth = make(a.dev, out, a.seed, a.copies, a.drop, units)
     with open(os.path.join(out, "truth.tsv"), "w", encoding="utf-8") as f:
         f.write("set\tid\ten\n")
         for label, i, e in truth:

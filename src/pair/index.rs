@@ -37,28 +37,34 @@ pub struct Postings {
 }
 
 impl Postings {
-    /// Index documents given as their sorted, distinct keys.
+    /// Index documents given as their sorted, distinct keys. The lists are laid out by
+    /// counting (each key's number of documents, then each document in its key's place), so
+    /// the index takes four bytes a posting beside the table of keys.
     pub fn new(docs: &[Vec<u64>]) -> Postings {
-        let mut entries: Vec<(u64, u32)> = docs
-            .iter()
-            .enumerate()
-            .flat_map(|(d, keys)| keys.iter().map(move |&k| (k, d as u32)))
-            .collect();
-        entries.sort_unstable();
-        let mut ranges = FxHashMap::default();
-        ranges.reserve(entries.len() / 2);
-        let mut a = 0;
-        while a < entries.len() {
-            let k = entries[a].0;
-            let mut b = a + 1;
-            while b < entries.len() && entries[b].0 == k {
-                b += 1;
+        let mut ranges: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for keys in docs {
+            for &k in keys {
+                ranges.entry(k).or_default().1 += 1;
             }
-            ranges.insert(k, (a as u32, b as u32));
-            a = b;
+        }
+        // Each key its start (in any order: a list's place does not change what it holds);
+        // `.1` then counts the documents placed.
+        let mut start = 0u32;
+        for r in ranges.values_mut() {
+            let n = r.1;
+            *r = (start, start);
+            start += n;
+        }
+        let mut lists = vec![0u32; start as usize];
+        for (d, keys) in docs.iter().enumerate() {
+            for k in keys {
+                let r = ranges.get_mut(k).expect("counted key");
+                lists[r.1 as usize] = d as u32;
+                r.1 += 1;
+            }
         }
         Postings {
-            docs: entries.into_iter().map(|e| e.1).collect(),
+            docs: lists,
             ranges,
         }
     }

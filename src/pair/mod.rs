@@ -168,9 +168,9 @@ fn run(
         ..Outcome::default()
     };
     let total = (id.len() + en.len()) as u64;
-    let (ids, bad_id) = load_side(id, Lang::Id, ev, (0, total), progress, pool);
-    let (ens, bad_en) = load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
-    let cands = candidates(&ids, &ens, progress, pool);
+    let (mut ids, bad_id) = load_side(id, Lang::Id, ev, (0, total), progress, pool);
+    let (mut ens, bad_en) = load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
+    let cands = candidates(&mut ids, &mut ens, progress, pool);
     outcome.candidates = cands.len();
     let mut scored = score_all(&ids, &ens, &cands, progress, pool);
     let logits: Vec<(u32, u32, f64)> = scored.iter().map(|(s, _)| (s.id, s.en, s.score)).collect();
@@ -363,7 +363,7 @@ fn load_doc(
             format!("wrong language: the text reads as {is}, not {want}"),
         ));
     }
-    let sents: Vec<Prepared> = seg
+    let mut sents: Vec<Prepared> = seg
         .split(&text)
         .iter()
         .map(|s| ev.prepare(&s.text, lang))
@@ -375,12 +375,16 @@ fn load_doc(
     };
     keys.sort_unstable();
     keys.dedup();
+    keys.shrink_to_fit();
     let mut terms: Vec<u64> = sents
         .iter()
         .flat_map(|p| p.items.iter().map(|it| surface_key(&it.token)))
         .collect();
     terms.sort_unstable();
     terms.dedup();
+    terms.shrink_to_fit();
+    // Held for the whole run: only what the scoring reads is kept.
+    sents.iter_mut().for_each(|p| p.shed(lang));
     let hash = crate::text::fnv1a64(&crate::text::normalize(&text));
     Ok(Doc {
         src,
@@ -406,6 +410,7 @@ fn set_weights(docs: &mut [Doc]) {
     }
     let n = docs.len();
     docs.par_iter_mut().for_each(|d| {
+        d.terms = Vec::new();
         d.prep.weights = d
             .prep
             .sents
@@ -424,15 +429,19 @@ fn set_weights(docs: &mut [Doc]) {
 }
 
 /// The candidate pairs (Indonesian, English), sorted and distinct: each document's best
-/// [`index::TOP_K`] from its own side's search.
+/// [`index::TOP_K`] from its own side's search. The documents' search keys are used up.
 fn candidates(
-    ids: &[Doc],
-    ens: &[Doc],
+    ids: &mut [Doc],
+    ens: &mut [Doc],
     progress: &dyn Fn(Progress),
     pool: &rayon::ThreadPool,
 ) -> Vec<(u32, u32)> {
-    let id_keys: Vec<Vec<u64>> = ids.iter().map(|d| d.keys.clone()).collect();
-    let en_keys: Vec<Vec<u64>> = ens.iter().map(|d| d.keys.clone()).collect();
+    let take = |docs: &mut [Doc]| -> Vec<Vec<u64>> {
+        docs.iter_mut()
+            .map(|d| std::mem::take(&mut d.keys))
+            .collect()
+    };
+    let (id_keys, en_keys) = (take(ids), take(ens));
     let (id_post, en_post) = pool.join(
         || index::Postings::new(&id_keys),
         || index::Postings::new(&en_keys),

@@ -338,6 +338,18 @@ impl Prepared {
     pub fn query_keys(&self) -> impl Iterator<Item = u64> + '_ {
         self.qindex.iter().map(|k| k.key)
     }
+
+    /// Drop what a text of side `lang` is never asked for when it is only covered against
+    /// texts of the other side through a [`CoverIndex`] (the English side indexed, the
+    /// Indonesian side looking up): an Indonesian text's index, an English text's queries,
+    /// and the stems kept for learning. For collections held in memory whole.
+    pub fn shed(&mut self, lang: Lang) {
+        match lang {
+            Lang::Id => self.index = Vec::new(),
+            Lang::En => self.qindex = Vec::new(),
+        }
+        self.stems = Vec::new();
+    }
 }
 
 impl Evidence {
