@@ -85,7 +85,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// The features written, in order.
-const FIELDS: [&str; 15] = [
+const FIELDS: [&str; 17] = [
     "sentences",
     "supported",
     "supported_paired",
@@ -101,4 +101,6 @@ const FIELDS: [&str; 15] = [
     "cover_id",
     "cover_en",
     "in_order",
+    "cover_near",
+    "monotone",
 ];

@@ -39,6 +39,7 @@ INPUTS = [
     "mean_bead",
     "in_order",
     "strong",
+    "cover_near",
 ]
 
 
@@ -54,6 +55,7 @@ def design(r):
         f("mean_bead"),
         f("in_order"),
         f("strong"),
+        f("cover_near"),
     ]
 
 

@@ -19,9 +19,10 @@
 //!   a long supported stretch, a mis-paired one has only scattered chance support;
 //! - the share of sentences left unpaired, the bead scores' mean, and how far the whole
 //!   documents' length ratio lies from that of translations;
-//! - the whole-document coverage of `selaras pair` ([`crate::pair::score::features`]: items of
-//!   one document with a counterpart anywhere in the other, and whether the best match of each
-//!   sentence lies at the same relative place), with every item weighted alike.
+//! - the order features of `selaras pair`'s document score ([`crate::pair::score::features`],
+//!   every item weighted alike): whether the best match of each sentence lies at the same
+//!   relative place in the other document, and the share of items translated by a sentence
+//!   near the same relative place.
 //!
 //! A logistic model over these ([`probability`]) is fitted by `scripts/fit_document.py` on
 //! collections cut from the dev sets (genuine documents, documents given another document's
@@ -71,6 +72,11 @@ pub struct DocFeatures {
     pub cover_en: f64,
     /// Share of Indonesian items whose sentence's best match lies at the same relative place.
     pub in_order: f64,
+    /// Share of the items of both sides translated by a sentence near the same relative place.
+    pub cover_near: f64,
+    /// Share of the items of both sides translated along the best monotone chain of sentence
+    /// pairs.
+    pub monotone: f64,
 }
 
 /// Pair probability at or above which a bead has lexical support.
@@ -170,11 +176,13 @@ pub fn features(
         cover_id: whole.cover_id,
         cover_en: whole.cover_en,
         in_order: whole.in_order,
+        cover_near: whole.cover_near,
+        monotone: whole.monotone,
     }
 }
 
 /// Names of the model inputs, in the order of [`design`] and [`COEF`].
-pub const INPUTS: [&str; 9] = [
+pub const INPUTS: [&str; 10] = [
     "bias",
     "supported",
     "mean_pair",
@@ -184,21 +192,23 @@ pub const INPUTS: [&str; 9] = [
     "mean_bead",
     "in_order",
     "strong",
+    "cover_near",
 ];
 
 /// Logistic-regression coefficients, one per entry of [`INPUTS`]: fitted by
 /// `scripts/fit_document.py` (L2, λ = 0.1) on the collections of `benches/mispaired.py` with
 /// seeds 2, 3, 6 and 7, each aligned both as `batch` and as `align` aligns it (8,940
 /// documents that translate each other, 988 mis-paired; the mis-paired weighted twice all
-/// the others together). The documents' length ratio and their whole-document coverage were
-/// tried and left out: they add nothing the alignment's own evidence does not show, and the
-/// length ratio of a partly translated document looks like that of a mis-paired one.
-pub const COEF: [f64; 9] = [
-    -21.6169, 2.5187, 7.0574, -3.5336, 1.2355, -7.0347, 14.2249, 5.4222, 8.9719,
+/// the others together). The documents' length ratio, their whole-document coverage and
+/// `selaras pair`'s monotone chain were tried and left out: they add nothing the alignment's
+/// own evidence does not show, and the length ratio of a partly translated document looks
+/// like that of a mis-paired one.
+pub const COEF: [f64; 10] = [
+    -22.2908, 1.9989, 6.6975, -3.0823, 1.0931, -6.7580, 14.9695, 4.2799, 8.3665, 5.6251,
 ];
 
 /// The model inputs (order of [`INPUTS`]).
-pub fn design(f: &DocFeatures) -> [f64; 9] {
+pub fn design(f: &DocFeatures) -> [f64; 10] {
     [
         1.0,
         f.supported,
@@ -209,6 +219,7 @@ pub fn design(f: &DocFeatures) -> [f64; 9] {
         f.mean_bead,
         f.in_order,
         f.strong,
+        f.cover_near,
     ]
 }
 
