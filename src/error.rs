@@ -67,6 +67,15 @@ impl Error {
         matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
+    /// A failure to write CSV or TSV output (an I/O error stays one, so that a closed pipe is
+    /// recognised).
+    pub fn from_csv_write(e: csv::Error) -> Self {
+        match e.into_kind() {
+            csv::ErrorKind::Io(io) => Error::Write(io),
+            other => Error::Write(std::io::Error::other(format!("{other:?}"))),
+        }
+    }
+
     /// True when the error comes from the user's input (as opposed to the output side).
     pub fn is_input_error(&self) -> bool {
         !matches!(self, Error::Write(_) | Error::Output { .. })

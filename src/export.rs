@@ -384,13 +384,6 @@ fn werr(e: std::io::Error) -> Error {
     Error::Write(e)
 }
 
-fn csv_err(e: csv::Error) -> Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::Write(io),
-        other => Error::Write(std::io::Error::other(format!("{other:?}"))),
-    }
-}
-
 impl<W: Write> CorpusWriter<W> {
     /// A writer for a one-file format (everything but Moses). Writes the header (TSV, TMX).
     pub fn new(format: Format, out: W) -> Result<Self> {
@@ -401,7 +394,7 @@ impl<W: Write> CorpusWriter<W> {
                     .quote_style(csv::QuoteStyle::Never)
                     .from_writer(out);
                 w.write_record(["doc", "id_idx", "en_idx", "bead", "score", "id", "en"])
-                    .map_err(csv_err)?;
+                    .map_err(Error::from_csv_write)?;
                 Inner::Tsv(Box::new(w))
             }
             Format::Jsonl => Inner::Jsonl(out),
@@ -470,7 +463,7 @@ impl<W: Write> CorpusWriter<W> {
                     &tsv_escape(&id_text),
                     &tsv_escape(&en_text),
                 ])
-                .map_err(csv_err)
+                .map_err(Error::from_csv_write)
             }
             Inner::Jsonl(w) => {
                 let rec = JsonBead {

@@ -11,8 +11,9 @@
 //! - [`output`]: output safety: atomic files, links and devices, no output over an input, a
 //!   ladder directory written whole; where a command's data goes ([`output::Output`],
 //!   [`output::CorpusOutput`]);
-//! - [`segment`]: sentence segmentation: paragraphs, the SRX rule engine and the bundled rules,
-//!   hard-wrapped text (detected in `segment/layout.rs`) and pre-split text;
+//! - [`segment`]: sentence segmentation: paragraphs, the SRX rule engine and the bundled rules
+//!   (read by `segment/srx.rs`), hard-wrapped text (detected in `segment/layout.rs`) and
+//!   pre-split text;
 //! - [`language`]: which language each side is in (Indonesian, English, another, the same
 //!   text on both sides): swapped sides, and pairs that cannot be translations;
 //! - [`lexicon`]: the bundled and user lexicons, Indonesian and English stemming;
@@ -20,7 +21,7 @@
 //!   cognates, lexicon covers); [`score::pair`] turns it into pair probabilities for `score`
 //!   and `check`;
 //! - [`align`]: sentence alignment: the bead score ([`align::model`]), the banded search
-//!   (`align/dp.rs`, `align/anchors.rs`), the learned lexicon, calibrated probabilities
+//!   (`align/dp.rs`, `align/anchors.rs`), the learned lexicon (`align/learn.rs`), calibrated probabilities
 //!   ([`align::calibrate`]); [`align::clauses`] is the clause split that cuts beads where the
 //!   sides' sentences end in different places (pieces, windows, search, posteriors, decoding);
 //!   moved content is paired across the document in `align/crossing.rs`;

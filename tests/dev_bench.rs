@@ -378,7 +378,7 @@ fn set_clause_param(p: &mut ClauseParams, k: &str, x: f64) {
         "sure" => p.sure = x,
         "window" => p.window = x as usize,
         "odd_length" => p.odd_length = x,
-        "keep" => p.keep = x,
+        "junction_cost" => p.junction_cost = x,
         "unpaired_part" => p.unpaired_part = x,
         "open" => p.open = x != 0.0,
         "cut_open" => p.cut_open = x,

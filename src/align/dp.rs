@@ -167,6 +167,62 @@ impl Masks for MaskCache<'_, '_> {
     }
 }
 
+/// The band's cells in one array, row after row.
+struct Cells<'b> {
+    band: &'b Band,
+    /// Where each row starts.
+    offset: Vec<usize>,
+    /// Cells in all.
+    total: usize,
+}
+
+impl<'b> Cells<'b> {
+    fn new(band: &'b Band) -> Self {
+        let n = band.lo.len() - 1;
+        let mut offset = Vec::with_capacity(n + 2);
+        let mut total = 0usize;
+        for i in 0..=n {
+            offset.push(total);
+            total += band.hi[i] + 1 - band.lo[i];
+        }
+        Cells {
+            band,
+            offset,
+            total,
+        }
+    }
+
+    /// The index of cell `(i, j)`.
+    #[inline]
+    fn at(&self, i: usize, j: usize) -> usize {
+        self.offset[i] + j - self.band.lo[i]
+    }
+
+    /// Whether `(i, j)` is in the band.
+    #[inline]
+    fn holds(&self, i: usize, j: usize) -> bool {
+        j >= self.band.lo[i] && j <= self.band.hi[i]
+    }
+}
+
+/// What the search scores beads with.
+struct Scoring<'s, 'm, 'a> {
+    model: &'s Model<'a>,
+    masks: &'s MaskCache<'m, 'a>,
+    tables: &'s Tables,
+    params: &'s Params,
+    allowed: &'s [(usize, usize)],
+}
+
+/// What the forward pass leaves: the back pointer of every cell (the index in `allowed` of
+/// the best bead ending there, `u8::MAX` for none) and, for the posteriors, the forward sums
+/// and every bead's score (cell of its end × bead shape).
+struct Forward {
+    back: Vec<u8>,
+    alpha: Vec<f32>,
+    bead_score: Vec<f32>,
+}
+
 /// The best path through the band, and the rows where it touched the band's edge (where the edge is
 /// not the border of the matrix; ascending), where the band may have been too narrow.
 pub fn best_path(
@@ -178,143 +234,33 @@ pub fn best_path(
     allowed: &[(usize, usize)],
     posteriors: bool,
 ) -> (Vec<PathBead>, Vec<usize>) {
-    let n = model.id.len();
-    let m = model.en.len();
-    let mut offset = Vec::with_capacity(n + 2);
-    let mut total = 0usize;
-    for i in 0..=n {
-        offset.push(total);
-        total += band.hi[i] + 1 - band.lo[i];
-    }
-    let mut back = vec![u8::MAX; total];
-    let nb = allowed.len();
-    // Forward sums and every bead score (for the backward pass of the posteriors).
-    let post_cells = if posteriors { total } else { 0 };
-    let mut alpha = vec![f32::NEG_INFINITY; post_cells];
-    let mut bead_score = vec![f32::NEG_INFINITY; post_cells * nb];
-    let mut score: [Vec<f64>; 4] = Default::default();
-    // A bead with an empty side scores its prior plus what `Parts::total` adds to a bead without
-    // items: the same for every such bead, so computed once.
-    let empty_side = Parts::default().total(params);
-    for i in 0..=n {
-        let (lo, hi) = (band.lo[i], band.hi[i]);
-        let mut row = std::mem::take(&mut score[i % 4]);
-        row.clear();
-        row.resize(hi + 1 - lo, f64::NEG_INFINITY);
-        for j in lo..=hi {
-            let cell = offset[i] + j - lo;
-            if i == 0 && j == 0 {
-                row[0] = 0.0;
-                if posteriors {
-                    alpha[cell] = 0.0;
-                }
-                continue;
-            }
-            let mut terms = [f32::NEG_INFINITY; 8];
-            let mut best = f64::NEG_INFINITY;
-            let mut arg = u8::MAX;
-            for (k, &(a, b)) in allowed.iter().enumerate() {
-                if a > i || b > j {
-                    continue;
-                }
-                let (pi, pj) = (i - a, j - b);
-                if pj < band.lo[pi] || pj > band.hi[pi] {
-                    continue;
-                }
-                let prev = if a == 0 {
-                    row[pj - lo]
-                } else {
-                    score[pi % 4][pj - band.lo[pi]]
-                };
-                if prev == f64::NEG_INFINITY {
-                    continue;
-                }
-                if tables.prior[a][b] == f64::NEG_INFINITY {
-                    continue;
-                }
-                let bs = if a == 0 || b == 0 {
-                    tables.prior[a][b] + empty_side
-                } else {
-                    model.parts(tables, masks, (pi, i), (pj, j)).total(params)
-                };
-                if posteriors {
-                    bead_score[cell * nb + k] = bs as f32;
-                    terms[k] = alpha[offset[pi] + pj - band.lo[pi]] + bs as f32;
-                }
-                let s = prev + bs;
-                if s > best {
-                    best = s;
-                    arg = k as u8;
-                }
-            }
-            row[j - lo] = best;
-            back[cell] = arg;
-            if posteriors {
-                alpha[cell] = log_sum_exp(&terms[..nb]);
-            }
-        }
-        score[i % 4] = row;
-    }
-    // Backward sums.
-    let mut beta = vec![f32::NEG_INFINITY; post_cells];
-    if posteriors {
-        beta[total - 1] = 0.0;
-    }
-    for i in (0..=n).rev().filter(|_| posteriors) {
-        for j in (band.lo[i]..=band.hi[i]).rev() {
-            let cell = offset[i] + j - band.lo[i];
-            if i == n && j == m {
-                continue;
-            }
-            let mut terms = [f32::NEG_INFINITY; 8];
-            for (k, &(a, b)) in allowed.iter().enumerate() {
-                let (ei, ej) = (i + a, j + b);
-                if ei > n || ej > m || ej < band.lo[ei] || ej > band.hi[ei] {
-                    continue;
-                }
-                let end = offset[ei] + ej - band.lo[ei];
-                let bs = bead_score[end * nb + k];
-                if bs == f32::NEG_INFINITY {
-                    continue;
-                }
-                terms[k] = bs + beta[end];
-            }
-            let sum = log_sum_exp(&terms[..nb]);
-            beta[cell] = sum;
-        }
-    }
-    let z = if posteriors { alpha[total - 1] } else { 0.0 };
-    let cell_of = |i: usize, j: usize| offset[i] + j - band.lo[i];
-    // Trace back.
-    let mut path = Vec::new();
-    let mut touched = Vec::new();
-    let (mut i, mut j) = (n, m);
-    while i > 0 || j > 0 {
-        let k = back[offset[i] + j - band.lo[i]];
-        if k == u8::MAX {
-            // Unreachable (cannot happen with 1-0 and 0-1 allowed); fall back to a deletion.
-            let (a, b) = if i > 0 { (1, 0) } else { (0, 1) };
-            path.push((i - a, i, j - b, j));
-            i -= a;
-            j -= b;
-            continue;
-        }
-        let (a, b) = allowed[k as usize];
-        if (j == band.lo[i] && j > 0) || (j == band.hi[i] && j < m) {
-            touched.push(i);
-        }
-        path.push((i - a, i, j - b, j));
-        i -= a;
-        j -= b;
-    }
-    path.reverse();
+    let cells = Cells::new(band);
+    let scoring = Scoring {
+        model,
+        masks,
+        tables,
+        params,
+        allowed,
+    };
+    let fwd = forward(&scoring, &cells, posteriors);
+    let beta = match posteriors {
+        true => backward(&cells, allowed, &fwd.bead_score, model.en.len()),
+        false => Vec::new(),
+    };
+    let z = if posteriors {
+        fwd.alpha[cells.total - 1]
+    } else {
+        0.0
+    };
+    let (path, touched) = trace_back(&cells, &fwd.back, allowed, model.en.len());
     let out = path
         .into_iter()
         .map(|(i0, i1, j0, j1)| {
             let parts = model.parts(tables, masks, (i0, i1), (j0, j1));
             let total = parts.total(params);
             let lp = if posteriors {
-                alpha[cell_of(i0, j0)] as f64 + total + beta[cell_of(i1, j1)] as f64 - z as f64
+                fwd.alpha[cells.at(i0, j0)] as f64 + total + beta[cells.at(i1, j1)] as f64
+                    - z as f64
             } else {
                 f64::NAN
             };
@@ -333,6 +279,160 @@ pub fn best_path(
             }
         })
         .collect();
-    touched.reverse();
     (out, touched)
+}
+
+/// The forward pass: the best score of every cell (scores are kept for the last four rows
+/// only) with its back pointer, and with `posteriors` the forward sums.
+fn forward(scoring: &Scoring, cells: &Cells, posteriors: bool) -> Forward {
+    let Scoring {
+        model,
+        masks,
+        tables,
+        params,
+        allowed,
+    } = *scoring;
+    let band = cells.band;
+    let n = model.id.len();
+    let mut back = vec![u8::MAX; cells.total];
+    let shapes = allowed.len();
+    // Forward sums and every bead score (for the backward pass of the posteriors).
+    let post_cells = if posteriors { cells.total } else { 0 };
+    let mut alpha = vec![f32::NEG_INFINITY; post_cells];
+    let mut bead_score = vec![f32::NEG_INFINITY; post_cells * shapes];
+    let mut score: [Vec<f64>; 4] = Default::default();
+    // A bead with an empty side scores its prior plus what `Parts::total` adds to a bead without
+    // items: the same for every such bead, so computed once.
+    let empty_side = Parts::default().total(params);
+    for i in 0..=n {
+        let (lo, hi) = (band.lo[i], band.hi[i]);
+        let mut row = std::mem::take(&mut score[i % 4]);
+        row.clear();
+        row.resize(hi + 1 - lo, f64::NEG_INFINITY);
+        for j in lo..=hi {
+            let cell = cells.at(i, j);
+            if i == 0 && j == 0 {
+                row[0] = 0.0;
+                if posteriors {
+                    alpha[cell] = 0.0;
+                }
+                continue;
+            }
+            let mut terms = [f32::NEG_INFINITY; 8];
+            let mut best = f64::NEG_INFINITY;
+            let mut arg = u8::MAX;
+            for (k, &(a, b)) in allowed.iter().enumerate() {
+                if a > i || b > j {
+                    continue;
+                }
+                let (pi, pj) = (i - a, j - b);
+                if !cells.holds(pi, pj) {
+                    continue;
+                }
+                let prev = if a == 0 {
+                    row[pj - lo]
+                } else {
+                    score[pi % 4][pj - band.lo[pi]]
+                };
+                if prev == f64::NEG_INFINITY || tables.prior[a][b] == f64::NEG_INFINITY {
+                    continue;
+                }
+                let bs = if a == 0 || b == 0 {
+                    tables.prior[a][b] + empty_side
+                } else {
+                    model.parts(tables, masks, (pi, i), (pj, j)).total(params)
+                };
+                if posteriors {
+                    bead_score[cell * shapes + k] = bs as f32;
+                    terms[k] = alpha[cells.at(pi, pj)] + bs as f32;
+                }
+                let s = prev + bs;
+                if s > best {
+                    best = s;
+                    arg = k as u8;
+                }
+            }
+            row[j - lo] = best;
+            back[cell] = arg;
+            if posteriors {
+                alpha[cell] = log_sum_exp(&terms[..shapes]);
+            }
+        }
+        score[i % 4] = row;
+    }
+    Forward {
+        back,
+        alpha,
+        bead_score,
+    }
+}
+
+/// The backward sums of every cell, from the bead scores of the forward pass (`m`: English
+/// sentences).
+fn backward(cells: &Cells, allowed: &[(usize, usize)], bead_score: &[f32], m: usize) -> Vec<f32> {
+    let band = cells.band;
+    let n = band.lo.len() - 1;
+    let shapes = allowed.len();
+    let mut beta = vec![f32::NEG_INFINITY; cells.total];
+    beta[cells.total - 1] = 0.0;
+    for i in (0..=n).rev() {
+        for j in (band.lo[i]..=band.hi[i]).rev() {
+            if i == n && j == m {
+                continue;
+            }
+            let mut terms = [f32::NEG_INFINITY; 8];
+            for (k, &(a, b)) in allowed.iter().enumerate() {
+                let (end_i, end_j) = (i + a, j + b);
+                if end_i > n || end_j > m || !cells.holds(end_i, end_j) {
+                    continue;
+                }
+                let end = cells.at(end_i, end_j);
+                let bs = bead_score[end * shapes + k];
+                if bs == f32::NEG_INFINITY {
+                    continue;
+                }
+                terms[k] = bs + beta[end];
+            }
+            beta[cells.at(i, j)] = log_sum_exp(&terms[..shapes]);
+        }
+    }
+    beta
+}
+
+/// A bead as the sentences it spans: `(i0, i1, j0, j1)`.
+type BeadSpan = (usize, usize, usize, usize);
+
+/// The best path's beads from the back pointers, and the rows where it
+/// touched the band's edge (ascending).
+fn trace_back(
+    cells: &Cells,
+    back: &[u8],
+    allowed: &[(usize, usize)],
+    m: usize,
+) -> (Vec<BeadSpan>, Vec<usize>) {
+    let band = cells.band;
+    let mut path = Vec::new();
+    let mut touched = Vec::new();
+    let (mut i, mut j) = (band.lo.len() - 1, m);
+    while i > 0 || j > 0 {
+        let k = back[cells.at(i, j)];
+        if k == u8::MAX {
+            // Unreachable (cannot happen with 1-0 and 0-1 allowed); fall back to a deletion.
+            let (a, b) = if i > 0 { (1, 0) } else { (0, 1) };
+            path.push((i - a, i, j - b, j));
+            i -= a;
+            j -= b;
+            continue;
+        }
+        let (a, b) = allowed[k as usize];
+        if (j == band.lo[i] && j > 0) || (j == band.hi[i] && j < m) {
+            touched.push(i);
+        }
+        path.push((i - a, i, j - b, j));
+        i -= a;
+        j -= b;
+    }
+    path.reverse();
+    touched.reverse();
+    (path, touched)
 }

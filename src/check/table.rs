@@ -192,7 +192,7 @@ impl Table {
             })
             .collect();
         let mut wr = self.writer(w);
-        wr.write_record(&headers).map_err(write_error)?;
+        wr.write_record(&headers).map_err(Error::from_csv_write)?;
         let mut rec = Vec::with_capacity(headers.len());
         for (i, row) in self.rows.iter().enumerate() {
             rec.clear();
@@ -201,7 +201,7 @@ impl Table {
             for (slot, v) in slots.iter().zip(values(i)) {
                 rec[*slot] = v;
             }
-            wr.write_record(&rec).map_err(write_error)?;
+            wr.write_record(&rec).map_err(Error::from_csv_write)?;
         }
         wr.flush().map_err(Error::Write)
     }
@@ -252,15 +252,6 @@ fn unclosed_quote(bytes: &[u8]) -> Option<usize> {
     match state {
         State::Quoted(open) => Some(open),
         _ => None,
-    }
-}
-
-/// Turn a csv writing error into the library error (I/O errors stay I/O errors, so a closed
-/// pipe is recognised).
-pub fn write_error(e: csv::Error) -> Error {
-    match e.into_kind() {
-        csv::ErrorKind::Io(io) => Error::Write(io),
-        other => Error::Write(std::io::Error::other(format!("{other:?}"))),
     }
 }
 

@@ -148,7 +148,7 @@ pub struct RunArgs {
     pub quiet: bool,
 }
 
-/// The pair table read by `score`, `check` and `report`.
+/// The pair table read by `score`, `check` and `report`, and how its pairs are flagged.
 #[derive(clap::Args, Debug, Clone)]
 pub struct TableArgs {
     /// Pair table: tab-separated with a header row (`-` for standard input).
@@ -163,11 +163,14 @@ pub struct TableArgs {
     /// `\t`, `\n`, `\\`.
     #[arg(long)]
     pub quoted: bool,
+    #[command(flatten)]
+    pub flags: FlagArgs,
 }
 
 impl TableArgs {
-    /// The library's table input, with the flags of `flags` (checked).
-    pub fn with_flags(&self, flags: &FlagArgs) -> selaras::Result<selaras::job::table::Input> {
+    /// The library's table input, with its flags' thresholds (checked).
+    pub fn input(&self) -> selaras::Result<selaras::job::table::Input> {
+        let flags = &self.flags;
         let config = CheckConfig {
             min_score: flags.min_score,
             hard_min_score: flags.hard_min_score,

@@ -1,6 +1,6 @@
 //! `selaras check`: flag suspicious pairs of a corpus and summarise its quality.
 
-use super::args::{FlagArgs, TableArgs, values};
+use super::args::{TableArgs, values};
 use selaras::job::table::{Check, FailMetric};
 use std::path::PathBuf;
 
@@ -9,8 +9,6 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     pub input: TableArgs,
-    #[command(flatten)]
-    pub flags: FlagArgs,
     /// Write the rows with `pair_score` and `flags` columns here (atomically) instead of
     /// standard output.
     #[arg(short, long)]
@@ -34,7 +32,7 @@ pub struct Args {
 
 /// Run `selaras check`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let input = args.input.with_flags(&args.flags)?;
+    let input = args.input.input()?;
     let job = Check {
         rows: !args.no_rows,
         output: args.output,

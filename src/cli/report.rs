@@ -1,6 +1,6 @@
 //! `selaras report`: a self-contained HTML report of an aligned corpus.
 
-use super::args::{FlagArgs, TableArgs};
+use super::args::TableArgs;
 use std::path::PathBuf;
 
 /// Arguments of `selaras report`.
@@ -8,8 +8,6 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     pub input: TableArgs,
-    #[command(flatten)]
-    pub flags: FlagArgs,
     /// The HTML file to write (atomically).
     #[arg(short, long)]
     pub output: PathBuf,
@@ -20,7 +18,7 @@ pub struct Args {
 
 /// Run `selaras report`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let input = args.input.with_flags(&args.flags)?;
+    let input = args.input.input()?;
     let title = args.title.as_deref();
     selaras::job::table::report(&input, &args.output, title, &mut std::io::stderr())?;
     Ok(super::EXIT_OK)

@@ -1,6 +1,6 @@
 //! `selaras score`: the probability that each pair of a TSV is a translation.
 
-use super::args::{FlagArgs, TableArgs};
+use super::args::TableArgs;
 use std::path::PathBuf;
 
 /// Arguments of `selaras score`.
@@ -8,8 +8,6 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     pub input: TableArgs,
-    #[command(flatten)]
-    pub flags: FlagArgs,
     /// Write the output here (atomically) instead of standard output.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -20,7 +18,7 @@ pub struct Args {
 
 /// Run `selaras score`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let input = args.input.with_flags(&args.flags)?;
+    let input = args.input.input()?;
     selaras::job::table::score(&input, args.output.as_deref(), args.features)?;
     Ok(super::EXIT_OK)
 }

@@ -287,7 +287,7 @@ impl ErrorsFile {
             .quote_style(csv::QuoteStyle::Never)
             .from_writer(AtomicFile::create(path)?);
         w.write_record(["doc", "file", "reason"])
-            .map_err(crate::check::table::write_error)?;
+            .map_err(Error::from_csv_write)?;
         Ok(ErrorsFile(w))
     }
 
@@ -295,7 +295,7 @@ impl ErrorsFile {
         let esc = crate::export::tsv_escape;
         self.0
             .write_record([&*esc(&e.doc), &*esc(&e.file), &*esc(&e.reason)])
-            .map_err(crate::check::table::write_error)
+            .map_err(Error::from_csv_write)
     }
 
     fn commit(self) -> Result<()> {

@@ -254,7 +254,58 @@ fn untag(k: u64) -> u64 {
     if is_en_stem_key(k) { k ^ (1 << 56) } else { k }
 }
 
+/// A word token's item as [`Evidence::prepare_part`] finds it.
+struct WordItem {
+    kind: ItemKind,
+    /// Its stem key.
+    stem: u64,
+    /// Its token and cognate form.
+    token: (Arc<str>, Arc<str>),
+}
+
 impl Prepared {
+    /// Add an item of `kind` with its own keys `own`, the keys it looks for `query` (sorted
+    /// and deduplicated here), its stem key and its token and cognate form.
+    fn push_item(
+        &mut self,
+        kind: ItemKind,
+        own: &[u64],
+        query: &mut Vec<u64>,
+        stem: u64,
+        (token, cognate): (Arc<str>, Arc<str>),
+    ) {
+        let idx = self.items.len();
+        let bit = 1u128 << idx;
+        self.all_mask |= bit;
+        match kind {
+            ItemKind::Number => self.num_mask |= bit,
+            ItemKind::Name => self.name_mask |= bit,
+            ItemKind::Word => {}
+        }
+        self.index.extend(own.iter().map(|&k| Keyed::new(k, idx)));
+        query.sort_unstable();
+        query.dedup();
+        self.qindex
+            .extend(query.iter().map(|&q| Keyed::new(q, idx)));
+        self.stems.push(stem);
+        self.items.push(Item {
+            kind,
+            token,
+            cognate,
+        });
+    }
+
+    /// Complete the item lists once every item is in: the indexes sorted, the spare room
+    /// given back (prepared sentences live for the whole document).
+    fn finish(&mut self) {
+        self.index.sort_unstable();
+        self.qindex.sort_unstable();
+        self.items.shrink_to_fit();
+        self.stems.shrink_to_fit();
+        self.index.shrink_to_fit();
+        self.qindex.shrink_to_fit();
+    }
+
     /// The keys other texts look up in this one (tokens, numbers, cognates, English stems).
     pub fn own_keys(&self) -> impl Iterator<Item = u64> + '_ {
         self.index.iter().map(|k| k.key)
@@ -488,43 +539,13 @@ impl Evidence {
             } else {
                 let position = word_pos;
                 word_pos += 1;
-                if is_clitic(tok.text) {
-                    continue;
-                }
-                let all_caps =
-                    tok.text.chars().count() >= 2 && !tok.text.chars().any(char::is_lowercase);
-                let Some(w) = word_info(lower, lang, all_caps) else {
+                let Some(word) =
+                    self.word_item(tok.text, lower, lang, position, &mut own, &mut query)
+                else {
                     continue;
                 };
-                // Capitalised function words ("Aku" for God in the Bible) are not names.
-                let name = is_name(tok.text, position);
-                kind = if name { ItemKind::Name } else { ItemKind::Word };
-                own.push(w.surface);
-                query.push(w.surface);
-                if let Some(ck) = w.cognate_key {
-                    own.push(ck);
-                    query.push(ck);
-                }
-                stem_k = w.stem;
-                match lang {
-                    Lang::Id => {
-                        for &e in self.lex.translations(stem_k) {
-                            query.push(en_stem_key(e));
-                        }
-                        if stem_k != w.lower_key {
-                            for &e in self.lex.translations(w.lower_key) {
-                                query.push(en_stem_key(e));
-                            }
-                        }
-                    }
-                    Lang::En => {
-                        own.push(en_stem_key(stem_k));
-                        if let Some(b) = w.base {
-                            own.push(en_stem_key(b));
-                        }
-                    }
-                }
-                words_token = Some((w.token, w.cognate));
+                (kind, stem_k) = (word.kind, word.stem);
+                words_token = Some(word.token);
             }
             // One item per distinct token.
             let dedup = own.first().copied().unwrap_or(0);
@@ -532,35 +553,64 @@ impl Evidence {
                 continue;
             }
             seen.push(dedup);
-            let idx = p.items.len();
-            let bit = 1u128 << idx;
-            p.all_mask |= bit;
-            match kind {
-                ItemKind::Number => p.num_mask |= bit,
-                ItemKind::Name => p.name_mask |= bit,
-                ItemKind::Word => {}
-            }
-            p.index.extend(own.iter().map(|&k| Keyed::new(k, idx)));
-            query.sort_unstable();
-            query.dedup();
-            p.qindex.extend(query.iter().map(|&q| Keyed::new(q, idx)));
-            p.stems.push(stem_k);
             let (token, cognate) = words_token.unwrap_or_else(|| (Arc::from(lower), Arc::from("")));
-            p.items.push(Item {
-                kind,
-                token,
-                cognate,
-            });
+            p.push_item(kind, &own, &mut query, stem_k, (token, cognate));
         }
-        p.index.sort_unstable();
-        p.qindex.sort_unstable();
-        // Give back what the tokens that were not items did not use (prepared sentences live
-        // for the whole document).
-        p.items.shrink_to_fit();
-        p.stems.shrink_to_fit();
-        p.index.shrink_to_fit();
-        p.qindex.shrink_to_fit();
+        p.finish();
         p
+    }
+
+    /// A word token's item (`text` as written, `lower` lowercased, `position` among the
+    /// sentence's words): its own keys added to `own` and the keys it looks for to `query`;
+    /// its kind, stem key, token and cognate form. `None` for a clitic or a token that is not
+    /// an item (a function word, say).
+    fn word_item(
+        &self,
+        text: &str,
+        lower: &str,
+        lang: Lang,
+        position: usize,
+        own: &mut Vec<u64>,
+        query: &mut Vec<u64>,
+    ) -> Option<WordItem> {
+        if is_clitic(text) {
+            return None;
+        }
+        let all_caps = text.chars().count() >= 2 && !text.chars().any(char::is_lowercase);
+        let w = word_info(lower, lang, all_caps)?;
+        // Capitalised function words ("Aku" for God in the Bible) are not names.
+        let name = is_name(text, position);
+        let kind = if name { ItemKind::Name } else { ItemKind::Word };
+        own.push(w.surface);
+        query.push(w.surface);
+        if let Some(ck) = w.cognate_key {
+            own.push(ck);
+            query.push(ck);
+        }
+        let stem_k = w.stem;
+        match lang {
+            Lang::Id => {
+                for &e in self.lex.translations(stem_k) {
+                    query.push(en_stem_key(e));
+                }
+                if stem_k != w.lower_key {
+                    for &e in self.lex.translations(w.lower_key) {
+                        query.push(en_stem_key(e));
+                    }
+                }
+            }
+            Lang::En => {
+                own.push(en_stem_key(stem_k));
+                if let Some(b) = w.base {
+                    own.push(en_stem_key(b));
+                }
+            }
+        }
+        Some(WordItem {
+            kind,
+            stem: stem_k,
+            token: (w.token, w.cognate),
+        })
     }
 
     /// Which items of `id` find a counterpart in `en` (first mask) and which items of `en` find

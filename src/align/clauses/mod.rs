@@ -14,7 +14,7 @@
 //! there — and each boundary inside a sentence costs [`ClauseParams::cut`] after a comma
 //! ([`ClauseParams::cut_strong`] after a semicolon, colon, dash or closed quote). A bead that
 //! runs over a junction between two beads of the sentence alignment pays
-//! [`ClauseParams::keep`]: a cut inside a sentence bead costs only the cut, moving a junction
+//! [`ClauseParams::junction_cost`]: a cut inside a sentence bead costs only the cut, moving a junction
 //! the sentence aligner chose costs more. A bead's shape prior counts the sentences it touches
 //! on each side; a sentence left unpaired is whole, except that a part of one (its start up to
 //! a clause end, or the rest after one) may be left unpaired at [`ClauseParams::unpaired_part`]
@@ -85,7 +85,7 @@ pub struct ClauseParams {
     /// Cost (log) of each junction between two beads of the sentence alignment that a bead of
     /// pieces runs over (moving or removing a junction the sentence aligner chose; cuts inside
     /// its beads pay nothing of it).
-    pub keep: f64,
+    pub junction_cost: f64,
     /// Whether a sentence may also be cut where it ends without punctuation ([`open_ends`]).
     pub open: bool,
     /// Cost (log) of a bead boundary at a sentence end without punctuation.
@@ -198,7 +198,7 @@ impl ClauseParams {
             window: 1,
             odd_length: 2.0,
             unpaired_part: 4.0,
-            keep: 1.5,
+            junction_cost: 1.5,
             open: true,
             cut_open: 2.0,
             sentence_pieces: 16,

@@ -176,6 +176,33 @@ pub(super) struct Side {
 /// How many pieces back a repeated token is looked for.
 const DUP_REACH: usize = 24;
 
+/// Per piece, `dup[d - 1]`: its items whose token occurs in one of the `d` pieces before it
+/// (up to [`DUP_REACH`]).
+fn repeated_tokens(prep: &[Prepared]) -> Vec<Vec<u128>> {
+    // The last piece each token was seen in.
+    let mut seen: HashMap<&str, usize> = HashMap::default();
+    prep.iter()
+        .enumerate()
+        .map(|(x, p)| {
+            let mut by_dist = vec![0u128; DUP_REACH.min(x)];
+            for (k, item) in p.items.iter().enumerate() {
+                if let Some(&last) = seen.get(item.token.as_ref())
+                    && x - last <= by_dist.len()
+                {
+                    by_dist[x - last - 1] |= 1u128 << k;
+                }
+            }
+            for item in &p.items {
+                seen.insert(item.token.as_ref(), x);
+            }
+            for d in 1..by_dist.len() {
+                by_dist[d] |= by_dist[d - 1];
+            }
+            by_dist
+        })
+        .collect()
+}
+
 impl Side {
     /// `sent_prep`: the sentences prepared; `sent_bead`: the bead of each sentence; `beads`:
     /// how many there are; `next_para`: the paragraph of the sentence after the last;
@@ -270,29 +297,7 @@ impl Side {
         for st in &stat {
             chars.push(chars[chars.len() - 1] + st.chars);
         }
-        // The last piece each token was seen in, and per piece the distance back to it.
-        let mut seen: HashMap<&str, usize> = HashMap::default();
-        let dups = prep
-            .iter()
-            .enumerate()
-            .map(|(x, p)| {
-                let mut by_dist = vec![0u128; DUP_REACH.min(x)];
-                for (k, item) in p.items.iter().enumerate() {
-                    if let Some(&last) = seen.get(item.token.as_ref())
-                        && x - last <= by_dist.len()
-                    {
-                        by_dist[x - last - 1] |= 1u128 << k;
-                    }
-                }
-                for item in &p.items {
-                    seen.insert(item.token.as_ref(), x);
-                }
-                for d in 1..by_dist.len() {
-                    by_dist[d] |= by_dist[d - 1];
-                }
-                by_dist
-            })
-            .collect();
+        let dups = repeated_tokens(&prep);
         Side {
             pieces,
             comma,

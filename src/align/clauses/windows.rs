@@ -12,19 +12,19 @@ use super::pieces::{Side, clause_ends};
 use super::{ClauseParams, Split};
 
 /// The runs of beads to align again (`true`) and to keep (`false`), as `(start, end, open)`:
-/// a bead is kept when it is 1-1 with a score of at least `sure`, its lengths agree (`odd[k]`
+/// a bead is kept when it is 1-1 with a score of at least `sure`, its lengths agree (`disagree[k]`
 /// false) and no other bead lies within `window` of it.
 fn windows(
     beads: &[Bead],
     params: &ClauseParams,
-    odd: &[bool],
+    disagree: &[bool],
     pieces: &[usize],
 ) -> Vec<(usize, usize, bool)> {
     let n = beads.len();
     let settled = |b: &Bead| b.id.len() == 1 && b.en.len() == 1 && b.score >= params.sure;
     let mut open = vec![false; n];
     for (k, b) in beads.iter().enumerate() {
-        if !settled(b) || odd[k] {
+        if !settled(b) || disagree[k] {
             for o in open
                 .iter_mut()
                 .take((k + params.window + 1).min(n))
@@ -131,7 +131,7 @@ impl<'a> ClauseDoc<'a> {
     }
 
     /// 1-1 beads whose lengths disagree: one side may hold a clause the other lacks.
-    pub(super) fn odd(&self, params: &ClauseParams) -> Vec<bool> {
+    pub(super) fn lengths_disagree(&self, params: &ClauseParams) -> Vec<bool> {
         self.beads
             .iter()
             .map(|b| match (&b.id[..], &b.en[..]) {
@@ -172,7 +172,12 @@ impl<'a> ClauseDoc<'a> {
         let (id, pid, en, pen, beads) = (self.id, self.pid, self.en, self.pen, self.beads);
         let (bead_i, bead_e, use_para) = (&self.bead_i, &self.bead_e, self.use_para);
         let mut out = Split::default();
-        let windows = windows(beads, params, &self.odd(params), &self.pieces(params));
+        let windows = windows(
+            beads,
+            params,
+            &self.lengths_disagree(params),
+            &self.pieces(params),
+        );
         for (k0, k1, open) in windows {
             let run = &beads[k0..k1];
             let span = |side: fn(&Bead) -> &[usize]| {
@@ -291,8 +296,8 @@ mod tests {
             vec![(0, 1, false), (1, 7, true)]
         );
         // A sure 1-1 bead whose lengths disagree opens its neighbours too.
-        let odd = [true, false, false, false, false, false, false];
-        assert_eq!(windows(&beads, &p, &odd, &one), vec![(0, 7, true)]);
+        let disagree = [true, false, false, false, false, false, false];
+        assert_eq!(windows(&beads, &p, &disagree, &one), vec![(0, 7, true)]);
         let far = ClauseParams { window: 0, ..p };
         assert_eq!(
             windows(&beads, &far, &even, &one),

@@ -16,15 +16,16 @@
 //! sentence are ever tested, and all regexes are compiled once, into two regex sets.
 
 mod layout;
+mod srx;
 
 use crate::error::{Error, Result};
 pub use crate::text::lines;
 use crate::text::{file_lines, is_line_end};
 pub use layout::{Layout, Wrap, detect_wrap};
-use quick_xml::events::Event;
 use regex::{Regex, RegexSet};
 use serde::Serialize;
-use std::path::{Path, PathBuf};
+use srx::{expand, parse_srx, regex_msg};
+use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 /// Language of a text.
@@ -198,34 +199,8 @@ pub fn presplit(text: &str) -> Vec<Sentence> {
     out
 }
 
-/// The bundled word lists that rules may name as `{{NAME}}`.
-const LISTS: &[(&str, &str)] = &[
-    ("id.titles", include_str!("segment/id.titles.txt")),
-    (
-        "id.beforenumber",
-        include_str!("segment/id.beforenumber.txt"),
-    ),
-    ("id.mayend", include_str!("segment/id.mayend.txt")),
-    ("id.beforename", include_str!("segment/id.beforename.txt")),
-    ("id.starters", include_str!("segment/id.starters.txt")),
-    ("en.titles", include_str!("segment/en.titles.txt")),
-    (
-        "en.beforenumber",
-        include_str!("segment/en.beforenumber.txt"),
-    ),
-    ("en.mayend", include_str!("segment/en.mayend.txt")),
-    ("en.beforename", include_str!("segment/en.beforename.txt")),
-    ("en.starters", include_str!("segment/en.starters.txt")),
-    ("en.countries", include_str!("segment/en.countries.txt")),
-    (
-        "en.continuations",
-        include_str!("segment/en.continuations.txt"),
-    ),
-    ("labels", include_str!("segment/labels.txt")),
-];
-
 /// The default rules (SRX 2.0).
-pub const DEFAULT_SRX: &str = include_str!("segment/rules.srx");
+pub const DEFAULT_SRX: &str = include_str!("rules.srx");
 
 /// How far back (in bytes) a `beforebreak` expression may look.
 const WINDOW: usize = 256;
@@ -249,17 +224,6 @@ struct Compiled {
     /// The `beforebreak` of every break rule, unanchored: their match ends are the
     /// candidate positions.
     candidates: Vec<Regex>,
-}
-
-/// One rule as read from an SRX file.
-#[derive(Debug, Default)]
-struct RawRule {
-    brk: bool,
-    before: String,
-    after: String,
-    /// Lines of the `<beforebreak>` and `<afterbreak>` tags (of `<rule>` when absent).
-    before_line: usize,
-    after_line: usize,
 }
 
 impl Segmenter {
@@ -464,251 +428,6 @@ impl Segmenter {
             {
                 cuts.push(p);
             }
-        }
-    }
-}
-
-/// A one-line message for a regex that does not compile.
-fn regex_msg(what: &str, src: &str, e: &regex::Error) -> String {
-    let full = e.to_string();
-    let reason = full
-        .lines()
-        .rev()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim()
-        .trim_start_matches("error: ");
-    format!("bad {what} expression {src:?}: {reason}")
-}
-
-/// Expand `{{NAME}}` list references into alternations of the list's escaped entries.
-fn expand(re: &str) -> std::result::Result<String, String> {
-    let mut out = String::with_capacity(re.len());
-    let mut rest = re;
-    while let Some(i) = rest.find("{{") {
-        out.push_str(&rest[..i]);
-        let tail = &rest[i + 2..];
-        let Some(j) = tail.find("}}") else {
-            return Err("`{{` without `}}`".into());
-        };
-        let name = tail[..j].trim();
-        let Some((_, list)) = LISTS.iter().find(|(n, _)| *n == name) else {
-            let known: Vec<&str> = LISTS.iter().map(|(n, _)| *n).collect();
-            return Err(format!(
-                "unknown word list {{{{{name}}}}} (known: {})",
-                known.join(", ")
-            ));
-        };
-        let mut words: Vec<&str> = list
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
-        // Longest first, so that an alternation never stops at a shorter entry.
-        words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-        let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
-        out.push_str("(?:");
-        out.push_str(&alts.join("|"));
-        out.push(')');
-        rest = &tail[j + 2..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// Which text the parser is collecting.
-#[derive(Clone, Copy, PartialEq)]
-enum Field {
-    None,
-    Before,
-    After,
-}
-
-/// Read an SRX 2.0 document and return the rules that apply to `lang`, in order.
-fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRule>> {
-    let perr = |line: usize, msg: String| Error::Parse {
-        path: PathBuf::from(path),
-        line,
-        msg,
-    };
-    let mut reader = quick_xml::Reader::from_str(xml);
-    let mut cascade = true;
-    let mut saw_srx = false;
-    let mut rulesets: Vec<(String, Vec<RawRule>)> = Vec::new();
-    let mut maps: Vec<(String, String, usize)> = Vec::new();
-    let mut in_ruleset = false;
-    let mut rule: Option<RawRule> = None;
-    let mut field = Field::None;
-    loop {
-        let pos = reader.buffer_position() as usize;
-        let ev = reader.read_event().map_err(|e| {
-            perr(
-                crate::text::line_of(xml.as_bytes(), reader.error_position() as usize),
-                format!("bad XML: {e}"),
-            )
-        })?;
-        let line = crate::text::line_of(xml.as_bytes(), pos);
-        let attr = |e: &quick_xml::events::BytesStart, name: &str| -> Result<Option<String>> {
-            for a in e.attributes() {
-                let a = a.map_err(|err| perr(line, format!("bad attribute: {err}")))?;
-                if a.key.local_name().as_ref() == name {
-                    let v = a
-                        .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                        .map_err(|err| perr(line, format!("bad attribute: {err}")))?;
-                    return Ok(Some(v.into_owned()));
-                }
-            }
-            Ok(None)
-        };
-        match ev {
-            Event::Start(ref e) | Event::Empty(ref e) => {
-                let empty = matches!(ev, Event::Empty(_));
-                let local = e.local_name();
-                let name: &str = local.as_ref();
-                if !saw_srx && name != "srx" {
-                    return Err(perr(line, format!("expected <srx>, found <{name}>")));
-                }
-                match name {
-                    "srx" => saw_srx = true,
-                    "header" => {
-                        if let Some(v) = attr(e, "cascade")? {
-                            cascade = v.trim().eq_ignore_ascii_case("yes");
-                        }
-                    }
-                    "languagerule" => {
-                        let Some(n) = attr(e, "languagerulename")? else {
-                            return Err(perr(
-                                line,
-                                "<languagerule> without languagerulename".into(),
-                            ));
-                        };
-                        rulesets.push((n, Vec::new()));
-                        in_ruleset = !empty;
-                    }
-                    "rule" => {
-                        if !in_ruleset {
-                            return Err(perr(line, "<rule> outside <languagerule>".into()));
-                        }
-                        let brk = match attr(e, "break")?.as_deref().map(str::trim) {
-                            None | Some("yes") => true,
-                            Some("no") => false,
-                            Some(v) => {
-                                return Err(perr(
-                                    line,
-                                    format!("break=\"{v}\": expected \"yes\" or \"no\""),
-                                ));
-                            }
-                        };
-                        let r = RawRule {
-                            brk,
-                            before_line: line,
-                            after_line: line,
-                            ..RawRule::default()
-                        };
-                        if empty {
-                            rulesets.last_mut().expect("in a ruleset").1.push(r);
-                        } else {
-                            rule = Some(r);
-                        }
-                    }
-                    "beforebreak" | "afterbreak" => {
-                        if rule.is_none() {
-                            return Err(perr(line, format!("<{name}> outside <rule>")));
-                        }
-                        let r = rule.as_mut().expect("checked above");
-                        if name == "beforebreak" {
-                            r.before_line = line;
-                        } else {
-                            r.after_line = line;
-                        }
-                        if !empty {
-                            field = if name == "beforebreak" {
-                                Field::Before
-                            } else {
-                                Field::After
-                            };
-                        }
-                    }
-                    "languagemap" => {
-                        let (Some(pat), Some(n)) =
-                            (attr(e, "languagepattern")?, attr(e, "languagerulename")?)
-                        else {
-                            return Err(perr(
-                                line,
-                                "<languagemap> needs languagepattern and languagerulename".into(),
-                            ));
-                        };
-                        maps.push((pat, n, line));
-                    }
-                    _ => {}
-                }
-            }
-            Event::End(ref e) => match e.local_name().as_ref() {
-                "languagerule" => in_ruleset = false,
-                "rule" => {
-                    if let Some(r) = rule.take() {
-                        rulesets.last_mut().expect("in a ruleset").1.push(r);
-                    }
-                }
-                "beforebreak" | "afterbreak" => field = Field::None,
-                _ => {}
-            },
-            Event::Text(ref t) => push_text(&mut rule, field, &t.xml10_content()),
-            Event::CData(ref t) => push_text(&mut rule, field, &t.xml10_content()),
-            Event::GeneralRef(ref r) => {
-                let s = if r.is_char_ref() {
-                    r.resolve_char_ref()
-                        .ok()
-                        .flatten()
-                        .map(|c| c.to_string())
-                        .ok_or_else(|| perr(line, "bad character reference".into()))?
-                } else {
-                    let name = r.xml10_content();
-                    quick_xml::escape::resolve_predefined_entity(&name)
-                        .map(str::to_string)
-                        .ok_or_else(|| perr(line, format!("unknown entity &{name};")))?
-                };
-                push_text(&mut rule, field, &s);
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    if !saw_srx {
-        return Err(perr(1, "not an SRX document (no <srx> element)".into()));
-    }
-    let mut out = Vec::new();
-    let mut matched = false;
-    for (pat, name, line) in maps {
-        let re = Regex::new(&format!("^(?i:{pat})$"))
-            .map_err(|e| perr(line, format!("bad languagepattern: {e}")))?;
-        if !re.is_match(lang.code()) {
-            continue;
-        }
-        let Some(i) = rulesets.iter().position(|(n, _)| *n == name) else {
-            return Err(perr(line, format!("no <languagerule> named {name:?}")));
-        };
-        matched = true;
-        out.append(&mut rulesets[i].1);
-        if !cascade {
-            break;
-        }
-    }
-    if !matched {
-        return Err(perr(
-            1,
-            format!("no <languagemap> matches language {:?}", lang.code()),
-        ));
-    }
-    Ok(out)
-}
-
-fn push_text(rule: &mut Option<RawRule>, field: Field, s: &str) {
-    if let Some(r) = rule {
-        match field {
-            Field::Before => r.before.push_str(s),
-            Field::After => r.after.push_str(s),
-            Field::None => {}
         }
     }
 }

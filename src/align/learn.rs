@@ -1,0 +1,177 @@
+//! Word translations learned from an alignment: co-occurrence statistics of the words of
+//! confident 1-1 beads ([`LearnStats`], gathered over any number of documents) turned into
+//! translations by their Dice coefficient, which a second pass uses ([`Aligner::with_learned`]).
+
+use super::{Aligner, Bead};
+use crate::score::Prepared;
+use crate::segment::Lang;
+use rustc_hash::FxHashMap as HashMap;
+use std::sync::Arc;
+
+/// Learned word translations (Indonesian stem key → English stem keys).
+#[derive(Clone, Debug, Default)]
+pub(super) struct Learned {
+    pub(super) map: HashMap<u64, Vec<u64>>,
+}
+
+impl Aligner {
+    /// Add this aligner's learned word translations (if any) to an Indonesian sentence prepared
+    /// by an aligner without them: the same as preparing it again with [`Aligner::evidence`],
+    /// but cheaper.
+    pub fn add_learned(&self, p: &mut Prepared) {
+        if let Some(l) = &self.learned {
+            p.add_translations_full(&l.map);
+        }
+    }
+
+    /// A copy of this aligner that also uses the word translations learned in `stats`
+    /// (the second pass).
+    pub fn with_learned(&self, stats: &LearnStats) -> Aligner {
+        let mut a = self.clone();
+        let learned = stats.translations();
+        a.ev = self.ev.with_stem_pairs(&learned.map);
+        a.learned = Some(Arc::new(learned));
+        a
+    }
+}
+
+/// Co-occurrence statistics gathered from confident beads of a first pass, over any number
+/// of documents; mergeable, so documents can be processed in parallel.
+#[derive(Clone, Debug, Default)]
+pub struct LearnStats {
+    pair: HashMap<(u64, u64), u32>,
+    id: HashMap<u64, u32>,
+    en: HashMap<u64, u32>,
+    beads: u32,
+}
+
+/// Least probability for a bead to be learned from.
+const LEARN_MIN_SCORE: f64 = 0.8;
+
+impl LearnStats {
+    /// Add one aligned document.
+    pub fn add<S: AsRef<str>>(&mut self, aligner: &Aligner, id: &[S], en: &[S], beads: &[Bead]) {
+        for b in beads {
+            if b.id.len() != 1 || b.en.len() != 1 || b.score < LEARN_MIN_SCORE {
+                continue;
+            }
+            let (Some(x), Some(y)) = (id.get(b.id[0]), en.get(b.en[0])) else {
+                continue;
+            };
+            let p = aligner.ev.prepare(x.as_ref(), Lang::Id);
+            let q = aligner.ev.prepare(y.as_ref(), Lang::En);
+            self.add_pair(&p, &q);
+        }
+    }
+
+    /// Add one aligned document given as prepared sentences.
+    pub fn add_prepared<'b>(
+        &mut self,
+        id: &[Prepared],
+        en: &[Prepared],
+        beads: impl IntoIterator<Item = &'b Bead>,
+    ) {
+        for b in beads {
+            if b.id.len() != 1 || b.en.len() != 1 || b.score < LEARN_MIN_SCORE {
+                continue;
+            }
+            if let (Some(x), Some(y)) = (id.get(b.id[0]), en.get(b.en[0])) {
+                self.add_pair(x, y);
+            }
+        }
+    }
+
+    /// Add one confident pair of prepared sentences.
+    pub fn add_pair(&mut self, id: &Prepared, en: &Prepared) {
+        let words = |p: &Prepared| -> Vec<u64> {
+            let mut v: Vec<u64> = p
+                .items
+                .iter()
+                .zip(&p.stems)
+                .filter(|(it, s)| it.kind != crate::score::ItemKind::Number && **s != 0)
+                .map(|(_, s)| *s)
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let (a, b) = (words(id), words(en));
+        for &x in &a {
+            *self.id.entry(x).or_default() += 1;
+            for &y in &b {
+                *self.pair.entry((x, y)).or_default() += 1;
+            }
+        }
+        for &y in &b {
+            *self.en.entry(y).or_default() += 1;
+        }
+        self.beads += 1;
+    }
+
+    /// Merge statistics gathered elsewhere (the smaller into the larger: counts are sums).
+    pub fn merge(&mut self, mut other: LearnStats) {
+        if other.pair.len() > self.pair.len() {
+            std::mem::swap(self, &mut other);
+        }
+        for (k, v) in other.pair {
+            *self.pair.entry(k).or_default() += v;
+        }
+        for (k, v) in other.id {
+            *self.id.entry(k).or_default() += v;
+        }
+        for (k, v) in other.en {
+            *self.en.entry(k).or_default() += v;
+        }
+        self.beads += other.beads;
+    }
+
+    /// Number of beads learned from.
+    pub fn beads(&self) -> u32 {
+        self.beads
+    }
+
+    /// Word pairs with a high Dice coefficient seen together at least twice.
+    /// With little to learn from (one short document) a pair must be seen more often and be
+    /// more exclusive: chance co-occurrences are common among few beads.
+    pub(super) fn translations(&self) -> Learned {
+        if self.beads >= LEARN_MANY_BEADS {
+            self.translations_with(LEARN_MIN_COUNT, LEARN_MIN_DICE)
+        } else {
+            self.translations_with(LEARN_MIN_COUNT + 1, LEARN_MIN_DICE_FEW)
+        }
+    }
+
+    /// Word pairs seen together at least `min_count` times with a Dice coefficient of at
+    /// least `min_dice`.
+    fn translations_with(&self, min_count: u32, min_dice: f64) -> Learned {
+        let mut best: HashMap<u64, Vec<(f64, u64)>> = HashMap::default();
+        for (&(x, y), &c) in &self.pair {
+            if c < min_count {
+                continue;
+            }
+            let dice = 2.0 * c as f64 / (self.id[&x] + self.en[&y]) as f64;
+            if dice >= min_dice {
+                best.entry(x).or_default().push((dice, y));
+            }
+        }
+        let mut map = HashMap::default();
+        for (x, mut v) in best {
+            v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            v.truncate(3);
+            map.insert(x, v.into_iter().map(|(_, y)| y).collect());
+        }
+        Learned { map }
+    }
+}
+
+/// Beads from which the looser thresholds apply.
+const LEARN_MANY_BEADS: u32 = 200;
+
+/// Least Dice coefficient of a learned word pair when learning from fewer beads.
+const LEARN_MIN_DICE_FEW: f64 = 0.5;
+
+/// Least number of confident beads a learned word pair must be seen in.
+const LEARN_MIN_COUNT: u32 = 2;
+
+/// Least Dice coefficient of a learned word pair.
+const LEARN_MIN_DICE: f64 = 0.3;
