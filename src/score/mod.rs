@@ -14,9 +14,12 @@
 //!   normalised Levenshtein similarity of at least [`COGNATE_SIM`].
 
 pub mod cognate;
+mod cover;
 pub mod number;
 pub mod pair;
 pub mod token;
+
+pub use cover::{CoverIndex, cover_with};
 
 pub use cognate::{COGNATE_SIM, cognate_form, cognates};
 pub use number::{number_phrase, number_values, scale_word, time_values};
@@ -624,115 +627,6 @@ impl Evidence {
     pub fn features(&self, id: &Prepared, en: &Prepared) -> Features {
         let (mi, me) = self.cover(id, en);
         features_from_masks(id, en, mi, me)
-    }
-}
-
-/// [`Evidence::cover`] for two prepared texts: a merge join of the two sorted key lists; does
-/// not allocate.
-pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
-    let (mut mi, mut me) = (0u128, 0u128);
-    if id.items.is_empty() || en.items.is_empty() {
-        return (0, 0);
-    }
-    let (q, x) = (&id.qindex, &en.index);
-    let (mut a, mut b) = (0, 0);
-    while a < q.len() && b < x.len() {
-        let (ka, kb) = (q[a].key, x[b].key);
-        if ka < kb {
-            a += 1;
-        } else if kb < ka {
-            b += 1;
-        } else {
-            let mut b_end = b;
-            while b_end < x.len() && x[b_end].key == ka {
-                b_end += 1;
-            }
-            while a < q.len() && q[a].key == ka {
-                let i = usize::from(q[a].item);
-                for j in x[b..b_end].iter().map(|k| k.item) {
-                    if items_match(ka, &id.items[i], &en.items[j as usize]) {
-                        mi |= 1u128 << i;
-                        me |= 1u128 << j;
-                    }
-                }
-                a += 1;
-            }
-            b = b_end;
-        }
-    }
-    (mi, me)
-}
-
-/// Whether an Indonesian item and an English item sharing the key `key` match: always through
-/// the lexicon (an English-stem key) or as numbers; otherwise (surface and cognate keys) when
-/// the tokens are equal or their cognate forms similar enough.
-#[inline]
-fn items_match(key: u64, id: &Item, en: &Item) -> bool {
-    is_en_stem_key(key)
-        || id.kind == ItemKind::Number
-        || id.token == en.token
-        || cognates(&id.cognate, &en.cognate)
-}
-
-/// The index keys of a run of English sentences, for covering an Indonesian sentence against
-/// many of them at once ([`CoverIndex::cover_row`]): the masks of [`cover_with`], found by one
-/// hash lookup per query key instead of a merge join per pair.
-#[derive(Debug, Default)]
-pub struct CoverIndex {
-    /// (key, sentence, item), sorted.
-    entries: Vec<(u64, u32, u8)>,
-    /// Key → its range of `entries`.
-    ranges: rustc_hash::FxHashMap<u64, (u32, u32)>,
-}
-
-impl CoverIndex {
-    /// Index the English sentences `en`.
-    pub fn new(en: &[Prepared]) -> CoverIndex {
-        let mut entries: Vec<(u64, u32, u8)> = en
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.items.is_empty())
-            .flat_map(|(j, p)| p.index.iter().map(move |k| (k.key, j as u32, k.item)))
-            .collect();
-        entries.sort_unstable();
-        let mut ranges = rustc_hash::FxHashMap::default();
-        let mut a = 0;
-        while a < entries.len() {
-            let k = entries[a].0;
-            let mut b = a + 1;
-            while b < entries.len() && entries[b].0 == k {
-                b += 1;
-            }
-            ranges.insert(k, (a as u32, b as u32));
-            a = b;
-        }
-        CoverIndex { entries, ranges }
-    }
-
-    /// The cover masks of `id` against each of `en[j0..j0 + out.len()]` (`en` as indexed),
-    /// OR-ed into `out`.
-    pub fn cover_row(&self, id: &Prepared, en: &[Prepared], j0: usize, out: &mut [(u128, u128)]) {
-        if id.items.is_empty() || out.is_empty() {
-            return;
-        }
-        let j1 = (j0 + out.len()) as u32;
-        for &Keyed { key: q, item: i } in &id.qindex {
-            let Some(&(a, b)) = self.ranges.get(&q) else {
-                continue;
-            };
-            let run = &self.entries[a as usize..b as usize];
-            let from = run.partition_point(|e| e.1 < j0 as u32);
-            for &(_, j, t) in &run[from..] {
-                if j >= j1 {
-                    break;
-                }
-                if items_match(q, &id.items[i as usize], &en[j as usize].items[t as usize]) {
-                    let m = &mut out[j as usize - j0];
-                    m.0 |= 1u128 << i;
-                    m.1 |= 1u128 << t;
-                }
-            }
-        }
     }
 }
 
