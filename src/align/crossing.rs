@@ -18,6 +18,7 @@
 //! the priors alone, while its lexical evidence stays near or below zero.
 
 use crate::score::{CoverIndex, Prepared};
+use rustc_hash::FxHashMap as HashMap;
 
 use super::model::{Model, SentStat, Tables};
 use super::{Aligner, Bead, Detail, DocStats, calibrate, dp};
@@ -54,6 +55,7 @@ const MAX_RUN_PAIRS: usize = 250_000;
 type Run = (usize, usize);
 
 /// Beads found for one pair of runs, in document indices, with their summed margin.
+#[derive(Clone)]
 struct Found {
     gain: f64,
     beads: Vec<dp::PathBead>,
@@ -91,12 +93,17 @@ impl Aligner {
             d.bead.en.iter().for_each(|&j| free_en[j] = true);
         }
         let mut found: Vec<dp::PathBead> = Vec::new();
+        let mut search = Search {
+            shared: Shared::new(id, en, &free_id, &free_en),
+            known: HashMap::default(),
+        };
         for _ in 0..MAX_ROUNDS {
             let (ri, re) = (runs(&free_id), runs(&free_en));
             if ri.is_empty() || re.is_empty() || ri.len() * re.len() > MAX_RUN_PAIRS {
                 break;
             }
-            let Some(f) = self.best_pair((id, en), &tables, &layout, (&ri, &re)) else {
+            let Some(f) = self.best_pair((id, en), &tables, &layout, (&ri, &re), &mut search)
+            else {
                 break;
             };
             for b in &f.beads {
@@ -119,20 +126,22 @@ impl Aligner {
         tables: &Tables,
         layout: &Layout,
         (ri, re): (&[Run], &[Run]),
+        search: &mut Search,
     ) -> Option<Found> {
-        let indexes: Vec<CoverIndex> = re
-            .iter()
-            .map(|&(a, b)| CoverIndex::new(&en[a..b]))
-            .collect();
+        let mut indexes: Vec<Option<CoverIndex>> = re.iter().map(|_| None).collect();
         let mut cands: Vec<(usize, usize, Found)> = Vec::new();
         for (x, &r) in ri.iter().enumerate() {
             for (y, &s) in re.iter().enumerate() {
-                if layout.crossed(r, s) < MIN_CROSSED {
+                if layout.crossed(r, s) < MIN_CROSSED || !search.shared.any(r, s) {
                     continue;
                 }
-                let f = self.align_runs(id, en, tables, r, s, &indexes[y]);
-                if f.gain > MIN_GAIN {
-                    cands.push((x, y, f));
+                let f = search.known.entry((r, s)).or_insert_with(|| {
+                    let index = indexes[y].get_or_insert_with(|| CoverIndex::new(&en[s.0..s.1]));
+                    let f = self.align_runs(id, en, tables, r, s, index);
+                    (f.gain > MIN_GAIN).then_some(f)
+                });
+                if let Some(f) = f {
+                    cands.push((x, y, f.clone()));
                 }
             }
         }
@@ -198,6 +207,53 @@ impl Aligner {
             })
             .collect();
         Found { gain, beads }
+    }
+}
+
+/// What the search over pairs of runs keeps from round to round.
+struct Search {
+    shared: Shared,
+    /// The beads found for each pair of runs aligned so far (None: not gaining [`MIN_GAIN`]).
+    /// A round changes only the runs it paired sentences of; every other pair of runs comes
+    /// out of the same alignment again.
+    known: HashMap<(Run, Run), Option<Found>>,
+}
+
+/// For each Indonesian sentence open to the search, the open English sentences it shares an
+/// item with (ascending). A pair of runs none of whose sentences share an item has no bead
+/// with lexical evidence above zero ([`MIN_LEX`]), so it is never aligned.
+struct Shared {
+    with: Vec<Vec<u32>>,
+}
+
+impl Shared {
+    fn new(id: &[Prepared], en: &[Prepared], free_id: &[bool], free_en: &[bool]) -> Shared {
+        let index = CoverIndex::new(en);
+        let mut row = Vec::new();
+        let with = (0..id.len())
+            .map(|i| {
+                if !free_id[i] || !free_en.contains(&true) {
+                    return Vec::new();
+                }
+                row.clear();
+                row.resize(en.len(), (0, 0));
+                index.cover_row(&id[i], en, 0, &mut row);
+                (0..en.len())
+                    .filter(|&j| free_en[j] && row[j] != (0, 0))
+                    .map(|j| j as u32)
+                    .collect()
+            })
+            .collect();
+        Shared { with }
+    }
+
+    /// Whether some sentence of the Indonesian run `r` shares an item with one of the English
+    /// run `s`.
+    fn any(&self, (i0, i1): Run, (j0, j1): Run) -> bool {
+        self.with[i0..i1].iter().any(|js| {
+            let k = js.partition_point(|&j| (j as usize) < j0);
+            k < js.len() && (js[k] as usize) < j1
+        })
     }
 }
 

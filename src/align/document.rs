@@ -31,7 +31,7 @@
 use serde::Serialize;
 
 use super::Bead;
-use crate::pair::score::DocPrep;
+use crate::pair::score::near;
 use crate::score::{CoverIndex, Evidence, Prepared};
 use crate::segment::{Lang, Sentence};
 
@@ -152,13 +152,7 @@ pub fn features(
         }
     }
     let share = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
-    let doc = |sents: &[Prepared]| DocPrep {
-        sents: sents.to_vec(),
-        weights: sents.iter().map(|p| vec![1.0; p.items.len()]).collect(),
-        chars: sents.iter().map(|p| p.chars).sum(),
-    };
-    let (di, de) = (doc(pid), doc(pen));
-    let whole = crate::pair::score::features(&di, &de, &CoverIndex::new(pen));
+    let whole = coverage(pid, pen);
     DocFeatures {
         sentences: id.len() + en.len(),
         shorter: id.len().min(en.len()),
@@ -178,6 +172,117 @@ pub fn features(
         in_order: whole.in_order,
         cover_near: whole.cover_near,
         monotone: whole.monotone,
+    }
+}
+
+/// Most Indonesian sentences [`coverage`] reads: a longer document is read at evenly spaced
+/// sentences (the shares it computes are then estimates; a sentence's best match costs time
+/// in proportion to the document's length).
+pub const COVERAGE_SENTENCES: usize = 2000;
+
+/// What [`crate::pair::score::features`] reads of two whole documents, with every item
+/// weighted alike, computed from the sentence pairs that share an item only (the full grid of
+/// sentence pairs of a long document would not fit in memory).
+fn coverage(pid: &[Prepared], pen: &[Prepared]) -> Coverage {
+    let (ni, ne) = (pid.len(), pen.len());
+    let step = ni.div_ceil(COVERAGE_SENTENCES).max(1);
+    let index = CoverIndex::new(pen);
+    let weight = |p: &Prepared, m: u128| f64::from((m & p.all_mask).count_ones());
+    let mut row = vec![(0u128, 0u128); ne];
+    let mut touched = Vec::new();
+    let (mut covered_en, mut near_en) = (vec![0u128; ne], vec![0u128; ne]);
+    let (mut w_id, mut w_id_cov, mut w_id_near, mut in_order) = (0.0, 0.0, 0.0, 0.0);
+    let mut chain = Chain::new(ne);
+    for (i, p) in pid.iter().enumerate().step_by(step) {
+        index.cover_touched(p, pen, &mut row, &mut touched);
+        touched.sort_unstable();
+        let (mut mi, mut mi_near) = (0u128, 0u128);
+        // The first sentence with the most items translated.
+        let mut best = (0.0, 0usize);
+        for &j in touched.iter().rev() {
+            let j = j as usize;
+            let (a, b) = std::mem::take(&mut row[j]);
+            mi |= a;
+            covered_en[j] |= b;
+            if near(i, ni, j, ne) {
+                mi_near |= a;
+                near_en[j] |= b;
+            }
+            let w = weight(p, a);
+            if w >= best.0 && w > 0.0 {
+                best = (w, j);
+            }
+            chain.add(j, w + weight(&pen[j], b));
+        }
+        touched.clear();
+        let all = weight(p, u128::MAX);
+        w_id += all;
+        w_id_cov += weight(p, mi);
+        w_id_near += weight(p, mi_near);
+        if best.0 > 0.0 && near(i, ni, best.1, ne) {
+            in_order += all;
+        }
+    }
+    let (mut w_en, mut w_en_cov, mut w_en_near) = (0.0, 0.0, 0.0);
+    for (j, p) in pen.iter().enumerate() {
+        w_en += weight(p, u128::MAX);
+        w_en_cov += weight(p, covered_en[j]);
+        w_en_near += weight(p, near_en[j]);
+    }
+    let chars = |ps: &[Prepared]| ps.iter().map(|p| p.chars).sum::<usize>().max(1) as f64;
+    let share = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
+    Coverage {
+        cover_id: share(w_id_cov, w_id),
+        cover_en: share(w_en_cov, w_en),
+        log_ratio: (chars(pen) / chars(pid)).ln(),
+        in_order: share(in_order, w_id),
+        cover_near: share(w_id_near + w_en_near, w_id + w_en),
+        monotone: share(chain.best, w_id + w_en),
+    }
+}
+
+/// What [`coverage`] reads.
+struct Coverage {
+    cover_id: f64,
+    cover_en: f64,
+    log_ratio: f64,
+    in_order: f64,
+    cover_near: f64,
+    monotone: f64,
+}
+
+/// The best monotone chain of sentence pairs (a longest common subsequence weighted by the
+/// items each pair translates), built row by row from the pairs that share an item: a
+/// Fenwick tree over the English sentences holds the best chain ending before each.
+struct Chain {
+    tree: Vec<f64>,
+    best: f64,
+}
+
+impl Chain {
+    fn new(ne: usize) -> Chain {
+        Chain {
+            tree: vec![0.0; ne + 1],
+            best: 0.0,
+        }
+    }
+
+    /// The pair of the current row with English sentence `j`, worth `w`. Within a row, pairs
+    /// come in descending `j`, so a pair never extends a chain ending in its own row.
+    fn add(&mut self, j: usize, w: f64) {
+        let mut before = 0.0f64;
+        let mut k = j;
+        while k > 0 {
+            before = before.max(self.tree[k]);
+            k &= k - 1;
+        }
+        let v = before + w;
+        self.best = self.best.max(v);
+        let mut k = j + 1;
+        while k < self.tree.len() {
+            self.tree[k] = self.tree[k].max(v);
+            k += k & k.wrapping_neg();
+        }
     }
 }
 

@@ -89,24 +89,57 @@ impl CoverIndex {
     /// The cover masks of `id` against each of `en[j0..j0 + out.len()]` (`en` as indexed),
     /// OR-ed into `out`.
     pub fn cover_row(&self, id: &Prepared, en: &[Prepared], j0: usize, out: &mut [(u128, u128)]) {
-        if id.items.is_empty() || out.is_empty() {
+        self.each_match(id, en, (j0, j0 + out.len()), |j, i, t| {
+            let m = &mut out[j - j0];
+            m.0 |= 1u128 << i;
+            m.1 |= 1u128 << t;
+        });
+    }
+
+    /// [`CoverIndex::cover_row`] against all of `en` (`out.len() == en.len()`), adding to
+    /// `touched` the sentences whose cell was empty before (so a caller can read and reset
+    /// just those: a sentence shares items with few of a long document's).
+    pub fn cover_touched(
+        &self,
+        id: &Prepared,
+        en: &[Prepared],
+        out: &mut [(u128, u128)],
+        touched: &mut Vec<u32>,
+    ) {
+        self.each_match(id, en, (0, out.len()), |j, i, t| {
+            let m = &mut out[j];
+            if *m == (0, 0) {
+                touched.push(j as u32);
+            }
+            m.0 |= 1u128 << i;
+            m.1 |= 1u128 << t;
+        });
+    }
+
+    /// Call `hit(j, i, t)` for each item `i` of `id` matching item `t` of `en[j]`, `j` in
+    /// `j0..j1`.
+    fn each_match(
+        &self,
+        id: &Prepared,
+        en: &[Prepared],
+        (j0, j1): (usize, usize),
+        mut hit: impl FnMut(usize, u8, u8),
+    ) {
+        if id.items.is_empty() || j1 <= j0 {
             return;
         }
-        let j1 = (j0 + out.len()) as u32;
         for &Keyed { key: q, item: i } in &id.qindex {
             let Some(&(a, b)) = self.ranges.get(&q) else {
                 continue;
             };
             let run = &self.entries[a as usize..b as usize];
-            let from = run.partition_point(|e| e.1 < j0 as u32);
+            let from = run.partition_point(|e| (e.1 as usize) < j0);
             for &(_, j, t) in &run[from..] {
-                if j >= j1 {
+                if j as usize >= j1 {
                     break;
                 }
                 if items_match(q, &id.items[i as usize], &en[j as usize].items[t as usize]) {
-                    let m = &mut out[j as usize - j0];
-                    m.0 |= 1u128 << i;
-                    m.1 |= 1u128 << t;
+                    hit(j as usize, i, t);
                 }
             }
         }
