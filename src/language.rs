@@ -166,8 +166,28 @@ fn known_share(text: &str) -> f64 {
     }
 }
 
-/// The language of one side.
+/// Most bytes of a side [`side_language`] reads (from its start, cut at a space): the
+/// language of a long document shows in its first pages.
+pub const LANGUAGE_BYTES: usize = 64 << 10;
+
+/// `text` up to about `max` bytes, cut at a white space.
+fn head(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    match text[..end].rfind(char::is_whitespace) {
+        Some(k) if k > 0 => &text[..k],
+        _ => &text[..end],
+    }
+}
+
+/// The language of one side (read from its first [`LANGUAGE_BYTES`]).
 pub fn side_language(text: &str) -> Language {
+    let text = head(text, LANGUAGE_BYTES);
     let (mut latin, mut letters) = (0usize, 0usize);
     for c in text.chars().filter(|c| c.is_alphabetic()) {
         letters += 1;
@@ -199,6 +219,18 @@ fn same_text(a: &str, b: &str) -> bool {
             .join(" ")
             .to_lowercase()
     };
+    // First their beginnings (normalising a long text twice is the cost of this test): the
+    // same text starts the same way, up to the word each beginning was cut in.
+    let (ha, hb) = (norm(head(a, 4096)), norm(head(b, 4096)));
+    let (short, long) = if ha.len() <= hb.len() {
+        (&ha, &hb)
+    } else {
+        (&hb, &ha)
+    };
+    let whole_words = short.rfind(' ').map_or("", |k| &short[..k]);
+    if !long.starts_with(whole_words) {
+        return false;
+    }
     let a = norm(a);
     a.chars().filter(|c| c.is_alphabetic()).count() >= 8 && a == norm(b)
 }

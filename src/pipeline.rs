@@ -141,6 +141,10 @@ impl Side {
     }
 }
 
+/// The first pass of a document ([`Document::take_first_pass`]), kept without the document.
+#[derive(Clone, Debug, Default)]
+pub struct FirstPass(Vec<Detail>);
+
 /// A document ready to align: both sides segmented and prepared ([`Pipeline::load`]).
 #[derive(Clone, Debug)]
 pub struct Document {
@@ -200,15 +204,33 @@ impl Document {
         );
     }
 
-    /// Rough memory use in bytes (text, prepared sentences and the first pass).
+    /// Take the first pass out, to keep while the document itself is dropped and read again
+    /// ([`Document::restore_first_pass`]): a corpus run keeps this much of a document between
+    /// its passes once the documents it keeps whole fill its memory budget.
+    pub fn take_first_pass(&mut self) -> FirstPass {
+        FirstPass(std::mem::take(&mut self.first))
+    }
+
+    /// Put back the first pass taken from this document as read earlier (the same text
+    /// loaded by the same pipeline gives the same sentences).
+    pub fn restore_first_pass(&mut self, first: FirstPass) {
+        self.first = first.0;
+    }
+
+    /// Memory the document holds in bytes (sentences, prepared sentences, the first pass).
     pub fn bytes(&self) -> usize {
-        self.id
-            .sentences
-            .iter()
-            .chain(&self.en.sentences)
-            .map(|s| 6 * s.text.len() + 256)
-            .sum::<usize>()
-            + self.first.len() * 160
+        use std::mem::size_of;
+        let side = |s: &Side| {
+            s.sentences
+                .iter()
+                .map(|x| size_of::<Sentence>() + x.text.capacity() + 16 * x.shifts.capacity())
+                .chain(s.prepared.iter().map(Prepared::bytes))
+                .sum::<usize>()
+        };
+        let first: usize = (self.first.iter())
+            .map(|d| size_of::<Detail>() + 8 * (d.bead.id.capacity() + d.bead.en.capacity()))
+            .sum();
+        side(&self.id) + side(&self.en) + first
     }
 
     /// Whether some side's sentences were given (no clause split then).

@@ -229,19 +229,24 @@ struct Shared {
 impl Shared {
     fn new(id: &[Prepared], en: &[Prepared], free_id: &[bool], free_en: &[bool]) -> Shared {
         let index = CoverIndex::new(en);
-        let mut row = Vec::new();
+        let mut row = vec![(0, 0); en.len()];
+        let mut touched = Vec::new();
+        let any_en = free_en.contains(&true);
         let with = (0..id.len())
             .map(|i| {
-                if !free_id[i] || !free_en.contains(&true) {
+                if !free_id[i] || !any_en {
                     return Vec::new();
                 }
-                row.clear();
-                row.resize(en.len(), (0, 0));
-                index.cover_row(&id[i], en, 0, &mut row);
-                (0..en.len())
-                    .filter(|&j| free_en[j] && row[j] != (0, 0))
-                    .map(|j| j as u32)
-                    .collect()
+                index.cover_touched(&id[i], en, &mut row, &mut touched);
+                let mut js: Vec<u32> = touched
+                    .drain(..)
+                    .filter(|&j| {
+                        row[j as usize] = (0, 0);
+                        free_en[j as usize]
+                    })
+                    .collect();
+                js.sort_unstable();
+                js
             })
             .collect();
         Shared { with }

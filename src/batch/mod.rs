@@ -4,8 +4,8 @@
 //! Documents are processed in windows of [`Options::chunk`] documents: a window is read,
 //! segmented and aligned in parallel on a local rayon pool, then written in input order on
 //! the calling thread. Memory holds one window (plus, for a directory or manifest with
-//! learning, the segmented corpus up to [`CACHE_BYTES`], beyond which pass 2 reads the files
-//! again).
+//! learning, the segmented documents up to [`CACHE_BYTES`]; of the documents beyond, only
+//! their first-pass alignment, and pass 2 reads their files again).
 //!
 //! Corpus-level learning:
 //! - directory / manifest ([`Batch::run_all`]): pass 1 aligns every document and gathers
@@ -33,7 +33,7 @@ pub mod stats;
 use crate::align::{Aligner, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
-use crate::pipeline::{Aligned, Document, Input, Pipeline};
+use crate::pipeline::{Aligned, Document, FirstPass, Input, Pipeline};
 use crate::score::Prepared;
 use crate::segment::{Lang, Segmenter};
 use filter::{DropReason, Filters, dedup_key};
@@ -44,8 +44,10 @@ use std::collections::HashSet;
 use std::io::Write;
 use std::sync::Mutex;
 
-/// Segmented text kept between the two passes, at most this many bytes (estimated).
-pub const CACHE_BYTES: usize = 1 << 30;
+/// Segmented documents kept whole between the two passes, at most this many bytes
+/// ([`Document::bytes`]); beyond it, a run's memory grows only by the first passes it keeps
+/// of the documents it reads again.
+pub const CACHE_BYTES: usize = 128 << 20;
 
 /// In a stream, learning stops after this many confident beads (about 10,000 articles).
 pub const STREAM_LEARN_BEADS: u32 = 200_000;
@@ -174,6 +176,9 @@ struct Loaded {
 
 type Loading = std::result::Result<Loaded, DocError>;
 
+/// What pass 1 kept of a document for pass 2: the whole document, or its first pass only.
+type Kept = (Option<Loading>, Option<FirstPass>);
+
 /// An aligned, filtered document ready to write.
 struct Done {
     doc: String,
@@ -280,6 +285,15 @@ impl Batch {
 
     fn load_item(&self, item: Item) -> Loading {
         item.and_then(|s| self.load(s))
+    }
+
+    /// Load a document again for pass 2, with the first pass kept from pass 1 (if it had one).
+    fn reload(&self, item: Item, first: Option<FirstPass>) -> Loading {
+        let mut loaded = self.load_item(item);
+        if let (Ok(l), Some(f)) = (&mut loaded, first) {
+            l.document.restore_first_pass(f);
+        }
+        loaded
     }
 
     /// Pass 1 over a window: load (unless already loaded), align with `aligner` and add the
@@ -471,6 +485,8 @@ impl Batch {
         let total = items.len() as u64;
         let chunk = self.options.chunk;
         let mut cache: Vec<Option<Loading>> = (0..items.len()).map(|_| None).collect();
+        // The first passes of the documents pass 2 reads again.
+        let mut firsts: Vec<Option<FirstPass>> = (0..items.len()).map(|_| None).collect();
         let mut aligner = self.pipeline.aligner().clone();
         let mut learned_docs = 0;
         if self.options.pipeline.learn {
@@ -482,7 +498,7 @@ impl Batch {
                 let window = &mut cache[start..end];
                 let base = self.pipeline.aligner();
                 self.learn_window(base, window, items[start..end].to_vec(), &accs);
-                for slot in window.iter_mut() {
+                for (slot, first) in window.iter_mut().zip(&mut firsts[start..end]) {
                     if let Some(Ok(l)) = slot {
                         learned_docs += 1;
                         pairs += l.document.id().len().max(l.document.en().len()) as u64;
@@ -490,7 +506,8 @@ impl Batch {
                         if cached + b <= CACHE_BYTES {
                             cached += b;
                         } else {
-                            // Read again in pass 2.
+                            // Read again in pass 2, which starts from this first pass.
+                            *first = Some(l.document.take_first_pass());
                             *slot = None;
                         }
                     }
@@ -527,16 +544,17 @@ impl Batch {
         let mut pending: Option<(Vec<Finished>, usize)> = None;
         for start in (0..cache.len()).step_by(chunk) {
             let end = (start + chunk).min(cache.len());
-            let todo: Vec<(Option<Loading>, Item)> = cache[start..end]
+            let todo: Vec<(Kept, Item)> = cache[start..end]
                 .iter_mut()
                 .map(|c| c.take())
+                .zip(firsts[start..end].iter_mut().map(|f| f.take()))
                 .zip(items.by_ref())
                 .collect();
             let aligner = &aligner;
             let work = move || {
                 let window: Vec<Loading> = self.pool.install(|| {
                     todo.into_par_iter()
-                        .map(|(c, i)| c.unwrap_or_else(|| self.load_item(i)))
+                        .map(|((c, f), i)| c.unwrap_or_else(|| self.reload(i, f)))
                         .collect()
                 });
                 self.finish_window(aligner, window)

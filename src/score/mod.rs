@@ -387,6 +387,15 @@ impl Prepared {
         self.qindex = qindex;
     }
 
+    /// Memory the prepared text holds in bytes.
+    pub fn bytes(&self) -> usize {
+        use std::mem::size_of;
+        size_of::<Prepared>()
+            + self.items.capacity() * size_of::<Item>()
+            + (self.index.capacity() + self.qindex.capacity()) * size_of::<Keyed>()
+            + self.stems.capacity() * size_of::<u64>()
+    }
+
     /// The keys this text looks up in the other one (with lexicon translations), in key
     /// order (a key may come once for each item that looks it up).
     pub fn query_keys(&self) -> impl Iterator<Item = u64> + '_ {
