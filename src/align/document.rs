@@ -343,3 +343,59 @@ pub fn probability(f: &DocFeatures) -> f64 {
     let p = 1.0 / (1.0 + (-t).exp());
     if p.is_finite() { p } else { 0.0 }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pair::score::DocPrep;
+    use crate::segment::Segmenter;
+
+    /// The sparse reading gives what `selaras pair`'s dense grid gives, field by field, on
+    /// every pairing of the bundled articles (matched and mismatched).
+    #[test]
+    fn coverage_is_the_pair_modules_whole_document_reading() {
+        let ev = Evidence::bundled();
+        let names = ["badminton", "dengue", "flyover", "rupiah", "seed"];
+        let side = |name: &str, lang: Lang| -> Vec<Prepared> {
+            let path = format!(
+                "{}/corpus/{name}.{}.txt",
+                env!("CARGO_MANIFEST_DIR"),
+                lang.code()
+            );
+            let text = std::fs::read_to_string(path).unwrap();
+            (Segmenter::new(lang).split(&text).iter())
+                .map(|s| ev.prepare(&s.text, lang))
+                .collect()
+        };
+        let doc = |sents: &[Prepared]| DocPrep {
+            sents: sents.to_vec(),
+            weights: sents.iter().map(|p| vec![1.0; p.items.len()]).collect(),
+            chars: sents.iter().map(|p| p.chars).sum(),
+        };
+        for a in names {
+            for b in names {
+                let (pid, pen) = (side(a, Lang::Id), side(b, Lang::En));
+                let dense =
+                    crate::pair::score::features(&doc(&pid), &doc(&pen), &CoverIndex::new(&pen));
+                let sparse = coverage(&pid, &pen);
+                let got = [
+                    sparse.cover_id,
+                    sparse.cover_en,
+                    sparse.log_ratio,
+                    sparse.in_order,
+                    sparse.cover_near,
+                    sparse.monotone,
+                ];
+                let want = [
+                    dense.cover_id,
+                    dense.cover_en,
+                    dense.log_ratio,
+                    dense.in_order,
+                    dense.cover_near,
+                    dense.monotone,
+                ];
+                assert_eq!(got, want, "{a} against {b}");
+            }
+        }
+    }
+}
