@@ -175,8 +175,8 @@ pub fn features(
     }
 }
 
-/// Most Indonesian sentences [`coverage`] reads: a longer document is read at evenly spaced
-/// sentences (the shares it computes are then estimates; a sentence's best match costs time
+/// Most Indonesian sentences the whole-document reading takes: a longer document is read at
+/// evenly spaced sentences (its shares are then estimates; a sentence's best match costs time
 /// in proportion to the document's length).
 pub const COVERAGE_SENTENCES: usize = 2000;
 
