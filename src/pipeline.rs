@@ -466,7 +466,9 @@ impl Pipeline {
         } = doc;
         let given = id.given || en.given;
         let layout = (id.layout, en.layout);
-        let base = (id.prepared.clone(), en.prepared.clone());
+        // The document is judged without the translations learned from it, which the
+        // alignment adds to the Indonesian side (the English side comes back as it went in).
+        let base_id = id.prepared.clone();
         let aligned = self.aligner.align_document_prepared(
             (&id.sentences, id.prepared),
             (&en.sentences, en.prepared),
@@ -474,8 +476,8 @@ impl Pipeline {
         );
         let judgement = self.judge(
             languages,
-            (&id.sentences, &base.0),
-            (&en.sentences, &base.1),
+            (&id.sentences, &base_id),
+            (&en.sentences, &aligned.en),
             &aligned.beads,
         );
         let out = self.finish(

@@ -93,17 +93,18 @@ impl Aligner {
             d.bead.en.iter().for_each(|&j| free_en[j] = true);
         }
         let mut found: Vec<dp::PathBead> = Vec::new();
-        let mut search = Search {
-            shared: Shared::new(id, en, &free_id, &free_en),
-            known: HashMap::default(),
-        };
+        // Built at the first round (a document with too many runs never gets one).
+        let mut search: Option<Search> = None;
         for _ in 0..MAX_ROUNDS {
             let (ri, re) = (runs(&free_id), runs(&free_en));
             if ri.is_empty() || re.is_empty() || ri.len() * re.len() > MAX_RUN_PAIRS {
                 break;
             }
-            let Some(f) = self.best_pair((id, en), &tables, &layout, (&ri, &re), &mut search)
-            else {
+            let search = search.get_or_insert_with(|| Search {
+                shared: Shared::new(id, en, &free_id, &free_en),
+                known: HashMap::default(),
+            });
+            let Some(f) = self.best_pair((id, en), &tables, &layout, (&ri, &re), search) else {
                 break;
             };
             for b in &f.beads {
