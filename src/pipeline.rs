@@ -212,9 +212,17 @@ impl Document {
     }
 
     /// Put back the first pass taken from this document as read earlier (the same text
-    /// loaded by the same pipeline gives the same sentences).
+    /// loaded by the same pipeline gives the same sentences). A first pass that does not
+    /// cover this document's sentences (its file changed between the passes) is dropped: the
+    /// second pass then starts afresh.
     pub fn restore_first_pass(&mut self, first: FirstPass) {
-        self.first = first.0;
+        let covers =
+            |side: fn(&Detail) -> usize, n: usize| first.0.iter().map(side).sum::<usize>() == n;
+        if covers(|d| d.bead.id.len(), self.id.sentences.len())
+            && covers(|d| d.bead.en.len(), self.en.sentences.len())
+        {
+            self.first = first.0;
+        }
     }
 
     /// Memory the document holds in bytes (sentences, prepared sentences, the first pass).
@@ -719,6 +727,30 @@ mod tests {
         assert_eq!(text, listed);
         assert_eq!(listed.id[1].start, "Harga beras naik.".len() + 1);
         assert_eq!(listed.sentences, (2, 2));
+    }
+
+    #[test]
+    fn a_first_pass_of_other_sentences_is_not_restored() {
+        let p = Pipeline::new(Aligner::default(), Options::default());
+        let text = |n: usize| {
+            (0..n)
+                .map(|k| format!("Kalimat nomor {k}."))
+                .collect::<Vec<_>>()
+        };
+        let en = |n: usize| {
+            (0..n)
+                .map(|k| format!("Sentence number {k}."))
+                .collect::<Vec<_>>()
+        };
+        let mut a = p.load(Input::from(text(4)), Input::from(en(4))).unwrap();
+        p.first_pass(p.aligner(), &mut a);
+        let first = a.take_first_pass();
+        let mut same = p.load(Input::from(text(4)), Input::from(en(4))).unwrap();
+        same.restore_first_pass(first.clone());
+        assert_eq!(same.first.len(), first.0.len());
+        let mut other = p.load(Input::from(text(6)), Input::from(en(5))).unwrap();
+        other.restore_first_pass(first);
+        assert!(other.first.is_empty());
     }
 
     #[test]
