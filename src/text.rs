@@ -225,8 +225,47 @@ pub fn decode(name: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Input> {
             what: "input holds only whitespace",
         });
     }
+    if let Some(what) = not_text(&text) {
+        return Err(Error::InvalidText { path: name, what });
+    }
     Ok(Input { name, text, offset })
 }
+
+/// Why a decoded text is not text at all (a binary file that happens to be valid UTF-8, or
+/// UTF-16 without its byte-order mark): it holds a NUL, or control characters other than
+/// tab and the line ends make up more than one in [`CONTROL_SHARE`] of its characters.
+/// Aligned, such a side would give confident 1-0 and 0-1 beads of garbage.
+pub fn not_text(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Some(format!(
+            "not text: a NUL byte at byte {at} (line {}): a binary file, or UTF-16 without its byte-order mark",
+            line_of(bytes, at)
+        ));
+    }
+    // Counted over bytes: C0 controls and DEL are single bytes, C1 controls (U+0080-U+009F)
+    // are 0xC2 and a second byte 0x80-0x9F; every character has one byte that is not a
+    // continuation byte.
+    let mut controls = 0usize;
+    let mut chars = 0usize;
+    for (i, &b) in bytes.iter().enumerate() {
+        chars += usize::from(b & 0xC0 != 0x80);
+        let c1 = b == 0xC2
+            && bytes
+                .get(i + 1)
+                .is_some_and(|n| (0x80..0xA0).contains(n) && *n != 0x85);
+        let c0 = (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0B | 0x0C)) || b == 0x7F;
+        controls += usize::from(c0 || c1);
+    }
+    (controls * CONTROL_SHARE > chars).then(|| {
+        format!(
+            "not text: {controls} of its {chars} characters are control characters (a binary file?)"
+        )
+    })
+}
+
+/// A text refused by [`not_text`] has more than one control character in this many.
+pub const CONTROL_SHARE: usize = 20;
 
 /// Zero-width and other invisible format characters that never carry meaning for matching.
 pub fn is_invisible(c: char) -> bool {
@@ -375,6 +414,26 @@ pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_text_is_refused() {
+        let nul = decode("b.txt", b"Satu.\nDua\0.\n".to_vec()).unwrap_err();
+        assert_eq!(
+            nul.to_string(),
+            "b.txt: not text: a NUL byte at byte 9 (line 2): a binary file, or UTF-16 without its byte-order mark"
+        );
+        let controls = decode("c.txt", b"\x01\x02abc\x1b\x7f\n".to_vec()).unwrap_err();
+        assert!(
+            controls
+                .to_string()
+                .starts_with("c.txt: not text: 4 of its 8 characters")
+        );
+        let c1 = decode("c.txt", "a\u{90}\u{91}".as_bytes().to_vec()).unwrap_err();
+        assert!(c1.to_string().contains("2 of its 3 characters"), "{c1}");
+        // Tabs, line ends, form feeds and a stray control character in a long text pass.
+        let text = format!("a\tb\r\n\x0c\u{85}{}\x1b", "x".repeat(40));
+        assert!(decode("ok.txt", text.into_bytes()).is_ok());
+    }
 
     #[test]
     fn names_sort_naturally() {

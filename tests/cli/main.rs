@@ -7,6 +7,7 @@ mod common;
 mod align;
 mod batch;
 mod check;
+mod consistent;
 mod eval;
 mod export;
 mod layout;
