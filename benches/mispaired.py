@@ -190,7 +190,8 @@ def align_mispaired(binary, out, truth, limit):
     docs = [d for d, t in truth.items() if t[0] == "mispaired"][:limit]
     for d in docs:
         p = subprocess.run(
-            [binary, "align", os.path.join(out, "docs", f"{d}.id.txt"), os.path.join(out, "docs", f"{d}.en.txt")],
+            [binary, "align", "--keep-empty", "--keep-identical", "--keep-num-mismatch",
+             os.path.join(out, "docs", f"{d}.id.txt"), os.path.join(out, "docs", f"{d}.en.txt")],
             capture_output=True, text=True)
         for line in p.stdout.splitlines()[1:]:
             score = float(line.split("\t")[4])

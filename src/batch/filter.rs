@@ -3,9 +3,13 @@
 //! duplicate.
 
 use crate::align::Bead;
-use crate::score::Features;
+use crate::export::{DocAlignment, Format};
+use crate::pipeline::Aligned;
+use crate::score::{Evidence, Features, Prepared};
+use crate::segment::Lang;
 use crate::text::normalize;
 use serde::Serialize;
+use std::collections::{BTreeMap, HashSet};
 
 /// Why a bead was left out of the corpus.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -51,6 +55,37 @@ impl DropReason {
             DropReason::Duplicate => "duplicate",
         }
     }
+
+    /// The option that keeps what this reason drops, or sets its bound.
+    pub fn option(self) -> &'static str {
+        match self {
+            DropReason::EmptySide => "--keep-empty",
+            DropReason::LowScore => "--min-score",
+            DropReason::Length => "--min-words/--max-words",
+            DropReason::Ratio => "--max-ratio",
+            DropReason::Identical => "--keep-identical",
+            DropReason::Numbers => "--keep-num-mismatch",
+            DropReason::Duplicate => "--dedup",
+        }
+    }
+}
+
+/// The filters' verdict on each bead of one document, in bead order, before `--dedup`
+/// (which needs the corpus written so far: [`Verdicts::verdict`]).
+#[derive(Clone, Debug, Default)]
+pub struct Verdicts {
+    verdicts: Vec<Option<DropReason>>,
+    /// The `--dedup` key of each bead (0 for a dropped one); empty without `--dedup`.
+    keys: Vec<u128>,
+}
+
+impl Verdicts {
+    /// The verdict on bead `k`, `--dedup` included: a pair already in `seen` is a
+    /// duplicate; a kept one is added to it.
+    pub fn verdict(&self, k: usize, seen: &mut HashSet<u128>) -> Option<DropReason> {
+        let dup = |key: &u128| (!seen.insert(*key)).then_some(DropReason::Duplicate);
+        self.verdicts[k].or_else(|| self.keys.get(k).and_then(dup))
+    }
 }
 
 /// Filter settings.
@@ -94,6 +129,86 @@ impl Default for Filters {
 }
 
 impl Filters {
+    /// Refuse bounds that mean nothing (a score outside 0-1, a negative ratio) or drop every
+    /// pair.
+    pub fn validate(&self) -> crate::Result<()> {
+        let invalid = |m: &str| Err(crate::Error::Invalid(m.into()));
+        if !(0.0..=1.0).contains(&self.min_score) {
+            return invalid("--min-score must be between 0 and 1");
+        }
+        if self.max_ratio < 0.0 || self.max_ratio.is_nan() {
+            return invalid("--max-ratio must be 0 or more");
+        }
+        if self.max_words > 0 && self.max_words < self.min_words {
+            return invalid("--max-words is below --min-words: every pair would be dropped");
+        }
+        Ok(())
+    }
+
+    /// The filters for a corpus written in `format`. A ladder is the alignment of each
+    /// document, as `selaras align` writes it: the filters that drop beads by default (empty
+    /// side, identical sides, numbers that disagree) do not apply to it; the ones asked for
+    /// do.
+    pub fn for_format(&self, format: Format) -> Filters {
+        let whole = format == Format::Ladder;
+        Filters {
+            keep_empty: self.keep_empty || whole,
+            keep_identical: self.keep_identical || whole,
+            keep_num_mismatch: self.keep_num_mismatch || whole,
+            ..self.clone()
+        }
+    }
+
+    /// The verdict on every bead of `aligned` (exported as `doc`), but `--dedup`'s. The
+    /// number filter reads the prepared sentence of a side that is one whole sentence from
+    /// `prepared` (when given, as in a batch) and prepares the other sides' texts with
+    /// `evidence`.
+    pub fn judge(
+        &self,
+        aligned: &Aligned,
+        doc: &DocAlignment,
+        evidence: &Evidence,
+        prepared: (&[Prepared], &[Prepared]),
+    ) -> Verdicts {
+        let mut out = Verdicts::default();
+        if self.keeps_all() {
+            out.verdicts = vec![None; aligned.beads.len()];
+            return out;
+        }
+        for b in &aligned.beads {
+            let (id, en) = (doc.id_text(b), doc.en_text(b));
+            let features = || match (
+                whole_sentence(&b.id, &aligned.id_sentence, prepared.0),
+                whole_sentence(&b.en, &aligned.en_sentence, prepared.1),
+            ) {
+                (Some(p), Some(q)) => evidence.features(p, q),
+                _ => evidence.features(
+                    &evidence.prepare(&id, Lang::Id),
+                    &evidence.prepare(&en, Lang::En),
+                ),
+            };
+            let v = self.check(b, &id, &en, features);
+            if self.dedup {
+                out.keys
+                    .push(if v.is_none() { dedup_key(&id, &en) } else { 0 });
+            }
+            out.verdicts.push(v);
+        }
+        out
+    }
+
+    /// No filter drops anything (a ladder without bounds): no text need be read.
+    fn keeps_all(&self) -> bool {
+        self.keep_empty
+            && self.keep_identical
+            && self.keep_num_mismatch
+            && !self.dedup
+            && self.min_score <= 0.0
+            && self.min_words == 0
+            && self.max_words == 0
+            && self.max_ratio == 0.0
+    }
+
     /// The verdict on one bead with texts `id` and `en` (sentences joined by a space), all
     /// filters but dedup. `features` gives the evidence features of the pair (called only
     /// when the number filter needs them).
@@ -144,6 +259,58 @@ impl Filters {
     }
 }
 
+/// The prepared sentence of a one-segment side that is a whole sentence (`sentence`: the
+/// sentence of each segment, when it is one whole), if any.
+fn whole_sentence<'a>(
+    side: &[usize],
+    sentence: &[Option<usize>],
+    prep: &'a [Prepared],
+) -> Option<&'a Prepared> {
+    match side {
+        [k] => sentence
+            .get(*k)
+            .copied()
+            .flatten()
+            .and_then(|s| prep.get(s)),
+        _ => None,
+    }
+}
+
+/// Keep the beads of `aligned` the verdicts let through (`seen`: the pairs written before,
+/// for `--dedup`); count each dropped one under its reason in `dropped`.
+pub fn keep(
+    beads: Vec<Bead>,
+    verdicts: &Verdicts,
+    seen: &mut HashSet<u128>,
+    dropped: &mut BTreeMap<DropReason, u64>,
+) -> Vec<Bead> {
+    let mut kept = Vec::with_capacity(beads.len());
+    for (k, bead) in beads.into_iter().enumerate() {
+        match verdicts.verdict(k, seen) {
+            Some(r) => *dropped.entry(r).or_default() += 1,
+            None => kept.push(bead),
+        }
+    }
+    kept
+}
+
+/// One line saying what the filters left out of `total` beads (`None`: nothing), with the
+/// option that keeps each.
+pub fn describe_dropped(dropped: &BTreeMap<DropReason, u64>, total: usize) -> Option<String> {
+    let n: u64 = dropped.values().sum();
+    if n == 0 {
+        return None;
+    }
+    let parts: Vec<String> = dropped
+        .iter()
+        .map(|(r, k)| format!("{k} {} ({})", r.name(), r.option()))
+        .collect();
+    Some(format!(
+        "left out {n} of {total} beads: {}",
+        parts.join(", ")
+    ))
+}
+
 /// Same text after normalisation, ignoring case and punctuation.
 fn same_text(a: &str, b: &str) -> bool {
     fn key(s: &str) -> impl Iterator<Item = char> + '_ {
@@ -186,9 +353,6 @@ mod tests {
             score,
         }
     }
-
-    use crate::score::Evidence;
-    use crate::segment::Lang;
 
     #[test]
     fn identical_ignores_case_punctuation_and_forms() {

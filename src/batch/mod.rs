@@ -34,9 +34,8 @@ use crate::align::{Aligner, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
 use crate::pipeline::{Aligned, Document, FirstPass, Input, Pipeline};
-use crate::score::Prepared;
-use crate::segment::{Lang, Segmenter};
-use filter::{DropReason, Filters, dedup_key};
+use crate::segment::Segmenter;
+use filter::{Filters, Verdicts};
 use input::{DocError, DocSource, Item, Shard, item_doc};
 use rayon::prelude::*;
 use stats::Tally;
@@ -186,8 +185,7 @@ struct Done {
     id_offset: usize,
     en_offset: usize,
     aligned: Aligned,
-    verdicts: Vec<Option<DropReason>>,
-    keys: Vec<u128>,
+    verdicts: Verdicts,
 }
 
 /// A batch run: the per-document pipeline, the options and the pool.
@@ -195,23 +193,6 @@ pub struct Batch {
     pipeline: Pipeline,
     options: Options,
     pool: rayon::ThreadPool,
-}
-
-/// The prepared sentence of a one-segment side that is a whole sentence (`sentence`: the
-/// sentence of each segment, `None` for part of one).
-fn whole_sentence<'a>(
-    side: &[usize],
-    sentence: &[Option<usize>],
-    prep: &'a [Prepared],
-) -> Option<&'a Prepared> {
-    match side {
-        [k] => sentence
-            .get(*k)
-            .copied()
-            .flatten()
-            .and_then(|s| prep.get(s)),
-        _ => None,
-    }
 }
 
 impl Batch {
@@ -349,28 +330,8 @@ impl Batch {
         let aligned = self.pipeline.realign(aligner, &loaded.document);
         let (pid, pen) = loaded.document.prepared();
         let evidence = self.pipeline.aligner().evidence();
-        let f = &self.options.filters;
-        let mut verdicts = Vec::with_capacity(aligned.beads.len());
-        let mut keys = Vec::new();
         let doc = aligned.export(&loaded.doc, (0, 0));
-        for b in &aligned.beads {
-            let (id, en) = (doc.id_text(b), doc.en_text(b));
-            let features = || match (
-                whole_sentence(&b.id, &aligned.id_sentence, pid),
-                whole_sentence(&b.en, &aligned.en_sentence, pen),
-            ) {
-                (Some(p), Some(q)) => evidence.features(p, q),
-                _ => evidence.features(
-                    &evidence.prepare(&id, Lang::Id),
-                    &evidence.prepare(&en, Lang::En),
-                ),
-            };
-            let v = f.check(b, &id, &en, features);
-            if f.dedup {
-                keys.push(if v.is_none() { dedup_key(&id, &en) } else { 0 });
-            }
-            verdicts.push(v);
-        }
+        let verdicts = (self.options.filters).judge(&aligned, &doc, evidence, (pid, pen));
         Done {
             doc: loaded.doc,
             en_file: loaded.en_file,
@@ -378,7 +339,6 @@ impl Batch {
             en_offset: loaded.en_offset,
             aligned,
             verdicts,
-            keys,
         }
     }
 
@@ -418,14 +378,10 @@ impl Batch {
         tally.wrapped.documents += u64::from(wi || we);
         let beads = std::mem::take(&mut done.aligned.beads);
         let mut kept = Vec::with_capacity(beads.len());
-        for (k, (bead, verdict)) in beads.into_iter().zip(done.verdicts).enumerate() {
+        for (k, bead) in beads.into_iter().enumerate() {
             *tally.beads.entry(bead.kind()).or_default() += 1;
             tally.all_scores.add(bead.score);
-            let verdict = verdict.or_else(|| {
-                (self.options.filters.dedup && !seen.insert(done.keys[k]))
-                    .then_some(DropReason::Duplicate)
-            });
-            match verdict {
+            match done.verdicts.verdict(k, seen) {
                 Some(r) => *tally.dropped.entry(r).or_default() += 1,
                 None => {
                     tally.kept += 1;

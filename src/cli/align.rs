@@ -1,6 +1,6 @@
 //! `selaras align`: align an Indonesian document with its English translation.
 
-use super::args::{ClauseArgs, FormatArgs, ModelArgs, SegmentArgs};
+use super::args::{ClauseArgs, FilterArgs, FormatArgs, ModelArgs, SegmentArgs};
 use selaras::job::align::Job;
 use std::path::PathBuf;
 
@@ -34,6 +34,12 @@ pub struct Args {
     model: ModelArgs,
     #[command(flatten)]
     clauses: ClauseArgs,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// No notes on standard error (the hard-wrapped sides, swapped languages, the pairs left
+    /// out); the `--gold` scores are still printed.
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 /// Run `selaras align`.
@@ -51,6 +57,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         learn: !args.model.no_learn,
         whole_sentences: args.clauses.whole_sentences,
         clause_pairs: args.clauses.clause_pairs,
+        filters: args.filters.filters(),
+        quiet: args.quiet,
     };
     selaras::job::align::run(&job, &mut std::io::stderr())?;
     Ok(super::EXIT_OK)

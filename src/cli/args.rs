@@ -3,6 +3,7 @@
 
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use selaras::align::clauses::Finer;
+use selaras::batch::filter::Filters;
 use selaras::check::CheckConfig;
 use selaras::check::table::TableOptions;
 use selaras::export::Format;
@@ -146,6 +147,67 @@ pub struct RunArgs {
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+/// Which aligned pairs are written: `align` and `batch`.
+#[derive(clap::Args, Debug)]
+pub struct FilterArgs {
+    /// Drop pairs scored below this.
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        value_name = "P",
+        allow_negative_numbers = true
+    )]
+    pub min_score: f64,
+    /// Keep beads with an empty side (1-0, 0-1: blank lines in `moses`, an empty `<seg>` in
+    /// `tmx`, rows with an empty text in `tsv` and `jsonl`); dropped by default. A `ladder`
+    /// always keeps them.
+    #[arg(long)]
+    pub keep_empty: bool,
+    /// Drop pairs with a side of fewer words.
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub min_words: usize,
+    /// Drop pairs with a side of more words (0: no bound).
+    #[arg(long, default_value_t = 0, value_name = "N")]
+    pub max_words: usize,
+    /// Drop pairs whose longer side has more than R times the characters of the shorter
+    /// (0: no bound).
+    #[arg(
+        long,
+        default_value_t = 0.0,
+        value_name = "R",
+        allow_negative_numbers = true
+    )]
+    pub max_ratio: f64,
+    /// Keep pairs whose two sides are the same text (untranslated); dropped by default. A
+    /// `ladder` always keeps them.
+    #[arg(long)]
+    pub keep_identical: bool,
+    /// Keep pairs whose numbers disagree (each side has a number the other lacks); dropped by
+    /// default. A `ladder` always keeps them.
+    #[arg(long)]
+    pub keep_num_mismatch: bool,
+    /// Drop pairs identical to one already written (in `batch`, in the whole corpus).
+    #[arg(long)]
+    pub dedup: bool,
+}
+
+impl FilterArgs {
+    /// The library's filters (documents that are not translations listed, not kept).
+    pub fn filters(&self) -> Filters {
+        Filters {
+            min_score: self.min_score,
+            keep_empty: self.keep_empty,
+            min_words: self.min_words,
+            max_words: self.max_words,
+            max_ratio: self.max_ratio,
+            keep_identical: self.keep_identical,
+            keep_num_mismatch: self.keep_num_mismatch,
+            dedup: self.dedup,
+            keep_unparallel: false,
+        }
+    }
 }
 
 /// The pair table read by `score`, `check` and `report`, and how its pairs are flagged.

@@ -1,6 +1,6 @@
 //! `selaras batch`: many article pairs into one corpus.
 
-use super::args::{ClauseArgs, FormatArgs, ModelArgs, RunArgs, SegmentArgs};
+use super::args::{ClauseArgs, FilterArgs, FormatArgs, ModelArgs, RunArgs, SegmentArgs};
 use super::progress::Bar;
 use super::{EXIT_OK, EXIT_PARTIAL};
 use selaras::batch::Progress;
@@ -33,46 +33,13 @@ pub struct Args {
     /// Process only shard K of N (1-based), by a stable hash of the document id.
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
-    /// Drop pairs scored below this.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        value_name = "P",
-        allow_negative_numbers = true
-    )]
-    pub min_score: f64,
-    /// Keep beads with an empty side (1-0, 0-1); a `ladder` always keeps them.
-    #[arg(long)]
-    pub keep_empty: bool,
-    /// Drop pairs with a side of fewer words.
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub min_words: usize,
-    /// Drop pairs with a side of more words (0: no bound).
-    #[arg(long, default_value_t = 0, value_name = "N")]
-    pub max_words: usize,
-    /// Drop pairs whose longer side has more than R times the characters of the shorter
-    /// (0: no bound).
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        value_name = "R",
-        allow_negative_numbers = true
-    )]
-    pub max_ratio: f64,
-    /// Keep pairs whose two sides are the same text (untranslated); a `ladder` always keeps them.
-    #[arg(long)]
-    pub keep_identical: bool,
-    /// Keep pairs whose numbers disagree; a `ladder` always keeps them.
-    #[arg(long)]
-    pub keep_num_mismatch: bool,
+    #[command(flatten)]
+    pub filters: FilterArgs,
     /// Keep the documents whose sides do not translate each other (the same text or the same
     /// language on both sides, another language, or a document score below 0.5) in the
     /// corpus, their beads scored that low, instead of listing them in the errors file.
     #[arg(long)]
     pub keep_unparallel: bool,
-    /// Drop pairs identical to one already written (whole corpus).
-    #[arg(long)]
-    pub dedup: bool,
     /// Stats file (default OUT.stats.json; none when writing to stdout or a device).
     #[arg(long, value_name = "FILE")]
     pub stats: Option<PathBuf>,
@@ -104,15 +71,8 @@ impl Args {
             clause_pairs: self.clauses.clause_pairs,
             shard: self.shard,
             filters: Filters {
-                min_score: self.min_score,
-                keep_empty: self.keep_empty,
-                min_words: self.min_words,
-                max_words: self.max_words,
-                max_ratio: self.max_ratio,
-                keep_identical: self.keep_identical,
-                keep_num_mismatch: self.keep_num_mismatch,
-                dedup: self.dedup,
                 keep_unparallel: self.keep_unparallel,
+                ..self.filters.filters()
             },
             stats: self.stats,
             errors: self.errors,

@@ -3,6 +3,7 @@
 
 use super::{Model, Segmentation, clause_splits, wrap_note};
 use crate::align::clauses::Finer;
+use crate::batch::filter::{self, Filters};
 use crate::error::Result;
 use crate::eval::{DocEval, Link, Tally};
 use crate::export::Format;
@@ -40,6 +41,11 @@ pub struct Job {
     pub whole_sentences: bool,
     /// When clause pieces are also paired clause with clause.
     pub clause_pairs: Finer,
+    /// Which beads are written (as `batch` filters its corpus; the `ladder` format keeps
+    /// what [`Filters::for_format`] says).
+    pub filters: Filters,
+    /// Write no notes to the messages (the scores against `gold` are still written).
+    pub quiet: bool,
 }
 
 /// The document id of an Indonesian file: its name without `.txt`, then without `.id`
@@ -98,6 +104,7 @@ fn check_outputs(job: &Job) -> Result<()> {
 /// Run `selaras align`: messages (the hard-wrapped note, the scores against the gold ladder)
 /// go to `messages`.
 pub fn run(job: &Job, messages: &mut dyn Write) -> Result<()> {
+    job.filters.validate()?;
     check_outputs(job)?;
     let rules = match &job.segmentation.rules {
         Some(path) => Some((crate::text::read_input(path)?.text, path)),
@@ -152,26 +159,43 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<()> {
         (files[0].as_path(), aligned.layout.0),
         (files[1].as_path(), aligned.layout.1),
     ];
-    if let Some(note) = wrap_note(&sides) {
-        let _ = writeln!(messages, "{note}");
-    }
+    let name = job.doc.clone().unwrap_or_else(|| doc_name(&job.id));
+    let doc = aligned.export(&name, offsets);
+    let evidence = pipeline.aligner().evidence();
+    let verdicts = (job.filters.for_format(job.format)).judge(&aligned, &doc, evidence, (&[], &[]));
+    let mut dropped = Default::default();
+    let kept = filter::keep(
+        aligned.beads.clone(),
+        &verdicts,
+        &mut Default::default(),
+        &mut dropped,
+    );
+    let mut writer = output.writer()?;
+    writer.write_doc(&crate::export::DocAlignment {
+        beads: &kept,
+        ..doc
+    })?;
+    writer.finish()?;
+
+    let mut notes = Vec::new();
+    notes.extend(wrap_note(&sides));
     let (id_file, en_file) = (job.id.display(), job.en.display());
     if swapped {
-        let _ = writeln!(
-            messages,
+        notes.push(format!(
             "selaras: {id_file} reads as English and {en_file} as Indonesian: aligned the other way round"
-        );
+        ));
     }
     if let Some(why) = aligned.document.describe() {
-        let _ = writeln!(
-            messages,
+        notes.push(format!(
             "selaras: {id_file} and {en_file}: {why}; every bead's score includes it"
-        );
+        ));
     }
-    let name = job.doc.clone().unwrap_or_else(|| doc_name(&job.id));
-    let mut writer = output.writer()?;
-    writer.write_doc(&aligned.export(&name, offsets))?;
-    writer.finish()?;
+    if let Some(left) = filter::describe_dropped(&dropped, aligned.beads.len()) {
+        notes.push(format!("selaras: {left}"));
+    }
+    for note in notes.iter().filter(|_| !job.quiet) {
+        let _ = writeln!(messages, "{note}");
+    }
 
     if let (Some(gold), Some(path)) = (gold, &job.gold) {
         let predicted: Vec<Link> = aligned

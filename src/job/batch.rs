@@ -147,19 +147,10 @@ impl Job {
         aligner: Aligner,
         segmenters: Option<(Segmenter, Segmenter)>,
     ) -> Result<(Batch, Settings)> {
-        // A ladder is the alignment of each document, as `selaras align` writes it: the
-        // filters that drop beads by default (empty side, identical sides, numbers that
-        // disagree) do not apply to it; the ones asked for do.
-        let whole = self.format == Format::Ladder;
         let presplit = self.segmentation.presplit;
         let clauses = clause_splits(presplit, self.whole_sentences, self.format);
         let options = Options {
-            filters: Filters {
-                keep_empty: self.filters.keep_empty || whole,
-                keep_identical: self.filters.keep_identical || whole,
-                keep_num_mismatch: self.filters.keep_num_mismatch || whole,
-                ..self.filters.clone()
-            },
+            filters: self.filters.for_format(self.format),
             pipeline: crate::pipeline::Options {
                 presplit,
                 wrapped: self.segmentation.wrap,
@@ -203,16 +194,7 @@ impl Job {
                 std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or directory"),
             ));
         }
-        let f = &self.filters;
-        if !(0.0..=1.0).contains(&f.min_score) {
-            return invalid("--min-score must be between 0 and 1");
-        }
-        if f.max_ratio < 0.0 || f.max_ratio.is_nan() {
-            return invalid("--max-ratio must be 0 or more");
-        }
-        if f.max_words > 0 && f.max_words < f.min_words {
-            return invalid("--max-words is below --min-words: every pair would be dropped");
-        }
+        self.filters.validate()?;
         crate::output::check_moses_output(self.format, self.output.as_deref())?;
         if self.output.is_none() && self.format == Format::Ladder {
             return invalid("--format ladder writes one file per document: give -o DIR");

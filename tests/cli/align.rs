@@ -87,7 +87,7 @@ fn gold_prints_scores_on_stderr() {
 #[test]
 fn tsv_has_header_and_one_row_per_bead() {
     let text = align_stdout(
-        &["--whole-sentences"],
+        &["--whole-sentences", "--keep-empty"],
         corpus("rupiah.id.txt"),
         corpus("rupiah.en.txt"),
     );

@@ -55,3 +55,69 @@ fn a_side_that_is_not_text_is_refused_by_name() {
         .collect();
     assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["cuaca", "pasar"]);
 }
+
+/// The (id, en) pairs of a Moses pair `PREFIX.id`, `PREFIX.en`.
+fn moses_pairs(prefix: &std::path::Path) -> Vec<(String, String)> {
+    let side = |ext: &str| read(prefix.with_extension(ext));
+    let (id, en) = (side("id"), side("en"));
+    assert_eq!(id.lines().count(), en.lines().count());
+    id.lines()
+        .zip(en.lines())
+        .map(|(i, e)| (i.to_string(), e.to_string()))
+        .collect()
+}
+
+#[test]
+fn align_and_batch_write_the_same_pairs() {
+    // An Indonesian sentence the English lacks: a 1-0 bead.
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path().join("docs");
+    std::fs::create_dir(&docs).unwrap();
+    let mut id = read(good("pasar.id.txt"));
+    id.push_str("\nKalimat tambahan ini tidak pernah diterjemahkan ke bahasa Inggris.\n");
+    std::fs::write(docs.join("pasar.id.txt"), id).unwrap();
+    std::fs::copy(good("pasar.en.txt"), docs.join("pasar.en.txt")).unwrap();
+    let run = |cmd: &[&str], out: &std::path::Path, more: &[&str]| {
+        let args = [cmd, &["-f", "moses", "-o"]].concat();
+        let run = selaras().args(args).arg(out).args(more).output().unwrap();
+        assert!(run.status.success(), "{run:?}");
+        (moses_pairs(out), String::from_utf8(run.stderr).unwrap())
+    };
+    let (id_file, en_file) = (docs.join("pasar.id.txt"), docs.join("pasar.en.txt"));
+    let align = [
+        "align",
+        id_file.to_str().unwrap(),
+        en_file.to_str().unwrap(),
+    ];
+    let batch = ["batch", "-q", docs.to_str().unwrap()];
+    for keep in [&[][..], &["--keep-empty"]] {
+        let (a, note) = run(&align, &dir.path().join("a"), keep);
+        let (b, _) = run(&batch, &dir.path().join("b"), keep);
+        assert_eq!(a, b, "{keep:?}");
+        let empty = a
+            .iter()
+            .filter(|(i, e)| i.is_empty() || e.is_empty())
+            .count();
+        if keep.is_empty() {
+            assert_eq!(empty, 0);
+            assert!(
+                note.contains("left out 1 of ") && note.contains("1 empty_side (--keep-empty)"),
+                "{note}"
+            );
+        } else {
+            assert_eq!(empty, 1);
+            assert!(!note.contains("left out"), "{note}");
+        }
+    }
+    // The same bounds are refused alike, and -q silences align's notes.
+    for cmd in [&align[..], &batch[..]] {
+        selaras()
+            .args(cmd)
+            .args(["--min-score", "2"])
+            .assert()
+            .code(2)
+            .stderr("selaras: --min-score must be between 0 and 1\n");
+    }
+    let quiet = selaras().args(align).arg("-q").output().unwrap();
+    assert!(quiet.status.success() && quiet.stderr.is_empty());
+}
