@@ -188,19 +188,33 @@ fn coverage(pid: &[Prepared], pen: &[Prepared]) -> Coverage {
     let step = ni.div_ceil(COVERAGE_SENTENCES).max(1);
     let index = CoverIndex::new(pen);
     let weight = |p: &Prepared, m: u128| f64::from((m & p.all_mask).count_ones());
+    // Items of a cover mask, which holds only the items of its sentence.
+    let items = |m: u128| m.count_ones();
     let mut row = vec![(0u128, 0u128); ne];
     let mut touched = Vec::new();
+    let mut seen = vec![0u64; ne.div_ceil(64)];
     let (mut covered_en, mut near_en) = (vec![0u128; ne], vec![0u128; ne]);
     let (mut w_id, mut w_id_cov, mut w_id_near, mut in_order) = (0.0, 0.0, 0.0, 0.0);
     let mut chain = Chain::new(ne);
     for (i, p) in pid.iter().enumerate().step_by(step) {
         index.cover_touched(p, pen, &mut row, &mut touched);
-        touched.sort_unstable();
+        // The touched sentences in descending order, read off a bit set (a sort of the
+        // thousands a long document's sentence touches costs more).
+        for &j in &touched {
+            seen[j as usize / 64] |= 1 << (j % 64);
+        }
+        let descending = (0..seen.len()).rev().flat_map(|w| {
+            let mut bits = std::mem::take(&mut seen[w]);
+            std::iter::from_fn(move || {
+                let b = 63usize.checked_sub(bits.leading_zeros() as usize)?;
+                bits ^= 1 << b;
+                Some(w * 64 + b)
+            })
+        });
         let (mut mi, mut mi_near) = (0u128, 0u128);
         // The first sentence with the most items translated.
-        let mut best = (0.0, 0usize);
-        for &j in touched.iter().rev() {
-            let j = j as usize;
+        let mut best = (0, 0usize);
+        for j in descending {
             let (a, b) = std::mem::take(&mut row[j]);
             mi |= a;
             covered_en[j] |= b;
@@ -208,18 +222,18 @@ fn coverage(pid: &[Prepared], pen: &[Prepared]) -> Coverage {
                 mi_near |= a;
                 near_en[j] |= b;
             }
-            let w = weight(p, a);
-            if w >= best.0 && w > 0.0 {
+            let w = items(a);
+            if w >= best.0 && w > 0 {
                 best = (w, j);
             }
-            chain.add(j, w + weight(&pen[j], b));
+            chain.add(j, w + items(b));
         }
         touched.clear();
         let all = weight(p, u128::MAX);
         w_id += all;
         w_id_cov += weight(p, mi);
         w_id_near += weight(p, mi_near);
-        if best.0 > 0.0 && near(i, ni, best.1, ne) {
+        if best.0 > 0 && near(i, ni, best.1, ne) {
             in_order += all;
         }
     }
@@ -237,7 +251,7 @@ fn coverage(pid: &[Prepared], pen: &[Prepared]) -> Coverage {
         log_ratio: (chars(pen) / chars(pid)).ln(),
         in_order: share(in_order, w_id),
         cover_near: share(w_id_near + w_en_near, w_id + w_en),
-        monotone: share(chain.best, w_id + w_en),
+        monotone: share(f64::from(chain.best), w_id + w_en),
     }
 }
 
@@ -253,24 +267,25 @@ struct Coverage {
 
 /// The best monotone chain of sentence pairs (a longest common subsequence weighted by the
 /// items each pair translates), built row by row from the pairs that share an item: a
-/// Fenwick tree over the English sentences holds the best chain ending before each.
+/// Fenwick tree over the English sentences holds the best chain ending before each. Items
+/// are counted in integers (cheaper to compare than floats, and exact).
 struct Chain {
-    tree: Vec<f64>,
-    best: f64,
+    tree: Vec<u32>,
+    best: u32,
 }
 
 impl Chain {
     fn new(ne: usize) -> Chain {
         Chain {
-            tree: vec![0.0; ne + 1],
-            best: 0.0,
+            tree: vec![0; ne + 1],
+            best: 0,
         }
     }
 
     /// The pair of the current row with English sentence `j`, worth `w`. Within a row, pairs
     /// come in descending `j`, so a pair never extends a chain ending in its own row.
-    fn add(&mut self, j: usize, w: f64) {
-        let mut before = 0.0f64;
+    fn add(&mut self, j: usize, w: u32) {
+        let mut before = 0;
         let mut k = j;
         while k > 0 {
             before = before.max(self.tree[k]);

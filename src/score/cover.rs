@@ -56,32 +56,41 @@ fn items_match(key: u64, id: &Item, en: &Item) -> bool {
 /// hash lookup per query key instead of a merge join per pair.
 #[derive(Debug, Default)]
 pub struct CoverIndex {
-    /// (key, sentence, item), sorted.
-    entries: Vec<(u64, u32, u8)>,
+    /// (sentence, item) of every key, grouped by key; within a key in sentence order, then
+    /// item order.
+    entries: Vec<(u32, u8)>,
     /// Key → its range of `entries`.
     ranges: rustc_hash::FxHashMap<u64, (u32, u32)>,
 }
 
 impl CoverIndex {
-    /// Index the English sentences `en`.
+    /// Index the English sentences `en`: the keys counted, each given its range, then the
+    /// entries placed in order (no sort: a long document holds millions of keys).
     pub fn new(en: &[Prepared]) -> CoverIndex {
-        let mut entries: Vec<(u64, u32, u8)> = en
-            .iter()
-            .enumerate()
-            .filter(|(_, p)| !p.items.is_empty())
-            .flat_map(|(j, p)| p.index.iter().map(move |k| (k.key, j as u32, k.item)))
-            .collect();
-        entries.sort_unstable();
-        let mut ranges = rustc_hash::FxHashMap::default();
-        let mut a = 0;
-        while a < entries.len() {
-            let k = entries[a].0;
-            let mut b = a + 1;
-            while b < entries.len() && entries[b].0 == k {
-                b += 1;
+        let keyed = || {
+            (en.iter().enumerate())
+                .filter(|(_, p)| !p.items.is_empty())
+                .flat_map(|(j, p)| p.index.iter().map(move |k| (k.key, j as u32, k.item)))
+        };
+        let mut ranges = rustc_hash::FxHashMap::<u64, (u32, u32)>::default();
+        let mut total = 0u32;
+        for (key, _, _) in keyed() {
+            ranges.entry(key).or_default().1 += 1;
+            total += 1;
+        }
+        // Each range starts empty at its place; placing an entry moves its end.
+        let mut start = 0;
+        for r in ranges.values_mut() {
+            *r = (start, start + std::mem::take(&mut r.1));
+            start = r.1;
+            r.1 = r.0;
+        }
+        let mut entries = vec![(0u32, 0u8); total as usize];
+        for (key, j, item) in keyed() {
+            if let Some(r) = ranges.get_mut(&key) {
+                entries[r.1 as usize] = (j, item);
+                r.1 += 1;
             }
-            ranges.insert(k, (a as u32, b as u32));
-            a = b;
         }
         CoverIndex { entries, ranges }
     }
@@ -133,8 +142,8 @@ impl CoverIndex {
                 continue;
             };
             let run = &self.entries[a as usize..b as usize];
-            let from = run.partition_point(|e| (e.1 as usize) < j0);
-            for &(_, j, t) in &run[from..] {
+            let from = run.partition_point(|e| (e.0 as usize) < j0);
+            for &(j, t) in &run[from..] {
                 if j as usize >= j1 {
                     break;
                 }
