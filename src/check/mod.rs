@@ -4,6 +4,7 @@
 //! one pair only (everything but `duplicate`); [`Duplicates`] adds `duplicate`;
 //! [`check_pairs`] does both for a whole corpus and builds the [`Summary`].
 
+pub mod formats;
 pub mod langid;
 pub mod summary;
 pub mod table;
@@ -345,7 +346,8 @@ fn parse_indices(table: &Table, line: usize, col: &str, s: &str) -> Result<Vec<u
         .collect()
 }
 
-/// Read a pair table (`-`: standard input) and its pairs.
+/// Read a pair table (`-`: standard input) in any format selaras writes ([`Table::read`])
+/// and its pairs.
 pub fn read_pairs(
     path: &std::path::Path,
     cols: &Columns,
@@ -357,8 +359,7 @@ pub fn read_pairs(
             cols.id
         )));
     }
-    let input = crate::text::read_input(path)?;
-    let table = Table::parse(&input, opts)?;
+    let table = Table::read(path, opts, cols)?;
     let pairs = pairs_from_table(&table, cols)?;
     Ok((table, pairs))
 }

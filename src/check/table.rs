@@ -7,6 +7,7 @@
 //! fields instead (spreadsheets, pandas). Rows are kept as they were read so that commands can
 //! pass them through unchanged and only append columns.
 
+pub use super::formats::TableFormat;
 use crate::error::{Error, Result};
 use crate::text::{Input, LineCounter};
 use std::path::{Path, PathBuf};
@@ -16,6 +17,8 @@ use std::path::{Path, PathBuf};
 pub struct TableOptions {
     /// Fields may be quoted CSV-style (`"a ""b"""`); otherwise quotes are ordinary characters.
     pub quoted: bool,
+    /// The file's format (`None`: by its name, [`TableFormat::of_path`]).
+    pub format: Option<TableFormat>,
 }
 
 /// One data row: its fields as read (still escaped) and its 1-based line in the file.
@@ -43,25 +46,31 @@ pub struct Table {
 }
 
 impl Table {
-    /// Parse a decoded input as a table. Errors name the file and line.
+    /// Parse a decoded input as a table: TSV with a header row, or without one
+    /// ([`TableFormat::Text`]: the columns `id` and `en`). Errors name the file and line.
     pub fn parse(input: &Input, opts: TableOptions) -> Result<Table> {
         let path = input.name.clone();
+        let headerless = opts.format == Some(TableFormat::Text);
         let mut rdr = csv::ReaderBuilder::new()
             .delimiter(b'\t')
-            .has_headers(true)
+            .has_headers(!headerless)
             .quoting(opts.quoted)
             .flexible(true)
             .from_reader(input.text.as_bytes());
         // Lines are counted from the byte offsets: the csv crate's own line count misses
         // CRLF and lone CR line ends.
         let mut lines = LineCounter::new(input.text.as_bytes());
-        let header_line = lines.line_of_record(0);
-        let headers: Vec<String> = rdr
-            .headers()
-            .map_err(|e| csv_error(&path, &mut lines, e))?
-            .iter()
-            .map(|h| h.trim().to_string())
-            .collect();
+        let (header_line, headers): (usize, Vec<String>) = match headerless {
+            true => (0, vec!["id".into(), "en".into()]),
+            false => (
+                lines.line_of_record(0),
+                rdr.headers()
+                    .map_err(|e| csv_error(&path, &mut lines, e))?
+                    .iter()
+                    .map(|h| h.trim().to_string())
+                    .collect(),
+            ),
+        };
         let unclosed = |start: usize, lines: &mut LineCounter| {
             let text = input.text.as_bytes();
             let open = unclosed_quote(text.get(start..).unwrap_or_default())?;
@@ -113,8 +122,12 @@ impl Table {
                     path,
                     line,
                     msg: format!(
-                        "expected {} tab-separated fields (as in the header), found {}",
+                        "expected {} tab-separated fields ({}), found {}",
                         headers.len(),
+                        match headerless {
+                            true => "Indonesian, English",
+                            false => "as in the header",
+                        },
                         record.len()
                     ),
                 });
@@ -140,11 +153,16 @@ impl Table {
 
     /// Index of the column `name`, or an error naming the file and the columns it has.
     pub fn require(&self, name: &str) -> Result<usize> {
+        // Two columns that are not the names asked for: likely a table without a header.
+        let hint = match self.headers.len() {
+            2 => "; a file of two columns without a header row: --from text",
+            _ => "",
+        };
         self.find(name).ok_or_else(|| Error::Parse {
             path: self.path.clone(),
             line: self.header_line,
             msg: format!(
-                "no column `{name}` in the header (columns: {})",
+                "no column `{name}` in the header (columns: {}){hint}",
                 self.headers.join(", ")
             ),
         })
@@ -289,7 +307,10 @@ mod tests {
         ] {
             assert_eq!(unclosed_quote(closed), None, "{closed:?}");
         }
-        let quoted = TableOptions { quoted: true };
+        let quoted = TableOptions {
+            quoted: true,
+            ..TableOptions::default()
+        };
         for (text, line) in [
             ("id\ten\nSatu.\t\"One.\nDua.\tTwo.\nTiga.\tThree.\n", 2),
             ("id\ten\r\nSatu.\tOne.\r\n\"Dua.\tTwo.\r\nTiga.\tThree.", 3),

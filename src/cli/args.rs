@@ -5,7 +5,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use selaras::align::clauses::Finer;
 use selaras::batch::filter::Filters;
 use selaras::check::CheckConfig;
-use selaras::check::table::TableOptions;
+use selaras::check::table::{TableFormat, TableOptions};
 use selaras::export::Format;
 use selaras::job::{Model, Segmentation};
 use selaras::segment::{Lang, Wrap};
@@ -213,8 +213,13 @@ impl FilterArgs {
 /// The pair table read by `score`, `check` and `report`, and how its pairs are flagged.
 #[derive(clap::Args, Debug, Clone)]
 pub struct TableArgs {
-    /// Pair table: tab-separated with a header row (`-` for standard input).
+    /// The corpus to read (`-` for standard input): TSV with a header row, JSON Lines, a
+    /// Moses pair or two columns without a header, as --from says.
     pub file: PathBuf,
+    /// The corpus format; by default from FILE's name: `.jsonl`/`.json` JSON Lines, `.id`/`.en`
+    /// a Moses pair (`x.id` reads `x.id` and `x.en`), anything else TSV with a header row.
+    #[arg(long, value_name = "FORMAT", value_parser = values(&TableFormat::ALL, TableFormat::name, TableFormat::about))]
+    pub from: Option<TableFormat>,
     /// Column holding the Indonesian text.
     #[arg(long, default_value = "id")]
     pub id_col: String,
@@ -252,6 +257,7 @@ impl TableArgs {
             },
             options: TableOptions {
                 quoted: self.quoted,
+                format: self.from,
             },
             config,
             lexicon: flags.lexicon.clone(),

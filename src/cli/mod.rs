@@ -39,7 +39,7 @@ enum Command {
     Eval(eval::Args),
     /// Align many article pairs (a directory, a manifest, or JSON Lines on stdin) into a corpus.
     Batch(batch::Args),
-    /// Score arbitrary sentence pairs from a TSV file.
+    /// Score arbitrary sentence pairs of a corpus (TSV, JSON Lines, a Moses pair, two columns).
     Score(score::Args),
     /// Flag suspicious pairs in an aligned corpus and summarise its quality.
     Check(check::Args),

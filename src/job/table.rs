@@ -1,10 +1,10 @@
 //! `selaras score`, `check` and `report`: the pairs of a table scored and flagged, written
 //! back as rows with extra columns, summarised, or shown in an HTML report.
 
-use crate::check::table::{Table, TableOptions};
+use crate::check::table::{Table, TableFormat, TableOptions};
 use crate::check::{self, CheckConfig, Columns, Pair, PairCheck, Summary};
 use crate::error::{Error, Result};
-use crate::output::{AtomicFile, Output, check_distinct, present};
+use crate::output::{AtomicFile, Output, check_distinct, check_not_input, present};
 use crate::score::pair::{INPUTS, design};
 use crate::score::{Evidence, PairScorer};
 use std::io::Write;
@@ -35,15 +35,25 @@ struct Checked {
 }
 
 impl Input {
-    /// Refuse an output that would replace the input table with something else (a summary,
-    /// a report). Rows written back over it (`-o` the same file) keep every row and column.
-    fn refuse_replacing(&self, opt: &str, output: Option<&Path>) -> Result<()> {
-        match output {
-            Some(p) if self.file.as_os_str() != "-" => {
-                check_distinct(&[("the input", &self.file), (opt, p)])
-            }
-            _ => Ok(()),
+    /// The table's format: as given, or by its file's name.
+    fn format(&self) -> TableFormat {
+        (self.options.format).unwrap_or_else(|| TableFormat::of_path(&self.file))
+    }
+
+    /// Refuse an output that would replace an input file with something else (a summary, a
+    /// report, or rows written as TSV over JSON Lines or a Moses pair). Rows written back over
+    /// a TSV table (`-o` the same file) keep every row and column.
+    fn refuse_replacing(&self, opt: &str, output: Option<&Path>, rows: bool) -> Result<()> {
+        let format = self.format();
+        let Some(output) = output else {
+            return Ok(());
+        };
+        if rows && matches!(format, TableFormat::Tsv | TableFormat::Text) {
+            return Ok(());
         }
+        let files = format.files(&self.file);
+        let inputs: Vec<(&str, &Path)> = files.iter().map(|f| ("FILE", f.as_path())).collect();
+        check_not_input(&inputs, &[(opt, output)])
     }
 
     /// Read the table, then score and flag its pairs.
@@ -66,6 +76,7 @@ impl Input {
 /// Run `selaras score`: the rows with `score` and `flags` columns (and, with `features`, the
 /// model inputs as `f_<name>` columns) to `output` (`None`: standard output).
 pub fn score(input: &Input, output: Option<&Path>, features: bool) -> Result<()> {
+    input.refuse_replacing("-o", output, true)?;
     let output = Output::open(output)?;
     let Checked {
         table,
@@ -167,7 +178,8 @@ pub fn check(input: &Input, job: &Check, messages: &mut dyn Write) -> Result<boo
         ("-o", job.output.as_deref()),
         ("--summary", job.summary.as_deref()),
     ]))?;
-    input.refuse_replacing("--summary", job.summary.as_deref())?;
+    input.refuse_replacing("--summary", job.summary.as_deref(), false)?;
+    input.refuse_replacing("-o", job.output.as_deref(), true)?;
     // Outputs open before the work, so a path that cannot be written fails first.
     let summary_file = job.summary.as_ref().map(AtomicFile::create).transpose()?;
     let rows_out = (job.rows)
@@ -226,7 +238,7 @@ pub fn report(
     title: Option<&str>,
     messages: &mut dyn Write,
 ) -> Result<()> {
-    input.refuse_replacing("-o", Some(output))?;
+    input.refuse_replacing("-o", Some(output), false)?;
     // Opened before the work, so a path that cannot be written fails first.
     let mut file = AtomicFile::create(output)?;
     let checked = input.check()?;

@@ -121,3 +121,113 @@ fn align_and_batch_write_the_same_pairs() {
     let quiet = selaras().args(align).arg("-q").output().unwrap();
     assert!(quiet.status.success() && quiet.stderr.is_empty());
 }
+
+#[test]
+fn score_check_and_report_read_every_corpus_format() {
+    // The same four pairs of `align` as TSV, JSON Lines, a Moses pair and headerless text.
+    let forms: [&[&str]; 5] = [
+        &["corpus.tsv"],
+        &["corpus.jsonl"],
+        &["corpus.id"],
+        &["--from", "moses", "corpus"],
+        &["--from", "text", "corpus.txt"],
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let mut scored = Vec::new();
+    for form in forms {
+        let args = |cmd: &str| {
+            let mut a = vec![cmd.to_string()];
+            a.extend(form.iter().map(|s| match s.starts_with("corpus") {
+                true => data(s).display().to_string(),
+                false => s.to_string(),
+            }));
+            a
+        };
+        let out = selaras().args(args("score")).output().unwrap();
+        assert!(out.status.success(), "{form:?}: {out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut lines = text.lines();
+        let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+        let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+        let (id, en, score) = (col("id"), col("en"), col("score"));
+        let rows: Vec<(String, String, String)> = lines
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                (f[id].into(), f[en].into(), f[score].into())
+            })
+            .collect();
+        assert_eq!(rows.len(), 4, "{form:?}");
+        scored.push(rows);
+        let summary = dir.path().join("s.json");
+        selaras()
+            .args(args("check"))
+            .args(["-q", "--no-rows", "--summary"])
+            .arg(&summary)
+            .assert()
+            .success();
+        let summary: serde_json::Value = serde_json::from_str(&read(&summary)).unwrap();
+        assert_eq!(summary["pairs"], 4, "{form:?}");
+        let html = dir.path().join("r.html");
+        selaras()
+            .args(args("report"))
+            .arg("-o")
+            .arg(&html)
+            .assert()
+            .success();
+        assert!(read(&html).contains("Suhu udara diperkirakan"), "{form:?}");
+    }
+    assert!(scored.iter().all(|s| *s == scored[0]), "{scored:?}");
+}
+
+#[test]
+fn a_corpus_that_cannot_be_read_is_one_line_naming_file_and_line() {
+    let path = |p: &str| data(p).display().to_string();
+    for (args, want) in [
+        (
+            vec![path("bad.jsonl")],
+            format!(
+                "{}: line 2: field `id_text` is a number, not text",
+                path("bad.jsonl")
+            ),
+        ),
+        (
+            vec![path("short.id")],
+            format!(
+                "{}: line 3: 2 lines, but {} has 3 lines: the two files of a Moses pair are line-aligned",
+                path("short.en"),
+                path("short.id")
+            ),
+        ),
+        (
+            vec![path("corpus.txt")],
+            "; a file of two columns without a header row: --from text".into(),
+        ),
+        (
+            vec!["--from".into(), "moses".into(), "-".into()],
+            "--from moses reads PREFIX.id and PREFIX.en: give PREFIX, not `-`".into(),
+        ),
+    ] {
+        for cmd in ["score", "check"] {
+            let out = selaras().arg(cmd).args(&args).output().unwrap();
+            assert_eq!(out.status.code(), Some(2), "{cmd} {args:?}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains(&want), "{cmd} {args:?}: {err}");
+        }
+    }
+    // Rows written as TSV never replace a JSON Lines or Moses input.
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("c.jsonl");
+    std::fs::copy(data("corpus.jsonl"), &copy).unwrap();
+    selaras()
+        .arg("score")
+        .arg(&copy)
+        .arg("-o")
+        .arg(&copy)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "an output never replaces an input",
+        ));
+    assert_eq!(read(&copy), read(data("corpus.jsonl")));
+}

@@ -11,7 +11,11 @@ fn run(text: &str, quoted: bool) {
     let Ok(input) = selaras::text::decode("p.tsv", text.as_bytes().to_vec()) else {
         return;
     };
-    let Ok(table) = Table::parse(&input, TableOptions { quoted }) else {
+    let opts = TableOptions {
+        quoted,
+        ..TableOptions::default()
+    };
+    let Ok(table) = Table::parse(&input, opts) else {
         return;
     };
     let Ok(pairs) = pairs_from_table(&table, &Columns::default()) else {

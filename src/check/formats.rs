@@ -1,0 +1,344 @@
+//! Every corpus format selaras writes, read back as a pair [`Table`] for `score`, `check` and
+//! `report`: TSV with a header row, two tab-separated columns without one, JSON Lines, and a
+//! Moses pair of line-aligned files.
+//!
+//! Each becomes a table of escaped fields (the corpus escapes of the TSV format), so the
+//! commands read its pairs and write its rows back the same way whatever it was read from.
+
+use super::Columns;
+use super::table::{Row, Table, TableOptions};
+use crate::error::{Error, Result};
+use crate::export::tsv_escape;
+use crate::text::{Input, file_lines, read_input};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+/// The format of a pair table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TableFormat {
+    /// Tab-separated values with a header row (`selaras align -f tsv`).
+    Tsv,
+    /// One JSON object a line (`selaras align -f jsonl`, or `{"id": …, "en": …}`).
+    Jsonl,
+    /// Two line-aligned files `PREFIX.id` and `PREFIX.en` (`selaras align -f moses`).
+    Moses,
+    /// Two tab-separated columns, Indonesian and English, without a header row.
+    Text,
+}
+
+impl TableFormat {
+    /// Every format, in the order the command line lists them.
+    pub const ALL: [TableFormat; 4] = [
+        TableFormat::Tsv,
+        TableFormat::Jsonl,
+        TableFormat::Moses,
+        TableFormat::Text,
+    ];
+
+    /// The name given to `--from`.
+    pub fn name(self) -> &'static str {
+        match self {
+            TableFormat::Tsv => "tsv",
+            TableFormat::Jsonl => "jsonl",
+            TableFormat::Moses => "moses",
+            TableFormat::Text => "text",
+        }
+    }
+
+    /// What the format is (for `--help`).
+    pub fn about(self) -> &'static str {
+        match self {
+            TableFormat::Tsv => "Tab-separated values with a header row (the default)",
+            TableFormat::Jsonl => {
+                "JSON Lines: selaras's (id_text, en_text) or any object with the text columns"
+            }
+            TableFormat::Moses => "A Moses pair: FILE is PREFIX, read from PREFIX.id and PREFIX.en",
+            TableFormat::Text => "Two tab-separated columns, Indonesian then English, no header",
+        }
+    }
+
+    /// The format a file's name says: `.jsonl`, `.json` JSON Lines; `.id`, `.en` one file of
+    /// a Moses pair; anything else (standard input too) TSV.
+    pub fn of_path(path: &Path) -> TableFormat {
+        match path.extension().and_then(|e| e.to_str()) {
+            Some("jsonl" | "json") => TableFormat::Jsonl,
+            Some("id" | "en") => TableFormat::Moses,
+            _ => TableFormat::Tsv,
+        }
+    }
+}
+
+impl Table {
+    /// Read a pair table in any format selaras writes (`path` `-`: standard input, not for a
+    /// Moses pair). `columns` are the text columns, checked to be text in JSON Lines.
+    pub fn read(path: &Path, opts: TableOptions, columns: &Columns) -> Result<Table> {
+        let format = opts.format.unwrap_or_else(|| TableFormat::of_path(path));
+        if opts.quoted && matches!(format, TableFormat::Jsonl | TableFormat::Moses) {
+            return Err(Error::Invalid(format!(
+                "--quoted reads quoted tab-separated fields, not {}",
+                format.name()
+            )));
+        }
+        let opts = TableOptions {
+            format: Some(format),
+            ..opts
+        };
+        match format {
+            TableFormat::Tsv | TableFormat::Text => Table::parse(&read_input(path)?, opts),
+            TableFormat::Jsonl => from_jsonl(&read_input(path)?, columns),
+            TableFormat::Moses => from_moses(path),
+        }
+    }
+}
+
+impl TableFormat {
+    /// The files a table of this format at `path` is read from (none for standard input).
+    pub fn files(self, path: &Path) -> Vec<PathBuf> {
+        if path.as_os_str() == "-" {
+            return Vec::new();
+        }
+        match self {
+            TableFormat::Moses => {
+                let (id, en) = crate::export::moses_paths(&moses_prefix(path));
+                vec![id, en]
+            }
+            _ => vec![path.to_path_buf()],
+        }
+    }
+}
+
+/// The Moses pair a path names: `PREFIX.id` or `PREFIX.en` stand for `PREFIX`.
+fn moses_prefix(path: &Path) -> PathBuf {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("id" | "en") => path.with_extension(""),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// A Moses pair as a table of the columns `id` and `en`, a row a line; lines blank on both
+/// sides are skipped. The two files must have as many lines.
+fn from_moses(path: &Path) -> Result<Table> {
+    if path.as_os_str() == "-" {
+        return Err(Error::Invalid(
+            "--from moses reads PREFIX.id and PREFIX.en: give PREFIX, not `-`".into(),
+        ));
+    }
+    let prefix = moses_prefix(path);
+    let (id_path, en_path) = crate::export::moses_paths(&prefix);
+    let (id, en) = (read_input(&id_path)?, read_input(&en_path)?);
+    let (id_lines, en_lines) = (file_lines(&id.text), file_lines(&en.text));
+    if id_lines.len() != en_lines.len() {
+        return Err(Error::Parse {
+            path: en_path,
+            line: en_lines.len().min(id_lines.len()) + 1,
+            msg: format!(
+                "{}, but {} has {}: the two files of a Moses pair are line-aligned",
+                lines(en_lines.len()),
+                id_path.display(),
+                lines(id_lines.len())
+            ),
+        });
+    }
+    let text = |input: &Input, (start, end): (usize, usize)| input.text[start..end].to_string();
+    let rows = (id_lines.into_iter().zip(en_lines))
+        .enumerate()
+        .map(|(k, (i, e))| (k + 1, text(&id, i), text(&en, e)))
+        .filter(|(_, i, e)| !(i.trim().is_empty() && e.trim().is_empty()))
+        .map(|(line, i, e)| Row {
+            line,
+            fields: vec![tsv_escape(&i).into_owned(), tsv_escape(&e).into_owned()],
+        })
+        .collect();
+    Ok(Table {
+        path: prefix,
+        headers: vec!["id".into(), "en".into()],
+        rows,
+        quoted: false,
+        header_line: 0,
+    })
+}
+
+/// `1 line`, `3 lines`.
+fn lines(n: usize) -> String {
+    format!("{n} line{}", if n == 1 { "" } else { "s" })
+}
+
+/// The columns of selaras's JSON Lines, in the order of its TSV; other keys follow in the
+/// order met.
+const JSONL_ORDER: [&str; 7] = ["doc", "id_idx", "en_idx", "bead", "score", "id", "en"];
+
+/// The column of key `key` in an object of selaras's JSON Lines (`ours`: it has `id_text`):
+/// its index arrays `id`, `en` are the TSV's `id_idx`, `en_idx`, its texts the TSV's `id`, `en`.
+fn column_of(key: &str, ours: bool) -> &str {
+    match (key, ours) {
+        ("id", true) => "id_idx",
+        ("en", true) => "en_idx",
+        ("id_text", true) => "id",
+        ("en_text", true) => "en",
+        _ => key,
+    }
+}
+
+/// A JSON value as a table field: text escaped, numbers as written, a list of indices as
+/// `3,4`, anything else as compact JSON.
+fn field(value: &Value) -> String {
+    match value {
+        Value::String(s) => tsv_escape(s).into_owned(),
+        Value::Null => String::new(),
+        Value::Array(items) if items.iter().all(Value::is_u64) => {
+            let parts: Vec<String> = items.iter().map(Value::to_string).collect();
+            parts.join(",")
+        }
+        other => tsv_escape(&other.to_string()).into_owned(),
+    }
+}
+
+/// What a JSON value is, in a message.
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "true or false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// JSON Lines as a table: one object a line (blank lines skipped), its keys the columns.
+/// The text columns must hold text in every object that has them.
+fn from_jsonl(input: &Input, columns: &Columns) -> Result<Table> {
+    let path = &input.name;
+    let error = |line: usize, msg: String| Error::Parse {
+        path: path.clone(),
+        line,
+        msg,
+    };
+    let mut headers: Vec<String> = Vec::new();
+    let mut objects = Vec::new();
+    for (k, (start, end)) in file_lines(&input.text).into_iter().enumerate() {
+        let (line, text) = (k + 1, input.text[start..end].trim());
+        if text.is_empty() {
+            continue;
+        }
+        let value: Value = serde_json::from_str(text)
+            .map_err(|e| error(line, format!("not JSON: {}", strip_position(&e))))?;
+        let Value::Object(object) = value else {
+            return Err(error(line, format!("{}, not a JSON object", kind(&value))));
+        };
+        let ours = object.contains_key("id_text") || object.contains_key("en_text");
+        let mut row: Vec<(String, String)> = Vec::with_capacity(object.len());
+        for (key, value) in &object {
+            let column = column_of(key, ours);
+            if (column == columns.id || column == columns.en) && !value.is_string() {
+                return Err(error(
+                    line,
+                    format!("field `{key}` is {}, not text", kind(value)),
+                ));
+            }
+            row.push((column.to_string(), field(value)));
+        }
+        objects.push((line, row));
+    }
+    // Known columns in the TSV's order, then the others as met.
+    for (_, row) in &objects {
+        for (column, _) in row {
+            if !headers.contains(column) {
+                headers.push(column.clone());
+            }
+        }
+    }
+    let rank = |h: &String| {
+        JSONL_ORDER
+            .iter()
+            .position(|k| k == h)
+            .unwrap_or(usize::MAX)
+    };
+    headers.sort_by_key(rank);
+    let rows = objects
+        .into_iter()
+        .map(|(line, row)| {
+            let mut fields = vec![String::new(); headers.len()];
+            for (column, value) in row {
+                if let Some(i) = headers.iter().position(|h| *h == column) {
+                    fields[i] = value;
+                }
+            }
+            Row { line, fields }
+        })
+        .collect();
+    Ok(Table {
+        path: path.clone(),
+        headers,
+        rows,
+        quoted: false,
+        header_line: 0,
+    })
+}
+
+/// A serde_json message without its ` at line 1 column N` (the line is the file's, given
+/// beside it; the column is kept).
+fn strip_position(e: &serde_json::Error) -> String {
+    let msg = e.to_string();
+    match msg.rfind(" at line ") {
+        Some(at) => format!("{} (column {})", &msg[..at], e.column()),
+        None => msg,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl(text: &str) -> Result<Table> {
+        let input = crate::text::decode("t.jsonl", text.as_bytes().to_vec()).unwrap();
+        from_jsonl(&input, &Columns::default())
+    }
+
+    #[test]
+    fn formats_by_name() {
+        let of = |p: &str| TableFormat::of_path(Path::new(p));
+        assert_eq!(of("a.jsonl"), TableFormat::Jsonl);
+        assert_eq!(of("corpus.id"), TableFormat::Moses);
+        assert_eq!(of("corpus.tsv"), TableFormat::Tsv);
+        assert_eq!(of("-"), TableFormat::Tsv);
+        assert_eq!(moses_prefix(Path::new("d/c.en")), Path::new("d/c"));
+    }
+
+    #[test]
+    fn selaras_json_lines_read_as_its_tsv() {
+        let t = jsonl(concat!(
+            r#"{"doc":"p","id":[0,1],"en":[2],"bead":"2-1","score":0.9,"id_text":"A\tb","en_text":"C","id_spans":[[0,3]]}"#,
+            "\n\n",
+            r#"{"doc":"p","id":[],"en":[3],"bead":"0-1","score":0.5,"id_text":"","en_text":"D"}"#,
+        ))
+        .unwrap();
+        assert_eq!(
+            t.headers,
+            [
+                "doc", "id_idx", "en_idx", "bead", "score", "id", "en", "id_spans"
+            ]
+        );
+        assert_eq!(
+            t.rows[0].fields[..7],
+            ["p", "0,1", "2", "2-1", "0.9", "A\\tb", "C"]
+        );
+        assert_eq!(t.rows[1].line, 3);
+        assert_eq!(t.rows[1].fields[7], "");
+    }
+
+    #[test]
+    fn json_lines_errors_name_the_line_and_field() {
+        let err = |text: &str| jsonl(text).unwrap_err().to_string();
+        assert_eq!(
+            err("{\"id\":\"a\",\"en\":\"b\"}\n{\"id\":5,\"en\":\"b\"}\n"),
+            "t.jsonl: line 2: field `id` is a number, not text"
+        );
+        assert_eq!(
+            err("{\"id_text\":[1],\"en_text\":\"b\"}"),
+            "t.jsonl: line 1: field `id_text` is a list, not text"
+        );
+        assert_eq!(err("[1, 2]"), "t.jsonl: line 1: a list, not a JSON object");
+        assert!(err("{\"id\": \"a\",").starts_with("t.jsonl: line 1: not JSON: EOF while parsing"));
+    }
+}
