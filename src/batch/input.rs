@@ -80,6 +80,19 @@ pub struct DocError {
     pub reason: String,
 }
 
+impl DocError {
+    /// The error on one line, `doc: file: reason`; a document named only by its line (`line
+    /// 2`, from `<stdin>:2`) is not named twice.
+    pub fn one_line(&self) -> String {
+        let placeholder =
+            (self.doc.strip_prefix("line ")).is_some_and(|n| self.file.ends_with(&format!(":{n}")));
+        match placeholder {
+            true => format!("{}: {}", self.file, self.reason),
+            false => format!("{}: {}: {}", self.doc, self.file, self.reason),
+        }
+    }
+}
+
 /// An item of a batch input: a document to process, or one already known to be broken.
 pub type Item = std::result::Result<DocSource, DocError>;
 

@@ -177,9 +177,11 @@ impl Summary {
         }
         writeln!(
             w,
-            "{} pairs in {} documents; {} flagged ({:.1}% clean); mean pair score {:.3}",
+            "{} pair{} in {} document{}; {} flagged ({:.1}% clean); mean pair score {:.3}",
             self.pairs,
+            if self.pairs == 1 { "" } else { "s" },
             self.documents,
+            if self.documents == 1 { "" } else { "s" },
             self.flagged,
             100.0 * self.clean_share,
             self.mean_score

@@ -15,10 +15,10 @@ pub struct Args {
     /// A directory of NAME.id.txt + NAME.en.txt pairs, a manifest TSV (doc, id, en), or `-`
     /// for JSON Lines on stdin ({"doc": …, "id": "<text>", "en": "<text>"} per line).
     pub input: PathBuf,
-    /// Output corpus (moses: a prefix for PREFIX.id and PREFIX.en; ladder: a directory with
-    /// one ladder file per document). Also writes OUT.stats.json and OUT.errors.tsv.
-    /// Without it the corpus goes to stdout.
-    #[arg(short, long)]
+    /// Write the corpus to OUT (atomically) instead of standard output (moses: a prefix for
+    /// PREFIX.id and PREFIX.en; ladder: a directory with one ladder file per document). Also
+    /// writes OUT.stats.json and OUT.errors.tsv.
+    #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     #[command(flatten)]
     pub format: FormatArgs,
@@ -85,22 +85,26 @@ impl Args {
 /// Run `selaras batch`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let quiet = args.run.quiet;
+    let learn = !args.model.no_learn;
     let run = args.job().open()?;
-    let template = match run.documents() {
-        Some(_) => "{prefix:>9} [{bar:30}] {pos}/{len} docs, {msg}, ETA {eta}",
-        None => "{prefix:>9} {spinner} {pos} docs, {msg}",
+    let (template, stages) = match run.documents() {
+        Some(_) => (
+            "{prefix:>9} [{bar:30}] {percent:>3}%{msg}, ETA {eta}",
+            match learn {
+                true => vec!["learning", "aligning"],
+                false => vec!["aligning"],
+            },
+        ),
+        None => ("{prefix:>9} {spinner} {pos} docs{msg}", vec![]),
     };
-    let bar = Bar::new(quiet, template, run.documents());
-    if let Some(b) = &bar {
-        b.bar().set_message("0 pairs");
-    }
+    let bar = Bar::new(quiet, template, stages);
     let progress = |p: Progress| {
         if let Some(b) = &bar {
-            b.show(p.stage, p.docs, p.total);
-            let secs = b.bar().elapsed().as_secs_f64().max(1e-3);
-            let rate = p.pairs as f64 / secs;
-            b.bar()
-                .set_message(format!("{} pairs, {rate:.0} pairs/s", p.pairs));
+            b.show(p.stage, p.docs, p.total.unwrap_or(0));
+            // The pairs that go into the corpus: the second pass's, when there are two.
+            if p.stage == "aligning" {
+                b.pairs(p.pairs);
+            }
         }
     };
     let finished = run.run(&progress);

@@ -9,9 +9,9 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     pub input: TableArgs,
-    /// Write the rows with `pair_score` and `flags` columns here (atomically) instead of
-    /// standard output.
-    #[arg(short, long)]
+    /// Write the rows with `pair_score` and `flags` columns (TSV) to FILE (atomically) instead
+    /// of standard output.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Don't write the rows (only the summary).
     #[arg(long, conflicts_with = "output")]
@@ -25,7 +25,7 @@ pub struct Args {
     /// The measure compared with --fail-under.
     #[arg(long, default_value = "clean", value_parser = values(&FailMetric::ALL, FailMetric::name, FailMetric::about))]
     pub fail_metric: FailMetric,
-    /// Don't print the human summary on standard error.
+    /// No summary on standard error.
     #[arg(short, long)]
     pub quiet: bool,
 }

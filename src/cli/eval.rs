@@ -13,7 +13,7 @@ pub struct Args {
     #[arg(long)]
     pred: PathBuf,
     /// Output format.
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(short, long, value_enum, default_value = "text")]
     format: Format,
     /// Print only the overall row (text format).
     #[arg(long)]

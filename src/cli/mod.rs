@@ -49,6 +49,14 @@ enum Command {
     Pair(pair::Args),
 }
 
+/// Where a command's notes go: standard error, or nowhere with `-q`.
+fn messages(quiet: bool) -> Box<dyn std::io::Write> {
+    match quiet {
+        true => Box::new(std::io::sink()),
+        false => Box::new(std::io::stderr()),
+    }
+}
+
 /// Exit code: success.
 pub const EXIT_OK: u8 = 0;
 /// Exit code: a runtime failure (writing output, ...).

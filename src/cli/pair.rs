@@ -92,12 +92,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
     let bar = Bar::new(
         args.run.quiet,
-        "{prefix:>9} [{bar:30}] {pos}/{len}, ETA {eta}",
-        Some(0),
+        "{prefix:>9} [{bar:30}] {percent:>3}%, ETA {eta}",
+        vec!["reading", "searching", "scoring"],
     );
     let progress = |p: Progress| {
         if let Some(bar) = &bar {
-            bar.show(p.stage, p.done, Some(p.total));
+            bar.show(p.stage, p.done, p.total);
         }
     };
     let opts = Options {

@@ -8,8 +8,9 @@ use std::path::PathBuf;
 pub struct Args {
     #[command(flatten)]
     pub input: TableArgs,
-    /// Write the output here (atomically) instead of standard output.
-    #[arg(short, long)]
+    /// Write the rows with `score` and `flags` columns (TSV) to FILE (atomically) instead of
+    /// standard output.
+    #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Also write the model inputs as columns `f_<name>` (for fitting and debugging).
     #[arg(long)]

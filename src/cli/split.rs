@@ -14,13 +14,16 @@ pub struct Args {
     #[arg(value_name = "FILE|-")]
     input: Option<PathBuf>,
     /// Output format: one sentence per line, or JSON Lines with paragraph and byte span.
-    #[arg(long, value_enum, default_value = "text")]
+    #[arg(short, long, value_enum, default_value = "text")]
     format: Format,
     #[command(flatten)]
     segment: SegmentArgs,
     /// Write to FILE (atomically) instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     output: Option<PathBuf>,
+    /// No notes on standard error (a text read as hard-wrapped).
+    #[arg(short, long)]
+    quiet: bool,
 }
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, PartialEq)]
@@ -40,6 +43,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         segmentation: args.segment.segmentation(),
         jsonl: args.format == Format::Jsonl,
     };
-    selaras::job::split::run(&job, &mut std::io::stderr())?;
+    selaras::job::split::run(&job, &mut super::messages(args.quiet))?;
     Ok(super::EXIT_OK)
 }

@@ -316,7 +316,7 @@ impl Run {
         let mut on_error = |e: &DocError| -> Result<()> {
             match errors.as_mut() {
                 Some(w) => w.write(e)?,
-                None => failed.push(format!("{}: {}: {}", e.doc, e.file, e.reason)),
+                None => failed.push(e.one_line()),
             }
             Ok(())
         };
@@ -403,7 +403,7 @@ impl Finished {
         };
         writeln!(
             w,
-            "selaras batch: {} document{} ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{dropped} in {:.2} s ({:.0} pairs/s, {} threads)",
+            "selaras batch: {} document{} ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{dropped} in {:.2} s ({:.0} pairs/s, {} thread{})",
             s.documents.total,
             if s.documents.total == 1 { "" } else { "s" },
             s.documents.ok,
@@ -414,6 +414,7 @@ impl Finished {
             s.run.seconds,
             s.run.pairs_per_second,
             s.run.jobs,
+            if s.run.jobs == 1 { "" } else { "s" },
         )?;
         let d = &s.documents;
         let plural = |n: u64| if n == 1 { "" } else { "s" };

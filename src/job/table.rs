@@ -230,17 +230,18 @@ pub fn check(input: &Input, job: &Check, messages: &mut dyn Write) -> Result<boo
     Ok(true)
 }
 
-/// Run `selaras report`: the HTML report of the table to `output`, titled `title` (default:
-/// the input's file name); the line that says what was written goes to `messages`.
+/// Run `selaras report`: the HTML report of the table to `output` (`None`: standard output),
+/// titled `title` (default: the input's file name); the line that says what was written to a
+/// file goes to `messages`.
 pub fn report(
     input: &Input,
-    output: &Path,
+    output: Option<&Path>,
     title: Option<&str>,
     messages: &mut dyn Write,
 ) -> Result<()> {
-    input.refuse_replacing("-o", Some(output), false)?;
+    input.refuse_replacing("-o", output, false)?;
     // Opened before the work, so a path that cannot be written fails first.
-    let mut file = AtomicFile::create(output)?;
+    let out = Output::open(output)?;
     let checked = input.check()?;
     let (table, summary) = (&checked.table, &checked.summary);
     let title = title.map(str::to_string).unwrap_or_else(|| {
@@ -255,8 +256,10 @@ pub fn report(
         checks: &checked.checks,
         summary,
     };
-    crate::report::write_html(&mut file, &report)?;
-    file.commit()?;
+    out.write_with(|w| crate::report::write_html(w, &report))?;
+    let Some(output) = output.filter(|p| !crate::output::is_stdout(p)) else {
+        return Ok(());
+    };
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let _ = writeln!(
         messages,

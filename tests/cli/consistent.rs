@@ -231,3 +231,102 @@ fn a_corpus_that_cannot_be_read_is_one_line_naming_file_and_line() {
         ));
     assert_eq!(read(&copy), read(data("corpus.jsonl")));
 }
+
+#[test]
+fn shared_options_are_spelt_alike_on_every_command() {
+    let help = |cmd: &str| {
+        let out = selaras().args([cmd, "--help"]).output().unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let has = |cmd: &str, opt: &str| help(cmd).lines().any(|l| l.trim_start().starts_with(opt));
+    for cmd in [
+        "split", "align", "eval", "batch", "score", "check", "report", "pair",
+    ] {
+        assert!(has(cmd, "-o, --output"), "{cmd}: -o");
+    }
+    for cmd in ["split", "align", "eval", "batch"] {
+        assert!(has(cmd, "-f, --format"), "{cmd}: -f");
+    }
+    for cmd in ["split", "align", "batch", "check", "report", "pair"] {
+        assert!(has(cmd, "-q, --quiet"), "{cmd}: -q");
+    }
+    for cmd in ["batch", "pair"] {
+        assert!(help(cmd).contains("(default: all cores"), "{cmd}: -j");
+    }
+    // report writes to standard output as every other command does without -o.
+    let out = selaras()
+        .arg("report")
+        .arg(data("corpus.tsv"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .starts_with("<!DOCTYPE html>")
+    );
+    assert!(out.stderr.is_empty());
+    // -q silences split's note on a hard-wrapped text.
+    let wrapped = test_data("wrapped");
+    let file = std::fs::read_dir(&wrapped)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with(".id.txt"))
+        .unwrap();
+    for (quiet, noted) in [(false, true), (true, false)] {
+        let mut cmd = selaras();
+        cmd.args(["split", "--lang", "id"]).arg(&file);
+        if quiet {
+            cmd.arg("-q");
+        }
+        let out = cmd.output().unwrap();
+        assert!(out.status.success());
+        assert_eq!(!out.stderr.is_empty(), noted, "{out:?}");
+    }
+    // An output in a missing directory is named as the output.
+    selaras()
+        .arg("score")
+        .arg(data("corpus.tsv"))
+        .args(["-o", "/nonexistent-dir/x.tsv"])
+        .assert()
+        .code(2)
+        .stderr("selaras: output /nonexistent-dir/x.tsv: its directory /nonexistent-dir does not exist\n");
+}
+
+#[test]
+fn messages_count_in_the_singular_and_name_a_place_once() {
+    // A JSON line without a doc id is named by its place only.
+    let out = selaras()
+        .args(["batch", "-q", "-"])
+        .write_stdin("{bad\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("selaras: failed: <stdin>:1: invalid JSON"),
+        "{err}"
+    );
+    // One pair, one document, one thread.
+    let one = data("one.tsv");
+    let out = selaras()
+        .arg("check")
+        .arg(&one)
+        .arg("--no-rows")
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("1 pair in 1 document;"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let docs = dir.path();
+    std::fs::copy(good("cuaca.id.txt"), docs.join("c.id.txt")).unwrap();
+    std::fs::copy(good("cuaca.en.txt"), docs.join("c.en.txt")).unwrap();
+    let out = selaras()
+        .args(["batch", "-j", "1"])
+        .arg(docs)
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("selaras batch: 1 document (1 ok"), "{err}");
+    assert!(err.contains(", 1 thread)"), "{err}");
+}

@@ -26,11 +26,13 @@ fn writes_a_self_contained_report() {
 }
 
 #[test]
-fn requires_an_output_file() {
-    selaras()
+fn without_an_output_file_the_page_goes_to_stdout() {
+    let out = selaras()
         .args(["report", &format!("{DATA}/good.tsv")])
-        .assert()
-        .code(2);
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8(out.stdout).unwrap().contains("</html>"));
 }
 
 #[test]
