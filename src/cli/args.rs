@@ -153,12 +153,7 @@ pub struct RunArgs {
 #[derive(clap::Args, Debug)]
 pub struct FilterArgs {
     /// Drop pairs scored below this.
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        value_name = "P",
-        allow_negative_numbers = true
-    )]
+    #[arg(long, default_value = "0", allow_negative_numbers = true)]
     pub min_score: f64,
     /// Keep beads with an empty side (1-0, 0-1: blank lines in `moses`, an empty `<seg>` in
     /// `tmx`, rows with an empty text in `tsv` and `jsonl`); dropped by default. A `ladder`
@@ -171,14 +166,9 @@ pub struct FilterArgs {
     /// Drop pairs with a side of more words (0: no bound).
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub max_words: usize,
-    /// Drop pairs whose longer side has more than R times the characters of the shorter
-    /// (0: no bound).
-    #[arg(
-        long,
-        default_value_t = 0.0,
-        value_name = "R",
-        allow_negative_numbers = true
-    )]
+    /// Drop pairs whose longer side has more than this many times the characters of the
+    /// shorter (0: no bound).
+    #[arg(long, default_value = "0", allow_negative_numbers = true)]
     pub max_ratio: f64,
     /// Keep pairs whose two sides are the same text (untranslated); dropped by default. A
     /// `ladder` always keeps them.
