@@ -383,6 +383,12 @@ pub fn fnv1a64(s: &str) -> u64 {
     h
 }
 
+/// `n` things, the noun in the singular for one: `1 document`, `3 documents`.
+pub fn count(n: u64, noun: &str) -> String {
+    let s = if n == 1 { "" } else { "s" };
+    format!("{n} {noun}{s}")
+}
+
 /// Natural order of names: runs of ASCII digits compare as numbers (`doc_2` before `doc_10`),
 /// the rest as text; names equal so (`a01`, `a1`) fall back to plain order.
 pub fn natural_cmp(a: &str, b: &str) -> std::cmp::Ordering {

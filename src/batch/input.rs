@@ -319,10 +319,9 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             let reason = match rec.get(col) {
                 Some(_) => format!("the field `{name}` is empty"),
                 None => format!(
-                    "no field `{name}` (column {} of the header; the row has {} field{})",
+                    "no field `{name}` (column {} of the header; the row has {})",
                     col + 1,
-                    rec.len(),
-                    if rec.len() == 1 { "" } else { "s" }
+                    crate::text::count(rec.len() as u64, "field")
                 ),
             };
             items.push(Err(bad(reason)));

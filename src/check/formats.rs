@@ -9,7 +9,7 @@ use super::Columns;
 use super::table::{Row, Table, TableOptions};
 use crate::error::{Error, Result};
 use crate::export::tsv_escape;
-use crate::text::{Input, file_lines, read_input};
+use crate::text::{Input, count, file_lines, read_input};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -66,6 +66,20 @@ impl TableFormat {
             _ => TableFormat::Tsv,
         }
     }
+
+    /// The files a table of this format at `path` is read from (none for standard input).
+    pub fn files(self, path: &Path) -> Vec<PathBuf> {
+        if path.as_os_str() == "-" {
+            return Vec::new();
+        }
+        match self {
+            TableFormat::Moses => {
+                let (id, en) = crate::export::moses_paths(&moses_prefix(path));
+                vec![id, en]
+            }
+            _ => vec![path.to_path_buf()],
+        }
+    }
 }
 
 impl Table {
@@ -87,22 +101,6 @@ impl Table {
             TableFormat::Tsv | TableFormat::Text => Table::parse(&read_input(path)?, opts),
             TableFormat::Jsonl => from_jsonl(&read_input(path)?, columns),
             TableFormat::Moses => from_moses(path),
-        }
-    }
-}
-
-impl TableFormat {
-    /// The files a table of this format at `path` is read from (none for standard input).
-    pub fn files(self, path: &Path) -> Vec<PathBuf> {
-        if path.as_os_str() == "-" {
-            return Vec::new();
-        }
-        match self {
-            TableFormat::Moses => {
-                let (id, en) = crate::export::moses_paths(&moses_prefix(path));
-                vec![id, en]
-            }
-            _ => vec![path.to_path_buf()],
         }
     }
 }
@@ -133,9 +131,9 @@ fn from_moses(path: &Path) -> Result<Table> {
             line: en_lines.len().min(id_lines.len()) + 1,
             msg: format!(
                 "{}, but {} has {}: the two files of a Moses pair are line-aligned",
-                lines(en_lines.len()),
+                count(en_lines.len() as u64, "line"),
                 id_path.display(),
-                lines(id_lines.len())
+                count(id_lines.len() as u64, "line")
             ),
         });
     }
@@ -156,11 +154,6 @@ fn from_moses(path: &Path) -> Result<Table> {
         quoted: false,
         header_line: 0,
     })
-}
-
-/// `1 line`, `3 lines`.
-fn lines(n: usize) -> String {
-    format!("{n} line{}", if n == 1 { "" } else { "s" })
 }
 
 /// The columns of selaras's JSON Lines, in the order of its TSV; other keys follow in the

@@ -177,11 +177,9 @@ impl Summary {
         }
         writeln!(
             w,
-            "{} pair{} in {} document{}; {} flagged ({:.1}% clean); mean pair score {:.3}",
-            self.pairs,
-            if self.pairs == 1 { "" } else { "s" },
-            self.documents,
-            if self.documents == 1 { "" } else { "s" },
+            "{} in {}; {} flagged ({:.1}% clean); mean pair score {:.3}",
+            crate::text::count(self.pairs as u64, "pair"),
+            crate::text::count(self.documents as u64, "document"),
             self.flagged,
             100.0 * self.clean_share,
             self.mean_score

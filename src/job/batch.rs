@@ -16,6 +16,7 @@ use crate::error::{Error, Result};
 use crate::export::{DocAlignment, Format, moses_paths};
 use crate::output::{AtomicFile, CorpusOutput, CorpusSink};
 use crate::segment::{Lang, Segmenter};
+use crate::text::count;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -403,9 +404,8 @@ impl Finished {
         };
         writeln!(
             w,
-            "selaras batch: {} document{} ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{dropped} in {:.2} s ({:.0} pairs/s, {} thread{})",
-            s.documents.total,
-            if s.documents.total == 1 { "" } else { "s" },
+            "selaras batch: {} ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{dropped} in {:.2} s ({:.0} pairs/s, {})",
+            count(s.documents.total, "document"),
             s.documents.ok,
             s.documents.failed,
             s.pairs.aligned,
@@ -413,24 +413,20 @@ impl Finished {
             s.pairs.dropped,
             s.run.seconds,
             s.run.pairs_per_second,
-            s.run.jobs,
-            if s.run.jobs == 1 { "" } else { "s" },
+            count(s.run.jobs as u64, "thread"),
         )?;
         let d = &s.documents;
-        let plural = |n: u64| if n == 1 { "" } else { "s" };
         let mut judged = Vec::new();
         if d.not_parallel > 0 {
             judged.push(format!(
-                "{} document{} whose sides do not translate each other",
-                d.not_parallel,
-                plural(d.not_parallel)
+                "{} whose sides do not translate each other",
+                count(d.not_parallel, "document")
             ));
         }
         if d.swapped > 0 {
             judged.push(format!(
-                "{} document{} whose languages were swapped (aligned the right way round)",
-                d.swapped,
-                plural(d.swapped)
+                "{} whose languages were swapped (aligned the right way round)",
+                count(d.swapped, "document")
             ));
         }
         if !judged.is_empty() {

@@ -7,6 +7,7 @@ use crate::error::{Error, Result};
 use crate::output::{AtomicFile, Output, check_distinct, check_not_input, present};
 use crate::score::pair::{INPUTS, design};
 use crate::score::{Evidence, PairScorer};
+use crate::text::count;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -260,15 +261,12 @@ pub fn report(
     let Some(output) = output.filter(|p| !crate::output::is_stdout(p)) else {
         return Ok(());
     };
-    let plural = |n: usize| if n == 1 { "" } else { "s" };
     let _ = writeln!(
         messages,
-        "selaras: wrote {} ({} document{}, {} pair{})",
+        "selaras: wrote {} ({}, {})",
         output.display(),
-        summary.documents,
-        plural(summary.documents),
-        summary.pairs,
-        plural(summary.pairs),
+        count(summary.documents as u64, "document"),
+        count(summary.pairs as u64, "pair"),
     );
     Ok(())
 }
