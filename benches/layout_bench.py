@@ -250,15 +250,20 @@ def score(exe, bench, extra):
         errors = os.path.join(tmp, "errors.tsv")
         ca.batch(exe, [man, "-f", "jsonl", "-o", out, "--errors", errors, *keep], extra)
         ca.txt_ladders(out, bench, pred)
-        for d in docs:
-            open(os.path.join(pred, d), "a").close()
+        # Beads that share a unit with another (merged by the scoring): a unit cut in two.
+        beads = sum(1 for _ in open(out, encoding="utf-8"))
+        merged = sum(sum(1 for _ in open(os.path.join(pred, d))) for d in os.listdir(pred))
+        # A document that failed has no prediction file: `selaras eval` scores it as
+        # predicting nothing.
         with open(out + ".stats.json") as f:
             wrapped = json.load(f)["wrapped"]
         r = subprocess.run(
             [exe, "eval", "--gold", gold, "--pred", pred, "--format", "json"],
-            capture_output=True, text=True, check=True,
+            capture_output=True, text=True,
         )
-        return json.loads(r.stdout)["overall"], wrapped
+        if r.returncode != 0:
+            sys.exit(f"selaras eval failed on {bench}: {r.stderr.strip()}")
+        return json.loads(r.stdout)["overall"], wrapped, beads - merged
 
 
 def main():
@@ -275,7 +280,7 @@ def main():
         sys.exit(f"{a.selaras}: no binary (run `cargo build --release` first)")
     ca.unit_spans = spans_from_file
     work = a.keep or tempfile.mkdtemp()
-    print(f"{'set':<15} {'variant':<21} {'strict P / R / F1':<22} {'lax F1':<7} wrapped docs (id, en)")
+    print(f"{'set':<15} {'variant':<21} {'strict P / R / F1':<22} {'lax F1':<7} wrapped docs (id, en)  units cut")
     try:
         for s in [x for x in a.sets.split(",") if x]:
             bench = os.path.join(a.root, s, "bench")
@@ -285,10 +290,10 @@ def main():
                 if kind not in built:
                     built[kind] = os.path.join(work, s, kind)
                     build(bench, built[kind], kind, f"{a.seed}/{s}")
-                o, w = score(a.selaras, built[kind], extra)
+                o, w, cut = score(a.selaras, built[kind], extra)
                 st = " / ".join("%.3f" % o["strict"][k] for k in ("precision", "recall", "f1"))
                 lx = "%.3f" % o["lax"]["f1"]
-                print(f"{s:<15} {v:<21} {st:<22} {lx:<7} {w['documents']} ({w['id']}, {w['en']})", flush=True)
+                print(f"{s:<15} {v:<21} {st:<22} {lx:<7} {w['documents']} ({w['id']}, {w['en']})  {cut}", flush=True)
     finally:
         if not a.keep:
             shutil.rmtree(work)
