@@ -7,6 +7,9 @@
 //! the text is too short or the evidence is weak.
 
 use crate::segment::Lang;
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::sync::OnceLock;
 
 /// Frequent Indonesian function words (lowercase).
 const ID_WORDS: &[&str] = &[
@@ -124,33 +127,64 @@ pub struct Guess {
     pub function_words: usize,
 }
 
-fn lower_words(text: &str) -> Vec<String> {
+/// Which function-word lists hold `w` (lowercase): bit 0 the Indonesian, bit 1 the English.
+fn function_word(w: &str) -> u8 {
+    static WORDS: OnceLock<FxHashMap<&'static str, u8>> = OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        let mut m = FxHashMap::default();
+        for (list, bit) in [(ID_WORDS, 1), (EN_WORDS, 2)] {
+            for w in list {
+                *m.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        m
+    });
+    words.get(w).copied().unwrap_or(0)
+}
+
+/// The words of `text` (letters and apostrophes, apostrophes trimmed), lowercase.
+fn lower_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
     text.split(|c: char| !c.is_alphabetic() && c != '\'')
+        .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
-        .map(|w| w.trim_matches('\'').to_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
+        .map(|w| match w.is_ascii() {
+            true if !w.bytes().any(|b| b.is_ascii_uppercase()) => Cow::Borrowed(w),
+            true => Cow::Owned(w.to_ascii_lowercase()),
+            false => Cow::Owned(w.to_lowercase()),
+        })
 }
 
 /// Letter-sequence evidence of one word: positive for Indonesian, negative for English.
 fn letter_evidence(w: &str) -> f64 {
+    // The two-letter sequences of the word, in one pass (the patterns are ASCII, so bytes
+    // match as characters do).
+    let (mut th_wh, mut ny, mut ng, mut inner_w) = (false, false, false, false);
+    for pair in w.as_bytes().windows(2) {
+        match pair {
+            b"th" | b"wh" => th_wh = true,
+            b"ny" => ny = true,
+            b"ng" => ng = true,
+            _ => {}
+        }
+        inner_w |= pair[1] == b'w';
+    }
     let mut e = 0.0;
-    if w.contains("th") || w.contains("wh") {
+    if th_wh {
         e -= 1.0;
     }
     if w.ends_with("ly") || w.ends_with("tion") || w.ends_with("ed") || w.ends_with("ing") {
         e -= 0.7;
     }
-    if w.contains('w') && !w.starts_with('w') {
+    if inner_w && !w.starts_with('w') {
         e -= 0.3;
     }
-    if w.contains("ny") || w.ends_with("kan") || w.ends_with("nya") || w.starts_with("meng") {
+    if ny || w.ends_with("kan") || w.ends_with("nya") || w.starts_with("meng") {
         e += 1.0;
     }
     if w.starts_with("ber") || w.starts_with("mem") || w.starts_with("peng") || w.ends_with("an") {
         e += 0.4;
     }
-    if w.contains("ng") && !w.ends_with("ing") {
+    if ng && !w.ends_with("ing") {
         e += 0.3;
     }
     e
@@ -159,8 +193,22 @@ fn letter_evidence(w: &str) -> f64 {
 /// Guess whether `text` is Indonesian or English. Needs at least four words and a clear
 /// margin; otherwise `lang` is `None`.
 pub fn guess(text: &str) -> Guess {
-    let words = lower_words(text);
-    let n = words.len();
+    let mut n = 0usize;
+    let mut id_hits = 0usize;
+    let mut en_hits = 0usize;
+    let mut either = 0usize;
+    let mut letters = 0.0;
+    for w in lower_words(text) {
+        n += 1;
+        let f = function_word(&w);
+        let (is_id, is_en) = (f & 1 != 0, f & 2 != 0);
+        id_hits += usize::from(is_id);
+        en_hits += usize::from(is_en);
+        either += usize::from(is_id || is_en);
+        if !is_id && !is_en {
+            letters += letter_evidence(&w);
+        }
+    }
     if n == 0 {
         return Guess {
             lang: None,
@@ -168,22 +216,6 @@ pub fn guess(text: &str) -> Guess {
             words: 0,
             function_words: 0,
         };
-    }
-    let mut id_hits = 0usize;
-    let mut en_hits = 0usize;
-    let mut either = 0usize;
-    let mut letters = 0.0;
-    for w in &words {
-        let (is_id, is_en) = (
-            ID_WORDS.contains(&w.as_str()),
-            EN_WORDS.contains(&w.as_str()),
-        );
-        id_hits += usize::from(is_id);
-        en_hits += usize::from(is_en);
-        either += usize::from(is_id || is_en);
-        if !is_id && !is_en {
-            letters += letter_evidence(w);
-        }
     }
     // Function words are strong evidence; letter sequences are weak but present in every word.
     let margin = (id_hits as f64 - en_hits as f64) * 1.5 + letters * 0.5;
@@ -219,6 +251,27 @@ mod tests {
             guess("The president said that the government would build a new road this year.").lang,
             Some(Lang::En)
         );
+    }
+
+    #[test]
+    fn words_count_in_any_case() {
+        let lower = guess("dan yang itu, the of \'tidak\' é");
+        let upper = guess("DAN Yang ITU, THE Of \'TIDAK\' É");
+        assert_eq!(lower, upper);
+        assert_eq!((lower.words, lower.function_words), (7, 6));
+        assert_eq!(function_word("the"), 2);
+        assert_eq!(function_word("yang"), 1);
+        assert_eq!(function_word("rumah"), 0);
+    }
+
+    #[test]
+    fn letter_sequences() {
+        assert_eq!(letter_evidence("whether"), -1.0);
+        assert_eq!(letter_evidence("bawah"), -0.3);
+        assert_eq!(letter_evidence("warna"), 0.0);
+        assert_eq!(letter_evidence("menyanyikan"), 1.4);
+        assert_eq!(letter_evidence("singing"), -0.7);
+        assert_eq!(letter_evidence("bangun"), 0.3);
     }
 
     #[test]
