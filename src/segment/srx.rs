@@ -126,13 +126,15 @@ pub(super) fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRul
         rule: None,
         field: Field::None,
     };
+    // Positions rise: one counter counts the lines of the whole file once.
+    let mut lines = crate::text::LineCounter::new(xml.as_bytes());
     loop {
         let pos = reader.buffer_position() as usize;
         let ev = reader.read_event().map_err(|e| {
             let line = crate::text::line_of(xml.as_bytes(), reader.error_position() as usize);
             srx.error(line, format!("bad XML: {e}"))
         })?;
-        let line = crate::text::line_of(xml.as_bytes(), pos);
+        let line = lines.line_at(pos);
         match ev {
             Event::Start(ref e) => srx.start(e, false, line)?,
             Event::Empty(ref e) => srx.start(e, true, line)?,
