@@ -1,11 +1,15 @@
 //! Many article pairs on all cores: read, segment, align (with a corpus-level learned
 //! lexicon), filter and export, in input order, whatever the number of threads.
 //!
-//! Documents are processed in windows of [`Options::chunk`] documents: a window is read,
-//! segmented and aligned in parallel on a local rayon pool, then written in input order on
-//! the calling thread. Memory holds one window (plus, for a directory or manifest with
-//! learning, the segmented documents up to [`CACHE_BYTES`]; of the documents beyond, only
-//! their first-pass alignment, and pass 2 reads their files again).
+//! The documents of a directory or manifest are handed to the threads of a local rayon pool
+//! one at a time, and each result is taken on the calling thread in input order as soon as
+//! it and those before it are done (no thread waits for the others at the end of a window;
+//! the writing goes on beside the aligning), with at most [`Options::chunk`] documents worked
+//! on ahead of the next one taken. A stream is read, segmented and aligned in windows of
+//! `chunk` documents (its online learning is by window), each written in input order on the
+//! calling thread. Memory holds one window (plus, for a directory or manifest with learning,
+//! the segmented documents up to [`CACHE_BYTES`]; of the documents beyond, only their
+//! first-pass alignment, and pass 2 reads their files again).
 //!
 //! Corpus-level learning:
 //! - directory / manifest ([`Batch::run_all`]): pass 1 aligns every document and gathers
@@ -116,7 +120,8 @@ pub struct Options {
     /// What is done to each document; `learn` is corpus-level learning (a second pass with
     /// the word translations learned from all documents).
     pub pipeline: crate::pipeline::Options,
-    /// Documents per window.
+    /// Documents per window of a stream; for a listed input, the most documents worked on
+    /// ahead of the next one written.
     pub chunk: usize,
     /// Only the documents of this shard.
     pub shard: Option<Shard>,
@@ -429,6 +434,99 @@ impl Batch {
         sink.flush()
     }
 
+    /// `work` over `items` on the pool's threads, one item at a time, each result handed to
+    /// `take` on the calling thread in input order as soon as it and those before it are done
+    /// (so no thread waits for a whole window, and the last result is written right after it
+    /// is computed). At most `chunk` items are worked on beyond the next one to take, so at
+    /// most that many results wait in memory. `work` gets the number of its thread (below
+    /// [`Batch::jobs`]) with its item; with one job everything runs on the calling thread, in
+    /// turn. A failure of `take` stops the work and is returned.
+    fn in_order<T: Send, R: Send>(
+        &self,
+        items: Vec<T>,
+        work: &(dyn Fn(usize, T) -> R + Sync),
+        take: &mut dyn FnMut(R) -> Result<()>,
+    ) -> Result<()> {
+        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+        use std::sync::{Condvar, mpsc};
+        let jobs = self.jobs();
+        if jobs == 1 {
+            return items.into_iter().try_for_each(|t| take(work(0, t)));
+        }
+        let n = items.len();
+        let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
+        let next = AtomicUsize::new(0);
+        let stop = AtomicBool::new(false);
+        // How many results were taken, for the bound on the work ahead.
+        let taken = (Mutex::new(0usize), Condvar::new());
+        let ahead = self.options.chunk;
+        let (tx, rx) = mpsc::channel::<(usize, R)>();
+        // Set under the lock a waiting worker checks it under, so none misses the wake-up.
+        let stop_all = || {
+            let _t = taken.0.lock().unwrap_or_else(|e| e.into_inner());
+            stop.store(true, Ordering::Relaxed);
+            taken.1.notify_all();
+        };
+        let worker = |w: usize, tx: mpsc::Sender<(usize, R)>| loop {
+            let k = next.fetch_add(1, Ordering::Relaxed);
+            if k >= n {
+                return;
+            }
+            let mut t = taken.0.lock().unwrap_or_else(|e| e.into_inner());
+            while k >= *t + ahead && !stop.load(Ordering::Relaxed) {
+                t = taken.1.wait(t).unwrap_or_else(|e| e.into_inner());
+            }
+            drop(t);
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            let item = slots[k].lock().unwrap_or_else(|e| e.into_inner()).take();
+            let item = item.expect("each item is taken once");
+            // A panic stops the other workers (none waits for a result that never comes),
+            // then goes on to the caller.
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(w, item)));
+            let r = r.unwrap_or_else(|e| {
+                stop_all();
+                std::panic::resume_unwind(e)
+            });
+            if tx.send((k, r)).is_err() {
+                return;
+            }
+        };
+        let mut result = Ok(());
+        self.pool.in_place_scope(|s| {
+            for w in 0..jobs {
+                let (tx, worker) = (tx.clone(), &worker);
+                s.spawn(move |_| worker(w, tx));
+            }
+            drop(tx);
+            let mut done: std::collections::BTreeMap<usize, R> = Default::default();
+            let (mut want, mut panic) = (0, None);
+            // Ends when every worker has ended (the senders are gone).
+            for (k, r) in rx.iter() {
+                done.insert(k, r);
+                while let Some(r) = done.remove(&want) {
+                    want += 1;
+                    if result.is_ok() && panic.is_none() {
+                        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| take(r))) {
+                            Ok(r) => result = r,
+                            Err(e) => panic = Some(e),
+                        }
+                    }
+                    *taken.0.lock().unwrap_or_else(|e| e.into_inner()) = want;
+                    taken.1.notify_all();
+                }
+                if result.is_err() || panic.is_some() {
+                    stop_all();
+                }
+            }
+            if let Some(e) = panic {
+                std::panic::resume_unwind(e);
+            }
+        });
+        result
+    }
+
     /// Run over a listed input (directory or manifest): two passes with learning.
     pub fn run_all(
         &self,
@@ -439,98 +537,79 @@ impl Batch {
     ) -> Result<Outcome> {
         let items: Vec<Item> = items.into_iter().filter(|i| self.in_shard(i)).collect();
         let total = items.len() as u64;
-        let chunk = self.options.chunk;
-        let mut cache: Vec<Option<Loading>> = (0..items.len()).map(|_| None).collect();
-        // The first passes of the documents pass 2 reads again.
-        let mut firsts: Vec<Option<FirstPass>> = (0..items.len()).map(|_| None).collect();
+        let chunk = self.options.chunk as u64;
+        // What pass 1 keeps of each document for pass 2 (see `Kept`).
+        let mut kept: Vec<Kept> = Vec::with_capacity(items.len());
         let mut aligner = self.pipeline.aligner().clone();
         let mut learned_docs = 0;
         if self.options.pipeline.learn {
             let accs = self.accumulators();
-            let mut cached = 0usize;
-            let mut pairs = 0;
-            for start in (0..items.len()).step_by(chunk) {
-                let end = (start + chunk).min(items.len());
-                let window = &mut cache[start..end];
-                let base = self.pipeline.aligner();
-                self.learn_window(base, window, items[start..end].to_vec(), &accs);
-                for (slot, first) in window.iter_mut().zip(&mut firsts[start..end]) {
-                    if let Some(Ok(l)) = slot {
-                        learned_docs += 1;
-                        pairs += l.document.id().len().max(l.document.en().len()) as u64;
-                        let b = l.document.bytes();
-                        if cached + b <= CACHE_BYTES {
-                            cached += b;
-                        } else {
-                            // Read again in pass 2, which starts from this first pass.
-                            *first = Some(l.document.take_first_pass());
-                            *slot = None;
-                        }
+            let base = self.pipeline.aligner();
+            let learn = |w: usize, item: Item| {
+                let mut loaded = self.load_item(item);
+                if let Ok(l) = &mut loaded {
+                    self.pipeline.first_pass(base, &mut l.document);
+                    let mut acc = accs[w].lock().unwrap_or_else(|e| e.into_inner());
+                    l.document.learn_into(&mut acc);
+                }
+                loaded
+            };
+            let (mut cached, mut pairs) = (0usize, 0u64);
+            let mut keep = |mut loaded: Loading| -> Result<()> {
+                let mut first = None;
+                if let Ok(l) = &mut loaded {
+                    learned_docs += 1;
+                    pairs += l.document.id().len().max(l.document.en().len()) as u64;
+                    let b = l.document.bytes();
+                    if cached + b <= CACHE_BYTES {
+                        cached += b;
+                    } else {
+                        // Read again in pass 2, which starts from this first pass.
+                        first = Some(l.document.take_first_pass());
                     }
                 }
-                progress(Progress {
-                    stage: "learning",
-                    docs: end as u64,
-                    total: Some(total),
-                    pairs,
-                });
-            }
+                let whole = first.is_none().then_some(loaded);
+                kept.push((whole, first));
+                let docs = kept.len() as u64;
+                if docs.is_multiple_of(chunk) || docs == total {
+                    progress(Progress {
+                        stage: "learning",
+                        docs,
+                        total: Some(total),
+                        pairs,
+                    });
+                }
+                Ok(())
+            };
+            self.in_order(items.clone(), &learn, &mut keep)?;
             aligner = self.pipeline.aligner().with_learned(&Self::merged(&accs));
+        } else {
+            kept.resize_with(items.len(), || (None, None));
         }
         let mut tally = Tally::default();
         let mut seen = HashSet::new();
-        let mut items = items.into_iter();
-        let aligned = |docs: usize, tally: &Tally| {
-            progress(Progress {
-                stage: "aligning",
-                docs: docs as u64,
-                total: Some(total),
-                pairs: tally.aligned(),
-            })
+        let aligner = &aligner;
+        let finish = |_: usize, ((whole, first), item): (Kept, Item)| -> Finished {
+            let loaded = whole.unwrap_or_else(|| self.reload(item, first));
+            loaded.map(|l| self.finish(aligner, l))
         };
-        // Each window is aligned on the pool while this thread writes the window before it;
-        // with one job the two steps simply take turns on one thread.
-        let mut write = |pending: Option<(Vec<Finished>, usize)>| -> Result<()> {
-            if let Some((out, upto)) = pending {
-                self.write_done(out, sink, on_error, &mut tally, &mut seen)?;
-                aligned(upto, &tally);
+        let mut written = 0u64;
+        let mut write = |done: Finished| -> Result<()> {
+            self.write(done, sink, on_error, &mut tally, &mut seen)?;
+            written += 1;
+            if written.is_multiple_of(chunk) || written == total {
+                sink.flush()?;
+                progress(Progress {
+                    stage: "aligning",
+                    docs: written,
+                    total: Some(total),
+                    pairs: tally.aligned(),
+                });
             }
             Ok(())
         };
-        let mut pending: Option<(Vec<Finished>, usize)> = None;
-        for start in (0..cache.len()).step_by(chunk) {
-            let end = (start + chunk).min(cache.len());
-            let todo: Vec<(Kept, Item)> = cache[start..end]
-                .iter_mut()
-                .map(|c| c.take())
-                .zip(firsts[start..end].iter_mut().map(|f| f.take()))
-                .zip(items.by_ref())
-                .collect();
-            let aligner = &aligner;
-            let work = move || {
-                let window: Vec<Loading> = self.pool.install(|| {
-                    todo.into_par_iter()
-                        .map(|((c, f), i)| c.unwrap_or_else(|| self.reload(i, f)))
-                        .collect()
-                });
-                self.finish_window(aligner, window)
-            };
-            let done = if self.jobs() == 1 {
-                write(pending.take())?;
-                work()
-            } else {
-                std::thread::scope(|s| {
-                    let worker = s.spawn(work);
-                    let written = write(pending.take());
-                    let done = worker
-                        .join()
-                        .unwrap_or_else(|e| std::panic::resume_unwind(e));
-                    written.map(|()| done)
-                })?
-            };
-            pending = Some((done, end));
-        }
-        write(pending)?;
+        let todo: Vec<(Kept, Item)> = kept.into_iter().zip(items).collect();
+        self.in_order(todo, &finish, &mut write)?;
         Ok(Outcome {
             tally,
             learned_docs,

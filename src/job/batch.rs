@@ -56,7 +56,8 @@ pub struct Job {
     pub errors: Option<PathBuf>,
     /// An HTML report of the corpus written.
     pub report: Option<PathBuf>,
-    /// Documents per window.
+    /// Documents per window of a stream; for a listed input, the most documents worked on
+    /// ahead of the next one written.
     pub chunk: usize,
 }
 
