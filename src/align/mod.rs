@@ -589,9 +589,11 @@ impl Aligner {
         let (mut details, mut stats) =
             self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
         if learn {
-            let mut learning = LearnStats::default();
-            learning.add_prepared(&pid, &pen, details.iter().map(|d| &d.bead));
-            let learned = learning.translations();
+            let learned = {
+                let mut learning = LearnStats::default();
+                learning.add_prepared(&pid, &pen, details.iter().map(|d| &d.bead));
+                learning.translations()
+            };
             if !learned.map.is_empty() {
                 for p in &mut pid {
                     p.add_translations(&learned.map);

@@ -148,12 +148,16 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<()> {
     if let (Some(i), Some(e)) = (id_rules, en_rules) {
         pipeline = pipeline.with_segmenters(i, e);
     }
-    let aligned = pipeline.align(&id.text, &en.text)?;
+    let doc = pipeline.load((&id.text).into(), (&en.text).into())?;
+    // The sentences hold their own text: the files' text is not kept while aligning.
+    let (id_offset, en_offset) = (id.offset, en.offset);
+    drop((id, en));
+    let aligned = pipeline.align_document(doc);
     // The sides as aligned: exchanged when the files' languages were.
     let swapped = aligned.document.languages.swapped();
     let (files, offsets) = match swapped {
-        true => ([&job.en, &job.id], (en.offset, id.offset)),
-        false => ([&job.id, &job.en], (id.offset, en.offset)),
+        true => ([&job.en, &job.id], (en_offset, id_offset)),
+        false => ([&job.id, &job.en], (id_offset, en_offset)),
     };
     let sides = [
         (files[0].as_path(), aligned.layout.0),
