@@ -190,7 +190,8 @@ impl Document {
     }
 
     /// The sentences prepared for matching by the pipeline's aligner (without learned
-    /// translations), Indonesian then English.
+    /// translations), Indonesian then English; each side without what only a text of the
+    /// other side is asked for ([`Prepared::shed_unread`]).
     pub fn prepared(&self) -> (&[Prepared], &[Prepared]) {
         (&self.id.prepared, &self.en.prepared)
     }
@@ -453,9 +454,14 @@ impl Pipeline {
             return Err(Error::NoSentences { side: lang.code() });
         }
         let ev = self.aligner.evidence();
+        // Every reading of a document covers its Indonesian side against its English one.
         let prepared = sentences
             .iter()
-            .map(|s| ev.prepare(&s.text, lang))
+            .map(|s| {
+                let mut p = ev.prepare(&s.text, lang);
+                p.shed_unread(lang);
+                p
+            })
             .collect();
         Ok(Side {
             lang,

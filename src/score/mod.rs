@@ -407,11 +407,19 @@ impl Prepared {
     /// Indonesian side looking up): an Indonesian text's index, an English text's queries,
     /// and the stems kept for learning. For collections held in memory whole.
     pub fn shed(&mut self, lang: Lang) {
+        self.shed_unread(lang);
+        self.stems = Vec::new();
+    }
+
+    /// Drop what a text of side `lang` is never asked for when it is only covered against
+    /// texts of the other side, Indonesian looking up English ([`Evidence::cover`],
+    /// [`CoverIndex`]): an Indonesian text's index and an English text's queries. Keeps the
+    /// stems, for learning.
+    pub fn shed_unread(&mut self, lang: Lang) {
         match lang {
             Lang::Id => self.index = Vec::new(),
             Lang::En => self.qindex = Vec::new(),
         }
-        self.stems = Vec::new();
     }
 }
 
