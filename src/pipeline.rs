@@ -480,20 +480,30 @@ impl Pipeline {
         } = doc;
         let given = id.given || en.given;
         let layout = (id.layout, en.layout);
-        // The document is judged without the translations learned from it, which the
-        // alignment adds to the Indonesian side (the English side comes back as it went in).
-        let base_id = id.prepared.clone();
-        let aligned = self.aligner.align_document_prepared(
+        let mut aligned = self.aligner.align_document_prepared(
             (&id.sentences, id.prepared),
             (&en.sentences, en.prepared),
             self.options.learn,
         );
+        // The document is judged without the translations learned from it, which the
+        // alignment added to the Indonesian side (the English side comes back as it went
+        // in): they are taken out meanwhile, and put back for the clause split.
+        let learned: Vec<_> = (aligned.id.iter_mut())
+            .map(Prepared::take_translations)
+            .collect();
         let judgement = self.judge(
             languages,
-            (&id.sentences, &base_id),
+            (&id.sentences, &aligned.id),
             (&en.sentences, &aligned.en),
             &aligned.beads,
         );
+        if !given && self.options.clauses() {
+            for (p, l) in aligned.id.iter_mut().zip(learned) {
+                p.restore_translations(l);
+            }
+        } else {
+            drop(learned);
+        }
         let out = self.finish(
             &self.aligner,
             (id.sentences, &aligned.id),

@@ -2,7 +2,7 @@
 //! sorted keys for one pair ([`cover_with`]), or one lookup per query key against many
 //! English sentences at once ([`CoverIndex`]).
 
-use super::{Item, ItemKind, Keyed, Prepared, cognates, is_en_stem_key};
+use super::{Item, ItemKind, Prepared, cognates, is_en_stem_key};
 
 /// [`super::Evidence::cover`] for two prepared texts: a merge join of the two sorted key lists; does
 /// not allocate.
@@ -25,7 +25,7 @@ pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
                 b_end += 1;
             }
             while a < q.len() && q[a].key == ka {
-                let i = usize::from(q[a].item);
+                let i = usize::from(q[a].item());
                 for j in x[b..b_end].iter().map(|k| k.item) {
                     if items_match(ka, &id.items[i], &en.items[j as usize]) {
                         mi |= 1u128 << i;
@@ -137,7 +137,8 @@ impl CoverIndex {
         if id.items.is_empty() || j1 <= j0 {
             return;
         }
-        for &Keyed { key: q, item: i } in &id.qindex {
+        for k in &id.qindex {
+            let (q, i) = (k.key, k.item());
             let Some(&(a, b)) = self.ranges.get(&q) else {
                 continue;
             };

@@ -78,13 +78,19 @@ pub struct Item {
 }
 
 /// A key of a prepared text with the item it belongs to. Packed (9 bytes, not 16): a long
-/// document holds millions of them. Ordered by key, then item.
+/// document holds millions of them. Ordered by key, then item (a learned query after the
+/// text's own queries of that key).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
 #[repr(C, packed)]
-struct Keyed {
+pub(crate) struct Keyed {
     key: u64,
+    /// The item's index, with [`LEARNED`] set on a query added by
+    /// [`Prepared::add_translations`].
     item: u8,
 }
+
+/// The bit of a key's item marking a learned query (items are fewer than 128).
+const LEARNED: u8 = 0x80;
 
 impl Keyed {
     fn new(key: u64, item: usize) -> Keyed {
@@ -93,7 +99,18 @@ impl Keyed {
             item: item as u8,
         }
     }
+
+    /// The index of its item.
+    #[inline]
+    fn item(&self) -> u8 {
+        self.item & !LEARNED
+    }
 }
+
+/// The learned queries of a prepared text, taken out of it
+/// ([`Prepared::take_translations`]).
+#[derive(Debug, Default)]
+pub(crate) struct Translations(Vec<Keyed>);
 
 /// A text prepared for matching (normalised tokens, stems, numbers, names, length).
 #[derive(Clone, Debug, Default)]
@@ -315,7 +332,8 @@ impl Prepared {
     }
 
     /// Add word translations (Indonesian stem key → English stem keys, e.g. learned ones) to a
-    /// prepared Indonesian text, without preparing it again.
+    /// prepared Indonesian text, without preparing it again (marked, so that they can be
+    /// taken out again).
     pub fn add_translations<S: std::hash::BuildHasher>(
         &mut self,
         pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
@@ -328,8 +346,12 @@ impl Prepared {
             if let Some(v) = pairs.get(s) {
                 for &e in v {
                     let q = en_stem_key(e);
-                    if !self.qindex[..before].contains(&Keyed::new(q, i)) {
-                        self.qindex.push(Keyed::new(q, i));
+                    let known = |k: &Keyed| k.key == q && usize::from(k.item()) == i;
+                    if !self.qindex[..before].iter().any(known) {
+                        self.qindex.push(Keyed {
+                            key: q,
+                            item: i as u8 | LEARNED,
+                        });
                     }
                 }
             }
@@ -338,6 +360,28 @@ impl Prepared {
             self.qindex.sort_unstable();
             // Prepared texts live for the whole document: give back what growing left over.
             self.qindex.shrink_to_fit();
+        }
+    }
+
+    /// Take out the queries [`Prepared::add_translations`] added (the text is then as
+    /// prepared), to put back with [`Prepared::restore_translations`].
+    pub(crate) fn take_translations(&mut self) -> Translations {
+        let learned: Vec<Keyed> = (self.qindex.iter())
+            .filter(|k| k.item & LEARNED != 0)
+            .copied()
+            .collect();
+        if !learned.is_empty() {
+            self.qindex.retain(|k| k.item & LEARNED == 0);
+        }
+        Translations(learned)
+    }
+
+    /// Put back the queries [`Prepared::take_translations`] took out (the same order as
+    /// before: the queries are sorted again).
+    pub(crate) fn restore_translations(&mut self, learned: Translations) {
+        if !learned.0.is_empty() {
+            self.qindex.extend(learned.0);
+            self.qindex.sort_unstable();
         }
     }
 
@@ -350,7 +394,7 @@ impl Prepared {
         pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
     ) {
         // Each item's own queries, in key order.
-        let mut by_item: Vec<(u8, u64)> = self.qindex.iter().map(|k| (k.item, k.key)).collect();
+        let mut by_item: Vec<(u8, u64)> = self.qindex.iter().map(|k| (k.item(), k.key)).collect();
         by_item.sort_unstable();
         let mut added = false;
         let mut qindex = Vec::with_capacity(self.qindex.len());
