@@ -191,7 +191,7 @@ impl Document {
 
     /// The sentences prepared for matching by the pipeline's aligner (without learned
     /// translations), Indonesian then English; each side without what only a text of the
-    /// other side is asked for ([`Prepared::shed_unread`]).
+    /// other side is asked for ([`Prepared::shed`]).
     pub fn prepared(&self) -> (&[Prepared], &[Prepared]) {
         (&self.id.prepared, &self.en.prepared)
     }
@@ -459,7 +459,7 @@ impl Pipeline {
             .iter()
             .map(|s| {
                 let mut p = ev.prepare(&s.text, lang);
-                p.shed_unread(lang);
+                p.shed(lang);
                 p
             })
             .collect();

@@ -84,12 +84,9 @@ impl LearnStats {
     /// Add one confident pair of prepared sentences.
     pub fn add_pair(&mut self, id: &Prepared, en: &Prepared) {
         let words = |p: &Prepared| -> Vec<u64> {
-            let mut v: Vec<u64> = p
-                .items
-                .iter()
-                .zip(&p.stems)
-                .filter(|(it, s)| it.kind != crate::score::ItemKind::Number && **s != 0)
-                .map(|(_, s)| *s)
+            let mut v: Vec<u64> = (p.items.iter())
+                .filter(|it| it.kind != crate::score::ItemKind::Number && it.stem() != 0)
+                .map(|it| it.stem())
                 .collect();
             v.sort_unstable();
             v.dedup();

@@ -381,7 +381,7 @@ fn load_doc(
     keys.shrink_to_fit();
     let mut terms: Vec<u64> = sents
         .iter()
-        .flat_map(|p| p.items.iter().map(|it| surface_key(&it.token)))
+        .flat_map(|p| p.items.iter().map(|it| surface_key(it.token())))
         .collect();
     terms.sort_unstable();
     terms.dedup();
@@ -422,7 +422,7 @@ fn set_weights(docs: &mut [Doc]) {
                 p.items
                     .iter()
                     .map(|it| {
-                        let k = surface_key(&it.token);
+                        let k = surface_key(it.token());
                         index::idf(df.get(&k).copied().unwrap_or(1) as usize, n) as f32
                     })
                     .collect()

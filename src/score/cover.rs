@@ -47,8 +47,8 @@ pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
 fn items_match(key: u64, id: &Item, en: &Item) -> bool {
     is_en_stem_key(key)
         || id.kind == ItemKind::Number
-        || id.token == en.token
-        || cognates(&id.cognate, &en.cognate)
+        || id.same_token(en)
+        || cognates(id.cognate(), en.cognate())
 }
 
 /// The index keys of a run of English sentences, for covering an Indonesian sentence against

@@ -66,15 +66,47 @@ pub enum ItemKind {
     Name,
 }
 
-/// One piece of evidence of a prepared text.
+/// One piece of evidence of a prepared text: its kind and its word (16 bytes: a long
+/// document holds millions of items; the word is shared by all its items).
 #[derive(Clone, Debug)]
 pub struct Item {
     /// Kind of the item.
     pub kind: ItemKind,
+    word: Arc<Word>,
+}
+
+/// What an item holds that depends only on its token and language.
+#[derive(Debug)]
+struct Word {
     /// The lowercase token.
-    pub token: Arc<str>,
+    token: Box<str>,
     /// The orthographically mapped form, for cognates (empty for numbers).
-    pub cognate: Arc<str>,
+    cognate: Box<str>,
+    /// The lexicon key of its stem (0 for a number).
+    stem: u64,
+}
+
+impl Item {
+    /// The lowercase token.
+    pub fn token(&self) -> &str {
+        &self.word.token
+    }
+
+    /// The orthographically mapped form, for cognates (empty for numbers).
+    pub fn cognate(&self) -> &str {
+        &self.word.cognate
+    }
+
+    /// The lexicon key of its stem (0 for a number).
+    pub fn stem(&self) -> u64 {
+        self.word.stem
+    }
+
+    /// Whether two items have the same token.
+    #[inline]
+    pub fn same_token(&self, other: &Item) -> bool {
+        Arc::ptr_eq(&self.word, &other.word) || self.word.token == other.word.token
+    }
 }
 
 /// A key of a prepared text with the item it belongs to. Packed (9 bytes, not 16): a long
@@ -112,7 +144,8 @@ impl Keyed {
 #[derive(Debug, Default)]
 pub(crate) struct Translations(Vec<Keyed>);
 
-/// A text prepared for matching (normalised tokens, stems, numbers, names, length).
+/// A text prepared for matching (normalised tokens, stems, numbers, names, length): its
+/// items, each with its stem ([`Item::stem`]), and the keys of each item.
 #[derive(Clone, Debug, Default)]
 pub struct Prepared {
     /// Length in characters of the normalised text.
@@ -132,8 +165,6 @@ pub struct Prepared {
     pub name_mask: u128,
     /// Bit mask of all items.
     pub all_mask: u128,
-    /// Stem keys of the content words (for learning), in item order (0 for non-words).
-    pub stems: Vec<u64>,
 }
 
 /// What the evidence says about one Indonesian text against one English text.
@@ -173,14 +204,13 @@ pub struct Features {
 /// language, computed once per word and thread ([`word_info`]).
 #[derive(Clone, Debug)]
 struct WordInfo {
-    token: Arc<str>,
-    cognate: Arc<str>,
+    /// The token, its cognate form and the lexicon key of its stem.
+    word: Arc<Word>,
     surface: u64,
     cognate_key: Option<u64>,
-    /// Lexicon key of the stem, and of the word itself.
-    stem: u64,
     /// English: the key of the stem without a derivational suffix, when it has one.
     base: Option<u64>,
+    /// Lexicon key of the word itself.
     lower_key: u64,
     /// A function word (dropped unless written in capitals).
     stop: bool,
@@ -210,7 +240,7 @@ fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
             return w.clone();
         }
         let stop = lexicon::is_stop(lower, lang);
-        let cognate: Arc<str> = Arc::from(cognate_form(lower, lang));
+        let cognate = cognate_form(lower, lang);
         let (stem, base) = match lang {
             Lang::Id => (lexicon::key(&lexicon::stem_id(lower)), None),
             Lang::En => {
@@ -221,22 +251,23 @@ fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
                 )
             }
         };
-        let token: Arc<str> = Arc::from(lower);
         let w = WordInfo {
             base,
             surface: surface_key(lower),
             cognate_key: cognate_key(&cognate),
-            cognate,
-            stem,
+            word: Arc::new(Word {
+                token: lower.into(),
+                cognate: cognate.into(),
+                stem,
+            }),
             lower_key: lexicon::key(lower),
             stop,
             skip: lower.chars().count() < 2 || scale_word(lower) != 1.0,
-            token: token.clone(),
         };
         if map.len() >= WORDS_MAX {
             map.clear();
         }
-        map.insert(token, w.clone());
+        map.insert(Arc::from(lower), w.clone());
         w
     });
     ((!w.stop || all_caps) && !w.skip).then_some(w)
@@ -277,23 +308,13 @@ fn untag(k: u64) -> u64 {
 /// A word token's item as [`Evidence::prepare_part`] finds it.
 struct WordItem {
     kind: ItemKind,
-    /// Its stem key.
-    stem: u64,
-    /// Its token and cognate form.
-    token: (Arc<str>, Arc<str>),
+    word: Arc<Word>,
 }
 
 impl Prepared {
     /// Add an item of `kind` with its own keys `own`, the keys it looks for `query` (sorted
-    /// and deduplicated here), its stem key and its token and cognate form.
-    fn push_item(
-        &mut self,
-        kind: ItemKind,
-        own: &[u64],
-        query: &mut Vec<u64>,
-        stem: u64,
-        (token, cognate): (Arc<str>, Arc<str>),
-    ) {
+    /// and deduplicated here), and its word.
+    fn push_item(&mut self, kind: ItemKind, own: &[u64], query: &mut Vec<u64>, word: Arc<Word>) {
         let idx = self.items.len();
         let bit = 1u128 << idx;
         self.all_mask |= bit;
@@ -307,12 +328,7 @@ impl Prepared {
         query.dedup();
         self.qindex
             .extend(query.iter().map(|&q| Keyed::new(q, idx)));
-        self.stems.push(stem);
-        self.items.push(Item {
-            kind,
-            token,
-            cognate,
-        });
+        self.items.push(Item { kind, word });
     }
 
     /// Complete the item lists once every item is in: the indexes sorted, the spare room
@@ -321,7 +337,6 @@ impl Prepared {
         self.index.sort_unstable();
         self.qindex.sort_unstable();
         self.items.shrink_to_fit();
-        self.stems.shrink_to_fit();
         self.index.shrink_to_fit();
         self.qindex.shrink_to_fit();
     }
@@ -339,11 +354,12 @@ impl Prepared {
         pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
     ) {
         let before = self.qindex.len();
-        for (i, s) in self.stems.iter().enumerate() {
-            if *s == 0 {
+        for (i, item) in self.items.iter().enumerate() {
+            let s = item.stem();
+            if s == 0 {
                 continue;
             }
-            if let Some(v) = pairs.get(s) {
+            if let Some(v) = pairs.get(&s) {
                 for &e in v {
                     let q = en_stem_key(e);
                     let known = |k: &Keyed| k.key == q && usize::from(k.item()) == i;
@@ -407,9 +423,9 @@ impl Prepared {
                 at += 1;
             }
             let own = queries.len();
-            let s = self.stems[i];
+            let s = item.stem();
             if s != 0 {
-                let surface = lexicon::key(&item.token);
+                let surface = lexicon::key(item.token());
                 let keys = [Some(s), (surface != s).then_some(surface)];
                 for k in keys.into_iter().flatten() {
                     if let Some(v) = pairs.get(&k) {
@@ -437,7 +453,6 @@ impl Prepared {
         size_of::<Prepared>()
             + self.items.capacity() * size_of::<Item>()
             + (self.index.capacity() + self.qindex.capacity()) * size_of::<Keyed>()
-            + self.stems.capacity() * size_of::<u64>()
     }
 
     /// The keys this text looks up in the other one (with lexicon translations), in key
@@ -447,19 +462,9 @@ impl Prepared {
     }
 
     /// Drop what a text of side `lang` is never asked for when it is only covered against
-    /// texts of the other side through a [`CoverIndex`] (the English side indexed, the
-    /// Indonesian side looking up): an Indonesian text's index, an English text's queries,
-    /// and the stems kept for learning. For collections held in memory whole.
-    pub fn shed(&mut self, lang: Lang) {
-        self.shed_unread(lang);
-        self.stems = Vec::new();
-    }
-
-    /// Drop what a text of side `lang` is never asked for when it is only covered against
     /// texts of the other side, Indonesian looking up English ([`Evidence::cover`],
-    /// [`CoverIndex`]): an Indonesian text's index and an English text's queries. Keeps the
-    /// stems, for learning.
-    pub fn shed_unread(&mut self, lang: Lang) {
+    /// [`CoverIndex`]): an Indonesian text's index and an English text's queries.
+    pub fn shed(&mut self, lang: Lang) {
         match lang {
             Lang::Id => self.index = Vec::new(),
             Lang::En => self.qindex = Vec::new(),
@@ -539,7 +544,6 @@ impl Evidence {
         let cap = tokens.len().min(MAX_ITEMS);
         let mut seen: Vec<u64> = Vec::with_capacity(cap);
         p.items.reserve(cap);
-        p.stems.reserve(cap);
         p.index.reserve(3 * cap);
         p.qindex.reserve(4 * cap);
         let mut word_pos = usize::from(inner);
@@ -579,8 +583,7 @@ impl Evidence {
             own.clear();
             query.clear();
             let kind;
-            let mut stem_k = 0;
-            let mut words_token: Option<(Arc<str>, Arc<str>)> = None;
+            let mut word_of: Option<Arc<Word>> = None;
             let phrase = if tok.number {
                 None
             } else {
@@ -608,8 +611,8 @@ impl Evidence {
                 else {
                     continue;
                 };
-                (kind, stem_k) = (word.kind, word.stem);
-                words_token = Some(word.token);
+                kind = word.kind;
+                word_of = Some(word.word);
             }
             // One item per distinct token.
             let dedup = own.first().copied().unwrap_or(0);
@@ -617,8 +620,14 @@ impl Evidence {
                 continue;
             }
             seen.push(dedup);
-            let (token, cognate) = words_token.unwrap_or_else(|| (Arc::from(lower), Arc::from("")));
-            p.push_item(kind, &own, &mut query, stem_k, (token, cognate));
+            let word = word_of.unwrap_or_else(|| {
+                Arc::new(Word {
+                    token: lower.into(),
+                    cognate: "".into(),
+                    stem: 0,
+                })
+            });
+            p.push_item(kind, &own, &mut query, word);
         }
         p.finish();
         p
@@ -626,7 +635,7 @@ impl Evidence {
 
     /// A word token's item (`text` as written, `lower` lowercased, `position` among the
     /// sentence's words): its own keys added to `own` and the keys it looks for to `query`;
-    /// its kind, stem key, token and cognate form. `None` for a clitic or a token that is not
+    /// its kind and word. `None` for a clitic or a token that is not
     /// an item (a function word, say).
     fn word_item(
         &self,
@@ -651,7 +660,7 @@ impl Evidence {
             own.push(ck);
             query.push(ck);
         }
-        let stem_k = w.stem;
+        let stem_k = w.word.stem;
         match lang {
             Lang::Id => {
                 for &e in self.lex.translations(stem_k) {
@@ -670,11 +679,7 @@ impl Evidence {
                 }
             }
         }
-        Some(WordItem {
-            kind,
-            stem: stem_k,
-            token: (w.token, w.cognate),
-        })
+        Some(WordItem { kind, word: w.word })
     }
 
     /// Which items of `id` find a counterpart in `en` (first mask) and which items of `en` find

@@ -186,14 +186,14 @@ fn repeated_tokens(prep: &[Prepared]) -> Vec<Vec<u128>> {
         .map(|(x, p)| {
             let mut by_dist = vec![0u128; DUP_REACH.min(x)];
             for (k, item) in p.items.iter().enumerate() {
-                if let Some(&last) = seen.get(item.token.as_ref())
+                if let Some(&last) = seen.get(item.token())
                     && x - last <= by_dist.len()
                 {
                     by_dist[x - last - 1] |= 1u128 << k;
                 }
             }
             for item in &p.items {
-                seen.insert(item.token.as_ref(), x);
+                seen.insert(item.token(), x);
             }
             for d in 1..by_dist.len() {
                 by_dist[d] |= by_dist[d - 1];
@@ -488,7 +488,7 @@ mod tests {
             let items = &side.prep[x].items;
             (0..items.len())
                 .filter(|&k| mask >> k & 1 == 1)
-                .map(|k| items[k].token.to_string())
+                .map(|k| items[k].token().to_string())
                 .collect()
         };
         assert_eq!(side.dup(0, 5), 0);
