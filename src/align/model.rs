@@ -268,6 +268,7 @@ pub struct Parts {
 }
 
 impl Parts {
+    #[inline]
     pub fn total(&self, params: &Params) -> f64 {
         self.prior
             + params.w_lex * self.lex_free
@@ -279,6 +280,7 @@ impl Parts {
 }
 
 /// ln((1 - free)·e^x + free), computed stably; `x` when `free` is 0.
+#[inline]
 pub fn mix(x: f64, free: f64) -> f64 {
     if free <= 0.0 {
         return x;
@@ -301,6 +303,7 @@ const MIX_MAX: f64 = 30.0;
 
 /// [`mix`] from a table (linear interpolation, error below 1e-5) for the inner loop; exact
 /// outside the table or for another `free` than the one tabulated first.
+#[inline]
 pub fn mix_fast(x: f64, free: f64) -> f64 {
     static TABLE: std::sync::OnceLock<(f64, Vec<f64>)> = std::sync::OnceLock::new();
     let (f, t) = TABLE.get_or_init(|| {
