@@ -30,6 +30,8 @@ enum Inner {
     Temp {
         target: PathBuf,
         file: BufWriter<tempfile::NamedTempFile>,
+        /// The sync started by the last flush ([`AtomicFile::sync_behind`]), if any.
+        behind: Option<std::thread::JoinHandle<std::io::Result<()>>>,
     },
     /// A device or pipe, written as it goes.
     Direct(BufWriter<std::fs::File>),
@@ -82,6 +84,7 @@ impl AtomicFile {
             inner: Inner::Temp {
                 target,
                 file: BufWriter::new(tmp),
+                behind: None,
             },
         })
     }
@@ -102,13 +105,46 @@ impl AtomicFile {
             source: plain(e),
         };
         match self.inner {
-            Inner::Temp { target, file } => {
+            Inner::Temp {
+                target,
+                file,
+                behind,
+            } => {
                 let tmp = file.into_inner().map_err(|e| fail(e.into_error()))?;
+                // An error of the sync behind is this one's (it may have taken the file's
+                // error report: the handles share it).
+                Self::joined(behind).map_err(fail)?;
                 tmp.as_file().sync_all().map_err(fail)?;
                 tmp.persist(&target).map_err(|e| fail(e.error))?;
             }
             Inner::Direct(mut file) => file.flush().map_err(fail)?,
         }
+        Ok(())
+    }
+
+    /// The outcome of a sync behind (none: nothing to report).
+    fn joined(behind: Option<std::thread::JoinHandle<std::io::Result<()>>>) -> std::io::Result<()> {
+        match behind.map(|h| h.join()) {
+            Some(Ok(r)) => r,
+            Some(Err(_)) => Err(std::io::Error::other("syncing the file failed")),
+            None => Ok(()),
+        }
+    }
+
+    /// After a flush of a temporary file: start writing what it holds to the disk on a
+    /// thread of its own (unless the last such sync is still going on), so that the sync
+    /// before the rename finds little left to write and the run does not wait for the whole
+    /// file at its end. An error of an earlier sync is returned here.
+    fn sync_behind(&mut self) -> std::io::Result<()> {
+        let Inner::Temp { file, behind, .. } = &mut self.inner else {
+            return Ok(());
+        };
+        if behind.as_ref().is_some_and(|h| !h.is_finished()) {
+            return Ok(());
+        }
+        Self::joined(behind.take())?;
+        let f = file.get_ref().as_file().try_clone()?;
+        *behind = Some(std::thread::spawn(move || f.sync_data()));
         Ok(())
     }
 
@@ -128,7 +164,7 @@ impl Write for AtomicFile {
     }
     fn flush(&mut self) -> std::io::Result<()> {
         match &mut self.inner {
-            Inner::Temp { file, .. } => file.flush(),
+            Inner::Temp { file, .. } => file.flush().and_then(|()| self.sync_behind()),
             Inner::Direct(file) => file.flush(),
         }
         .map_err(|e| self.named(e))
@@ -682,10 +718,10 @@ impl CorpusOutput {
     /// Start writing (the header of TSV and TMX).
     pub fn writer(self) -> Result<CorpusSink> {
         Ok(match self.dest {
-            Dest::One(out) => {
-                CorpusSink::Writer(CorpusWriter::new(self.format, out)?.with_width(self.width))
-            }
-            Dest::Moses(id, en) => CorpusSink::Writer(CorpusWriter::moses(id, en)),
+            Dest::One(out) => CorpusSink::Writer(Box::new(
+                CorpusWriter::new(self.format, out)?.with_width(self.width),
+            )),
+            Dest::Moses(id, en) => CorpusSink::Writer(Box::new(CorpusWriter::moses(id, en))),
             Dest::Ladders(dir) => CorpusSink::Ladders(LadderDir {
                 dir,
                 written: Default::default(),
@@ -713,7 +749,7 @@ pub fn check_moses_output(format: Format, output: Option<&Path>) -> Result<()> {
 /// [`CorpusSink::finish`] puts the files in place.
 pub enum CorpusSink {
     /// One writer (two files for `moses`).
-    Writer(CorpusWriter<Output>),
+    Writer(Box<CorpusWriter<Output>>),
     /// A ladder file per document.
     Ladders(LadderDir),
 }
