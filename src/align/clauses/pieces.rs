@@ -18,33 +18,30 @@ use super::ClauseParams;
 pub fn clause_ends(text: &str) -> Vec<usize> {
     let mut out = Vec::new();
     let mut depth = 0i32;
-    let b: Vec<(usize, char)> = text.char_indices().collect();
     let closing = |c: char| matches!(c, '”' | '’' | '"' | '\'' | '»');
-    let mut k = 0;
-    while k < b.len() {
-        let c = b[k].1;
+    let mut chars = text.char_indices().peekable();
+    while let Some((_, c)) = chars.next() {
         match c {
             '(' | '[' => depth += 1,
             ')' | ']' => depth = (depth - 1).max(0),
             _ => {}
         }
         let punct = matches!(c, ',' | ';' | ':' | '—' | '–')
-            || (matches!(c, '?' | '!' | '.') && b.get(k + 1).is_some_and(|&(_, d)| closing(d)));
+            || (matches!(c, '?' | '!' | '.') && chars.peek().is_some_and(|&(_, d)| closing(d)));
         if punct && depth == 0 {
-            let mut e = k + 1;
-            while e < b.len() && (closing(b[e].1) || matches!(b[e].1, '?' | '!' | '.')) {
-                e += 1;
-            }
-            if e < b.len()
-                && b[e].1.is_whitespace()
-                && b[e..].iter().any(|&(_, d)| d.is_alphanumeric())
+            // Past the closing quotes and stops that follow; the next character is read
+            // again by the loop.
+            while chars
+                .next_if(|&(_, d)| closing(d) || matches!(d, '?' | '!' | '.'))
+                .is_some()
+            {}
+            if let Some(&(e, d)) = chars.peek()
+                && d.is_whitespace()
+                && text[e..].chars().any(char::is_alphanumeric)
             {
-                out.push(b[e].0);
+                out.push(e);
             }
-            k = e;
-            continue;
         }
-        k += 1;
     }
     out
 }
@@ -413,6 +410,49 @@ mod tests {
     use super::super::test_util::{sentences, side_of};
     use super::*;
     use crate::align::several_per_paragraph;
+
+    /// [`clause_ends`] as first written, over the text's characters collected: the one it
+    /// must agree with.
+    fn clause_ends_by_index(text: &str) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut depth = 0i32;
+        let b: Vec<(usize, char)> = text.char_indices().collect();
+        let closing = |c: char| matches!(c, '”' | '’' | '"' | '\'' | '»');
+        let mut k = 0;
+        while k < b.len() {
+            let c = b[k].1;
+            match c {
+                '(' | '[' => depth += 1,
+                ')' | ']' => depth = (depth - 1).max(0),
+                _ => {}
+            }
+            let punct = matches!(c, ',' | ';' | ':' | '—' | '–')
+                || (matches!(c, '?' | '!' | '.') && b.get(k + 1).is_some_and(|&(_, d)| closing(d)));
+            if punct && depth == 0 {
+                let mut e = k + 1;
+                while e < b.len() && (closing(b[e].1) || matches!(b[e].1, '?' | '!' | '.')) {
+                    e += 1;
+                }
+                if e < b.len()
+                    && b[e].1.is_whitespace()
+                    && b[e..].iter().any(|&(_, d)| d.is_alphanumeric())
+                {
+                    out.push(b[e].0);
+                }
+                k = e;
+                continue;
+            }
+            k += 1;
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_ends_as_by_index(t in "[a-c1 ,;:.?!()\\[\\]\"'”’»—–é]{0,40}") {
+            proptest::prop_assert_eq!(clause_ends(&t), clause_ends_by_index(&t));
+        }
+    }
 
     #[test]
     fn open_ends_found_before_sentence_openers() {
