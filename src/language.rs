@@ -188,10 +188,14 @@ fn head(text: &str, max: usize) -> &str {
 /// The language of one side (read from its first [`LANGUAGE_BYTES`]).
 pub fn side_language(text: &str) -> Language {
     let text = head(text, LANGUAGE_BYTES);
-    let (mut latin, mut letters) = (0usize, 0usize);
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
-        letters += 1;
-        latin += usize::from(c.is_ascii_alphabetic() || ('\u{c0}'..='\u{24f}').contains(&c));
+    // ASCII letters are Latin: counted byte by byte; only other characters are decoded.
+    let ascii = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    let (mut latin, mut letters) = (ascii, ascii);
+    if !text.is_ascii() {
+        for c in text.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()) {
+            letters += 1;
+            latin += usize::from(('\u{c0}'..='\u{24f}').contains(&c));
+        }
     }
     if letters >= 20 && latin * 2 < letters {
         return Language::Other;
