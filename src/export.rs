@@ -98,12 +98,13 @@ fn score_str(score: f64) -> String {
 }
 
 fn index_list(idx: &[usize]) -> String {
+    use std::fmt::Write as _;
     let mut s = String::new();
     for (k, i) in idx.iter().enumerate() {
         if k > 0 {
             s.push(',');
         }
-        s.push_str(&i.to_string());
+        let _ = write!(s, "{i}");
     }
     s
 }
@@ -190,7 +191,11 @@ pub fn moses_paths(prefix: &std::path::Path) -> (std::path::PathBuf, std::path::
 
 /// Escape a text field for the TSV format: `\` → `\\`, tab → `\t`, LF → `\n`, CR → `\r`.
 pub fn tsv_escape(s: &str) -> std::borrow::Cow<'_, str> {
-    if !s.contains(['\\', '\t', '\n', '\r']) {
+    // Byte by byte: the four are ASCII, and a text seldom holds any.
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'\\' | b'\t' | b'\n' | b'\r'))
+    {
         return s.into();
     }
     let mut out = String::with_capacity(s.len() + 8);
