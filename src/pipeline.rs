@@ -10,8 +10,10 @@
 //!    ([`Pipeline::align_document`], as `selaras align` does), or with an aligner that learned
 //!    them from a whole corpus, starting from a first alignment of the document
 //!    ([`Pipeline::first_pass`], then [`Pipeline::realign`], as `selaras batch` does);
-//! 3. split beads of running text at clauses ([`Aligner::split_clauses_with`]) unless
-//!    sentences are kept whole ([`Options::whole_sentences`]) or were given;
+//! 3. split off run-in headlines where both sides show where one ends
+//!    ([`Aligner::split_heads`]), then split beads of running text at clauses
+//!    ([`Aligner::split_clauses_with`]), unless sentences are kept whole
+//!    ([`Options::whole_sentences`]) or were given;
 //! 4. the result: an owned [`Aligned`] document (segments with their byte spans, beads with
 //!    scores, and what the steps noted about the document).
 //!
@@ -626,8 +628,32 @@ impl Pipeline {
                 document: Judgement::default(),
             };
         }
+        // Run-in headlines are split off first; the parts are pieces of sentences, as the
+        // clauses are.
+        let heads = aligner.split_heads((&id, pid), (&en, pen), &beads, stats);
+        if let Some(h) = &heads {
+            notes.push(Note {
+                step: "headlines",
+                detail: format!(
+                    "{} run into the first sentence of a paragraph, split off",
+                    crate::text::count(h.split as u64, "headline")
+                ),
+            });
+        }
         let params = ClauseParams::default().with_finer(self.options.clause_pairs);
-        let split = aligner.split_clauses_with((&id, pid), (&en, pen), &beads, stats, &params);
+        let mut split = match &heads {
+            Some(h) => aligner.split_clauses_with(
+                (&h.id, &h.pid),
+                (&h.en, &h.pen),
+                &h.beads,
+                stats,
+                &params,
+            ),
+            None => aligner.split_clauses_with((&id, pid), (&en, pen), &beads, stats, &params),
+        };
+        if let Some(h) = &heads {
+            h.to_sentences(&mut split.id_sentence, &mut split.en_sentence);
+        }
         let partial = split.partial();
         if partial > 0 {
             notes.push(Note {

@@ -31,6 +31,7 @@ pub mod clauses;
 mod crossing;
 pub mod document;
 mod dp;
+pub mod heads;
 mod learn;
 mod logspace;
 pub mod model;

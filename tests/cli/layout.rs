@@ -153,3 +153,52 @@ fn batch_counts_wrapped_documents() {
     assert_eq!(s["wrapped"]["documents"], 3);
     assert_eq!(s["sentences"]["id"], 27);
 }
+
+/// The pairs `align` writes for `{name}.id.txt` and `{name}.en.txt`: (Indonesian, English).
+fn pairs(name: &str) -> Vec<(String, String)> {
+    let files = [
+        data(&format!("{name}.id.txt")),
+        data(&format!("{name}.en.txt")),
+    ];
+    let (out, _) = run(&["align", "-f", "jsonl"], &files);
+    out.lines()
+        .map(|l| {
+            let v: Value = serde_json::from_str(l).unwrap();
+            let text = |k: &str| v[k].as_str().unwrap().to_string();
+            (text("id_text"), text("en_text"))
+        })
+        .collect()
+}
+
+/// `pasar-runin` is `pasar` with its headline run into the first sentence and a subhead run
+/// into a later paragraph, on both sides (no final punctuation, the Indonesian title case
+/// writing small words in lower case): both are split off and paired on their own, and the
+/// sentences pair as they do with the headline on a line of its own.
+#[test]
+fn run_in_headlines_are_split_off() {
+    let mut own = pairs("pasar");
+    let at = own
+        .iter()
+        .position(|(id, _)| id.starts_with("Para pedagang"))
+        .unwrap();
+    own.insert(
+        at,
+        (
+            "Pedagang Keluhkan Sewa yang Naik".to_string(),
+            "Traders Complain of Higher Rents".to_string(),
+        ),
+    );
+    assert_eq!(pairs("pasar-runin"), own);
+}
+
+/// `leads` holds news leads that open with a title and a name (`Gubernur Jawa Tengah Surya
+/// Cahaya meresmikan …`), several of them dictionary words: no headline there, every sentence
+/// is paired whole.
+#[test]
+fn leads_that_open_with_a_title_and_a_name_stay_whole() {
+    for (id, en) in pairs("leads") {
+        for text in [&id, &en] {
+            assert!(text.ends_with(['.']), "cut: {id} | {en}");
+        }
+    }
+}

@@ -1,0 +1,616 @@
+//! Run-in headlines: a title or subhead with no final punctuation that runs into the first
+//! sentence of its paragraph on the same line (`Pemerintah Umumkan Kebijakan Baru Secara
+//! historis, …` / `Government Announces New Policy Historically, …`). The segmenter sees no
+//! sentence end there, so each side holds headline and sentence as one sentence, and the
+//! pair aligns as one bead where the translation pairs two.
+//!
+//! Where a headline may end is read from its form on each side ([`head_cuts`]), each place
+//! with a prior by how sure the form is: after at least three capitalised words of a
+//! title-cased run, before one of the last capitalised words before the first word in lower
+//! case that a title would capitalise (the sentence may open with a name of a few words), and
+//! surely before a small function word capitalised where the title writes such words in lower
+//! case; in sentence case, before a capitalised function word (sure), or a capitalised word
+//! after one in lower case or after another capitalised word (unsure: names go on). The two
+//! sides decide together ([`Aligner::split_heads`]): for a bead whose first sentence starts a
+//! paragraph on both sides, every pair of places is weighed by the two priors, by the words
+//! that would find their translation only across the cut (`misplaced`) and by how well the
+//! lengths of the parts agree; the best pair scoring above nothing splits both sentences, and
+//! the bead becomes the headline's bead and the rest (then a subhead after it is looked for
+//! the same way). A strong form on one side and a weak one on the other can split; weak forms
+//! on both sides cannot, since a sentence cut at matching places looks as consistent as a
+//! headline does.
+
+use crate::score::{Evidence, Prepared, cover_with};
+use crate::segment::{Lang, Sentence};
+
+use super::model::{DocStats, length_term};
+use super::{Aligner, Bead};
+
+/// Weights of the decision (log odds).
+#[derive(Clone, Debug)]
+pub struct HeadParams {
+    /// Prior of a cut before the last capitalised word of a title-cased run (before the first
+    /// word in lower case that a title would capitalise).
+    pub title: f64,
+    /// Less for each capitalised word between the cut and the end of the run.
+    pub title_step: f64,
+    /// More for a small function word that is capitalised in a run that writes others in
+    /// lower case (`… Says In China the …`).
+    pub small_cap: f64,
+    /// Prior of a cut in sentence case before a capitalised function word.
+    pub function: f64,
+    /// Before an opening quote and a capital.
+    pub quote: f64,
+    /// Before a capitalised common word (one the lexicon knows) after a word in lower case.
+    pub common: f64,
+    /// Before another capitalised word (a name?) after a word in lower case.
+    pub name: f64,
+    /// Cost of each word that finds its translation only across the cut (`misplaced`).
+    pub cross: f64,
+    /// Weight of the length terms.
+    pub len: f64,
+    /// Before a capitalised word (not a function word) after another (inside a name?).
+    pub after_capital: f64,
+    /// Less where the word that would open the sentence is a name (capitalised and unknown
+    /// to the lexicon, or written as it is on the other side): a title and a name going on
+    /// (`Gubernur Jawa Tengah Surya Cahaya meresmikan …`) are not a headline and a sentence.
+    pub name_opener: f64,
+    /// How many capitalised words from the end of a title-cased run may open the sentence.
+    pub title_reach: usize,
+    /// Least score of a split.
+    pub threshold: f64,
+    /// Least number of capitalised words (not small ones) in a title-cased headline.
+    pub title_words: usize,
+    /// Least number of words in a headline.
+    pub min_words: usize,
+}
+
+impl Default for HeadParams {
+    fn default() -> Self {
+        HeadParams {
+            title: 1.5,
+            title_step: 0.5,
+            small_cap: 1.5,
+            function: 1.5,
+            quote: 0.0,
+            common: -0.5,
+            name: -0.5,
+            after_capital: -1.0,
+            name_opener: 2.0,
+            title_reach: 3,
+            cross: 0.5,
+            len: 0.5,
+            threshold: 0.0,
+            title_words: 4,
+            min_words: 3,
+        }
+    }
+}
+
+/// A place where a headline may end: the byte offset in the sentence's text of the word that
+/// opens the sentence after it, and the prior of a cut there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HeadCut {
+    pub at: usize,
+    pub prior: f64,
+}
+
+/// Function words written with a capital inside a sentence too.
+const ALWAYS_CAPITAL: &[&str] = &["i", "anda", "kau", "engkau", "tuhan", "allah"];
+
+/// Most headlines split off one sentence (a headline, a subhead, a deck).
+const MAX_HEADS: usize = 3;
+
+/// Small function words that titles write in lower case.
+fn is_small(lower: &str, lang: Lang) -> bool {
+    const EN: &[&str] = &[
+        "a", "an", "the", "and", "or", "but", "nor", "so", "yet", "for", "of", "in", "on", "at",
+        "to", "by", "with", "from", "as", "into", "onto", "upon", "over", "per", "via", "vs",
+        "than", "off", "up", "out",
+    ];
+    const ID: &[&str] = &[
+        "di", "ke", "dari", "dan", "atau", "yang", "untuk", "dengan", "pada", "dalam", "oleh",
+        "bagi", "akan", "serta", "tentang", "terhadap", "sebagai", "karena", "hingga", "sampai",
+        "antara", "tanpa", "si", "sang", "para", "kepada", "daripada", "agar", "bahwa", "atas",
+    ];
+    match lang {
+        Lang::En => EN.contains(&lower),
+        Lang::Id => ID.contains(&lower),
+    }
+}
+
+/// The capitalised words of `text`, in lower case, without the punctuation around them.
+fn names_in(text: &str) -> std::collections::HashSet<String> {
+    text.split_whitespace()
+        .filter(|w| case_of(w) == Case::Upper)
+        .map(bare)
+        .collect()
+}
+
+/// How a word is written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// Its first letter is a capital.
+    Upper,
+    /// Its first letter is in lower case.
+    Lower,
+    /// No letter before a digit or at all (`$5.000`, `2035`, `-`).
+    Other,
+}
+
+fn case_of(word: &str) -> Case {
+    for c in word.chars() {
+        if c.is_uppercase() {
+            return Case::Upper;
+        }
+        if c.is_lowercase() {
+            return Case::Lower;
+        }
+        if c.is_ascii_digit() {
+            return Case::Other;
+        }
+    }
+    Case::Other
+}
+
+/// The words of `text` with their byte offsets.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..k]));
+                start = None;
+            }
+            (false, None) => start = Some(k),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+/// The letters of a word in lower case, without the punctuation around it.
+fn bare(word: &str) -> String {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// Where a headline at the start of `text` (the first sentence of a paragraph) may end, with
+/// the prior of each (see the module's documentation); ascending.
+pub fn head_cuts(
+    text: &str,
+    lang: Lang,
+    other: &str,
+    ev: &Evidence,
+    params: &HeadParams,
+) -> Vec<HeadCut> {
+    let names = names_in(other);
+    let ws = words(text);
+    if ws.len() <= params.min_words {
+        return Vec::new();
+    }
+    let case: Vec<Case> = ws.iter().map(|(_, w)| case_of(w)).collect();
+    let small: Vec<bool> = ws.iter().map(|(_, w)| is_small(&bare(w), lang)).collect();
+    // The first word in lower case that a title would capitalise ends the title-cased run.
+    let run = (0..ws.len())
+        .find(|&k| case[k] == Case::Lower && !small[k])
+        .unwrap_or(ws.len());
+    let mut out = Vec::new();
+    // A word that ends with punctuation ends a clause or a sentence, not a headline.
+    let open_after = |k: usize| {
+        !ws[k - 1]
+            .1
+            .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+            .ends_with(['.', ',', ';', ':', '!', '?', '-', '–', '—', '…', '/', '('])
+    };
+    // Two capitalised words that the lexicon does not know: a name going on.
+    // A name: a capitalised word the lexicon does not know, or one the other side writes as
+    // it is (Indonesian names are often words: `Putri`, `Indah`).
+    let unknown = |k: usize| {
+        let w = bare(ws[k].1);
+        case[k] == Case::Upper
+            && !w.is_empty()
+            && (!ev.is_common_word(&w, lang) || names.contains(&w))
+    };
+    let in_name = |k: usize| unknown(k - 1) && unknown(k);
+    if run < ws.len() && run > params.min_words {
+        let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
+        let mut later = 0;
+        for k in (params.min_words..run).rev() {
+            if case[k] != Case::Upper {
+                continue;
+            }
+            // A title has capitalised words of its own (not a name joined by `and`).
+            let titled = (0..k)
+                .filter(|&x| case[x] == Case::Upper && !small[x])
+                .count();
+            if open_after(k) && later < params.title_reach && titled >= params.title_words {
+                let mut prior = params.title - later as f64 * params.title_step;
+                // Sure where the title writes its small words in lower case; less where it
+                // has none (it may capitalise every word).
+                if small[k] {
+                    prior += params.small_cap * if lowers { 1.0 } else { 0.5 };
+                }
+                if unknown(k) {
+                    prior -= params.name_opener;
+                }
+                out.push(HeadCut { at: ws[k].0, prior });
+            }
+            later += 1;
+        }
+    }
+    // In sentence case, after the title-cased run (if any): a capitalised word that would
+    // not be capitalised inside a sentence.
+    for k in params.min_words.max(run)..ws.len() {
+        let w = ws[k].1;
+        let quoted = w.starts_with(['"', '“', '‘']);
+        let core = w.trim_start_matches(['"', '“', '‘', '\'', '(']);
+        if case_of(core) != Case::Upper || !open_after(k) {
+            continue;
+        }
+        let lower = bare(core);
+        let after_lower = case[k - 1] != Case::Upper;
+        let prior = if ALWAYS_CAPITAL.contains(&lower.as_str()) {
+            continue;
+        } else if crate::lexicon::is_stop(&lower, lang) {
+            params.function
+        } else if quoted {
+            params.quote
+        } else if !after_lower {
+            params.after_capital - if in_name(k) { params.name_opener } else { 0.0 }
+        } else if ev.is_common_word(&lower, lang) {
+            params.common
+        } else {
+            params.name
+        };
+        out.push(HeadCut { at: ws[k].0, prior });
+    }
+    let rest_ok = |at: usize| ws.iter().filter(|w| w.0 >= at).count() >= params.min_words;
+    out.retain(|c| rest_ok(c.at));
+    out.sort_by_key(|c| c.at);
+    out.dedup_by_key(|c| c.at);
+    out
+}
+
+/// Sentences, how they were prepared, and an alignment of them, after splitting run-in
+/// headlines.
+pub struct Heads {
+    pub id: Vec<Sentence>,
+    pub pid: Vec<Prepared>,
+    pub en: Vec<Sentence>,
+    pub pen: Vec<Prepared>,
+    pub beads: Vec<Bead>,
+    /// Per Indonesian sentence here: the index of the input sentence it is, `None` for a part.
+    pub id_sentence: Vec<Option<usize>>,
+    /// Per English sentence: the same.
+    pub en_sentence: Vec<Option<usize>>,
+    /// How many headlines were split.
+    pub split: usize,
+}
+
+impl Heads {
+    /// Indices of sentences here (as a clause split of these sentences gives them) turned into
+    /// indices of the input sentences, `None` for a part of one.
+    pub fn to_sentences(&self, id: &mut [Option<usize>], en: &mut [Option<usize>]) {
+        for (ks, of) in [(id, &self.id_sentence), (en, &self.en_sentence)] {
+            for k in ks.iter_mut() {
+                *k = k.and_then(|k| of[k]);
+            }
+        }
+    }
+}
+
+/// A sentence cut at byte `at` of its text, each part trimmed.
+fn cut(s: &Sentence, at: usize) -> (Sentence, Sentence) {
+    let head = s.text[..at].trim_end().len();
+    (s.part(0, head), s.part(at, s.text.len()))
+}
+
+/// The items of a split pair that find a counterpart only across the cut: of the Indonesian
+/// headline `a` in the English sentence `d` and not in the English headline `c`, and so on for
+/// each part. A headline's words often come again in its first sentence, matching on both
+/// sides of the cut; a word that matches only across it was cut off from its translation.
+fn misplaced((a, b): (&Prepared, &Prepared), (c, d): (&Prepared, &Prepared)) -> f64 {
+    let (ac_a, ac_c) = cover_with(a, c);
+    let (ad_a, ad_d) = cover_with(a, d);
+    let (bc_b, bc_c) = cover_with(b, c);
+    let (bd_b, bd_d) = cover_with(b, d);
+    let n = (ad_a & !ac_a).count_ones()
+        + (bc_b & !bd_b).count_ones()
+        + (bc_c & !ac_c).count_ones()
+        + (ad_d & !bd_d).count_ones();
+    f64::from(n)
+}
+
+impl Aligner {
+    /// Split the run-in headlines of the sentences `id` and `en` (prepared as `pid`, `pen` by
+    /// this aligner) where their alignment `beads` pairs two sentences that start a paragraph
+    /// and the two sides agree on where a headline ends (see the module's documentation);
+    /// `stats`: the document's statistics the beads were scored with. `None` where nothing
+    /// is split.
+    pub fn split_heads(
+        &self,
+        (id, pid): (&[Sentence], &[Prepared]),
+        (en, pen): (&[Sentence], &[Prepared]),
+        beads: &[Bead],
+        stats: &DocStats,
+    ) -> Option<Heads> {
+        let params = HeadParams::default();
+        let starts = |s: &[Sentence], k: usize| k == 0 || s[k - 1].para != s[k].para;
+        // Per bead that starts with headlines: its first sentence on each side and the
+        // offsets of the headline ends in them (a headline, then a subhead, …).
+        let mut cuts: Vec<(usize, Vec<usize>, usize, Vec<usize>)> = Vec::new();
+        for b in beads {
+            let (Some(&i), Some(&j)) = (b.id.first(), b.en.first()) else {
+                continue;
+            };
+            if !starts(id, i) || !starts(en, j) {
+                continue;
+            }
+            let (mut s, mut t) = (id[i].clone(), en[j].clone());
+            let (mut ps, mut pt) = (pid[i].clone(), pen[j].clone());
+            let (mut at_i, mut at_e) = (Vec::new(), Vec::new());
+            // Offsets in the texts of the whole sentences where `s` and `t` start.
+            let (mut base_i, mut base_e) = (0, 0);
+            while at_i.len() < MAX_HEADS {
+                let Some((ci, ce)) = self.head_of((&s, &ps), (&t, &pt), stats, &params) else {
+                    break;
+                };
+                base_i += ci;
+                base_e += ce;
+                at_i.push(base_i);
+                at_e.push(base_e);
+                s = cut(&s, ci).1;
+                t = cut(&t, ce).1;
+                ps = self.prepare_side(&s.text, Lang::Id);
+                pt = self.prepare_side(&t.text, Lang::En);
+            }
+            if !at_i.is_empty() {
+                cuts.push((i, at_i, j, at_e));
+            }
+        }
+        if cuts.is_empty() {
+            return None;
+        }
+        Some(self.apply_heads((id, pid), (en, pen), beads, &cuts))
+    }
+
+    /// A text prepared as this aligner prepares a side (with its learned translations).
+    fn prepare_side(&self, text: &str, lang: Lang) -> Prepared {
+        let mut p = self.evidence().prepare(text, lang);
+        if lang == Lang::Id {
+            self.add_learned(&mut p);
+        }
+        p
+    }
+
+    /// The best pair of headline ends of the sentences `s` (Indonesian) and `t` (English), if
+    /// splitting both there is likelier than not.
+    fn head_of(
+        &self,
+        (s, ps): (&Sentence, &Prepared),
+        (t, pt): (&Sentence, &Prepared),
+        stats: &DocStats,
+        params: &HeadParams,
+    ) -> Option<(usize, usize)> {
+        let ev = self.evidence();
+        let ci = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
+        let ce = head_cuts(&t.text, Lang::En, &s.text, ev, params);
+        if ci.is_empty() || ce.is_empty() {
+            return None;
+        }
+        let prep_id = |text: &str| {
+            let mut p = ev.prepare(text, Lang::Id);
+            self.add_learned(&mut p);
+            p
+        };
+        let parts_i: Vec<_> = ci
+            .iter()
+            .map(|c| (prep_id(&s.text[..c.at]), prep_id(&s.text[c.at..])))
+            .collect();
+        let parts_e: Vec<_> = ce
+            .iter()
+            .map(|c| {
+                (
+                    ev.prepare(&t.text[..c.at], Lang::En),
+                    ev.prepare(&t.text[c.at..], Lang::En),
+                )
+            })
+            .collect();
+        let len = |a: &Prepared, b: &Prepared| {
+            length_term(a.chars as f64, b.chars as f64, stats.ratio, stats.s2)
+        };
+        let whole = len(ps, pt);
+        let mut best = (params.threshold, None);
+        for (x, (a, b)) in ci.iter().zip(&parts_i) {
+            for (y, (c, d)) in ce.iter().zip(&parts_e) {
+                let cross = misplaced((a, b), (c, d));
+                let score = x.prior + y.prior - params.cross * cross
+                    + params.len * (len(a, c) + len(b, d) - whole).min(0.0);
+                if score > best.0 {
+                    best = (score, Some((x.at, y.at)));
+                }
+            }
+        }
+        best.1
+    }
+
+    /// The sentences with the headlines `cuts` split off (per bead: its first Indonesian
+    /// sentence, the offset of the cut in it, the same for English; in bead order), and the
+    /// beads over them.
+    fn apply_heads(
+        &self,
+        (id, pid): (&[Sentence], &[Prepared]),
+        (en, pen): (&[Sentence], &[Prepared]),
+        beads: &[Bead],
+        cuts: &[(usize, Vec<usize>, usize, Vec<usize>)],
+    ) -> Heads {
+        // Per side: the new sentences, and the new index of each old one's first part.
+        let side =
+            |sents: &[Sentence], prep: &[Prepared], at: Vec<(usize, &[usize])>, lang: Lang| {
+                let mut out = Vec::with_capacity(sents.len() + at.len());
+                let mut pout = Vec::with_capacity(sents.len() + at.len());
+                let mut index = Vec::with_capacity(sents.len() + 1);
+                let mut origin = Vec::with_capacity(sents.len() + at.len());
+                let mut next = at.into_iter().peekable();
+                for (k, (s, p)) in sents.iter().zip(prep).enumerate() {
+                    index.push(out.len());
+                    if let Some((_, offsets)) = next.next_if(|&(i, _)| i == k) {
+                        let mut rest = s.clone();
+                        let mut from = 0;
+                        for &c in offsets {
+                            let (h, r) = cut(&rest, c - from);
+                            from = c;
+                            pout.push(self.prepare_side(&h.text, lang));
+                            out.push(h);
+                            origin.push(None);
+                            rest = r;
+                        }
+                        pout.push(self.prepare_side(&rest.text, lang));
+                        out.push(rest);
+                        origin.push(None);
+                    } else {
+                        out.push(s.clone());
+                        pout.push(p.clone());
+                        origin.push(Some(k));
+                    }
+                }
+                index.push(out.len());
+                (out, pout, index, origin)
+            };
+        let (nid, npid, xi, oi) = side(
+            id,
+            pid,
+            cuts.iter().map(|c| (c.0, &c.1[..])).collect(),
+            Lang::Id,
+        );
+        let (nen, npen, xe, oe) = side(
+            en,
+            pen,
+            cuts.iter().map(|c| (c.2, &c.3[..])).collect(),
+            Lang::En,
+        );
+        let heads_of: std::collections::HashMap<usize, usize> =
+            cuts.iter().map(|c| (c.0, c.1.len())).collect();
+        let mut out = Vec::with_capacity(beads.len() + cuts.len());
+        for b in beads {
+            let map = |ks: &[usize], x: &[usize]| -> Vec<usize> {
+                ks.iter().flat_map(|&k| x[k]..x[k + 1]).collect()
+            };
+            let (bi, be) = (map(&b.id, &xi), map(&b.en, &xe));
+            let n =
+                b.id.first()
+                    .and_then(|i| heads_of.get(i))
+                    .copied()
+                    .unwrap_or(0);
+            for h in 0..n {
+                out.push(Bead {
+                    id: vec![bi[h]],
+                    en: vec![be[h]],
+                    score: b.score,
+                });
+            }
+            out.push(Bead {
+                id: bi[n..].to_vec(),
+                en: be[n..].to_vec(),
+                score: b.score,
+            });
+        }
+        Heads {
+            id: nid,
+            pid: npid,
+            en: nen,
+            pen: npen,
+            beads: out,
+            id_sentence: oi,
+            en_sentence: oe,
+            split: cuts.iter().map(|c| c.1.len()).sum(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The text before each place a headline may end, with its prior.
+    fn cuts(text: &str, lang: Lang) -> Vec<(String, f64)> {
+        head_cuts(text, lang, "", &Evidence::bundled(), &HeadParams::default())
+            .into_iter()
+            .map(|c| (text[..c.at].trim_end().to_string(), c.prior))
+            .collect()
+    }
+
+    /// The place with the highest prior.
+    fn best(text: &str, lang: Lang) -> Option<String> {
+        cuts(text, lang)
+            .into_iter()
+            .max_by(|a, b| a.1.total_cmp(&b.1))
+            .map(|c| c.0)
+    }
+
+    #[test]
+    fn a_title_ends_before_the_sentence_opener() {
+        let t =
+            "Pasar Tradisional Kembali Dibuka Setelah Renovasi Warga menyambut baik pembukaan itu.";
+        assert_eq!(
+            best(t, Lang::Id).as_deref(),
+            Some("Pasar Tradisional Kembali Dibuka Setelah Renovasi")
+        );
+        // A capitalised article inside a title opens the sentence, though a name follows.
+        let t =
+            "Traditional Market Reopens After Renovation The Semarang city government reopened it.";
+        assert_eq!(
+            best(t, Lang::En).as_deref(),
+            Some("Traditional Market Reopens After Renovation")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_function_word_opens_a_sentence_in_sentence_case() {
+        let t = "Harga beras naik lagi di pasar tradisional Mereka mengatakan stok menipis.";
+        assert_eq!(
+            cuts(t, Lang::Id),
+            vec![(
+                "Harga beras naik lagi di pasar tradisional".to_string(),
+                1.5
+            )]
+        );
+    }
+
+    #[test]
+    fn sentences_without_a_headline_have_no_sure_place() {
+        for (t, lang) in [
+            (
+                "Presiden Joko Widodo mengatakan Indonesia akan membangun jalan baru.",
+                Lang::Id,
+            ),
+            (
+                "He said that I would be there with Anda and Budi on Monday.",
+                Lang::En,
+            ),
+            (
+                "The report, published on Monday, said prices rose again.",
+                Lang::En,
+            ),
+        ] {
+            assert!(
+                cuts(t, lang).iter().all(|c| c.1 <= 0.0),
+                "{t}: {:?}",
+                cuts(t, lang)
+            );
+        }
+        // Nor after punctuation, nor where either part is shorter than three words.
+        let t = "Kabar Baru Hari Ini, Mereka Datang Lagi hari ini.";
+        assert!(cuts(t, Lang::Id).iter().all(|c| !c.0.ends_with(',')));
+        assert!(
+            cuts("Kabar Baru Hari Ini Ia datang.", Lang::Id)
+                .iter()
+                .all(|c| c.0 != "Kabar Baru Hari Ini")
+        );
+    }
+}
