@@ -289,18 +289,20 @@ impl Aligner {
         para_en: Option<&[usize]>,
         init: Option<&[Detail]>,
     ) -> (Vec<Detail>, DocStats) {
+        let init = init.map(path_of);
         self.align_indexed(id, en, para_id, para_en, init, &CoverIndex::new(en))
     }
 
     /// [`Aligner::align_prepared_from`] with the English side already indexed (`index`, from
-    /// `en`): two passes over the same English side share it.
+    /// `en`): two passes over the same English side share it; `init`: the path of the earlier
+    /// alignment.
     fn align_indexed(
         &self,
         id: &[Prepared],
         en: &[Prepared],
         para_id: Option<&[usize]>,
         para_en: Option<&[usize]>,
-        init: Option<&[Detail]>,
+        init: Option<Vec<dp::PathBead>>,
         index: &CoverIndex,
     ) -> (Vec<Detail>, DocStats) {
         let params = &self.config.params;
@@ -334,7 +336,7 @@ impl Aligner {
         };
         let allowed = &self.config.beads;
         let refine = self.config.refine && !id.is_empty() && !en.is_empty();
-        let init_path = init.map(path_of);
+        let init_path = init;
         // Half-widths of the first and the refined band (a band that proves too narrow is
         // widened from its own width).
         let (bw, rw) = (self.config.band, self.refine_width());
@@ -599,8 +601,11 @@ impl Aligner {
                 for p in &mut pid {
                     p.add_translations(&learned.map);
                 }
+                // The first pass is not kept while the second runs: its path is all it takes.
+                let init = path_of(&details);
+                drop(details);
                 (details, stats) =
-                    self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), Some(&details), &index);
+                    self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), Some(init), &index);
             }
         }
         if self.config.moved {
