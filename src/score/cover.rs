@@ -51,6 +51,15 @@ fn items_match(key: u64, id: &Item, en: &Item) -> bool {
         || cognates(id.cognate(), en.cognate())
 }
 
+/// An English sentence and one of its items: packed (5 bytes, not 8), a long document's
+/// index holds millions.
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C, packed)]
+struct Entry {
+    sentence: u32,
+    item: u8,
+}
+
 /// The index keys of a run of English sentences, for covering an Indonesian sentence against
 /// many of them at once ([`CoverIndex::cover_row`]): the masks of [`cover_with`], found by one
 /// hash lookup per query key instead of a merge join per pair.
@@ -58,7 +67,7 @@ fn items_match(key: u64, id: &Item, en: &Item) -> bool {
 pub struct CoverIndex {
     /// (sentence, item) of every key, grouped by key; within a key in sentence order, then
     /// item order.
-    entries: Vec<(u32, u8)>,
+    entries: Vec<Entry>,
     /// Key → its range of `entries`.
     ranges: rustc_hash::FxHashMap<u64, (u32, u32)>,
 }
@@ -85,10 +94,10 @@ impl CoverIndex {
             start = r.1;
             r.1 = r.0;
         }
-        let mut entries = vec![(0u32, 0u8); total as usize];
+        let mut entries = vec![Entry::default(); total as usize];
         for (key, j, item) in keyed() {
             if let Some(r) = ranges.get_mut(&key) {
-                entries[r.1 as usize] = (j, item);
+                entries[r.1 as usize] = Entry { sentence: j, item };
                 r.1 += 1;
             }
         }
@@ -143,8 +152,8 @@ impl CoverIndex {
                 continue;
             };
             let run = &self.entries[a as usize..b as usize];
-            let from = run.partition_point(|e| (e.0 as usize) < j0);
-            for &(j, t) in &run[from..] {
+            let from = run.partition_point(|e| ({ e.sentence } as usize) < j0);
+            for &Entry { sentence: j, item: t } in &run[from..] {
                 if j as usize >= j1 {
                     break;
                 }
