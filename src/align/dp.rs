@@ -216,11 +216,45 @@ struct Scoring<'s, 'm, 'a> {
 
 /// What the forward pass leaves: the back pointer of every cell (the index in `allowed` of
 /// the best bead ending there, `u8::MAX` for none) and, for the posteriors, the forward sums
-/// and every bead's score (cell of its end × bead shape).
+/// and the score of every bead with both sides (cell of its end × [`Slots`]).
 struct Forward {
     back: Vec<u8>,
     alpha: Vec<f32>,
     bead_score: Vec<f32>,
+    slots: Slots,
+}
+
+/// Where the forward pass keeps a bead's score for the backward pass: a slot per cell for
+/// each shape with both sides. A bead with an empty side is not kept: it scores the same
+/// wherever it may lie (`empty`), which is wherever the cell it starts from is reachable.
+struct Slots {
+    /// Per shape (index in `allowed`): its slot, or `None` for a shape with an empty side.
+    slot: [Option<usize>; 8],
+    /// Slots per cell.
+    per_cell: usize,
+    /// Per shape with an empty side: its bead's score (as the forward pass adds it).
+    empty: [f32; 8],
+}
+
+impl Slots {
+    fn new(allowed: &[(usize, usize)], tables: &Tables, params: &Params) -> Slots {
+        // What `Parts::total` adds to the prior of a bead without items.
+        let empty_side = Parts::default().total(params);
+        let mut slots = Slots {
+            slot: [None; 8],
+            per_cell: 0,
+            empty: [f32::NEG_INFINITY; 8],
+        };
+        for (k, &(a, b)) in allowed.iter().enumerate() {
+            if a > 0 && b > 0 {
+                slots.slot[k] = Some(slots.per_cell);
+                slots.per_cell += 1;
+            } else if tables.prior[a][b] != f64::NEG_INFINITY {
+                slots.empty[k] = (tables.prior[a][b] + empty_side) as f32;
+            }
+        }
+        slots
+    }
 }
 
 /// The best path through the band, and the rows where it touched the band's edge (where the edge is
@@ -242,11 +276,13 @@ pub fn best_path(
         params,
         allowed,
     };
-    let fwd = forward(&scoring, &cells, posteriors);
+    let mut fwd = forward(&scoring, &cells, posteriors);
     let beta = match posteriors {
-        true => backward(&cells, allowed, &fwd.bead_score, model.en.len()),
+        true => backward(&cells, allowed, &fwd, model.en.len()),
         false => Vec::new(),
     };
+    // The bead scores served the backward pass only: not held while the path is read.
+    fwd.bead_score = Vec::new();
     let z = if posteriors {
         fwd.alpha[cells.total - 1]
     } else {
@@ -299,7 +335,8 @@ fn forward(scoring: &Scoring, cells: &Cells, posteriors: bool) -> Forward {
     // Forward sums and every bead score (for the backward pass of the posteriors).
     let post_cells = if posteriors { cells.total } else { 0 };
     let mut alpha = vec![f32::NEG_INFINITY; post_cells];
-    let mut bead_score = vec![f32::NEG_INFINITY; post_cells * shapes];
+    let slots = Slots::new(allowed, tables, params);
+    let mut bead_score = vec![f32::NEG_INFINITY; post_cells * slots.per_cell];
     let mut score: [Vec<f64>; 4] = Default::default();
     // A bead with an empty side scores its prior plus what `Parts::total` adds to a bead without
     // items: the same for every such bead, so computed once.
@@ -343,7 +380,9 @@ fn forward(scoring: &Scoring, cells: &Cells, posteriors: bool) -> Forward {
                     model.parts(tables, masks, (pi, i), (pj, j)).total(params)
                 };
                 if posteriors {
-                    bead_score[cell * shapes + k] = bs as f32;
+                    if let Some(s) = slots.slot[k] {
+                        bead_score[cell * slots.per_cell + s] = bs as f32;
+                    }
                     terms[k] = alpha[cells.at(pi, pj)] + bs as f32;
                 }
                 let s = prev + bs;
@@ -364,12 +403,19 @@ fn forward(scoring: &Scoring, cells: &Cells, posteriors: bool) -> Forward {
         back,
         alpha,
         bead_score,
+        slots,
     }
 }
 
 /// The backward sums of every cell, from the bead scores of the forward pass (`m`: English
 /// sentences).
-fn backward(cells: &Cells, allowed: &[(usize, usize)], bead_score: &[f32], m: usize) -> Vec<f32> {
+fn backward(
+    cells: &Cells,
+    allowed: &[(usize, usize)],
+    fwd: &Forward,
+    m: usize,
+) -> Vec<f32> {
+    let slots = &fwd.slots;
     let band = cells.band;
     let n = band.lo.len() - 1;
     let shapes = allowed.len();
@@ -380,6 +426,7 @@ fn backward(cells: &Cells, allowed: &[(usize, usize)], bead_score: &[f32], m: us
             if i == n && j == m {
                 continue;
             }
+            let start = cells.at(i, j);
             let mut terms = [f32::NEG_INFINITY; 8];
             for (k, &(a, b)) in allowed.iter().enumerate() {
                 let (end_i, end_j) = (i + a, j + b);
@@ -387,13 +434,18 @@ fn backward(cells: &Cells, allowed: &[(usize, usize)], bead_score: &[f32], m: us
                     continue;
                 }
                 let end = cells.at(end_i, end_j);
-                let bs = bead_score[end * shapes + k];
+                let bs = match slots.slot[k] {
+                    Some(s) => fwd.bead_score[end * slots.per_cell + s],
+                    // Reachable from the start: the forward pass scored this bead.
+                    None if fwd.alpha[start] != f32::NEG_INFINITY => slots.empty[k],
+                    None => f32::NEG_INFINITY,
+                };
                 if bs == f32::NEG_INFINITY {
                     continue;
                 }
                 terms[k] = bs + beta[end];
             }
-            beta[cells.at(i, j)] = log_sum_exp(&terms[..shapes]);
+            beta[start] = log_sum_exp(&terms[..shapes]);
         }
     }
     beta
