@@ -92,8 +92,9 @@ pub struct PathBead {
 
 /// Cover masks of every sentence pair the band's beads touch, computed once per band and
 /// shared by the passes over it. Most pairs in a band share no item, so a cell holds only a
-/// 4-byte slot (0: both masks empty, else one more than the index of its masks): a long
-/// document's cache is a fraction of a dense one.
+/// 4-byte slot (0: both masks empty, else where its masks are): a long document's cache is a
+/// fraction of a dense one. Masks of sentences of at most 64 items (nearly all) are kept in
+/// 16 bytes, not 32.
 pub struct MaskCache<'m, 'a> {
     model: &'m Model<'a>,
     /// Per row: the first English sentence of its span.
@@ -101,8 +102,14 @@ pub struct MaskCache<'m, 'a> {
     /// Per row: where its cells start in `slot` (one more entry than rows).
     cell: Vec<usize>,
     slot: Vec<u32>,
-    masks: Vec<(u128, u128)>,
+    /// Masks that fit in 64 bits (slot: one more than the index here).
+    narrow: Vec<(u64, u64)>,
+    /// The others (slot: [`WIDE`] plus the index here).
+    wide: Vec<(u128, u128)>,
 }
+
+/// The slot bit of masks kept in [`MaskCache::wide`].
+const WIDE: u32 = 1 << 31;
 
 impl<'m, 'a> MaskCache<'m, 'a> {
     /// Masks for sentence `i` against the English sentences the band's beads may pair with it.
@@ -117,7 +124,7 @@ impl<'m, 'a> MaskCache<'m, 'a> {
         let mut start = Vec::with_capacity(n);
         let mut cell = Vec::with_capacity(n + 1);
         let mut slot = Vec::with_capacity(cells);
-        let mut masks = Vec::new();
+        let (mut narrow, mut wide) = (Vec::new(), Vec::new());
         let mut row = Vec::new();
         for i in 0..n {
             let (j0, j1) = span(i);
@@ -129,23 +136,27 @@ impl<'m, 'a> MaskCache<'m, 'a> {
                 .cover_index
                 .cover_row(&model.id[i], model.en, j0, &mut row);
             for &mk in &row {
+                // At most one mask per cell, and a band holds far fewer than 2^31 cells.
                 if mk == (0, 0) {
                     slot.push(0);
+                } else if let (Ok(a), Ok(b)) = (u64::try_from(mk.0), u64::try_from(mk.1)) {
+                    narrow.push((a, b));
+                    slot.push(narrow.len() as u32);
                 } else {
-                    masks.push(mk);
-                    // At most one mask per cell, and a band holds far fewer than 2^32 cells.
-                    slot.push(masks.len() as u32);
+                    slot.push(WIDE | wide.len() as u32);
+                    wide.push(mk);
                 }
             }
         }
         cell.push(slot.len());
-        masks.shrink_to_fit();
+        narrow.shrink_to_fit();
         MaskCache {
             model,
             start,
             cell,
             slot,
-            masks,
+            narrow,
+            wide,
         }
     }
 }
@@ -159,7 +170,11 @@ impl Masks for MaskCache<'_, '_> {
             if k < self.cell[i + 1] {
                 return match self.slot[k] {
                     0 => (0, 0),
-                    x => self.masks[x as usize - 1],
+                    x if x & WIDE == 0 => {
+                        let (a, b) = self.narrow[x as usize - 1];
+                        (a.into(), b.into())
+                    }
+                    x => self.wide[(x & !WIDE) as usize],
                 };
             }
         }
