@@ -15,6 +15,7 @@ pub fn log_add(a: f64, b: f64) -> f64 {
 
 /// ln Σ e^x over the terms (−∞ when all are −∞); terms more than [`EXP_MIN`] below the
 /// largest are left out (each is below 1e-9 of it).
+#[inline]
 pub fn log_sum_exp(terms: &[f32]) -> f32 {
     let m = terms.iter().copied().fold(f32::NEG_INFINITY, f32::max);
     if m == f32::NEG_INFINITY {
