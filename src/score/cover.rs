@@ -11,7 +11,7 @@ pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
     if id.items.is_empty() || en.items.is_empty() {
         return (0, 0);
     }
-    let (q, x) = (&id.qindex, &en.index);
+    let (q, x) = (id.qindex(), en.index());
     let (mut a, mut b) = (0, 0);
     while a < q.len() && b < x.len() {
         let (ka, kb) = (q[a].key, x[b].key);
@@ -79,7 +79,7 @@ impl CoverIndex {
         let keyed = || {
             (en.iter().enumerate())
                 .filter(|(_, p)| !p.items.is_empty())
-                .flat_map(|(j, p)| p.index.iter().map(move |k| (k.key, j as u32, k.item)))
+                .flat_map(|(j, p)| p.index().iter().map(move |k| (k.key, j as u32, k.item)))
         };
         let mut ranges = rustc_hash::FxHashMap::<u64, (u32, u32)>::default();
         let mut total = 0u32;
@@ -146,7 +146,7 @@ impl CoverIndex {
         if id.items.is_empty() || j1 <= j0 {
             return;
         }
-        for k in &id.qindex {
+        for k in id.qindex() {
             let (q, i) = (k.key, k.item());
             let Some(&(a, b)) = self.ranges.get(&q) else {
                 continue;

@@ -154,11 +154,14 @@ pub struct Prepared {
     pub sentences: u32,
     /// The items (at most [`MAX_ITEMS`]).
     pub items: Vec<Item>,
-    /// Keys other texts look up in this one, with their items, sorted.
-    index: Vec<Keyed>,
-    /// Keys this text looks up in the other one (its own keys and the lexicon translations of
-    /// its words), with their items, sorted (for a merge join with the other side's index).
-    qindex: Vec<Keyed>,
+    /// Two lists of keys with their items, each sorted, in one vector (a long document holds
+    /// one for each of its sentences): the first `own` are the keys other texts look up in
+    /// this one ([`Prepared::index`]); the rest are the keys this text looks up in the other
+    /// one, its own keys and the lexicon translations of its words ([`Prepared::qindex`], for
+    /// a merge join with the other side's index).
+    keys: Vec<Keyed>,
+    /// Keys of [`Prepared::index`].
+    own: u16,
     /// Bit mask of items that are numbers.
     pub num_mask: u128,
     /// Bit mask of items that are names.
@@ -313,8 +316,15 @@ struct WordItem {
 
 impl Prepared {
     /// Add an item of `kind` with its own keys `own`, the keys it looks for `query` (sorted
-    /// and deduplicated here), and its word.
-    fn push_item(&mut self, kind: ItemKind, own: &[u64], query: &mut Vec<u64>, word: Arc<Word>) {
+    /// and deduplicated here), and its word; its keys go to `lists` (index, queries), which
+    /// [`Prepared::finish`] takes.
+    fn push_item(
+        &mut self,
+        (kind, word): (ItemKind, Arc<Word>),
+        own: &[u64],
+        query: &mut Vec<u64>,
+        lists: &mut [Vec<Keyed>; 2],
+    ) {
         let idx = self.items.len();
         let bit = 1u128 << idx;
         self.all_mask |= bit;
@@ -323,27 +333,41 @@ impl Prepared {
             ItemKind::Name => self.name_mask |= bit,
             ItemKind::Word => {}
         }
-        self.index.extend(own.iter().map(|&k| Keyed::new(k, idx)));
+        lists[0].extend(own.iter().map(|&k| Keyed::new(k, idx)));
         query.sort_unstable();
         query.dedup();
-        self.qindex
-            .extend(query.iter().map(|&q| Keyed::new(q, idx)));
+        lists[1].extend(query.iter().map(|&q| Keyed::new(q, idx)));
         self.items.push(Item { kind, word });
     }
 
-    /// Complete the item lists once every item is in: the indexes sorted, the spare room
-    /// given back (prepared sentences live for the whole document).
-    fn finish(&mut self) {
-        self.index.sort_unstable();
-        self.qindex.sort_unstable();
+    /// Complete the item lists once every item is in: the key lists sorted and joined, the
+    /// spare room given back (prepared sentences live for the whole document).
+    fn finish(&mut self, [mut index, mut qindex]: [Vec<Keyed>; 2]) {
+        index.sort_unstable();
+        qindex.sort_unstable();
         self.items.shrink_to_fit();
-        self.index.shrink_to_fit();
-        self.qindex.shrink_to_fit();
+        // An item has a few own keys, and there are at most 128 items.
+        self.own = index.len() as u16;
+        self.keys = Vec::with_capacity(index.len() + qindex.len());
+        self.keys.extend(index);
+        self.keys.extend(qindex);
+    }
+
+    /// Keys other texts look up in this one, with their items, sorted.
+    #[inline]
+    pub(crate) fn index(&self) -> &[Keyed] {
+        &self.keys[..usize::from(self.own)]
+    }
+
+    /// Keys this text looks up in the other one, with their items, sorted.
+    #[inline]
+    pub(crate) fn qindex(&self) -> &[Keyed] {
+        &self.keys[usize::from(self.own)..]
     }
 
     /// The keys other texts look up in this one (tokens, numbers, cognates, English stems).
     pub fn own_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.index.iter().map(|k| k.key)
+        self.index().iter().map(|k| k.key)
     }
 
     /// Add word translations (Indonesian stem key → English stem keys, e.g. learned ones) to a
@@ -353,7 +377,7 @@ impl Prepared {
         &mut self,
         pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
     ) {
-        let before = self.qindex.len();
+        let (from, before) = (usize::from(self.own), self.keys.len());
         for (i, item) in self.items.iter().enumerate() {
             let s = item.stem();
             if s == 0 {
@@ -363,8 +387,8 @@ impl Prepared {
                 for &e in v {
                     let q = en_stem_key(e);
                     let known = |k: &Keyed| k.key == q && usize::from(k.item()) == i;
-                    if !self.qindex[..before].iter().any(known) {
-                        self.qindex.push(Keyed {
+                    if !self.keys[from..before].iter().any(known) {
+                        self.keys.push(Keyed {
                             key: q,
                             item: i as u8 | LEARNED,
                         });
@@ -372,22 +396,23 @@ impl Prepared {
                 }
             }
         }
-        if self.qindex.len() > before {
-            self.qindex.sort_unstable();
+        if self.keys.len() > before {
+            self.keys[from..].sort_unstable();
             // Prepared texts live for the whole document: give back what growing left over.
-            self.qindex.shrink_to_fit();
+            self.keys.shrink_to_fit();
         }
     }
 
     /// Take out the queries [`Prepared::add_translations`] added (the text is then as
     /// prepared), to put back with [`Prepared::restore_translations`].
     pub(crate) fn take_translations(&mut self) -> Translations {
-        let learned: Vec<Keyed> = (self.qindex.iter())
+        let learned: Vec<Keyed> = (self.qindex().iter())
             .filter(|k| k.item & LEARNED != 0)
             .copied()
             .collect();
         if !learned.is_empty() {
-            self.qindex.retain(|k| k.item & LEARNED == 0);
+            // Only queries are marked.
+            self.keys.retain(|k| k.item & LEARNED == 0);
         }
         Translations(learned)
     }
@@ -396,8 +421,9 @@ impl Prepared {
     /// before: the queries are sorted again).
     pub(crate) fn restore_translations(&mut self, learned: Translations) {
         if !learned.0.is_empty() {
-            self.qindex.extend(learned.0);
-            self.qindex.sort_unstable();
+            self.keys.extend(learned.0);
+            let from = usize::from(self.own);
+            self.keys[from..].sort_unstable();
         }
     }
 
@@ -410,10 +436,12 @@ impl Prepared {
         pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
     ) {
         // Each item's own queries, in key order.
-        let mut by_item: Vec<(u8, u64)> = self.qindex.iter().map(|k| (k.item(), k.key)).collect();
+        let mut by_item: Vec<(u8, u64)> = (self.qindex().iter())
+            .map(|k| (k.item(), k.key))
+            .collect();
         by_item.sort_unstable();
         let mut added = false;
-        let mut qindex = Vec::with_capacity(self.qindex.len());
+        let mut qindex = Vec::with_capacity(self.qindex().len());
         let mut queries = Vec::new();
         let mut at = 0;
         for (i, item) in self.items.iter().enumerate() {
@@ -444,7 +472,8 @@ impl Prepared {
             return;
         }
         qindex.sort_unstable();
-        self.qindex = qindex;
+        self.keys.truncate(usize::from(self.own));
+        self.keys.extend(qindex);
     }
 
     /// Memory the prepared text holds in bytes.
@@ -452,13 +481,13 @@ impl Prepared {
         use std::mem::size_of;
         size_of::<Prepared>()
             + self.items.capacity() * size_of::<Item>()
-            + (self.index.capacity() + self.qindex.capacity()) * size_of::<Keyed>()
+            + self.keys.capacity() * size_of::<Keyed>()
     }
 
     /// The keys this text looks up in the other one (with lexicon translations), in key
     /// order (a key may come once for each item that looks it up).
     pub fn query_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.qindex.iter().map(|k| k.key)
+        self.qindex().iter().map(|k| k.key)
     }
 
     /// Drop what a text of side `lang` is never asked for when it is only covered against
@@ -466,9 +495,13 @@ impl Prepared {
     /// [`CoverIndex`]): an Indonesian text's index and an English text's queries.
     pub fn shed(&mut self, lang: Lang) {
         match lang {
-            Lang::Id => self.index = Vec::new(),
-            Lang::En => self.qindex = Vec::new(),
+            Lang::Id => {
+                self.keys.drain(..usize::from(self.own));
+                self.own = 0;
+            }
+            Lang::En => self.keys.truncate(usize::from(self.own)),
         }
+        self.keys.shrink_to_fit();
     }
 }
 
@@ -544,8 +577,7 @@ impl Evidence {
         let cap = tokens.len().min(MAX_ITEMS);
         let mut seen: Vec<u64> = Vec::with_capacity(cap);
         p.items.reserve(cap);
-        p.index.reserve(3 * cap);
-        p.qindex.reserve(4 * cap);
+        let mut lists = [Vec::with_capacity(3 * cap), Vec::with_capacity(4 * cap)];
         let mut word_pos = usize::from(inner);
         // An ASCII text is lowercased once and its tokens sliced from it (same byte offsets);
         // other texts token by token (lowercasing may change lengths there).
@@ -627,9 +659,9 @@ impl Evidence {
                     stem: 0,
                 })
             });
-            p.push_item(kind, &own, &mut query, word);
+            p.push_item((kind, word), &own, &mut query, &mut lists);
         }
-        p.finish();
+        p.finish(lists);
         p
     }
 
