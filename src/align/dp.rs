@@ -424,12 +424,7 @@ fn forward(scoring: &Scoring, cells: &Cells, posteriors: bool) -> Forward {
 
 /// The backward sums of every cell, from the bead scores of the forward pass (`m`: English
 /// sentences).
-fn backward(
-    cells: &Cells,
-    allowed: &[(usize, usize)],
-    fwd: &Forward,
-    m: usize,
-) -> Vec<f32> {
+fn backward(cells: &Cells, allowed: &[(usize, usize)], fwd: &Forward, m: usize) -> Vec<f32> {
     let slots = &fwd.slots;
     let band = cells.band;
     let n = band.lo.len() - 1;

@@ -153,7 +153,11 @@ impl CoverIndex {
             };
             let run = &self.entries[a as usize..b as usize];
             let from = run.partition_point(|e| ({ e.sentence } as usize) < j0);
-            for &Entry { sentence: j, item: t } in &run[from..] {
+            for &Entry {
+                sentence: j,
+                item: t,
+            } in &run[from..]
+            {
                 if j as usize >= j1 {
                     break;
                 }

@@ -436,9 +436,8 @@ impl Prepared {
         pairs: &std::collections::HashMap<u64, Vec<u64>, S>,
     ) {
         // Each item's own queries, in key order.
-        let mut by_item: Vec<(u8, u64)> = (self.qindex().iter())
-            .map(|k| (k.item(), k.key))
-            .collect();
+        let mut by_item: Vec<(u8, u64)> =
+            (self.qindex().iter()).map(|k| (k.item(), k.key)).collect();
         by_item.sort_unstable();
         let mut added = false;
         let mut qindex = Vec::with_capacity(self.qindex().len());
