@@ -5,20 +5,23 @@
 //! pair aligns as one bead where the translation pairs two.
 //!
 //! Where a headline may end is read from its form on each side ([`head_cuts`]), each place
-//! with a prior by how sure the form is: after at least three capitalised words of a
+//! with a prior by how sure the form is: after at least four capitalised words of a
 //! title-cased run, before one of the last capitalised words before the first word in lower
-//! case that a title would capitalise (the sentence may open with a name of a few words), and
-//! surely before a small function word capitalised where the title writes such words in lower
-//! case; in sentence case, before a capitalised function word (sure), or a capitalised word
-//! after one in lower case or after another capitalised word (unsure: names go on). The two
-//! sides decide together ([`Aligner::split_heads`]): for a bead whose first sentence starts a
-//! paragraph on both sides, every pair of places is weighed by the two priors, by the words
-//! that would find their translation only across the cut (`misplaced`) and by how well the
-//! lengths of the parts agree; the best pair scoring above nothing splits both sentences, and
-//! the bead becomes the headline's bead and the rest (then a subhead after it is looked for
-//! the same way). A strong form on one side and a weak one on the other can split; weak forms
-//! on both sides cannot, since a sentence cut at matching places looks as consistent as a
-//! headline does.
+//! case that a title would capitalise (the sentence may open with a short name), and surely
+//! before a small function word capitalised where the title writes such words in lower case;
+//! in sentence case, before a capitalised function word (sure), or a capitalised word after one
+//! in lower case or after another capitalised word (unsure: names go on). A name opening the
+//! sentence counts against a place (`Gubernur Jawa Tengah Surya Cahaya meresmikan …` is a
+//! title and a name, not a headline and a sentence). The two sides decide together
+//! ([`Aligner::split_heads`]): for a bead whose first sentence starts a paragraph on both
+//! sides, every pair of places is weighed by the two priors, by the words that would find their
+//! translation only across the cut (`misplaced`; the parts read in sentence case, so that a
+//! title's words match as words, not as names) and by how well the lengths of the parts agree.
+//! The best pair splits both sentences where its score, with one such word forgiven (word
+//! matches are noisy), is above nothing; the bead becomes the headline's bead and the rest,
+//! and a subhead after the headline is looked for the same way. A strong form on one side and
+//! a weak one on the other can split; weak forms on both sides cannot, since a sentence cut at
+//! matching places looks as consistent as a headline does.
 
 use crate::score::{Evidence, Prepared, cover_with};
 use crate::segment::{Lang, Sentence};
@@ -47,6 +50,8 @@ pub struct HeadParams {
     pub name: f64,
     /// Cost of each word that finds its translation only across the cut (`misplaced`).
     pub cross: f64,
+    /// Misplaced words forgiven in deciding whether to split at all (not in choosing where).
+    pub forgiven: f64,
     /// Weight of the length terms.
     pub len: f64,
     /// Before a capitalised word (not a function word) after another (inside a name?).
@@ -79,6 +84,7 @@ impl Default for HeadParams {
             name_opener: 2.0,
             title_reach: 3,
             cross: 0.5,
+            forgiven: 1.0,
             len: 0.5,
             threshold: 0.0,
             title_words: 4,
@@ -125,6 +131,27 @@ fn names_in(text: &str) -> std::collections::HashSet<String> {
         .filter(|w| case_of(w) == Case::Upper)
         .map(bare)
         .collect()
+}
+
+/// `text` with every capitalised word after the first in lower case (a title read as a
+/// sentence: its words are matched as words, not as names); words in capitals stay.
+fn sentence_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (k, w) in text.split(' ').enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        let mut cs = w.chars();
+        let titled = k > 0
+            && case_of(w) == Case::Upper
+            && w.chars().filter(|c| c.is_uppercase()).count() == 1;
+        if titled {
+            out.extend(cs.by_ref().flat_map(char::to_lowercase));
+        } else {
+            out.push_str(w);
+        }
+    }
+    out
 }
 
 /// How a word is written.
@@ -404,7 +431,7 @@ impl Aligner {
             return None;
         }
         let prep_id = |text: &str| {
-            let mut p = ev.prepare(text, Lang::Id);
+            let mut p = ev.prepare(&sentence_case(text), Lang::Id);
             self.add_learned(&mut p);
             p
         };
@@ -416,8 +443,8 @@ impl Aligner {
             .iter()
             .map(|c| {
                 (
-                    ev.prepare(&t.text[..c.at], Lang::En),
-                    ev.prepare(&t.text[c.at..], Lang::En),
+                    ev.prepare(&sentence_case(&t.text[..c.at]), Lang::En),
+                    ev.prepare(&sentence_case(&t.text[c.at..]), Lang::En),
                 )
             })
             .collect();
@@ -425,18 +452,24 @@ impl Aligner {
             length_term(a.chars as f64, b.chars as f64, stats.ratio, stats.s2)
         };
         let whole = len(ps, pt);
-        let mut best = (params.threshold, None);
+        // The best pair by everything; whether to split, by the same score with a few
+        // misplaced words forgiven (word matches are noisy: a headline word whose
+        // translation in its sentence is inflected otherwise matches only across).
+        // (score, the pair, the score to decide by)
+        let mut best = (f64::NEG_INFINITY, (0, 0), f64::NEG_INFINITY);
         for (x, (a, b)) in ci.iter().zip(&parts_i) {
             for (y, (c, d)) in ce.iter().zip(&parts_e) {
                 let cross = misplaced((a, b), (c, d));
-                let score = x.prior + y.prior - params.cross * cross
-                    + params.len * (len(a, c) + len(b, d) - whole).min(0.0);
+                let base =
+                    x.prior + y.prior + params.len * (len(a, c) + len(b, d) - whole).min(0.0);
+                let score = base - params.cross * cross;
                 if score > best.0 {
-                    best = (score, Some((x.at, y.at)));
+                    let forgiven = (cross - params.forgiven).max(0.0);
+                    best = (score, (x.at, y.at), base - params.cross * forgiven);
                 }
             }
         }
-        best.1
+        (best.2 > params.threshold).then_some(best.1)
     }
 
     /// The sentences with the headlines `cuts` split off (per bead: its first Indonesian
