@@ -508,8 +508,8 @@ impl Pipeline {
         }
         let out = self.finish(
             &self.aligner,
-            (id.sentences, &aligned.id),
-            (en.sentences, &aligned.en),
+            (id.sentences, Cow::Owned(aligned.id)),
+            (en.sentences, Cow::Owned(aligned.en)),
             aligned.beads,
             &aligned.stats,
             given,
@@ -552,8 +552,8 @@ impl Pipeline {
         );
         let out = self.finish(
             learned,
-            (doc.id.sentences.clone(), pid),
-            (doc.en.sentences.clone(), &doc.en.prepared),
+            (doc.id.sentences.clone(), Cow::Borrowed(pid)),
+            (doc.en.sentences.clone(), Cow::Borrowed(&doc.en.prepared)),
             beads,
             &stats,
             doc.given(),
@@ -605,8 +605,8 @@ impl Pipeline {
     fn finish(
         &self,
         aligner: &Aligner,
-        (id, pid): (Vec<Sentence>, &[Prepared]),
-        (en, pen): (Vec<Sentence>, &[Prepared]),
+        (mut id, mut pid): (Vec<Sentence>, Cow<[Prepared]>),
+        (mut en, mut pen): (Vec<Sentence>, Cow<[Prepared]>),
         beads: Vec<Bead>,
         stats: &DocStats,
         given: bool,
@@ -630,7 +630,15 @@ impl Pipeline {
         }
         // Run-in headlines are split off first; the parts are pieces of sentences, as the
         // clauses are.
-        let heads = aligner.split_heads((&id, pid), (&en, pen), &beads, stats);
+        // The sentences go into the split (copied first only where they are borrowed).
+        let heads = (aligner.find_heads((&id, &pid), (&en, &pen), &beads, stats)).map(|cuts| {
+            aligner.apply_heads(
+                (&mut id, pid.to_mut()),
+                (&mut en, pen.to_mut()),
+                &beads,
+                &cuts,
+            )
+        });
         if let Some(h) = &heads {
             notes.push(Note {
                 step: "headlines",
@@ -649,7 +657,7 @@ impl Pipeline {
                 stats,
                 &params,
             ),
-            None => aligner.split_clauses_with((&id, pid), (&en, pen), &beads, stats, &params),
+            None => aligner.split_clauses_with((&id, &pid), (&en, &pen), &beads, stats, &params),
         };
         if let Some(h) = &heads {
             h.to_sentences(&mut split.id_sentence, &mut split.en_sentence);

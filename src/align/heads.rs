@@ -331,6 +331,10 @@ impl Heads {
     }
 }
 
+/// Per bead that starts with headlines: its first Indonesian sentence, the offsets of the
+/// headline ends in it, the same for English; in bead order ([`Aligner::find_heads`]).
+pub(crate) type HeadCuts = Vec<(usize, Vec<usize>, usize, Vec<usize>)>;
+
 /// A sentence cut at byte `at` of its text, each part trimmed.
 fn cut(s: &Sentence, at: usize) -> (Sentence, Sentence) {
     let head = s.text[..at].trim_end().len();
@@ -366,11 +370,27 @@ impl Aligner {
         beads: &[Bead],
         stats: &DocStats,
     ) -> Option<Heads> {
+        let cuts = self.find_heads((id, pid), (en, pen), beads, stats)?;
+        let (mut id, mut pid, mut en, mut pen) =
+            (id.to_vec(), pid.to_vec(), en.to_vec(), pen.to_vec());
+        Some(self.apply_heads((&mut id, &mut pid), (&mut en, &mut pen), beads, &cuts))
+    }
+
+    /// Where [`Aligner::split_heads`] splits: per bead that starts with headlines, its first
+    /// sentence on each side and the offsets of the headline ends in them (a headline, then a
+    /// subhead, …). `None` where nothing is split.
+    pub(crate) fn find_heads(
+        &self,
+        (id, pid): (&[Sentence], &[Prepared]),
+        (en, pen): (&[Sentence], &[Prepared]),
+        beads: &[Bead],
+        stats: &DocStats,
+    ) -> Option<HeadCuts> {
         let params = HeadParams::default();
         let starts = |s: &[Sentence], k: usize| k == 0 || s[k - 1].para != s[k].para;
         // Per bead that starts with headlines: its first sentence on each side and the
         // offsets of the headline ends in them (a headline, then a subhead, …).
-        let mut cuts: Vec<(usize, Vec<usize>, usize, Vec<usize>)> = Vec::new();
+        let mut cuts: HeadCuts = Vec::new();
         for b in beads {
             let (Some(&i), Some(&j)) = (b.id.first(), b.en.first()) else {
                 continue;
@@ -400,10 +420,7 @@ impl Aligner {
                 cuts.push((i, at_i, j, at_e));
             }
         }
-        if cuts.is_empty() {
-            return None;
-        }
-        Some(self.apply_heads((id, pid), (en, pen), beads, &cuts))
+        (!cuts.is_empty()).then_some(cuts)
     }
 
     /// A text prepared as this aligner prepares a side (with its learned translations).
@@ -472,49 +489,51 @@ impl Aligner {
         (best.2 > params.threshold).then_some(best.1)
     }
 
-    /// The sentences with the headlines `cuts` split off (per bead: its first Indonesian
-    /// sentence, the offset of the cut in it, the same for English; in bead order), and the
-    /// beads over them.
-    fn apply_heads(
+    /// The sentences with the headlines `cuts` split off ([`Aligner::find_heads`]), and the
+    /// beads over them. The sentences and prepared sentences are moved into the result, not
+    /// copied (a long document holds many): `id`, `pid`, `en` and `pen` are left empty.
+    pub(crate) fn apply_heads(
         &self,
-        (id, pid): (&[Sentence], &[Prepared]),
-        (en, pen): (&[Sentence], &[Prepared]),
+        (id, pid): (&mut [Sentence], &mut [Prepared]),
+        (en, pen): (&mut [Sentence], &mut [Prepared]),
         beads: &[Bead],
         cuts: &[(usize, Vec<usize>, usize, Vec<usize>)],
     ) -> Heads {
         // Per side: the new sentences, and the new index of each old one's first part.
-        let side =
-            |sents: &[Sentence], prep: &[Prepared], at: Vec<(usize, &[usize])>, lang: Lang| {
-                let mut out = Vec::with_capacity(sents.len() + at.len());
-                let mut pout = Vec::with_capacity(sents.len() + at.len());
-                let mut index = Vec::with_capacity(sents.len() + 1);
-                let mut origin = Vec::with_capacity(sents.len() + at.len());
-                let mut next = at.into_iter().peekable();
-                for (k, (s, p)) in sents.iter().zip(prep).enumerate() {
-                    index.push(out.len());
-                    if let Some((_, offsets)) = next.next_if(|&(i, _)| i == k) {
-                        let mut rest = s.clone();
-                        let mut from = 0;
-                        for &c in offsets {
-                            let (h, r) = cut(&rest, c - from);
-                            from = c;
-                            pout.push(self.prepare_side(&h.text, lang));
-                            out.push(h);
-                            origin.push(None);
-                            rest = r;
-                        }
-                        pout.push(self.prepare_side(&rest.text, lang));
-                        out.push(rest);
-                        origin.push(None);
-                    } else {
-                        out.push(s.clone());
-                        pout.push(p.clone());
-                        origin.push(Some(k));
-                    }
-                }
+        let side = |sents: &mut [Sentence],
+                    prep: &mut [Prepared],
+                    at: Vec<(usize, &[usize])>,
+                    lang: Lang| {
+            let mut out = Vec::with_capacity(sents.len() + at.len());
+            let mut pout = Vec::with_capacity(sents.len() + at.len());
+            let mut index = Vec::with_capacity(sents.len() + 1);
+            let mut origin = Vec::with_capacity(sents.len() + at.len());
+            let mut next = at.into_iter().peekable();
+            for (k, (s, p)) in sents.iter_mut().zip(prep).enumerate() {
                 index.push(out.len());
-                (out, pout, index, origin)
-            };
+                if let Some((_, offsets)) = next.next_if(|&(i, _)| i == k) {
+                    let mut rest = std::mem::take(s);
+                    let mut from = 0;
+                    for &c in offsets {
+                        let (h, r) = cut(&rest, c - from);
+                        from = c;
+                        pout.push(self.prepare_side(&h.text, lang));
+                        out.push(h);
+                        origin.push(None);
+                        rest = r;
+                    }
+                    pout.push(self.prepare_side(&rest.text, lang));
+                    out.push(rest);
+                    origin.push(None);
+                } else {
+                    out.push(std::mem::take(s));
+                    pout.push(std::mem::take(p));
+                    origin.push(Some(k));
+                }
+            }
+            index.push(out.len());
+            (out, pout, index, origin)
+        };
         let (nid, npid, xi, oi) = side(
             id,
             pid,

@@ -59,7 +59,7 @@ impl Lang {
 }
 
 /// One sentence of an input text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Sentence {
     /// The original sentence text, trimmed (never normalised; from
     /// [`Segmenter::split_wrapped`], its line breaks are single spaces).
