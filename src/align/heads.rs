@@ -294,6 +294,14 @@ pub fn head_cuts(
         } else {
             params.name
         };
+        // The other side writes it as it is: a name or the title of a work (`… di album Over
+        // My Head`), not a sentence's first word.
+        let prior = prior
+            - if names.contains(&lower) {
+                params.name_opener
+            } else {
+                0.0
+            };
         out.push(HeadCut { at: ws[k].0, prior });
     }
     let rest_ok = |at: usize| ws.iter().filter(|w| w.0 >= at).count() >= params.min_words;
