@@ -454,6 +454,9 @@ impl Aligner {
         if full {
             return path;
         }
+        // The searches again may take at most this many cells: the work stays linear in the
+        // band, also where most of the path is suspect (one side many times the other's length).
+        let mut budget = SEARCH_AGAIN * band.cells();
         // A long run of beads no better than leaving their sentences unaligned means the
         // band may have lost the path (a long passage missing on one side, between sparse
         // anchors): those rows are searched again like the ones that touched the edge.
@@ -477,8 +480,11 @@ impl Aligner {
                 for x in &mut widths[r0..=r1] {
                     *x = w;
                 }
-                let t;
-                (path, t) = self.search_stretch(model, tables, path, (r0, r1), w, &pass);
+                let Some(t) =
+                    self.search_stretch(model, tables, &mut path, (r0, r1), w, &pass, &mut budget)
+                else {
+                    continue;
+                };
                 next.extend(t);
                 next.extend(suspect_rows(&path, tables, r0, r1));
             }
@@ -497,16 +503,19 @@ impl Aligner {
 
     /// Search the beads of `path` over rows `r0..=r1` again, in a band of half-width `w`
     /// around them, from the path's cell before them to its cell after them; returns the
-    /// new path and the rows where the new stretch touched its band.
+    /// rows where the new stretch touched its band. `None` (the path left as it is) when the
+    /// band holds more cells than `budget` has left; else they are taken from it.
+    #[allow(clippy::too_many_arguments)]
     fn search_stretch(
         &self,
         model: &Model,
         tables: &Tables,
-        mut path: Vec<dp::PathBead>,
+        path: &mut Vec<dp::PathBead>,
         (r0, r1): (usize, usize),
         w: usize,
         pass: &Pass,
-    ) -> (Vec<dp::PathBead>, Vec<usize>) {
+        budget: &mut usize,
+    ) -> Option<Vec<usize>> {
         let ka = path.iter().rposition(|b| b.i0 <= r0).unwrap_or(0);
         let kb = (path.iter().position(|b| b.i1 >= r1))
             .unwrap_or(path.len() - 1)
@@ -532,6 +541,7 @@ impl Aligner {
             })
             .collect();
         let band = Band::around(&center_of(&local, i1 - i0), j1 - j0, w);
+        *budget = budget.checked_sub(band.cells())?;
         let masks = dp::MaskCache::new(&sub, &band);
         let (found, touched) = dp::best_path(
             &sub,
@@ -550,7 +560,7 @@ impl Aligner {
             ..b
         });
         path.splice(ka..=kb, found);
-        (path, touched.into_iter().map(|i| i + i0).collect())
+        Some(touched.into_iter().map(|i| i + i0).collect())
     }
 
     /// Align one document in two passes: the word translations learned from the confident
@@ -653,6 +663,12 @@ impl<'b> Pass<'b> {
 fn several_per_paragraph(paras: &[usize]) -> bool {
     paras.windows(2).any(|w| w[0] == w[1])
 }
+
+/// The cells the searches again of one search may take, as a multiple of its first band's
+/// cells. The dev documents take at most 3.5 (the long document with passages missing);
+/// a document with one side 10 times the other's length, where most of the path is runs
+/// of unpaired sentences, took 13 in the first pass and 52 in the last.
+const SEARCH_AGAIN: usize = 8;
 
 /// Beads in a row no better than leaving their sentences unaligned that make a run
 /// suspicious (see [`Aligner::search`]).

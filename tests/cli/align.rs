@@ -461,3 +461,51 @@ fn doc_field_names_the_pair() {
         "{jsonl}"
     );
 }
+
+/// The indices of a ladder line's side (`[0,1]`).
+fn ladder_side(s: &str) -> Vec<usize> {
+    let s = s.trim_start_matches('[').trim_end_matches(']');
+    s.split(',')
+        .filter(|x| !x.is_empty())
+        .map(|x| x.parse().unwrap())
+        .collect()
+}
+
+/// A pair with one side 20 times the other's length (one word a line, so nearly every line
+/// of the long side is left unpaired) aligns, either way round, into beads that hold every
+/// line of both sides exactly once: the searches again of the band stay within their budget
+/// instead of widening over the whole document (docs/align.md, "Speed and memory").
+#[test]
+fn very_uneven_pair_aligns_every_line_once() {
+    let ids = [
+        "rumah", "air", "kota", "buku", "jalan", "anak", "hari", "malam",
+    ];
+    let ens = [
+        "house", "water", "city", "book", "road", "child", "day", "night",
+    ];
+    let side = |words: &[&str], n: usize, seed: usize| -> String {
+        (0..n)
+            .map(|k| format!("{}\n", words[(k * 7 + k / 3 + seed) % words.len()]))
+            .collect()
+    };
+    let (long, short) = (20_000, 1_000);
+    for (n, m) in [(long, short), (short, long)] {
+        let (_dir, id, en) = pair_files(&side(&ids, n, 1), &side(&ens, m, 5));
+        let ladder = align_stdout(&["--presplit", "--format", "ladder"], id, en);
+        let (mut seen_id, mut seen_en) = (vec![0; n], vec![0; m]);
+        for line in ladder.lines() {
+            let mut parts = line.split(':');
+            let (a, b) = (parts.next().unwrap(), parts.next().unwrap());
+            ladder_side(a).into_iter().for_each(|i| seen_id[i] += 1);
+            ladder_side(b).into_iter().for_each(|j| seen_en[j] += 1);
+        }
+        assert!(
+            seen_id.iter().all(|&c| c == 1),
+            "{n} × {m}: an Indonesian line not once"
+        );
+        assert!(
+            seen_en.iter().all(|&c| c == 1),
+            "{n} × {m}: an English line not once"
+        );
+    }
+}
