@@ -329,6 +329,8 @@ pub struct Aligned {
     pub sentence_beads: Vec<Bead>,
     /// Sentences per side (Indonesian, English), before any clause split.
     pub sentences: (usize, usize),
+    /// Run-in headlines split off their sentence on both sides ([`Aligner::split_heads`]).
+    pub headlines: usize,
     /// What the steps noted about the document.
     pub notes: Vec<Note>,
     /// How each side's line breaks were read (Indonesian, English).
@@ -623,6 +625,7 @@ impl Pipeline {
                 beads: beads.clone(),
                 sentence_beads: beads,
                 sentences,
+                headlines: 0,
                 notes,
                 layout: Default::default(),
                 document: Judgement::default(),
@@ -680,6 +683,7 @@ impl Pipeline {
             en_sentence: split.en_sentence,
             sentence_beads: beads,
             sentences,
+            headlines: heads.as_ref().map_or(0, |h| h.split),
             notes,
             layout: Default::default(),
             document: Judgement::default(),

@@ -381,6 +381,7 @@ impl Batch {
         tally.wrapped.id += u64::from(wi);
         tally.wrapped.en += u64::from(we);
         tally.wrapped.documents += u64::from(wi || we);
+        tally.headlines += done.aligned.headlines as u64;
         let beads = std::mem::take(&mut done.aligned.beads);
         let mut kept = Vec::with_capacity(beads.len());
         for (k, bead) in beads.into_iter().enumerate() {

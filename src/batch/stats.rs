@@ -134,6 +134,8 @@ pub struct Tally {
     pub kept_scores: ScoreHistogram,
     /// Documents and sides read as hard-wrapped.
     pub wrapped: WrappedCounts,
+    /// Run-in headlines split off their sentence.
+    pub headlines: u64,
 }
 
 /// How many documents were read as hard-wrapped ([`crate::segment::Segmenter::read`]).
@@ -168,6 +170,8 @@ pub struct Summary {
     pub sentences: SentCounts,
     /// Documents read as hard-wrapped (by `--wrapped`, or found so without `--no-wrapped`).
     pub wrapped: WrappedCounts,
+    /// Headlines run into the first sentence of their paragraph, split off on both sides.
+    pub headlines: u64,
     /// Beads by type.
     pub beads: BTreeMap<String, u64>,
     /// Pairs (beads) aligned, kept, and dropped by reason.
@@ -303,6 +307,7 @@ impl Summary {
                 en: t.sent_en,
             },
             wrapped: t.wrapped.clone(),
+            headlines: t.headlines,
             beads: t.beads.clone(),
             pairs: PairCounts {
                 aligned: t.aligned(),

@@ -202,3 +202,37 @@ fn leads_that_open_with_a_title_and_a_name_stay_whole() {
         }
     }
 }
+
+/// `batch` counts the headlines it split off in its stats.
+#[test]
+fn batch_counts_the_headlines_split_off() {
+    let dir = tempfile::tempdir().unwrap();
+    let manifest = dir.path().join("manifest.tsv");
+    let side = |lang: &str| {
+        data(&format!("pasar-runin.{lang}.txt"))
+            .display()
+            .to_string()
+    };
+    std::fs::write(
+        &manifest,
+        format!("doc\tid\ten\nrunin\t{}\t{}\n", side("id"), side("en")),
+    )
+    .unwrap();
+    let out = dir.path().join("corpus.tsv");
+    let run = selaras()
+        .args(["batch", "-q", "-o"])
+        .arg(&out)
+        .arg(&manifest)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let stats: Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("corpus.tsv.stats.json")).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(stats["headlines"], 2);
+}
