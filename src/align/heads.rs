@@ -255,7 +255,16 @@ pub fn head_cuts(
             let titled = (0..k)
                 .filter(|&x| case[x] == Case::Upper && !small[x])
                 .count();
-            if open_after(k) && later < params.title_reach && titled >= params.title_words {
+            // A comma in the run makes it a list of names (`Bogor Regency, Bekasi City and
+            // Karawang Regency are …`) more likely than a title.
+            let and = |w: &str| matches!(bare(w).as_str(), "and" | "dan" | "serta" | "or" | "atau");
+            let listed = ws[..k].iter().any(|w| w.1.ends_with(','))
+                && ws[k.saturating_sub(3)..k].iter().any(|w| and(w.1));
+            if open_after(k)
+                && later < params.title_reach
+                && titled >= params.title_words
+                && !listed
+            {
                 let mut prior = params.title - later as f64 * params.title_step;
                 // Sure where the title writes its small words in lower case; less where it
                 // has none (it may capitalise every word).
