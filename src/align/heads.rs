@@ -107,6 +107,11 @@ const ALWAYS_CAPITAL: &[&str] = &["i", "anda", "kau", "engkau", "tuhan", "allah"
 /// Most headlines split off one sentence (a headline, a subhead, a deck).
 const MAX_HEADS: usize = 3;
 
+/// Most words before a place where a headline may end: a headline is short, and a paragraph
+/// of thousands of words with no sentence end (a list, text without punctuation) must not
+/// cost a search over every pair of its capitalised words.
+const MAX_HEAD_WORDS: usize = 64;
+
 /// Small function words that titles write in lower case.
 fn is_small(lower: &str, lang: Lang) -> bool {
     const EN: &[&str] = &[
@@ -217,6 +222,8 @@ pub fn head_cuts(
 ) -> Vec<HeadCut> {
     let names = names_in(other);
     let ws = words(text);
+    // Places lie before word `k` for `k` below this.
+    let last = ws.len().min(MAX_HEAD_WORDS + 1);
     if ws.len() <= params.min_words {
         return Vec::new();
     }
@@ -247,7 +254,7 @@ pub fn head_cuts(
     if run < ws.len() && run > params.min_words {
         let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
         let mut later = 0;
-        for k in (params.min_words..run).rev() {
+        for k in (params.min_words..run.min(last)).rev() {
             if case[k] != Case::Upper {
                 continue;
             }
@@ -281,7 +288,7 @@ pub fn head_cuts(
     }
     // In sentence case, after the title-cased run (if any): a capitalised word that would
     // not be capitalised inside a sentence.
-    for k in params.min_words.max(run)..ws.len() {
+    for k in params.min_words.max(run)..last {
         let w = ws[k].1;
         let quoted = w.starts_with(['"', '“', '‘']);
         let core = w.trim_start_matches(['"', '“', '‘', '\'', '(']);
@@ -648,6 +655,18 @@ mod tests {
                 "Harga beras naik lagi di pasar tradisional".to_string(),
                 1.5
             )]
+        );
+    }
+
+    #[test]
+    fn places_lie_within_the_first_words() {
+        // A paragraph of thousands of words and no sentence end: places only near its start.
+        let t = "Harga beras naik lagi di pasar Mereka mengatakan stok menipis ".repeat(2000);
+        let cuts = cuts(&t, Lang::Id);
+        assert!(!cuts.is_empty());
+        assert!(
+            cuts.iter()
+                .all(|c| c.0.split_whitespace().count() <= MAX_HEAD_WORDS)
         );
     }
 
