@@ -383,6 +383,26 @@ pub fn fnv1a64(s: &str) -> u64 {
     h
 }
 
+/// The words of `text` (runs of characters other than whitespace) with their byte offsets.
+pub fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (k, c) in text.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &text[s..k]));
+                start = None;
+            }
+            (false, None) => start = Some(k),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
 /// `n` things, the noun in the singular for one: `1 document`, `3 documents`.
 pub fn count(n: u64, noun: &str) -> String {
     let s = if n == 1 { "" } else { "s" };

@@ -185,26 +185,6 @@ fn case_of(word: &str) -> Case {
     Case::Other
 }
 
-/// The words of `text` with their byte offsets.
-fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (k, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                out.push((s, &text[s..k]));
-                start = None;
-            }
-            (false, None) => start = Some(k),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
-}
-
 /// The letters of a word in lower case, without the punctuation around it.
 fn bare(word: &str) -> String {
     word.trim_matches(|c: char| !c.is_alphanumeric())
@@ -221,7 +201,7 @@ pub fn head_cuts(
     params: &HeadParams,
 ) -> Vec<HeadCut> {
     let names = names_in(other);
-    let ws = words(text);
+    let ws = crate::text::words(text);
     // Places lie before word `k` for `k` below this.
     let last = ws.len().min(MAX_HEAD_WORDS + 1);
     if ws.len() <= params.min_words {
@@ -241,7 +221,6 @@ pub fn head_cuts(
             .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
             .ends_with(['.', ',', ';', ':', '!', '?', '-', '–', '—', '…', '/', '('])
     };
-    // Two capitalised words that the lexicon does not know: a name going on.
     // A name: a capitalised word the lexicon does not know, or one the other side writes as
     // it is (Indonesian names are often words: `Putri`, `Indah`).
     let unknown = |k: usize| {
@@ -253,6 +232,7 @@ pub fn head_cuts(
     let in_name = |k: usize| unknown(k - 1) && unknown(k);
     if run < ws.len() && run > params.min_words {
         let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
+        let and = |w: &str| matches!(bare(w).as_str(), "and" | "dan" | "serta" | "or" | "atau");
         let mut later = 0;
         for k in (params.min_words..run.min(last)).rev() {
             if case[k] != Case::Upper {
@@ -264,7 +244,6 @@ pub fn head_cuts(
                 .count();
             // A comma in the run makes it a list of names (`Bogor Regency, Bekasi City and
             // Karawang Regency are …`) more likely than a title.
-            let and = |w: &str| matches!(bare(w).as_str(), "and" | "dan" | "serta" | "or" | "atau");
             let listed = ws[..k].iter().any(|w| w.1.ends_with(','))
                 && ws[k.saturating_sub(3)..k].iter().any(|w| and(w.1));
             if open_after(k)
@@ -471,24 +450,15 @@ impl Aligner {
         if ci.is_empty() || ce.is_empty() {
             return None;
         }
-        let prep_id = |text: &str| {
-            let mut p = ev.prepare(&sentence_case(text), Lang::Id);
-            self.add_learned(&mut p);
-            p
+        // Each place's two parts, read in sentence case.
+        let parts = |text: &str, cuts: &[HeadCut], lang: Lang| -> Vec<(Prepared, Prepared)> {
+            let prep = |part: &str| self.prepare_side(&sentence_case(part), lang);
+            cuts.iter()
+                .map(|c| (prep(&text[..c.at]), prep(&text[c.at..])))
+                .collect()
         };
-        let parts_i: Vec<_> = ci
-            .iter()
-            .map(|c| (prep_id(&s.text[..c.at]), prep_id(&s.text[c.at..])))
-            .collect();
-        let parts_e: Vec<_> = ce
-            .iter()
-            .map(|c| {
-                (
-                    ev.prepare(&sentence_case(&t.text[..c.at]), Lang::En),
-                    ev.prepare(&sentence_case(&t.text[c.at..]), Lang::En),
-                )
-            })
-            .collect();
+        let parts_i = parts(&s.text, &ci, Lang::Id);
+        let parts_e = parts(&t.text, &ce, Lang::En);
         let len = |a: &Prepared, b: &Prepared| {
             length_term(a.chars as f64, b.chars as f64, stats.ratio, stats.s2)
         };
@@ -521,7 +491,7 @@ impl Aligner {
         (id, pid): (&mut [Sentence], &mut [Prepared]),
         (en, pen): (&mut [Sentence], &mut [Prepared]),
         beads: &[Bead],
-        cuts: &[(usize, Vec<usize>, usize, Vec<usize>)],
+        cuts: &HeadCuts,
     ) -> Heads {
         // Per side: the new sentences, and the new index of each old one's first part.
         let side = |sents: &mut [Sentence],

@@ -55,21 +55,10 @@ pub fn clause_ends(text: &str) -> Vec<usize> {
 /// Widodo`, is a candidate too: the cut is only taken where the other side ends a sentence).
 /// Outside brackets; never after punctuation (those are [`clause_ends`]).
 pub fn open_ends(text: &str, lang: Lang, ev: &Evidence) -> Vec<usize> {
-    let mut chunks = Vec::new();
-    let mut start = None;
-    for (k, c) in text.char_indices() {
-        match (c.is_whitespace(), start) {
-            (true, Some(s)) => {
-                chunks.push((s, k));
-                start = None;
-            }
-            (false, None) => start = Some(k),
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        chunks.push((s, text.len()));
-    }
+    let chunks: Vec<(usize, usize)> = crate::text::words(text)
+        .into_iter()
+        .map(|(s, w)| (s, s + w.len()))
+        .collect();
     let stop = |w: &str| crate::lexicon::is_stop(w, lang);
     let mut out = Vec::new();
     let mut depth = 0i32;
