@@ -2,16 +2,25 @@
 //! sorted keys for one pair ([`cover_with`]), or one lookup per query key against many
 //! English sentences at once ([`CoverIndex`]).
 
-use super::{Item, ItemKind, Prepared, cognates, is_en_stem_key};
+use super::{Item, ItemKind, Keyed, Prepared, TAG_EN_STEM, cognates, is_en_stem_key};
 
-/// [`super::Evidence::cover`] for two prepared texts: a merge join of the two sorted key lists; does
-/// not allocate.
+/// [`super::Evidence::cover`] for two prepared texts: a merge join of the two sorted key
+/// lists, then of each Indonesian word's sorted lexicon translations with the English stems;
+/// does not allocate.
 pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
-    let (mut mi, mut me) = (0u128, 0u128);
     if id.items.is_empty() || en.items.is_empty() {
         return (0, 0);
     }
     let (q, x) = (id.qindex(), en.index());
+    let (mi, me) = join_queries(id, en, q, x);
+    let (ti, te) = join_translations(id, x);
+    (mi | ti, me | te)
+}
+
+/// The matches of the sorted queries `q` of `id` in the sorted index `x` of `en`: a merge join.
+#[inline]
+fn join_queries(id: &Prepared, en: &Prepared, q: &[Keyed], x: &[Keyed]) -> (u128, u128) {
+    let (mut mi, mut me) = (0u128, 0u128);
     let (mut a, mut b) = (0, 0);
     while a < q.len() && b < x.len() {
         let (ka, kb) = (q[a].key, x[b].key);
@@ -35,6 +44,38 @@ pub fn cover_with(id: &Prepared, en: &Prepared) -> (u128, u128) {
                 a += 1;
             }
             b = b_end;
+        }
+    }
+    (mi, me)
+}
+
+/// The matches of the lexicon translations of `id`'s items in the sorted index `x` of an
+/// English text: its English-stem keys are one run of it (they share their top byte), which
+/// each item's sorted translations are merged with. A lexicon match needs no check of the
+/// items ([`items_match`]).
+#[inline]
+fn join_translations(id: &Prepared, x: &[Keyed]) -> (u128, u128) {
+    let from = x.partition_point(|k| k.key >> 56 < u64::from(TAG_EN_STEM));
+    let to = from + x[from..].partition_point(|k| k.key >> 56 == u64::from(TAG_EN_STEM));
+    let stems = &x[from..to];
+    let (mut mi, mut me) = (0u128, 0u128);
+    if stems.is_empty() {
+        return (0, 0);
+    }
+    for (i, item) in id.items.iter().enumerate() {
+        let t = item.translations();
+        let (mut a, mut b) = (0, 0);
+        while a < t.len() && b < stems.len() {
+            let (ka, kb) = (t[a], stems[b].key);
+            if ka < kb {
+                a += 1;
+            } else if kb < ka {
+                b += 1;
+            } else {
+                mi |= 1u128 << i;
+                me |= 1u128 << stems[b].item;
+                b += 1;
+            }
         }
     }
     (mi, me)
@@ -146,8 +187,10 @@ impl CoverIndex {
         if id.items.is_empty() || j1 <= j0 {
             return;
         }
-        for k in id.qindex() {
-            let (q, i) = (k.key, k.item());
+        let translations = (id.items.iter().enumerate())
+            .flat_map(|(i, it)| it.translations().iter().map(move |&t| (t, i as u8)));
+        let queries = id.qindex().iter().map(|k| (k.key, k.item()));
+        for (q, i) in queries.chain(translations) {
             let Some(&(a, b)) = self.ranges.get(&q) else {
                 continue;
             };

@@ -18,6 +18,7 @@ mod cover;
 pub mod number;
 pub mod pair;
 pub mod token;
+mod word;
 
 pub use cover::{CoverIndex, cover_with};
 
@@ -32,6 +33,7 @@ use crate::lexicon::{self, Lexicon};
 use crate::segment::Lang;
 use number::canon_number;
 use token::{is_clitic, sentence_ends};
+use word::{Word, word_info};
 
 /// Most items kept per text (the masks are 128 bits wide).
 pub const MAX_ITEMS: usize = 128;
@@ -75,17 +77,6 @@ pub struct Item {
     word: Arc<Word>,
 }
 
-/// What an item holds that depends only on its token and language.
-#[derive(Debug)]
-struct Word {
-    /// The lowercase token.
-    token: Box<str>,
-    /// The orthographically mapped form, for cognates (empty for numbers).
-    cognate: Box<str>,
-    /// The lexicon key of its stem (0 for a number).
-    stem: u64,
-}
-
 impl Item {
     /// The lowercase token.
     pub fn token(&self) -> &str {
@@ -100,6 +91,13 @@ impl Item {
     /// The lexicon key of its stem (0 for a number).
     pub fn stem(&self) -> u64 {
         self.word.stem
+    }
+
+    /// Indonesian: the English-stem keys the lexicon translates its word into, sorted (held
+    /// once per word: see [`Prepared::qindex`]).
+    #[inline]
+    pub(crate) fn translations(&self) -> &[u64] {
+        &self.word.translations
     }
 
     /// Whether two items have the same token.
@@ -157,8 +155,10 @@ pub struct Prepared {
     /// Two lists of keys with their items, each sorted, in one vector (a long document holds
     /// one for each of its sentences): the first `own` are the keys other texts look up in
     /// this one ([`Prepared::index`]); the rest are the keys this text looks up in the other
-    /// one, its own keys and the lexicon translations of its words ([`Prepared::qindex`], for
-    /// a merge join with the other side's index).
+    /// one, its own keys and the translations added to it ([`Prepared::qindex`], for a merge
+    /// join with the other side's index). The lexicon translations of an Indonesian text's
+    /// words are not here but in its items ([`Item::translations`]): a long document would
+    /// hold a copy of a word's translations in every sentence with the word.
     keys: Vec<Keyed>,
     /// Keys of [`Prepared::index`].
     own: u16,
@@ -201,79 +201,6 @@ pub struct Features {
     pub cover_id: f64,
     /// Share of all English items matched on the Indonesian side.
     pub cover_en: f64,
-}
-
-/// What preparing a content word needs that depends only on the word (lowercase) and its
-/// language, computed once per word and thread ([`word_info`]).
-#[derive(Clone, Debug)]
-struct WordInfo {
-    /// The token, its cognate form and the lexicon key of its stem.
-    word: Arc<Word>,
-    surface: u64,
-    cognate_key: Option<u64>,
-    /// English: the key of the stem without a derivational suffix, when it has one.
-    base: Option<u64>,
-    /// Lexicon key of the word itself.
-    lower_key: u64,
-    /// A function word (dropped unless written in capitals).
-    stop: bool,
-    /// Never an item: shorter than two characters, or a scale word (`juta`, `million`).
-    skip: bool,
-}
-
-thread_local! {
-    static WORDS: std::cell::RefCell<[rustc_hash::FxHashMap<Arc<str>, WordInfo>; 2]> =
-        Default::default();
-}
-
-/// Words kept per thread and language before the memo is emptied.
-const WORDS_MAX: usize = 100_000;
-
-/// The [`WordInfo`] of a lowercase word, or None when it is not an item (`all_caps`: written
-/// in capitals, which keeps a function word such as an acronym `IT`).
-fn word_info(lower: &str, lang: Lang, all_caps: bool) -> Option<WordInfo> {
-    let side = match lang {
-        Lang::Id => 0,
-        Lang::En => 1,
-    };
-    let w = WORDS.with(|m| {
-        let mut m = m.borrow_mut();
-        let map = &mut m[side];
-        if let Some(w) = map.get(lower) {
-            return w.clone();
-        }
-        let stop = lexicon::is_stop(lower, lang);
-        let cognate = cognate_form(lower, lang);
-        let (stem, base) = match lang {
-            Lang::Id => (lexicon::key(&lexicon::stem_id(lower)), None),
-            Lang::En => {
-                let stem = lexicon::stem_en(lower);
-                (
-                    lexicon::key(&stem),
-                    lexicon::base_en(&stem).map(|b| lexicon::key(&b)),
-                )
-            }
-        };
-        let w = WordInfo {
-            base,
-            surface: surface_key(lower),
-            cognate_key: cognate_key(&cognate),
-            word: Arc::new(Word {
-                token: lower.into(),
-                cognate: cognate.into(),
-                stem,
-            }),
-            lower_key: lexicon::key(lower),
-            stop,
-            skip: lower.chars().count() < 2 || scale_word(lower) != 1.0,
-        };
-        if map.len() >= WORDS_MAX {
-            map.clear();
-        }
-        map.insert(Arc::from(lower), w.clone());
-        w
-    });
-    ((!w.stop || all_caps) && !w.skip).then_some(w)
 }
 
 /// The key of a token as written (lowercase): identical tokens match across the languages.
@@ -359,7 +286,8 @@ impl Prepared {
         &self.keys[..usize::from(self.own)]
     }
 
-    /// Keys this text looks up in the other one, with their items, sorted.
+    /// Keys this text looks up in the other one, with their items, sorted (besides its items'
+    /// lexicon translations, [`Item::translations`]).
     #[inline]
     pub(crate) fn qindex(&self) -> &[Keyed] {
         &self.keys[usize::from(self.own)..]
@@ -387,7 +315,8 @@ impl Prepared {
                 for &e in v {
                     let q = en_stem_key(e);
                     let known = |k: &Keyed| k.key == q && usize::from(k.item()) == i;
-                    if !self.keys[from..before].iter().any(known) {
+                    let lexicon = item.translations().binary_search(&q).is_ok();
+                    if !lexicon && !self.keys[from..before].iter().any(known) {
                         self.keys.push(Keyed {
                             key: q,
                             item: i as u8 | LEARNED,
@@ -456,7 +385,8 @@ impl Prepared {
                 let keys = [Some(s), (surface != s).then_some(surface)];
                 for k in keys.into_iter().flatten() {
                     if let Some(v) = pairs.get(&k) {
-                        queries.extend(v.iter().map(|&e| en_stem_key(e)));
+                        let lexicon = |q: &u64| item.translations().binary_search(q).is_ok();
+                        queries.extend(v.iter().map(|&e| en_stem_key(e)).filter(|q| !lexicon(q)));
                     }
                 }
             }
@@ -483,10 +413,14 @@ impl Prepared {
             + self.keys.capacity() * size_of::<Keyed>()
     }
 
-    /// The keys this text looks up in the other one (with lexicon translations), in key
-    /// order (a key may come once for each item that looks it up).
+    /// The keys this text looks up in the other one (with lexicon translations), in no
+    /// particular order (a key may come once for each item that looks it up).
     pub fn query_keys(&self) -> impl Iterator<Item = u64> + '_ {
-        self.qindex().iter().map(|k| k.key)
+        let translations = self
+            .items
+            .iter()
+            .flat_map(|it| it.translations().iter().copied());
+        self.qindex().iter().map(|k| k.key).chain(translations)
     }
 
     /// Drop what a text of side `lang` is never asked for when it is only covered against
@@ -654,8 +588,7 @@ impl Evidence {
             let word = word_of.unwrap_or_else(|| {
                 Arc::new(Word {
                     token: lower.into(),
-                    cognate: "".into(),
-                    stem: 0,
+                    ..Word::default()
                 })
             });
             p.push_item((kind, word), &own, &mut query, &mut lists);
@@ -681,7 +614,7 @@ impl Evidence {
             return None;
         }
         let all_caps = text.chars().count() >= 2 && !text.chars().any(char::is_lowercase);
-        let w = word_info(lower, lang, all_caps)?;
+        let w = word_info(lower, lang, all_caps, &self.lex)?;
         // Capitalised function words ("Aku" for God in the Bible) are not names.
         let name = is_name(text, position);
         let kind = if name { ItemKind::Name } else { ItemKind::Word };
@@ -691,23 +624,11 @@ impl Evidence {
             own.push(ck);
             query.push(ck);
         }
-        let stem_k = w.word.stem;
-        match lang {
-            Lang::Id => {
-                for &e in self.lex.translations(stem_k) {
-                    query.push(en_stem_key(e));
-                }
-                if stem_k != w.lower_key {
-                    for &e in self.lex.translations(w.lower_key) {
-                        query.push(en_stem_key(e));
-                    }
-                }
-            }
-            Lang::En => {
-                own.push(en_stem_key(stem_k));
-                if let Some(b) = w.base {
-                    own.push(en_stem_key(b));
-                }
+        // An Indonesian word's lexicon translations are its word's ([`Item::translations`]).
+        if lang == Lang::En {
+            own.push(en_stem_key(w.word.stem));
+            if let Some(b) = w.base {
+                own.push(en_stem_key(b));
             }
         }
         Some(WordItem { kind, word: w.word })
