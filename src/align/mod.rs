@@ -759,7 +759,7 @@ fn initial_stats(model: &Model, masks: &dyn Masks, params: &Params) -> DocStats 
         ratio: doc_ratio(&model.sid, &model.sen, params),
         s2: params.s2,
         p: [params.p_word, params.p_num, params.p_name],
-        r: chance_rates(&model.sid, &model.sen, &|i, j| masks.get(i, j), params),
+        r: chance_rates(model.id, model.en, &|i, j| masks.get(i, j), params),
         prior: params.prior,
     }
 }
@@ -780,8 +780,8 @@ fn doc_ratio(sid: &[SentStat], sen: &[SentStat], params: &Params) -> f64 {
 /// other side: pairs far from the diagonal (all of them, or 3,000 drawn), shrunk towards
 /// defaults. `cover(i, j)` gives the cover masks of a pair.
 fn chance_rates(
-    sid: &[SentStat],
-    sen: &[SentStat],
+    sid: &[Prepared],
+    sen: &[Prepared],
     cover: &dyn Fn(usize, usize) -> (u128, u128),
     params: &Params,
 ) -> [[f64; 3]; 2] {
@@ -796,12 +796,12 @@ fn chance_rates(
                 return;
             }
             let (mi, me) = cover(i, j);
+            let (a, b) = (sid[i].kind_masks(), sen[j].kind_masks());
             for t in 0..3 {
-                let (a, b) = (&sid[i], &sen[j]);
-                cov[0][t] += (mi & a.mask[t]).count_ones() as u64;
-                tot[0][t] += a.n[t] as u64;
-                cov[1][t] += (me & b.mask[t]).count_ones() as u64;
-                tot[1][t] += b.n[t] as u64;
+                cov[0][t] += (mi & a[t]).count_ones() as u64;
+                tot[0][t] += a[t].count_ones() as u64;
+                cov[1][t] += (me & b[t]).count_ones() as u64;
+                tot[1][t] += b[t].count_ones() as u64;
             }
         };
         if n * m <= 3000 {
@@ -840,7 +840,7 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
         .filter(|b| {
             b.i1 - b.i0 == 1 && b.j1 - b.j0 == 1 && b.total >= 2.0 * params.prior[1].ln() + 2.0
         })
-        .map(|b| (&model.sid[b.i0], &model.sen[b.j0], model.cover(b.i0, b.j0)));
+        .map(|b| (&model.id[b.i0], &model.en[b.j0], model.cover(b.i0, b.j0)));
     pair_stats(st, pairs, params);
 }
 
@@ -848,21 +848,22 @@ fn refine_stats(st: &mut DocStats, model: &Model, path: &[dp::PathBead], params:
 /// believed right (each: the two sentences and their cover masks).
 fn pair_stats<'s>(
     st: &mut DocStats,
-    pairs: impl Iterator<Item = (&'s SentStat, &'s SentStat, (u128, u128))>,
+    pairs: impl Iterator<Item = (&'s Prepared, &'s Prepared, (u128, u128))>,
     params: &Params,
 ) {
     let mut cov = [0u64; 3];
     let mut tot = [0u64; 3];
     let (mut sq, mut cnt, mut li_sum, mut le_sum) = (0.0, 0.0, 0.0, 0.0);
     for (a, e, (mi, me)) in pairs {
+        let (ka, ke) = (a.kind_masks(), e.kind_masks());
         for t in 0..3 {
-            cov[t] += ((mi & a.mask[t]).count_ones() + (me & e.mask[t]).count_ones()) as u64;
-            tot[t] += (a.n[t] + e.n[t]) as u64;
+            cov[t] += ((mi & ka[t]).count_ones() + (me & ke[t]).count_ones()) as u64;
+            tot[t] += (ka[t].count_ones() + ke[t].count_ones()) as u64;
         }
-        li_sum += a.chars;
-        le_sum += e.chars;
-        sq += (e.chars - st.ratio * a.chars).powi(2)
-            / ((a.chars + e.chars / st.ratio) / 2.0).max(1.0);
+        let (ca, ce) = (a.chars as f64, e.chars as f64);
+        li_sum += ca;
+        le_sum += ce;
+        sq += (ce - st.ratio * ca).powi(2) / ((ca + ce / st.ratio) / 2.0).max(1.0);
         cnt += 1.0;
     }
     let k = params.shrink;

@@ -62,14 +62,14 @@ impl Default for Params {
     }
 }
 
-/// Per-sentence data the inner loop needs (no allocation there).
+/// Per-sentence data the inner loop needs (no allocation there). Its items' masks per kind
+/// are its prepared sentence's ([`Prepared::kind_masks`]), not copied here: a long document
+/// holds one of these for each of its sentences.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct SentStat {
     pub chars: f64,
     /// Counts of items per kind: word, number, name.
     pub n: [u32; 3],
-    /// Item masks per kind.
-    pub mask: [u128; 3],
     /// Last sentence of its paragraph.
     pub para_end: bool,
     /// Paragraph ends before this sentence (set by [`SentStat::rank_paras`]; 0 otherwise).
@@ -80,15 +80,9 @@ pub struct SentStat {
 
 impl SentStat {
     pub fn new(p: &Prepared, para_end: bool) -> Self {
-        let word = p.all_mask & !p.num_mask & !p.name_mask;
         SentStat {
             chars: p.chars as f64,
-            n: [
-                word.count_ones(),
-                p.num_mask.count_ones(),
-                p.name_mask.count_ones(),
-            ],
-            mask: [word, p.num_mask, p.name_mask],
+            n: p.kind_masks().map(u128::count_ones),
             para_end,
             paras_before: 0,
             sents: p.sentences,
@@ -386,14 +380,14 @@ impl<'a> Model<'a> {
             }
         }
         let mut li = side_terms(
-            &self.sid[i0..i1],
+            (&self.sid[i0..i1], &self.id[i0..i1]),
             &mi_acc,
             [&t.llr[0][b - 1], &t.llr_free[0][b - 1]],
             &mut lex,
             &mut parts,
         );
         let mut le = side_terms(
-            &self.sen[j0..j1],
+            (&self.sen[j0..j1], &self.en[j0..j1]),
             &me_acc,
             [&t.llr[1][a - 1], &t.llr_free[1][a - 1]],
             &mut lex,
@@ -415,23 +409,26 @@ impl<'a> Model<'a> {
     }
 }
 
-/// The lexical terms of one side of a bead: each sentence's items found (`covered[k]`) or not
-/// on the other side, weighted by the LLRs of that side against a bead of that many sentences
-/// on the other (close and free translation); adds to `lex` and the counts in `parts`, returns
-/// the side's characters.
-#[inline]
+/// The lexical terms of one side of a bead (its sentences' statistics and prepared texts):
+/// each sentence's items found (`covered[k]`) or not on the other side, weighted by the LLRs
+/// of that side against a bead of that many sentences on the other (close and free
+/// translation); adds to `lex` and the counts in `parts`, returns the side's characters.
+#[inline(always)]
 fn side_terms(
-    sents: &[SentStat],
+    (sents, preps): (&[SentStat], &[Prepared]),
     covered: &[u128; 3],
     [llr, llr_free]: [&[(f64, f64); 3]; 2],
     lex: &mut [f64; 2],
     parts: &mut Parts,
 ) -> f64 {
     let mut chars = 0.0;
-    for (s, cov) in sents.iter().zip(covered) {
+    for ((s, p), &cov) in sents.iter().zip(preps).zip(covered) {
         chars += s.chars;
-        for (t, (mask, &n)) in s.mask.iter().zip(&s.n).enumerate() {
-            let c = (cov & mask).count_ones();
+        // A cover mask holds only its sentence's items: those neither numbers nor names are
+        // its words ([`Prepared::kind_masks`] without reading the mask of all items).
+        let (num, name) = (p.num_mask, p.name_mask);
+        let found = [cov & !(num | name), cov & num, cov & name].map(u128::count_ones);
+        for (t, (c, n)) in found.into_iter().zip(s.n).enumerate() {
             let (yes, no) = llr[t];
             let (yes_f, no_f) = llr_free[t];
             lex[0] += c as f64 * yes + (n - c) as f64 * no;

@@ -405,6 +405,13 @@ impl Prepared {
         self.keys.extend(qindex);
     }
 
+    /// Bit masks of its items per kind: words, numbers, names.
+    #[inline]
+    pub fn kind_masks(&self) -> [u128; 3] {
+        let word = self.all_mask & !self.num_mask & !self.name_mask;
+        [word, self.num_mask, self.name_mask]
+    }
+
     /// Memory the prepared text holds in bytes.
     pub fn bytes(&self) -> usize {
         use std::mem::size_of;
@@ -650,10 +657,9 @@ impl Evidence {
 
 /// The [`Features`] of a pair given its cover masks.
 pub fn features_from_masks(id: &Prepared, en: &Prepared, mi: u128, me: u128) -> Features {
-    let words = |p: &Prepared| p.all_mask & !p.num_mask & !p.name_mask;
     let c = |m: u128| m.count_ones();
     let share = |a: u32, b: u32| if b == 0 { 0.0 } else { a as f64 / b as f64 };
-    let (wi, we) = (words(id), words(en));
+    let (wi, we) = (id.kind_masks()[0], en.kind_masks()[0]);
     Features {
         len_id: id.chars as f64,
         len_en: en.chars as f64,

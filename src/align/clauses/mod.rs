@@ -339,7 +339,7 @@ fn bead_stats(
         .filter(|b| b.id.len() == 1 && b.en.len() == 1 && b.score >= 0.5)
         .map(|b| {
             let (i, j) = (b.id[0], b.en[0]);
-            (&sid[i], &sen[j], cover_with(&id[i], &en[j]))
+            (&id[i], &en[j], cover_with(&id[i], &en[j]))
         });
     pair_stats(&mut st, pairs, params);
     st
@@ -370,10 +370,8 @@ impl Aligner {
                 .collect()
         };
         let (pid, pen) = (prep(id, Lang::Id), prep(en, Lang::En));
-        let sid: Vec<SentStat> = pid.iter().map(|p| SentStat::new(p, false)).collect();
-        let sen: Vec<SentStat> = pen.iter().map(|p| SentStat::new(p, false)).collect();
         let cover = |i: usize, j: usize| cover_with(&pid[i], &pen[j]);
-        let r = chance_rates(&sid, &sen, &cover, &self.config().params);
+        let r = chance_rates(&pid, &pen, &cover, &self.config().params);
         let stats = bead_stats(self, (&pid, &pen), beads, r);
         self.split_scored(
             (id, &pid),

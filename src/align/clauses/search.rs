@@ -4,10 +4,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::score::cover_with;
+use crate::score::{Prepared, cover_with};
 
 use super::super::Aligner;
-use super::super::model::{Params, Parts, SentStat, Tables, length_term};
+use super::super::model::{Params, Parts, Tables, length_term};
 use super::ClauseParams;
 use super::decode::{PieceBead, expected_accuracy_path};
 use super::pieces::Side;
@@ -60,8 +60,8 @@ impl Aligner {
             params,
             cells: Cells::new(&band),
             band,
-            terms_i: piece_terms(&si.stat, t, 0),
-            terms_e: piece_terms(&se.stat, t, 1),
+            terms_i: piece_terms(&si.prep, t, 0),
+            terms_e: piece_terms(&se.prep, t, 1),
             junctions,
             junction_from,
             cut_i: si.cuts(params),
@@ -504,12 +504,12 @@ fn running_sums(
 }
 
 /// [`Terms`] of every piece of one side (`side` 0 Indonesian, 1 English).
-fn piece_terms(stat: &[SentStat], t: &Tables, side: usize) -> Vec<[Terms; 3]> {
-    stat.iter()
-        .map(|s| {
+fn piece_terms(prep: &[Prepared], t: &Tables, side: usize) -> Vec<[Terms; 3]> {
+    prep.iter()
+        .map(|p| {
             std::array::from_fn(|o| {
                 let mut out = Terms {
-                    mask: s.mask,
+                    mask: p.kind_masks(),
                     ..Terms::default()
                 };
                 for k in 0..3 {
