@@ -392,16 +392,16 @@ fn bead_sets_parse() {
 fn learned_translations_added_to_prepared_texts_match_preparing_again() {
     use selaras::align::LearnStats;
     use selaras::segment::Lang;
-    // "kerbau" is in no bundled lexicon entry as "buffalo"; learn it from confident pairs.
+    // "gembolo" (a made-up word) is in no lexicon: learn "wombat" for it from confident pairs.
     let id = [
-        "Kerbau itu makan rumput di Surabaya.",
-        "Kerbau besar berjalan ke Bandung.",
-        "Petani di Medan memiliki kerbau.",
+        "Gembolo itu makan rumput di Surabaya.",
+        "Gembolo besar berjalan ke Bandung.",
+        "Petani di Medan memiliki gembolo.",
     ];
     let en = [
-        "The kerbauish buffalo eats grass in Surabaya.",
-        "A big buffalo walks to Bandung.",
-        "Farmers in Medan own a buffalo.",
+        "The wombat eats grass in Surabaya.",
+        "A big wombat walks to Bandung.",
+        "Farmers in Medan own a wombat.",
     ];
     let base = Aligner::default();
     let mut stats = LearnStats::default();
@@ -410,12 +410,23 @@ fn learned_translations_added_to_prepared_texts_match_preparing_again() {
     }
     let learned = base.with_learned(&stats);
     let ev = learned.evidence();
+    // The keys a text looks up, in key order (they come in no particular order).
+    let keys = |p: &selaras::score::Prepared| {
+        let mut k: Vec<u64> = p.query_keys().collect();
+        k.sort_unstable();
+        k
+    };
     for (a, b) in id.iter().zip(&en) {
         let again = ev.prepare(a, Lang::Id);
-        let mut added = base.evidence().prepare(a, Lang::Id);
+        let before = base.evidence().prepare(a, Lang::Id);
+        let mut added = before.clone();
         learned.add_learned(&mut added);
         let q = ev.prepare(b, Lang::En);
         assert_eq!(ev.cover(&again, &q), ev.cover(&added, &q), "{a}");
-        assert!(again.query_keys().eq(added.query_keys()), "{a}");
+        assert_eq!(keys(&again), keys(&added), "{a}");
+        assert!(
+            keys(&added).len() > keys(&before).len(),
+            "nothing learned: {a}"
+        );
     }
 }
