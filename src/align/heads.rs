@@ -123,11 +123,43 @@ fn is_small(lower: &str, lang: Lang) -> bool {
         "di", "ke", "dari", "dan", "atau", "yang", "untuk", "dengan", "pada", "dalam", "oleh",
         "bagi", "akan", "serta", "tentang", "terhadap", "sebagai", "karena", "hingga", "sampai",
         "antara", "tanpa", "si", "sang", "para", "kepada", "daripada", "agar", "bahwa", "atas",
+        "tidak", "tak",
     ];
     match lang {
         Lang::En => EN.contains(&lower),
         Lang::Id => ID.contains(&lower),
     }
+}
+
+/// Small words that every style of title writes in lower case (longer function words such
+/// as `Than`, `From`, `Terhadap`, `Daripada` are capitalised by some styles).
+fn always_small(lower: &str, lang: Lang) -> bool {
+    const EN: &[&str] = &[
+        "a", "an", "the", "and", "or", "nor", "but", "of", "in", "on", "at", "to", "by", "for",
+        "as", "with", "from", "into", "onto", "over", "via", "vs", "per",
+    ];
+    const ID: &[&str] = &[
+        "di", "ke", "dari", "dan", "atau", "yang", "untuk", "dengan", "pada", "dalam", "oleh",
+        "bagi",
+    ];
+    match lang {
+        Lang::En => EN.contains(&lower),
+        Lang::Id => ID.contains(&lower),
+    }
+}
+
+/// Whether `text` is written as a title: at least two capitalised words, and no word in lower
+/// case that a title would capitalise.
+fn is_title(text: &str, lang: Lang) -> bool {
+    let mut capitals = 0;
+    for (_, w) in crate::text::words(text) {
+        match case_of(w) {
+            Case::Upper => capitals += 1,
+            Case::Lower if !is_small(&bare(w), lang) => return false,
+            _ => {}
+        }
+    }
+    capitals >= 2
 }
 
 /// The capitalised words of `text`, in lower case, without the punctuation around them.
@@ -191,6 +223,27 @@ fn bare(word: &str) -> String {
         .to_lowercase()
 }
 
+/// Whether the lexicon knows `lower` (a word in lower case), also as the word an English
+/// clitic is written onto (`we’ve`, `isn’t`, `city’s`).
+fn known(ev: &Evidence, lower: &str, lang: Lang) -> bool {
+    if ev.is_common_word(lower, lang) {
+        return true;
+    }
+    if lang == Lang::Id {
+        return false;
+    }
+    let w = lower.replace('’', "'");
+    let stem = ["n't", "'s", "'ve", "'re", "'ll", "'d", "'m"]
+        .iter()
+        .find_map(|c| w.strip_suffix(c));
+    match stem {
+        Some("ca") => true,
+        Some("wo") => true,
+        Some(s) if !s.is_empty() => ev.is_common_word(s, lang),
+        _ => false,
+    }
+}
+
 /// Where a headline at the start of `text` (the first sentence of a paragraph) may end, with
 /// the prior of each (see the module's documentation); ascending.
 pub fn head_cuts(
@@ -221,13 +274,16 @@ pub fn head_cuts(
             .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
             .ends_with(['.', ',', ';', ':', '!', '?', '-', '–', '—', '…', '/', '('])
     };
-    // A name: a capitalised word the lexicon does not know, or one the other side writes as
-    // it is (Indonesian names are often words: `Putri`, `Indah`).
+    // A name: a capitalised word the other side writes as it is (Indonesian names are often
+    // words: `Putri`, `Indah`), or one the lexicon does not know before such a word (a rank
+    // or an abbreviated title: `Kombes Yudi Permana`). A word the lexicon lacks is not a name
+    // by itself: the lexicon misses many words (`Sekalipun`, `Gaining`).
+    let verbatim = |k: usize| case[k] == Case::Upper && names.contains(&bare(ws[k].1));
     let unknown = |k: usize| {
         let w = bare(ws[k].1);
         case[k] == Case::Upper
             && !w.is_empty()
-            && (!ev.is_common_word(&w, lang) || names.contains(&w))
+            && (names.contains(&w) || (!known(ev, &w, lang) && k + 1 < ws.len() && verbatim(k + 1)))
     };
     let in_name = |k: usize| unknown(k - 1) && unknown(k);
     if run < ws.len() && run > params.min_words {
@@ -245,7 +301,7 @@ pub fn head_cuts(
             // A comma in the run makes it a list of names (`Bogor Regency, Bekasi City and
             // Karawang Regency are …`) more likely than a title.
             let listed = ws[..k].iter().any(|w| w.1.ends_with(','))
-                && ws[k.saturating_sub(3)..k].iter().any(|w| and(w.1));
+                && (k.saturating_sub(3)..k).any(|j| and(ws[j].1) && (j + 1..k).all(unknown));
             if open_after(k)
                 && later < params.title_reach
                 && titled >= params.title_words
@@ -254,7 +310,7 @@ pub fn head_cuts(
                 let mut prior = params.title - later as f64 * params.title_step;
                 // Sure where the title writes its small words in lower case; less where it
                 // has none (it may capitalise every word).
-                if small[k] {
+                if always_small(&bare(ws[k].1), lang) {
                     prior += params.small_cap * if lowers { 1.0 } else { 0.5 };
                 }
                 if unknown(k) {
@@ -284,7 +340,7 @@ pub fn head_cuts(
             params.quote
         } else if !after_lower {
             params.after_capital - if in_name(k) { params.name_opener } else { 0.0 }
-        } else if ev.is_common_word(&lower, lang) {
+        } else if known(ev, &lower, lang) {
             params.common
         } else {
             params.name
@@ -391,6 +447,20 @@ impl Aligner {
     ) -> Option<HeadCuts> {
         let params = HeadParams::default();
         let starts = |s: &[Sentence], k: usize| k == 0 || s[k - 1].para != s[k].para;
+        // The sentences before sentence `k` in its paragraph, if all of them are titles (a
+        // headline the segmenter cut at its own full stop: `Sekarang Jepang. Jepang Adalah
+        // …`): a run-in headline may end in `k` too.
+        let after_titles = |s: &[Sentence], k: usize, lang: Lang| -> Option<(usize, bool)> {
+            let mut n = 0;
+            let mut titled = true;
+            let mut j = k;
+            while j > 0 && s[j - 1].para == s[k].para && n <= MAX_HEADS {
+                j -= 1;
+                n += 1;
+                titled &= is_title(&s[j].text, lang);
+            }
+            (n <= MAX_HEADS).then_some((n, titled))
+        };
         // Per bead that starts with headlines: its first sentence on each side and the
         // offsets of the headline ends in them (a headline, then a subhead, …).
         let mut cuts: HeadCuts = Vec::new();
@@ -399,7 +469,12 @@ impl Aligner {
                 continue;
             };
             if !starts(id, i) || !starts(en, j) {
-                continue;
+                // Both after as many titles in their paragraph, at least one side's all
+                // written as titles.
+                match (after_titles(id, i, Lang::Id), after_titles(en, j, Lang::En)) {
+                    (Some((a, ta)), Some((b, tb))) if a == b && (ta || tb) => {}
+                    _ => continue,
+                }
             }
             let (mut s, mut t) = (id[i].clone(), en[j].clone());
             let (mut ps, mut pt) = (pid[i].clone(), pen[j].clone());
@@ -614,6 +689,31 @@ mod tests {
             best(t, Lang::En).as_deref(),
             Some("Traditional Market Reopens After Renovation")
         );
+    }
+
+    #[test]
+    fn a_contraction_opens_a_sentence_as_its_word_does() {
+        // `We’ve` is a known word with a clitic, not a name.
+        assert_eq!(
+            best(
+                "Today Khanzir May Be a Lonely Pig but He Is Not Always Alone “We’ve requested other nations to help",
+                Lang::En
+            )
+            .as_deref(),
+            Some("Today Khanzir May Be a Lonely Pig but He Is Not Always Alone")
+        );
+    }
+
+    #[test]
+    fn titles_are_told_from_sentences() {
+        assert!(is_title("Sekarang Jepang.", Lang::Id));
+        assert!(is_title(
+            "Matahari tidak Memiliki Kerak Seperti Bumi.",
+            Lang::Id
+        ));
+        assert!(is_title("Now for Japan.", Lang::En));
+        assert!(!is_title("Cobalah untuk berbicara dengan orang.", Lang::Id));
+        assert!(!is_title("Jakarta.", Lang::Id));
     }
 
     #[test]
