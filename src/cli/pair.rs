@@ -3,10 +3,10 @@
 use super::args::RunArgs;
 use super::progress::Bar;
 use super::{EXIT_OK, EXIT_PARTIAL};
-use selaras::output::{AtomicFile, Output, present};
-use selaras::pair::{self, Options, Progress};
-use std::path::{Path, PathBuf};
-use std::time::Instant;
+use selaras::job::pair::{Job, WRITING};
+use selaras::pair::{self, Progress};
+use std::cell::OnceCell;
+use std::path::PathBuf;
 
 /// Arguments of `selaras pair`.
 #[derive(clap::Args, Debug)]
@@ -40,96 +40,44 @@ pub struct Args {
     pub candidates: Option<PathBuf>,
 }
 
-/// `p` with `suffix` added to its file name.
-fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
-    let mut s = p.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
+impl Args {
+    fn job(self) -> Job {
+        Job {
+            id_input: self.id_input,
+            en_input: self.en_input,
+            output: self.output,
+            unpaired: self.unpaired,
+            min_score: self.min_score,
+            jobs: usize::from(self.run.jobs),
+            lexicon: self.lexicon,
+            candidates: self.candidates,
+            quiet: self.run.quiet,
+        }
+    }
 }
 
 /// Run `selaras pair`.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let start = Instant::now();
-    if !(0.0..=1.0).contains(&args.min_score) {
-        return Err(selaras::Error::Invalid("--min-score must be between 0 and 1".into()).into());
-    }
-    if args.id_input.as_os_str() == "-" && args.en_input.as_os_str() == "-" {
-        return Err(selaras::Error::Invalid(
-            "only one of ID_INPUT and EN_INPUT can be `-` (standard input)".into(),
-        )
-        .into());
-    }
-    let output = selaras::output::given(args.output.clone());
-    let unpaired_path = args
-        .unpaired
-        .clone()
-        .or_else(|| output.as_deref().map(|o| with_suffix(o, ".unpaired.tsv")));
-    let outputs = present(&[
-        ("-o", output.as_deref()),
-        ("--unpaired", unpaired_path.as_deref()),
-        ("--candidates", args.candidates.as_deref()),
-    ]);
-    selaras::output::check_distinct(&outputs)?;
-    let ev = selaras::score::Evidence::with_lexicon_file(args.lexicon.as_deref())?;
-    let (_, id_docs) = pair::input::list(&args.id_input)?;
-    let (_, en_docs) = pair::input::list(&args.en_input)?;
-    // No output may replace an input: the two inputs, and every document file they name.
-    let mut inputs: Vec<(&str, &Path)> =
-        vec![("ID_INPUT", &args.id_input), ("EN_INPUT", &args.en_input)];
-    for (what, docs) in [("ID_INPUT", &id_docs), ("EN_INPUT", &en_docs)] {
-        let files = docs.iter().filter_map(|d| d.as_ref().ok()?.path.as_deref());
-        inputs.extend(files.map(|p| (what, p)));
-    }
-    selaras::output::check_not_input(&inputs, &outputs)?;
-    // Outputs are opened before the work, so a path that cannot be written fails first.
-    let out = Output::open(output.as_deref())?;
-    let unpaired_file = unpaired_path.as_ref().map(AtomicFile::create).transpose()?;
-    let candidates_file = args
-        .candidates
-        .as_ref()
-        .map(AtomicFile::create)
-        .transpose()?;
-
-    let bar = Bar::new(
-        args.run.quiet,
-        "{prefix:>9} [{bar:30}] {percent:>3}%, ETA {eta}",
-        vec!["reading", "searching", "scoring"],
-    );
+    let quiet = args.run.quiet;
+    // The bar appears with the first report of the pairing, once the inputs are read and the
+    // outputs open, and is cleared before anything is written.
+    let bar = OnceCell::new();
     let progress = |p: Progress| {
-        if let Some(bar) = &bar {
-            bar.show(p.stage, p.done, p.total);
+        let bar = bar.get_or_init(|| {
+            Bar::new(
+                quiet,
+                "{prefix:>9} [{bar:30}] {percent:>3}%, ETA {eta}",
+                vec!["reading", "searching", "scoring"],
+            )
+        });
+        if let Some(bar) = bar {
+            match p.stage {
+                WRITING => bar.finish(),
+                stage => bar.show(stage, p.done, p.total),
+            }
         }
     };
-    let opts = Options {
-        min_score: args.min_score,
-        jobs: usize::from(args.run.jobs),
-        keep_candidates: candidates_file.is_some(),
-    };
-    let outcome = pair::pair(id_docs, en_docs, &ev, &opts, &progress)?;
-    if let Some(bar) = &bar {
-        bar.finish();
-    }
-    let dir = output
-        .as_deref()
-        .filter(|o| !selaras::output::writes_through(o))
-        .and_then(Path::parent)
-        .unwrap_or(Path::new(""))
-        .to_path_buf();
-    out.write_with(|w| pair::write::write_manifest(w, &outcome.pairs, &dir))?;
-    if let Some(mut f) = unpaired_file {
-        pair::write::write_unpaired(&mut f, &outcome.unpaired)?;
-        f.commit()?;
-    }
-    if let Some(mut f) = candidates_file {
-        pair::write::write_candidates(&mut f, &outcome.features)?;
-        f.commit()?;
-    }
-    if !args.run.quiet {
-        let seconds = start.elapsed().as_secs_f64();
-        let mut err = std::io::stderr().lock();
-        let unpaired = unpaired_path.as_deref();
-        let _ = pair::write::write_summary(&mut err, &outcome, unpaired, args.min_score, seconds);
-    }
+    let outcome = selaras::job::pair::run(&args.job(), &mut std::io::stderr(), &progress)?;
     Ok(if outcome.failed() > 0 {
         EXIT_PARTIAL
     } else {

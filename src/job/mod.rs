@@ -7,10 +7,12 @@
 //! - [`split`]: `selaras split`, a text through [`crate::segment`];
 //! - [`align`]: `selaras align`, one article pair through [`crate::pipeline`];
 //! - [`batch`]: `selaras batch`, many pairs through [`crate::batch`];
+//! - [`pair`]: `selaras pair`, two piles of documents into a manifest through [`crate::pair`];
 //! - [`table`]: `selaras score`, `check` and `report`, a pair table through [`crate::check`].
 
 pub mod align;
 pub mod batch;
+pub mod pair;
 pub mod split;
 pub mod table;
 

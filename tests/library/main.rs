@@ -11,6 +11,7 @@ mod check;
 mod check_swapped_pairs;
 mod check_wrong_documents;
 mod document;
+mod pair_job;
 mod rust_version;
 mod score;
 mod segment;
