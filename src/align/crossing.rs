@@ -16,6 +16,13 @@
 //! sentences they pair leave the runs, and the search repeats. The lexical evidence, not the
 //! margin, decides: a 1-1 bead of two unrelated sentences beats two unpaired sentences by
 //! the priors alone, while its lexical evidence stays near or below zero.
+//!
+//! Then the crossing beads grow ([`Aligner::grow`]): the sentences next to a crossing bead on
+//! both sides are aligned again, and the bead that continues it is kept where the swap
+//! improves the score by [`MIN_MARGIN`] (against leaving its sentences unpaired, or against
+//! the monotonic beads whose sentences it takes). Once a crossing bead stands, its neighbours
+//! are weighed as the monotonic search weighs sentences between two anchors: by the bead
+//! score, with no lexical bar.
 
 use crate::score::{CoverIndex, Prepared};
 use rustc_hash::FxHashMap as HashMap;
@@ -43,6 +50,10 @@ pub const MIN_CROSSED: usize = 1;
 /// crossing search like unpaired sentences (a crossing bead that takes a sentence of one
 /// leaves the rest of it unpaired).
 pub const WEAK_LEX: f64 = -3.0;
+
+/// How many sentences of each side next to a crossing bead [`Aligner::grow`] aligns again at
+/// a time (the most a bead holds).
+const GROW_WINDOW: usize = 3;
 
 /// Most rounds of pairing runs (each pairs at least one sentence).
 const MAX_ROUNDS: usize = 64;
@@ -116,6 +127,13 @@ impl Aligner {
         if found.is_empty() {
             return details;
         }
+        self.grow(
+            (id, en),
+            &tables,
+            &details,
+            (&free_id, &free_en),
+            &mut found,
+        );
         place(details, found, &tables)
     }
 
@@ -166,10 +184,33 @@ impl Aligner {
         id: &[Prepared],
         en: &[Prepared],
         tables: &Tables,
+        r: Run,
+        s: Run,
+        index: &CoverIndex,
+    ) -> Found {
+        let path = self.run_path(id, en, tables, r, s, index);
+        let mut gain = 0.0;
+        let beads = path
+            .into_iter()
+            .filter(|b| b.i1 > b.i0 && b.j1 > b.j0)
+            .filter(|b| margin(b, tables) >= MIN_MARGIN && b.parts.lex >= MIN_LEX)
+            .inspect(|b| gain += b.parts.lex)
+            .collect();
+        Found { gain, beads }
+    }
+
+    /// The best path of beads (all shapes) of the Indonesian run `r` against the English run
+    /// `s` (indexed by `index`), in document indices, scored as the monotonic pass scores
+    /// beads without the paragraph terms.
+    fn run_path(
+        &self,
+        id: &[Prepared],
+        en: &[Prepared],
+        tables: &Tables,
         (i0, i1): Run,
         (j0, j1): Run,
         index: &CoverIndex,
-    ) -> Found {
+    ) -> Vec<dp::PathBead> {
         let stat = |p: &Prepared| SentStat::new(p, false);
         let sub = Model {
             id: &id[i0..i1],
@@ -191,23 +232,143 @@ impl Aligner {
             &self.config.beads,
             true,
         );
-        let mut gain = 0.0;
-        let beads = path
-            .into_iter()
-            .filter(|b| b.i1 > b.i0 && b.j1 > b.j0)
-            .filter(|b| margin(b, tables) >= MIN_MARGIN && b.parts.lex >= MIN_LEX)
-            .map(|b| {
-                gain += b.parts.lex;
-                dp::PathBead {
-                    i0: b.i0 + i0,
-                    i1: b.i1 + i0,
-                    j0: b.j0 + j0,
-                    j1: b.j1 + j0,
-                    ..b
-                }
+        path.into_iter()
+            .map(|b| dp::PathBead {
+                i0: b.i0 + i0,
+                i1: b.i1 + i0,
+                j0: b.j0 + j0,
+                j1: b.j1 + j0,
+                ..b
             })
-            .collect();
-        Found { gain, beads }
+            .collect()
+    }
+
+    /// Grow the crossing beads `found` into the sentences next to them (see [`GROW_WINDOW`]):
+    /// a moved block is contiguous on both sides, so the sentences that follow (precede) a
+    /// crossing bead on both sides are aligned again, and the bead of that alignment that
+    /// continues the crossing bead is kept when the swap improves the score by [`MIN_MARGIN`]:
+    /// the bead, with what it leaves of the monotonic beads whose sentences it takes aligned
+    /// again, against those sentences as they stand (open sentences unpaired, each monotonic
+    /// bead's sentences aligned among themselves). Where no monotonic bead is taken that is
+    /// the bead's margin. A crossing bead stands where the search for pairs of runs needs a
+    /// clear lexical gain ([`MIN_GAIN`]); its neighbours are then aligned as the monotonic
+    /// search aligns sentences between two anchors, by the bead score. The beads re-formed
+    /// from what was left of a monotonic bead join `found` too (they stand in order).
+    fn grow(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        details: &[Detail],
+        free: (&[bool], &[bool]),
+        found: &mut Vec<dp::PathBead>,
+    ) {
+        let mut state = Grown::new(details, free, found);
+        let mut rest = Vec::new();
+        let mut k = 0;
+        while k < found.len() {
+            for forward in [true, false] {
+                let mut at = found[k].clone();
+                while let Some(b) = self.next_to((id, en), tables, &state, &at, forward) {
+                    let (gain, re_formed) = self.swap((id, en), tables, details, &state, &b);
+                    if gain < MIN_MARGIN {
+                        break;
+                    }
+                    state.take(&b);
+                    re_formed.iter().for_each(|x| state.take(x));
+                    rest.extend(re_formed);
+                    found.push(b.clone());
+                    at = b;
+                }
+            }
+            k += 1;
+        }
+        found.extend(rest);
+    }
+
+    /// The bead that continues `at` after it (`forward`) or before it, where aligning the
+    /// sentences next to it again starts (ends) with a bead of both sides there.
+    fn next_to(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        state: &Grown,
+        at: &dp::PathBead,
+        forward: bool,
+    ) -> Option<dp::PathBead> {
+        let r = window(&state.taken_id, (at.i0, at.i1), forward);
+        let s = window(&state.taken_en, (at.j0, at.j1), forward);
+        if r.0 == r.1 || s.0 == s.1 {
+            return None;
+        }
+        let (_, path) = self.realign((id, en), tables, r, s);
+        let next = if forward { path.first() } else { path.last() };
+        next.filter(|b| {
+            let corner = match forward {
+                true => (b.i0, b.j0) == (r.0, s.0),
+                false => (b.i1, b.j1) == (r.1, s.1),
+            };
+            corner && b.i1 > b.i0 && b.j1 > b.j0
+        })
+        .cloned()
+    }
+
+    /// What taking bead `b` gains: its score, with what it leaves of the monotonic beads whose
+    /// sentences it takes aligned again, minus the score of its sentences as they stand (open
+    /// sentences unpaired, each of those beads' sentences aligned among themselves); and the
+    /// beads re-formed from what it leaves.
+    fn swap(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        details: &[Detail],
+        state: &Grown,
+        b: &dp::PathBead,
+    ) -> (f64, Vec<dp::PathBead>) {
+        let held = state.held(b);
+        let mut before = tables.unaligned(
+            (b.i0..b.i1)
+                .filter(|&i| state.open(state.bead_id[i]))
+                .count(),
+            (b.j0..b.j1)
+                .filter(|&j| state.open(state.bead_en[j]))
+                .count(),
+        );
+        let mut after = b.total;
+        let mut re_formed = Vec::new();
+        for &d in &held {
+            let bead = &details[d].bead;
+            before += self
+                .realign((id, en), tables, span(&bead.id), span(&bead.en))
+                .0;
+            let outside = |xs: &[usize], (lo, hi): Run| -> Vec<usize> {
+                xs.iter().copied().filter(|&x| x < lo || x >= hi).collect()
+            };
+            let left_id = outside(&bead.id, (b.i0, b.i1));
+            let left_en = outside(&bead.en, (b.j0, b.j1));
+            let apart = |v: &[usize]| v.windows(2).any(|w| w[1] != w[0] + 1);
+            if left_id.is_empty() || left_en.is_empty() || apart(&left_id) || apart(&left_en) {
+                after += tables.unaligned(left_id.len(), left_en.len());
+                continue;
+            }
+            let (t, path) = self.realign((id, en), tables, span(&left_id), span(&left_en));
+            after += t;
+            re_formed.extend(path.into_iter().filter(|x| x.i1 > x.i0 && x.j1 > x.j0));
+        }
+        (after - before, re_formed)
+    }
+
+    /// The best alignment of `id[r]` against `en[s]` (as [`Aligner::run_path`] aligns) with
+    /// its total score.
+    fn realign(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        r: Run,
+        s: Run,
+    ) -> (f64, Vec<dp::PathBead>) {
+        let index = CoverIndex::new(&en[s.0..s.1]);
+        let path = self.run_path(id, en, tables, r, s, &index);
+        (path.iter().map(|b| b.total).sum(), path)
     }
 }
 
@@ -323,6 +484,101 @@ fn runs(free: &[bool]) -> Vec<Run> {
         out.push((start, k));
     }
     out
+}
+
+/// What [`Aligner::grow`] keeps while it grows the crossing beads.
+struct Grown {
+    /// The monotonic bead of each Indonesian sentence not open to the search (`usize::MAX`:
+    /// open).
+    bead_id: Vec<usize>,
+    /// The same for the English sentences.
+    bead_en: Vec<usize>,
+    /// Sentences in crossing beads (found, grown or re-formed).
+    taken_id: Vec<bool>,
+    taken_en: Vec<bool>,
+    /// Monotonic beads a grown bead took sentences of: what is left of them is open.
+    broken: Vec<bool>,
+}
+
+impl Grown {
+    fn new(
+        details: &[Detail],
+        (free_id, free_en): (&[bool], &[bool]),
+        found: &[dp::PathBead],
+    ) -> Grown {
+        let mut bead_id = vec![usize::MAX; free_id.len()];
+        let mut bead_en = vec![usize::MAX; free_en.len()];
+        for (k, d) in details.iter().enumerate() {
+            d.bead
+                .id
+                .iter()
+                .filter(|&&i| !free_id[i])
+                .for_each(|&i| bead_id[i] = k);
+            d.bead
+                .en
+                .iter()
+                .filter(|&&j| !free_en[j])
+                .for_each(|&j| bead_en[j] = k);
+        }
+        let mut state = Grown {
+            bead_id,
+            bead_en,
+            taken_id: vec![false; free_id.len()],
+            taken_en: vec![false; free_en.len()],
+            broken: vec![false; details.len()],
+        };
+        found.iter().for_each(|b| state.take(b));
+        state
+    }
+
+    /// Whether the sentences of monotonic bead `d` (`usize::MAX`: none) are open.
+    fn open(&self, d: usize) -> bool {
+        d == usize::MAX || self.broken[d]
+    }
+
+    /// The monotonic beads, not open, that bead `b` takes sentences of.
+    fn held(&self, b: &dp::PathBead) -> Vec<usize> {
+        let mut held: Vec<usize> = (b.i0..b.i1)
+            .map(|i| self.bead_id[i])
+            .chain((b.j0..b.j1).map(|j| self.bead_en[j]))
+            .filter(|&d| !self.open(d))
+            .collect();
+        held.sort_unstable();
+        held.dedup();
+        held
+    }
+
+    /// Take the sentences of bead `b` (breaking the monotonic beads it takes sentences of).
+    fn take(&mut self, b: &dp::PathBead) {
+        for d in self.held(b) {
+            self.broken[d] = true;
+        }
+        self.taken_id[b.i0..b.i1].iter_mut().for_each(|x| *x = true);
+        self.taken_en[b.j0..b.j1].iter_mut().for_each(|x| *x = true);
+    }
+}
+
+/// The sentences next to the bead `start..end` that [`Aligner::grow`] aligns again: up to
+/// [`GROW_WINDOW`] of them after it (`forward`) or before it, up to the first one `taken`.
+fn window(taken: &[bool], (start, end): Run, forward: bool) -> Run {
+    if forward {
+        let mut e = end;
+        while e < taken.len() && e < end + GROW_WINDOW && !taken[e] {
+            e += 1;
+        }
+        (end, e)
+    } else {
+        let mut s = start;
+        while s > 0 && s + GROW_WINDOW > start && !taken[s - 1] {
+            s -= 1;
+        }
+        (s, start)
+    }
+}
+
+/// The run from the first to the last of the ascending sentences `xs` (not empty).
+fn span(xs: &[usize]) -> Run {
+    (xs[0], xs[xs.len() - 1] + 1)
 }
 
 /// The monotonic `details` with the crossing beads `found` in place of the 1-0 and 0-1 beads

@@ -53,6 +53,33 @@ fn without_moved_content_the_block_stays_unpaired() {
 }
 
 #[test]
+fn a_loosely_translated_sentence_of_the_moved_block_grows_onto_it() {
+    // The block's first sentence, translated loosely, has no lexical support of its own: the
+    // search for pairs of runs pairs only the second; the bead next to it then takes the first.
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en.txt");
+    let text = std::fs::read_to_string(EN).unwrap().replace(
+        "Residents welcomed the opening of the bridge.",
+        "Residents living around it were pleased.",
+    );
+    std::fs::write(&en, text).unwrap();
+    let run = |more: &[&str]| {
+        let out = selaras()
+            .args(["align", "-f", "ladder"])
+            .args(more)
+            .arg(ID)
+            .arg(&en)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        beads(&String::from_utf8(out.stdout).unwrap())
+    };
+    assert_eq!(run(&[]), gold());
+    let mono = run(&["--no-moved"]);
+    assert!(mono.iter().any(|b| b == "[4]:[]"), "{mono:?}");
+}
+
+#[test]
 fn tsv_rows_carry_the_crossing_beads() {
     let out = align(&["-f", "tsv"]);
     let rows: Vec<Vec<&str>> = out
