@@ -60,6 +60,9 @@ pub struct HeadParams {
     /// to the lexicon, or written as it is on the other side): a title and a name going on
     /// (`Gubernur Jawa Tengah Surya Cahaya meresmikan …`) are not a headline and a sentence.
     pub name_opener: f64,
+    /// Less where the place follows a list's `and` and names (`Bogor Regency, Bekasi City and
+    /// Karawang | Regency are …`).
+    pub listed: f64,
     /// How many capitalised words from the end of a title-cased run may open the sentence.
     pub title_reach: usize,
     /// Least score of a split.
@@ -83,6 +86,7 @@ impl Default for HeadParams {
             after_capital: -1.0,
             name_opener: 2.0,
             title_reach: 3,
+            listed: 1.0,
             cross: 0.5,
             forgiven: 1.0,
             len: 0.5,
@@ -298,15 +302,11 @@ pub fn head_cuts(
             let titled = (0..k)
                 .filter(|&x| case[x] == Case::Upper && !small[x])
                 .count();
-            // A comma in the run makes it a list of names (`Bogor Regency, Bekasi City and
-            // Karawang Regency are …`) more likely than a title.
+            // A comma in the run and `and` just before makes the place more likely inside a
+            // list of names (`Bogor Regency, Bekasi City and Karawang | Regency are …`).
             let listed = ws[..k].iter().any(|w| w.1.ends_with(','))
                 && (k.saturating_sub(3)..k).any(|j| and(ws[j].1) && (j + 1..k).all(unknown));
-            if open_after(k)
-                && later < params.title_reach
-                && titled >= params.title_words
-                && !listed
-            {
+            if open_after(k) && later < params.title_reach && titled >= params.title_words {
                 let mut prior = params.title - later as f64 * params.title_step;
                 // Sure where the title writes its small words in lower case; less where it
                 // has none (it may capitalise every word).
@@ -315,6 +315,9 @@ pub fn head_cuts(
                 }
                 if unknown(k) {
                     prior -= params.name_opener;
+                }
+                if listed {
+                    prior -= params.listed;
                 }
                 out.push(HeadCut { at: ws[k].0, prior });
             }
