@@ -120,14 +120,14 @@ pub fn write_summary(
         w,
         "selaras pair: {} Indonesian x {} English documents, {} pairs (score >= {}), \
          {without} without a partner, {failed} unusable, {} candidates scored in {:.2} s \
-         ({} threads)",
+         ({})",
         outcome.docs.0,
         outcome.docs.1,
         outcome.pairs.len(),
         min_score,
         outcome.candidates,
         seconds,
-        outcome.jobs,
+        crate::text::count(outcome.jobs as u64, "thread"),
     )?;
     if let (true, Some(p)) = (failed > 0, unpaired_file) {
         writeln!(

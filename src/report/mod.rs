@@ -462,10 +462,11 @@ fn write_path_svg(h: &mut String, idx: &[usize], input: &ReportInput) {
         h,
         "<text x=\"{0}\" y=\"{1}\" class=\"tick\">Indonesian segment →</text>\
          <text x=\"12\" y=\"{0}\" class=\"tick\" transform=\"rotate(90 12 {0})\">English \
-         segment →</text></svg><figcaption>{n_id} Indonesian × {n_en} English segments\
-         </figcaption></figure>",
+         segment →</text></svg><figcaption>{2} × {3}</figcaption></figure>",
         pad,
         pad + size + 18.0,
+        crate::text::count(n_id as u64, "Indonesian segment"),
+        crate::text::count(n_en as u64, "English segment"),
     );
 }
 

@@ -55,7 +55,7 @@ fn scores_and_segments_are_named_and_documents_sort_naturally() {
     assert!(!html.contains("<th>score</th>"));
     // Clause splits make the units of the path segments, not sentences.
     assert!(
-        html.contains("1 Indonesian × 1 English segments"),
+        html.contains("1 Indonesian segment × 1 English segment"),
         "path caption"
     );
     // The document list sorts names with their numbers as numbers (doc_2 before doc_10).
