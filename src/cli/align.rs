@@ -36,8 +36,9 @@ pub struct Args {
     clauses: ClauseArgs,
     #[command(flatten)]
     filters: FilterArgs,
-    /// No notes on standard error (the hard-wrapped sides, swapped languages, the pairs left
-    /// out); the `--gold` scores are still printed.
+    /// No notes on standard error (the hard-wrapped sides, swapped languages, a pair that is
+    /// not a translation, the pairs left out); the `--gold` scores are still printed, and a
+    /// pair that is not a translation still exits with code 3.
     #[arg(short, long)]
     quiet: bool,
 }
@@ -60,6 +61,12 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         filters: args.filters.filters(),
         quiet: args.quiet,
     };
-    selaras::job::align::run(&job, &mut std::io::stderr())?;
-    Ok(super::EXIT_OK)
+    let outcome = selaras::job::align::run(&job, &mut std::io::stderr())?;
+    // Not a translation: the output is written (as `batch --keep-unparallel` would), and the
+    // exit code says so as `batch`'s does for a document it lists as an error, also under
+    // `--quiet`.
+    Ok(match outcome.not_parallel {
+        Some(_) => super::EXIT_PARTIAL,
+        None => super::EXIT_OK,
+    })
 }

@@ -63,7 +63,8 @@ pub const EXIT_OK: u8 = 0;
 pub const EXIT_FAILURE: u8 = 1;
 /// Exit code: bad input or usage.
 pub const EXIT_INPUT: u8 = 2;
-/// Exit code: a batch finished but some documents failed.
+/// Exit code: a batch finished but some documents failed; `align` wrote a pair that is not
+/// a translation.
 pub const EXIT_PARTIAL: u8 = 3;
 /// Exit code: `check --fail-under` found the corpus below the threshold.
 pub const EXIT_QUALITY: u8 = 4;

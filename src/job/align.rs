@@ -101,9 +101,18 @@ fn check_outputs(job: &Job) -> Result<()> {
     check_not_input(&inputs, &outputs)
 }
 
+/// What `selaras align` found, beyond the output it wrote.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outcome {
+    /// Why the two documents are not a translation of each other, with the document score
+    /// (`None` for a translation). Its output is written all the same, every bead's score
+    /// including the document's, as `batch --keep-unparallel` writes it.
+    pub not_parallel: Option<String>,
+}
+
 /// Run `selaras align`: messages (the hard-wrapped note, the scores against the gold ladder)
 /// go to `messages`.
-pub fn run(job: &Job, messages: &mut dyn Write) -> Result<()> {
+pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
     job.filters.validate()?;
     check_outputs(job)?;
     let rules = match &job.segmentation.rules {
@@ -218,5 +227,7 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<()> {
         }];
         crate::eval::write_table(messages, &docs, false)?;
     }
-    Ok(())
+    Ok(Outcome {
+        not_parallel: aligned.document.describe(),
+    })
 }

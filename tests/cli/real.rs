@@ -75,7 +75,8 @@ fn swapped_files_are_aligned_the_right_way_round() {
 #[test]
 fn the_same_text_on_both_sides_is_not_a_translation() {
     let (out, err, code) = align("banjir.id.txt", "banjir.id.txt");
-    assert_eq!(code, 0, "{err}");
+    // Written, and the exit code says it is not a translation, as `batch`'s does.
+    assert_eq!(code, 3, "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains("not a translation: the same text on both sides (document score 0.0000)"),
@@ -158,7 +159,7 @@ fn a_swapped_json_line_is_aligned_the_right_way_round() {
 #[test]
 fn another_articles_english_is_not_a_translation() {
     let (out, err, code) = align("banjir.id.txt", "guru.en.txt");
-    assert_eq!(code, 0, "{err}");
+    assert_eq!(code, 3, "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(
         err.contains(
@@ -203,4 +204,21 @@ fn batch_lists_a_mispaired_document_and_keeps_a_partly_parallel_one() {
     assert!(pasar.iter().all(|r| r.1 > 0.9), "{pasar:?}");
     let stats: Value = serde_json::from_str(&read(dir.path().join("out.tsv.stats.json"))).unwrap();
     assert_eq!(stats["documents"]["not_parallel"], 2);
+}
+
+#[test]
+fn quiet_align_of_a_pair_that_is_not_a_translation_still_exits_with_3() {
+    let run = selaras()
+        .args(["align", "-q"])
+        .arg(data("banjir.id.txt"))
+        .arg(data("guru.en.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    assert!(
+        run.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(!run.stdout.is_empty());
 }
