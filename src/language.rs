@@ -72,6 +72,10 @@ pub struct Languages {
     pub en: Language,
     /// The verdict.
     pub pairing: Pairing,
+    /// Lines of each side as aligned (Indonesian, English) left out as a copy of the other
+    /// side's text in its language ([`copied_lines`]: a page that holds the original beside
+    /// its translation).
+    pub copied: (usize, usize),
 }
 
 impl Default for Languages {
@@ -80,6 +84,7 @@ impl Default for Languages {
             id: Language::Unknown,
             en: Language::Unknown,
             pairing: Pairing::AsGiven,
+            copied: (0, 0),
         }
     }
 }
@@ -262,11 +267,66 @@ pub fn identify(id: &str, en: &str) -> Languages {
         id: li,
         en: le,
         pairing,
+        copied: (0, 0),
     }
+}
+
+/// The lines of `text` that are a copy of the other side: a line that is also a line of
+/// `other` (the same text, spaces around it aside) and reads as `other_lang` (the other
+/// side's language, not `text`'s). A page holding the original beside its translation would
+/// otherwise align the original with itself (beads dropped as identical) and leave the
+/// translation unpaired. Byte ranges of the lines, without their line breaks.
+pub fn copied_lines(text: &str, other: &str, other_lang: Lang) -> Vec<std::ops::Range<usize>> {
+    let lines: std::collections::HashSet<&str> = other
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let body = line.trim_end_matches(['\n', '\r']);
+        // The language is read only of lines found on the other side.
+        if lines.contains(body.trim()) && langid::guess(body).lang == Some(other_lang) {
+            out.push(start..start + body.len());
+        }
+        start += line.len();
+    }
+    out
+}
+
+/// `text` with the bytes of `ranges` made spaces (each range within one line, its line break
+/// kept): what is left out reads as blank lines, and every other byte keeps its offset.
+pub fn blank(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for r in ranges {
+        bytes[r.clone()].fill(b' ');
+    }
+    // Whole lines were replaced, so no character was cut.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn lines_that_copy_the_other_side_are_found() {
+        let id = "Banjir merendam ratusan rumah di kota itu pada hari Senin.\n\
+                  \"We will rebuild the bridge this year,\" kata wali kota.\n";
+        let en = "Floods submerged hundreds of homes in the city on Monday.\n\
+                  \"We will rebuild the bridge this year,\" the mayor said.\n\
+                  Banjir merendam ratusan rumah di kota itu pada hari Senin.\n";
+        // The Indonesian sentence again on the English side.
+        let copies = copied_lines(en, id, Lang::Id);
+        assert_eq!(copies.len(), 1);
+        assert!(en[copies[0].clone()].starts_with("Banjir merendam"));
+        let blanked = blank(en, &copies);
+        assert_eq!(blanked.len(), en.len());
+        assert!(!blanked.contains("Banjir") && blanked.contains("Floods"));
+        // A quote in English within an Indonesian line is not a copy of an English line.
+        assert!(copied_lines(id, en, Lang::En).is_empty());
+    }
+
     use super::*;
 
     const ID: &str = "Presiden mengatakan bahwa pemerintah akan membangun jalan baru tahun ini. \

@@ -410,11 +410,23 @@ impl Pipeline {
     ///
     /// [`Error::NoSentences`] when a side holds no sentence.
     pub fn load(&self, id: Input, en: Input) -> Result<Document> {
-        let languages = crate::language::identify(&id.text(), &en.text());
+        let mut languages = crate::language::identify(&id.text(), &en.text());
         let (id, en) = match languages.swapped() {
             true => (en, id),
             false => (id, en),
         };
+        // Lines of a side that are the other side's text again (a page with the original
+        // beside its translation) are left out, read as blank lines.
+        let (mut id_text, mut en_text) = (None, None);
+        if let (false, Input::Text(i), Input::Text(e)) = (languages.not_parallel(), &id, &en) {
+            use crate::language::{blank, copied_lines};
+            let (ci, ce) = (copied_lines(i, e, Lang::En), copied_lines(e, i, Lang::Id));
+            languages.copied = (ci.len(), ce.len());
+            id_text = (!ci.is_empty()).then(|| blank(i, &ci));
+            en_text = (!ce.is_empty()).then(|| blank(e, &ce));
+        }
+        let id = id_text.as_deref().map_or(id, Input::Text);
+        let en = en_text.as_deref().map_or(en, Input::Text);
         // An error names the side as given.
         let given = |e: Error| match e {
             Error::NoSentences { side } if languages.swapped() => Error::NoSentences {

@@ -363,6 +363,8 @@ impl Batch {
             }
         };
         tally.swapped += u64::from(done.aligned.document.languages.swapped());
+        let copied = done.aligned.document.languages.copied;
+        tally.with_copies += u64::from(copied.0 + copied.1 > 0);
         if let Some(why) = done.aligned.document.describe() {
             tally.not_parallel += 1;
             if !self.options.filters.keep_unparallel {

@@ -118,6 +118,8 @@ pub struct Tally {
     pub not_parallel: u64,
     /// Documents whose sides were swapped (aligned the right way round).
     pub swapped: u64,
+    /// Documents with lines left out as a copy of the other side's text.
+    pub with_copies: u64,
     /// Indonesian sentences.
     pub sent_id: u64,
     /// English sentences.
@@ -199,6 +201,9 @@ pub struct DocCounts {
     /// The Indonesian side read as English and the English side as Indonesian: aligned the
     /// right way round.
     pub swapped: u64,
+    /// A side holds lines that are the other side's text again (the original beside its
+    /// translation): left out before aligning.
+    pub with_copies: u64,
 }
 
 /// Sentence counts.
@@ -301,6 +306,7 @@ impl Summary {
                 failed: t.docs_failed,
                 not_parallel: t.not_parallel,
                 swapped: t.swapped,
+                with_copies: t.with_copies,
             },
             sentences: SentCounts {
                 id: t.sent_id,

@@ -198,6 +198,22 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
             "selaras: {id_file} reads as English and {en_file} as Indonesian: aligned the other way round"
         ));
     }
+    let copied = aligned.document.languages.copied;
+    for (file, n, other) in [
+        (files[0], copied.0, "English"),
+        (files[1], copied.1, "Indonesian"),
+    ] {
+        if n > 0 {
+            notes.push(format!(
+                "selaras: {}: {} the {other} side's text again (the original beside its translation): left out",
+                file.display(),
+                match n {
+                    1 => "1 line is".to_string(),
+                    n => format!("{n} lines are"),
+                }
+            ));
+        }
+    }
     if let Some(why) = aligned.document.describe() {
         notes.push(format!(
             "selaras: {id_file} and {en_file}: {why}; every bead's score includes it"

@@ -430,6 +430,12 @@ impl Finished {
                 count(d.swapped, "document")
             ));
         }
+        if d.with_copies > 0 {
+            judged.push(format!(
+                "{} with lines that are the other side's text again (left out)",
+                count(d.with_copies, "document")
+            ));
+        }
         if !judged.is_empty() {
             writeln!(w, "selaras batch: {}", judged.join("; "))?;
         }

@@ -222,3 +222,19 @@ fn quiet_align_of_a_pair_that_is_not_a_translation_still_exits_with_3() {
     );
     assert!(!run.stdout.is_empty());
 }
+
+#[test]
+fn a_page_with_the_original_beside_its_translation_aligns_the_translation() {
+    // The English file holds the English article, then the Indonesian one again.
+    let (with_copy, err, code) = align("banjir.id.txt", "banjir-bilingual.en.txt");
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("banjir-bilingual.en.txt: 5 lines are the Indonesian side's text again"),
+        "{err}"
+    );
+    let (clean, _, _) = align("banjir.id.txt", "banjir.en.txt");
+    let texts = |out: &str| -> Vec<(String, String)> {
+        rows(out).into_iter().map(|r| (r.2, r.3)).collect()
+    };
+    assert_eq!(texts(&with_copy), texts(&clean));
+}
