@@ -260,7 +260,10 @@ fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<()> {
             p.last().copied() <= last
         };
         let span = |s: &std::collections::BTreeSet<usize>| match (s.first(), s.last()) {
-            (Some(a), Some(b)) => format!("{} sentences in {a}..={b}", s.len()),
+            (Some(a), Some(b)) => format!(
+                "{} in {a}..={b}",
+                crate::text::count(s.len() as u64, "sentence")
+            ),
             _ => "no sentence".to_string(),
         };
         (!fits).then(|| format!("gold {}, prediction {}", span(g), span(p)))

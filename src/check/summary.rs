@@ -200,25 +200,31 @@ impl Summary {
         if self.suspect_docs.is_empty() {
             writeln!(w, "no document looks like a wrong pairing")?;
         } else {
-            writeln!(
-                w,
-                "{} document(s) look like wrong pairings:",
-                self.suspect_docs.len()
-            )?;
+            let n = self.suspect_docs.len();
+            match n {
+                1 => writeln!(w, "1 document looks like a wrong pairing:")?,
+                _ => writeln!(w, "{n} documents look like wrong pairings:")?,
+            }
             for d in self.docs.iter().filter(|d| d.suspect.is_some()) {
-                writeln!(
-                    w,
-                    "  {}: {} (mean score {:.3}, {} pairs)",
-                    d.doc,
-                    d.suspect.as_deref().unwrap_or(""),
-                    d.mean_score,
-                    d.pairs
-                )?;
+                let reason = d.suspect.as_deref().unwrap_or("");
+                let pairs = crate::text::count(d.pairs as u64, "pair");
+                // A reason that is the mean score already gives it.
+                match reason.starts_with(MEAN_REASON) {
+                    true => writeln!(w, "  {}: {reason} ({pairs})", d.doc)?,
+                    false => writeln!(
+                        w,
+                        "  {}: {reason} (mean score {:.3}, {pairs})",
+                        d.doc, d.mean_score
+                    )?,
+                }
             }
         }
         Ok(())
     }
 }
+
+/// How the reason that a document's mean score is far below the corpus's begins.
+const MEAN_REASON: &str = "mean score";
 
 /// Why a document looks like a wrong pairing: most of its pairs score low, its mean score is
 /// far below the corpus, or most of its beads have an empty side (the aligner found nothing
@@ -235,7 +241,7 @@ fn suspect_reason(d: &DocSummary, nonempty: usize, corpus_mean: f64) -> Option<S
     }
     if nonempty >= 2 && d.mean_score < corpus_mean - 0.35 {
         return Some(format!(
-            "mean score {:.2} against {:.2} for the corpus",
+            "{MEAN_REASON} {:.2} against {:.2} for the corpus",
             d.mean_score, corpus_mean
         ));
     }

@@ -77,10 +77,11 @@ impl Bar {
         let secs = self.since.get().elapsed();
         let msg = match secs >= Duration::from_secs(1) {
             true => format!(
-                ", {pairs} pairs, {:.0} pairs/s",
+                ", {}, {:.0} pairs/s",
+                selaras::text::count(pairs, "pair"),
                 pairs as f64 / secs.as_secs_f64()
             ),
-            false => format!(", {pairs} pairs"),
+            false => format!(", {}", selaras::text::count(pairs, "pair")),
         };
         self.bar.set_message(msg);
     }

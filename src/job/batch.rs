@@ -405,11 +405,11 @@ impl Finished {
         };
         writeln!(
             w,
-            "selaras batch: {} ({} ok, {} failed), {} pairs aligned, {} kept, {} dropped{dropped} in {:.2} s ({:.0} pairs/s, {})",
+            "selaras batch: {} ({} ok, {} failed), {} aligned, {} kept, {} dropped{dropped} in {:.2} s ({:.0} pairs/s, {})",
             count(s.documents.total, "document"),
             s.documents.ok,
             s.documents.failed,
-            s.pairs.aligned,
+            count(s.pairs.aligned, "pair"),
             s.pairs.kept,
             s.pairs.dropped,
             s.run.seconds,

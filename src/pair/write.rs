@@ -6,6 +6,7 @@ use super::{Outcome, Pair, Unpaired};
 use crate::error::{Error, Result};
 use crate::export::tsv_escape;
 use crate::segment::Lang;
+use crate::text::count;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
@@ -118,16 +119,16 @@ pub fn write_summary(
     let without = outcome.unpaired.len() - failed;
     writeln!(
         w,
-        "selaras pair: {} Indonesian x {} English documents, {} pairs (score >= {}), \
-         {without} without a partner, {failed} unusable, {} candidates scored in {:.2} s \
+        "selaras pair: {} Indonesian x {}, {} (score >= {}), \
+         {without} without a partner, {failed} unusable, {} scored in {:.2} s \
          ({})",
         outcome.docs.0,
-        outcome.docs.1,
-        outcome.pairs.len(),
+        count(outcome.docs.1 as u64, "English document"),
+        count(outcome.pairs.len() as u64, "pair"),
         min_score,
-        outcome.candidates,
+        count(outcome.candidates as u64, "candidate"),
         seconds,
-        crate::text::count(outcome.jobs as u64, "thread"),
+        count(outcome.jobs as u64, "thread"),
     )?;
     if let (true, Some(p)) = (failed > 0, unpaired_file) {
         writeln!(

@@ -241,14 +241,14 @@ fn write_histogram(h: &mut String, s: &Summary) {
         let _ = writeln!(
             h,
             "<rect x=\"{:.1}\" y=\"{y:.1}\" width=\"{:.1}\" height=\"{bh:.1}\" rx=\"2\" \
-             fill=\"hsl({},62%,48%)\"><title>{:.1}–{:.1}: {} pairs</title></rect>\
+             fill=\"hsl({},62%,48%)\"><title>{:.1}–{:.1}: {}</title></rect>\
              <text x=\"{:.1}\" y=\"{:.1}\" class=\"cnt\">{}</text>",
             x + 2.0,
             bw - 4.0,
             hue((b.lo + b.hi) / 2.0),
             b.lo,
             b.hi,
-            b.count,
+            crate::text::count(b.count as u64, "pair"),
             x + bw / 2.0,
             y - 4.0,
             b.count
@@ -488,11 +488,11 @@ fn write_document(
     let _ = write!(
         h,
         "<details class=\"doc{}\" id=\"d{g}\"{}><summary><span class=\"name\">{}</span>\
-         <span class=\"meta\">{} pairs · {} mean pair score · {} flagged</span>{}</summary>\n<div class=\"docbody\">",
+         <span class=\"meta\">{} · {} mean pair score · {} flagged</span>{}</summary>\n<div class=\"docbody\">",
         if d.suspect.is_some() { " suspect" } else { "" },
         if open { " open" } else { "" },
         escape(d.doc.as_str()),
-        d.pairs,
+        crate::text::count(d.pairs as u64, "pair"),
         doc_chip(d),
         fmt_share(d.share_flagged),
         match &d.suspect {

@@ -1239,3 +1239,24 @@ fn usage_errors_are_one_line_and_negative_numbers_reach_the_checks() {
     selaras().arg("--version").assert().success();
     selaras().args(["batch", "--help"]).assert().success();
 }
+
+#[test]
+fn one_document_of_one_pair_reads_as_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = selaras()
+        .args(["batch", "-", "-o"])
+        .arg(dir.path().join("x.tsv"))
+        .write_stdin(
+            "{\"doc\":\"a\",\"id\":\"Satu kalimat saja.\",\"en\":\"Just one sentence.\"}\n",
+        )
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(
+            "selaras batch: 1 document (1 ok, 0 failed), 1 pair aligned, 1 kept, 0 dropped in "
+        ),
+        "{err}"
+    );
+}

@@ -98,7 +98,7 @@ fn a_wrongly_paired_document_stands_out() {
         .code(4)
         .stdout("")
         .stderr(
-            predicate::str::contains("1 document(s) look like wrong pairings:")
+            predicate::str::contains("1 document looks like a wrong pairing:")
                 .and(predicate::str::contains("  kopi: "))
                 .and(predicate::str::contains(
                     "corpus below --fail-under: clean share",

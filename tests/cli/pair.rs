@@ -295,3 +295,28 @@ fn no_output_replaces_an_input() {
     assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 6);
     assert!(!d.join("-.unpaired.tsv").exists());
 }
+
+#[test]
+fn one_document_a_side_reads_as_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for side in ["id", "en"] {
+        std::fs::create_dir(d.join(side)).unwrap();
+        let f = format!("dengue.{side}.txt");
+        std::fs::copy(root().join("corpus").join(&f), d.join(side).join(f)).unwrap();
+    }
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "pairs.tsv"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.starts_with(
+            "selaras pair: 1 Indonesian x 1 English document, 1 pair (score >= 0.3), \
+             0 without a partner, 0 unusable, 1 candidate scored in "
+        ),
+        "{err}"
+    );
+}

@@ -78,3 +78,60 @@ proptest! {
         run(&text, quoted);
     }
 }
+
+/// A document of the summary that looks like a wrong pairing for `why`.
+fn suspect(doc: &str, why: &str) -> selaras::check::DocSummary {
+    selaras::check::DocSummary {
+        doc: doc.into(),
+        pairs: 7,
+        scored: 7,
+        mean_score: 0.102,
+        share_1_1: 1.0,
+        share_empty: 0.0,
+        share_flagged: 1.0,
+        share_low: 0.5,
+        suspect: Some(why.into()),
+    }
+}
+
+#[test]
+fn wrong_pairings_read_as_counts_and_give_the_mean_score_once() {
+    let mut summary = Summary {
+        pairs: 7,
+        documents: 1,
+        flagged: 7,
+        clean_share: 0.0,
+        mean_score: 0.102,
+        flags: Default::default(),
+        histogram: Vec::new(),
+        beads: Default::default(),
+        docs: vec![suspect("a", "mean score 0.10 against 0.80 for the corpus")],
+        suspect_docs: vec!["a".into()],
+    };
+    let text = |s: &Summary| {
+        let mut out = Vec::new();
+        s.write_human(&mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    };
+    let one = text(&summary);
+    assert!(
+        one.ends_with(
+            "1 document looks like a wrong pairing:\n  \
+             a: mean score 0.10 against 0.80 for the corpus (7 pairs)\n"
+        ),
+        "{one}"
+    );
+    summary
+        .docs
+        .push(suspect("b", "60% of its pairs score low"));
+    summary.suspect_docs.push("b".into());
+    let two = text(&summary);
+    assert!(
+        two.ends_with(
+            "2 documents look like wrong pairings:\n  \
+             a: mean score 0.10 against 0.80 for the corpus (7 pairs)\n  \
+             b: 60% of its pairs score low (mean score 0.102, 7 pairs)\n"
+        ),
+        "{two}"
+    );
+}
