@@ -347,6 +347,44 @@ fn given_twice(doc: &str, first: usize) -> String {
     format!("doc id `{doc}` given twice (first on line {first})")
 }
 
+/// One JSON Lines line read as a document object (`shape`: the object as a message shows it,
+/// `{"doc": …, …}`). On failure, what is wrong with the line: not UTF-8, JSON that is not an
+/// object (serde would read an array as the struct's fields in order, and name the struct in
+/// its message), or serde's detail with its column.
+pub(crate) fn json_object<T: serde::de::DeserializeOwned>(
+    raw: &[u8],
+    shape: &str,
+) -> std::result::Result<T, String> {
+    use serde_json::Value;
+    let err = match serde_json::from_slice::<T>(raw) {
+        Ok(t) if raw.first() == Some(&b'{') => return Ok(t),
+        Ok(_) => None,
+        Err(e) => Some(e),
+    };
+    if std::str::from_utf8(raw).is_err() {
+        return Err("not valid UTF-8".to_string());
+    }
+    let what = match serde_json::from_slice::<Value>(raw) {
+        Ok(Value::Array(_)) => "an array",
+        Ok(Value::String(_)) => "a string",
+        Ok(Value::Number(_)) => "a number",
+        Ok(Value::Bool(_)) => "a boolean",
+        Ok(Value::Null) => "null",
+        Ok(Value::Object(_)) | Err(_) => "",
+    };
+    match err {
+        Some(e) if what.is_empty() => {
+            let msg = e.to_string();
+            let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
+            Err(format!(
+                "invalid JSON document (column {}): {msg}",
+                e.column()
+            ))
+        }
+        _ => Err(format!("expected a JSON object {shape}, not {what}")),
+    }
+}
+
 #[derive(serde::Deserialize)]
 struct JsonDoc {
     doc: serde_json::Value,
@@ -446,7 +484,8 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 file: origin.clone(),
                 reason,
             };
-            let item = match serde_json::from_slice::<JsonDoc>(raw) {
+            let shape = r#"{"doc": …, "id": …, "en": …}"#;
+            let item = match json_object::<JsonDoc>(raw, shape) {
                 Ok(j) => {
                     let doc = match j.doc {
                         serde_json::Value::String(s) => s,
@@ -476,7 +515,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                         })
                     }
                 }
-                Err(e) => {
+                Err(msg) => {
                     // Keep the doc id when the line is JSON but not a usable document.
                     let doc = serde_json::from_slice::<serde_json::Value>(raw)
                         .ok()
@@ -485,13 +524,6 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                             Some(serde_json::Value::Number(n)) => Some(n.to_string()),
                             _ => None,
                         });
-                    let msg = if std::str::from_utf8(raw).is_err() {
-                        "not valid UTF-8".to_string()
-                    } else {
-                        let msg = e.to_string();
-                        let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
-                        format!("invalid JSON document (column {}): {msg}", e.column())
-                    };
                     Err(bad(doc, msg))
                 }
             };

@@ -6,7 +6,7 @@
 //! (a name that cannot be written in a manifest, a bad JSON line) is listed with its reason
 //! and the run goes on.
 
-use crate::batch::input::Side;
+use crate::batch::input::{Side, json_object};
 use crate::error::{Error, Result};
 use crate::text::file_line_texts;
 use std::io::Read;
@@ -175,7 +175,7 @@ fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
             file: file.clone(),
             reason,
         };
-        let item = match serde_json::from_slice::<JsonDoc>(raw) {
+        let item = match json_object::<JsonDoc>(raw, r#"{"doc": …, "text": …}"#) {
             Ok(j) => match j.doc {
                 serde_json::Value::String(s) if !s.trim().is_empty() => Ok((s, j.text)),
                 serde_json::Value::Number(n) => Ok((n.to_string(), j.text)),
@@ -184,17 +184,7 @@ fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
                     "`doc` must be a non-empty string or number".into(),
                 )),
             },
-            Err(_) if std::str::from_utf8(raw).is_err() => {
-                Err(reject(None, "not valid UTF-8".into()))
-            }
-            Err(e) => {
-                let msg = e.to_string();
-                let msg = msg.rfind(" at line ").map_or(msg.as_str(), |i| &msg[..i]);
-                Err(reject(
-                    None,
-                    format!("invalid JSON document (column {}): {msg}", e.column()),
-                ))
-            }
+            Err(msg) => Err(reject(None, msg)),
         };
         out.push(item.and_then(|(name, text)| {
             if let Some(first) = seen.get(&name) {

@@ -1260,3 +1260,30 @@ fn one_document_of_one_pair_reads_as_counts() {
         "{err}"
     );
 }
+
+#[test]
+fn json_lines_that_are_not_objects_say_what_a_line_must_be() {
+    // An array of three would fill the fields in order: it is refused as well.
+    let input =
+        "[\"x\"]\n\"x\"\n[\"a\", \"Satu.\", \"One.\"]\n{\"doc\": \"b\", \"id\": \"Satu.\"}\n";
+    let out = selaras()
+        .args(["batch", "-", "-q"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let want = "{\"doc\": …, \"id\": …, \"en\": …}";
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        format!(
+            "selaras: failed: <stdin>:1: expected a JSON object {want}, not an array\n\
+             selaras: failed: <stdin>:2: expected a JSON object {want}, not a string\n\
+             selaras: failed: <stdin>:3: expected a JSON object {want}, not an array\n\
+             selaras: failed: b: <stdin>:4: invalid JSON document (column 27): missing field `en`\n"
+        )
+    );
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        "doc\tid_idx\ten_idx\tbead\tscore\tid\ten\n"
+    );
+}

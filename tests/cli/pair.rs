@@ -216,6 +216,7 @@ fn json_lines_and_list_files() {
         jsonl.push_str(&format!("{doc}\n"));
     }
     jsonl.push_str("{\"doc\": \"broken\"\n");
+    jsonl.push_str("[\"doc9\", \"Teks.\"]\n");
     let list: String = (0..5).map(|k| format!("en/{}\n", names(k).1)).collect();
     std::fs::write(d.join("english.list"), list).unwrap();
     let out = selaras()
@@ -242,6 +243,13 @@ fn json_lines_and_list_files() {
     let left = read(d.join("left.tsv"));
     assert!(
         left.contains("<stdin>:6\t\t\tinvalid JSON document"),
+        "{left}"
+    );
+    // A line that is JSON but not an object says what a line must be.
+    assert!(
+        left.contains(
+            "<stdin>:7\t\t\texpected a JSON object {\"doc\": …, \"text\": …}, not an array\n"
+        ),
         "{left}"
     );
 }
