@@ -54,8 +54,17 @@ pub enum Error {
 }
 
 impl Error {
-    /// Wrap an I/O error with the path it concerns.
+    /// Wrap an I/O error with the path it concerns. A directory given where a file is read
+    /// says so in words (the system's message, `Is a directory (os error 21)`, reads as if
+    /// the path were not named).
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let source = match source.kind() {
+            std::io::ErrorKind::IsADirectory => std::io::Error::new(
+                std::io::ErrorKind::IsADirectory,
+                "is a directory, not a file",
+            ),
+            _ => source,
+        };
         Error::Io {
             path: path.into(),
             source,

@@ -96,6 +96,15 @@ impl DocError {
 /// An item of a batch input: a document to process, or one already known to be broken.
 pub type Item = std::result::Result<DocSource, DocError>;
 
+/// Why a file of a directory has no partner (`name`: the partner's file name; `dirs`: the
+/// names of the directory's subdirectories named like data files).
+fn no_partner(name: &str, dirs: &std::collections::HashSet<Vec<u8>>) -> String {
+    match dirs.contains(name.as_bytes()) {
+        true => format!("no partner: {name} is a directory, not a file"),
+        false => format!("no partner: {name} is missing"),
+    }
+}
+
 /// The document id of an item.
 pub fn item_doc(item: &Item) -> &str {
     match item {
@@ -108,10 +117,13 @@ pub fn item_doc(item: &Item) -> &str {
 /// partner is missing is an error item, and so is a pair whose NAME is not valid UTF-8: the
 /// doc id names the document in every output row, so it must be the NAME itself (a lossy
 /// conversion would not lead back to the files, and two NAMEs could give one id). Files are
-/// paired by their names as the system gives them. Other files are ignored.
+/// paired by their names as the system gives them. Other files are ignored, and so are
+/// directories named like data files, except that a file whose partner's name is a directory
+/// is an error item saying so.
 pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     type Pair = (Option<PathBuf>, Option<PathBuf>);
     let mut pairs: BTreeMap<Vec<u8>, Pair> = BTreeMap::new();
+    let mut dirs: std::collections::HashSet<Vec<u8>> = Default::default();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
@@ -124,7 +136,11 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         } else {
             continue;
         };
-        if stem.is_empty() || path.is_dir() {
+        if stem.is_empty() {
+            continue;
+        }
+        if path.is_dir() {
+            dirs.insert(name.to_vec());
             continue;
         }
         let slot = pairs.entry(stem.to_vec()).or_default();
@@ -164,12 +180,12 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
                     en: Side::File(en),
                 }),
                 (Some(id), None) => Err(DocError {
-                    reason: format!("no partner: {doc}.en.txt is missing"),
+                    reason: no_partner(&format!("{doc}.en.txt"), &dirs),
                     doc,
                     file: id.display().to_string(),
                 }),
                 (None, Some(en)) => Err(DocError {
-                    reason: format!("no partner: {doc}.id.txt is missing"),
+                    reason: no_partner(&format!("{doc}.id.txt"), &dirs),
                     doc,
                     file: en.display().to_string(),
                 }),

@@ -522,3 +522,21 @@ fn very_uneven_pair_aligns_every_line_once() {
         );
     }
 }
+
+#[test]
+fn a_directory_given_as_a_file_is_named_and_said_to_be_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = dir.path().join("en.txt");
+    std::fs::write(&en, "One sentence.\n").unwrap();
+    selaras()
+        .arg("align")
+        .arg(dir.path())
+        .arg(&en)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(format!(
+            "selaras: {}: is a directory, not a file\n",
+            dir.path().display()
+        ));
+}

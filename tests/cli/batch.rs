@@ -1287,3 +1287,34 @@ fn json_lines_that_are_not_objects_say_what_a_line_must_be() {
         "doc\tid_idx\ten_idx\tbead\tscore\tid\ten\n"
     );
 }
+
+#[test]
+fn a_directory_named_like_a_data_file_is_said_to_be_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mix = dir.path().join("mix");
+    std::fs::create_dir_all(mix.join("dir.id.txt")).unwrap();
+    std::fs::write(mix.join("dir.en.txt"), "One sentence.\n").unwrap();
+    std::fs::copy(data("good/pasar.id.txt"), mix.join("pasar.id.txt")).unwrap();
+    std::fs::copy(data("good/pasar.en.txt"), mix.join("pasar.en.txt")).unwrap();
+    let out = dir.path().join("x.tsv");
+    selaras()
+        .arg("batch")
+        .arg(&mix)
+        .args(["-q", "-o"])
+        .arg(&out)
+        .assert()
+        .code(3);
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][0], "dir");
+    assert_eq!(
+        errs[0][2],
+        "no partner: dir.id.txt is a directory, not a file"
+    );
+    // A manifest naming a directory: the row says so.
+    let m = dir.path().join("m.tsv");
+    std::fs::write(&m, "doc\tid\ten\nd\tmix\tmix/dir.en.txt\n").unwrap();
+    let (errs, _) = manifest_errors(&m);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][2], "is a directory, not a file");
+}
