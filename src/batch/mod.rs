@@ -238,10 +238,16 @@ impl Batch {
     fn load(&self, src: DocSource) -> Loading {
         let doc = src.doc;
         let origins = [src.id.origin(), src.en.origin()];
-        let fail = |k: usize, reason| DocError {
+        // The two texts of a JSON Lines document share one origin (its line): the reason
+        // names the field.
+        let texts = [&src.id, &src.en].map(|s| matches!(s, input::Side::Text { .. }));
+        let fail = |k: usize, reason: String| DocError {
             doc: doc.clone(),
             file: origins[k].clone(),
-            reason,
+            reason: match texts[k] {
+                true => format!("`{}`: {reason}", ["id", "en"][k]),
+                false => reason,
+            },
         };
         let id = src.id.load().map_err(|r| fail(0, r))?;
         let en = src.en.load().map_err(|r| fail(1, r))?;

@@ -238,7 +238,10 @@ fn json_lines_stream_in_input_order_with_bad_lines_reported() {
         lines[1].starts_with("line 2\t<stdin>:2\tinvalid JSON document"),
         "{e}"
     );
-    assert_eq!(lines[2], "kosong\t<stdin>:6\tinput holds only whitespace");
+    assert_eq!(
+        lines[2],
+        "kosong\t<stdin>:6\t`en`: input holds only whitespace"
+    );
     assert_eq!(lines.len(), 3);
 }
 
@@ -1317,4 +1320,20 @@ fn a_directory_named_like_a_data_file_is_said_to_be_one() {
     let (errs, _) = manifest_errors(&m);
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0][2], "is a directory, not a file");
+}
+
+#[test]
+fn json_lines_errors_of_one_text_name_its_field() {
+    let input = "{\"doc\":\"g\",\"id\":\"Satu.\",\"en\":\"\"}\n{\"doc\":\"h\",\"id\":\" \",\"en\":\"One.\"}\n";
+    let out = selaras()
+        .args(["batch", "-", "-q"])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "selaras: failed: g: <stdin>:1: `en`: input is empty\n\
+         selaras: failed: h: <stdin>:2: `id`: input holds only whitespace\n"
+    );
 }
