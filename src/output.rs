@@ -66,11 +66,13 @@ impl AtomicFile {
             .tempfile_in(&dir)
             .map_err(|e| match e.kind() {
                 // The output's directory: say so (the file itself was never expected to exist).
-                std::io::ErrorKind::NotFound => Error::Invalid(format!(
+                std::io::ErrorKind::NotFound if !dir.is_dir() => Error::Invalid(format!(
                     "output {}: its directory {} does not exist",
                     path.display(),
                     dir.display()
                 )),
+                // A directory where no file can be made (`/proc`).
+                std::io::ErrorKind::NotFound => no_temp(&path, &dir, "file", e),
                 _ => Error::io(&path, plain(e)),
             })?;
         if let Some(m) = existing {
@@ -169,6 +171,17 @@ impl Write for AtomicFile {
         }
         .map_err(|e| self.named(e))
     }
+}
+
+/// An output whose temporary `what` (file or directory) cannot be made in its existing
+/// directory `dir`: the system's reason, which alone would read as if `dir` were missing.
+fn no_temp(path: &Path, dir: &Path, what: &str, e: std::io::Error) -> Error {
+    Error::Invalid(format!(
+        "output {}: cannot create a temporary {what} in {}: {}",
+        path.display(),
+        dir.display(),
+        plain(e)
+    ))
 }
 
 /// An I/O error without the path `tempfile` adds to its message (`… at path "…/.x.tmp"`: the
@@ -460,7 +473,11 @@ impl AtomicDir {
         std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
         let tmp = temp_builder(&temp_prefix(&target), ".tmp", 0o777)
             .tempdir_in(&parent)
-            .map_err(|e| Error::io(&path, plain(e)))?;
+            .map_err(|e| match e.kind() {
+                // The directory exists (made above), but nothing can be made in it (`/proc`).
+                std::io::ErrorKind::NotFound => no_temp(&path, &parent, "directory", e),
+                _ => Error::io(&path, plain(e)),
+            })?;
         Ok(AtomicDir {
             path,
             _pending: Pending::new(tmp.path(), true),

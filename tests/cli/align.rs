@@ -540,3 +540,33 @@ fn a_directory_given_as_a_file_is_named_and_said_to_be_one() {
             dir.path().display()
         ));
 }
+
+#[test]
+fn an_output_in_a_directory_where_no_file_can_be_made_gives_the_reason() {
+    // `/proc` exists, but no file can be created in it: the message must not say it is
+    // missing.
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let (id, en) = (corpus("dengue.id.txt"), corpus("dengue.en.txt"));
+    selaras()
+        .arg("align")
+        .arg(&id)
+        .arg(&en)
+        .args(["-o", "/proc/x.tsv"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "selaras: output /proc/x.tsv: cannot create a temporary file in /proc: ",
+        ));
+    selaras()
+        .args(["batch", "-q", "-f", "ladder", "-o", "/proc/ladders"])
+        .arg(corpus(""))
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::starts_with(
+            "selaras: output /proc/ladders: cannot create a temporary directory in /proc: ",
+        ));
+}
