@@ -248,7 +248,7 @@ fn covered(
 /// another document): its counts would be zeros that look like a result. A gold that covers
 /// every sentence up to its last (a whole ladder) needs the prediction to cover exactly
 /// those; a partial gold needs it to stay within them.
-fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<()> {
+pub(crate) fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<()> {
     let (gi, ge) = covered(gold);
     let (pi, pe) = covered(pred);
     let side = |g: &std::collections::BTreeSet<usize>, p: &std::collections::BTreeSet<usize>| {

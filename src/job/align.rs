@@ -162,6 +162,17 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
     let (id_offset, en_offset) = (id.offset, en.offset);
     drop((id, en));
     let aligned = pipeline.align_document(doc);
+    // The sentence alignment scored against the gold, refused (before any output is written)
+    // when the gold is of another document or segmentation, as `selaras eval` refuses it.
+    let predicted: Vec<Link> = match &job.gold {
+        Some(_) => (aligned.sentence_beads.iter())
+            .map(|b| (b.id.clone(), b.en.clone()))
+            .collect(),
+        None => Vec::new(),
+    };
+    if let (Some(gold), Some(path)) = (&gold, &job.gold) {
+        crate::eval::check_coverage(&path.display().to_string(), gold, &predicted)?;
+    }
     // The sides as aligned: exchanged when the files' languages were.
     let swapped = aligned.document.languages.swapped();
     let (files, offsets) = match swapped {
@@ -227,11 +238,6 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
     }
 
     if let (Some(gold), Some(path)) = (gold, &job.gold) {
-        let predicted: Vec<Link> = aligned
-            .sentence_beads
-            .iter()
-            .map(|b| (b.id.clone(), b.en.clone()))
-            .collect();
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

@@ -570,3 +570,32 @@ fn an_output_in_a_directory_where_no_file_can_be_made_gives_the_reason() {
             "selaras: output /proc/ladders: cannot create a temporary directory in /proc: ",
         ));
 }
+
+#[test]
+fn a_gold_of_another_document_is_refused_as_eval_refuses_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o.tsv");
+    let gold = corpus("seed.gold");
+    selaras()
+        .args(["align", "--gold"])
+        .arg(&gold)
+        .arg(corpus("dengue.id.txt"))
+        .arg(corpus("dengue.en.txt"))
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            predicate::str::starts_with(format!(
+                "selaras: {}: gold and prediction cover different sentences (Indonesian: gold 12 \
+                 sentences in 0..=11, prediction ",
+                gold.display()
+            ))
+            .and(predicate::str::ends_with(
+                "): not alignments of one segmentation of one document\n",
+            ))
+            .and(predicate::function(|e: &str| e.lines().count() == 1)),
+        );
+    assert!(!out.exists(), "no output is written");
+}
