@@ -256,8 +256,8 @@ fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem
 
 /// Read a manifest TSV with a header `doc<TAB>id<TAB>en` (columns found by name; other
 /// columns ignored). Paths are relative to the manifest's directory. A bad row (missing
-/// field, empty doc, a doc id given twice, a line that is not valid UTF-8) is an error item
-/// naming its line.
+/// field, empty doc, a field beyond the header's columns, a doc id given twice, a line that
+/// is not valid UTF-8) is an error item naming its line.
 pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let (bytes, bad_lines) = blank_bad_lines(path, bytes)?;
@@ -327,6 +327,17 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             file: format!("{}:{line}", path.display()),
             reason,
         };
+        // A field beyond the header's columns (trailing empty ones aside) has no column to
+        // belong to: most likely a tab inside a path, which shifted the fields after it.
+        if rec.iter().skip(headers.len()).any(|f| !f.trim().is_empty()) {
+            let reason = format!(
+                "the row has {} but the header has {}",
+                crate::text::count(rec.len() as u64, "field"),
+                crate::text::count(headers.len() as u64, "column")
+            );
+            items.push(Err(bad(reason)));
+            continue;
+        }
         // The first field that is missing or empty, by its column's name.
         let missing = [("doc", cd, doc), ("id", ci, id), ("en", ce, en)]
             .into_iter()

@@ -909,6 +909,28 @@ fn manifest_problems() {
         "no field `doc` (column 2 of the header; the row has 1 field)"
     );
     assert!(read(&out_path).contains("Pasar Minggu"));
+    // A field beyond the header's columns is an error row; a trailing empty field is not.
+    let m = dir.path().join("extra.tsv");
+    std::fs::write(
+        &m,
+        format!(
+            "doc\tid\ten\nP\t{}\t{}\textra\nC\t{}\t{}\t\n",
+            p("pasar.id.txt"),
+            p("pasar.en.txt"),
+            p("cuaca.id.txt"),
+            p("cuaca.en.txt")
+        ),
+    )
+    .unwrap();
+    let (errs, out_path) = manifest_errors(&m);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][0], "P");
+    assert!(errs[0][1].ends_with("extra.tsv:2"), "{:?}", errs[0]);
+    assert_eq!(
+        errs[0][2],
+        "the row has 4 fields but the header has 3 columns"
+    );
+    assert!(read(&out_path).contains("\nC\t"));
 }
 
 #[test]
