@@ -394,8 +394,9 @@ impl Heads {
 }
 
 /// Per bead that starts with headlines: its first Indonesian sentence, the offsets of the
-/// headline ends in it, the same for English; in bead order ([`Aligner::find_heads`]).
-pub(crate) type HeadCuts = Vec<(usize, Vec<usize>, usize, Vec<usize>)>;
+/// headline ends in it, the same for English, and the probability of each cut; in bead order
+/// ([`Aligner::find_heads`]).
+pub(crate) type HeadCuts = Vec<(usize, Vec<usize>, usize, Vec<usize>, Vec<f64>)>;
 
 /// A sentence cut at byte `at` of its text, each part trimmed.
 fn cut(s: &Sentence, at: usize) -> (Sentence, Sentence) {
@@ -481,13 +482,14 @@ impl Aligner {
             }
             let (mut s, mut t) = (id[i].clone(), en[j].clone());
             let (mut ps, mut pt) = (pid[i].clone(), pen[j].clone());
-            let (mut at_i, mut at_e) = (Vec::new(), Vec::new());
+            let (mut at_i, mut at_e, mut sure) = (Vec::new(), Vec::new(), Vec::new());
             // Offsets in the texts of the whole sentences where `s` and `t` start.
             let (mut base_i, mut base_e) = (0, 0);
             while at_i.len() < MAX_HEADS {
-                let Some((ci, ce)) = self.head_of((&s, &ps), (&t, &pt), stats, &params) else {
+                let Some((ci, ce, p)) = self.head_of((&s, &ps), (&t, &pt), stats, &params) else {
                     break;
                 };
+                sure.push(p);
                 base_i += ci;
                 base_e += ce;
                 at_i.push(base_i);
@@ -498,7 +500,7 @@ impl Aligner {
                 pt = self.prepare_side(&t.text, Lang::En);
             }
             if !at_i.is_empty() {
-                cuts.push((i, at_i, j, at_e));
+                cuts.push((i, at_i, j, at_e, sure));
             }
         }
         (!cuts.is_empty()).then_some(cuts)
@@ -521,7 +523,7 @@ impl Aligner {
         (t, pt): (&Sentence, &Prepared),
         stats: &DocStats,
         params: &HeadParams,
-    ) -> Option<(usize, usize)> {
+    ) -> Option<(usize, usize, f64)> {
         let ev = self.evidence();
         let ci = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
         let ce = head_cuts(&t.text, Lang::En, &s.text, ev, params);
@@ -558,7 +560,9 @@ impl Aligner {
                 }
             }
         }
-        (best.2 > params.threshold).then_some(best.1)
+        // The decision's score is log odds (the priors are): the cut's probability.
+        let p = 1.0 / (1.0 + (-best.2).exp());
+        (best.2 > params.threshold).then_some((best.1.0, best.1.1, p))
     }
 
     /// The sentences with the headlines `cuts` split off ([`Aligner::find_heads`]), and the
@@ -618,30 +622,37 @@ impl Aligner {
             cuts.iter().map(|c| (c.2, &c.3[..])).collect(),
             Lang::En,
         );
-        let heads_of: std::collections::HashMap<usize, usize> =
-            cuts.iter().map(|c| (c.0, c.1.len())).collect();
+        let heads_of: std::collections::HashMap<usize, &[f64]> =
+            cuts.iter().map(|c| (c.0, &c.4[..])).collect();
         let mut out = Vec::with_capacity(beads.len() + cuts.len());
         for b in beads {
             let map = |ks: &[usize], x: &[usize]| -> Vec<usize> {
                 ks.iter().flat_map(|&k| x[k]..x[k + 1]).collect()
             };
             let (bi, be) = (map(&b.id, &xi), map(&b.en, &xe));
-            let n =
+            let sure =
                 b.id.first()
                     .and_then(|i| heads_of.get(i))
                     .copied()
-                    .unwrap_or(0);
+                    .unwrap_or(&[]);
+            let n = sure.len();
+            // A part is right where the cuts on both its ends are: its bead's score times
+            // their probabilities.
+            let ends = |h: usize| {
+                let before = if h > 0 { sure[h - 1] } else { 1.0 };
+                before * sure.get(h).copied().unwrap_or(1.0)
+            };
             for h in 0..n {
                 out.push(Bead {
                     id: vec![bi[h]],
                     en: vec![be[h]],
-                    score: b.score,
+                    score: b.score * ends(h),
                 });
             }
             out.push(Bead {
                 id: bi[n..].to_vec(),
                 en: be[n..].to_vec(),
-                score: b.score,
+                score: b.score * ends(n),
             });
         }
         Heads {

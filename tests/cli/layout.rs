@@ -191,6 +191,31 @@ fn run_in_headlines_are_split_off() {
     assert_eq!(pairs("pasar-runin"), own);
 }
 
+/// A headline split off and the sentence it ran into are scored with the probability of the
+/// cut: lower than the bead they were split from, or than the same pairs with the headline on
+/// a line of its own.
+#[test]
+fn split_headlines_are_scored_with_their_cut() {
+    let scores = |name: &str| -> Vec<f64> {
+        let files = [
+            data(&format!("{name}.id.txt")),
+            data(&format!("{name}.en.txt")),
+        ];
+        let (out, _) = run(&["align", "-f", "jsonl"], &files);
+        out.lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["score"]
+                    .as_f64()
+                    .unwrap()
+            })
+            .collect()
+    };
+    let (run_in, own) = (scores("pasar-runin"), scores("pasar"));
+    assert!(own[0] > 0.99 && own[1] > 0.99, "{own:?}");
+    assert!((0.5..0.97).contains(&run_in[0]), "{run_in:?}");
+    assert!((0.5..0.97).contains(&run_in[1]), "{run_in:?}");
+}
+
 /// `leads` holds news leads that open with a title and a name (`Gubernur Jawa Tengah Surya
 /// Cahaya meresmikan …`), several of them dictionary words: no headline there, every sentence
 /// is paired whole.
