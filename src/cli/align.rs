@@ -18,7 +18,7 @@ pub struct Args {
     #[command(flatten)]
     format: FormatArgs,
     /// The document id written in the output's `doc` field (default: the Indonesian file's
-    /// name without `.txt` and `.id`, as `batch` names `NAME.id.txt`).
+    /// name without `.txt` and `.id` or `.en`, as `batch` names `NAME.id.txt`).
     #[arg(long, value_name = "NAME")]
     doc: Option<String>,
     /// Write to FILE (atomically) instead of standard output; for `moses`, the prefix of

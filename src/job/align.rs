@@ -48,15 +48,20 @@ pub struct Job {
     pub quiet: bool,
 }
 
-/// The document id of an Indonesian file: its name without `.txt`, then without `.id`
-/// (`berita.id.txt` → `berita`), as `batch` names `NAME.id.txt`.
+/// The document id of an Indonesian file: its name without `.txt`, then without `.id` or
+/// `.en` (`berita.id.txt` → `berita`, as `batch` names `NAME.id.txt`; `berita.en.txt` given as
+/// the Indonesian file of a swapped pair → `berita`).
 pub fn doc_name(path: &Path) -> String {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     let name = name.strip_suffix(".txt").unwrap_or(&name);
-    name.strip_suffix(".id").unwrap_or(name).to_string()
+    // `.en` too: the files of a swapped pair are named the other way round.
+    name.strip_suffix(".id")
+        .or_else(|| name.strip_suffix(".en"))
+        .unwrap_or(name)
+        .to_string()
 }
 
 /// Read one side, and compile the user's rules for its language (`rules`: their text and

@@ -130,6 +130,23 @@ pub fn write_summary(
         seconds,
         count(outcome.jobs as u64, "thread"),
     )?;
+    // Most documents of both piles in the other pile's language: the piles were given the
+    // wrong way round.
+    let wrong = |side: Lang| {
+        outcome
+            .unpaired
+            .iter()
+            .filter(|u| u.side == side && u.failed && u.reason.starts_with("wrong language"))
+            .count()
+    };
+    let most = |n: usize, of: usize| of > 0 && 2 * n > of;
+    if most(wrong(Lang::Id), outcome.docs.0) && most(wrong(Lang::En), outcome.docs.1) {
+        writeln!(
+            w,
+            "selaras pair: the Indonesian documents read as English and the English ones as \
+             Indonesian: were ID_INPUT and EN_INPUT given the wrong way round?"
+        )?;
+    }
     if let (true, Some(p)) = (failed > 0, unpaired_file) {
         writeln!(
             w,

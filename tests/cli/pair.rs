@@ -328,3 +328,35 @@ fn one_document_a_side_reads_as_counts() {
         "{err}"
     );
 }
+
+/// Piles given the wrong way round: every document is unusable (the wrong language), and
+/// the summary says what probably happened.
+#[test]
+fn piles_given_the_wrong_way_round_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    piles(dir.path());
+    let out = selaras()
+        .args(["pair"])
+        .arg(dir.path().join("en"))
+        .arg(dir.path().join("id"))
+        .arg("-o")
+        .arg(dir.path().join("m.tsv"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("were ID_INPUT and EN_INPUT given the wrong way round?"),
+        "{err}"
+    );
+    // The right way round: no such line.
+    let out = selaras()
+        .args(["pair", "-q"])
+        .arg(dir.path().join("id"))
+        .arg(dir.path().join("en"))
+        .arg("-o")
+        .arg(dir.path().join("m2.tsv"))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("wrong way round"));
+}

@@ -238,3 +238,26 @@ fn a_page_with_the_original_beside_its_translation_aligns_the_translation() {
     };
     assert_eq!(texts(&with_copy), texts(&clean));
 }
+
+#[test]
+fn a_swapped_pair_is_named_after_its_files_without_the_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for side in ["id", "en"] {
+        std::fs::copy(
+            data(&format!("guru.{side}.txt")),
+            dir.path().join(format!("guru.{side}.txt")),
+        )
+        .unwrap();
+    }
+    // The English file given first.
+    let out = selaras()
+        .args(["align", "-f", "jsonl", "-q"])
+        .arg(dir.path().join("guru.en.txt"))
+        .arg(dir.path().join("guru.id.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let first = String::from_utf8_lossy(&out.stdout);
+    let first: Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
+    assert_eq!(first["doc"], "guru");
+}
