@@ -682,8 +682,9 @@ impl Pipeline {
             notes.push(Note {
                 step: "clauses",
                 detail: format!(
-                    "{partial} of {} beads hold a part of a sentence",
-                    split.beads.len()
+                    "{partial} of {} {} a part of a sentence",
+                    crate::text::count(split.beads.len() as u64, "bead"),
+                    if partial == 1 { "holds" } else { "hold" }
                 ),
             });
         }

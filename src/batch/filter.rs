@@ -306,7 +306,8 @@ pub fn describe_dropped(dropped: &BTreeMap<DropReason, u64>, total: usize) -> Op
         .map(|(r, k)| format!("{k} {} ({})", r.name(), r.option()))
         .collect();
     Some(format!(
-        "left out {n} of {total} beads: {}",
+        "left out {n} of {}: {}",
+        crate::text::count(total as u64, "bead"),
         parts.join(", ")
     ))
 }

@@ -221,7 +221,16 @@ fn run(
             if partner[d].is_some() {
                 continue;
             }
-            let best = best[d].map(|(o, s)| (others[o as usize].src.name.clone(), s));
+            // The candidate as the `file` column names documents: its file where it has one
+            // (so that two piles' `guru.txt` are told apart), its id for JSON Lines.
+            let best = best[d].map(|(o, s)| {
+                let other = &others[o as usize];
+                let name = match other.src.path {
+                    Some(_) => other.file.clone(),
+                    None => other.src.name.clone(),
+                };
+                (name, s)
+            });
             let reason = match &best {
                 None => "no candidate: shares no rare word, name or number with a document of the other side".to_string(),
                 Some((_, s)) if *s < opts.min_score => format!(
