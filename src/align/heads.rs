@@ -324,6 +324,25 @@ pub fn head_cuts(
             later += 1;
         }
     }
+    // Stacked titles (a headline, then a subhead, both title-cased): inside the run, before
+    // the last places, a small word that every title style writes in lower case, capitalised
+    // where this run writes such words in lower case (`… to Make Shoes | The Consumer Can …`).
+    let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
+    if lowers {
+        let end = run.saturating_sub(params.title_reach).min(last);
+        for k in params.min_words..end {
+            if case[k] == Case::Upper
+                && always_small(&bare(ws[k].1), lang)
+                && open_after(k)
+                && !unknown(k)
+            {
+                out.push(HeadCut {
+                    at: ws[k].0,
+                    prior: params.small_cap,
+                });
+            }
+        }
+    }
     // In sentence case, after the title-cased run (if any): a capitalised word that would
     // not be capitalised inside a sentence.
     for k in params.min_words.max(run)..last {
@@ -715,6 +734,19 @@ mod tests {
             )
             .as_deref(),
             Some("Today Khanzir May Be a Lonely Pig but He Is Not Always Alone")
+        );
+    }
+
+    #[test]
+    fn a_capitalised_article_inside_a_title_starts_a_stacked_subhead() {
+        let t = "Adidas Is Helping to Clean Up the Oceans by Using the Waste to Make Shoes The \
+                 Consumer Can Boost the Demand for Change A major report in January said";
+        let places = cuts(t, Lang::En);
+        assert!(
+            places
+                .iter()
+                .any(|(head, p)| head.ends_with("to Make Shoes") && *p >= 1.5),
+            "{places:?}"
         );
     }
 
