@@ -154,16 +154,23 @@ fn batch_counts_wrapped_documents() {
     assert_eq!(s["sentences"]["id"], 27);
 }
 
-/// The pairs `align` writes for `{name}.id.txt` and `{name}.en.txt`: (Indonesian, English).
-fn pairs(name: &str) -> Vec<(String, String)> {
+/// The beads `align` writes for `{name}.id.txt` and `{name}.en.txt`, as JSON Lines rows.
+fn beads(name: &str) -> Vec<Value> {
     let files = [
         data(&format!("{name}.id.txt")),
         data(&format!("{name}.en.txt")),
     ];
     let (out, _) = run(&["align", "-f", "jsonl"], &files);
     out.lines()
-        .map(|l| {
-            let v: Value = serde_json::from_str(l).unwrap();
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
+/// The pairs `align` writes for `{name}.id.txt` and `{name}.en.txt`: (Indonesian, English).
+fn pairs(name: &str) -> Vec<(String, String)> {
+    beads(name)
+        .iter()
+        .map(|v| {
             let text = |k: &str| v[k].as_str().unwrap().to_string();
             (text("id_text"), text("en_text"))
         })
@@ -197,17 +204,9 @@ fn run_in_headlines_are_split_off() {
 #[test]
 fn split_headlines_are_scored_with_their_cut() {
     let scores = |name: &str| -> Vec<f64> {
-        let files = [
-            data(&format!("{name}.id.txt")),
-            data(&format!("{name}.en.txt")),
-        ];
-        let (out, _) = run(&["align", "-f", "jsonl"], &files);
-        out.lines()
-            .map(|l| {
-                serde_json::from_str::<Value>(l).unwrap()["score"]
-                    .as_f64()
-                    .unwrap()
-            })
+        beads(name)
+            .iter()
+            .map(|v| v["score"].as_f64().unwrap())
             .collect()
     };
     let (run_in, own) = (scores("pasar-runin"), scores("pasar"));
