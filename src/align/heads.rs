@@ -290,8 +290,9 @@ pub fn head_cuts(
             && (names.contains(&w) || (!known(ev, &w, lang) && k + 1 < ws.len() && verbatim(k + 1)))
     };
     let in_name = |k: usize| unknown(k - 1) && unknown(k);
+    // The run writes small words in lower case (not every word capitalised).
+    let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
     if run < ws.len() && run > params.min_words {
-        let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
         let and = |w: &str| matches!(bare(w).as_str(), "and" | "dan" | "serta" | "or" | "atau");
         let mut later = 0;
         for k in (params.min_words..run.min(last)).rev() {
@@ -327,7 +328,6 @@ pub fn head_cuts(
     // Stacked titles (a headline, then a subhead, both title-cased): inside the run, before
     // the last places, a small word that every title style writes in lower case, capitalised
     // where this run writes such words in lower case (`… to Make Shoes | The Consumer Can …`).
-    let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
     if lowers {
         let end = run.saturating_sub(params.title_reach).min(last);
         for k in params.min_words..end {
@@ -469,10 +469,9 @@ impl Aligner {
         stats: &DocStats,
     ) -> Option<HeadCuts> {
         let params = HeadParams::default();
-        let starts = |s: &[Sentence], k: usize| k == 0 || s[k - 1].para != s[k].para;
-        // The sentences before sentence `k` in its paragraph, if all of them are titles (a
-        // headline the segmenter cut at its own full stop: `Sekarang Jepang. Jepang Adalah
-        // …`): a run-in headline may end in `k` too.
+        // How many sentences come before sentence `k` in its paragraph (at most MAX_HEADS),
+        // and whether all of them are titles (a headline the segmenter cut at its own full
+        // stop: `Sekarang Jepang. Jepang Adalah …`): a run-in headline may end in `k` too.
         let after_titles = |s: &[Sentence], k: usize, lang: Lang| -> Option<(usize, bool)> {
             let mut n = 0;
             let mut titled = true;
@@ -491,13 +490,11 @@ impl Aligner {
             let (Some(&i), Some(&j)) = (b.id.first(), b.en.first()) else {
                 continue;
             };
-            if !starts(id, i) || !starts(en, j) {
-                // Both after as many titles in their paragraph, at least one side's all
-                // written as titles.
-                match (after_titles(id, i, Lang::Id), after_titles(en, j, Lang::En)) {
-                    (Some((a, ta)), Some((b, tb))) if a == b && (ta || tb) => {}
-                    _ => continue,
-                }
+            // Both sentences start their paragraph, or follow as many titles in it, at least
+            // one side's all written as titles.
+            match (after_titles(id, i, Lang::Id), after_titles(en, j, Lang::En)) {
+                (Some((a, ta)), Some((b, tb))) if a == b && (ta || tb) => {}
+                _ => continue,
             }
             let (mut s, mut t) = (id[i].clone(), en[j].clone());
             let (mut ps, mut pt) = (pid[i].clone(), pen[j].clone());
