@@ -30,6 +30,9 @@ use rustc_hash::FxHashMap;
 use score::{DocFeatures, DocPrep};
 use std::path::PathBuf;
 
+/// The reason of a document in the other side's language (what its unpaired row begins with).
+pub const WRONG_LANGUAGE: &str = "wrong language";
+
 /// The default `--min-score`. A pair is kept only when it is also the best left for both its
 /// documents (competitive linking), so a score below even odds can still be kept safely:
 /// on `benches/pair_bench.py` (seeds 1-5) 0.3 keeps 0.1-0.2 points more of the true pairs
@@ -372,7 +375,7 @@ fn load_doc(
         return Err(failed(
             src.name,
             file,
-            format!("wrong language: the text reads as {is}, not {want}"),
+            format!("{WRONG_LANGUAGE}: the text reads as {is}, not {want}"),
         ));
     }
     let mut sents: Vec<Prepared> = seg

@@ -136,7 +136,7 @@ pub fn write_summary(
         outcome
             .unpaired
             .iter()
-            .filter(|u| u.side == side && u.failed && u.reason.starts_with("wrong language"))
+            .filter(|u| u.side == side && u.failed && u.reason.starts_with(super::WRONG_LANGUAGE))
             .count()
     };
     let most = |n: usize, of: usize| of > 0 && 2 * n > of;
