@@ -221,12 +221,10 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
     ] {
         if n > 0 {
             notes.push(format!(
-                "selaras: {}: {} the {other} side's text again (the original beside its translation): left out",
+                "selaras: {}: {} {} the {other} side's text again (the original beside its translation): left out",
                 file.display(),
-                match n {
-                    1 => "1 line is".to_string(),
-                    n => format!("{n} lines are"),
-                }
+                crate::text::count(n as u64, "line"),
+                if n == 1 { "is" } else { "are" }
             ));
         }
     }
