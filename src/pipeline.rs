@@ -434,10 +434,9 @@ impl Pipeline {
             },
             e => e,
         };
-        let mut doc = Document::new(
-            self.side(id, Lang::Id).map_err(given)?,
-            self.side(en, Lang::En).map_err(given)?,
-        );
+        // The two sides are cut and prepared at once (on two threads when one is free).
+        let (id, en) = rayon::join(|| self.side(id, Lang::Id), || self.side(en, Lang::En));
+        let mut doc = Document::new(id.map_err(given)?, en.map_err(given)?);
         doc.languages = languages;
         Ok(doc)
     }
@@ -471,8 +470,12 @@ impl Pipeline {
         }
         let ev = self.aligner.evidence();
         // Every reading of a document covers its Indonesian side against its English one.
+        // A long side is prepared in runs of sentences on the threads that are free (each
+        // sentence on its own: the order of the results is kept).
+        use rayon::prelude::*;
         let prepared = sentences
-            .iter()
+            .par_iter()
+            .with_min_len(PREPARE_RUN)
             .map(|s| {
                 let mut p = ev.prepare(&s.text, lang);
                 p.shed(lang);
@@ -496,10 +499,14 @@ impl Pipeline {
         } = doc;
         let given = id.given || en.given;
         let layout = (id.layout, en.layout);
-        let mut aligned = self.aligner.align_document_prepared(
+        // The whole documents are read for the judgement (which does not depend on the
+        // alignment) while the first pass aligns them.
+        let judged_here = languages.reason().is_none();
+        let (mut aligned, whole) = self.aligner.align_document_beside(
             (&id.sentences, id.prepared),
             (&en.sentences, en.prepared),
             self.options.learn,
+            |pid, pen, index| judged_here.then(|| document::coverage_indexed(pid, pen, index)),
         );
         // The document is judged without the translations learned from it, which the
         // alignment added to the Indonesian side (the English side comes back as it went
@@ -512,6 +519,7 @@ impl Pipeline {
             (&id.sentences, &aligned.id),
             (&en.sentences, &aligned.en),
             &aligned.beads,
+            whole,
         );
         if !given && self.options.clauses() {
             for (p, l) in aligned.id.iter_mut().zip(learned) {
@@ -563,6 +571,7 @@ impl Pipeline {
             (&doc.id.sentences, &doc.id.prepared),
             (&doc.en.sentences, &doc.en.prepared),
             &beads,
+            None,
         );
         let out = self.finish(
             learned,
@@ -577,13 +586,15 @@ impl Pipeline {
 
     /// Whether the documents translate each other: not when their languages say so;
     /// otherwise the probability read from the alignment `beads` of the sentences `id` and
-    /// `en` (prepared by this pipeline's aligner, without learned translations).
+    /// `en` (prepared by this pipeline's aligner, without learned translations); `whole`: the
+    /// reading of the whole documents ([`document::coverage`]) when it was done already.
     fn judge(
         &self,
         languages: Languages,
         id: (&[Sentence], &[Prepared]),
         en: (&[Sentence], &[Prepared]),
         beads: &[Bead],
+        whole: Option<document::Coverage>,
     ) -> Judgement {
         if let Some(reason) = languages.reason() {
             return Judgement {
@@ -593,7 +604,8 @@ impl Pipeline {
                 features: None,
             };
         }
-        let features = document::features(self.aligner.evidence(), id, en, beads);
+        let whole = whole.unwrap_or_else(|| document::coverage(id.1, en.1));
+        let features = document::features_with(self.aligner.evidence(), id, en, beads, &whole);
         let probability = document::probability(&features);
         Judgement {
             languages,
@@ -738,6 +750,10 @@ fn with_layout(mut aligned: Aligned, layout: (Layout, Layout)) -> Aligned {
     aligned.layout = layout;
     aligned
 }
+
+/// Fewest sentences of a side prepared as one piece of work: a short document (most of a
+/// corpus) is prepared on its own thread.
+const PREPARE_RUN: usize = 128;
 
 /// Sentences given as a list: each its own paragraph, with its span in the list joined by
 /// `\n` (as [`crate::segment::presplit`] reads that text when no item is blank, holds a line

@@ -117,6 +117,20 @@ pub fn features(
     (en, pen): (&[Sentence], &[Prepared]),
     beads: &[Bead],
 ) -> DocFeatures {
+    let whole = coverage(pid, pen);
+    features_with(ev, (id, pid), (en, pen), beads, &whole)
+}
+
+/// [`features`] with the reading of the whole documents, which does not depend on the
+/// alignment, done before ([`coverage`] of `pid` and `pen`; a long document's alignment runs
+/// meanwhile).
+pub fn features_with(
+    ev: &Evidence,
+    (id, pid): (&[Sentence], &[Prepared]),
+    (en, pen): (&[Sentence], &[Prepared]),
+    beads: &[Bead],
+    whole: &Coverage,
+) -> DocFeatures {
     let total = (id.len() + en.len()).max(1) as f64;
     let (mut paired, mut support, mut pair_sum, mut bead_sum, mut unpaired) =
         (0.0, 0.0, 0.0, 0.0, 0.0);
@@ -152,7 +166,6 @@ pub fn features(
         }
     }
     let share = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
-    let whole = coverage(pid, pen);
     DocFeatures {
         sentences: id.len() + en.len(),
         shorter: id.len().min(en.len()),
@@ -182,11 +195,16 @@ pub const COVERAGE_SENTENCES: usize = 2000;
 
 /// What [`crate::pair::score::features`] reads of two whole documents, with every item
 /// weighted alike, computed from the sentence pairs that share an item only (the full grid of
-/// sentence pairs of a long document would not fit in memory).
-fn coverage(pid: &[Prepared], pen: &[Prepared]) -> Coverage {
+/// sentence pairs of a long document would not fit in memory). It reads the sentences only,
+/// not their alignment.
+pub fn coverage(pid: &[Prepared], pen: &[Prepared]) -> Coverage {
+    coverage_indexed(pid, pen, &CoverIndex::new(pen))
+}
+
+/// [`coverage`] with the English side already indexed (`index`, from `pen`).
+pub fn coverage_indexed(pid: &[Prepared], pen: &[Prepared], index: &CoverIndex) -> Coverage {
     let (ni, ne) = (pid.len(), pen.len());
     let step = ni.div_ceil(COVERAGE_SENTENCES).max(1);
-    let index = CoverIndex::new(pen);
     let weight = |p: &Prepared, m: u128| f64::from((m & p.all_mask).count_ones());
     // Items of a cover mask, which holds only the items of its sentence.
     let items = |m: u128| m.count_ones();
@@ -256,7 +274,8 @@ fn coverage(pid: &[Prepared], pen: &[Prepared]) -> Coverage {
 }
 
 /// What [`coverage`] reads.
-struct Coverage {
+#[derive(Clone, Debug)]
+pub struct Coverage {
     cover_id: f64,
     cover_en: f64,
     log_ratio: f64,

@@ -592,15 +592,32 @@ impl Aligner {
     /// aligner ([`Aligner::prepare`]; one per sentence).
     pub fn align_document_prepared(
         &self,
+        id: (&[Sentence], Vec<Prepared>),
+        en: (&[Sentence], Vec<Prepared>),
+        learn: bool,
+    ) -> AlignedDoc {
+        self.align_document_beside(id, en, learn, |_, _, _| ()).0
+    }
+
+    /// [`Aligner::align_document_prepared`], with `beside` run on the prepared sentences as
+    /// given (before any learned translations are added) and the index of the English ones
+    /// while the first pass aligns them: on another thread when one is free.
+    pub fn align_document_beside<T: Send>(
+        &self,
         (id, mut pid): (&[Sentence], Vec<Prepared>),
         (en, pen): (&[Sentence], Vec<Prepared>),
         learn: bool,
-    ) -> AlignedDoc {
+        beside: impl FnOnce(&[Prepared], &[Prepared], &CoverIndex) -> T + Send,
+    ) -> (AlignedDoc, T) {
         let pi: Vec<usize> = id.iter().map(|s| s.para).collect();
         let pe: Vec<usize> = en.iter().map(|s| s.para).collect();
         let index = CoverIndex::new(&pen);
-        let (mut details, mut stats) =
-            self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index);
+        // The first pass on this thread (which goes on to the second), `beside` on another
+        // when one is free.
+        let ((mut details, mut stats), found) = rayon::join(
+            || self.align_indexed(&pid, &pen, Some(&pi), Some(&pe), None, &index),
+            || beside(&pid, &pen, &index),
+        );
         if learn {
             let learned = {
                 let mut learning = LearnStats::default();
@@ -621,12 +638,13 @@ impl Aligner {
         if self.config.moved {
             details = self.match_moved(&pid, &pen, details, &stats);
         }
-        AlignedDoc {
+        let doc = AlignedDoc {
             beads: details.into_iter().map(|d| d.bead).collect(),
             id: pid,
             en: pen,
             stats,
-        }
+        };
+        (doc, found)
     }
 }
 

@@ -162,11 +162,16 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
     if let (Some(i), Some(e)) = (id_rules, en_rules) {
         pipeline = pipeline.with_segmenters(i, e);
     }
-    let doc = pipeline.load((&id.text).into(), (&en.text).into())?;
     // The sentences hold their own text: the files' text is not kept while aligning.
     let (id_offset, en_offset) = (id.offset, en.offset);
-    drop((id, en));
-    let aligned = pipeline.align_document(doc);
+    // Loading and aligning run on a thread of the pool, which runs the steps in turn while
+    // the other takes the work they offer beside them: the memory one step frees is reused
+    // by the next (the allocator keeps an arena per thread).
+    let aligned = rayon::scope(|_| -> Result<_> {
+        let doc = pipeline.load((&id.text).into(), (&en.text).into())?;
+        drop((id, en));
+        Ok(pipeline.align_document(doc))
+    })?;
     // The sentence alignment scored against the gold, refused (before any output is written)
     // when the gold is of another document or segmentation, as `selaras eval` refuses it.
     let predicted: Vec<Link> = match &job.gold {
