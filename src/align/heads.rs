@@ -63,6 +63,17 @@ pub struct HeadParams {
     /// Less where the place follows a list's `and` and names (`Bogor Regency, Bekasi City and
     /// Karawang | Regency are …`).
     pub listed: f64,
+    /// The same where the name follows a word in lower case in sentence case (`… dorongan
+    /// untuk membunuh | Cotton dilahirkan …`): a rank before a name is capitalised, so a
+    /// place there is less likely inside a lead's title and name.
+    pub name_after_lower: f64,
+    /// Less where the headline would end with an article, a conjunction or a preposition
+    /// (`… Louis the | German invaded`): a title does not.
+    pub dangling: f64,
+    /// Prior of a place before a capitalised word of a text that is one title-cased run, if
+    /// such places are looked for (only in a headline already cut off: a subhead stacked on
+    /// it, `Kembali ke Kereta | Sebuah Kota Kecil …`).
+    pub inside_title: Option<f64>,
     /// How many capitalised words from the end of a title-cased run may open the sentence.
     pub title_reach: usize,
     /// Least score of a split.
@@ -76,6 +87,9 @@ pub struct HeadParams {
 impl Default for HeadParams {
     fn default() -> Self {
         HeadParams {
+            inside_title: None,
+            name_after_lower: 1.0,
+            dangling: 2.0,
             title: 1.5,
             title_step: 0.5,
             small_cap: 1.5,
@@ -107,6 +121,10 @@ pub struct HeadCut {
 
 /// Function words written with a capital inside a sentence too.
 const ALWAYS_CAPITAL: &[&str] = &["i", "anda", "kau", "engkau", "tuhan", "allah"];
+
+/// Prior of a place inside a headline already cut off that is one title-cased run
+/// ([`HeadParams::inside_title`]): as likely as not before the other side's evidence.
+const INSIDE_TITLE: f64 = 0.0;
 
 /// Most headlines split off one sentence (a headline, a subhead, a deck).
 const MAX_HEADS: usize = 3;
@@ -150,6 +168,13 @@ fn always_small(lower: &str, lang: Lang) -> bool {
         Lang::En => EN.contains(&lower),
         Lang::Id => ID.contains(&lower),
     }
+}
+
+/// Words that never end a title: articles, conjunctions and prepositions that need what
+/// follows them.
+fn dangles(lower: &str, lang: Lang) -> bool {
+    always_small(lower, lang)
+        || (lang == Lang::Id && matches!(lower, "si" | "sang" | "para" | "serta" | "bahwa"))
 }
 
 /// Whether `text` is written as a title: at least two capitalised words, and no word in lower
@@ -258,6 +283,7 @@ pub fn head_cuts(
     params: &HeadParams,
 ) -> Vec<HeadCut> {
     let names = names_in(other);
+    let named = |w: &str| names.contains(w);
     let ws = crate::text::words(text);
     // Places lie before word `k` for `k` below this.
     let last = ws.len().min(MAX_HEAD_WORDS + 1);
@@ -282,12 +308,12 @@ pub fn head_cuts(
     // words: `Putri`, `Indah`), or one the lexicon does not know before such a word (a rank
     // or an abbreviated title: `Kombes Yudi Permana`). A word the lexicon lacks is not a name
     // by itself: the lexicon misses many words (`Sekalipun`, `Gaining`).
-    let verbatim = |k: usize| case[k] == Case::Upper && names.contains(&bare(ws[k].1));
+    let verbatim = |k: usize| case[k] == Case::Upper && named(&bare(ws[k].1));
     let unknown = |k: usize| {
         let w = bare(ws[k].1);
         case[k] == Case::Upper
             && !w.is_empty()
-            && (names.contains(&w) || (!known(ev, &w, lang) && k + 1 < ws.len() && verbatim(k + 1)))
+            && (named(&w) || (!known(ev, &w, lang) && k + 1 < ws.len() && verbatim(k + 1)))
     };
     let in_name = |k: usize| unknown(k - 1) && unknown(k);
     // The run writes small words in lower case (not every word capitalised).
@@ -325,6 +351,16 @@ pub fn head_cuts(
             later += 1;
         }
     }
+    // Inside a headline already cut off that is all one title-cased run (a subhead stacked on
+    // it): before any capitalised word that is not a name.
+    if let (Some(prior), true) = (params.inside_title, run == ws.len()) {
+        for k in params.min_words..last {
+            if case[k] == Case::Upper && !small[k] && open_after(k) {
+                let prior = prior - if unknown(k) { params.name_opener } else { 0.0 };
+                out.push(HeadCut { at: ws[k].0, prior });
+            }
+        }
+    }
     // Stacked titles (a headline, then a subhead, both title-cased): inside the run, before
     // the last places, a small word that every title style writes in lower case, capitalised
     // where this run writes such words in lower case (`… to Make Shoes | The Consumer Can …`).
@@ -355,7 +391,12 @@ pub fn head_cuts(
         let lower = bare(core);
         let after_lower = case[k - 1] != Case::Upper;
         let prior = if ALWAYS_CAPITAL.contains(&lower.as_str()) {
-            continue;
+            // `I`, `Anda`, `Tuhan` are capitalised inside a sentence too: after a word in lower
+            // case they tell as much as a common word.
+            if !after_lower {
+                continue;
+            }
+            params.common
         } else if crate::lexicon::is_stop(&lower, lang) {
             params.function
         } else if quoted {
@@ -370,8 +411,12 @@ pub fn head_cuts(
         // The other side writes it as it is: a name or the title of a work (`… di album Over
         // My Head`), not a sentence's first word.
         let prior = prior
-            - if names.contains(&lower) {
-                params.name_opener
+            - if named(&lower) {
+                if after_lower {
+                    params.name_after_lower
+                } else {
+                    params.name_opener
+                }
             } else {
                 0.0
             };
@@ -379,6 +424,15 @@ pub fn head_cuts(
     }
     let rest_ok = |at: usize| ws.iter().filter(|w| w.0 >= at).count() >= params.min_words;
     out.retain(|c| rest_ok(c.at));
+    // A sentence does not open with a bracket.
+    out.retain(|c| !text[c.at..].starts_with(['(', '[']));
+    // A headline does not end with an article, a conjunction or a preposition.
+    for c in &mut out {
+        let before = ws.iter().take_while(|w| w.0 < c.at).last();
+        if before.is_some_and(|w| dangles(&bare(w.1), lang)) {
+            c.prior -= params.dangling;
+        }
+    }
     out.sort_by_key(|c| c.at);
     out.dedup_by_key(|c| c.at);
     out
@@ -416,6 +470,10 @@ impl Heads {
 /// headline ends in it, the same for English, and the probability of each cut; in bead order
 /// ([`Aligner::find_heads`]).
 pub(crate) type HeadCuts = Vec<(usize, Vec<usize>, usize, Vec<usize>, Vec<f64>)>;
+
+/// The offsets of headline ends in an Indonesian and an English sentence, and the
+/// probability of each cut ([`Aligner::heads_in`]).
+type Ends = (Vec<usize>, Vec<usize>, Vec<f64>);
 
 /// A sentence cut at byte `at` of its text, each part trimmed.
 fn cut(s: &Sentence, at: usize) -> (Sentence, Sentence) {
@@ -486,40 +544,91 @@ impl Aligner {
         // Per bead that starts with headlines: its first sentence on each side and the
         // offsets of the headline ends in them (a headline, then a subhead, …).
         let mut cuts: HeadCuts = Vec::new();
+        // A bead's last sentence on a side that starts its paragraph or follows only titles
+        // in it, all of them in the bead (a headline the segmenter cut at its own full stop,
+        // or a sentence without a counterpart, may share the headline's bead).
+        let opening = |ks: &[usize], s: &[Sentence], lang: Lang| {
+            (0..ks.len())
+                .rev()
+                .find(|&p| after_titles(s, ks[p], lang).is_some_and(|(n, titled)| n <= p && titled))
+                .map(|p| ks[p])
+        };
         for b in beads {
-            let (Some(&i), Some(&j)) = (b.id.first(), b.en.first()) else {
+            let (Some(&i0), Some(&j0)) = (b.id.first(), b.en.first()) else {
                 continue;
             };
-            // Both sentences start their paragraph, or follow as many titles in it, at least
-            // one side's all written as titles.
-            match (after_titles(id, i, Lang::Id), after_titles(en, j, Lang::En)) {
-                (Some((a, ta)), Some((b, tb))) if a == b && (ta || tb) => {}
-                _ => continue,
-            }
-            let (mut s, mut t) = (id[i].clone(), en[j].clone());
-            let (mut ps, mut pt) = (pid[i].clone(), pen[j].clone());
-            let (mut at_i, mut at_e, mut sure) = (Vec::new(), Vec::new(), Vec::new());
-            // Offsets in the texts of the whole sentences where `s` and `t` start.
-            let (mut base_i, mut base_e) = (0, 0);
-            while at_i.len() < MAX_HEADS {
-                let Some((ci, ce, p)) = self.head_of((&s, &ps), (&t, &pt), stats, &params) else {
-                    break;
-                };
-                sure.push(p);
-                base_i += ci;
-                base_e += ce;
-                at_i.push(base_i);
-                at_e.push(base_e);
-                s = cut(&s, ci).1;
-                t = cut(&t, ce).1;
-                ps = self.prepare_side(&s.text, Lang::Id);
-                pt = self.prepare_side(&t.text, Lang::En);
-            }
-            if !at_i.is_empty() {
+            // Both first sentences start their paragraph, or follow as many titles in it, at
+            // least one side's all written as titles; failing a cut there, the bead's last
+            // such sentences.
+            let first = match (
+                after_titles(id, i0, Lang::Id),
+                after_titles(en, j0, Lang::En),
+            ) {
+                (Some((a, ta)), Some((b, tb))) if a == b && (ta || tb) => Some((i0, j0)),
+                _ => None,
+            };
+            let last = match (opening(&b.id, id, Lang::Id), opening(&b.en, en, Lang::En)) {
+                (Some(i), Some(j)) if Some((i, j)) != first => Some((i, j)),
+                _ => None,
+            };
+            let found = first.into_iter().chain(last).find_map(|(i, j)| {
+                self.heads_in((&id[i], &pid[i]), (&en[j], &pen[j]), stats, &params)
+                    .map(|c| (i, j, c))
+            });
+            if let Some((i, j, (at_i, at_e, sure))) = found {
                 cuts.push((i, at_i, j, at_e, sure));
             }
         }
         (!cuts.is_empty()).then_some(cuts)
+    }
+
+    /// The headline ends in the sentences `s` and `t` (a headline, then a subhead, …): their
+    /// offsets on each side and the probability of each cut; `None` where none is found.
+    fn heads_in(
+        &self,
+        (s, ps): (&Sentence, &Prepared),
+        (t, pt): (&Sentence, &Prepared),
+        stats: &DocStats,
+        params: &HeadParams,
+    ) -> Option<Ends> {
+        let (mut s, mut t) = (s.clone(), t.clone());
+        let (mut ps, mut pt) = (ps.clone(), pt.clone());
+        let (mut at_i, mut at_e, mut sure) = (Vec::new(), Vec::new(), Vec::new());
+        // Offsets in the texts of the whole sentences where `s` and `t` start.
+        let (mut base_i, mut base_e) = (0, 0);
+        while at_i.len() < MAX_HEADS {
+            let Some((ci, ce, p)) = self.head_of((&s, &ps), (&t, &pt), stats, params) else {
+                break;
+            };
+            // The cut found may end a subhead stacked on the headline (`Headline Subhead
+            // Sentence …`): the part before it is searched again.
+            if at_i.len() + 1 < MAX_HEADS {
+                let (hs, ht) = (cut(&s, ci).0, cut(&t, ce).0);
+                let (phs, pht) = (
+                    self.prepare_side(&hs.text, Lang::Id),
+                    self.prepare_side(&ht.text, Lang::En),
+                );
+                let inner = HeadParams {
+                    inside_title: Some(INSIDE_TITLE),
+                    ..params.clone()
+                };
+                if let Some((ni, ne, np)) = self.head_of((&hs, &phs), (&ht, &pht), stats, &inner) {
+                    sure.push(np);
+                    at_i.push(base_i + ni);
+                    at_e.push(base_e + ne);
+                }
+            }
+            sure.push(p);
+            base_i += ci;
+            base_e += ce;
+            at_i.push(base_i);
+            at_e.push(base_e);
+            s = cut(&s, ci).1;
+            t = cut(&t, ce).1;
+            ps = self.prepare_side(&s.text, Lang::Id);
+            pt = self.prepare_side(&t.text, Lang::En);
+        }
+        (!at_i.is_empty()).then_some((at_i, at_e, sure))
     }
 
     /// A text prepared as this aligner prepares a side (with its learned translations).
@@ -638,19 +747,29 @@ impl Aligner {
             cuts.iter().map(|c| (c.2, &c.3[..])).collect(),
             Lang::En,
         );
-        let heads_of: std::collections::HashMap<usize, &[f64]> =
-            cuts.iter().map(|c| (c.0, &c.4[..])).collect();
+        let heads_of: std::collections::HashMap<usize, (usize, &[f64])> =
+            cuts.iter().map(|c| (c.0, (c.2, &c.4[..]))).collect();
         let mut out = Vec::with_capacity(beads.len() + cuts.len());
         for b in beads {
             let map = |ks: &[usize], x: &[usize]| -> Vec<usize> {
                 ks.iter().flat_map(|&k| x[k]..x[k + 1]).collect()
             };
             let (bi, be) = (map(&b.id, &xi), map(&b.en, &xe));
-            let sure =
-                b.id.first()
-                    .and_then(|i| heads_of.get(i))
-                    .copied()
-                    .unwrap_or(&[]);
+            // The cut sentences of the bead, if any: where their first parts are in it.
+            let cut_here = b.id.iter().find_map(|i| heads_of.get(i));
+            let Some(&(j, sure)) = cut_here else {
+                out.push(Bead {
+                    id: bi,
+                    en: be,
+                    score: b.score,
+                });
+                continue;
+            };
+            let i = *b.id.iter().find(|i| heads_of.contains_key(i)).unwrap_or(&0);
+            let (pi, pe) = (
+                bi.iter().position(|&k| k == xi[i]).unwrap_or(0),
+                be.iter().position(|&k| k == xe[j]).unwrap_or(0),
+            );
             let n = sure.len();
             // A part is right where the cuts on both its ends are: its bead's score times
             // their probabilities.
@@ -658,16 +777,18 @@ impl Aligner {
                 let before = if h > 0 { sure[h - 1] } else { 1.0 };
                 before * sure.get(h).copied().unwrap_or(1.0)
             };
+            // The first headline's bead holds the sentences of the bead before the cut ones.
             for h in 0..n {
+                let (from_i, from_e) = if h == 0 { (0, 0) } else { (pi + h, pe + h) };
                 out.push(Bead {
-                    id: vec![bi[h]],
-                    en: vec![be[h]],
+                    id: bi[from_i..=pi + h].to_vec(),
+                    en: be[from_e..=pe + h].to_vec(),
                     score: b.score * ends(h),
                 });
             }
             out.push(Bead {
-                id: bi[n..].to_vec(),
-                en: be[n..].to_vec(),
+                id: bi[pi + n..].to_vec(),
+                en: be[pe + n..].to_vec(),
                 score: b.score * ends(n),
             });
         }
@@ -744,6 +865,25 @@ mod tests {
                 .iter()
                 .any(|(head, p)| head.ends_with("to Make Shoes") && *p >= 1.5),
             "{places:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_does_not_end_with_an_article_or_open_a_sentence_with_a_bracket() {
+        let t = "Their First King Was Mojmír I (Ruled 830–846) Louis the German invaded Moravia";
+        let places = cuts(t, Lang::En);
+        let prior = |end: &str| places.iter().find(|(h, _)| h == end).map(|p| p.1);
+        // Before `German` the title would end with `the`.
+        assert!(prior("Their First King Was Mojmír I (Ruled 830–846) Louis the") < Some(0.0));
+        assert_eq!(prior("Their First King Was Mojmír I"), None, "{places:?}");
+    }
+
+    #[test]
+    fn i_after_a_word_in_lower_case_may_open_a_sentence() {
+        let t = "I can just do that with my life I wanted to watch it with them";
+        assert_eq!(
+            best(t, Lang::En).as_deref(),
+            Some("I can just do that with my life")
         );
     }
 

@@ -260,3 +260,27 @@ fn batch_counts_the_headlines_split_off() {
     .unwrap();
     assert_eq!(stats["headlines"], 2);
 }
+
+/// `pasar-stacked` is `pasar-runin` with a subhead after the headline, both run into the
+/// first sentence: each is split off on both sides.
+#[test]
+fn a_subhead_stacked_on_the_headline_is_split_off_too() {
+    let pairs = pairs("pasar-stacked");
+    assert_eq!(
+        pairs[..2],
+        [
+            (
+                "Pasar Tradisional Kembali Dibuka Setelah Renovasi".to_string(),
+                "Traditional Market Reopens After Renovation".to_string()
+            ),
+            (
+                "Rumah Baru bagi 1.400 Pedagang".to_string(),
+                "A New Home for 1,400 Traders".to_string()
+            ),
+        ]
+    );
+    assert!(
+        pairs[2].0.starts_with("Pemerintah Kota Semarang"),
+        "{pairs:?}"
+    );
+}
