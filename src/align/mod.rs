@@ -777,7 +777,13 @@ fn initial_stats(model: &Model, masks: &dyn Masks, params: &Params) -> DocStats 
         ratio: doc_ratio(&model.sid, &model.sen, params),
         s2: params.s2,
         p: [params.p_word, params.p_num, params.p_name],
-        r: chance_rates(model.id, model.en, &|i, j| masks.get(i, j), params),
+        r: chance_rates(
+            model.id,
+            model.en,
+            &|i, j| masks.get(i, j),
+            Some(model.cover_index),
+            params,
+        ),
         prior: params.prior,
     }
 }
@@ -796,11 +802,13 @@ fn doc_ratio(sid: &[SentStat], sen: &[SentStat], params: &Params) -> f64 {
 
 /// How often an item of each side and kind finds a counterpart in a random sentence of the
 /// other side: pairs far from the diagonal (all of them, or 3,000 drawn), shrunk towards
-/// defaults. `cover(i, j)` gives the cover masks of a pair.
+/// defaults. `cover(i, j)` gives the cover masks of a pair; `index`, the English side indexed
+/// (when it is), gives those of all pairs of a sentence at once.
 fn chance_rates(
     sid: &[Prepared],
     sen: &[Prepared],
     cover: &dyn Fn(usize, usize) -> (u128, u128),
+    index: Option<&CoverIndex>,
     params: &Params,
 ) -> [[f64; 3]; 2] {
     let (n, m) = (sid.len(), sen.len());
@@ -808,12 +816,8 @@ fn chance_rates(
     let mut tot = [[0u64; 3]; 2];
     if n > 0 && m > 0 {
         let gap = 3.0_f64.max(0.1 * n.max(m) as f64).min(12.0);
-        let mut sample = |i: usize, j: usize| {
-            let d = (i as f64 * m as f64 / n as f64 - j as f64).abs();
-            if d < gap {
-                return;
-            }
-            let (mi, me) = cover(i, j);
+        let far = |i: usize, j: usize| (i as f64 * m as f64 / n as f64 - j as f64).abs() >= gap;
+        let mut sample = |i: usize, j: usize, (mi, me): (u128, u128)| {
             let (a, b) = (sid[i].kind_masks(), sen[j].kind_masks());
             for t in 0..3 {
                 cov[0][t] += (mi & a[t]).count_ones() as u64;
@@ -822,10 +826,43 @@ fn chance_rates(
                 tot[1][t] += b[t].count_ones() as u64;
             }
         };
-        if n * m <= 3000 {
+        if let (true, Some(index)) = (n * m <= 3000, index) {
+            // Every pair: a sentence's row at once (one lookup per key, not a join per pair);
+            // the items are counted per sentence, the matches only where there are some.
+            let count = |p: &Prepared| p.kind_masks().map(|k| u64::from(k.count_ones()));
+            let en_items: Vec<[u64; 3]> = sen.iter().map(count).collect();
+            let mut row = vec![(0u128, 0u128); m];
+            for (i, p) in sid.iter().enumerate() {
+                row.fill((0, 0));
+                index.cover_row(p, sen, 0, &mut row);
+                let (a, ni) = (p.kind_masks(), count(p));
+                let mut pairs = 0;
+                for (j, &(mi, me)) in row.iter().enumerate() {
+                    if !far(i, j) {
+                        continue;
+                    }
+                    pairs += 1;
+                    for t in 0..3 {
+                        tot[1][t] += en_items[j][t];
+                    }
+                    if (mi, me) != (0, 0) {
+                        let b = sen[j].kind_masks();
+                        for t in 0..3 {
+                            cov[0][t] += u64::from((mi & a[t]).count_ones());
+                            cov[1][t] += u64::from((me & b[t]).count_ones());
+                        }
+                    }
+                }
+                for t in 0..3 {
+                    tot[0][t] += ni[t] * pairs;
+                }
+            }
+        } else if n * m <= 3000 {
             for i in 0..n {
                 for j in 0..m {
-                    sample(i, j);
+                    if far(i, j) {
+                        sample(i, j, cover(i, j));
+                    }
                 }
             }
         } else {
@@ -836,7 +873,9 @@ fn chance_rates(
                 x ^= x << 17;
                 let i = (x % n as u64) as usize;
                 let j = ((x >> 32) % m as u64) as usize;
-                sample(i, j);
+                if far(i, j) {
+                    sample(i, j, cover(i, j));
+                }
             }
         }
     }

@@ -371,7 +371,7 @@ impl Aligner {
         };
         let (pid, pen) = (prep(id, Lang::Id), prep(en, Lang::En));
         let cover = |i: usize, j: usize| cover_with(&pid[i], &pen[j]);
-        let r = chance_rates(&pid, &pen, &cover, &self.config().params);
+        let r = chance_rates(&pid, &pen, &cover, None, &self.config().params);
         let stats = bead_stats(self, (&pid, &pen), beads, r);
         self.split_scored(
             (id, &pid),
