@@ -101,6 +101,9 @@ struct Entry {
     item: u8,
 }
 
+/// Most keys a [`CoverIndex`] makes room for before counting them.
+const ROOM: usize = 4096;
+
 /// The index keys of a run of English sentences, for covering an Indonesian sentence against
 /// many of them at once ([`CoverIndex::cover_row`]): the masks of [`cover_with`], found by one
 /// hash lookup per query key instead of a merge join per pair.
@@ -122,7 +125,13 @@ impl CoverIndex {
                 .filter(|(_, p)| !p.items.is_empty())
                 .flat_map(|(j, p)| p.index().iter().map(move |k| (k.key, j as u32, k.item)))
         };
-        let mut ranges = rustc_hash::FxHashMap::<u64, (u32, u32)>::default();
+        // Room for as many keys as a short document holds (a long one's table grows to its
+        // distinct keys, far fewer than its entries): the table is not rebuilt as it fills.
+        let room = en.iter().map(|p| p.index().len()).sum::<usize>().min(ROOM);
+        let mut ranges = rustc_hash::FxHashMap::<u64, (u32, u32)>::with_capacity_and_hasher(
+            room,
+            Default::default(),
+        );
         let mut total = 0u32;
         for (key, _, _) in keyed() {
             ranges.entry(key).or_default().1 += 1;
