@@ -443,13 +443,20 @@ impl Batch {
         sink.flush()
     }
 
-    /// `work` over `items` on the pool's threads, one item at a time, each result handed to
-    /// `take` on the calling thread in input order as soon as it and those before it are done
-    /// (so no thread waits for a whole window, and the last result is written right after it
-    /// is computed). At most `chunk` items are worked on beyond the next one to take, so at
-    /// most that many results wait in memory. `work` gets the number of its thread (below
-    /// [`Batch::jobs`]) with its item; with one job everything runs on the calling thread, in
-    /// turn. A failure of `take` stops the work and is returned.
+    /// `work` over `items` on the pool, one item at a time, each result handed to `take` on
+    /// the calling thread in input order as soon as it and those before it are done (so no
+    /// thread waits for a whole window, and the last result is written right after it is
+    /// computed). At most `chunk` items are worked on beyond the next one to take, so at most
+    /// that many results wait in memory. `work` gets the number of its worker (below
+    /// [`Batch::jobs`]) with its item; with one job the items are worked on in turn. A
+    /// failure of `take` stops the work and is returned.
+    ///
+    /// The workers that take the items and wait for their turn are threads of their own, each
+    /// handing its item's work to the pool: a pool thread never blocks, so the work a document
+    /// offers beside itself (its two sides prepared at once) can be taken by any pool thread.
+    /// A worker waiting inside the pool would deadlock: a pool thread waiting for such work
+    /// to come back runs other pool jobs meanwhile, and a worker run there would wait for the
+    /// document suspended beneath it.
     fn in_order<T: Send, R: Send>(
         &self,
         items: Vec<T>,
@@ -460,7 +467,9 @@ impl Batch {
         use std::sync::{Condvar, mpsc};
         let jobs = self.jobs();
         if jobs == 1 {
-            return items.into_iter().try_for_each(|t| take(work(0, t)));
+            return items
+                .into_iter()
+                .try_for_each(|t| take(self.pool.install(|| work(0, t))));
         }
         let n = items.len();
         let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
@@ -493,7 +502,9 @@ impl Batch {
             let item = item.expect("each item is taken once");
             // A panic stops the other workers (none waits for a result that never comes),
             // then goes on to the caller.
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(w, item)));
+            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                self.pool.install(|| work(w, item))
+            }));
             let r = r.unwrap_or_else(|e| {
                 stop_all();
                 std::panic::resume_unwind(e)
@@ -503,10 +514,10 @@ impl Batch {
             }
         };
         let mut result = Ok(());
-        self.pool.in_place_scope(|s| {
+        std::thread::scope(|s| {
             for w in 0..jobs {
                 let (tx, worker) = (tx.clone(), &worker);
-                s.spawn(move |_| worker(w, tx));
+                s.spawn(move || worker(w, tx));
             }
             drop(tx);
             let mut done: std::collections::BTreeMap<usize, R> = Default::default();
