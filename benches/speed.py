@@ -19,6 +19,7 @@ temporary directory (nothing is committed) and times whole processes with /usr/b
   with the bundled lexicon as its dictionary (`en @ id` lines), for the ratio.
 
     cargo build --release && python3 benches/speed.py [--runs N] [--sizes 10000,100000]
+        [--wait-idle 0.9]
 
 Prints one line per job (best and median wall time over the runs, user time, peak RSS) and
 the ratios the targets are stated in. Runs of 100k sentences and of 5,000 articles are made
@@ -35,6 +36,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -100,11 +102,47 @@ def join_bench(bench, presplit, running):
     return counts
 
 
+def idle_share(seconds=0.5):
+    """The share of the machine's CPU time spent idle over the next `seconds` (Linux
+    /proc/stat; None elsewhere)."""
+    def read():
+        with open("/proc/stat") as f:
+            v = [int(x) for x in f.readline().split()[1:]]
+        return v[3] + v[4], sum(v)
+
+    try:
+        a = read()
+        time.sleep(seconds)
+        b = read()
+    except OSError:
+        return None
+    return (b[0] - a[0]) / max(1, b[1] - a[1])
+
+
+# --wait-idle: the idle share a run waits for, and the longest wait in seconds.
+WAIT_IDLE = None
+
+
+def wait_idle():
+    """On a shared machine, wait (at most WAIT_IDLE[1] seconds) until the CPUs have been
+    idle for at least the share WAIT_IDLE[0] over half a second."""
+    if WAIT_IDLE is None:
+        return
+    share, most = WAIT_IDLE
+    end = time.time() + most
+    while time.time() < end:
+        x = idle_share()
+        if x is None or x >= share:
+            return
+        time.sleep(0.5)
+
+
 def timed(cmd, runs, stdin=None, cwd=None):
     """(wall seconds of each run, user seconds of each run, largest peak RSS in MB); `stdin`:
     a file each run reads on its standard input; `cwd`: where it runs."""
     walls, users, peak = [], [], 0
     for _ in range(runs):
+        wait_idle()
         with tempfile.NamedTemporaryFile("r") as t, open(stdin or os.devnull, "rb") as inp:
             subprocess.run(
                 ["/usr/bin/time", "-f", "%e %U %M", "-o", t.name] + cmd,
@@ -140,13 +178,25 @@ def main():
     ap.add_argument("--stream", default="10000", help="article pairs in the JSON Lines stream")
     ap.add_argument("--selaras", default=os.path.join(ROOT, "target", "release", "selaras"))
     ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "data", "dev"))
+    ap.add_argument(
+        "--wait-idle",
+        type=float,
+        metavar="SHARE",
+        help="start each run only once the CPUs were idle this share of half a second "
+        "(e.g. 0.9; waits at most 60 s): for a machine shared with other jobs",
+    )
     args = ap.parse_args()
+    global WAIT_IDLE
+    if args.wait_idle is not None:
+        WAIT_IDLE = (args.wait_idle, 60.0)
     if not os.path.isdir(args.dev):
         sys.exit(f"speed.py: {args.dev} not found (the dev sets, beside the checkout)")
     if not os.access(args.selaras, os.X_OK):
         sys.exit(f"speed.py: {args.selaras} not found: cargo build --release first")
     sel = args.selaras
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, load {os.getloadavg()[0]:.1f}")
+    if WAIT_IDLE:
+        print(f"each run starts once the CPUs were idle {WAIT_IDLE[0]:.0%} of half a second")
     print(f"binary: {sel}; best / median wall time, user time, peak RSS (/usr/bin/time)")
     tmp = tempfile.mkdtemp(prefix="selaras-speed-")
     try:
