@@ -12,20 +12,23 @@
 //! [`MIN_MARGIN`] and its lexical evidence (items found against not found, a close translation
 //! against unrelated sentences) is at least [`MIN_LEX`]; the gain of the pair of runs is the
 //! summed lexical evidence of its kept beads. Pairs of runs are taken greedily, best gain
-//! first, only where each is the other's best and the gain exceeds [`MIN_GAIN`]; the
+//! first, only where each is the other's best and the gain exceeds [`MIN_SEED`]; the
 //! sentences they pair leave the runs, and the search repeats. The lexical evidence, not the
-//! margin, decides: a 1-1 bead of two unrelated sentences beats two unpaired sentences by
-//! the priors alone, while its lexical evidence stays near or below zero.
+//! margin, decides: a 1-1 bead of two unrelated sentences beats two unpaired sentences by the
+//! priors alone, while its lexical evidence stays near or below zero.
 //!
-//! Then the crossing beads grow ([`Aligner::grow`]): the sentences next to a crossing bead on
-//! both sides are aligned again, and the bead that continues it is kept where the swap
-//! improves the score by [`MIN_MARGIN`] (against leaving its sentences unpaired, or against
-//! the monotonic beads whose sentences it takes). Once a crossing bead stands, its neighbours
-//! are weighed as the monotonic search weighs sentences between two anchors: by the bead
-//! score, with no lexical bar.
+//! The beads of a pair of runs grow at once ([`Aligner::grow`]): the sentences next to a
+//! crossing bead on both sides are aligned again, and the bead that continues it is kept where
+//! the swap improves the score (against leaving its sentences unpaired, or against the
+//! monotonic beads whose sentences it takes). Once a crossing bead stands, its neighbours are
+//! weighed as the monotonic search weighs sentences between two anchors: by the bead score,
+//! with no lexical bar. A pair of runs whose gain exceeds [`MIN_GAIN`] stands alone; one that
+//! gains less is kept as a moved block only when the block as a whole says so
+//! ([`block_holds`]): at least [`MIN_BLOCK`] beads once grown, summed lexical
+//! evidence not below zero, and a clean hole at both its places (no other open sentence of
+//! the other side stands where it was taken out or put in).
 
 use crate::score::{CoverIndex, Prepared};
-use rustc_hash::FxHashMap as HashMap;
 
 use super::model::{Model, SentStat, Tables};
 use super::{Aligner, Bead, Detail, DocStats, calibrate, dp};
@@ -38,8 +41,21 @@ pub const MIN_MARGIN: f64 = 3.0;
 /// found on the other side, close translation against unrelated sentences).
 pub const MIN_LEX: f64 = 0.0;
 
-/// Least summed lexical evidence ([`MIN_LEX`]) of the beads kept for a pair of runs.
+/// Summed lexical evidence ([`MIN_LEX`]) of the beads kept for a pair of runs above which
+/// they stand alone; a pair that gains less must make a moved block ([`MIN_BLOCK`]).
 pub const MIN_GAIN: f64 = 10.0;
+
+/// Least gain of a pair of runs that may make a moved block with the beads that grow from it
+/// (at least [`MIN_BLOCK`] beads, see `docs/align.md`): some bead of it must have lexical
+/// support.
+pub const MIN_SEED: f64 = 3.0;
+
+/// Least number of beads of a moved block whose pair of runs gains less than [`MIN_GAIN`]
+/// (its beads and those that grew from them).
+pub const MIN_BLOCK: usize = 2;
+
+/// Least improvement of the score for a bead to grow next to a crossing bead.
+pub const MIN_GROW: f64 = 0.0;
 
 /// Least number of paired sentences a crossing bead's English lies away from its Indonesian's
 /// place: runs facing each other were already weighed by the monotonic alignment (with the
@@ -65,11 +81,12 @@ const MAX_RUN_PAIRS: usize = 250_000;
 /// A run of consecutive unpaired sentences: `start..end`.
 type Run = (usize, usize);
 
-/// Beads found for one pair of runs, in document indices, with their summed margin.
-#[derive(Clone)]
+/// Beads found for one pair of runs (`runs`), in document indices, with their summed lexical
+/// evidence.
 struct Found {
     gain: f64,
     beads: Vec<dp::PathBead>,
+    runs: (Run, Run),
 }
 
 impl Aligner {
@@ -103,78 +120,87 @@ impl Aligner {
             d.bead.id.iter().for_each(|&i| free_id[i] = true);
             d.bead.en.iter().for_each(|&j| free_en[j] = true);
         }
+        // Open at the start: where a block was taken out or put in (`block_holds`).
+        let open = (free_id.clone(), free_en.clone());
+        let mut state = Grown::new(&details, (&open.0, &open.1));
         let mut found: Vec<dp::PathBead> = Vec::new();
         // Built at the first round (a document with too many runs never gets one).
-        let mut search: Option<Search> = None;
-        for _ in 0..MAX_ROUNDS {
+        let mut shared: Option<Shared> = None;
+        // The pairs of runs that gain more than `MIN_SEED`, kept from round to round: a round
+        // changes only the runs it paired sentences of, every other pair of runs comes out of
+        // the same alignment again.
+        let mut cands: Vec<Found> = Vec::new();
+        let mut before: (Vec<Run>, Vec<Run>) = (Vec::new(), Vec::new());
+        'rounds: for _ in 0..MAX_ROUNDS {
             let (ri, re) = (runs(&free_id), runs(&free_en));
             if ri.is_empty() || re.is_empty() || ri.len() * re.len() > MAX_RUN_PAIRS {
                 break;
             }
-            let search = search.get_or_insert_with(|| Search {
-                shared: Shared::new(id, en, &free_id, &free_en),
-                known: HashMap::default(),
+            let shared = shared.get_or_insert_with(|| Shared::new(id, en, &free_id, &free_en));
+            cands.retain(|f| {
+                ri.binary_search(&f.runs.0).is_ok() && re.binary_search(&f.runs.1).is_ok()
             });
-            let Some(f) = self.best_pair((id, en), &tables, &layout, (&ri, &re), search) else {
-                break;
-            };
-            for b in &f.beads {
-                free_id[b.i0..b.i1].iter_mut().for_each(|x| *x = false);
-                free_en[b.j0..b.j1].iter_mut().for_each(|x| *x = false);
+            let args = (&tables, &layout, &*shared);
+            self.add_candidates((id, en), args, (&ri, &re), &before, &mut cands);
+            // Pairs of runs in order; one that makes no block leaves the candidates while its
+            // runs stand, and the next best is tried.
+            while let Some(k) = best_pair(&cands, (&ri, &re)) {
+                let f = cands.swap_remove(k);
+                let mut grown_state = state.clone();
+                f.beads.iter().for_each(|b| grown_state.take(b));
+                let (grown, re_formed) =
+                    self.grow((id, en), &tables, &details, &mut grown_state, &f.beads);
+                if f.gain <= MIN_GAIN && !block_holds(&f, &grown, &layout, &open) {
+                    continue;
+                }
+                state = grown_state;
+                for b in f.beads.iter().chain(&grown).chain(&re_formed) {
+                    free_id[b.i0..b.i1].iter_mut().for_each(|x| *x = false);
+                    free_en[b.j0..b.j1].iter_mut().for_each(|x| *x = false);
+                }
+                found.extend(f.beads);
+                found.extend(grown);
+                found.extend(re_formed);
+                before = (ri, re);
+                continue 'rounds;
             }
-            found.extend(f.beads);
+            break;
         }
         if found.is_empty() {
             return details;
         }
-        self.grow(
-            (id, en),
-            &tables,
-            &details,
-            (&free_id, &free_en),
-            &mut found,
-        );
         place(details, found, &tables)
     }
 
-    /// The pair of runs with the largest gain that is the best of both its runs, if it gains
-    /// more than [`MIN_GAIN`].
-    fn best_pair(
+    /// Add to `cands` the pairs of the runs `ri` × `re` not aligned before (one of its runs
+    /// is not among the runs `before`) that cross the monotonic alignment, share an item and
+    /// gain more than [`MIN_SEED`].
+    fn add_candidates(
         &self,
         (id, en): (&[Prepared], &[Prepared]),
-        tables: &Tables,
-        layout: &Layout,
+        (tables, layout, shared): (&Tables, &Layout, &Shared),
         (ri, re): (&[Run], &[Run]),
-        search: &mut Search,
-    ) -> Option<Found> {
-        let mut indexes: Vec<Option<CoverIndex>> = re.iter().map(|_| None).collect();
-        let mut cands: Vec<(usize, usize, Found)> = Vec::new();
-        for (x, &r) in ri.iter().enumerate() {
-            for (y, &s) in re.iter().enumerate() {
-                if layout.crossed(r, s) < MIN_CROSSED || !search.shared.any(r, s) {
+        before: &(Vec<Run>, Vec<Run>),
+        cands: &mut Vec<Found>,
+    ) {
+        let new_r: Vec<bool> = ri
+            .iter()
+            .map(|r| before.0.binary_search(r).is_err())
+            .collect();
+        for &s in re {
+            let new_s = before.1.binary_search(&s).is_err();
+            let mut index: Option<CoverIndex> = None;
+            for (&r, &new) in ri.iter().zip(&new_r) {
+                if !(new || new_s) || layout.crossed(r, s) < MIN_CROSSED || !shared.any(r, s) {
                     continue;
                 }
-                let f = search.known.entry((r, s)).or_insert_with(|| {
-                    let index = indexes[y].get_or_insert_with(|| CoverIndex::new(&en[s.0..s.1]));
-                    let f = self.align_runs(id, en, tables, r, s, index);
-                    (f.gain > MIN_GAIN).then_some(f)
-                });
-                if let Some(f) = f {
-                    cands.push((x, y, f.clone()));
+                let index = index.get_or_insert_with(|| CoverIndex::new(&en[s.0..s.1]));
+                let f = self.align_runs(id, en, tables, r, s, index);
+                if f.gain > MIN_SEED {
+                    cands.push(f);
                 }
             }
         }
-        let mut best_x = vec![f64::NEG_INFINITY; ri.len()];
-        let mut best_y = vec![f64::NEG_INFINITY; re.len()];
-        for (x, y, f) in &cands {
-            best_x[*x] = best_x[*x].max(f.gain);
-            best_y[*y] = best_y[*y].max(f.gain);
-        }
-        cands
-            .into_iter()
-            .filter(|(x, y, f)| f.gain >= best_x[*x] && f.gain >= best_y[*y])
-            .max_by(|a, b| a.2.gain.total_cmp(&b.2.gain))
-            .map(|(_, _, f)| f)
     }
 
     /// Align the Indonesian run `r` against the English run `s` (indexed by `index`) and keep
@@ -196,7 +222,11 @@ impl Aligner {
             .filter(|b| margin(b, tables) >= MIN_MARGIN && b.parts.lex >= MIN_LEX)
             .inspect(|b| gain += b.parts.lex)
             .collect();
-        Found { gain, beads }
+        Found {
+            gain,
+            beads,
+            runs: (r, s),
+        }
     }
 
     /// The best path of beads (all shapes) of the Indonesian run `r` against the English run
@@ -243,73 +273,91 @@ impl Aligner {
             .collect()
     }
 
-    /// Grow the crossing beads `found` into the sentences next to them (see [`GROW_WINDOW`]):
+    /// Grow the crossing beads `seeds` into the sentences next to them (see [`GROW_WINDOW`]):
     /// a moved block is contiguous on both sides, so the sentences that follow (precede) a
-    /// crossing bead on both sides are aligned again, and the bead of that alignment that
-    /// continues the crossing bead is kept when the swap improves the score by [`MIN_MARGIN`]:
-    /// the bead, with what it leaves of the monotonic beads whose sentences it takes aligned
-    /// again, against those sentences as they stand (open sentences unpaired, each monotonic
-    /// bead's sentences aligned among themselves). Where no monotonic bead is taken that is
-    /// the bead's margin. A crossing bead stands where the search for pairs of runs needs a
-    /// clear lexical gain ([`MIN_GAIN`]); its neighbours are then aligned as the monotonic
-    /// search aligns sentences between two anchors, by the bead score. The beads re-formed
-    /// from what was left of a monotonic bead join `found` too (they stand in order).
+    /// crossing bead on both sides are aligned again, and the bead that continues the crossing
+    /// bead ([`Aligner::next_to`]) is kept when the swap improves the score by more than
+    /// [`MIN_GROW`]: the bead, with what it leaves of the monotonic beads whose sentences it
+    /// takes aligned again, against those sentences as they stand (open sentences unpaired,
+    /// each monotonic bead's sentences aligned among themselves). Where no monotonic bead is
+    /// taken that is the bead's margin. Its neighbours are then aligned as the monotonic
+    /// search aligns sentences between two anchors, by the bead score. Returns the grown beads
+    /// and those re-formed from what was left of a monotonic bead (they stand in order);
+    /// `state` takes them.
+    #[allow(clippy::type_complexity)]
     fn grow(
         &self,
         (id, en): (&[Prepared], &[Prepared]),
         tables: &Tables,
         details: &[Detail],
-        free: (&[bool], &[bool]),
-        found: &mut Vec<dp::PathBead>,
-    ) {
-        let mut state = Grown::new(details, free, found);
+        state: &mut Grown,
+        seeds: &[dp::PathBead],
+    ) -> (Vec<dp::PathBead>, Vec<dp::PathBead>) {
+        let mut grown: Vec<dp::PathBead> = Vec::new();
         let mut rest = Vec::new();
         let mut k = 0;
-        while k < found.len() {
+        while k < seeds.len() + grown.len() {
+            let from = match seeds.get(k) {
+                Some(b) => b.clone(),
+                None => grown[k - seeds.len()].clone(),
+            };
             for forward in [true, false] {
-                let mut at = found[k].clone();
-                while let Some(b) = self.next_to((id, en), tables, &state, &at, forward) {
-                    let (gain, re_formed) = self.swap((id, en), tables, details, &state, &b);
-                    if gain < MIN_MARGIN {
+                let mut at = from.clone();
+                while let Some((b, gain, re_formed)) =
+                    self.next_to((id, en), tables, details, state, &at, forward)
+                {
+                    if gain <= MIN_GROW {
                         break;
                     }
                     state.take(&b);
                     re_formed.iter().for_each(|x| state.take(x));
                     rest.extend(re_formed);
-                    found.push(b.clone());
+                    grown.push(b.clone());
                     at = b;
                 }
             }
             k += 1;
         }
-        found.extend(rest);
+        (grown, rest)
     }
 
-    /// The bead that continues `at` after it (`forward`) or before it, where aligning the
-    /// sentences next to it again starts (ends) with a bead of both sides there.
+    /// The bead that continues `at` after it (`forward`) or before it with the largest swap
+    /// gain ([`Aligner::swap`]), with that gain and the beads re-formed from what it leaves of
+    /// monotonic beads: every allowed shape with both sides at the corner, among the up to
+    /// [`GROW_WINDOW`] sentences of each side next to `at` not taken yet, each scored as its
+    /// sentences align alone (a shape whose sentences align better as more than one bead is
+    /// not a bead).
+    #[allow(clippy::type_complexity)]
     fn next_to(
         &self,
         (id, en): (&[Prepared], &[Prepared]),
         tables: &Tables,
+        details: &[Detail],
         state: &Grown,
         at: &dp::PathBead,
         forward: bool,
-    ) -> Option<dp::PathBead> {
+    ) -> Option<(dp::PathBead, f64, Vec<dp::PathBead>)> {
         let r = window(&state.taken_id, (at.i0, at.i1), forward);
         let s = window(&state.taken_en, (at.j0, at.j1), forward);
-        if r.0 == r.1 || s.0 == s.1 {
-            return None;
-        }
-        let (_, path) = self.realign((id, en), tables, r, s);
-        let next = if forward { path.first() } else { path.last() };
-        next.filter(|b| {
-            let corner = match forward {
-                true => (b.i0, b.j0) == (r.0, s.0),
-                false => (b.i1, b.j1) == (r.1, s.1),
+        let mut best: Option<(dp::PathBead, f64, Vec<dp::PathBead>)> = None;
+        for &(a, b) in &self.config.beads {
+            if a == 0 || b == 0 || a > r.1 - r.0 || b > s.1 - s.0 {
+                continue;
+            }
+            let (ra, sb) = match forward {
+                true => ((r.0, r.0 + a), (s.0, s.0 + b)),
+                false => ((r.1 - a, r.1), (s.1 - b, s.1)),
             };
-            corner && b.i1 > b.i0 && b.j1 > b.j0
-        })
-        .cloned()
+            let (_, path) = self.realign((id, en), tables, ra, sb);
+            let [bead] = path.as_slice() else {
+                continue;
+            };
+            let (gain, re_formed) = self.swap((id, en), tables, details, state, bead);
+            if best.as_ref().is_none_or(|x| gain > x.1) {
+                best = Some((bead.clone(), gain, re_formed));
+            }
+        }
+        best
     }
 
     /// What taking bead `b` gains: its score, with what it leaves of the monotonic beads whose
@@ -372,15 +420,6 @@ impl Aligner {
     }
 }
 
-/// What the search over pairs of runs keeps from round to round.
-struct Search {
-    shared: Shared,
-    /// The beads found for each pair of runs aligned so far (None: not gaining [`MIN_GAIN`]).
-    /// A round changes only the runs it paired sentences of; every other pair of runs comes
-    /// out of the same alignment again.
-    known: HashMap<(Run, Run), Option<Found>>,
-}
-
 /// For each Indonesian sentence open to the search, the open English sentences it shares an
 /// item with (ascending). A pair of runs none of whose sentences share an item has no bead
 /// with lexical evidence above zero ([`MIN_LEX`]), so it is never aligned.
@@ -428,6 +467,8 @@ impl Shared {
 struct Layout {
     /// Per Indonesian sentence: the English sentences the alignment placed before its bead.
     col: Vec<usize>,
+    /// Per English sentence: the Indonesian sentences the alignment placed before its bead.
+    row: Vec<usize>,
     /// Per English boundary `j`: how many of the sentences before it the alignment paired.
     paired: Vec<usize>,
 }
@@ -435,18 +476,42 @@ struct Layout {
 impl Layout {
     fn new(details: &[Detail], n: usize, free_en: &[bool]) -> Layout {
         let mut col = vec![0; n];
-        let mut j = 0;
+        let mut row = vec![0; free_en.len()];
+        let (mut i, mut j) = (0, 0);
         for d in details {
-            for &i in &d.bead.id {
-                col[i] = j;
+            for &x in &d.bead.id {
+                col[x] = j;
             }
+            for &y in &d.bead.en {
+                row[y] = i;
+            }
+            i += d.bead.id.len();
             j += d.bead.en.len();
         }
         let mut paired = vec![0; free_en.len() + 1];
         for (k, &f) in free_en.iter().enumerate() {
             paired[k + 1] = paired[k] + usize::from(!f);
         }
-        Layout { col, paired }
+        Layout { col, row, paired }
+    }
+
+    /// How many sentences open in `open`, outside bead `b`, stand on the English side at the
+    /// place of the open Indonesian run around `b`'s first sentence (from the English place of
+    /// its first sentence to that of its last, the bead after an unpaired run included).
+    fn facing_id(&self, (oi, oe): &(Vec<bool>, Vec<bool>), b: &dp::PathBead) -> usize {
+        let (a, e) = around(oi, b.i0);
+        (self.col[a]..=self.col[e - 1])
+            .filter(|&y| y < oe.len() && oe[y] && !(b.j0..b.j1).contains(&y))
+            .count()
+    }
+
+    /// The same on the Indonesian side at the place of the open English run around `b`'s
+    /// first English sentence.
+    fn facing_en(&self, (oi, oe): &(Vec<bool>, Vec<bool>), b: &dp::PathBead) -> usize {
+        let (a, e) = around(oe, b.j0);
+        (self.row[a]..=self.row[e - 1])
+            .filter(|&x| x < oi.len() && oi[x] && !(b.i0..b.i1).contains(&x))
+            .count()
     }
 
     /// How many paired English sentences lie between the English run `s` and the place of the
@@ -463,9 +528,67 @@ impl Layout {
     }
 }
 
+/// Which of the candidate pairs of runs `cands` (of the runs `ri` × `re`) has the largest
+/// gain among those that are the best of both their runs.
+fn best_pair(cands: &[Found], (ri, re): (&[Run], &[Run])) -> Option<usize> {
+    let at = |f: &Found| {
+        let x = ri.binary_search(&f.runs.0).expect("a run");
+        let y = re.binary_search(&f.runs.1).expect("a run");
+        (x, y)
+    };
+    let mut best_x = vec![f64::NEG_INFINITY; ri.len()];
+    let mut best_y = vec![f64::NEG_INFINITY; re.len()];
+    for f in cands {
+        let (x, y) = at(f);
+        best_x[x] = best_x[x].max(f.gain);
+        best_y[y] = best_y[y].max(f.gain);
+    }
+    (0..cands.len())
+        .filter(|&k| {
+            let (x, y) = at(&cands[k]);
+            cands[k].gain >= best_x[x] && cands[k].gain >= best_y[y]
+        })
+        .max_by(|&a, &b| cands[a].gain.total_cmp(&cands[b].gain))
+}
+
+/// Whether the beads `f` found for a pair of runs that gains [`MIN_GAIN`] or less, with those
+/// that grew from them, make a moved block: at least [`MIN_BLOCK`] beads, summed lexical
+/// evidence not below zero, and a clean hole where the block was taken out and where it was
+/// put in. A block moved in the translation leaves its Indonesian sentences unpaired between
+/// two monotonic beads whose English sentences are adjacent (nothing open there), and its
+/// English sentences between two whose Indonesian sentences are adjacent; sentences the
+/// monotonic alignment could not place in a freely translated passage leave open sentences on
+/// both sides at the same place, and pair by chance with sentences of another such passage
+/// (`open`: the sentences open to the search at the start).
+fn block_holds(
+    f: &Found,
+    grown: &[dp::PathBead],
+    layout: &Layout,
+    open: &(Vec<bool>, Vec<bool>),
+) -> bool {
+    let seed = &f.beads[0];
+    let lex: f64 = f.beads.iter().chain(grown).map(|b| b.parts.lex).sum();
+    f.beads.len() + grown.len() >= MIN_BLOCK
+        && lex >= 0.0
+        && layout.facing_id(open, seed) == 0
+        && layout.facing_en(open, seed) == 0
+}
+
 /// A bead's score minus the score of leaving its sentences unpaired.
 fn margin(b: &dp::PathBead, tables: &Tables) -> f64 {
     b.total - tables.unaligned(b.i1 - b.i0, b.j1 - b.j0)
+}
+
+/// The run of `true` in `flags` around `k` (just `k` when it is false).
+fn around(flags: &[bool], k: usize) -> Run {
+    let (mut a, mut e) = (k, k + 1);
+    while a > 0 && flags[a - 1] {
+        a -= 1;
+    }
+    while e < flags.len() && flags[e] {
+        e += 1;
+    }
+    (a, e)
 }
 
 /// The runs of `true` in `free`.
@@ -487,6 +610,7 @@ fn runs(free: &[bool]) -> Vec<Run> {
 }
 
 /// What [`Aligner::grow`] keeps while it grows the crossing beads.
+#[derive(Clone)]
 struct Grown {
     /// The monotonic bead of each Indonesian sentence not open to the search (`usize::MAX`:
     /// open).
@@ -501,11 +625,7 @@ struct Grown {
 }
 
 impl Grown {
-    fn new(
-        details: &[Detail],
-        (free_id, free_en): (&[bool], &[bool]),
-        found: &[dp::PathBead],
-    ) -> Grown {
+    fn new(details: &[Detail], (free_id, free_en): (&[bool], &[bool])) -> Grown {
         let mut bead_id = vec![usize::MAX; free_id.len()];
         let mut bead_en = vec![usize::MAX; free_en.len()];
         for (k, d) in details.iter().enumerate() {
@@ -520,15 +640,13 @@ impl Grown {
                 .filter(|&&j| !free_en[j])
                 .for_each(|&j| bead_en[j] = k);
         }
-        let mut state = Grown {
+        Grown {
             bead_id,
             bead_en,
             taken_id: vec![false; free_id.len()],
             taken_en: vec![false; free_en.len()],
             broken: vec![false; details.len()],
-        };
-        found.iter().for_each(|b| state.take(b));
-        state
+        }
     }
 
     /// Whether the sentences of monotonic bead `d` (`usize::MAX`: none) are open.

@@ -44,7 +44,9 @@ use crate::lexicon::Lexicon;
 use crate::score::{CoverIndex, Evidence, Prepared};
 use crate::segment::{Lang, Sentence};
 
-pub use crossing::{MIN_CROSSED, MIN_GAIN, MIN_LEX, MIN_MARGIN, WEAK_LEX};
+pub use crossing::{
+    MIN_BLOCK, MIN_CROSSED, MIN_GAIN, MIN_GROW, MIN_LEX, MIN_MARGIN, MIN_SEED, WEAK_LEX,
+};
 pub use dp::Band;
 pub use learn::LearnStats;
 use learn::Learned;
