@@ -531,15 +531,12 @@ impl Aligner {
         // and whether all of them are titles (a headline the segmenter cut at its own full
         // stop: `Sekarang Jepang. Jepang Adalah …`): a run-in headline may end in `k` too.
         let after_titles = |s: &[Sentence], k: usize, lang: Lang| -> Option<(usize, bool)> {
-            let mut n = 0;
-            let mut titled = true;
-            let mut j = k;
-            while j > 0 && s[j - 1].para == s[k].para && n <= MAX_HEADS {
-                j -= 1;
-                n += 1;
-                titled &= is_title(&s[j].text, lang);
-            }
-            (n <= MAX_HEADS).then_some((n, titled))
+            let n = (0..k)
+                .rev()
+                .take(MAX_HEADS + 1)
+                .take_while(|&j| s[j].para == s[k].para)
+                .count();
+            (n <= MAX_HEADS).then(|| (n, (k - n..k).all(|j| is_title(&s[j].text, lang))))
         };
         // Per bead that starts with headlines: its first sentence on each side and the
         // offsets of the headline ends in them (a headline, then a subhead, …).
@@ -567,13 +564,15 @@ impl Aligner {
                 (Some((a, ta)), Some((b, tb))) if a == b && (ta || tb) => Some((i0, j0)),
                 _ => None,
             };
-            let last = match (opening(&b.id, id, Lang::Id), opening(&b.en, en, Lang::En)) {
-                (Some(i), Some(j)) if Some((i, j)) != first => Some((i, j)),
-                _ => None,
-            };
-            let found = first.into_iter().chain(last).find_map(|(i, j)| {
+            let search = |(i, j): (usize, usize)| {
                 self.heads_in((&id[i], &pid[i]), (&en[j], &pen[j]), stats, &params)
                     .map(|c| (i, j, c))
+            };
+            let found = first.and_then(search).or_else(|| {
+                match (opening(&b.id, id, Lang::Id), opening(&b.en, en, Lang::En)) {
+                    (Some(i), Some(j)) if Some((i, j)) != first => search((i, j)),
+                    _ => None,
+                }
             });
             if let Some((i, j, (at_i, at_e, sure))) = found {
                 cuts.push((i, at_i, j, at_e, sure));
@@ -591,19 +590,24 @@ impl Aligner {
         stats: &DocStats,
         params: &HeadParams,
     ) -> Option<Ends> {
-        let (mut s, mut t) = (s.clone(), t.clone());
-        let (mut ps, mut pt) = (ps.clone(), pt.clone());
         let (mut at_i, mut at_e, mut sure) = (Vec::new(), Vec::new(), Vec::new());
         // Offsets in the texts of the whole sentences where `s` and `t` start.
         let (mut base_i, mut base_e) = (0, 0);
+        // What is left of the sentences after the cuts so far (the sentences themselves,
+        // borrowed, until the first cut).
+        let mut rest: Option<[(Sentence, Prepared); 2]> = None;
         while at_i.len() < MAX_HEADS {
-            let Some((ci, ce, p)) = self.head_of((&s, &ps), (&t, &pt), stats, params) else {
+            let ((s, ps), (t, pt)) = match &rest {
+                Some([(s, ps), (t, pt)]) => ((s, ps), (t, pt)),
+                None => ((s, ps), (t, pt)),
+            };
+            let Some((ci, ce, p)) = self.head_of((s, ps), (t, pt), stats, params) else {
                 break;
             };
             // The cut found may end a subhead stacked on the headline (`Headline Subhead
             // Sentence …`): the part before it is searched again.
             if at_i.len() + 1 < MAX_HEADS {
-                let (hs, ht) = (cut(&s, ci).0, cut(&t, ce).0);
+                let (hs, ht) = (cut(s, ci).0, cut(t, ce).0);
                 let (phs, pht) = (
                     self.prepare_side(&hs.text, Lang::Id),
                     self.prepare_side(&ht.text, Lang::En),
@@ -623,10 +627,12 @@ impl Aligner {
             base_e += ce;
             at_i.push(base_i);
             at_e.push(base_e);
-            s = cut(&s, ci).1;
-            t = cut(&t, ce).1;
-            ps = self.prepare_side(&s.text, Lang::Id);
-            pt = self.prepare_side(&t.text, Lang::En);
+            let (s, t) = (cut(s, ci).1, cut(t, ce).1);
+            let (ps, pt) = (
+                self.prepare_side(&s.text, Lang::Id),
+                self.prepare_side(&t.text, Lang::En),
+            );
+            rest = Some([(s, ps), (t, pt)]);
         }
         (!at_i.is_empty()).then_some((at_i, at_e, sure))
     }
@@ -652,7 +658,14 @@ impl Aligner {
         let ev = self.evidence();
         let ci = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
         let ce = head_cuts(&t.text, Lang::En, &s.text, ev, params);
-        if ci.is_empty() || ce.is_empty() {
+        // The decision's score is at most the two priors: where the best of them cannot split,
+        // the parts need not be prepared.
+        let top = |cuts: &[HeadCut]| {
+            cuts.iter()
+                .map(|c| c.prior)
+                .fold(f64::NEG_INFINITY, f64::max)
+        };
+        if ci.is_empty() || ce.is_empty() || top(&ci) + top(&ce) <= params.threshold {
             return None;
         }
         // Each place's two parts, read in sentence case.
