@@ -384,12 +384,25 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
     }
 }
 
+/// The identity of the regular file standard input is read from, if it is one (`< FILE`).
+fn stdin_identity() -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        identity(Path::new("/dev/stdin"))
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// Refuse an output that names one of the inputs, before any work: writing it would replace
 /// the input. The same file under another name counts (a symbolic or hard link, another
 /// spelling of the path), and so does a directory output (a ladder directory, replaced whole)
 /// that is an input or holds one. `inputs` and `outputs` pair each path with what names it
-/// (`ID_FILE`, `-o`); `-` (standard input or output) and outputs that do not exist yet are
-/// never refused.
+/// (`ID_FILE`, `-o`); `-` as an output (standard output) and outputs that do not exist yet are
+/// never refused. `-` as an input is standard input: refused where it is read from the file
+/// an output names (`-o in.jsonl < in.jsonl`).
 pub fn check_not_input(inputs: &[(&str, &Path)], outputs: &[(&str, &Path)]) -> Result<()> {
     let outs: Vec<(&str, &Path, (u64, u64), bool)> = outputs
         .iter()
@@ -401,6 +414,14 @@ pub fn check_not_input(inputs: &[(&str, &Path)], outputs: &[(&str, &Path)]) -> R
     let any_dir = outs.iter().any(|o| o.3);
     for &(in_opt, input) in inputs {
         if is_stdout(input) {
+            let key = stdin_identity();
+            if let Some(&(out_opt, out, ..)) = outs.iter().find(|o| key == Some(o.2)) {
+                return Err(Error::Invalid(format!(
+                    "{out_opt} {} is the file standard input ({in_opt}) is read from: an output \
+                     never replaces an input",
+                    out.display()
+                )));
+            }
             continue;
         }
         let key = identity(input);

@@ -102,6 +102,32 @@ fn dash_is_standard_output() {
     assert_eq!(names(dir.path()), ["x.en.txt", "x.id.txt"]);
 }
 
+/// Standard input redirected from the file an output names (`-o in.jsonl < in.jsonl`) is
+/// refused before anything is written, as a named input is.
+#[cfg(unix)]
+#[test]
+fn an_output_naming_the_file_standard_input_reads_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.jsonl");
+    let line = r#"{"doc":"a","id":"Harga beras naik lagi. Pedagang mengeluh.","en":"Rice prices rose again. Traders complained."}"#;
+    std::fs::write(&input, format!("{line}\n")).unwrap();
+    // The file itself as standard input (as the shell's `<` gives it), not a pipe.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("selaras"))
+        .current_dir(dir.path())
+        .args(["batch", "-", "-q", "-o", "in.jsonl"])
+        .stdin(std::fs::File::open(&input).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("standard input") && err.lines().count() == 1,
+        "{err}"
+    );
+    assert_eq!(read(&input), format!("{line}\n"));
+    assert_eq!(names(dir.path()), ["in.jsonl"]);
+}
+
 /// `selaras batch INPUT -q -f ladder -o OUT`: its exit code.
 fn ladder_run(input: &Path, out: &Path) -> i32 {
     let st = selaras()
