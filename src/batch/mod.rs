@@ -515,7 +515,8 @@ impl Batch {
         };
         let mut result = Ok(());
         std::thread::scope(|s| {
-            for w in 0..jobs {
+            // No more workers than items (`-j 1024` over five documents starts five).
+            for w in 0..jobs.min(n) {
                 let (tx, worker) = (tx.clone(), &worker);
                 s.spawn(move || worker(w, tx));
             }
