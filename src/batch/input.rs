@@ -124,6 +124,9 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     type Pair = (Option<PathBuf>, Option<PathBuf>);
     let mut pairs: BTreeMap<Vec<u8>, Pair> = BTreeMap::new();
     let mut dirs: std::collections::HashSet<Vec<u8>> = Default::default();
+    // Files that are not regular files (a pipe, socket or device named like a data file):
+    // reading one could wait for ever.
+    let mut special: std::collections::HashSet<PathBuf> = Default::default();
     for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
         let entry = entry.map_err(|e| Error::io(dir, e))?;
         let path = entry.path();
@@ -142,6 +145,9 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         if path.is_dir() {
             dirs.insert(name.to_vec());
             continue;
+        }
+        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+            special.insert(path.clone());
         }
         let slot = pairs.entry(stem.to_vec()).or_default();
         if is_id {
@@ -173,6 +179,19 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
                     });
                 }
             };
+            if let Some(f) = [&pair.0, &pair.1]
+                .into_iter()
+                .flatten()
+                .find(|f| special.contains(*f))
+            {
+                return Err(DocError {
+                    doc,
+                    file: f.display().to_string(),
+                    reason: "not a regular file (a pipe, socket or device): a directory's \
+                             documents are read from files"
+                        .into(),
+                });
+            }
             match pair {
                 (Some(id), Some(en)) => Ok(DocSource {
                     doc,

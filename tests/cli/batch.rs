@@ -1344,6 +1344,37 @@ fn a_directory_named_like_a_data_file_is_said_to_be_one() {
     assert_eq!(errs[0][2], "is a directory, not a file");
 }
 
+/// A pipe named like a data file in a batch directory is an error row, not a read that waits
+/// for a writer for ever.
+#[cfg(unix)]
+#[test]
+fn a_pipe_named_like_a_data_file_is_an_error_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mix = dir.path().join("mix");
+    std::fs::create_dir(&mix).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(mix.join("pipe.id.txt"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    std::fs::write(mix.join("pipe.en.txt"), "One sentence.\n").unwrap();
+    std::fs::copy(data("good/pasar.id.txt"), mix.join("pasar.id.txt")).unwrap();
+    std::fs::copy(data("good/pasar.en.txt"), mix.join("pasar.en.txt")).unwrap();
+    let out = dir.path().join("x.tsv");
+    selaras()
+        .arg("batch")
+        .arg(&mix)
+        .args(["-q", "-o"])
+        .arg(&out)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(3);
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][0], "pipe");
+    assert!(errs[0][2].starts_with("not a regular file"), "{errs:?}");
+}
+
 #[test]
 fn json_lines_errors_of_one_text_name_its_field() {
     let input = "{\"doc\":\"g\",\"id\":\"Satu.\",\"en\":\"\"}\n{\"doc\":\"h\",\"id\":\" \",\"en\":\"One.\"}\n";
