@@ -1313,12 +1313,14 @@ fn json_lines_that_are_not_objects_say_what_a_line_must_be() {
     );
 }
 
-#[test]
-fn a_directory_named_like_a_data_file_is_said_to_be_one() {
+/// A batch over the directory `mix` holding the good pair `pasar` and what `odd` puts beside
+/// it (given the directory): it exits 3, and its error rows are returned with the temporary
+/// directory that holds `mix`.
+fn batch_beside_a_good_pair(odd: impl FnOnce(&Path)) -> (tempfile::TempDir, Vec<Vec<String>>) {
     let dir = tempfile::tempdir().unwrap();
     let mix = dir.path().join("mix");
-    std::fs::create_dir_all(mix.join("dir.id.txt")).unwrap();
-    std::fs::write(mix.join("dir.en.txt"), "One sentence.\n").unwrap();
+    std::fs::create_dir(&mix).unwrap();
+    odd(&mix);
     std::fs::copy(data("good/pasar.id.txt"), mix.join("pasar.id.txt")).unwrap();
     std::fs::copy(data("good/pasar.en.txt"), mix.join("pasar.en.txt")).unwrap();
     let out = dir.path().join("x.tsv");
@@ -1327,9 +1329,19 @@ fn a_directory_named_like_a_data_file_is_said_to_be_one() {
         .arg(&mix)
         .args(["-q", "-o"])
         .arg(&out)
+        .timeout(std::time::Duration::from_secs(60))
         .assert()
         .code(3);
     let errs = errors(&out);
+    (dir, errs)
+}
+
+#[test]
+fn a_directory_named_like_a_data_file_is_said_to_be_one() {
+    let (dir, errs) = batch_beside_a_good_pair(|mix| {
+        std::fs::create_dir(mix.join("dir.id.txt")).unwrap();
+        std::fs::write(mix.join("dir.en.txt"), "One sentence.\n").unwrap();
+    });
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0][0], "dir");
     assert_eq!(
@@ -1349,27 +1361,14 @@ fn a_directory_named_like_a_data_file_is_said_to_be_one() {
 #[cfg(unix)]
 #[test]
 fn a_pipe_named_like_a_data_file_is_an_error_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let mix = dir.path().join("mix");
-    std::fs::create_dir(&mix).unwrap();
-    let made = std::process::Command::new("mkfifo")
-        .arg(mix.join("pipe.id.txt"))
-        .status()
-        .expect("mkfifo runs");
-    assert!(made.success());
-    std::fs::write(mix.join("pipe.en.txt"), "One sentence.\n").unwrap();
-    std::fs::copy(data("good/pasar.id.txt"), mix.join("pasar.id.txt")).unwrap();
-    std::fs::copy(data("good/pasar.en.txt"), mix.join("pasar.en.txt")).unwrap();
-    let out = dir.path().join("x.tsv");
-    selaras()
-        .arg("batch")
-        .arg(&mix)
-        .args(["-q", "-o"])
-        .arg(&out)
-        .timeout(std::time::Duration::from_secs(60))
-        .assert()
-        .code(3);
-    let errs = errors(&out);
+    let (_dir, errs) = batch_beside_a_good_pair(|mix| {
+        let made = std::process::Command::new("mkfifo")
+            .arg(mix.join("pipe.id.txt"))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        std::fs::write(mix.join("pipe.en.txt"), "One sentence.\n").unwrap();
+    });
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0][0], "pipe");
     assert!(errs[0][2].starts_with("not a regular file"), "{errs:?}");
