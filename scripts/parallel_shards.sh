@@ -15,7 +15,9 @@
 #
 # Exit codes are selaras's: 0 every document aligned; 3 the corpus is complete but some
 # documents failed (see OUT.tsv.errors.tsv); 2 bad input or usage, 1 another failure (the
-# code of the first shard that ended so; no output is written). Needs GNU parallel, python3.
+# code of the first shard that ended so; no output is written); 128 + S for a shard killed by
+# signal S, 130 when the run itself is interrupted (Ctrl-C; no output is written). Needs GNU
+# parallel, python3.
 set -euo pipefail
 if [ $# -lt 3 ]; then
   echo "usage: $0 INPUT OUT.tsv N [extra selaras batch options]" >&2
@@ -30,17 +32,29 @@ command -v parallel >/dev/null || { echo "$0: GNU parallel is not installed" >&2
 
 tmp="$(mktemp -d "$(dirname -- "$out")/.$(basename -- "$out").shards.XXXXXX")"
 trap 'rm -rf -- "$tmp"' EXIT
+# Interrupted: stop once the shards have stopped, with the shell's code for the signal (the
+# temporary directory goes with the EXIT trap; no output is written).
+trap 'echo "$0: interrupted: no corpus is written" >&2; exit 130' INT
+trap 'echo "$0: terminated: no corpus is written" >&2; exit 143' TERM
 
 # Every shard runs to its end (--halt never); the job log keeps each one's exit code.
 seq 1 "$n" | parallel --halt never --line-buffer --joblog "$tmp/jobs" \
   "$selaras" batch "$in" -o "$tmp/{}.tsv" --shard "{}/$n" -j 1 -q "$@" || true
 
-# The exit code of each shard, in shard order (the job log's 7th column; a shard that did not
-# start has no line and counts as a failure).
+# The exit code of each shard, in shard order (the job log's 7th column, and its 8th: the
+# signal that killed it, if one did; a shard that did not start has no line and counts as a
+# failure).
 status=0
 for k in $(seq 1 "$n"); do
-  code=$(awk -F'\t' -v k="$k" 'NR > 1 && $1 == k { print $7 }' "$tmp/jobs")
-  code="${code:-1}"
+  read -r code signal < <(awk -F'\t' -v k="$k" 'NR > 1 && $1 == k { print $7, $8 }' "$tmp/jobs") || true
+  if [ -z "${code:-}" ]; then
+    echo "$0: shard $k/$n did not run: no corpus is written" >&2
+    exit 1
+  fi
+  if [ "${signal:-0}" != 0 ]; then
+    echo "$0: shard $k/$n was killed by signal $signal: no corpus is written" >&2
+    exit $((128 + signal))
+  fi
   case "$code" in
     0) ;;
     3) [ "$status" -ne 0 ] || status=3 ;;

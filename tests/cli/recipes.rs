@@ -119,3 +119,40 @@ fn parallel_shards_give_the_direct_runs_rows_and_selaras_exit_codes() {
         ]
     );
 }
+
+/// A shard killed by a signal fails the run with the shell's code for it (128 + the signal),
+/// names the shard and writes no corpus: GNU parallel's job log gives a killed job exit code
+/// 0 and the signal apart.
+#[cfg(unix)]
+#[test]
+fn a_shard_killed_by_a_signal_fails_the_run() {
+    if !have_parallel() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    // A selaras that kills itself on shard 2.
+    let fake = dir.path().join("selaras.sh");
+    std::fs::write(
+        &fake,
+        format!(
+            "#!/usr/bin/env bash\nfor a in \"$@\"; do case \"$a\" in 2/*) kill -9 $$;; esac; done\nexec {} \"$@\"\n",
+            env!("CARGO_BIN_EXE_selaras")
+        ),
+    )
+    .unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let out = dir.path().join("out.tsv");
+    let o = Command::new("bash")
+        .arg(root().join("scripts/parallel_shards.sh"))
+        .arg(root().join("corpus"))
+        .arg(&out)
+        .arg("3")
+        .env("SELARAS", &fake)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(137), "{err}");
+    assert!(err.contains("shard 2/3 was killed by signal 9"), "{err}");
+    assert_eq!(names(dir.path()), ["selaras.sh"]);
+}
