@@ -376,16 +376,18 @@ impl BatchRun {
         };
         self.given += 1;
         let origin = format!("<python>:{}", self.given);
-        let (doc, id, en): (String, String, String) = next?.extract().map_err(|_| {
-            invalid(format!(
-                "document {}: expected a (doc, id_text, en_text) tuple of strings",
-                self.given
-            ))
-        })?;
         let bad = |doc: String, reason: String| DocError {
             doc,
             file: origin.clone(),
             reason,
+        };
+        // A record of another shape is its document's error, as a bad line of the command
+        // line's stream is: the other documents go on.
+        let Ok((doc, id, en)) = next?.extract::<(String, String, String)>() else {
+            return Ok(Some(Err(bad(
+                format!("document {}", self.given),
+                "expected a (doc, id_text, en_text) tuple of strings".into(),
+            ))));
         };
         Ok(Some(if doc.trim().is_empty() {
             Err(bad(

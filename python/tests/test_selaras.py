@@ -106,8 +106,11 @@ def test_batch_rows_errors_summary():
     assert [doc for doc, _ in run_.errors] == ["empty", "a"]
     assert "twice" in run_.errors[1][1]
     assert run_.summary["documents"] == 3 and run_.summary["documents_failed"] == 2
-    with pytest.raises(selaras.SelarasError, match="tuple"):
-        list(selaras.batch([("a", ID)]))
+    # A record of another shape is its document's error; the others go on.
+    run_ = selaras.batch([("a", ID), ("b", ID, None), ("c", ID, EN)], jobs=1)
+    assert {r.doc for r in run_} == {"c"}
+    assert [doc for doc, _ in run_.errors] == ["document 1", "document 2"]
+    assert "tuple of strings" in run_.errors[0][1]
 
 
 def test_batch_thread_count_does_not_change_rows():
