@@ -111,6 +111,9 @@ def test_batch_rows_errors_summary():
     assert {r.doc for r in run_} == {"c"}
     assert [doc for doc, _ in run_.errors] == ["document 1", "document 2"]
     assert "tuple of strings" in run_.errors[0][1]
+    # At most as many threads as the command line starts.
+    with pytest.raises(selaras.SelarasError, match="at most 1024"):
+        list(selaras.batch([("a", ID, EN)], jobs=5000))
 
 
 def test_batch_thread_count_does_not_change_rows():

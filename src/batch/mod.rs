@@ -165,6 +165,9 @@ pub struct Outcome {
     pub jobs: usize,
 }
 
+/// Most worker threads a batch starts (`--jobs`, Python's `jobs`).
+pub const MAX_JOBS: usize = 1024;
+
 /// A document after pass 2, or why it failed.
 type Finished = std::result::Result<Done, DocError>;
 
@@ -201,8 +204,14 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// A batch with this aligner and options.
+    /// A batch with this aligner and options. More than [`MAX_JOBS`] threads is an error.
     pub fn new(aligner: Aligner, options: Options) -> Result<Batch> {
+        if options.jobs > MAX_JOBS {
+            return Err(Error::Invalid(format!(
+                "jobs: at most {MAX_JOBS} threads, not {}",
+                options.jobs
+            )));
+        }
         let jobs = if options.jobs == 0 {
             std::thread::available_parallelism().map_or(1, |n| n.get())
         } else {

@@ -142,7 +142,7 @@ pub struct ClauseArgs {
 pub struct RunArgs {
     /// Worker threads (default: all cores; at most 1024). The output is the same for any
     /// number.
-    #[arg(short, long, default_value_t = 0, hide_default_value = true, value_parser = clap::value_parser!(u16).range(0..=1024))]
+    #[arg(short, long, default_value_t = 0, hide_default_value = true, value_parser = clap::value_parser!(u16).range(0..=selaras::batch::MAX_JOBS as i64))]
     pub jobs: u16,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
