@@ -283,7 +283,6 @@ pub fn head_cuts(
     params: &HeadParams,
 ) -> Vec<HeadCut> {
     let names = names_in(other);
-    let named = |w: &str| names.contains(w);
     let ws = crate::text::words(text);
     // Places lie before word `k` for `k` below this.
     let last = ws.len().min(MAX_HEAD_WORDS + 1);
@@ -308,12 +307,12 @@ pub fn head_cuts(
     // words: `Putri`, `Indah`), or one the lexicon does not know before such a word (a rank
     // or an abbreviated title: `Kombes Yudi Permana`). A word the lexicon lacks is not a name
     // by itself: the lexicon misses many words (`Sekalipun`, `Gaining`).
-    let verbatim = |k: usize| case[k] == Case::Upper && named(&bare(ws[k].1));
+    let verbatim = |k: usize| case[k] == Case::Upper && names.contains(&bare(ws[k].1));
     let unknown = |k: usize| {
         let w = bare(ws[k].1);
         case[k] == Case::Upper
             && !w.is_empty()
-            && (named(&w) || (!known(ev, &w, lang) && k + 1 < ws.len() && verbatim(k + 1)))
+            && (names.contains(&w) || (!known(ev, &w, lang) && k + 1 < ws.len() && verbatim(k + 1)))
     };
     let in_name = |k: usize| unknown(k - 1) && unknown(k);
     // The run writes small words in lower case (not every word capitalised).
@@ -411,7 +410,7 @@ pub fn head_cuts(
         // The other side writes it as it is: a name or the title of a work (`… di album Over
         // My Head`), not a sentence's first word.
         let prior = prior
-            - if named(&lower) {
+            - if names.contains(&lower) {
                 if after_lower {
                     params.name_after_lower
                 } else {

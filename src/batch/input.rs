@@ -142,12 +142,15 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         if stem.is_empty() {
             continue;
         }
-        if path.is_dir() {
-            dirs.insert(name.to_vec());
-            continue;
-        }
-        if std::fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
-            special.insert(path.clone());
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => {
+                dirs.insert(name.to_vec());
+                continue;
+            }
+            Ok(m) if !m.is_file() => {
+                special.insert(path.clone());
+            }
+            _ => {}
         }
         let slot = pairs.entry(stem.to_vec()).or_default();
         if is_id {
