@@ -884,10 +884,15 @@ fn manifest_problems() {
     assert_eq!(err.lines().count(), 1, "{err}");
     assert!(err.contains("bad.tsv: line 1"), "{err}");
     // A doc id given twice and a short row are error rows; the rest is aligned.
-    let m = dir.path().join("m.tsv");
     let p = |f: &str| good.join(f).display().to_string();
-    std::fs::write(
-        &m,
+    // The manifest `name` holding `text`, run: its error rows and corpus.
+    let run = |name: &str, text: String| {
+        let m = dir.path().join(name);
+        std::fs::write(&m, text).unwrap();
+        manifest_errors(&m)
+    };
+    let (errs, out_path) = run(
+        "m.tsv",
         format!(
             "en\tdoc\tid\n{}\tP\t{}\n{}\tP\t{}\nshort\n",
             p("pasar.en.txt"),
@@ -895,9 +900,7 @@ fn manifest_problems() {
             p("cuaca.en.txt"),
             p("cuaca.id.txt")
         ),
-    )
-    .unwrap();
-    let (errs, out_path) = manifest_errors(&m);
+    );
     assert_eq!(errs.len(), 2, "{errs:?}");
     assert_eq!(errs[0][0], "P");
     assert!(errs[0][1].ends_with("m.tsv:3"), "{:?}", errs[0]);
@@ -910,9 +913,8 @@ fn manifest_problems() {
     );
     assert!(read(&out_path).contains("Pasar Minggu"));
     // A field beyond the header's columns is an error row; a trailing empty field is not.
-    let m = dir.path().join("extra.tsv");
-    std::fs::write(
-        &m,
+    let (errs, out_path) = run(
+        "extra.tsv",
         format!(
             "doc\tid\ten\nP\t{}\t{}\textra\nC\t{}\t{}\t\n",
             p("pasar.id.txt"),
@@ -920,9 +922,7 @@ fn manifest_problems() {
             p("cuaca.id.txt"),
             p("cuaca.en.txt")
         ),
-    )
-    .unwrap();
-    let (errs, out_path) = manifest_errors(&m);
+    );
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0][0], "P");
     assert!(errs[0][1].ends_with("extra.tsv:2"), "{:?}", errs[0]);

@@ -28,13 +28,24 @@ fn have_parallel() -> bool {
 
 /// `scripts/parallel_shards.sh INPUT OUT N EXTRA…`: its exit code and stderr.
 fn shards(input: &Path, out: &Path, n: &str, extra: &[&str]) -> (i32, String) {
+    shards_with(
+        Path::new(env!("CARGO_BIN_EXE_selaras")),
+        input,
+        out,
+        n,
+        extra,
+    )
+}
+
+/// [`shards`] with `selaras` as the binary the script runs.
+fn shards_with(selaras: &Path, input: &Path, out: &Path, n: &str, extra: &[&str]) -> (i32, String) {
     let o = Command::new("bash")
         .arg(root().join("scripts/parallel_shards.sh"))
         .arg(input)
         .arg(out)
         .arg(n)
         .args(extra)
-        .env("SELARAS", env!("CARGO_BIN_EXE_selaras"))
+        .env("SELARAS", selaras)
         .output()
         .unwrap();
     (
@@ -143,16 +154,8 @@ fn a_shard_killed_by_a_signal_fails_the_run() {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
     let out = dir.path().join("out.tsv");
-    let o = Command::new("bash")
-        .arg(root().join("scripts/parallel_shards.sh"))
-        .arg(root().join("corpus"))
-        .arg(&out)
-        .arg("3")
-        .env("SELARAS", &fake)
-        .output()
-        .unwrap();
-    let err = String::from_utf8_lossy(&o.stderr);
-    assert_eq!(o.status.code(), Some(137), "{err}");
+    let (code, err) = shards_with(&fake, &root().join("corpus"), &out, "3", &[]);
+    assert_eq!(code, 137, "{err}");
     assert!(err.contains("shard 2/3 was killed by signal 9"), "{err}");
     assert_eq!(names(dir.path()), ["selaras.sh"]);
 }
