@@ -4,7 +4,8 @@ translations out of the corpus, and keep the ones that are?
 
 Cuts the units of the dev gold sets (../shared/data/dev: FLORES-200 dev, UD PUD, the New
 Testament) into documents of 4-12 consecutive units, written as running text in paragraphs of
-1-3 units (chosen independently for each side), as benches/pair_bench.py does. Then:
+1-3 units (chosen independently for each side), as benches/pair_bench.py does (`--sizes 1,2`:
+documents of one or two units, too short for the document model). Then:
 - 10 % of the documents are given another document's English (half the time the next
   document of the same set, which in the Bible is the next chapter of the same book: same
   names, same topic);
@@ -64,8 +65,9 @@ def text(paras):
     return "\n\n".join(" ".join(p) for p in paras) + "\n"
 
 
-def make(dev, out, seed, mis=0.10, swap=0.05, partial=0.05):
-    """Write OUT/docs/*.txt and OUT/manifest.tsv; return {doc: (kind, set, id text, en text)}."""
+def make(dev, out, seed, sizes=(4, 12), mis=0.10, swap=0.05, partial=0.05):
+    """Write OUT/docs/*.txt and OUT/manifest.tsv (documents of SIZES units, least and most);
+    return {doc: (kind, set, id text, en text)}."""
     os.makedirs(os.path.join(out, "docs"))
     truth = {}
     rows = []
@@ -73,8 +75,8 @@ def make(dev, out, seed, mis=0.10, swap=0.05, partial=0.05):
         rng = random.Random(seed * 1000 + s)
         ids, ens = read_units(dev, set_name)
         docs, k = [], 0
-        while len(ids) - k >= 4:
-            n = rng.randint(4, 12)
+        while len(ids) - k >= sizes[0]:
+            n = rng.randint(*sizes)
             docs.append((ids[k : k + n], ens[k : k + n]))
             k += n
         for d, (iu, eu) in enumerate(docs):
@@ -209,12 +211,19 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=0)
     ap.add_argument("--align-docs", type=int, default=40, help="mis-paired pairs run through align")
+    ap.add_argument(
+        "--sizes",
+        default="4,12",
+        help="units a document holds, least and most (1,2: short documents, too short for the "
+        "document model)",
+    )
     ap.add_argument("--keep", help="write the collection here instead of a temporary directory")
     args = ap.parse_args()
     out = args.keep or tempfile.mkdtemp(prefix="mispaired-")
     if args.keep:
         os.makedirs(out, exist_ok=True)
-    truth = make(args.dev, out, args.seed)
+    sizes = tuple(int(x) for x in args.sizes.split(","))
+    truth = make(args.dev, out, args.seed, sizes)
     rows, errors = batch(args.bin, out, "out.tsv", [], args.jobs)
     every, _ = batch(args.bin, out, "all.tsv", ["--keep-unparallel"], args.jobs)
     beads = align_mispaired(args.bin, out, truth, args.align_docs)

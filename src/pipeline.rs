@@ -606,7 +606,33 @@ impl Pipeline {
         }
         let whole = whole.unwrap_or_else(|| document::coverage(id.1, en.1));
         let features = document::features_with(self.aligner.evidence(), id, en, beads, &whole);
-        let probability = document::probability(&features);
+        let mut probability = document::probability(&features);
+        // A document too short for the document model is judged as one pair of texts, as
+        // `selaras score` scores a pair: the sentences its beads pair, joined on each side (a
+        // partly translated document is judged by the part that has a translation), or its
+        // whole sides where no bead pairs anything. Its one or two beads' scores are the
+        // alignment's choice among the shapes of so few sentences, not whether they translate.
+        if features.shorter < document::MIN_SENTENCES {
+            let joined = |side: &[Sentence], of: fn(&Bead) -> &[usize], all: bool| {
+                let paired = beads
+                    .iter()
+                    .filter(|b| all || (!b.id.is_empty() && !b.en.is_empty()));
+                paired
+                    .flat_map(of)
+                    .filter_map(|&k| side.get(k))
+                    .map(|s| s.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            };
+            let any = beads.iter().any(|b| !b.id.is_empty() && !b.en.is_empty());
+            let (ti, te) = (joined(id.0, |b| &b.id, !any), joined(en.0, |b| &b.en, !any));
+            if !ti.is_empty() && !te.is_empty() {
+                let ev = self.aligner.evidence();
+                let (pi, pe) = (ev.prepare(&ti, Lang::Id), ev.prepare(&te, Lang::En));
+                let pair = crate::score::pair::probability(&ev.features(&pi, &pe));
+                probability = document::short_probability(pair);
+            }
+        }
         Judgement {
             languages,
             probability,

@@ -362,10 +362,28 @@ pub fn design(f: &DocFeatures) -> [f64; 10] {
     ]
 }
 
-/// Below this many sentences on a side, a document is not judged as a whole (probability 1):
-/// its few beads' own scores say all there is to say, and the model was fitted on documents
-/// of four units or more.
+/// Below this many sentences on a side, a document is not judged by this model (which was
+/// fitted on documents of four units or more; [`probability`] gives 1) but as one pair of
+/// texts ([`short_probability`]).
 pub const MIN_SENTENCES: usize = 3;
+
+/// The share of a collection's documents that translate each other, taken as the prior of a
+/// short document's judgement: one in ten mis-paired, the share `benches/mispaired.py` and
+/// the collections the document model was fitted on hold.
+pub const SHORT_PRIOR: f64 = 0.9;
+
+/// The probability that a document too short for the model ([`MIN_SENTENCES`]) translates
+/// its other side, from the sentence-pair model's probability `pair` for the sentences its
+/// beads pair, joined on each side. That model was fitted on as many unrelated pairs as true
+/// ones, so its odds are a likelihood ratio; the prior [`SHORT_PRIOR`] turns them into odds
+/// for a document of a collection. A pair with no lexical evidence either way (`pair` about
+/// 0.1: words the lexicon does not know) is thus left near even, while one whose known words
+/// find no translation on the other side falls far below.
+pub fn short_probability(pair: f64) -> f64 {
+    let odds = pair / (1.0 - pair).max(1e-12) * SHORT_PRIOR / (1.0 - SHORT_PRIOR);
+    let p = odds / (1.0 + odds);
+    if p.is_finite() { p } else { 0.0 }
+}
 
 /// The probability that the two documents translate each other (1 for a document of fewer
 /// than [`MIN_SENTENCES`] sentences on a side).
