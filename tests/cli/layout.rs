@@ -261,6 +261,25 @@ fn batch_counts_the_headlines_split_off() {
     assert_eq!(stats["headlines"], 2);
 }
 
+/// `pasar-name`: the first sentence opens with a name, which follows a word in lower case on
+/// the Indonesian side (sentence case: a name goes on there as likely as a sentence starts),
+/// and the English headline is title-cased with a capitalised function word and small words
+/// in lower case, which no sentence and no name writes: it is split off before the name.
+#[test]
+fn a_title_cased_headline_ends_before_a_name_that_opens_the_sentence() {
+    let pairs = pairs("pasar-name");
+    assert_eq!(
+        pairs[0],
+        (
+            "Pasar yang direnovasi itu akhirnya dibuka lagi".to_string(),
+            "The Renovated Market Is Open Again at Last".to_string()
+        ),
+        "{pairs:?}"
+    );
+    assert!(pairs[1].0.starts_with("Semarang, yang"), "{pairs:?}");
+    assert!(pairs[1].1.starts_with("Semarang, which"), "{pairs:?}");
+}
+
 /// `pasar-stacked` is `pasar-runin` with a subhead after the headline, both run into the
 /// first sentence: each is split off on both sides.
 #[test]
