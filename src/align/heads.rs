@@ -40,9 +40,10 @@ pub struct HeadParams {
     /// Less for each capitalised word between the cut and the end of the run.
     pub title_step: f64,
     /// More for every place of a run that is surely a title: it writes small words in lower
-    /// case and capitalises a function word that is not one of them, after its first word
-    /// (`It Was as Though He Was …`, `… Is Familiar, or Should Be`). A name (`Head of the Surabaya City Education
-    /// Office`) has no such word, and no sentence holds such a run: it ends at one of its places.
+    /// case and capitalises a function word that is not one of them, after its first word and
+    /// not `I` (`It Was as Though He Was …`, `… Is Familiar, or Should Be`). A name (`Head of the Surabaya City Education
+    /// Office`) has no such word, and no sentence holds such a run: it ends at one of its places,
+    /// and a name there opens the sentence at no cost ([`HeadParams::name_opener`]).
     pub sure_title: f64,
     /// More for a small function word that is capitalised in a run that writes others in
     /// lower case (`… Says In China the …`).
@@ -327,7 +328,11 @@ pub fn head_cuts(
     let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
     let sure_title = lowers
         && (1..run).any(|k| {
-            case[k] == Case::Upper && !small[k] && crate::lexicon::is_stop(&bare(ws[k].1), lang)
+            let w = bare(ws[k].1);
+            case[k] == Case::Upper
+                && !small[k]
+                && !ALWAYS_CAPITAL.contains(&w.as_str())
+                && crate::lexicon::is_stop(&w, lang)
         });
     if run < ws.len() && run > params.min_words {
         let and = |w: &str| matches!(bare(w).as_str(), "and" | "dan" | "serta" | "or" | "atau");
@@ -354,7 +359,9 @@ pub fn head_cuts(
                 if always_small(&bare(ws[k].1), lang) {
                     prior += params.small_cap * if lowers { 1.0 } else { 0.5 };
                 }
-                if unknown(k) {
+                // A name opening the sentence costs where the run may be a lead's title and
+                // name going on, not where it is surely a title.
+                if unknown(k) && !sure_title {
                     prior -= params.name_opener;
                 }
                 if listed {
