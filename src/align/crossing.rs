@@ -124,6 +124,8 @@ impl Aligner {
         let open = (free_id.clone(), free_en.clone());
         let mut state = Grown::new(&details, (&open.0, &open.1));
         let mut found: Vec<dp::PathBead> = Vec::new();
+        // The first Indonesian sentence of each crossing bead (found or grown).
+        let mut crossing: Vec<usize> = Vec::new();
         // Built at the first round (a document with too many runs never gets one).
         let mut shared: Option<Shared> = None;
         // The pairs of runs that gain more than `MIN_SEED`, kept from round to round: a round
@@ -158,6 +160,7 @@ impl Aligner {
                     free_id[b.i0..b.i1].iter_mut().for_each(|x| *x = false);
                     free_en[b.j0..b.j1].iter_mut().for_each(|x| *x = false);
                 }
+                crossing.extend(f.beads.iter().chain(&grown).map(|b| b.i0));
                 found.extend(f.beads);
                 found.extend(grown);
                 found.extend(re_formed);
@@ -169,7 +172,110 @@ impl Aligner {
         if found.is_empty() {
             return details;
         }
-        place(details, found, &tables)
+        // What the crossing beads changed: their sentences and those of the monotonic beads
+        // they broke.
+        let mut changed_id = vec![false; id.len()];
+        let mut changed_en = vec![false; en.len()];
+        for b in &found {
+            changed_id[b.i0..b.i1].iter_mut().for_each(|x| *x = true);
+            changed_en[b.j0..b.j1].iter_mut().for_each(|x| *x = true);
+        }
+        for (d, _) in details.iter().zip(&state.broken).filter(|x| *x.1) {
+            d.bead.id.iter().for_each(|&i| changed_id[i] = true);
+            d.bead.en.iter().for_each(|&j| changed_en[j] = true);
+        }
+        let out = place(details, found, &tables);
+        self.refill(
+            (id, en),
+            &tables,
+            out,
+            &crossing,
+            (&changed_id, &changed_en),
+        )
+    }
+
+    /// Align again the gaps between consecutive in-order beads (`crossing`: the first
+    /// Indonesian sentences of the crossing beads, which are not in order) that hold unpaired
+    /// sentences on both sides and a sentence the crossing step `changed`: once a block is
+    /// taken out, the sentences it stood between face each other, and a monotonic bead it broke
+    /// leaves its other sentences open beside them. The gap is aligned as the monotonic search
+    /// aligns sentences between two anchors; its beads stand in order.
+    fn refill(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        out: Vec<Detail>,
+        crossing: &[usize],
+        (changed_id, changed_en): (&[bool], &[bool]),
+    ) -> Vec<Detail> {
+        let mut open_id = vec![false; id.len()];
+        let mut open_en = vec![false; en.len()];
+        // The in-order beads with both sides: (first, last) sentence of each side.
+        let mut anchors: Vec<((usize, usize), (usize, usize))> = Vec::new();
+        for d in &out {
+            match (d.bead.id.as_slice(), d.bead.en.as_slice()) {
+                ([i], []) => open_id[*i] = true,
+                ([], [j]) => open_en[*j] = true,
+                (is, js) if !is.is_empty() && !js.is_empty() => {
+                    if !crossing.contains(&is[0]) {
+                        anchors.push(((is[0], is[is.len() - 1]), (js[0], js[js.len() - 1])));
+                    }
+                }
+                _ => {}
+            }
+        }
+        let mut new: Vec<dp::PathBead> = Vec::new();
+        let mut prev = (0, 0);
+        let ends = anchors
+            .iter()
+            .map(|&((i0, i1), (j0, j1))| ((i0, j0), (i1 + 1, j1 + 1)))
+            .chain(std::iter::once(((id.len(), en.len()), (0, 0))));
+        for ((ci, cj), next) in ends {
+            let (pi, pj) = prev;
+            prev = next;
+            if ci <= pi || cj <= pj {
+                continue;
+            }
+            let touched = changed_id[pi..ci].contains(&true) || changed_en[pj..cj].contains(&true);
+            let gi: Vec<usize> = (pi..ci).filter(|&i| open_id[i]).collect();
+            let gj: Vec<usize> = (pj..cj).filter(|&j| open_en[j]).collect();
+            if !touched || gi.is_empty() || gj.is_empty() {
+                continue;
+            }
+            let (r, s) = (span(&gi), span(&gj));
+            // Contiguous, and not inside a crossing block (between two of its sentences: the
+            // growth weighed those).
+            let inside = |(a, e): Run, (lo, hi): Run| a > lo && e < hi;
+            if r.1 - r.0 != gi.len()
+                || s.1 - s.0 != gj.len()
+                || inside(r, (pi, ci))
+                || inside(s, (pj, cj))
+            {
+                continue;
+            }
+            let (_, path) = self.realign((id, en), tables, r, s);
+            new.extend(path.into_iter().filter(|b| b.i1 > b.i0 && b.j1 > b.j0));
+        }
+        if new.is_empty() {
+            return out;
+        }
+        let taken_en: std::collections::HashSet<usize> =
+            new.iter().flat_map(|b| b.j0..b.j1).collect();
+        let taken_id: std::collections::HashSet<usize> =
+            new.iter().flat_map(|b| b.i0..b.i1).collect();
+        let mut res = Vec::with_capacity(out.len());
+        for d in out {
+            match (d.bead.id.as_slice(), d.bead.en.as_slice()) {
+                ([i], []) if taken_id.contains(i) => {
+                    if let Some(b) = new.iter().find(|b| b.i0 == *i) {
+                        res.push(detail(b, tables));
+                    }
+                }
+                ([], [j]) if taken_en.contains(j) => {}
+                _ => res.push(d),
+            }
+        }
+        res
     }
 
     /// Add to `cands` the pairs of the runs `ri` × `re` not aligned before (one of its runs
