@@ -126,6 +126,8 @@ impl Aligner {
         let mut found: Vec<dp::PathBead> = Vec::new();
         // The first Indonesian sentence of each crossing bead (found or grown).
         let mut crossing: Vec<usize> = Vec::new();
+        // The same for the beads re-formed from what crossing beads left of monotonic beads.
+        let mut reformed: Vec<usize> = Vec::new();
         // Built at the first round (a document with too many runs never gets one).
         let mut shared: Option<Shared> = None;
         // The pairs of runs that gain more than `MIN_SEED`, kept from round to round: a round
@@ -161,6 +163,7 @@ impl Aligner {
                     free_en[b.j0..b.j1].iter_mut().for_each(|x| *x = false);
                 }
                 crossing.extend(f.beads.iter().chain(&grown).map(|b| b.i0));
+                reformed.extend(re_formed.iter().map(|b| b.i0));
                 found.extend(f.beads);
                 found.extend(grown);
                 found.extend(re_formed);
@@ -189,7 +192,7 @@ impl Aligner {
             (id, en),
             &tables,
             out,
-            &crossing,
+            (&crossing, &reformed),
             (&changed_id, &changed_en),
         )
     }
@@ -198,14 +201,17 @@ impl Aligner {
     /// Indonesian sentences of the crossing beads, which are not in order) that hold unpaired
     /// sentences on both sides and a sentence the crossing step `changed`: once a block is
     /// taken out, the sentences it stood between face each other, and a monotonic bead it broke
-    /// leaves its other sentences open beside them. The gap is aligned as the monotonic search
-    /// aligns sentences between two anchors; its beads stand in order.
+    /// leaves its other sentences open beside them. The beads re-formed from such a bead alone
+    /// (`reformed`, by their first Indonesian sentence) are open here too: the gap may join
+    /// their sentences with those beside them. Each gap (its open sentences contiguous on both
+    /// sides, not inside a crossing block) is aligned as the monotonic search aligns sentences
+    /// between two anchors; its beads stand in order.
     fn refill(
         &self,
         (id, en): (&[Prepared], &[Prepared]),
         tables: &Tables,
         out: Vec<Detail>,
-        crossing: &[usize],
+        (crossing, reformed): (&[usize], &[usize]),
         (changed_id, changed_en): (&[bool], &[bool]),
     ) -> Vec<Detail> {
         let mut open_id = vec![false; id.len()];
@@ -213,18 +219,15 @@ impl Aligner {
         // The in-order beads with both sides: (first, last) sentence of each side.
         let mut anchors: Vec<((usize, usize), (usize, usize))> = Vec::new();
         for d in &out {
-            match (d.bead.id.as_slice(), d.bead.en.as_slice()) {
-                ([i], []) => open_id[*i] = true,
-                ([], [j]) => open_en[*j] = true,
-                (is, js) if !is.is_empty() && !js.is_empty() => {
-                    if !crossing.contains(&is[0]) {
-                        anchors.push(((is[0], is[is.len() - 1]), (js[0], js[js.len() - 1])));
-                    }
-                }
-                _ => {}
+            let (is, js) = (d.bead.id.as_slice(), d.bead.en.as_slice());
+            if is.is_empty() || js.is_empty() || reformed.contains(&is[0]) {
+                is.iter().for_each(|&i| open_id[i] = true);
+                js.iter().for_each(|&j| open_en[j] = true);
+            } else if !crossing.contains(&is[0]) {
+                anchors.push(((is[0], is[is.len() - 1]), (js[0], js[js.len() - 1])));
             }
         }
-        let mut new: Vec<dp::PathBead> = Vec::new();
+        let mut gaps: Vec<(Run, Run, Vec<dp::PathBead>)> = Vec::new();
         let mut prev = (0, 0);
         let ends = anchors
             .iter()
@@ -254,26 +257,58 @@ impl Aligner {
                 continue;
             }
             let (_, path) = self.realign((id, en), tables, r, s);
-            new.extend(path.into_iter().filter(|b| b.i1 > b.i0 && b.j1 > b.j0));
+            gaps.push((r, s, path));
         }
-        if new.is_empty() {
+        if gaps.is_empty() {
             return out;
         }
-        let taken_en: std::collections::HashSet<usize> =
-            new.iter().flat_map(|b| b.j0..b.j1).collect();
-        let taken_id: std::collections::HashSet<usize> =
-            new.iter().flat_map(|b| b.i0..b.i1).collect();
+        // Each gap's beads stand where the first bead of its Indonesian sentences stood (the
+        // beads stay in Indonesian order); a sentence the gap leaves unpaired keeps its detail
+        // if it had one.
+        let gap_of = |d: &Detail| {
+            gaps.iter()
+                .position(|((i0, i1), (j0, j1), _)| match d.bead.id.first() {
+                    Some(i) => (i0..i1).contains(&i),
+                    None => d.bead.en.first().is_some_and(|j| (j0..j1).contains(&j)),
+                })
+        };
+        let mut alone: std::collections::HashMap<(Option<usize>, Option<usize>), Detail> =
+            std::collections::HashMap::new();
         let mut res = Vec::with_capacity(out.len());
+        let mut at = vec![usize::MAX; gaps.len()];
         for d in out {
-            match (d.bead.id.as_slice(), d.bead.en.as_slice()) {
-                ([i], []) if taken_id.contains(i) => {
-                    if let Some(b) = new.iter().find(|b| b.i0 == *i) {
-                        res.push(detail(b, tables));
-                    }
-                }
-                ([], [j]) if taken_en.contains(j) => {}
-                _ => res.push(d),
+            let Some(g) = gap_of(&d) else {
+                res.push(d);
+                continue;
+            };
+            if at[g] == usize::MAX && !d.bead.id.is_empty() {
+                at[g] = res.len();
+                res.push(d.clone());
             }
+            if d.bead.id.is_empty() || d.bead.en.is_empty() {
+                let key = (d.bead.id.first().copied(), d.bead.en.first().copied());
+                alone.insert(key, d);
+            }
+        }
+        // Fill in from the last gap so that the places of the earlier ones hold.
+        for g in (0..gaps.len()).rev() {
+            if at[g] == usize::MAX {
+                continue;
+            }
+            let beads: Vec<Detail> = gaps[g]
+                .2
+                .iter()
+                .map(|b| match (b.i1 > b.i0, b.j1 > b.j0) {
+                    (true, true) => detail(b, tables),
+                    (true, false) => alone
+                        .remove(&(Some(b.i0), None))
+                        .unwrap_or_else(|| unpaired(vec![b.i0], vec![], tables)),
+                    _ => alone
+                        .remove(&(None, Some(b.j0)))
+                        .unwrap_or_else(|| unpaired(vec![], vec![b.j0], tables)),
+                })
+                .collect();
+            res.splice(at[g]..at[g] + 1, beads);
         }
         res
     }
