@@ -24,9 +24,13 @@
 //! weighed as the monotonic search weighs sentences between two anchors: by the bead score,
 //! with no lexical bar. A pair of runs whose gain exceeds [`MIN_GAIN`] stands alone; one that
 //! gains less is kept as a moved block only when the block as a whole says so
-//! ([`block_holds`]): at least [`MIN_BLOCK`] beads once grown, summed lexical
-//! evidence not below zero, and a clean hole at both its places (no other open sentence of
-//! the other side stands where it was taken out or put in).
+//! ([`block_holds`]): at least [`MIN_BLOCK`] beads once grown (or one bead of [`MIN_WHOLE`]
+//! sentences that takes both runs whole), summed lexical evidence not below zero, and a clean
+//! hole at both its places (no other open sentence of the other side stands where it was
+//! taken out or put in).
+//!
+//! Once the blocks stand, the gaps between in-order beads that they changed are aligned again
+//! ([`Aligner::refill`]): the sentences a block stood between face each other once it is out.
 
 use crate::score::{CoverIndex, Prepared};
 
@@ -53,6 +57,12 @@ pub const MIN_SEED: f64 = 3.0;
 /// Least number of beads of a moved block whose pair of runs gains less than [`MIN_GAIN`]
 /// (its beads and those that grew from them).
 pub const MIN_BLOCK: usize = 2;
+
+/// Least number of sentences of a single bead that makes a moved block alone (in place of
+/// [`MIN_BLOCK`] beads): it must take both its runs whole (see [`block_holds`]). A lone 1-1
+/// bead of two runs of one sentence is what two verses left untranslated on each side look
+/// like; a merge whose shape both holes have is not.
+pub const MIN_WHOLE: usize = 3;
 
 /// Least improvement of the score for a bead to grow next to a crossing bead.
 pub const MIN_GROW: f64 = 0.0;
@@ -693,8 +703,9 @@ fn best_pair(cands: &[Found], (ri, re): (&[Run], &[Run])) -> Option<usize> {
 }
 
 /// Whether the beads `f` found for a pair of runs that gains [`MIN_GAIN`] or less, with those
-/// that grew from them, make a moved block: at least [`MIN_BLOCK`] beads, summed lexical
-/// evidence not below zero, and a clean hole where the block was taken out and where it was
+/// that grew from them, make a moved block: at least [`MIN_BLOCK`] beads (or one bead of
+/// [`MIN_WHOLE`] sentences that takes both runs whole), summed lexical evidence not below
+/// zero, and a clean hole where the block was taken out and where it was
 /// put in. A block moved in the translation leaves its Indonesian sentences unpaired between
 /// two monotonic beads whose English sentences are adjacent (nothing open there), and its
 /// English sentences between two whose Indonesian sentences are adjacent; sentences the
@@ -709,7 +720,17 @@ fn block_holds(
 ) -> bool {
     let seed = &f.beads[0];
     let lex: f64 = f.beads.iter().chain(grown).map(|b| b.parts.lex).sum();
-    f.beads.len() + grown.len() >= MIN_BLOCK
+    // One bead of three or more sentences that takes both runs whole: the two holes have the
+    // block's shape.
+    let whole = match (f.beads.as_slice(), grown) {
+        ([b], []) => {
+            b.i1 - b.i0 + b.j1 - b.j0 >= MIN_WHOLE
+                && (b.i0, b.i1) == f.runs.0
+                && (b.j0, b.j1) == f.runs.1
+        }
+        _ => false,
+    };
+    (f.beads.len() + grown.len() >= MIN_BLOCK || whole)
         && lex >= 0.0
         && layout.facing_id(open, seed) == 0
         && layout.facing_en(open, seed) == 0
