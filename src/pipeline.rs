@@ -277,7 +277,17 @@ pub struct Judgement {
     /// The alignment's evidence the probability was read from (`None` when the languages
     /// decided).
     pub features: Option<DocFeatures>,
+    /// Per sentence of each side (Indonesian, English), where it ends in its text and the
+    /// probability that it lies in a part the other side translates
+    /// ([`document::translated_parts`]); empty where not read (a document too short for the
+    /// document model, or one its languages decided).
+    #[serde(skip)]
+    pub parts: (Parts, Parts),
 }
+
+/// Per sentence of a side: where it ends in its text, and the probability that it lies in a
+/// part the other side translates.
+pub type Parts = Vec<(usize, f64)>;
 
 impl Default for Judgement {
     fn default() -> Self {
@@ -286,6 +296,7 @@ impl Default for Judgement {
             probability: 1.0,
             reason: None,
             features: None,
+            parts: Default::default(),
         }
     }
 }
@@ -602,11 +613,13 @@ impl Pipeline {
                 probability: 0.0,
                 reason: Some(reason),
                 features: None,
+                parts: Default::default(),
             };
         }
         let whole = whole.unwrap_or_else(|| document::coverage(id.1, en.1));
-        let features = document::features_with(self.aligner.evidence(), id, en, beads, &whole);
+        let (features, pairs) = document::read_with(self.aligner.evidence(), id, en, beads, &whole);
         let mut probability = document::probability(&features);
+        let mut parts = Default::default();
         // A document too short for the document model is judged as one pair of texts, as
         // `selaras score` scores a pair: the sentences its beads pair, joined on each side (a
         // partly translated document is judged by the part that has a translation), or its
@@ -632,6 +645,21 @@ impl Pipeline {
                 let pair = crate::score::pair::probability(&ev.features(&pi, &pe));
                 probability = document::short_probability(pair);
             }
+        } else {
+            // Each sentence with the probability of its bead's part.
+            let of_beads = document::translated_parts(&pairs);
+            let per_sentence = |side: &[Sentence], of: fn(&Bead) -> &[usize]| {
+                let mut out: Vec<(usize, f64)> = side.iter().map(|s| (s.end, 1.0)).collect();
+                for (b, &p) in beads.iter().zip(&of_beads) {
+                    for &k in of(b) {
+                        if let Some(s) = out.get_mut(k) {
+                            s.1 = p;
+                        }
+                    }
+                }
+                out
+            };
+            parts = (per_sentence(id.0, |b| &b.id), per_sentence(en.0, |b| &b.en));
         }
         Judgement {
             languages,
@@ -639,6 +667,7 @@ impl Pipeline {
             reason: (probability < 0.5)
                 .then(|| "its sentences rarely translate each other".to_string()),
             features: Some(features),
+            parts,
         }
     }
 
@@ -743,7 +772,8 @@ impl Pipeline {
 }
 
 /// `aligned` with the judgement of the document as a whole: every bead's score is multiplied
-/// by the probability that the documents translate each other.
+/// by the probability that the documents translate each other, and by the mean probability
+/// of its sentences that they lie in a part the other side translates.
 fn judged(mut aligned: Aligned, judgement: Judgement) -> Aligned {
     if let Some(note) = judgement.languages.swap_note() {
         aligned.notes.push(Note {
@@ -751,8 +781,26 @@ fn judged(mut aligned: Aligned, judgement: Judgement) -> Aligned {
             detail: note.into(),
         });
     }
-    for b in aligned.beads.iter_mut().chain(&mut aligned.sentence_beads) {
-        b.score *= judgement.probability;
+    let (id_parts, en_parts) = &judgement.parts;
+    // The part of the sentence a segment starts in (a segment is a sentence or a piece of one).
+    let part = |parts: &[(usize, f64)], start: usize| {
+        let k = parts.partition_point(|&(end, _)| end <= start);
+        parts.get(k).map_or(1.0, |p| p.1)
+    };
+    let mean = |ps: &mut dyn Iterator<Item = f64>| {
+        let (sum, n) = ps.fold((0.0, 0), |(s, n), p| (s + p, n + 1));
+        if n == 0 { 1.0 } else { sum / n as f64 }
+    };
+    for b in &mut aligned.beads {
+        let ids = b.id.iter().map(|&k| part(id_parts, aligned.id[k].start));
+        let ens = b.en.iter().map(|&k| part(en_parts, aligned.en[k].start));
+        b.score *= judgement.probability * mean(&mut ids.chain(ens));
+    }
+    for b in &mut aligned.sentence_beads {
+        let of = |parts: &[(usize, f64)], k: usize| parts.get(k).map_or(1.0, |p| p.1);
+        let ids = b.id.iter().map(|&k| of(id_parts, k));
+        let ens = b.en.iter().map(|&k| of(en_parts, k));
+        b.score *= judgement.probability * mean(&mut ids.chain(ens));
     }
     aligned.document = judgement;
     aligned

@@ -126,11 +126,24 @@ pub fn features(
 /// meanwhile).
 pub fn features_with(
     ev: &Evidence,
+    sides: (&[Sentence], &[Prepared]),
+    other: (&[Sentence], &[Prepared]),
+    beads: &[Bead],
+    whole: &Coverage,
+) -> DocFeatures {
+    read_with(ev, sides, other, beads, whole).0
+}
+
+/// [`features_with`], and each bead's pair probability ([`crate::score::pair::probability`]
+/// of its two sides; `None` for a bead with an empty side), which [`translated_parts`] reads.
+pub fn read_with(
+    ev: &Evidence,
     (id, pid): (&[Sentence], &[Prepared]),
     (en, pen): (&[Sentence], &[Prepared]),
     beads: &[Bead],
     whole: &Coverage,
-) -> DocFeatures {
+) -> (DocFeatures, Vec<Option<f64>>) {
+    let mut pairs = Vec::with_capacity(beads.len());
     let total = (id.len() + en.len()).max(1) as f64;
     let (mut paired, mut support, mut pair_sum, mut bead_sum, mut unpaired) =
         (0.0, 0.0, 0.0, 0.0, 0.0);
@@ -141,9 +154,11 @@ pub fn features_with(
         let n = (b.id.len() + b.en.len()) as f64;
         if b.id.is_empty() || b.en.is_empty() {
             unpaired += n;
+            pairs.push(None);
             continue;
         }
         let p = bead_pair(ev, b, (id, pid), (en, pen));
+        pairs.push(Some(p));
         paired += n;
         pair_sum += n * p;
         bead_sum += n * b.score;
@@ -166,7 +181,7 @@ pub fn features_with(
         }
     }
     let share = |a: f64, b: f64| if b > 0.0 { a / b } else { 0.0 };
-    DocFeatures {
+    let features = DocFeatures {
         sentences: id.len() + en.len(),
         shorter: id.len().min(en.len()),
         supported: support / total,
@@ -185,7 +200,84 @@ pub fn features_with(
         in_order: whole.in_order,
         cover_near: whole.cover_near,
         monotone: whole.monotone,
+    };
+    (features, pairs)
+}
+
+/// The prior that a document taken as a translation is translated where it starts
+/// ([`translated_parts`]).
+pub const PART_PRIOR: f64 = 0.9;
+
+/// The probability that the next paired bead lies in the same kind of part as the one before
+/// (translated or not): parts run for tens of beads, not a bead or two.
+pub const PART_STAY: f64 = 0.95;
+
+/// For each bead (`pairs`: its pair probability, `None` for a bead with an empty side), the
+/// probability that it lies in a part of the document that the other side translates.
+///
+/// A document taken as a translation may translate only some of its paragraphs, and the
+/// English may hold text of its own (another article's, a page's boilerplate): the alignment
+/// still pairs the sentences there, each pair the best of what there is. The paired beads in
+/// order are read as a two-state hidden Markov model (translated or not, [`PART_STAY`] of
+/// staying, [`PART_PRIOR`] at the start) whose evidence is each bead's pair probability: the
+/// pair model was fitted on as many unrelated pairs as true ones, so its odds are the
+/// likelihood ratio of the two states. Forward and backward passes give each bead's
+/// probability; a bead with an empty side takes its paired neighbour's (the one before, or
+/// after where none is before), 1 in a document with no paired bead.
+pub fn translated_parts(pairs: &[Option<f64>]) -> Vec<f64> {
+    let evidence: Vec<(f64, f64)> = pairs
+        .iter()
+        .flatten()
+        .map(|p| {
+            let p = p.clamp(1e-4, 1.0 - 1e-4);
+            (p, 1.0 - p)
+        })
+        .collect();
+    let n = evidence.len();
+    let (stay, leave) = (PART_STAY, 1.0 - PART_STAY);
+    // Forward: each step's state probabilities given the beads up to it, normalised.
+    let mut forward = Vec::with_capacity(n);
+    let mut prev = (PART_PRIOR, 1.0 - PART_PRIOR);
+    for (k, &(yes, no)) in evidence.iter().enumerate() {
+        let (a, b) = if k == 0 {
+            prev
+        } else {
+            (
+                prev.0 * stay + prev.1 * leave,
+                prev.0 * leave + prev.1 * stay,
+            )
+        };
+        let (a, b) = (a * yes, b * no);
+        prev = (a / (a + b), b / (a + b));
+        forward.push(prev);
     }
+    // Backward: the beads after each step given its state, normalised.
+    let mut post = vec![0.0; n];
+    let mut next = (1.0, 1.0);
+    for k in (0..n).rev() {
+        let (a, b) = (forward[k].0 * next.0, forward[k].1 * next.1);
+        post[k] = a / (a + b);
+        let (yes, no) = evidence[k];
+        let (a, b) = (
+            stay * yes * next.0 + leave * no * next.1,
+            leave * yes * next.0 + stay * no * next.1,
+        );
+        next = (a / (a + b), b / (a + b));
+    }
+    // Back to every bead: an unpaired one takes the paired one before it (or after).
+    let mut out = Vec::with_capacity(pairs.len());
+    let mut k = 0;
+    for p in pairs {
+        if p.is_some() {
+            k += 1;
+        }
+        out.push(match (k, post.get(k)) {
+            (0, Some(&after)) => after,
+            (0, None) => 1.0,
+            (k, _) => post[k - 1],
+        });
+    }
+    out
 }
 
 /// Most Indonesian sentences the whole-document reading takes: a longer document is read at
@@ -399,6 +491,22 @@ pub fn probability(f: &DocFeatures) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A run of pairs without lexical support after supported ones is an untranslated part; a
+    /// weak pair among strong ones is not; a bead with an empty side takes its neighbour's.
+    #[test]
+    fn a_run_of_unsupported_pairs_is_a_part_without_translation() {
+        let mut pairs: Vec<Option<f64>> = vec![Some(0.99); 6];
+        pairs.extend([Some(0.05), None, Some(0.1), Some(0.02), Some(0.2)]);
+        let parts = translated_parts(&pairs);
+        assert!(parts[..6].iter().all(|&p| p > 0.9), "{parts:?}");
+        assert!(parts[6..].iter().all(|&p| p < 0.2), "{parts:?}");
+        assert_eq!(parts[7], parts[6]);
+        let mut one = vec![Some(0.99); 9];
+        one[4] = Some(0.1);
+        assert!(translated_parts(&one).iter().all(|&p| p > 0.5));
+        assert_eq!(translated_parts(&[None, None]), [1.0, 1.0]);
+    }
     use crate::pair::score::DocPrep;
     use crate::segment::Segmenter;
 

@@ -172,6 +172,28 @@ fn another_articles_english_is_not_a_translation() {
     assert!(rows.iter().all(|r| r.1 < 0.5), "{rows:?}");
 }
 
+/// `banjir-guru.en.txt` translates the first three paragraphs of `banjir` and then holds
+/// three of `guru`'s: the document is kept, the translated part scores high and the pairs
+/// the alignment finds in the rest score below 0.5 (its own sentences, not a translation).
+#[test]
+fn pairs_in_a_part_the_other_side_does_not_translate_score_low() {
+    let (out, err, code) = align("banjir.id.txt", "banjir-guru.en.txt");
+    assert_eq!(code, 0, "{err}");
+    let paired: Vec<_> = rows(&out)
+        .into_iter()
+        .filter(|r| !r.2.is_empty() && !r.3.is_empty())
+        .collect();
+    let guru = |r: &(String, f64, String, String)| {
+        ["Teachers", "programme", "ministry", "teacher"]
+            .iter()
+            .any(|w| r.3.contains(w))
+    };
+    let (foreign, own): (Vec<_>, Vec<_>) = paired.iter().partition(|r| guru(r));
+    assert!(own.len() >= 5 && own.iter().all(|r| r.1 > 0.9), "{own:?}");
+    assert!(!foreign.is_empty(), "{paired:?}");
+    assert!(foreign.iter().all(|r| r.1 < 0.5), "{foreign:?}");
+}
+
 #[test]
 fn batch_lists_a_mispaired_document_and_keeps_a_partly_parallel_one() {
     let dir = tempfile::tempdir().unwrap();
