@@ -29,8 +29,10 @@
 //! hole at both its places (no other open sentence of the other side stands where it was
 //! taken out or put in).
 //!
-//! Once the blocks stand, the gaps between in-order beads that they changed are aligned again
-//! ([`Aligner::refill`]): the sentences a block stood between face each other once it is out.
+//! Once the blocks stand, each is aligned again as a whole ([`Aligner::settle`]: the growth
+//! takes one bead at a time), and the gaps between in-order beads that they changed are
+//! aligned again ([`Aligner::refill`]): the sentences a block stood between face each other
+//! once it is out.
 
 use crate::score::{CoverIndex, Prepared};
 
@@ -124,6 +126,8 @@ impl Aligner {
             }
         }
         let layout = Layout::new(&details, id.len(), &free_en);
+        // Unpaired by the monotonic alignment (`settle`).
+        let unpaired = (free_id.clone(), free_en.clone());
         // Beads without lexical support are open too: where a block moved, the monotonic
         // search may pair a sentence left at its old place with whatever stands there now.
         for d in details.iter().filter(|d| d.parts.lex < WEAK_LEX) {
@@ -134,9 +138,10 @@ impl Aligner {
         let open = (free_id.clone(), free_en.clone());
         let mut state = Grown::new(&details, (&open.0, &open.1));
         let mut found: Vec<dp::PathBead> = Vec::new();
-        // The first Indonesian sentence of each crossing bead (found or grown).
-        let mut crossing: Vec<usize> = Vec::new();
-        // The same for the beads re-formed from what crossing beads left of monotonic beads.
+        // The beads of each kept block (found and grown).
+        let mut blocks: Vec<Vec<dp::PathBead>> = Vec::new();
+        // The first Indonesian sentence of each bead re-formed from what crossing beads left
+        // of monotonic beads.
         let mut reformed: Vec<usize> = Vec::new();
         // Built at the first round (a document with too many runs never gets one).
         let mut shared: Option<Shared> = None;
@@ -172,7 +177,7 @@ impl Aligner {
                     free_id[b.i0..b.i1].iter_mut().for_each(|x| *x = false);
                     free_en[b.j0..b.j1].iter_mut().for_each(|x| *x = false);
                 }
-                crossing.extend(f.beads.iter().chain(&grown).map(|b| b.i0));
+                blocks.push(f.beads.iter().chain(&grown).cloned().collect());
                 reformed.extend(re_formed.iter().map(|b| b.i0));
                 found.extend(f.beads);
                 found.extend(grown);
@@ -185,6 +190,15 @@ impl Aligner {
         if found.is_empty() {
             return details;
         }
+        for block in &blocks {
+            self.settle((id, en), &tables, block, (&unpaired, &state), &mut found);
+        }
+        // The first Indonesian sentence of each crossing bead.
+        let crossing: Vec<usize> = found
+            .iter()
+            .map(|b| b.i0)
+            .filter(|i| !reformed.contains(i))
+            .collect();
         // What the crossing beads changed: their sentences and those of the monotonic beads
         // they broke.
         let mut changed_id = vec![false; id.len()];
@@ -205,6 +219,56 @@ impl Aligner {
             (&crossing, &reformed),
             (&changed_id, &changed_en),
         )
+    }
+
+    /// Align the kept block `block` (its found and grown beads) again as a whole: the growth
+    /// takes one bead at a time from the seed outwards, so a block whose seed took a sentence
+    /// of its neighbour (`[10]:[33]`, then `[8, 9]:[32]` grown, where the block is `[8]:[32]`,
+    /// `[9, 10]:[33]`) keeps the wrong shape. The rectangle from the block's first to its last sentence on each side is aligned
+    /// as a pair of runs ([`Aligner::run_path`]) where every sentence in it is the block's or
+    /// was left unpaired by the monotonic alignment and is in no crossing bead (`state`), and
+    /// its beads take the block's place in `found` when they score more than the block with
+    /// those sentences unpaired.
+    fn settle(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        block: &[dp::PathBead],
+        ((unpaired_id, unpaired_en), state): (&(Vec<bool>, Vec<bool>), &Grown),
+        found: &mut Vec<dp::PathBead>,
+    ) {
+        let r: Run = (
+            block.iter().map(|b| b.i0).min().unwrap_or(0),
+            block.iter().map(|b| b.i1).max().unwrap_or(0),
+        );
+        let s: Run = (
+            block.iter().map(|b| b.j0).min().unwrap_or(0),
+            block.iter().map(|b| b.j1).max().unwrap_or(0),
+        );
+        let in_id = |i: usize| block.iter().any(|b| (b.i0..b.i1).contains(&i));
+        let in_en = |j: usize| block.iter().any(|b| (b.j0..b.j1).contains(&j));
+        let open_id: Vec<usize> = (r.0..r.1).filter(|&i| !in_id(i)).collect();
+        let open_en: Vec<usize> = (s.0..s.1).filter(|&j| !in_en(j)).collect();
+        if open_id
+            .iter()
+            .any(|&i| !unpaired_id[i] || state.taken_id[i])
+            || open_en
+                .iter()
+                .any(|&j| !unpaired_en[j] || state.taken_en[j])
+        {
+            return;
+        }
+        let now = block.iter().map(|b| b.total).sum::<f64>()
+            + tables.unaligned(open_id.len(), open_en.len());
+        let (total, path) = self.realign((id, en), tables, r, s);
+        if total <= now + 1e-9 {
+            return;
+        }
+        let same = |a: &dp::PathBead, b: &dp::PathBead| {
+            (a.i0, a.i1, a.j0, a.j1) == (b.i0, b.i1, b.j0, b.j1)
+        };
+        found.retain(|b| !block.iter().any(|x| same(x, b)));
+        found.extend(path.into_iter().filter(|b| b.i1 > b.i0 && b.j1 > b.j0));
     }
 
     /// Align again the gaps between consecutive in-order beads (`crossing`: the first
