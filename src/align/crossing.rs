@@ -191,7 +191,14 @@ impl Aligner {
             return details;
         }
         for block in &blocks {
-            self.settle((id, en), &tables, block, (&unpaired, &state), &mut found);
+            self.settle(
+                (id, en),
+                &tables,
+                block,
+                (&unpaired, &state),
+                &mut found,
+                &mut reformed,
+            );
         }
         // The first Indonesian sentence of each crossing bead.
         let crossing: Vec<usize> = found
@@ -224,11 +231,14 @@ impl Aligner {
     /// Align the kept block `block` (its found and grown beads) again as a whole: the growth
     /// takes one bead at a time from the seed outwards, so a block whose seed took a sentence
     /// of its neighbour (`[10]:[33]`, then `[8, 9]:[32]` grown, where the block is `[8]:[32]`,
-    /// `[9, 10]:[33]`) keeps the wrong shape. The rectangle from the block's first to its last sentence on each side is aligned
-    /// as a pair of runs ([`Aligner::run_path`]) where every sentence in it is the block's or
-    /// was left unpaired by the monotonic alignment and is in no crossing bead (`state`), and
-    /// its beads take the block's place in `found` when they score more than the block with
-    /// those sentences unpaired.
+    /// `[9, 10]:[33]`) keeps the wrong shape, and a neighbour whose partner a re-formed bead
+    /// took is never grown. The rectangle from the block's first to its last sentence on each
+    /// side, one sentence more at each end where it may be taken, is aligned as a pair of runs
+    /// ([`Aligner::run_path`]) where every sentence in it is the block's, or was left unpaired
+    /// by the monotonic alignment and is in no crossing bead (`state`), or is in a bead
+    /// re-formed from a broken monotonic bead (`reformed`, by first Indonesian sentence). Its
+    /// beads take the block's place in `found` (and those re-formed beads leave) when they
+    /// score more than the block, the re-formed beads and the open sentences unpaired.
     fn settle(
         &self,
         (id, en): (&[Prepared], &[Prepared]),
@@ -236,38 +246,84 @@ impl Aligner {
         block: &[dp::PathBead],
         ((unpaired_id, unpaired_en), state): (&(Vec<bool>, Vec<bool>), &Grown),
         found: &mut Vec<dp::PathBead>,
+        reformed: &mut Vec<usize>,
     ) {
-        let r: Run = (
+        let mut r: Run = (
             block.iter().map(|b| b.i0).min().unwrap_or(0),
             block.iter().map(|b| b.i1).max().unwrap_or(0),
         );
-        let s: Run = (
+        let mut s: Run = (
             block.iter().map(|b| b.j0).min().unwrap_or(0),
             block.iter().map(|b| b.j1).max().unwrap_or(0),
         );
+        let re_of_id = |i: usize| {
+            found
+                .iter()
+                .position(|b| reformed.contains(&b.i0) && (b.i0..b.i1).contains(&i))
+        };
+        let re_of_en = |j: usize| {
+            found
+                .iter()
+                .position(|b| reformed.contains(&b.i0) && (b.j0..b.j1).contains(&j))
+        };
+        let ok_id = |i: usize| (unpaired_id[i] && !state.taken_id[i]) || re_of_id(i).is_some();
+        let ok_en = |j: usize| (unpaired_en[j] && !state.taken_en[j]) || re_of_en(j).is_some();
+        // One sentence more at each end where it is open (or re-formed): the neighbour the
+        // growth could not take.
+        if r.0 > 0 && ok_id(r.0 - 1) {
+            r.0 -= 1;
+        }
+        if r.1 < id.len() && ok_id(r.1) {
+            r.1 += 1;
+        }
+        if s.0 > 0 && ok_en(s.0 - 1) {
+            s.0 -= 1;
+        }
+        if s.1 < en.len() && ok_en(s.1) {
+            s.1 += 1;
+        }
         let in_id = |i: usize| block.iter().any(|b| (b.i0..b.i1).contains(&i));
         let in_en = |j: usize| block.iter().any(|b| (b.j0..b.j1).contains(&j));
         let open_id: Vec<usize> = (r.0..r.1).filter(|&i| !in_id(i)).collect();
         let open_en: Vec<usize> = (s.0..s.1).filter(|&j| !in_en(j)).collect();
-        if open_id
-            .iter()
-            .any(|&i| !unpaired_id[i] || state.taken_id[i])
-            || open_en
-                .iter()
-                .any(|&j| !unpaired_en[j] || state.taken_en[j])
-        {
+        if open_id.iter().any(|&i| !ok_id(i)) || open_en.iter().any(|&j| !ok_en(j)) {
             return;
         }
-        let now = block.iter().map(|b| b.total).sum::<f64>()
-            + tables.unaligned(open_id.len(), open_en.len());
-        let (total, path) = self.realign((id, en), tables, r, s);
+        // The re-formed beads the rectangle takes sentences of.
+        let mut res: Vec<usize> = open_id
+            .iter()
+            .filter_map(|&i| re_of_id(i))
+            .chain(open_en.iter().filter_map(|&j| re_of_en(j)))
+            .collect();
+        res.sort_unstable();
+        res.dedup();
+        // The score now: the block, the re-formed beads it would break, the open sentences
+        // unpaired; after: the rectangle aligned, the rest of those re-formed beads unpaired.
+        let oi = open_id.iter().filter(|&&i| re_of_id(i).is_none()).count();
+        let oj = open_en.iter().filter(|&&j| re_of_en(j).is_none()).count();
+        let mut now = block.iter().map(|b| b.total).sum::<f64>() + tables.unaligned(oi, oj);
+        let mut left = (0, 0);
+        for &k in &res {
+            let b = &found[k];
+            now += b.total;
+            left.0 += (b.i0..b.i1).filter(|i| !(r.0..r.1).contains(i)).count();
+            left.1 += (b.j0..b.j1).filter(|j| !(s.0..s.1).contains(j)).count();
+        }
+        let (mut total, path) = self.realign((id, en), tables, r, s);
+        total += tables.unaligned(left.0, left.1);
         if total <= now + 1e-9 {
             return;
         }
-        let same = |a: &dp::PathBead, b: &dp::PathBead| {
-            (a.i0, a.i1, a.j0, a.j1) == (b.i0, b.i1, b.j0, b.j1)
-        };
-        found.retain(|b| !block.iter().any(|x| same(x, b)));
+        let gone: Vec<(usize, usize, usize, usize)> = block
+            .iter()
+            .chain(res.iter().map(|&k| &found[k]))
+            .map(|b| (b.i0, b.i1, b.j0, b.j1))
+            .collect();
+        for &k in &res {
+            let i0 = found[k].i0;
+            reformed.retain(|&x| x != i0);
+        }
+        found.retain(|b| !gone.contains(&(b.i0, b.i1, b.j0, b.j1)));
         found.extend(path.into_iter().filter(|b| b.i1 > b.i0 && b.j1 > b.j0));
     }
 
