@@ -40,10 +40,11 @@ pub struct HeadParams {
     /// Less for each capitalised word between the cut and the end of the run.
     pub title_step: f64,
     /// More for every place of a run that is surely a title: it writes small words in lower
-    /// case and capitalises a function word that is not one of them, after its first word and
-    /// not `I` (`It Was as Though He Was …`, `… Is Familiar, or Should Be`). A name (`Head of the Surabaya City Education
-    /// Office`) has no such word, and no sentence holds such a run: it ends at one of its places,
-    /// and a name there opens the sentence at no cost ([`HeadParams::name_opener`]).
+    /// case and capitalises a function word that is not one of them, after its first word,
+    /// not `I` and not beside a name (`It Was as Though He Was …`, `… Is Familiar, or Should
+    /// Be`). A name (`Head of the Surabaya City Education Office`) has no such word, and no
+    /// sentence holds such a run: it ends at one of its places, and a name there opens the
+    /// sentence at no cost ([`HeadParams::name_opener`]).
     pub sure_title: f64,
     /// More for a small function word that is capitalised in a run that writes others in
     /// lower case (`… Says In China the …`).
@@ -326,6 +327,8 @@ pub fn head_cuts(
     let in_name = |k: usize| unknown(k - 1) && unknown(k);
     // The run writes small words in lower case (not every word capitalised).
     let lowers = (0..run).any(|k| k > 0 && small[k] && case[k] == Case::Lower);
+    // A function word beside a name may be part of it (`Health Will Harding`, `Reporters
+    // Without Borders`): it does not count.
     let sure_title = lowers
         && (1..run).any(|k| {
             let w = bare(ws[k].1);
@@ -333,6 +336,9 @@ pub fn head_cuts(
                 && !small[k]
                 && !ALWAYS_CAPITAL.contains(&w.as_str())
                 && crate::lexicon::is_stop(&w, lang)
+                && !unknown(k)
+                && !unknown(k - 1)
+                && !(k + 1 < ws.len() && unknown(k + 1))
         });
     if run < ws.len() && run > params.min_words {
         let and = |w: &str| matches!(bare(w).as_str(), "and" | "dan" | "serta" | "or" | "atau");
