@@ -49,6 +49,8 @@ def make(dev, out, seed):
             n = rng.randint(6, 12)
             docs.append((ids[k : k + n], ens[k : k + n]))
             k += n
+        if len(docs) < 2:
+            continue
         for d, (iu, eu) in enumerate(docs):
             h = max(2, round(rng.uniform(0.4, 0.6) * len(iu)))
             o = d

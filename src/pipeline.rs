@@ -782,22 +782,37 @@ fn judged(mut aligned: Aligned, judgement: Judgement) -> Aligned {
         });
     }
     let (id_parts, en_parts) = &judgement.parts;
-    // The part of the sentence a segment starts in (a segment is a sentence or a piece of one).
-    let part = |parts: &[(usize, f64)], start: usize| {
-        let k = parts.partition_point(|&(end, _)| end <= start);
-        parts.get(k).map_or(1.0, |p| p.1)
-    };
+    // The part of sentence `k`.
+    let of = |parts: &[(usize, f64)], k: usize| parts.get(k).map_or(1.0, |p| p.1);
+    // The part of segment `k`: its sentence's, or, for a piece of one, the part of the
+    // sentence it starts in (found by its byte offset).
+    let part =
+        |parts: &[(usize, f64)], segs: &[Sentence], whole: &[Option<usize>], k: usize| match whole
+            .get(k)
+            .copied()
+            .flatten()
+        {
+            Some(s) => of(parts, s),
+            None => of(
+                parts,
+                parts.partition_point(|&(end, _)| end <= segs[k].start),
+            ),
+        };
     let mean = |ps: &mut dyn Iterator<Item = f64>| {
         let (sum, n) = ps.fold((0.0, 0), |(s, n), p| (s + p, n + 1));
         if n == 0 { 1.0 } else { sum / n as f64 }
     };
     for b in &mut aligned.beads {
-        let ids = b.id.iter().map(|&k| part(id_parts, aligned.id[k].start));
-        let ens = b.en.iter().map(|&k| part(en_parts, aligned.en[k].start));
+        let (id, en) = (&aligned.id, &aligned.en);
+        let ids =
+            b.id.iter()
+                .map(|&k| part(id_parts, id, &aligned.id_sentence, k));
+        let ens =
+            b.en.iter()
+                .map(|&k| part(en_parts, en, &aligned.en_sentence, k));
         b.score *= judgement.probability * mean(&mut ids.chain(ens));
     }
     for b in &mut aligned.sentence_beads {
-        let of = |parts: &[(usize, f64)], k: usize| parts.get(k).map_or(1.0, |p| p.1);
         let ids = b.id.iter().map(|&k| of(id_parts, k));
         let ens = b.en.iter().map(|&k| of(en_parts, k));
         b.score *= judgement.probability * mean(&mut ids.chain(ens));

@@ -491,6 +491,8 @@ pub fn probability(f: &DocFeatures) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::pair::score::DocPrep;
+    use crate::segment::Segmenter;
 
     /// A run of pairs without lexical support after supported ones is an untranslated part; a
     /// weak pair among strong ones is not; a bead with an empty side takes its neighbour's.
@@ -507,8 +509,6 @@ mod tests {
         assert!(translated_parts(&one).iter().all(|&p| p > 0.5));
         assert_eq!(translated_parts(&[None, None]), [1.0, 1.0]);
     }
-    use crate::pair::score::DocPrep;
-    use crate::segment::Segmenter;
 
     /// The sparse reading gives what `selaras pair`'s dense grid gives, field by field, on
     /// every pairing of the bundled articles (matched and mismatched).
