@@ -283,6 +283,9 @@ pub struct Judgement {
     /// document model, or one its languages decided).
     #[serde(skip)]
     pub parts: (Parts, Parts),
+    /// Paired beads that lie, by [`document::translated_parts`], more likely than not in a
+    /// part the other side does not translate.
+    pub untranslated: usize,
 }
 
 /// Per sentence of a side: where it ends in its text, and the probability that it lies in a
@@ -297,6 +300,7 @@ impl Default for Judgement {
             reason: None,
             features: None,
             parts: Default::default(),
+            untranslated: 0,
         }
     }
 }
@@ -614,12 +618,14 @@ impl Pipeline {
                 reason: Some(reason),
                 features: None,
                 parts: Default::default(),
+                untranslated: 0,
             };
         }
         let whole = whole.unwrap_or_else(|| document::coverage(id.1, en.1));
         let (features, pairs) = document::read_with(self.aligner.evidence(), id, en, beads, &whole);
         let mut probability = document::probability(&features);
         let mut parts = Default::default();
+        let mut untranslated = 0;
         // A document too short for the document model is judged as one pair of texts, as
         // `selaras score` scores a pair: the sentences its beads pair, joined on each side (a
         // partly translated document is judged by the part that has a translation), or its
@@ -648,6 +654,9 @@ impl Pipeline {
         } else {
             // Each sentence with the probability of its bead's part.
             let of_beads = document::translated_parts(&pairs);
+            untranslated = (pairs.iter().zip(&of_beads))
+                .filter(|(p, q)| p.is_some() && **q < 0.5)
+                .count();
             let per_sentence = |side: &[Sentence], of: fn(&Bead) -> &[usize]| {
                 let mut out: Vec<(usize, f64)> = side.iter().map(|s| (s.end, 1.0)).collect();
                 for (b, &p) in beads.iter().zip(&of_beads) {
@@ -668,6 +677,7 @@ impl Pipeline {
                 .then(|| "its sentences rarely translate each other".to_string()),
             features: Some(features),
             parts,
+            untranslated,
         }
     }
 

@@ -238,6 +238,14 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
             "selaras: {id_file} and {en_file}: {why}; every bead's score includes it"
         ));
     }
+    let untranslated = aligned.document.untranslated;
+    if untranslated > 0 && aligned.document.parallel() {
+        notes.push(format!(
+            "selaras: {id_file} and {en_file}: {} in a part the other side does not seem to \
+             translate, scored below 0.5",
+            crate::text::count(untranslated as u64, "pair"),
+        ));
+    }
     if let Some(left) = filter::describe_dropped(&dropped, aligned.beads.len()) {
         notes.push(format!("selaras: {left}"));
     }

@@ -179,6 +179,13 @@ fn another_articles_english_is_not_a_translation() {
 fn pairs_in_a_part_the_other_side_does_not_translate_score_low() {
     let (out, err, code) = align("banjir.id.txt", "banjir-guru.en.txt");
     assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "banjir-guru.en.txt: 2 pairs in a part the other side does not seem to translate, \
+             scored below 0.5"
+        ),
+        "{err}"
+    );
     let paired: Vec<_> = rows(&out)
         .into_iter()
         .filter(|r| !r.2.is_empty() && !r.3.is_empty())
