@@ -649,7 +649,20 @@ impl Pipeline {
                 let ev = self.aligner.evidence();
                 let (pi, pe) = (ev.prepare(&ti, Lang::Id), ev.prepare(&te, Lang::En));
                 let pair = crate::score::pair::probability(&ev.features(&pi, &pe));
-                probability = document::short_probability(pair);
+                // The longer side's sentences for each of its sentences the beads pair.
+                let paired = |of: fn(&Bead) -> &[usize]| {
+                    let ks = beads
+                        .iter()
+                        .filter(|b| !b.id.is_empty() && !b.en.is_empty());
+                    ks.map(|b| of(b).len()).sum::<usize>()
+                };
+                let (ni, ne) = (paired(|b| &b.id), paired(|b| &b.en));
+                let choices = if id.0.len() >= en.0.len() {
+                    id.0.len() as f64 / ni.max(1) as f64
+                } else {
+                    en.0.len() as f64 / ne.max(1) as f64
+                };
+                probability = document::short_probability(pair, choices);
             }
         } else {
             // Each sentence with the probability of its bead's part.

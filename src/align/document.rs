@@ -470,9 +470,13 @@ pub const SHORT_PRIOR: f64 = 0.9;
 /// ones, so its odds are a likelihood ratio; the prior [`SHORT_PRIOR`] turns them into odds
 /// for a document of a collection. A pair with no lexical evidence either way (`pair` about
 /// 0.1: words the lexicon does not know) is thus left near even, while one whose known words
-/// find no translation on the other side falls far below.
-pub fn short_probability(pair: f64) -> f64 {
-    let odds = pair / (1.0 - pair).max(1e-12) * SHORT_PRIOR / (1.0 - SHORT_PRIOR);
+/// find no translation on the other side falls far below. `choices`: how many sentences of the
+/// longer side there were for each one the beads pair (at least 1): the alignment took the
+/// best of them, and the best of several unrelated sentences matches by chance that many
+/// times as often, so the odds are divided by it (one sentence against ten unrelated ones).
+pub fn short_probability(pair: f64, choices: f64) -> f64 {
+    let odds =
+        pair / (1.0 - pair).max(1e-12) * SHORT_PRIOR / (1.0 - SHORT_PRIOR) / choices.max(1.0);
     let p = odds / (1.0 + odds);
     if p.is_finite() { p } else { 0.0 }
 }
