@@ -456,104 +456,83 @@ impl Batch {
     /// the calling thread in input order as soon as it and those before it are done (so no
     /// thread waits for a whole window, and the last result is written right after it is
     /// computed). At most `chunk` items are worked on beyond the next one to take, so at most
-    /// that many results wait in memory. `work` gets the number of its worker (below
-    /// [`Batch::jobs`]) with its item; with one job the items are worked on in turn. A
+    /// that many results wait in memory. `work` gets the number of the pool thread it runs on
+    /// (below [`Batch::jobs`]) with its item; with one job the items are worked on in turn. A
     /// failure of `take` stops the work and is returned.
     ///
-    /// The workers that take the items and wait for their turn are threads of their own, each
-    /// handing its item's work to the pool: a pool thread never blocks, so the work a document
-    /// offers beside itself (its two sides prepared at once) can be taken by any pool thread.
-    /// A worker waiting inside the pool would deadlock: a pool thread waiting for such work
-    /// to come back runs other pool jobs meanwhile, and a worker run there would wait for the
-    /// document suspended beneath it.
+    /// Each item is a job of the pool, queued in input order by the calling thread: `chunk`
+    /// at first, then one more for each result taken. A pool thread takes the next job as
+    /// soon as it is free, and no job ever waits for another (a job that waited for its turn
+    /// inside the pool could deadlock: a pool thread waiting in `rayon::join` for work its
+    /// document offered beside itself runs other jobs meanwhile, and one run there would wait
+    /// for the document suspended beneath it).
     fn in_order<T: Send, R: Send>(
         &self,
         items: Vec<T>,
         work: &(dyn Fn(usize, T) -> R + Sync),
         take: &mut dyn FnMut(R) -> Result<()>,
     ) -> Result<()> {
-        use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-        use std::sync::{Condvar, mpsc};
-        let jobs = self.jobs();
-        if jobs == 1 {
+        use std::sync::atomic::{AtomicBool, Ordering};
+        use std::sync::mpsc;
+        if self.jobs() == 1 {
             return items
                 .into_iter()
                 .try_for_each(|t| take(self.pool.install(|| work(0, t))));
         }
         let n = items.len();
-        let slots: Vec<Mutex<Option<T>>> = items.into_iter().map(|t| Mutex::new(Some(t))).collect();
-        let next = AtomicUsize::new(0);
+        let mut items = items.into_iter().enumerate();
+        // Set once the results are no longer taken: the jobs still queued then do nothing.
         let stop = AtomicBool::new(false);
-        // How many results were taken, for the bound on the work ahead.
-        let taken = (Mutex::new(0usize), Condvar::new());
-        let ahead = self.options.chunk;
-        let (tx, rx) = mpsc::channel::<(usize, R)>();
-        // Set under the lock a waiting worker checks it under, so none misses the wake-up.
-        let stop_all = || {
-            let _t = taken.0.lock().unwrap_or_else(|e| e.into_inner());
-            stop.store(true, Ordering::Relaxed);
-            taken.1.notify_all();
-        };
-        let worker = |w: usize, tx: mpsc::Sender<(usize, R)>| loop {
-            let k = next.fetch_add(1, Ordering::Relaxed);
-            if k >= n {
-                return;
-            }
-            let mut t = taken.0.lock().unwrap_or_else(|e| e.into_inner());
-            while k >= *t + ahead && !stop.load(Ordering::Relaxed) {
-                t = taken.1.wait(t).unwrap_or_else(|e| e.into_inner());
-            }
-            drop(t);
-            if stop.load(Ordering::Relaxed) {
-                return;
-            }
-            let item = slots[k].lock().unwrap_or_else(|e| e.into_inner()).take();
-            let item = item.expect("each item is taken once");
-            // A panic stops the other workers (none waits for a result that never comes),
-            // then goes on to the caller.
-            let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                self.pool.install(|| work(w, item))
-            }));
-            let r = r.unwrap_or_else(|e| {
-                stop_all();
-                std::panic::resume_unwind(e)
-            });
-            if tx.send((k, r)).is_err() {
-                return;
-            }
-        };
-        let mut result = Ok(());
-        std::thread::scope(|s| {
-            // No more workers than items (`-j 1024` over five documents starts five).
-            for w in 0..jobs.min(n) {
-                let (tx, worker) = (tx.clone(), &worker);
-                s.spawn(move || worker(w, tx));
-            }
-            drop(tx);
+        let (tx, rx) = mpsc::channel::<(usize, std::thread::Result<R>)>();
+        let (mut result, mut panic) = (Ok(()), None);
+        self.pool.in_place_scope_fifo(|s| {
+            let spawn = |(k, t): (usize, T)| {
+                let (tx, stop) = (tx.clone(), &stop);
+                s.spawn_fifo(move |_| {
+                    if stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    let w = rayon::current_thread_index().unwrap_or(0);
+                    // A panic goes to the calling thread, which stops the run and raises it.
+                    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| work(w, t)));
+                    let _ = tx.send((k, r));
+                })
+            };
+            items.by_ref().take(self.options.chunk).for_each(spawn);
             let mut done: std::collections::BTreeMap<usize, R> = Default::default();
-            let (mut want, mut panic) = (0, None);
-            // Ends when every worker has ended (the senders are gone).
-            for (k, r) in rx.iter() {
-                done.insert(k, r);
+            let mut want = 0;
+            'results: while want < n {
+                let Ok((k, r)) = rx.recv() else { break };
+                match r {
+                    Ok(r) => done.insert(k, r),
+                    Err(e) => {
+                        panic = Some(e);
+                        break;
+                    }
+                };
                 while let Some(r) = done.remove(&want) {
                     want += 1;
-                    if result.is_ok() && panic.is_none() {
-                        match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| take(r))) {
-                            Ok(r) => result = r,
-                            Err(e) => panic = Some(e),
+                    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| take(r))) {
+                        Ok(Ok(())) => {}
+                        Ok(Err(e)) => {
+                            result = Err(e);
+                            break 'results;
+                        }
+                        Err(e) => {
+                            panic = Some(e);
+                            break 'results;
                         }
                     }
-                    *taken.0.lock().unwrap_or_else(|e| e.into_inner()) = want;
-                    taken.1.notify_all();
-                }
-                if result.is_err() || panic.is_some() {
-                    stop_all();
+                    if let Some(item) = items.next() {
+                        spawn(item);
+                    }
                 }
             }
-            if let Some(e) = panic {
-                std::panic::resume_unwind(e);
-            }
+            stop.store(true, Ordering::Relaxed);
         });
+        if let Some(e) = panic {
+            std::panic::resume_unwind(e);
+        }
         result
     }
 
