@@ -41,7 +41,49 @@ pub(super) struct WordInfo {
     skip: bool,
 }
 
-type Words = FxHashMap<Arc<str>, WordInfo>;
+/// A thread's words of one language (and lexicon). A word of at most 15 bytes (most words)
+/// is keyed by its bytes packed in a `u128`, so that finding it reads the table's entry and
+/// no other memory (the memo is large and looked up for every token: a key on the heap cost
+/// a second cache miss a lookup).
+#[derive(Default)]
+struct Words {
+    short: FxHashMap<u128, WordInfo>,
+    long: FxHashMap<Box<str>, WordInfo>,
+}
+
+/// `word` packed with its length, if it has at most 15 bytes.
+fn packed(word: &str) -> Option<u128> {
+    let b = word.as_bytes();
+    let mut k = [0u8; 16];
+    k.get_mut(..b.len())?.copy_from_slice(b);
+    k[15] = u8::try_from(b.len()).ok().filter(|&n| n < 16)?;
+    Some(u128::from_le_bytes(k))
+}
+
+impl Words {
+    fn get(&self, word: &str) -> Option<&WordInfo> {
+        match packed(word) {
+            Some(k) => self.short.get(&k),
+            None => self.long.get(word),
+        }
+    }
+
+    fn insert(&mut self, word: &str, info: WordInfo) {
+        match packed(word) {
+            Some(k) => self.short.insert(k, info),
+            None => self.long.insert(word.into(), info),
+        };
+    }
+
+    fn len(&self) -> usize {
+        self.short.len() + self.long.len()
+    }
+
+    fn clear(&mut self) {
+        self.short.clear();
+        self.long.clear();
+    }
+}
 
 /// A thread's words: English ones, and Indonesian ones for each of the last
 /// [`LEXICONS`] lexicons used (an Indonesian word holds its translations in one).
@@ -99,7 +141,7 @@ pub(super) fn word_info(
         if map.len() >= WORDS_MAX {
             map.clear();
         }
-        map.insert(Arc::from(lower), w.clone());
+        map.insert(lower, w.clone());
         w
     });
     ((!w.stop || all_caps) && !w.skip).then_some(w)
