@@ -381,7 +381,7 @@ impl Prepared {
             let own = queries.len();
             let s = item.stem();
             if s != 0 {
-                let surface = lexicon::key(item.token());
+                let surface = item.word.key;
                 let keys = [Some(s), (surface != s).then_some(surface)];
                 for k in keys.into_iter().flatten() {
                     if let Some(v) = pairs.get(&k) {

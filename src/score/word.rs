@@ -20,6 +20,8 @@ pub(super) struct Word {
     pub(super) cognate: Box<str>,
     /// The lexicon key of its stem (0 for a number).
     pub(super) stem: u64,
+    /// The lexicon key of the token itself (0 for a number).
+    pub(super) key: u64,
     /// Indonesian: the English-stem keys the lexicon translates its stem and its token into,
     /// sorted and deduplicated (held here once, not in the queries of every sentence with the
     /// word); empty for English words and numbers.
@@ -150,11 +152,11 @@ pub(super) fn word_info(
 /// The [`WordInfo`] of a lowercase word of `lang` prepared with `lex`.
 fn new_word(lower: &str, lang: Lang, lex: &Lexicon) -> WordInfo {
     let cognate = cognate_form(lower, lang);
+    let token = lexicon::key(lower);
     let (stem, base, translations) = match lang {
         Lang::Id => {
             let stem = lexicon::key(&lexicon::stem_id(lower));
             // The translations of its stem and, when that differs, of the token itself.
-            let token = lexicon::key(lower);
             let of_token = if token != stem {
                 lex.translations(token)
             } else {
@@ -182,6 +184,7 @@ fn new_word(lower: &str, lang: Lang, lex: &Lexicon) -> WordInfo {
             token: lower.into(),
             cognate: cognate.into(),
             stem,
+            key: token,
             translations: translations.into(),
         }),
         stop: lexicon::is_stop(lower, lang),
