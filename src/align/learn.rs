@@ -38,14 +38,18 @@ impl Aligner {
 /// Co-occurrence statistics gathered from confident beads of a first pass, over any number
 /// of documents; mergeable, so documents can be processed in parallel.
 ///
-/// Each stem is numbered as it is first seen (per side), and a pair of stems is counted
-/// under its two numbers in one `u64`: the pair table, which every confident bead updates
-/// once per pair of its words, is the largest and most often touched, and 16-byte entries
-/// keyed by a number keep more of it in the caches than 24-byte ones keyed by two stem keys.
+/// Each stem is numbered as it is first seen (per side), and the pairs of stems are counted
+/// in a small table per Indonesian stem, keyed by the English stem's number: a confident
+/// bead updates the counts of every pair of its words, which in one table of all pairs were
+/// as many scattered cache misses; here the pairs of one Indonesian word are counted in its
+/// own table, whose 8-byte entries lie together.
 #[derive(Clone, Debug, Default)]
 pub struct LearnStats {
-    /// Beads each pair of stems was seen in, by `id number << 32 | en number`.
-    pair: HashMap<u64, u32>,
+    /// By Indonesian stem number: the beads it was seen in with each English stem, by the
+    /// English stem's number.
+    pair: Vec<HashMap<u32, u32>>,
+    /// Pairs counted (the sizes of the tables).
+    pairs: usize,
     id: Stems,
     en: Stems,
     beads: u32,
@@ -131,9 +135,13 @@ impl LearnStats {
         let (a, b) = (words(id), words(en));
         let b: Vec<u32> = b.iter().map(|&y| self.en.count(y, 1)).collect();
         for &x in &a {
-            let i = u64::from(self.id.count(x, 1)) << 32;
+            let i = self.id.count(x, 1) as usize;
+            self.pair.resize_with(self.id.key.len(), HashMap::default);
+            let row = &mut self.pair[i];
             for &j in &b {
-                *self.pair.entry(i | u64::from(j)).or_default() += 1;
+                let n = row.entry(j).or_default();
+                self.pairs += usize::from(*n == 0);
+                *n += 1;
             }
         }
         self.beads += 1;
@@ -141,13 +149,18 @@ impl LearnStats {
 
     /// Merge statistics gathered elsewhere (the smaller into the larger: counts are sums).
     pub fn merge(&mut self, mut other: LearnStats) {
-        if other.pair.len() > self.pair.len() {
+        if other.pairs > self.pairs {
             std::mem::swap(self, &mut other);
         }
         let (ids, ens) = (self.id.merge(&other.id), self.en.merge(&other.en));
-        for (k, v) in other.pair {
-            let (i, j) = (ids[(k >> 32) as usize], ens[k as u32 as usize]);
-            *self.pair.entry(u64::from(i) << 32 | u64::from(j)).or_default() += v;
+        self.pair.resize_with(self.id.key.len(), HashMap::default);
+        for (i, row) in other.pair.into_iter().enumerate() {
+            let mine = &mut self.pair[ids[i] as usize];
+            for (j, c) in row {
+                let n = mine.entry(ens[j as usize]).or_default();
+                self.pairs += usize::from(*n == 0);
+                *n += c;
+            }
         }
         self.beads += other.beads;
     }
@@ -171,22 +184,27 @@ impl LearnStats {
     /// Word pairs seen together at least `min_count` times with a Dice coefficient of at
     /// least `min_dice`.
     fn translations_with(&self, min_count: u32, min_dice: f64) -> Learned {
-        let mut best: HashMap<u64, Vec<(f64, u64)>> = HashMap::default();
-        for (&k, &c) in &self.pair {
-            if c < min_count {
-                continue;
-            }
-            let (i, j) = ((k >> 32) as usize, k as u32 as usize);
-            let dice = 2.0 * c as f64 / (self.id.beads[i] + self.en.beads[j]) as f64;
-            if dice >= min_dice {
-                best.entry(self.id.key[i]).or_default().push((dice, self.en.key[j]));
-            }
-        }
         let mut map = HashMap::default();
-        for (x, mut v) in best {
-            v.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            v.truncate(3);
-            map.insert(x, v.into_iter().map(|(_, y)| y).collect());
+        let mut best: Vec<(f64, u64)> = Vec::new();
+        for (i, row) in self.pair.iter().enumerate() {
+            best.clear();
+            for (&j, &c) in row {
+                if c < min_count {
+                    continue;
+                }
+                let j = j as usize;
+                let dice = 2.0 * c as f64 / (self.id.beads[i] + self.en.beads[j]) as f64;
+                if dice >= min_dice {
+                    best.push((dice, self.en.key[j]));
+                }
+            }
+            if !best.is_empty() {
+                best.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+                map.insert(
+                    self.id.key[i],
+                    best.iter().take(3).map(|&(_, y)| y).collect(),
+                );
+            }
         }
         Learned { map }
     }
