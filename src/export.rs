@@ -93,20 +93,43 @@ pub fn round_score(score: f64) -> f64 {
     }
 }
 
+/// A score with four decimals (as `format!("{:.4}", round_score(score))` writes it, from the
+/// score in ten-thousandths: the float formatting was most of the cost of a TSV row).
 fn score_str(score: f64) -> String {
-    format!("{:.4}", round_score(score))
+    let r = round_score(score);
+    let tenths = (r * 10_000.0).round();
+    if tenths.abs() >= 1e15 {
+        return format!("{r:.4}");
+    }
+    let n = tenths.abs() as u64;
+    let sign = if r.is_sign_negative() { "-" } else { "" };
+    format!("{sign}{}.{:04}", n / 10_000, n % 10_000)
 }
 
 fn index_list(idx: &[usize]) -> String {
-    use std::fmt::Write as _;
     let mut s = String::new();
-    for (k, i) in idx.iter().enumerate() {
+    for (k, &i) in idx.iter().enumerate() {
         if k > 0 {
             s.push(',');
         }
-        let _ = write!(s, "{i}");
+        push_number(&mut s, i);
     }
     s
+}
+
+/// `n` in decimal at the end of `s`.
+fn push_number(s: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(digits[at..].iter().map(|&d| char::from(d)));
 }
 
 /// Output format of a corpus.
@@ -679,6 +702,35 @@ mod tests {
         let mut w = CorpusWriter::new(format, Vec::new()).unwrap();
         w.write_doc(&doc).unwrap();
         String::from_utf8(w.finish().unwrap().remove(0)).unwrap()
+    }
+
+    #[test]
+    fn scores_and_index_lists_are_written_as_the_formatter_writes_them() {
+        let mut x = -2.5f64;
+        while x < 2.5 {
+            for s in [x, x + 0.00005, x - 0.00005, x + 1e-9, -x] {
+                assert_eq!(score_str(s), format!("{:.4}", round_score(s)), "{s}");
+            }
+            x += 0.000_37;
+        }
+        for s in [
+            0.0,
+            -0.0,
+            -1e-9,
+            1e300,
+            -1e300,
+            f64::NAN,
+            f64::INFINITY,
+            0.99995,
+            123456.78915,
+        ] {
+            assert_eq!(score_str(s), format!("{:.4}", round_score(s)), "{s}");
+        }
+        assert_eq!(
+            index_list(&[0, 7, 10, 1234567, 4294967295]),
+            "0,7,10,1234567,4294967295"
+        );
+        assert_eq!(index_list(&[]), "");
     }
 
     #[test]
