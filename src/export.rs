@@ -102,8 +102,15 @@ fn score_str(score: f64) -> String {
         return format!("{r:.4}");
     }
     let n = tenths.abs() as u64;
-    let sign = if r.is_sign_negative() { "-" } else { "" };
-    format!("{sign}{}.{:04}", n / 10_000, n % 10_000)
+    let mut s = String::with_capacity(8);
+    if r.is_sign_negative() {
+        s.push('-');
+    }
+    push_number(&mut s, n / 10_000);
+    s.push('.');
+    let frac = n % 10_000;
+    s.extend([1000, 100, 10, 1].map(|d| char::from(b'0' + (frac / d % 10) as u8)));
+    s
 }
 
 fn index_list(idx: &[usize]) -> String {
@@ -112,13 +119,13 @@ fn index_list(idx: &[usize]) -> String {
         if k > 0 {
             s.push(',');
         }
-        push_number(&mut s, i);
+        push_number(&mut s, i as u64);
     }
     s
 }
 
 /// `n` in decimal at the end of `s`.
-fn push_number(s: &mut String, mut n: usize) {
+fn push_number(s: &mut String, mut n: u64) {
     let mut digits = [0u8; 20];
     let mut at = digits.len();
     loop {
