@@ -277,7 +277,7 @@ pub fn identify(id: &str, en: &str) -> Languages {
 /// otherwise align the original with itself (beads dropped as identical) and leave the
 /// translation unpaired. Byte ranges of the lines, without their line breaks.
 pub fn copied_lines(text: &str, other: &str, other_lang: Lang) -> Vec<std::ops::Range<usize>> {
-    let lines: std::collections::HashSet<&str> = other
+    let lines: rustc_hash::FxHashSet<&str> = other
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())

@@ -76,20 +76,20 @@ fn en_irregular() -> &'static HashMap<&'static str, &'static str> {
 }
 
 /// The words of a stop-word file: one per line, `#` starts a comment.
-fn stop_set(text: &'static str) -> std::collections::HashSet<&'static str> {
+fn stop_set(text: &'static str) -> FxHashSet<&'static str> {
     text.lines()
         .map(|l| l.split('#').next().unwrap_or("").trim())
         .filter(|w| !w.is_empty())
         .collect()
 }
 
-fn id_stopwords() -> &'static std::collections::HashSet<&'static str> {
-    static STOP: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn id_stopwords() -> &'static FxHashSet<&'static str> {
+    static STOP: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     STOP.get_or_init(|| stop_set(ID_STOP))
 }
 
-fn en_stopwords() -> &'static std::collections::HashSet<&'static str> {
-    static STOP: OnceLock<std::collections::HashSet<&'static str>> = OnceLock::new();
+fn en_stopwords() -> &'static FxHashSet<&'static str> {
+    static STOP: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
     STOP.get_or_init(|| stop_set(EN_STOP))
 }
 
