@@ -626,62 +626,20 @@ impl Pipeline {
         let mut probability = document::probability(&features);
         let mut parts = Default::default();
         let mut untranslated = 0;
-        // A document too short for the document model is judged as one pair of texts, as
-        // `selaras score` scores a pair: the sentences its beads pair, joined on each side (a
-        // partly translated document is judged by the part that has a translation), or its
-        // whole sides where no bead pairs anything. Its one or two beads' scores are the
-        // alignment's choice among the shapes of so few sentences, not whether they translate.
         if features.shorter < document::MIN_SENTENCES {
-            let joined = |side: &[Sentence], of: fn(&Bead) -> &[usize], all: bool| {
-                let paired = beads
-                    .iter()
-                    .filter(|b| all || (!b.id.is_empty() && !b.en.is_empty()));
-                paired
-                    .flat_map(of)
-                    .filter_map(|&k| side.get(k))
-                    .map(|s| s.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            };
-            let any = beads.iter().any(|b| !b.id.is_empty() && !b.en.is_empty());
-            let (ti, te) = (joined(id.0, |b| &b.id, !any), joined(en.0, |b| &b.en, !any));
-            if !ti.is_empty() && !te.is_empty() {
-                let ev = self.aligner.evidence();
-                let (pi, pe) = (ev.prepare(&ti, Lang::Id), ev.prepare(&te, Lang::En));
-                let pair = crate::score::pair::probability(&ev.features(&pi, &pe));
-                // The longer side's sentences for each of its sentences the beads pair.
-                let paired = |of: fn(&Bead) -> &[usize]| {
-                    let ks = beads
-                        .iter()
-                        .filter(|b| !b.id.is_empty() && !b.en.is_empty());
-                    ks.map(|b| of(b).len()).sum::<usize>()
-                };
-                let (ni, ne) = (paired(|b| &b.id), paired(|b| &b.en));
-                let choices = if id.0.len() >= en.0.len() {
-                    id.0.len() as f64 / ni.max(1) as f64
-                } else {
-                    en.0.len() as f64 / ne.max(1) as f64
-                };
-                probability = document::short_probability(pair, choices);
+            let ev = self.aligner.evidence();
+            if let Some(p) = document::judge_short(ev, id.0, en.0, beads) {
+                probability = p;
             }
         } else {
-            // Each sentence with the probability of its bead's part.
             let of_beads = document::translated_parts(&pairs);
             untranslated = (pairs.iter().zip(&of_beads))
                 .filter(|(p, q)| p.is_some() && **q < 0.5)
                 .count();
-            let per_sentence = |side: &[Sentence], of: fn(&Bead) -> &[usize]| {
-                let mut out: Vec<(usize, f64)> = side.iter().map(|s| (s.end, 1.0)).collect();
-                for (b, &p) in beads.iter().zip(&of_beads) {
-                    for &k in of(b) {
-                        if let Some(s) = out.get_mut(k) {
-                            s.1 = p;
-                        }
-                    }
-                }
-                out
-            };
-            parts = (per_sentence(id.0, |b| &b.id), per_sentence(en.0, |b| &b.en));
+            parts = (
+                document::sentence_parts(id.0, beads, &of_beads, |b| &b.id),
+                document::sentence_parts(en.0, beads, &of_beads, |b| &b.en),
+            );
         }
         Judgement {
             languages,

@@ -93,7 +93,7 @@ fn bead_pair(
     (id, pid): (&[Sentence], &[Prepared]),
     (en, pen): (&[Sentence], &[Prepared]),
 ) -> f64 {
-    if b.id.is_empty() || b.en.is_empty() {
+    if !b.is_paired() {
         return 0.0;
     }
     let joined = |idx: &[usize], sents: &[Sentence], lang| {
@@ -152,7 +152,7 @@ pub fn read_with(
     let (mut run, mut run_sents, mut best, mut best_sents) = (0.0f64, 0usize, 0.0f64, 0usize);
     for b in beads {
         let n = (b.id.len() + b.en.len()) as f64;
-        if b.id.is_empty() || b.en.is_empty() {
+        if !b.is_paired() {
             unpaired += n;
             pairs.push(None);
             continue;
@@ -479,6 +479,63 @@ pub fn short_probability(pair: f64, choices: f64) -> f64 {
         pair / (1.0 - pair).max(1e-12) * SHORT_PRIOR / (1.0 - SHORT_PRIOR) / choices.max(1.0);
     let p = odds / (1.0 + odds);
     if p.is_finite() { p } else { 0.0 }
+}
+
+/// The probability that a document too short for the model ([`MIN_SENTENCES`]) translates
+/// its other side ([`short_probability`]): the sentences its beads pair, joined on each side
+/// (a partly translated document is judged by the part that has a translation), or its whole
+/// sides where no bead pairs anything, scored as `selaras score` scores a pair; `None` where a
+/// side has no text. Its one or two beads' scores are the alignment's choice among the shapes
+/// of so few sentences, not whether they translate.
+pub fn judge_short(ev: &Evidence, id: &[Sentence], en: &[Sentence], beads: &[Bead]) -> Option<f64> {
+    let any = beads.iter().any(Bead::is_paired);
+    let taken = || beads.iter().filter(move |b| !any || b.is_paired());
+    let joined = |side: &[Sentence], of: fn(&Bead) -> &[usize]| {
+        let texts: Vec<&str> = (taken().flat_map(of))
+            .filter_map(|&k| side.get(k))
+            .map(|s| s.text.as_str())
+            .collect();
+        texts.join(" ")
+    };
+    let (ti, te) = (joined(id, |b| &b.id), joined(en, |b| &b.en));
+    if ti.is_empty() || te.is_empty() {
+        return None;
+    }
+    let (pi, pe) = (ev.prepare(&ti, Lang::Id), ev.prepare(&te, Lang::En));
+    let pair = crate::score::pair::probability(&ev.features(&pi, &pe));
+    // The longer side's sentences for each of its sentences the beads pair.
+    let paired = |of: fn(&Bead) -> &[usize]| -> usize {
+        (beads.iter().filter(|b| b.is_paired()))
+            .map(|b| of(b).len())
+            .sum()
+    };
+    let (ni, ne) = (paired(|b| &b.id), paired(|b| &b.en));
+    let choices = if id.len() >= en.len() {
+        id.len() as f64 / ni.max(1) as f64
+    } else {
+        en.len() as f64 / ne.max(1) as f64
+    };
+    Some(short_probability(pair, choices))
+}
+
+/// Per sentence of `side`: where it ends in its text, and the probability of the part its
+/// bead lies in (`parts`, one per bead of `beads`, [`translated_parts`]; 1 for a sentence in
+/// no bead). `of` gives a bead's sentences on this side.
+pub fn sentence_parts(
+    side: &[Sentence],
+    beads: &[Bead],
+    parts: &[f64],
+    of: fn(&Bead) -> &[usize],
+) -> Vec<(usize, f64)> {
+    let mut out: Vec<(usize, f64)> = side.iter().map(|s| (s.end, 1.0)).collect();
+    for (b, &p) in beads.iter().zip(parts) {
+        for &k in of(b) {
+            if let Some(s) = out.get_mut(k) {
+                s.1 = p;
+            }
+        }
+    }
+    out
 }
 
 /// The probability that the two documents translate each other (1 for a document of fewer

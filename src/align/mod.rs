@@ -72,6 +72,11 @@ impl Bead {
     pub fn kind(&self) -> String {
         format!("{}-{}", self.id.len(), self.en.len())
     }
+
+    /// Whether it pairs sentences of both sides (neither side empty).
+    pub fn is_paired(&self) -> bool {
+        !self.id.is_empty() && !self.en.is_empty()
+    }
 }
 
 /// The bead types allowed by default.

@@ -319,9 +319,7 @@ fn bead_stats(
     let params = &al.config().params;
     let sid: Vec<SentStat> = id.iter().map(|p| SentStat::new(p, false)).collect();
     let sen: Vec<SentStat> = en.iter().map(|p| SentStat::new(p, false)).collect();
-    let paired = beads
-        .iter()
-        .filter(|b| !b.id.is_empty() && !b.en.is_empty());
+    let paired = beads.iter().filter(|b| b.is_paired());
     let pi: Vec<SentStat> = paired
         .clone()
         .flat_map(|b| b.id.iter().map(|&i| sid[i]))
