@@ -12,6 +12,8 @@ documents of one or two units, too short for the document model). Then:
 - 5 % are swapped (the Indonesian file holds the English text and the reverse);
 - 5 % are partly parallel: the English translates only a run of the Indonesian paragraphs
   (40-70 % of the units);
+- with `--mixed F`, a share F are mixed: the English translates such a run and holds as many
+  units of another document before or after it;
 - the rest are genuine.
 
 It runs `selaras batch` on the manifest twice (as it is, and with --keep-unparallel: every
@@ -65,9 +67,11 @@ def text(paras):
     return "\n\n".join(" ".join(p) for p in paras) + "\n"
 
 
-def make(dev, out, seed, sizes=(4, 12), mis=0.10, swap=0.05, partial=0.05):
+def make(dev, out, seed, sizes=(4, 12), mis=0.10, swap=0.05, partial=0.05, mixed=0.0):
     """Write OUT/docs/*.txt and OUT/manifest.tsv (documents of SIZES units, least and most);
-    return {doc: (kind, set, id text, en text)}."""
+    return {doc: (kind, set, id text, en text)}. MIXED: the share of documents whose English
+    translates a run of the Indonesian paragraphs and holds another document's paragraphs
+    before or after it (drawn after the others, so that 0 leaves the collection as it was)."""
     os.makedirs(os.path.join(out, "docs"))
     truth = {}
     rows = []
@@ -107,6 +111,29 @@ def make(dev, out, seed, sizes=(4, 12), mis=0.10, swap=0.05, partial=0.05):
                 else:
                     start = sum(len(p) for p in ip[:a])
                     ep = cut(eu[start : start + got], rng)
+            elif r < mis + swap + partial + mixed and len(ip) >= 3:
+                kind = "mixed"
+                # A run of paragraphs holding 40-70 % of the units, and as many units of
+                # another document (at least two) before or after its translation.
+                want = rng.uniform(0.4, 0.7) * len(iu)
+                a = rng.randrange(len(ip))
+                b, got = a, 0
+                while b < len(ip) and got < want:
+                    got += len(ip[b])
+                    b += 1
+                o = d
+                while o == d:
+                    o = rng.randrange(len(docs))
+                other = docs[o][1]
+                m = max(2, min(len(iu) - got, len(other)))
+                if got < 2 or b - a == len(ip) or m > len(other):
+                    kind = "genuine"
+                    ep = cut(eu, rng)
+                else:
+                    k = rng.randrange(len(other) - m + 1)
+                    start = sum(len(p) for p in ip[:a])
+                    own, foreign = cut(eu[start : start + got], rng), cut(other[k : k + m], rng)
+                    ep = own + foreign if rng.random() < 0.5 else foreign + own
             else:
                 ep = cut(eu, rng)
             name = "%s-%04d" % (set_name.split("_")[0], d)
@@ -167,8 +194,10 @@ def report(truth, rows, errors, every, align_beads):
     good_kept = sum(1 for r in rows if r[0] not in bad)
     print(f"good documents' rows kept: {good_kept}/{good_all} "
           f"({100.0 * good_kept / max(1, good_all):.2f} %; target >= 97 %)")
-    for kind in ("genuine", "swapped", "partial"):
+    for kind in ("genuine", "swapped", "partial", "mixed"):
         docs = kinds.get(kind, [])
+        if kind == "mixed" and not docs:
+            continue
         passed = sum(1 for d in docs if d not in errors)
         print(f"{kind} documents passing: {passed}/{len(docs)} ({100.0 * passed / max(1, len(docs)):.2f} %)"
               + ("; target >= 99.5 %" if kind == "genuine" else ""))
@@ -217,13 +246,16 @@ def main():
         help="units a document holds, least and most (1,2: short documents, too short for the "
         "document model)",
     )
+    ap.add_argument("--mixed", type=float, default=0.0,
+                    help="share of documents whose English holds another document's paragraphs "
+                    "beside its translation of some (0 by default)")
     ap.add_argument("--keep", help="write the collection here instead of a temporary directory")
     args = ap.parse_args()
     out = args.keep or tempfile.mkdtemp(prefix="mispaired-")
     if args.keep:
         os.makedirs(out, exist_ok=True)
     sizes = tuple(int(x) for x in args.sizes.split(","))
-    truth = make(args.dev, out, args.seed, sizes)
+    truth = make(args.dev, out, args.seed, sizes, mixed=args.mixed)
     rows, errors = batch(args.bin, out, "out.tsv", [], args.jobs)
     every, _ = batch(args.bin, out, "all.tsv", ["--keep-unparallel"], args.jobs)
     beads = align_mispaired(args.bin, out, truth, args.align_docs)

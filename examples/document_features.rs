@@ -85,7 +85,7 @@ fn main() -> anyhow::Result<()> {
 }
 
 /// The features written, in order.
-const FIELDS: [&str; 17] = [
+const FIELDS: [&str; 18] = [
     "sentences",
     "supported",
     "supported_paired",
@@ -103,4 +103,5 @@ const FIELDS: [&str; 17] = [
     "in_order",
     "cover_near",
     "monotone",
+    "run_odds",
 ];

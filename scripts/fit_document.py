@@ -7,8 +7,8 @@ writes the document features of each with
 `cargo run --release --example document_features`, both as `batch` aligns a collection and as
 `align` aligns each document (`--align`), and fits an L2-regularised logistic regression
 (Newton's method, pure Python): documents that translate each other (genuine, swapped, partly
-parallel) against documents given another document's English. The mis-paired documents get
-twice the weight of all the others together (--negative-weight), since keeping one of them
+parallel, and 5 % mixed: --mixed) against documents given another document's English. The mis-paired documents get
+four times the weight of all the others together (--negative-weight), since keeping one of them
 puts rows of garbage in the corpus. Prints the coefficients and, at the 0.5 decision, the
 documents passing and caught, and the ones on the wrong side.
 
@@ -40,6 +40,7 @@ INPUTS = [
     "in_order",
     "strong",
     "cover_near",
+    "log_run_odds",
 ]
 
 
@@ -56,6 +57,7 @@ def design(r):
         f("in_order"),
         f("strong"),
         f("cover_near"),
+        math.log1p(f("run_odds")),
     ]
 
 
@@ -102,12 +104,12 @@ def fit(xs, ys, ws, lam):
     return beta
 
 
-def features(seeds, dev):
+def features(seeds, dev, mixed):
     """The feature rows of the collections of these seeds (built in temporary directories)."""
     rows = []
     for s in seeds:
         with tempfile.TemporaryDirectory(prefix="fit-document-") as d:
-            mispaired.make(dev, os.path.join(d, "c"), s)
+            mispaired.make(dev, os.path.join(d, "c"), s, mixed=mixed)
             for mode in ([], ["--align"]):
                 p = subprocess.run(
                     ["cargo", "run", "--release", "--quiet", "--example", "document_features",
@@ -121,9 +123,12 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--dev", default=os.path.join(ROOT, "..", "shared", "data", "dev"))
     ap.add_argument("--seeds", default="2,3,6,7")
+    ap.add_argument("--mixed", type=float, default=0.05,
+                    help="share of mixed documents (English with another document's paragraphs "
+                    "beside a translation of some), which translate each other")
     ap.add_argument("--features", nargs="*", help="feature files already written")
     ap.add_argument("--lambda", dest="lam", type=float, default=0.1)
-    ap.add_argument("--negative-weight", type=float, default=2.0,
+    ap.add_argument("--negative-weight", type=float, default=4.0,
                     help="weight of the mis-paired, as a multiple of all the others together")
     args = ap.parse_args()
     if args.features:
@@ -132,7 +137,7 @@ def main():
             with open(p, encoding="utf-8") as f:
                 rows += list(csv.DictReader(f, delimiter="\t"))
     else:
-        rows = features([int(s) for s in args.seeds.split(",")], args.dev)
+        rows = features([int(s) for s in args.seeds.split(",")], args.dev, args.mixed)
     # Documents judged by their languages have no features.
     rows = [r for r in rows if r["supported"] != "null"]
     xs = [design(r) for r in rows]
