@@ -14,7 +14,7 @@ set's gold):
   detection; `wrap72 packed`: no blank line between paragraphs (as text taken from a PDF);
 - `head-own`: headlines on a line of their own; `head-run`: run into the first sentence of
   their paragraph. The headlines are made from the gold's 1-1 beads: the document's first
-  one, and up to two more short ones (at most 12 English words) chosen at random as subheads;
+  one, and up to two more short ones (at most 12 English words) chosen at random as subheads, none next to another;
   the unit's final full stop is taken off, and each side is written in title case (small
   function words in lower case) or in sentence case, chosen per document and side (English
   titles mostly title case, Indonesian ones as often one as the other, as in news sites). A
@@ -118,7 +118,7 @@ def parse_gold(path):
 
 def pick_headlines(beads, units_en, rng):
     """The gold beads (their unit indices) made headlines: the first 1-1 bead, and up to two
-    more short 1-1 beads, each followed by a unit on both sides."""
+    more short 1-1 beads, each followed by a unit on both sides that is not a headline."""
     ok = [
         (a[0], b[0])
         for k, (a, b) in enumerate(beads)
@@ -129,7 +129,14 @@ def pick_headlines(beads, units_en, rng):
     chosen = [ok[0]]
     rest = [p for p in ok[1:] if len(units_en[p[1]].split()) <= 12]
     rng.shuffle(rest)
-    chosen += rest[: rng.choice((0, 1, 2))]
+    want = 1 + rng.choice((0, 1, 2))
+    # A headline is followed by a sentence, not by another headline: a subhead right after
+    # one would run into it, not into the first sentence of its paragraph.
+    for p in rest:
+        if len(chosen) == want:
+            break
+        if all(abs(p[0] - q[0]) > 1 and abs(p[1] - q[1]) > 1 for q in chosen):
+            chosen.append(p)
     return chosen
 
 
