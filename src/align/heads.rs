@@ -26,7 +26,7 @@
 //! matching places looks as consistent as a headline does.
 
 use crate::score::{Evidence, Prepared, cover_with};
-use crate::segment::{Lang, Sentence};
+use crate::segment::{Lang, Sentence, is_title_before_name};
 
 use super::model::{DocStats, length_term};
 use super::{Aligner, Bead};
@@ -453,10 +453,22 @@ pub fn head_cuts(
     out.retain(|c| rest_ok(c.at));
     // A sentence does not open with a bracket.
     out.retain(|c| !text[c.at..].starts_with(['(', '[']));
-    // A headline does not end with an article, a conjunction or a preposition.
+    // A headline does not end with an article, a conjunction or a preposition, nor with a
+    // form of address or a rank, which stands before a name (`… Than It Already Is Mrs |
+    // Clinton has …`), nor inside the name after one (`… Stalls Mrs Sari | Wulandari opened`).
+    let addressed = |k: usize| {
+        (0..k)
+            .rev()
+            .take_while(|&j| j + 1 == k || unknown(j + 1))
+            .any(|j| is_title_before_name(ws[j].1, lang))
+    };
     for c in &mut out {
-        let before = ws.iter().take_while(|w| w.0 < c.at).last();
-        if before.is_some_and(|w| dangles(&bare(w.1), lang)) {
+        let k = ws.iter().take_while(|w| w.0 < c.at).count();
+        let before = k.checked_sub(1).map(|j| ws[j]);
+        if before.is_some_and(|w| dangles(&bare(w.1), lang))
+            || (k > 0 && k < ws.len() && unknown(k) && addressed(k))
+            || before.is_some_and(|w| is_title_before_name(w.1, lang))
+        {
             c.prior -= params.dangling;
         }
     }

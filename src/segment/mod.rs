@@ -58,6 +58,18 @@ impl Lang {
     }
 }
 
+/// Whether `word` is a form of address or a rank that stands before a name (`Mrs`, `Dr.`,
+/// `Prof`, `Ny.`): a capitalised entry of the language's bundled list of titles
+/// (`src/segment/LANG.titles.txt`), written with or without its final dot.
+pub fn is_title_before_name(word: &str, lang: Lang) -> bool {
+    if !word.starts_with(|c: char| c.is_uppercase()) {
+        return false;
+    }
+    let stem = word.strip_suffix('.').unwrap_or(word);
+    let list = format!("{}.titles", lang.code());
+    srx::list_words(&list).any(|e| e.strip_suffix('.') == Some(stem))
+}
+
 /// One sentence of an input text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Sentence {
@@ -551,6 +563,17 @@ mod tests {
     fn segmenter_is_send_sync_clone() {
         fn check<T: Send + Sync + Clone>() {}
         check::<Segmenter>();
+    }
+
+    #[test]
+    fn forms_of_address_are_titles_before_a_name() {
+        assert!(is_title_before_name("Mrs", Lang::En));
+        assert!(is_title_before_name("Dr.", Lang::En));
+        assert!(is_title_before_name("Ny.", Lang::Id));
+        assert!(is_title_before_name("Prof", Lang::Id));
+        assert!(!is_title_before_name("mrs", Lang::En));
+        assert!(!is_title_before_name("Market", Lang::En));
+        assert!(!is_title_before_name("e.g.", Lang::En));
     }
 
     #[test]

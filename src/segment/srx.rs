@@ -31,6 +31,14 @@ const LISTS: &[(&str, &str)] = &word_lists![
     "labels"
 ];
 
+/// The entries of the bundled word list `name` (empty for an unknown name).
+pub(super) fn list_words(name: &str) -> impl Iterator<Item = &'static str> {
+    (LISTS.iter().filter(move |(n, _)| *n == name))
+        .flat_map(|(_, list)| list.lines())
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
 /// One rule as read from an SRX file.
 #[derive(Debug, Default)]
 pub(super) struct RawRule {
@@ -66,18 +74,14 @@ pub(super) fn expand(re: &str) -> std::result::Result<String, String> {
             return Err("`{{` without `}}`".into());
         };
         let name = tail[..j].trim();
-        let Some((_, list)) = LISTS.iter().find(|(n, _)| *n == name) else {
+        if !LISTS.iter().any(|(n, _)| *n == name) {
             let known: Vec<&str> = LISTS.iter().map(|(n, _)| *n).collect();
             return Err(format!(
                 "unknown word list {{{{{name}}}}} (known: {})",
                 known.join(", ")
             ));
         };
-        let mut words: Vec<&str> = list
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            .collect();
+        let mut words: Vec<&str> = list_words(name).collect();
         // Longest first, so that an alternation never stops at a shorter entry.
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         let alts: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();

@@ -280,6 +280,30 @@ fn a_title_cased_headline_ends_before_a_name_that_opens_the_sentence() {
     assert!(pairs[1].1.starts_with("Semarang, which"), "{pairs:?}");
 }
 
+/// `pasar-mrs`: the first sentence opens with a form of address and a name of two words
+/// (`Ny. Sari Wulandari` / `Mrs Sari Wulandari`), which a title-cased headline runs into: the
+/// headline ends before the form of address, not after it or inside the name.
+#[test]
+fn a_headline_does_not_end_after_a_form_of_address_or_inside_its_name() {
+    let pairs = pairs("pasar-mrs");
+    assert_eq!(
+        pairs[0],
+        (
+            "Pedagang Pasar Johar Akhirnya Kembali ke Kios Mereka".to_string(),
+            "Johar Market Traders Are Finally Back in Their Stalls".to_string()
+        ),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs[1].0.starts_with("Ny. Sari Wulandari membuka"),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs[1].1.starts_with("Mrs Sari Wulandari opened"),
+        "{pairs:?}"
+    );
+}
+
 /// `pasar-stacked` is `pasar-runin` with a subhead after the headline, both run into the
 /// first sentence: each is split off on both sides.
 #[test]
