@@ -118,11 +118,12 @@ def parse_gold(path):
 
 def pick_headlines(beads, units_en, rng):
     """The gold beads (their unit indices) made headlines: the first 1-1 bead, and up to two
-    more short 1-1 beads, each followed by a unit on both sides that is not a headline."""
+    more short 1-1 beads, each followed by a bead with a unit on both sides (a headline runs
+    into a sentence on each side), none of them a headline."""
     ok = [
         (a[0], b[0])
         for k, (a, b) in enumerate(beads)
-        if len(a) == 1 and len(b) == 1 and k + 1 < len(beads)
+        if len(a) == 1 and len(b) == 1 and k + 1 < len(beads) and all(beads[k + 1])
     ]
     if not ok:
         return []
