@@ -7,7 +7,9 @@ Testament) into documents of 6-12 consecutive units, one unit a line (aligned wi
 `--presplit`, so that each row's units are known). In each "mixed" document the English translates only
 the first (or, half the time, the last) 40-60 % of the Indonesian units; the rest of the
 English is the same number of units (at least two) taken from another document of the set, so
-the alignment finds sentences to pair on both sides where nothing translates. The same
+the alignment finds sentences to pair on both sides where nothing translates (`--place
+middle`: the translation of the first and the last units, the other document's in between;
+`--text`: running text in paragraphs of 1-3 units, segmented by selaras). The same
 documents fully translated are the control. It runs `selaras batch` over both and reports:
 
 - rows from the untranslated part (their English from the other document) scored >= 0.5
@@ -16,7 +18,8 @@ documents fully translated are the control. It runs `selaras batch` over both an
   control, and other wrong rows scored >= 0.5;
 - documents listed as not translations (a mixed document keeps its translated part).
 
-    cargo build --release && python3 benches/mixed_bench.py [--seed S] [--keep DIR]
+    cargo build --release && python3 benches/mixed_bench.py [--seed S] [--place ends|middle]
+        [--text] [--keep DIR]
 """
 
 import argparse
@@ -35,9 +38,11 @@ import mispaired  # noqa: E402
 csv.field_size_limit(1 << 30)
 
 
-def make(dev, out, seed):
+def make(dev, out, seed, place="ends", text=False):
     """Write OUT/{mixed,control}/*.{id,en}.txt; return {doc: (set of foreign English units,
-    the document's true pairs of units)}."""
+    the document's true pairs of units)}. PLACE: where the other document's units go
+    (`ends`: at the start or the end, `middle`: between two translated parts); TEXT: running
+    text in paragraphs of 1-3 units instead of a unit a line."""
     for sub in ("mixed", "control"):
         os.makedirs(os.path.join(out, sub))
     foreign = {}
@@ -59,7 +64,13 @@ def make(dev, out, seed):
             other = docs[o][1]
             m = max(2, min(len(iu) - h, len(other)))
             tail = rng.random() < 0.5
-            if tail:
+            if place == "middle":
+                # The translation of the first and the last units, the other document's in
+                # between (where the Indonesian has its own middle units).
+                start = rng.randrange(len(other) - m + 1)
+                a = max(1, h // 2)
+                en = eu[:a] + other[start : start + m] + eu[a + len(iu) - h :]
+            elif tail:
                 start = rng.randrange(len(other) - m + 1)
                 en = eu[:h] + other[start : start + m]
             else:
@@ -71,13 +82,17 @@ def make(dev, out, seed):
                 for side, units in (("id", iu), ("en", en_units)):
                     path = os.path.join(out, sub, f"{name}.{side}.txt")
                     with open(path, "w", encoding="utf-8") as f:
-                        f.write("".join(u + "\n" for u in units))
+                        if text:
+                            f.write(mispaired.text(mispaired.cut(units, rng)))
+                        else:
+                            f.write("".join(u + "\n" for u in units))
             foreign[name] = (set(u.strip() for u in foreign_units), list(zip(iu, eu)))
     return foreign
 
 
-def run(binary, directory, out):
-    subprocess.run([binary, "batch", "-q", "--presplit", directory, "-o", out], check=False)
+def run(binary, directory, out, text):
+    split = [] if text else ["--presplit"]
+    subprocess.run([binary, "batch", "-q"] + split + [directory, "-o", out], check=False)
     with open(out, encoding="utf-8") as f:
         r = csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(r)
@@ -101,9 +116,11 @@ def report(name, rows, errors, truth, mixed, ndocs):
         set_name = doc.split("-")[0]
         units, pairs = truth[doc]
         i, e = squash(id_text), squash(en)
-        if mixed and any(u and squash(u) in e for u in units):
+        # A row holds a unit, or (in running text) a sentence of one.
+        within = lambda part, whole: part and whole and (part in whole or whole in part)
+        if mixed and any(within(squash(u), e) for u in units):
             kind = 0
-        elif any(squash(a) in i and squash(b) in e for a, b in pairs):
+        elif any(within(squash(a), i) and within(squash(b), e) for a, b in pairs):
             # Right where it holds a true pair (a unit pair in a 2-1 bead of a merge counts).
             kind = 1
         else:
@@ -127,18 +144,24 @@ def main():
     ap.add_argument("--dev", default=os.path.join(root, "..", "shared", "data", "dev"))
     ap.add_argument("--bin", default=os.path.join(root, "target", "release", "selaras"))
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--place", choices=("ends", "middle"), default="ends",
+                    help="where the other document's units go: at the start or the end (default), "
+                    "or between two translated parts")
+    ap.add_argument("--text", action="store_true",
+                    help="running text in paragraphs of 1-3 units (segmented by selaras), not a "
+                    "unit a line")
     ap.add_argument("--keep", help="write the collections here instead of a temporary directory")
     args = ap.parse_args()
     out = args.keep or tempfile.mkdtemp(prefix="mixed-")
     if args.keep:
         os.makedirs(out, exist_ok=True)
-    foreign = make(args.dev, out, args.seed)
+    foreign = make(args.dev, out, args.seed, args.place, args.text)
     ndocs = {}
     for doc in foreign:
         ndocs[doc.split("-")[0]] = ndocs.get(doc.split("-")[0], 0) + 1
-    rows, errors = run(args.bin, os.path.join(out, "mixed"), os.path.join(out, "mixed.tsv"))
+    rows, errors = run(args.bin, os.path.join(out, "mixed"), os.path.join(out, "mixed.tsv"), args.text)
     report("mixed", rows, errors, foreign, True, ndocs)
-    rows, errors = run(args.bin, os.path.join(out, "control"), os.path.join(out, "control.tsv"))
+    rows, errors = run(args.bin, os.path.join(out, "control"), os.path.join(out, "control.tsv"), args.text)
     report("control", rows, errors, foreign, False, ndocs)
     if not args.keep:
         shutil.rmtree(out)
