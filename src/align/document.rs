@@ -227,7 +227,7 @@ pub const PART_PRIOR: f64 = 0.9;
 
 /// The probability that the next paired bead lies in the same kind of part as the one before
 /// (translated or not): parts run for tens of beads, not a bead or two.
-pub const PART_STAY: f64 = 0.95;
+pub const PART_STAY: f64 = 0.9;
 
 /// For each bead (`pairs`: its pair probability, `None` for a bead with an empty side), the
 /// probability that it lies in a part of the document that the other side translates.
