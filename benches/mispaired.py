@@ -63,6 +63,18 @@ def cut(units, rng):
     return out
 
 
+def paragraph_run(paras, units, rng):
+    """A run of paragraphs holding 40-70 % of the UNITS: its first paragraph, the paragraph
+    after its last, and how many units it holds."""
+    want = rng.uniform(0.4, 0.7) * units
+    a = rng.randrange(len(paras))
+    b, got = a, 0
+    while b < len(paras) and got < want:
+        got += len(paras[b])
+        b += 1
+    return a, b, got
+
+
 def text(paras):
     return "\n\n".join(" ".join(p) for p in paras) + "\n"
 
@@ -98,13 +110,7 @@ def make(dev, out, seed, sizes=(4, 12), mis=0.10, swap=0.05, partial=0.05, mixed
                 ep = cut(eu, rng)
             elif r < mis + swap + partial and len(ip) >= 3:
                 kind = "partial"
-                # A run of paragraphs holding 40-70 % of the units.
-                want = rng.uniform(0.4, 0.7) * len(iu)
-                a = rng.randrange(len(ip))
-                b, got = a, 0
-                while b < len(ip) and got < want:
-                    got += len(ip[b])
-                    b += 1
+                a, b, got = paragraph_run(ip, len(iu), rng)
                 if got < 2 or b - a == len(ip):
                     kind = "genuine"
                     ep = cut(eu, rng)
@@ -113,14 +119,9 @@ def make(dev, out, seed, sizes=(4, 12), mis=0.10, swap=0.05, partial=0.05, mixed
                     ep = cut(eu[start : start + got], rng)
             elif r < mis + swap + partial + mixed and len(ip) >= 3:
                 kind = "mixed"
-                # A run of paragraphs holding 40-70 % of the units, and as many units of
-                # another document (at least two) before or after its translation.
-                want = rng.uniform(0.4, 0.7) * len(iu)
-                a = rng.randrange(len(ip))
-                b, got = a, 0
-                while b < len(ip) and got < want:
-                    got += len(ip[b])
-                    b += 1
+                # The run's translation, and as many units of another document (at least
+                # two) before or after it.
+                a, b, got = paragraph_run(ip, len(iu), rng)
                 o = d
                 while o == d:
                     o = rng.randrange(len(docs))
