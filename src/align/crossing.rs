@@ -29,6 +29,10 @@
 //! hole at both its places (no other open sentence of the other side stands where it was
 //! taken out or put in).
 //!
+//! Once no pair of runs is left, holes of the monotonic alignment that match are paired
+//! without lexical support ([`Aligner::match_holes`]): an Indonesian and an English run of
+//! as many unpaired sentences, each a clean and plain hole, that align one to one.
+//!
 //! Once the blocks stand, each is aligned again as a whole ([`Aligner::settle`]: the growth
 //! takes one bead at a time), and the gaps between in-order beads that they changed are
 //! aligned again ([`Aligner::refill`]): the sentences a block stood between face each other
@@ -187,6 +191,18 @@ impl Aligner {
             }
             break;
         }
+        for f in self.match_holes((id, en), &tables, &layout, &details, (&unpaired, &state)) {
+            let mut grown_state = state.clone();
+            f.beads.iter().for_each(|b| grown_state.take(b));
+            let (grown, re_formed) =
+                self.grow((id, en), &tables, &details, &mut grown_state, &f.beads);
+            state = grown_state;
+            blocks.push(f.beads.iter().chain(&grown).cloned().collect());
+            reformed.extend(re_formed.iter().map(|b| b.i0));
+            found.extend(f.beads);
+            found.extend(grown);
+            found.extend(re_formed);
+        }
         if found.is_empty() {
             return details;
         }
@@ -226,6 +242,94 @@ impl Aligner {
             (&crossing, &reformed),
             (&changed_id, &changed_en),
         )
+    }
+
+    /// Pairs of holes that make a moved block though the words of their sentences do not say
+    /// so: where the translation is free, a moved block's pairs may have no lexical support
+    /// ([`MIN_LEX`]), and the search cannot tell them from passages left untranslated on each
+    /// side. A hole here is a run of at least [`MIN_BLOCK`] sentences of one side that the
+    /// monotonic alignment left unpaired (`unpaired`: not the weak beads) and no crossing bead
+    /// took a sentence of (`state`), clean (no sentence of the other side left unpaired where
+    /// it stands, as [`block_holds`] asks) and plain (the sentence before it and the one after
+    /// it on its side stand in beads of one sentence of that side: a merge beside a hole may
+    /// have taken a sentence of its passage, and the hole is then not where the passage was).
+    /// An Indonesian hole and an English hole of as many sentences, at least [`MIN_CROSSED`]
+    /// paired sentences apart, make a block when their alignment as a pair of runs pairs them
+    /// one to one, in order, with a mean margin of at least [`MIN_MARGIN`], and neither has
+    /// another such partner. Only this simplest shape is taken: where the words do not decide,
+    /// a merge is what lengths alone make of two unrelated passages.
+    fn match_holes(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        layout: &Layout,
+        details: &[Detail],
+        (unpaired, state): (&(Vec<bool>, Vec<bool>), &Grown),
+    ) -> Vec<Found> {
+        // Per sentence, how many sentences of its side its monotonic bead holds.
+        let mut size_id = vec![0; id.len()];
+        let mut size_en = vec![0; en.len()];
+        for d in details {
+            d.bead.id.iter().for_each(|&i| size_id[i] = d.bead.id.len());
+            d.bead.en.iter().for_each(|&j| size_en[j] = d.bead.en.len());
+        }
+        let holes = |free: &[bool], taken: &[bool], size: &[usize]| -> Vec<Run> {
+            runs(free)
+                .into_iter()
+                .filter(|&(a, e)| {
+                    e - a >= MIN_BLOCK
+                        && !taken[a..e].contains(&true)
+                        && (a == 0 || size[a - 1] == 1)
+                        && (e == size.len() || size[e] == 1)
+                })
+                .collect()
+        };
+        let ri = holes(&unpaired.0, &state.taken_id, &size_id);
+        let re = holes(&unpaired.1, &state.taken_en, &size_en);
+        if ri.len() * re.len() > MAX_RUN_PAIRS {
+            return Vec::new();
+        }
+        let mut pairs: Vec<Found> = Vec::new();
+        for &r in &ri {
+            for &s in re.iter().filter(|s| s.1 - s.0 == r.1 - r.0) {
+                if layout.crossed(r, s) < MIN_CROSSED {
+                    continue;
+                }
+                let (_, path) = self.realign((id, en), tables, r, s);
+                if path.iter().any(|b| b.i1 != b.i0 + 1 || b.j1 != b.j0 + 1) {
+                    continue;
+                }
+                let sum: f64 = path.iter().map(|b| margin(b, tables)).sum();
+                let whole = dp::PathBead {
+                    i0: r.0,
+                    i1: r.1,
+                    j0: s.0,
+                    j1: s.1,
+                    ..path[0].clone()
+                };
+                if sum < MIN_MARGIN * path.len() as f64
+                    || layout.facing_id(unpaired, &whole) > 0
+                    || layout.facing_en(unpaired, &whole) > 0
+                {
+                    continue;
+                }
+                pairs.push(Found {
+                    gain: sum,
+                    beads: path,
+                    runs: (r, s),
+                });
+            }
+        }
+        let alone = |f: &Found| {
+            let count = |same: &dyn Fn(&Found) -> bool| pairs.iter().filter(|g| same(g)).count();
+            count(&|g| g.runs.0 == f.runs.0) == 1 && count(&|g| g.runs.1 == f.runs.1) == 1
+        };
+        let keep: Vec<bool> = pairs.iter().map(alone).collect();
+        pairs
+            .into_iter()
+            .zip(keep)
+            .filter_map(|(f, k)| k.then_some(f))
+            .collect()
     }
 
     /// Align the kept block `block` (its found and grown beads) again as a whole: the growth
