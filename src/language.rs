@@ -3,7 +3,8 @@
 //! ([`identify`]).
 //!
 //! The evidence is the function-word and letter-sequence check of `check`'s `untranslated`
-//! flag ([`crate::check::langid::guess`]) over the whole side, plus two tests of its own: a
+//! flag, sentence by sentence ([`crate::check::langid::guess_text`]: quotes in the other
+//! language do not outweigh the text around them), plus two tests of its own: a
 //! side whose letters are mostly outside the Latin script, or whose words are almost never
 //! frequent function words of either language, is another language. A whole article gives
 //! that check hundreds of words, so the decision is clear; a side too short or too mixed to
@@ -205,7 +206,7 @@ pub fn side_language(text: &str) -> Language {
     if letters >= 20 && latin * 2 < letters {
         return Language::Other;
     }
-    let g = langid::guess(text);
+    let g = langid::guess_text(text);
     match g.lang {
         Some(Lang::Id) => Language::Indonesian,
         Some(Lang::En) => Language::English,

@@ -142,9 +142,20 @@ fn function_word(w: &str) -> u8 {
     words.get(w).copied().unwrap_or(0)
 }
 
-/// The words of `text` (letters and apostrophes, apostrophes trimmed), lowercase.
+/// Whether a token (no white space in it) is a web address or an e-mail address, whose
+/// words (`/the-visit-of-the-president/`) say nothing of the language around it.
+fn is_address(token: &str) -> bool {
+    token.contains("://")
+        || token.starts_with("www.")
+        || (token.contains('@') && token.contains('.'))
+}
+
+/// The words of `text` (letters and apostrophes, apostrophes trimmed), lowercase, web and
+/// e-mail addresses left out.
 fn lower_words(text: &str) -> impl Iterator<Item = Cow<'_, str>> {
-    text.split(|c: char| !c.is_alphabetic() && c != '\'')
+    text.split_whitespace()
+        .filter(|t| !is_address(t))
+        .flat_map(|t| t.split(|c: char| !c.is_alphabetic() && c != '\''))
         .map(|w| w.trim_matches('\''))
         .filter(|w| !w.is_empty())
         .map(|w| match w.is_ascii() {
@@ -237,6 +248,47 @@ pub fn guess(text: &str) -> Guess {
     }
 }
 
+/// Sentences of a text as the vote of [`guess_text`] reads them: runs of words ending at a
+/// line break or after a word that ends with `.`, `!` or `?` (closing quotes after it).
+fn rough_sentences(text: &str) -> impl Iterator<Item = &str> {
+    text.split('\n').flat_map(|line| {
+        let mut start = 0;
+        let mut out = Vec::new();
+        for (k, _) in line.match_indices(char::is_whitespace) {
+            let before = line[..k].trim_end_matches(['"', '\'', '”', '’', ')']);
+            if before.ends_with(['.', '!', '?']) && k > start {
+                out.push(&line[start..k]);
+                start = k;
+            }
+        }
+        out.push(&line[start..]);
+        out
+    })
+}
+
+/// The language of a whole text (a document's side): the language most of its sentences are
+/// in, each sentence guessed on its own, so that quotes in the other language (an English
+/// statement quoted in an Indonesian article, dense with English function words) do not
+/// outweigh the text around them; where no language has more sentences, the whole text's
+/// guess.
+pub fn guess_text(text: &str) -> Guess {
+    let whole = guess(text);
+    let (mut id, mut en) = (0usize, 0usize);
+    for s in rough_sentences(text) {
+        match guess(s).lang {
+            Some(Lang::Id) => id += 1,
+            Some(Lang::En) => en += 1,
+            None => {}
+        }
+    }
+    let lang = match id.cmp(&en) {
+        std::cmp::Ordering::Greater => Some(Lang::Id),
+        std::cmp::Ordering::Less => Some(Lang::En),
+        std::cmp::Ordering::Equal => whole.lang,
+    };
+    Guess { lang, ..whole }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -272,6 +324,28 @@ mod tests {
         assert_eq!(letter_evidence("menyanyikan"), 1.4);
         assert_eq!(letter_evidence("singing"), -0.7);
         assert_eq!(letter_evidence("bangun"), 0.3);
+    }
+
+    #[test]
+    fn addresses_are_not_words() {
+        let url = "Kunjungan presiden ke Jepang dan Korea itu berlangsung selama dua hari, lihat \
+                   https://example.com/news/the-visit-of-the-president-to-japan-and-what-it-means";
+        assert_eq!(guess(url).lang, Some(Lang::Id));
+        assert_eq!(guess("Kirim ke the.editor.of.the@example.com").words, 2);
+    }
+
+    #[test]
+    fn a_text_is_in_the_language_of_most_of_its_sentences() {
+        let text = "Gempa mengguncang Sulawesi Tengah pada Minggu pagi.\n\
+            Badan Meteorologi menyatakan gempa tidak berpotensi tsunami.\n\
+            Sedikitnya 120 orang tewas dan ribuan rumah rusak berat.\n\
+            \"We will stand with our friends in Indonesia and we will help them rebuild \
+            after this terrible disaster,\" tulisnya. \"The American people are praying for \
+            all of the victims and their families,\" tambahnya.";
+        assert_eq!(guess(text).lang, Some(Lang::En));
+        assert_eq!(guess_text(text).lang, Some(Lang::Id));
+        let sentences: Vec<&str> = rough_sentences("Satu dua. \"Tiga.\" Empat\nLima").collect();
+        assert_eq!(sentences, ["Satu dua.", " \"Tiga.\"", " Empat", "Lima"]);
     }
 
     #[test]

@@ -366,7 +366,7 @@ fn load_doc(
         Lang::Id => Lang::En,
         Lang::En => Lang::Id,
     };
-    let guess = crate::check::langid::guess(&text);
+    let guess = crate::check::langid::guess_text(&text);
     if guess.lang == Some(other) {
         let (is, want) = match other {
             Lang::En => ("English", "Indonesian"),

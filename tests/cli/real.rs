@@ -1,9 +1,10 @@
 //! Real article pairs that are not clean: swapped languages, the same text on both sides, an
 //! article paired with another article's English, a partly translated article.
 //!
-//! `tests/data/real/` holds three short news articles written for these tests, each in
-//! Indonesian and English: `banjir` (a flood), `guru` (teacher training), and `pasar` (rice
-//! prices), whose English translates only its first three paragraphs of five.
+//! `tests/data/real/` holds four short news articles written for these tests, each in
+//! Indonesian and English: `banjir` (a flood), `guru` (teacher training), `pasar` (rice
+//! prices), whose English translates only its first three paragraphs of five, and `gempa` (an
+//! earthquake), whose Indonesian quotes three statements in English.
 //! `manifest.tsv` pairs them as given, swapped (`guru`), mis-paired (`salah`: the flood
 //! article with the teacher article's English), identical (`sama`) and partly parallel
 //! (`pasar`).
@@ -47,6 +48,18 @@ fn rows(tsv: &str) -> Vec<(String, f64, String, String)> {
             )
         })
         .collect()
+}
+
+#[test]
+fn an_indonesian_article_quoting_english_is_indonesian() {
+    // Its English quotes are nearly as many words as its Indonesian sentences, and denser
+    // with function words: the side is read sentence by sentence.
+    let (out, err, code) = align("gempa.id.txt", "gempa.en.txt");
+    assert_eq!(code, 0, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let rows = rows(&out);
+    assert_eq!(rows.len(), 7);
+    assert!(rows.iter().all(|r| r.1 > 0.9), "{rows:?}");
 }
 
 #[test]
