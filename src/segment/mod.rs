@@ -211,6 +211,38 @@ pub fn presplit(text: &str) -> Vec<Sentence> {
     out
 }
 
+/// Whether the segmentation rules look through `c`: the zero-width characters (U+200B
+/// zero-width space, U+200C and U+200D non-joiner and joiner, U+2060 word joiner, U+FEFF
+/// zero-width no-break space) and the soft hyphen U+00AD. Text copied from web pages and word
+/// processors carries them beside punctuation (`terkendali.\u{200b} Dia`), where the rules
+/// would take them for the start of a word and find no sentence end.
+fn is_transparent(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}'
+    )
+}
+
+/// `p` without its transparent characters ([`is_transparent`]), and where they were taken
+/// out: `(at, removed)`, ascending, says that byte `at` of the result and those after it lie
+/// `removed` bytes further on in `p`.
+fn without_transparent(p: &str) -> (String, Vec<(usize, usize)>) {
+    let mut seen = String::with_capacity(p.len());
+    let mut removed: Vec<(usize, usize)> = Vec::new();
+    let mut gone = 0;
+    for c in p.chars() {
+        if is_transparent(c) {
+            gone += c.len_utf8();
+            continue;
+        }
+        if removed.last().map_or(0, |r| r.1) != gone {
+            removed.push((seen.len(), gone));
+        }
+        seen.push(c);
+    }
+    (seen, removed)
+}
+
 /// The default rules (SRX 2.0).
 pub const DEFAULT_SRX: &str = include_str!("rules.srx");
 
@@ -396,7 +428,19 @@ impl Segmenter {
         out: &mut Vec<Sentence>,
     ) {
         cuts.clear();
-        self.breaks_in(p, cuts);
+        if p.contains(is_transparent) {
+            // The rules read the paragraph without its transparent characters; each break is
+            // put back before the same visible character of `p`, so the transparent characters
+            // before it stay with the sentence they follow.
+            let (seen, removed) = without_transparent(p);
+            self.breaks_in(&seen, cuts);
+            for cut in cuts.iter_mut() {
+                let k = removed.partition_point(|&(at, _)| at <= *cut);
+                *cut += k.checked_sub(1).map_or(0, |k| removed[k].1);
+            }
+        } else {
+            self.breaks_in(p, cuts);
+        }
         let mut from = 0;
         for &cut in cuts.iter().chain(std::iter::once(&p.len())) {
             out.extend(sentence(p, from, cut, para).map(|mut s| {
@@ -557,6 +601,48 @@ mod tests {
         let q = s.part(37, 46);
         assert_eq!(q.text, "kupu-kupu");
         assert_eq!(&text[q.start..q.end], "kupu-\n  kupu");
+    }
+
+    #[test]
+    fn invisible_characters_after_a_sentence_end_are_looked_through() {
+        for lang in Lang::ALL {
+            for c in [
+                '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{ad}',
+            ] {
+                let text = format!("Inflasi terkendali.{c} Dia pergi ke pasar.{c}{c} Harga naik.");
+                let out = Segmenter::new(lang).split(&text);
+                let got: Vec<&str> = out.iter().map(|s| s.text.as_str()).collect();
+                let one = format!("Inflasi terkendali.{c}");
+                let two = format!("Dia pergi ke pasar.{c}{c}");
+                assert_eq!(got, [&one, &two, "Harga naik."], "{lang:?} {c:?}");
+                // Spans index the text as given; the invisible characters stay with the
+                // sentence they follow.
+                for s in &out {
+                    assert_eq!(&text[s.start..s.end], s.text);
+                }
+            }
+        }
+        // Inside a word, too: a soft hyphen is not a letter that would hide the full stop.
+        assert_eq!(
+            texts(
+                Lang::Id,
+                "Dana itu untuk angga\u{ad}ran.\u{ad} Rapat ditutup."
+            ),
+            ["Dana itu untuk angga\u{ad}ran.\u{ad}", "Rapat ditutup."]
+        );
+        // A title before a name still holds the sentence together.
+        assert_eq!(
+            texts(Lang::En, "Said Dr.\u{200b} Smith, prices rose.").len(),
+            1
+        );
+    }
+
+    #[test]
+    fn transparent_characters_are_mapped_back_to_their_bytes() {
+        let (seen, removed) = without_transparent("a\u{200b}b\u{ad}\u{feff}c");
+        assert_eq!(seen, "abc");
+        assert_eq!(removed, [(1, 3), (2, 8)]);
+        assert_eq!(without_transparent("abc"), ("abc".to_string(), vec![]));
     }
 
     #[test]

@@ -123,6 +123,34 @@ fn bom_is_skipped_and_spans_count_it() {
 }
 
 #[test]
+fn invisible_characters_after_a_full_stop_do_not_hide_the_sentence_end() {
+    // Zero-width spaces, joiners, U+FEFF and soft hyphens after the full stop; the last line
+    // has a title before a name, which goes on.
+    for lang in ["id", "en"] {
+        let file = format!("tests/data/split/invisible.{lang}.txt");
+        let rows = jsonl(&["split", "--lang", lang, "--format", "jsonl", &file]);
+        let got = check_spans(&file, &rows);
+        let paras: Vec<u64> = got.iter().map(|g| g.1).collect();
+        assert_eq!(paras, [0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5], "{lang}: {got:?}");
+        // The invisible characters stay with the sentence they follow.
+        assert!(got[0].0.ends_with(".\u{200b}"), "{got:?}");
+        assert!(got[1].0.starts_with(char::is_uppercase), "{got:?}");
+    }
+    let out = selaras()
+        .args(["split", "--lang", "id"])
+        .write_stdin("Inflasi terkendali.\u{200b} Dia pergi ke pasar.\n")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        String::from_utf8(out).unwrap(),
+        "Inflasi terkendali.\u{200b}\nDia pergi ke pasar.\n"
+    );
+}
+
+#[test]
 fn crlf_and_cr_line_ends() {
     let out = stdout_of(&["split", "--lang", "id", "tests/data/split/crlf.txt"]);
     assert_eq!(
