@@ -139,6 +139,11 @@ impl Filters {
         if self.max_ratio < 0.0 || self.max_ratio.is_nan() {
             return invalid("--max-ratio must be 0 or more");
         }
+        // The longer side has at least the characters of the shorter: a bound below 1 keeps
+        // nothing.
+        if self.max_ratio > 0.0 && self.max_ratio < 1.0 {
+            return invalid("--max-ratio is below 1: every pair would be dropped (0: no bound)");
+        }
         if self.max_words > 0 && self.max_words < self.min_words {
             return invalid("--max-words is below --min-words: every pair would be dropped");
         }
@@ -435,6 +440,21 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_ratio_bound_below_one_is_refused() {
+        let with = |max_ratio| Filters {
+            max_ratio,
+            ..Filters::default()
+        };
+        for r in [0.5, 0.999] {
+            let e = with(r).validate().unwrap_err().to_string();
+            assert!(e.contains("--max-ratio is below 1"), "{e}");
+        }
+        for r in [0.0, 1.0, 1.15] {
+            assert!(with(r).validate().is_ok(), "{r}");
+        }
     }
 
     #[test]

@@ -167,7 +167,7 @@ pub struct FilterArgs {
     #[arg(long, default_value_t = 0, value_name = "N")]
     pub max_words: usize,
     /// Drop pairs whose longer side has more than this many times the characters of the
-    /// shorter (0: no bound).
+    /// shorter (0: no bound; otherwise at least 1).
     #[arg(long, default_value = "0", allow_negative_numbers = true)]
     pub max_ratio: f64,
     /// Keep pairs whose two sides are the same text (untranslated); dropped by default. A

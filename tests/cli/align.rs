@@ -218,6 +218,14 @@ fn usage_errors_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no/such/file.txt"));
+    selaras()
+        .args(["align", "--max-ratio", "0.9"])
+        .arg(&id)
+        .arg(&en)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr("selaras: --max-ratio is below 1: every pair would be dropped (0: no bound)\n");
     let dir = tempfile::tempdir().unwrap();
     let lex = dir.path().join("bad.lex");
     std::fs::write(&lex, "one two three\n").unwrap();

@@ -1238,6 +1238,7 @@ fn usage_errors_are_one_line_and_negative_numbers_reach_the_checks() {
         &["check", "-", "--fail-under", "-1"],
         &["check", "-", "--id-col", "en"],
         &["batch", "-", "--min-words", "5", "--max-words", "2"],
+        &["batch", "-", "--max-ratio", "0.5"],
         &["batch", "-", "-f", "moses", "-o", "some/dir/"],
     ] {
         let out = selaras().args(args).write_stdin("").output().unwrap();
@@ -1258,6 +1259,16 @@ fn usage_errors_are_one_line_and_negative_numbers_reach_the_checks() {
         String::from_utf8(out.stderr)
             .unwrap()
             .contains("--max-ratio must be 0 or more")
+    );
+    // A ratio below 1 would drop every pair; 1 (equal lengths) and 0 (no bound) are bounds.
+    let out = selaras()
+        .args(["batch", "-", "--max-ratio", "0.5"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .contains("--max-ratio is below 1: every pair would be dropped")
     );
     // `selaras` alone prints the help (a usage error); --help and --version succeed.
     let out = selaras().output().unwrap();
