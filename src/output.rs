@@ -467,7 +467,8 @@ pub struct AtomicDir {
 impl AtomicDir {
     /// Start writing the directory `path`. An existing non-empty directory that does not hold
     /// [`DIR_MARKER`] (one selaras did not write) is refused, as is a path that names
-    /// something other than a directory. Missing parent directories are created.
+    /// something other than a directory. The directory itself may be new, but its parent must
+    /// exist, as an output file's directory must ([`AtomicFile::create`]).
     pub fn create(path: impl AsRef<Path>) -> Result<Self> {
         let path = path.as_ref().to_path_buf();
         // `out/` names `out`.
@@ -491,11 +492,15 @@ impl AtomicDir {
             Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        std::fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
         let tmp = temp_builder(&temp_prefix(&target), ".tmp", 0o777)
             .tempdir_in(&parent)
             .map_err(|e| match e.kind() {
-                // The directory exists (made above), but nothing can be made in it (`/proc`).
+                std::io::ErrorKind::NotFound if !parent.is_dir() => Error::Invalid(format!(
+                    "output {}: its directory {} does not exist",
+                    path.display(),
+                    parent.display()
+                )),
+                // The parent exists, but nothing can be made in it (`/proc`).
                 std::io::ErrorKind::NotFound => no_temp(&path, &parent, "directory", e),
                 _ => Error::io(&path, plain(e)),
             })?;
@@ -955,5 +960,18 @@ mod tests {
         std::fs::write(other.join("notes.txt"), "mine").unwrap();
         let err = AtomicDir::create(&other).err().unwrap().to_string();
         assert!(err.contains("selaras did not write"), "{err}");
+    }
+
+    #[test]
+    fn a_directory_is_made_only_where_its_parent_exists() {
+        let root = tempfile::tempdir().unwrap();
+        let out = root.path().join("no/ladders");
+        let err = AtomicDir::create(&out).err().unwrap();
+        assert!(matches!(err, Error::Invalid(_)), "{err}");
+        assert!(err.to_string().contains("does not exist"), "{err}");
+        assert!(!root.path().join("no").exists());
+        std::fs::create_dir(root.path().join("no")).unwrap();
+        AtomicDir::create(&out).unwrap().commit().unwrap();
+        assert!(out.join(DIR_MARKER).is_file());
     }
 }

@@ -1137,6 +1137,31 @@ fn a_bad_output_path_fails_before_the_run() {
             .code(),
         Some(2)
     );
+    // A ladder directory, as an output file, needs its parent: it is made, its parents are
+    // not, and the message is the one an output file gets.
+    for (format, out) in [("tsv", "nodir/x.tsv"), ("ladder", "nd2/a/b")] {
+        let o = p(out);
+        let run = batch_good(&["-f", format, "-o", arg(&o)]);
+        assert_eq!(run.status.code(), Some(2), "{format}");
+        let err = String::from_utf8(run.stderr).unwrap();
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with("selaras: output ")
+                && err.contains(&format!(
+                    "its directory {} does not exist",
+                    o.parent().unwrap().display()
+                )),
+            "{err}"
+        );
+    }
+    assert!(!p("nodir").exists() && !p("nd2").exists());
+    std::fs::create_dir_all(p("nd2/a")).unwrap();
+    assert!(
+        batch_good(&["-f", "ladder", "-o", arg(&p("nd2/a/b"))])
+            .status
+            .success()
+    );
+    assert!(p("nd2/a/b").join(".selaras").is_file());
 }
 
 #[test]
