@@ -17,11 +17,15 @@ use std::path::Path;
 /// One bead of a ladder: Indonesian and English sentence indices.
 pub type Link = (Vec<usize>, Vec<usize>);
 
-/// Parse a ladder file: one bead per line, `[0,1]:[2]` or Vecalign's `[0, 1]:[2]:0.53`
-/// (anything after the second `]` is ignored). Blank lines are skipped; beads empty on both
-/// sides are dropped. A malformed line is an error naming the file and line.
+/// Parse a ladder file: one bead per line, `[0,1]:[2]` or Vecalign's `[0, 1]:[2]:0.53` (a
+/// score after the second list). Blank lines are skipped; beads empty on both sides are
+/// dropped. A malformed line (anything else after the second list included), or a sentence
+/// in two beads (a ladder is a partition of the sentences it covers), is an error naming the
+/// file and line.
 pub fn parse_ladder(text: &str, path: &Path) -> Result<Vec<Link>> {
     let mut beads = Vec::new();
+    // Where each sentence was seen: its side's line number.
+    let mut seen: [HashMap<usize, usize>; 2] = [HashMap::new(), HashMap::new()];
     for (n, line) in crate::text::file_line_texts(text).enumerate() {
         let line = line.trim();
         if line.is_empty() {
@@ -37,9 +41,29 @@ pub fn parse_ladder(text: &str, path: &Path) -> Result<Vec<Link>> {
             .trim_start()
             .strip_prefix(':')
             .ok_or_else(|| bad("expected `:` after the first list"))?;
-        let (en, _) = bracket(rest.trim_start()).ok_or_else(|| bad("expected a second list"))?;
+        let (en, tail) = bracket(rest.trim_start()).ok_or_else(|| bad("expected a second list"))?;
+        let tail = tail.trim();
+        let score = tail.strip_prefix(':').map(str::trim);
+        if !tail.is_empty() && score.is_none_or(|x| x.parse::<f64>().is_err()) {
+            return Err(bad("expected nothing or `:SCORE` after the second list"));
+        }
         let id = indices(id).ok_or_else(|| bad("bad index"))?;
         let en = indices(en).ok_or_else(|| bad("bad index"))?;
+        for (side, (list, name)) in [(&id, "Indonesian"), (&en, "English")].iter().enumerate() {
+            for &i in list.iter() {
+                match seen[side].insert(i, n + 1) {
+                    Some(first) if first == n + 1 => {
+                        return Err(bad(&format!("{name} sentence {i} twice in one bead")));
+                    }
+                    Some(first) => {
+                        return Err(bad(&format!(
+                            "{name} sentence {i} is in two beads (line {first} and this one)"
+                        )));
+                    }
+                    None => {}
+                }
+            }
+        }
         if !id.is_empty() || !en.is_empty() {
             beads.push((id, en));
         }

@@ -103,6 +103,28 @@ fn malformed_ladder_is_a_one_line_error() {
 }
 
 #[test]
+fn text_after_a_bead_or_a_sentence_in_two_beads_is_an_error() {
+    for (file, line, what) in [
+        ("trailing.ladder", 2, "expected nothing or `:SCORE`"),
+        (
+            "twice.ladder",
+            3,
+            "Indonesian sentence 1 is in two beads (line 2",
+        ),
+    ] {
+        selaras()
+            .args(["eval", "--gold", "tests/data/eval/gold/a", "--pred"])
+            .arg(format!("tests/data/eval/{file}"))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "{file}: line {line}: {what}"
+            )))
+            .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+    }
+}
+
+#[test]
 fn missing_file_is_an_error() {
     selaras()
         .args([
