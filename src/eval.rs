@@ -303,7 +303,8 @@ pub(crate) fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<
 }
 
 /// Evaluate a predicted ladder file against a gold ladder file, or every file of a gold
-/// directory against the same-named file of a prediction directory (a missing prediction
+/// directory (its `NAME.gold` files where it holds any, each matched to the prediction `NAME`
+/// or `NAME.gold`) against the same-named file of a prediction directory (a missing prediction
 /// scores as empty; hidden files such as [`crate::output::DIR_MARKER`] are not documents).
 /// Documents come back sorted by name, naturally (`doc_2` before `doc_10`). A prediction that covers other sentences than its
 /// gold, or a prediction directory with no file named as a gold file, is an error naming the
@@ -334,6 +335,12 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
         .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
         .map(|e| e.file_name())
         .collect();
+    // A gold directory beside its texts (`NAME.id.txt`, `NAME.en.txt`, `NAME.gold`, as in
+    // `corpus/`): its gold files are the `.gold` ones, and each is the gold of the
+    // prediction `NAME` (as `batch -f ladder` names it) or `NAME.gold`.
+    if names.iter().any(|n| gold_stem(n).is_some()) {
+        names.retain(|n| gold_stem(n).is_some());
+    }
     names.sort_by(|a, b| crate::text::natural_cmp(&a.to_string_lossy(), &b.to_string_lossy()));
     if names.is_empty() {
         return Err(Error::Empty {
@@ -341,7 +348,11 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
             what: "no gold files in this directory",
         });
     }
-    if !names.iter().any(|n| pred.join(n).is_file()) {
+    let pred_of = |name: &std::ffi::OsStr| match gold_stem(name) {
+        Some(stem) if pred.join(stem).is_file() => pred.join(stem),
+        _ => pred.join(name),
+    };
+    if !names.iter().any(|n| pred_of(n).is_file()) {
         return Err(Error::Invalid(format!(
             "{}: no file is named as a gold file of {} (such as {}): nothing to evaluate",
             pred.display(),
@@ -353,7 +364,7 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
         .into_iter()
         .map(|name| {
             let g = read_ladder(&gold.join(&name))?;
-            let p_path = pred.join(&name);
+            let p_path = pred_of(&name);
             let predicted = p_path.is_file();
             let p = if predicted {
                 read_ladder(&p_path)?
@@ -364,12 +375,21 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
                 check_coverage(&p_path.display().to_string(), &g, &p)?;
             }
             Ok(DocEval {
-                doc: name.to_string_lossy().into_owned(),
+                doc: gold_stem(&name)
+                    .unwrap_or(&name)
+                    .to_string_lossy()
+                    .into_owned(),
                 tally: Tally::new(&g, &p),
                 predicted,
             })
         })
         .collect()
+}
+
+/// `NAME` of a gold file named `NAME.gold`.
+fn gold_stem(name: &std::ffi::OsStr) -> Option<&std::ffi::OsStr> {
+    let stem = name.to_str()?.strip_suffix(".gold")?;
+    (!stem.is_empty()).then(|| std::ffi::OsStr::new(stem))
 }
 
 /// The counts of all documents together.

@@ -6,10 +6,12 @@ use std::path::PathBuf;
 /// Arguments of `selaras eval`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Gold ladder file, or a directory of gold ladder files.
+    /// Gold ladder file, or a directory of gold ladder files (its `NAME.gold` files where it
+    /// holds any, as `corpus/` does beside its texts).
     #[arg(long)]
     gold: PathBuf,
-    /// Predicted ladder file, or a directory of same-named predicted ladder files.
+    /// Predicted ladder file, or a directory of same-named predicted ladder files (`NAME` for
+    /// a gold `NAME.gold`, as `batch -f ladder` writes them).
     #[arg(long)]
     pred: PathBuf,
     /// Output format.

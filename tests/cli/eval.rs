@@ -125,6 +125,35 @@ fn text_after_a_bead_or_a_sentence_in_two_beads_is_an_error() {
 }
 
 #[test]
+fn a_gold_directory_beside_its_texts_scores_batch_ladders() {
+    // `corpus/` holds NAME.id.txt, NAME.en.txt and NAME.gold; `batch -f ladder` names its
+    // ladders NAME.
+    let dir = tempfile::tempdir().unwrap();
+    let pred = dir.path().join("pred");
+    selaras()
+        .args(["batch", "corpus", "-f", "ladder", "-q", "-o"])
+        .arg(&pred)
+        .assert()
+        .success();
+    let out = selaras()
+        .args(["eval", "--gold", "corpus", "--pred"])
+        .arg(&pred)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let table = String::from_utf8(out.stdout).unwrap();
+    assert!(table.lines().any(|l| l.starts_with("dengue ")), "{table}");
+    assert!(
+        !table.contains("README") && !table.contains("(no prediction)"),
+        "{table}"
+    );
+}
+
+#[test]
 fn missing_file_is_an_error() {
     selaras()
         .args([
