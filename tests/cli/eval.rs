@@ -138,14 +138,9 @@ fn a_gold_directory_beside_its_texts_scores_batch_ladders() {
     let out = selaras()
         .args(["eval", "--gold", "corpus", "--pred"])
         .arg(&pred)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let table = String::from_utf8(out.stdout).unwrap();
+        .assert()
+        .success();
+    let table = String::from_utf8(out.get_output().stdout.clone()).unwrap();
     assert!(table.lines().any(|l| l.starts_with("dengue ")), "{table}");
     assert!(
         !table.contains("README") && !table.contains("(no prediction)"),
