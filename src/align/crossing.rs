@@ -181,27 +181,22 @@ impl Aligner {
                     free_id[b.i0..b.i1].iter_mut().for_each(|x| *x = false);
                     free_en[b.j0..b.j1].iter_mut().for_each(|x| *x = false);
                 }
-                blocks.push(f.beads.iter().chain(&grown).cloned().collect());
-                reformed.extend(re_formed.iter().map(|b| b.i0));
-                found.extend(f.beads);
-                found.extend(grown);
-                found.extend(re_formed);
+                let kept = (&mut found, &mut blocks, &mut reformed);
+                keep_block(kept, f.beads, grown, re_formed);
                 before = (ri, re);
                 continue 'rounds;
             }
             break;
         }
         for f in self.match_holes((id, en), &tables, &layout, &details, (&unpaired, &state)) {
-            let mut grown_state = state.clone();
-            f.beads.iter().for_each(|b| grown_state.take(b));
-            let (grown, re_formed) =
-                self.grow((id, en), &tables, &details, &mut grown_state, &f.beads);
-            state = grown_state;
-            blocks.push(f.beads.iter().chain(&grown).cloned().collect());
-            reformed.extend(re_formed.iter().map(|b| b.i0));
-            found.extend(f.beads);
-            found.extend(grown);
-            found.extend(re_formed);
+            f.beads.iter().for_each(|b| state.take(b));
+            let (grown, re_formed) = self.grow((id, en), &tables, &details, &mut state, &f.beads);
+            keep_block(
+                (&mut found, &mut blocks, &mut reformed),
+                f.beads,
+                grown,
+                re_formed,
+            );
         }
         if found.is_empty() {
             return details;
@@ -901,6 +896,26 @@ impl Layout {
             0
         }
     }
+}
+
+/// Record a kept block: its seed beads and the beads grown from them (`found`, and as one
+/// block in `blocks`), and the beads re-formed from what it left of monotonic beads (`found`,
+/// and their first Indonesian sentences in `reformed`).
+fn keep_block(
+    (found, blocks, reformed): (
+        &mut Vec<dp::PathBead>,
+        &mut Vec<Vec<dp::PathBead>>,
+        &mut Vec<usize>,
+    ),
+    seeds: Vec<dp::PathBead>,
+    grown: Vec<dp::PathBead>,
+    re_formed: Vec<dp::PathBead>,
+) {
+    blocks.push(seeds.iter().chain(&grown).cloned().collect());
+    reformed.extend(re_formed.iter().map(|b| b.i0));
+    found.extend(seeds);
+    found.extend(grown);
+    found.extend(re_formed);
 }
 
 /// Which of the candidate pairs of runs `cands` (of the runs `ri` × `re`) has the largest
