@@ -1,5 +1,5 @@
 //! Where the documents of a batch come from: a directory of `NAME.id.txt` + `NAME.en.txt`
-//! pairs, a manifest TSV (`doc`, `id`, `en`; paths relative to the manifest), or JSON Lines
+//! pairs (read recursively, NAME the path below it), a manifest TSV (`doc`, `id`, `en`; paths relative to the manifest), or JSON Lines
 //! (`{"doc": …, "id": "<text>", "en": "<text>"}`, one article pair per line).
 //!
 //! Listing never fails on one bad document: a lone file, a bad manifest row or a bad JSON
@@ -113,56 +113,71 @@ pub fn item_doc(item: &Item) -> &str {
     }
 }
 
-/// List a directory of `NAME.id.txt` + `NAME.en.txt` pairs, sorted by NAME. A file whose
-/// partner is missing is an error item, and so is a pair whose NAME is not valid UTF-8: the
-/// doc id names the document in every output row, so it must be the NAME itself (a lossy
-/// conversion would not lead back to the files, and two NAMEs could give one id). Files are
-/// paired by their names as the system gives them. Other files are ignored, and so are
-/// directories named like data files, except that a file whose partner's name is a directory
-/// is an error item saying so.
+/// List the `NAME.id.txt` + `NAME.en.txt` pairs in a directory and every directory below it
+/// (as `pair` reads a directory), sorted by NAME. NAME is the path below `dir`, with `/`
+/// between its parts (`2024/banjir` for `dir/2024/banjir.id.txt`); two files pair when they
+/// are in the same directory. Symbolic links to files are followed, links to directories are
+/// not (no loops). A file whose partner is missing is an error item, and so is a pair whose
+/// NAME is not valid UTF-8: the doc id names the document in every output row, so it must be
+/// the NAME itself (a lossy conversion would not lead back to the files, and two NAMEs could
+/// give one id). Files are paired by their names as the system gives them. Other files are
+/// ignored; a file whose partner's name is a directory is an error item saying so.
 pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     type Pair = (Option<PathBuf>, Option<PathBuf>);
     let mut pairs: BTreeMap<Vec<u8>, Pair> = BTreeMap::new();
+    // Directories and links to directories, by their name below `dir`: a file whose partner's
+    // name is one is told so.
     let mut dirs: std::collections::HashSet<Vec<u8>> = Default::default();
     // Files that are not regular files (a pipe, socket or device named like a data file):
     // reading one could wait for ever.
     let mut special: std::collections::HashSet<PathBuf> = Default::default();
-    for entry in std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))? {
-        let entry = entry.map_err(|e| Error::io(dir, e))?;
-        let path = entry.path();
-        let name = entry.file_name();
-        let name = name.as_encoded_bytes();
-        let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {
-            (s, true)
-        } else if let Some(s) = name.strip_suffix(b".en.txt") {
-            (s, false)
-        } else {
-            continue;
-        };
-        if stem.is_empty() {
-            continue;
-        }
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => {
-                dirs.insert(name.to_vec());
+    // Directories to read, each with its NAME prefix (`2024/`).
+    let mut todo = vec![(dir.to_path_buf(), Vec::<u8>::new())];
+    while let Some((d, prefix)) = todo.pop() {
+        for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
+            let entry = entry.map_err(|e| Error::io(&d, e))?;
+            let path = entry.path();
+            let mut name = prefix.clone();
+            name.extend_from_slice(entry.file_name().as_encoded_bytes());
+            let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            if kind.is_dir() {
+                dirs.insert(name.clone());
+                name.push(b'/');
+                todo.push((path, name));
                 continue;
             }
-            Ok(m) if !m.is_file() => {
-                special.insert(path.clone());
+            let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {
+                (s, true)
+            } else if let Some(s) = name.strip_suffix(b".en.txt") {
+                (s, false)
+            } else {
+                continue;
+            };
+            if stem.is_empty() || stem.ends_with(b"/") {
+                continue;
             }
-            _ => {}
-        }
-        let slot = pairs.entry(stem.to_vec()).or_default();
-        if is_id {
-            slot.0 = Some(path);
-        } else {
-            slot.1 = Some(path);
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    dirs.insert(name.clone());
+                    continue;
+                }
+                Ok(m) if !m.is_file() => {
+                    special.insert(path.clone());
+                }
+                _ => {}
+            }
+            let slot = pairs.entry(stem.to_vec()).or_default();
+            if is_id {
+                slot.0 = Some(path);
+            } else {
+                slot.1 = Some(path);
+            }
         }
     }
     if pairs.is_empty() {
         return Err(Error::Empty {
             path: dir.to_path_buf(),
-            what: "no NAME.id.txt or NAME.en.txt files in this directory",
+            what: "no NAME.id.txt or NAME.en.txt files in this directory or below it",
         });
     }
     Ok(pairs

@@ -12,7 +12,8 @@ use std::path::PathBuf;
 /// Arguments of `selaras batch`.
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// A directory of NAME.id.txt + NAME.en.txt pairs, a manifest TSV (doc, id, en), or `-`
+    /// A directory of NAME.id.txt + NAME.en.txt pairs (read recursively; a pair below it is named
+    /// by its path, DIR/a/b.id.txt: `a/b`), a manifest TSV (doc, id, en), or `-`
     /// for JSON Lines on stdin ({"doc": …, "id": "<text>", "en": "<text>"} per line).
     pub input: PathBuf,
     /// Write the corpus to OUT (atomically) instead of standard output (moses: a prefix for

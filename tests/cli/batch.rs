@@ -1457,3 +1457,54 @@ fn json_lines_errors_of_one_text_name_its_field() {
          selaras: failed: h: <stdin>:2: `id`: input holds only whitespace\n"
     );
 }
+
+/// A directory is read recursively, as `pair` reads one: a pair below it is named by its
+/// path below the directory, and aligned as it is at the top (here the pairs of `good/`,
+/// two of them moved into subdirectories).
+#[test]
+fn a_directory_is_read_with_its_subdirectories() {
+    let run = |dir: &str| {
+        let out = selaras()
+            .args(["batch", "-q", "-j", "2"])
+            .arg(data(dir))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{dir}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let nested = run("nested");
+    let docs: BTreeSet<&str> = nested
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split('\t').next())
+        .collect();
+    assert_eq!(
+        docs.into_iter().collect::<Vec<_>>(),
+        ["2024/11/sekolah", "2024/pasar", "cuaca"]
+    );
+    // The rows of each document are those of the flat directory, under the new name.
+    let renamed = nested
+        .replace("\n2024/11/sekolah\t", "\nsekolah\t")
+        .replace("\n2024/pasar\t", "\npasar\t");
+    let sorted = |t: &str| t.lines().map(str::to_string).collect::<BTreeSet<_>>();
+    assert_eq!(sorted(&renamed), sorted(&run("good")));
+    // The errors name a lone file by its path below the directory too.
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("in").join("sub");
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::copy(data("good/pasar.id.txt"), sub.join("pasar.id.txt")).unwrap();
+    let out = dir.path().join("x.tsv");
+    selaras()
+        .arg("batch")
+        .arg(dir.path().join("in"))
+        .args(["-q", "-o"])
+        .arg(&out)
+        .assert()
+        .code(3);
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(
+        (errs[0][0].as_str(), errs[0][2].as_str()),
+        ("sub/pasar", "no partner: sub/pasar.en.txt is missing")
+    );
+}
