@@ -77,8 +77,12 @@ pub struct Run {
 
 /// What a run did, for its summary on standard error and its exit code.
 pub struct Finished {
-    /// The statistics (as written to the stats file).
-    pub summary: Summary,
+    /// The statistics (as written to the stats file); `None` when the corpus went to a pipe
+    /// that closed before the end (`selaras batch … | head`): the run stopped there, and
+    /// wrote no stats file or report.
+    pub summary: Option<Summary>,
+    /// Documents that failed before the run ended (all of them, unless a pipe closed).
+    pub failed_docs: u64,
     /// The failed documents (`doc: file: reason`) when there is no errors file.
     pub failed: Vec<String>,
     /// The errors file, when there is one.
@@ -315,7 +319,9 @@ impl Run {
         let mut errors = self.errors;
         let mut out = self.corpus.writer()?;
         let mut failed = Vec::new();
+        let mut failed_docs = 0;
         let mut on_error = |e: &DocError| -> Result<()> {
+            failed_docs += 1;
             match errors.as_mut() {
                 Some(w) => w.write(e)?,
                 None => failed.push(e.one_line()),
@@ -326,16 +332,34 @@ impl Run {
         let outcome = match self.listed {
             Some(items) => self
                 .batch
-                .run_all(items, &mut sink, &mut on_error, progress)?,
+                .run_all(items, &mut sink, &mut on_error, progress),
             None => {
                 let stdin = std::io::stdin().lock();
                 let lines = input::JsonLines::new(std::io::BufReader::new(stdin), "<stdin>");
                 self.batch
-                    .run_stream(lines, &mut sink, &mut on_error, progress)?
+                    .run_stream(lines, &mut sink, &mut on_error, progress)
             }
         };
         let report_pairs = sink.into_pairs();
-        out.finish()?;
+        let outcome = outcome.and_then(|o| out.finish().map(|()| o));
+        let outcome = match outcome {
+            // A consumer such as `head` took what it wanted: not an error, but the documents
+            // that failed before are still told (the errors file holds them, or standard
+            // error) and still set the exit code. The stats and the report, which describe a
+            // whole run, are not written.
+            Err(e) if e.is_broken_pipe() => {
+                if let Some(w) = errors {
+                    w.commit()?;
+                }
+                return Ok(Finished {
+                    summary: None,
+                    failed_docs,
+                    failed,
+                    errors_path: self.errors_path,
+                });
+            }
+            outcome => outcome?,
+        };
         let t = &outcome.tally;
         let seconds = start.elapsed().as_secs_f64();
         let mode = match (job.learn, job.stream()) {
@@ -372,7 +396,8 @@ impl Run {
             f.commit()?;
         }
         Ok(Finished {
-            summary,
+            summary: Some(summary),
+            failed_docs,
             failed,
             errors_path: self.errors_path,
         })
@@ -382,11 +407,13 @@ impl Run {
 impl Finished {
     /// Whether some documents failed (exit code 3).
     pub fn partial(&self) -> bool {
-        self.summary.documents.failed > 0
+        let failed = self.summary.as_ref().map(|s| s.documents.failed);
+        failed.unwrap_or(self.failed_docs) > 0
     }
 
     /// The end of a run for standard error: each failed document when there is no errors
-    /// file (even when `quiet`), then the summary line.
+    /// file (even when `quiet`), then the summary line (none when a pipe closed: the run
+    /// stopped there) and where the failed documents are listed.
     pub fn write_messages(&self, w: &mut dyn Write, quiet: bool) -> std::io::Result<()> {
         for l in &self.failed {
             writeln!(w, "selaras: failed: {l}")?;
@@ -394,7 +421,21 @@ impl Finished {
         if quiet {
             return Ok(());
         }
-        let s = &self.summary;
+        if let Some(s) = &self.summary {
+            Self::write_summary(s, w)?;
+        }
+        if let (true, Some(p)) = (self.partial(), &self.errors_path) {
+            writeln!(
+                w,
+                "selaras batch: failed documents are listed in {}",
+                p.display()
+            )?;
+        }
+        Ok(())
+    }
+
+    /// The summary line, and the line of documents judged whole, if any.
+    fn write_summary(s: &Summary, w: &mut dyn Write) -> std::io::Result<()> {
         let dropped: Vec<String> = (s.pairs.dropped_by_reason.iter())
             .filter(|(_, n)| **n > 0)
             .map(|(r, n)| format!("{r} {n}"))
@@ -438,13 +479,6 @@ impl Finished {
         }
         if !judged.is_empty() {
             writeln!(w, "selaras batch: {}", judged.join("; "))?;
-        }
-        if let (true, Some(p)) = (self.partial(), &self.errors_path) {
-            writeln!(
-                w,
-                "selaras batch: failed documents are listed in {}",
-                p.display()
-            )?;
         }
         Ok(())
     }

@@ -1508,3 +1508,84 @@ fn a_directory_is_read_with_its_subdirectories() {
         ("sub/pasar", "no partner: sub/pasar.en.txt is missing")
     );
 }
+
+/// A corpus piped into a consumer that stops reading (`selaras batch … | head -1`): the pipe
+/// is not an error, but a document that failed before it closed is still told on stderr,
+/// and the exit code is the one the run gives without the pipe (3).
+#[cfg(unix)]
+#[test]
+fn failures_before_a_closed_pipe_are_told_and_set_the_exit_code() {
+    use std::io::BufRead;
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.tsv");
+    // A failing document first, then enough good ones (about 400 KB of corpus) that the
+    // corpus is still being written when the pipe closes.
+    let mut rows = format!(
+        "doc\tid\ten\nkosong\t{}\t{}\n",
+        data("mixed/kosong.id.txt").display(),
+        data("mixed/kosong.en.txt").display()
+    );
+    for i in 0..200 {
+        for name in ["cuaca", "pasar", "sekolah"] {
+            let file = |side: &str| data(&format!("good/{name}.{side}.txt"));
+            rows += &format!(
+                "{name}{i}\t{}\t{}\n",
+                file("id").display(),
+                file("en").display()
+            );
+        }
+    }
+    std::fs::write(&m, rows).unwrap();
+    let failed = format!(
+        "selaras: failed: kosong: {}: input holds only whitespace\n",
+        data("mixed/kosong.en.txt").display()
+    );
+    // Without the pipe closing: exit 3, the failure on stderr.
+    let whole = selaras()
+        .args(["batch", "-q", "-j", "2"])
+        .arg(&m)
+        .output()
+        .unwrap();
+    assert_eq!(whole.status.code(), Some(3));
+    assert!(whole.stdout.len() > 200_000, "{}", whole.stdout.len());
+    assert_eq!(String::from_utf8(whole.stderr).unwrap(), failed);
+    // Reading one line and closing the pipe: the same code and message, nothing about the
+    // pipe, and no summary (the run stopped at the pipe).
+    let closed = |args: &[&str]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_selaras"))
+            .args(["batch", "-j", "2"])
+            .args(args)
+            .arg(&m)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        assert_eq!(first, "doc\tid_idx\ten_idx\tbead\tscore\tid\ten\n");
+        let out = child.wait_with_output().unwrap();
+        (out.status.code(), String::from_utf8(out.stderr).unwrap())
+    };
+    assert_eq!(closed(&["-q"]), (Some(3), failed.clone()));
+    assert_eq!(closed(&[]), (Some(3), failed));
+    // With an errors file, the failure is there, and stderr says where.
+    let errs = dir.path().join("e.tsv");
+    let (code, stderr) = closed(&["--errors", arg(&errs)]);
+    assert_eq!(code, Some(3));
+    assert_eq!(
+        stderr,
+        format!(
+            "selaras batch: failed documents are listed in {}\n",
+            errs.display()
+        )
+    );
+    let rows = read(&errs);
+    assert_eq!(rows.lines().count(), 2, "{rows}");
+    assert!(
+        rows.lines().nth(1).unwrap().starts_with("kosong\t"),
+        "{rows}"
+    );
+}
