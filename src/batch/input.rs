@@ -16,6 +16,14 @@ use std::path::{Path, PathBuf};
 pub enum Side {
     /// A file path.
     File(PathBuf),
+    /// A file a manifest row names: its path (relative to the manifest's directory resolved),
+    /// the field as the row gives it, and the row (`m.tsv:3`), which a missing file is
+    /// reported at.
+    Listed {
+        path: PathBuf,
+        given: String,
+        row: String,
+    },
     /// Inline text and the name used in messages (`<stdin>:LINE`).
     Text { text: String, origin: String },
 }
@@ -24,17 +32,34 @@ impl Side {
     /// The name of this side in messages and in the errors file.
     pub fn origin(&self) -> String {
         match self {
-            Side::File(p) => p.display().to_string(),
+            Side::File(p) | Side::Listed { path: p, .. } => p.display().to_string(),
             Side::Text { origin, .. } => origin.clone(),
         }
     }
 
-    /// Read (or take) and decode the text. Errors are the reason of a [`DocError`].
-    pub fn load(self) -> std::result::Result<Input, String> {
+    /// The file of this side (none for inline text).
+    pub fn path(&self) -> Option<&Path> {
         match self {
-            Side::File(p) => read_input(&p).map_err(|e| reason(&e)),
+            Side::File(p) | Side::Listed { path: p, .. } => Some(p),
+            Side::Text { .. } => None,
+        }
+    }
+
+    /// Read (or take) and decode the text. An error is the place to name (the file, or for
+    /// a missing file a manifest names, the manifest row) and the reason, as a [`DocError`]
+    /// gives them.
+    pub fn load(self) -> std::result::Result<Input, (String, String)> {
+        let origin = self.origin();
+        match self {
+            Side::File(p) => read_input(&p).map_err(|e| (origin, reason(&e))),
+            Side::Listed { path, given, row } => read_input(&path).map_err(|e| match &e {
+                Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
+                    (row, format!("file {given} not found"))
+                }
+                _ => (origin, reason(&e)),
+            }),
             Side::Text { text, origin } => {
-                decode(origin, text.into_bytes()).map_err(|e| reason(&e))
+                decode(&origin, text.into_bytes()).map_err(|e| (origin, reason(&e)))
             }
         }
     }
@@ -396,10 +421,15 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             continue;
         }
         seen.insert(doc.to_string(), line);
+        let listed = |given: &str| Side::Listed {
+            path: base.join(given),
+            given: given.to_string(),
+            row: format!("{}:{line}", path.display()),
+        };
         items.push(Ok(DocSource {
             doc: doc.to_string(),
-            id: Side::File(base.join(id)),
-            en: Side::File(base.join(en)),
+            id: listed(id),
+            en: listed(en),
         }));
     }
     items.extend(bad_lines.map(|(_, item)| item));

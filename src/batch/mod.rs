@@ -250,16 +250,17 @@ impl Batch {
         // The two texts of a JSON Lines document share one origin (its line): the reason
         // names the field.
         let texts = [&src.id, &src.en].map(|s| matches!(s, input::Side::Text { .. }));
-        let fail = |k: usize, reason: String| DocError {
+        let fail_at = |k: usize, file: String, reason: String| DocError {
             doc: doc.clone(),
-            file: origins[k].clone(),
+            file,
             reason: match texts[k] {
                 true => format!("`{}`: {reason}", ["id", "en"][k]),
                 false => reason,
             },
         };
-        let id = src.id.load().map_err(|r| fail(0, r))?;
-        let en = src.en.load().map_err(|r| fail(1, r))?;
+        let fail = |k: usize, reason: String| fail_at(k, origins[k].clone(), reason);
+        let id = src.id.load().map_err(|(f, r)| fail_at(0, f, r))?;
+        let en = src.en.load().map_err(|(f, r)| fail_at(1, f, r))?;
         let document = self
             .pipeline
             .load(Input::Text(&id.text), Input::Text(&en.text))

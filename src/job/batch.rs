@@ -251,7 +251,7 @@ impl Job {
         inputs.extend(self.segmentation.rules.as_deref().map(|p| ("--rules", p)));
         for doc in listed.unwrap_or_default().iter().flatten() {
             for side in [&doc.id, &doc.en] {
-                if let input::Side::File(p) = side {
+                if let Some(p) = side.path() {
                     inputs.push(("(listed in INPUT)", p));
                 }
             }

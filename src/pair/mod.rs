@@ -359,7 +359,7 @@ fn load_doc(
     let file = src.side.origin();
     let input = match src.side.clone().load() {
         Ok(i) => i,
-        Err(r) => return Err(failed(src.name, file, r)),
+        Err((_, r)) => return Err(failed(src.name, file, r)),
     };
     let text = input.text;
     let other = match lang {

@@ -203,9 +203,24 @@ fn manifest_paths_are_relative_to_it_and_missing_files_are_errors() {
     assert_eq!(docs, BTreeSet::from(["P".into(), "C".into(), "S".into()]));
     let errs = errors(&out);
     assert_eq!(errs.len(), 1);
+    // A missing file is reported at the manifest row that names it, as the row gives it.
     assert_eq!(errs[0][0], "X");
-    assert!(errs[0][1].ends_with("hilang.id.txt"), "{:?}", errs[0]);
-    assert_eq!(errs[0][2], "file not found");
+    assert_eq!(errs[0][1], format!("{}:5", data("manifest.tsv").display()));
+    assert_eq!(errs[0][2], "file good/hilang.id.txt not found");
+    // On stderr, one line.
+    let run = selaras()
+        .args(["batch", "-q"])
+        .arg(data("manifest.tsv"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        format!(
+            "selaras: failed: X: {}:5: file good/hilang.id.txt not found\n",
+            data("manifest.tsv").display()
+        )
+    );
 }
 
 #[test]
