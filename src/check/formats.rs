@@ -1,6 +1,6 @@
 //! Every corpus format selaras writes, read back as a pair [`Table`] for `score`, `check` and
-//! `report`: TSV with a header row, two tab-separated columns without one, JSON Lines, and a
-//! Moses pair of line-aligned files.
+//! `report`: TSV with a header row, two tab-separated columns without one, JSON Lines, a
+//! Moses pair of line-aligned files, and TMX.
 //!
 //! Each becomes a table of escaped fields (the corpus escapes of the TSV format), so the
 //! commands read its pairs and write its rows back the same way whatever it was read from.
@@ -10,6 +10,7 @@ use super::table::{Row, Table, TableOptions};
 use crate::error::{Error, Result};
 use crate::export::tsv_escape;
 use crate::text::{Input, count, file_lines, read_input};
+use quick_xml::events::{BytesStart, Event};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -24,15 +25,18 @@ pub enum TableFormat {
     Moses,
     /// Two tab-separated columns, Indonesian and English, without a header row.
     Text,
+    /// A TMX translation memory (`selaras align -f tmx`): a row per `tu`.
+    Tmx,
 }
 
 impl TableFormat {
     /// Every format, in the order the command line lists them.
-    pub const ALL: [TableFormat; 4] = [
+    pub const ALL: [TableFormat; 5] = [
         TableFormat::Tsv,
         TableFormat::Jsonl,
         TableFormat::Moses,
         TableFormat::Text,
+        TableFormat::Tmx,
     ];
 
     /// The name given to `--from`.
@@ -42,6 +46,7 @@ impl TableFormat {
             TableFormat::Jsonl => "jsonl",
             TableFormat::Moses => "moses",
             TableFormat::Text => "text",
+            TableFormat::Tmx => "tmx",
         }
     }
 
@@ -54,15 +59,17 @@ impl TableFormat {
             }
             TableFormat::Moses => "A Moses pair: FILE is PREFIX, read from PREFIX.id and PREFIX.en",
             TableFormat::Text => "Two tab-separated columns, Indonesian then English, no header",
+            TableFormat::Tmx => "TMX: a row per translation unit, its id and en texts and props",
         }
     }
 
     /// The format a file's name says: `.jsonl`, `.json` JSON Lines; `.id`, `.en` one file of
-    /// a Moses pair; anything else (standard input too) TSV.
+    /// a Moses pair; `.tmx` TMX; anything else (standard input too) TSV.
     pub fn of_path(path: &Path) -> TableFormat {
         match path.extension().and_then(|e| e.to_str()) {
             Some("jsonl" | "json") => TableFormat::Jsonl,
             Some("id" | "en") => TableFormat::Moses,
+            Some("tmx" | "TMX") => TableFormat::Tmx,
             _ => TableFormat::Tsv,
         }
     }
@@ -87,7 +94,7 @@ impl Table {
     /// Moses pair). `columns` are the text columns, checked to be text in JSON Lines.
     pub fn read(path: &Path, opts: TableOptions, columns: &Columns) -> Result<Table> {
         let format = opts.format.unwrap_or_else(|| TableFormat::of_path(path));
-        if opts.quoted && matches!(format, TableFormat::Jsonl | TableFormat::Moses) {
+        if opts.quoted && !matches!(format, TableFormat::Tsv | TableFormat::Text) {
             return Err(Error::Invalid(format!(
                 "--quoted reads quoted tab-separated fields, not {}",
                 format.name()
@@ -101,6 +108,7 @@ impl Table {
             TableFormat::Tsv | TableFormat::Text => Table::parse(&read_input(path)?, opts),
             TableFormat::Jsonl => from_jsonl(&read_input(path)?, columns),
             TableFormat::Moses => from_moses(path),
+            TableFormat::Tmx => from_tmx(&read_input(path)?),
         }
     }
 }
@@ -269,6 +277,239 @@ fn from_jsonl(input: &Input, columns: &Columns) -> Result<Table> {
     })
 }
 
+/// The column of a TMX `prop` of type `ty`: selaras's `x-doc`, `x-score` and `x-bead` are
+/// the TSV's `doc`, `score` and `bead`; any other type is a column of that name.
+fn tmx_column(ty: &str) -> &str {
+    match ty {
+        "x-doc" => "doc",
+        "x-score" => "score",
+        "x-bead" => "bead",
+        _ => ty,
+    }
+}
+
+/// The side a `tuv` of language `lang` is (0 Indonesian: `id`, or the withdrawn code `in`;
+/// 1 English), whatever its region (`en-GB`); `None` for another language.
+fn tmx_side(lang: &str) -> Option<usize> {
+    let primary = lang.split(['-', '_']).next().unwrap_or_default();
+    match primary.to_ascii_lowercase().as_str() {
+        "id" | "in" => Some(0),
+        "en" => Some(1),
+        _ => None,
+    }
+}
+
+/// Elements of a `seg` that hold the original document's formatting codes, not its text.
+const TMX_CODES: [&str; 5] = ["bpt", "ept", "it", "ph", "ut"];
+
+/// The value of the attribute `name` (its local name: `xml:lang` is `lang`) of `e`.
+fn xml_attr(e: &BytesStart, name: &str) -> std::result::Result<Option<String>, String> {
+    for a in e.attributes() {
+        let a = a.map_err(|err| format!("bad attribute: {err}"))?;
+        if a.key.local_name().as_ref() == name {
+            let v = a
+                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map_err(|err| format!("bad attribute: {err}"))?;
+            return Ok(Some(v.into_owned()));
+        }
+    }
+    Ok(None)
+}
+
+/// One `tu` as read: its line, its props (column, value) and its Indonesian and English texts.
+type Unit = (usize, Vec<(String, String)>, [Option<String>; 2]);
+
+/// TMX as a table: a row per `tu` that has an Indonesian or English `tuv` (its line the
+/// line of `<tu>`), the columns its `prop`s ([`tmx_column`]) and `id`, `en`, the text of its
+/// `seg`s without their formatting codes. A `tu` holds at most one text per language.
+fn from_tmx(input: &Input) -> Result<Table> {
+    let path = &input.name;
+    let error = |line: usize, msg: String| Error::Parse {
+        path: path.clone(),
+        line,
+        msg,
+    };
+    let xml = input.text.as_str();
+    let mut reader = quick_xml::Reader::from_str(xml);
+    // Positions rise: one counter counts the lines of the whole file once.
+    let mut lines = crate::text::LineCounter::new(xml.as_bytes());
+    let mut saw_tmx = false;
+    let mut units: Vec<Unit> = Vec::new();
+    let mut tu: Option<Unit> = None;
+    // The prop being read (column, text), the side of the tuv being read (`None`: another
+    // language), whether inside a tuv, the text of the seg being read, and the depth of
+    // formatting-code elements inside it.
+    let mut prop: Option<(String, String)> = None;
+    let (mut side, mut in_tuv) = (None, false);
+    let mut seg: Option<String> = None;
+    let mut codes = 0usize;
+    let mut languages: Vec<String> = Vec::new();
+    loop {
+        let pos = reader.buffer_position() as usize;
+        let ev = reader.read_event().map_err(|e| {
+            let line = crate::text::line_of(xml.as_bytes(), reader.error_position() as usize);
+            error(line, format!("bad XML: {e}"))
+        })?;
+        let line = lines.line_at(pos);
+        let text = match ev {
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                let local = e.local_name();
+                let name: &str = local.as_ref();
+                if !saw_tmx && name != "tmx" {
+                    return Err(error(line, format!("not TMX: <{name}> where <tmx> begins")));
+                }
+                let attr = |n: &str| xml_attr(e, n).map_err(|msg| error(line, msg));
+                match name {
+                    "tmx" => saw_tmx = true,
+                    _ if seg.is_some() => codes += usize::from(!empty && TMX_CODES.contains(&name)),
+                    "tu" if !empty => tu = Some((line, Vec::new(), [None, None])),
+                    "prop" if tu.is_some() && !in_tuv && !empty => {
+                        prop = attr("type")?.map(|ty| (tmx_column(&ty).to_string(), String::new()));
+                    }
+                    "tuv" if tu.is_some() && !empty => {
+                        let lang = attr("lang")?.unwrap_or_default();
+                        side = tmx_side(&lang);
+                        if !languages.contains(&lang) {
+                            languages.push(lang);
+                        }
+                        in_tuv = true;
+                    }
+                    "seg" if in_tuv => match empty {
+                        true => set_side(&mut tu, side, String::new(), line, &error)?,
+                        false => seg = Some(String::new()),
+                    },
+                    _ => {}
+                }
+                continue;
+            }
+            Event::End(ref e) => {
+                let local = e.local_name();
+                match local.as_ref() {
+                    "seg" => {
+                        if let Some(text) = seg.take() {
+                            set_side(&mut tu, side, text, line, &error)?;
+                        }
+                        codes = 0;
+                    }
+                    name if seg.is_some() && TMX_CODES.contains(&name) => {
+                        codes = codes.saturating_sub(1);
+                    }
+                    "prop" => {
+                        if let (Some(p), Some((_, props, _))) = (prop.take(), tu.as_mut()) {
+                            props.push(p);
+                        }
+                    }
+                    "tuv" => (side, in_tuv) = (None, false),
+                    "tu" => units.extend(tu.take()),
+                    _ => {}
+                }
+                continue;
+            }
+            Event::Text(ref t) => t.xml10_content().into_owned(),
+            Event::CData(ref t) => t.xml10_content().into_owned(),
+            Event::GeneralRef(ref r) => {
+                if r.is_char_ref() {
+                    r.resolve_char_ref()
+                        .ok()
+                        .flatten()
+                        .map(|c| c.to_string())
+                        .ok_or_else(|| error(line, "bad character reference".into()))?
+                } else {
+                    let name = r.xml10_content();
+                    quick_xml::escape::resolve_predefined_entity(&name)
+                        .map(str::to_string)
+                        .ok_or_else(|| error(line, format!("unknown entity &{name};")))?
+                }
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        match (&mut seg, &mut prop) {
+            (Some(s), _) if codes == 0 => s.push_str(&text),
+            (None, Some((_, p))) => p.push_str(&text),
+            _ => {}
+        }
+    }
+    if !saw_tmx {
+        return Err(error(1, "not TMX: no <tmx> element".into()));
+    }
+    units.retain(|(_, _, texts)| texts.iter().any(Option::is_some));
+    if units.is_empty() && !languages.is_empty() {
+        return Err(error(
+            1,
+            format!(
+                "no Indonesian (id) or English (en) <tuv> (languages: {})",
+                languages.join(", ")
+            ),
+        ));
+    }
+    let mut headers: Vec<String> = Vec::new();
+    for (_, props, _) in &units {
+        for (column, _) in props {
+            if !headers.contains(column) {
+                headers.push(column.clone());
+            }
+        }
+    }
+    for column in ["id", "en"] {
+        if !headers.iter().any(|h| h == column) {
+            headers.push(column.into());
+        }
+    }
+    let rank = |h: &String| {
+        JSONL_ORDER
+            .iter()
+            .position(|k| k == h)
+            .unwrap_or(usize::MAX)
+    };
+    headers.sort_by_key(rank);
+    // A prop named `id` or `en` shares the column of the text, which is written over it.
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or_default();
+    let (ci, ce) = (column("id"), column("en"));
+    let rows = units
+        .into_iter()
+        .map(|(line, props, [id, en])| {
+            let mut fields = vec![String::new(); headers.len()];
+            for (column, value) in props {
+                if let Some(i) = headers.iter().position(|h| *h == column) {
+                    fields[i] = tsv_escape(&value).into_owned();
+                }
+            }
+            fields[ci] = tsv_escape(&id.unwrap_or_default()).into_owned();
+            fields[ce] = tsv_escape(&en.unwrap_or_default()).into_owned();
+            Row { line, fields }
+        })
+        .collect();
+    Ok(Table {
+        path: path.clone(),
+        headers,
+        rows,
+        quoted: false,
+        header_line: 0,
+    })
+}
+
+/// Record the text of a `seg` as the Indonesian or English text of the unit being read
+/// (`side` `None`: another language, not read); a second text of one language is an error.
+fn set_side(
+    tu: &mut Option<Unit>,
+    side: Option<usize>,
+    text: String,
+    line: usize,
+    error: &dyn Fn(usize, String) -> Error,
+) -> Result<()> {
+    let (Some((_, _, texts)), Some(side)) = (tu.as_mut(), side) else {
+        return Ok(());
+    };
+    if texts[side].is_some() {
+        let lang = ["Indonesian", "English"][side];
+        return Err(error(line, format!("a second {lang} text in one <tu>")));
+    }
+    texts[side] = Some(text);
+    Ok(())
+}
+
 /// A serde_json message without its ` at line 1 column N` (the line is the file's, given
 /// beside it; the column is kept).
 fn strip_position(e: &serde_json::Error) -> String {
@@ -318,6 +559,35 @@ mod tests {
         );
         assert_eq!(t.rows[1].line, 3);
         assert_eq!(t.rows[1].fields[7], "");
+    }
+
+    #[test]
+    fn tmx_units_read_as_rows_without_formatting_codes() {
+        let tmx = concat!(
+            "<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n",
+            "<tu><prop type=\"x-doc\">d</prop><prop type=\"note\">n</prop>\n",
+            "<tuv xml:lang=\"id-ID\"><seg>A &amp; <bpt i=\"1\">&lt;b&gt;</bpt>b",
+            "<ept i=\"1\">&lt;/b&gt;</ept> <hi>c</hi>\td.</seg></tuv>",
+            "<tuv lang=\"EN\"><seg><![CDATA[E & f]]>&#46;</seg></tuv>",
+            "<tuv xml:lang=\"fr\"><seg>G</seg></tuv></tu>\n",
+            "<tu><tuv xml:lang=\"fr\"><seg>H</seg></tuv></tu>\n",
+            "<tu><tuv xml:lang=\"in\"><seg/></tuv><tuv xml:lang=\"en\"><seg>I</seg></tuv></tu>",
+            "</body></tmx>",
+        );
+        let input = crate::text::decode("t.tmx", tmx.as_bytes().to_vec()).unwrap();
+        let t = from_tmx(&input).unwrap();
+        assert_eq!(t.headers, ["doc", "id", "en", "note"]);
+        let rows: Vec<(usize, &[String])> =
+            t.rows.iter().map(|r| (r.line, &r.fields[..])).collect();
+        assert_eq!(
+            rows[0],
+            (
+                3,
+                &["d", "A & b c\\td.", "E & f.", "n"].map(String::from)[..]
+            )
+        );
+        assert_eq!(rows[1], (6, &["", "", "I", ""].map(String::from)[..]));
+        assert_eq!(rows.len(), 2);
     }
 
     #[test]

@@ -204,10 +204,11 @@ impl FilterArgs {
 #[derive(clap::Args, Debug, Clone)]
 pub struct TableArgs {
     /// The corpus to read (`-` for standard input): TSV with a header row, JSON Lines, a
-    /// Moses pair or two columns without a header, as --from says.
+    /// Moses pair, two columns without a header or TMX, as --from says.
     pub file: PathBuf,
     /// The corpus format; by default from FILE's name: `.jsonl`/`.json` JSON Lines, `.id`/`.en`
-    /// a Moses pair (`x.id` reads `x.id` and `x.en`), anything else TSV with a header row.
+    /// a Moses pair (`x.id` reads `x.id` and `x.en`), `.tmx` TMX, anything else TSV with a
+    /// header row.
     #[arg(long, value_name = "FORMAT", value_parser = values(&TableFormat::ALL, TableFormat::name, TableFormat::about))]
     pub from: Option<TableFormat>,
     /// Column holding the Indonesian text.

@@ -124,13 +124,16 @@ fn align_and_batch_write_the_same_pairs() {
 
 #[test]
 fn score_check_and_report_read_every_corpus_format() {
-    // The same four pairs of `align` as TSV, JSON Lines, a Moses pair and headerless text.
-    let forms: [&[&str]; 5] = [
+    // The same four pairs of `align` as TSV, JSON Lines, a Moses pair, headerless text and
+    // TMX (`align -f tmx`).
+    let forms: [&[&str]; 7] = [
         &["corpus.tsv"],
         &["corpus.jsonl"],
         &["corpus.id"],
         &["--from", "moses", "corpus"],
         &["--from", "text", "corpus.txt"],
+        &["corpus.tmx"],
+        &["--from", "tmx", "corpus.tmx"],
     ];
     let dir = tempfile::tempdir().unwrap();
     let mut scored = Vec::new();
@@ -203,6 +206,17 @@ fn a_corpus_that_cannot_be_read_is_one_line_naming_file_and_line() {
             "; a file of two columns without a header row: --from text".into(),
         ),
         (
+            vec![path("bad.tmx")],
+            format!(
+                "{}: line 11: a second Indonesian text in one <tu>",
+                path("bad.tmx")
+            ),
+        ),
+        (
+            vec!["--from".into(), "tmx".into(), path("corpus.tsv")],
+            format!("{}: line 1: not TMX: no <tmx> element", path("corpus.tsv")),
+        ),
+        (
             vec!["--from".into(), "moses".into(), "-".into()],
             "--from moses reads PREFIX.id and PREFIX.en: give PREFIX, not `-`".into(),
         ),
@@ -215,21 +229,23 @@ fn a_corpus_that_cannot_be_read_is_one_line_naming_file_and_line() {
             assert!(err.contains(&want), "{cmd} {args:?}: {err}");
         }
     }
-    // Rows written as TSV never replace a JSON Lines or Moses input.
+    // Rows written as TSV never replace a JSON Lines, Moses or TMX input.
     let dir = tempfile::tempdir().unwrap();
-    let copy = dir.path().join("c.jsonl");
-    std::fs::copy(data("corpus.jsonl"), &copy).unwrap();
-    selaras()
-        .arg("score")
-        .arg(&copy)
-        .arg("-o")
-        .arg(&copy)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(
-            "an output never replaces an input",
-        ));
-    assert_eq!(read(&copy), read(data("corpus.jsonl")));
+    for name in ["corpus.jsonl", "corpus.tmx"] {
+        let copy = dir.path().join(name);
+        std::fs::copy(data(name), &copy).unwrap();
+        selaras()
+            .arg("score")
+            .arg(&copy)
+            .arg("-o")
+            .arg(&copy)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(
+                "an output never replaces an input",
+            ));
+        assert_eq!(read(&copy), read(data(name)));
+    }
 }
 
 #[test]
