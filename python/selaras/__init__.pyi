@@ -49,9 +49,12 @@ class BatchRun(Iterator[Row]):
 
     errors: list[tuple[str, str]]
     """``(doc, reason)`` of each document that failed."""
-    summary: Optional[dict[str, int]]
-    """Counts of the finished run: documents, documents_ok, documents_failed, pairs_aligned,
-    jobs (``None`` until the last row was read)."""
+    summary: Optional[dict[str, Union[int, dict[str, int]]]]
+    """Counts of the finished run, as the command line's ``OUT.stats.json`` has them (named
+    by section and key: ``pairs.kept`` is ``pairs_kept``): documents, documents_ok,
+    documents_failed, documents_not_parallel, documents_swapped, documents_with_copies,
+    pairs_aligned, pairs_kept, pairs_dropped, pairs_dropped_by_reason (a dict of every
+    reason), jobs (``None`` until the last row was read)."""
     def __iter__(self) -> "BatchRun": ...
     def __next__(self) -> Row: ...
 
@@ -87,7 +90,8 @@ def align(
     (a list of ``str``, taken as they are). ``lexicon``: a file of extra word pairs (as
     ``--lexicon``); ``learn``: learn word translations from the document; ``whole_sentences``:
     never split a sentence at a clause; ``clause_pairs``: when clauses are paired with clauses.
-    Raises ``SelarasError`` when a side holds no sentence or an option is bad."""
+    Raises ``SelarasError`` when a side holds no sentence or an option is bad, and
+    ``TypeError`` naming the argument when ``id`` or ``en`` is neither."""
 
 def score_pairs(pairs: Sequence[tuple[str, str]], *, lexicon: Optional[str] = None) -> list[float]:
     """The probability that each ``(id, en)`` pair is a translation (``selaras score``)."""

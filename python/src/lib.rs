@@ -16,12 +16,13 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 
 use pyo3::create_exception;
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::PyIterator;
+use pyo3::types::{PyIterator, PyString};
 
 use selaras::align::clauses::Finer;
 use selaras::align::{AlignConfig, Aligner};
+use selaras::batch::filter::DropReason;
 use selaras::batch::input::{DocError, DocSource, Item, Side};
 use selaras::batch::{Batch, Options as BatchOptions, Sink};
 use selaras::check::{CheckConfig, Pair, check_pairs};
@@ -92,13 +93,43 @@ fn aligner(lexicon: Option<&str>) -> PyResult<Aligner> {
 }
 
 /// One side as given: running text, or a list of sentences.
-#[derive(FromPyObject)]
 enum Text {
     Running(String),
     Sentences(Vec<String>),
 }
 
+/// The name of the type of `value`, for a message (`NoneType`, `int`).
+fn type_name(value: &Bound<'_, PyAny>) -> String {
+    (value.get_type().name()).map_or_else(|_| "object".into(), |n| n.to_string())
+}
+
 impl Text {
+    /// The argument `name` of `function`: a `str` (running text) or a sequence of `str`
+    /// (sentences). Anything else is a `TypeError` naming the argument and what it was (the
+    /// first item that is not a `str`), as Python's own messages do.
+    fn from_arg(value: &Bound<'_, PyAny>, function: &str, name: &str) -> PyResult<Text> {
+        if value.is_instance_of::<PyString>() {
+            return Ok(Text::Running(value.extract()?));
+        }
+        if let Ok(sentences) = value.extract::<Vec<String>>() {
+            return Ok(Text::Sentences(sentences));
+        }
+        let wanted = format!(
+            "{function}() argument '{name}' must be a str (running text) or a list of str \
+             (sentences)"
+        );
+        let bad_item = value.try_iter().ok().and_then(|items| {
+            (items.enumerate()).find_map(|(i, item)| match item {
+                Ok(item) if item.is_instance_of::<PyString>() => None,
+                Ok(item) => Some(format!("{wanted}; item {i} is {}", type_name(&item))),
+                Err(_) => Some(format!("{wanted}; item {i} could not be read")),
+            })
+        });
+        Err(PyTypeError::new_err(bad_item.unwrap_or_else(|| {
+            format!("{wanted}, not {}", type_name(value))
+        })))
+    }
+
     fn input(&self) -> Input<'_> {
         match self {
             Text::Running(t) => Input::Text(t),
@@ -221,14 +252,16 @@ fn split(
 #[allow(clippy::too_many_arguments)]
 fn align(
     py: Python<'_>,
-    id: Text,
-    en: Text,
+    id: &Bound<'_, PyAny>,
+    en: &Bound<'_, PyAny>,
     lexicon: Option<&str>,
     learn: bool,
     whole_sentences: bool,
     clause_pairs: &str,
     wrapped: Option<bool>,
 ) -> PyResult<Vec<Bead>> {
+    let id = Text::from_arg(id, "align", "id")?;
+    let en = Text::from_arg(en, "align", "en")?;
     let options = Options {
         learn,
         whole_sentences,
@@ -417,12 +450,24 @@ impl BatchRun {
                 .detach(|| worker.join())
                 .map_err(|_| invalid("the batch worker stopped unexpectedly".into()))?
                 .map_err(py_err)?;
+            // The counts of the command line's `OUT.stats.json`, each named by its section
+            // and key there (`pairs.kept` is `pairs_kept`; `documents.total` is `documents`).
             let t = &outcome.tally;
             let summary = pyo3::types::PyDict::new(py);
             summary.set_item("documents", t.docs_ok + t.docs_failed)?;
             summary.set_item("documents_ok", t.docs_ok)?;
             summary.set_item("documents_failed", t.docs_failed)?;
+            summary.set_item("documents_not_parallel", t.not_parallel)?;
+            summary.set_item("documents_swapped", t.swapped)?;
+            summary.set_item("documents_with_copies", t.with_copies)?;
             summary.set_item("pairs_aligned", t.aligned())?;
+            summary.set_item("pairs_kept", t.kept)?;
+            summary.set_item("pairs_dropped", t.dropped_total())?;
+            let by_reason: std::collections::BTreeMap<&str, u64> = DropReason::ALL
+                .into_iter()
+                .map(|r| (r.name(), t.dropped.get(&r).copied().unwrap_or(0)))
+                .collect();
+            summary.set_item("pairs_dropped_by_reason", by_reason)?;
             summary.set_item("jobs", outcome.jobs)?;
             self.summary = Some(summary.into_any().unbind());
         }
@@ -472,8 +517,9 @@ impl BatchRun {
                 match self.next_item(py) {
                     Ok(Some(item)) => {
                         let tx = self.items.clone().expect("sender");
-                        // Blocks only while the worker's window is full.
-                        let _ = py.detach(move || tx.send(item));
+                        // Blocks only while the worker's window is full. A worker that
+                        // stopped reports its error when the run is joined.
+                        let _ = py.detach(move || tx.send(item).is_ok());
                     }
                     Ok(None) => self.items = None,
                     Err(e) => {

@@ -77,6 +77,21 @@ def test_align_options():
         selaras.align(3, EN)
 
 
+def test_align_names_a_bad_argument():
+    wanted = "must be a str (running text) or a list of str (sentences)"
+    for args, message in [
+        ((None, EN), f"align() argument 'id' {wanted}, not NoneType"),
+        ((ID, None), f"align() argument 'en' {wanted}, not NoneType"),
+        ((3, EN), f"align() argument 'id' {wanted}, not int"),
+        ((["Satu.", 2], EN), f"align() argument 'id' {wanted}; item 1 is int"),
+    ]:
+        with pytest.raises(TypeError) as raised:
+            selaras.align(*args)
+        assert str(raised.value) == message
+    # A tuple of sentences is a sequence as a list is.
+    assert len(selaras.align(tuple(selaras.split(ID)), EN)) == 2
+
+
 def test_align_with_lexicon(tmp_path):
     lex = tmp_path / "lex.tsv"
     lex.write_text("pasokan\tsupply\n", encoding="utf-8")
@@ -145,6 +160,28 @@ def test_batch_is_the_binary():
     assert [(r.doc, r.id, r.en, round(r.score, 4), r.id_text, r.en_text) for r in got] == [
         (w["doc"], w["id"], w["en"], w["score"], w["id_text"], w["en_text"]) for w in want
     ]
+
+
+def test_batch_summary_is_the_binary_stats(tmp_path):
+    # Two documents of the corpus and one that fails: the counts of OUT.stats.json.
+    docs = [(n, text(n, "id"), text(n, "en")) for n in DOCS[:2]] + [("empty", "", EN)]
+    stdin = "".join(json.dumps({"doc": d, "id": i, "en": e}) + "\n" for d, i, e in docs)
+    stats = tmp_path / "stats.json"
+    subprocess.run(
+        [binary(), "batch", "-", "-q", "-o", os.devnull, "--stats", str(stats)],
+        input=stdin, capture_output=True, text=True,
+    )
+    want = json.loads(stats.read_text(encoding="utf-8"))
+    run_ = selaras.batch(docs)
+    rows = list(run_)
+    got = run_.summary
+    assert got["pairs_kept"] == len(rows) == want["pairs"]["kept"]
+    assert got["pairs_dropped"] == want["pairs"]["dropped"] > 0
+    assert got["pairs_dropped_by_reason"] == want["pairs"]["dropped_by_reason"]
+    assert got["pairs_aligned"] == want["pairs"]["aligned"]
+    for key in ("ok", "failed", "not_parallel", "swapped", "with_copies"):
+        assert got[f"documents_{key}"] == want["documents"][key], key
+    assert got["documents"] == want["documents"]["total"] == 3
 
 
 def test_score_is_the_binary(tmp_path):
