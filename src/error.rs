@@ -13,6 +13,9 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A path is a symbolic link whose target does not exist.
+    #[error("{path}: {}", broken_link(target))]
+    BrokenLink { path: PathBuf, target: PathBuf },
     /// The input is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte {byte} (line {line})")]
     InvalidUtf8 {
@@ -56,8 +59,15 @@ pub enum Error {
 impl Error {
     /// Wrap an I/O error with the path it concerns. A directory given where a file is read
     /// says so in words (the system's message, `Is a directory (os error 21)`, reads as if
-    /// the path were not named).
+    /// the path were not named), and so does a symbolic link whose target is missing (the
+    /// system calls it not found, though the link is there).
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        let path = path.into();
+        if source.kind() == std::io::ErrorKind::NotFound
+            && let Ok(target) = std::fs::read_link(&path)
+        {
+            return Error::BrokenLink { path, target };
+        }
         let source = match source.kind() {
             std::io::ErrorKind::IsADirectory => std::io::Error::new(
                 std::io::ErrorKind::IsADirectory,
@@ -65,10 +75,7 @@ impl Error {
             ),
             _ => source,
         };
-        Error::Io {
-            path: path.into(),
-            source,
-        }
+        Error::Io { path, source }
     }
 
     /// True when the error is a closed pipe on the output side (`selaras ... | head`).
@@ -89,6 +96,14 @@ impl Error {
     pub fn is_input_error(&self) -> bool {
         !matches!(self, Error::Write(_) | Error::Output { .. })
     }
+}
+
+/// What a broken symbolic link is said to be (after its name).
+pub fn broken_link(target: &std::path::Path) -> String {
+    format!(
+        "a broken symbolic link (its target {} does not exist)",
+        target.display()
+    )
 }
 
 /// An error and its causes on one line, each cause once (a typed error often already

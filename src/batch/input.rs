@@ -56,6 +56,10 @@ impl Side {
                 Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                     (row, format!("file {given} not found"))
                 }
+                Error::BrokenLink { target, .. } => (
+                    row,
+                    format!("file {given} is {}", crate::error::broken_link(target)),
+                ),
                 _ => (origin, reason(&e)),
             }),
             Side::Text { text, origin } => {
@@ -72,6 +76,7 @@ pub fn reason(e: &Error) -> String {
             std::io::ErrorKind::NotFound => "file not found".into(),
             _ => source.to_string(),
         },
+        Error::BrokenLink { target, .. } => crate::error::broken_link(target),
         Error::InvalidUtf8 { byte, line, .. } => {
             format!("invalid UTF-8 at byte {byte} (line {line})")
         }

@@ -1604,3 +1604,68 @@ fn failures_before_a_closed_pipe_are_told_and_set_the_exit_code() {
         "{rows}"
     );
 }
+
+/// A symbolic link whose target is missing, given as input, is said to be one (naming the
+/// link and its target), not a missing file: to `align`, to `batch` as its INPUT, in a
+/// directory and in a manifest.
+#[cfg(unix)]
+#[test]
+fn a_broken_symbolic_link_is_said_to_be_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    let said = |link: &Path| {
+        format!(
+            "{}: a broken symbolic link (its target gone.txt does not exist)",
+            link.display()
+        )
+    };
+    std::os::unix::fs::symlink("gone.txt", p("link.id.txt")).unwrap();
+    let run = selaras()
+        .arg("align")
+        .arg(p("link.id.txt"))
+        .arg(data("good/pasar.en.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(err, format!("selaras: {}\n", said(&p("link.id.txt"))));
+    // As the INPUT of batch.
+    std::os::unix::fs::symlink("gone.txt", p("m.tsv")).unwrap();
+    let run = selaras().arg("batch").arg(p("m.tsv")).output().unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(err, format!("selaras: {}\n", said(&p("m.tsv"))));
+    // In a directory: the document's error row names the link.
+    let (_tmp, errs) = batch_beside_a_good_pair(|mix| {
+        std::os::unix::fs::symlink("gone.txt", mix.join("link.id.txt")).unwrap();
+        std::fs::copy(data("good/cuaca.en.txt"), mix.join("link.en.txt")).unwrap();
+    });
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][0], "link");
+    assert!(errs[0][1].ends_with("link.id.txt"), "{errs:?}");
+    assert_eq!(
+        errs[0][2],
+        "a broken symbolic link (its target gone.txt does not exist)"
+    );
+    // In a manifest: at the row, as a missing file is.
+    std::fs::remove_file(p("m.tsv")).unwrap();
+    let rows = format!(
+        "doc\tid\ten\nlink\tlink.id.txt\t{}\n",
+        data("good/cuaca.en.txt").display()
+    );
+    std::fs::write(p("m.tsv"), rows).unwrap();
+    let run = selaras()
+        .args(["batch", "-q"])
+        .arg(p("m.tsv"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        format!(
+            "selaras: failed: link: {}:2: file link.id.txt is a broken symbolic link (its \
+             target gone.txt does not exist)\n",
+            p("m.tsv").display()
+        )
+    );
+}
