@@ -14,7 +14,9 @@
 //! in sentence case, before a capitalised function word (sure), or a capitalised word after one
 //! in lower case or after another capitalised word (unsure: names go on). A name opening the
 //! sentence counts against a place (`Gubernur Jawa Tengah Surya Cahaya meresmikan …` is a
-//! title and a name, not a headline and a sentence). The two sides decide together
+//! title and a name, not a headline and a sentence), unless either side is surely a title; a
+//! place between two words that the other side writes alike side by side is inside a name and
+//! counts against too. The two sides decide together
 //! ([`Aligner::split_heads`]): for a bead whose first sentence starts a paragraph on both
 //! sides, every pair of places is weighed by the two priors, by the words that would find their
 //! translation only across the cut (`misplaced`; the parts read in sentence case, so that a
@@ -46,6 +48,15 @@ pub struct HeadParams {
     /// sentence holds such a run: it ends at one of its places, and a name there opens the
     /// sentence at no cost ([`HeadParams::name_opener`]).
     pub sure_title: f64,
+    /// Whether the other side's first sentence is surely a title: the bead has a headline, so
+    /// a name opening the sentence costs nothing here either (this side may capitalise every
+    /// word, as Indonesian titles often do, and then cannot tell by itself).
+    pub other_sure: bool,
+    /// Less where the place falls between two capitalised words that the other side writes
+    /// alike and side by side (`… Penduduk Amnesty | International mengutip …` against
+    /// `Amnesty International cites`): inside a name, which the step back along the title
+    /// run would otherwise prefer to its start.
+    pub inside_name: f64,
     /// More for a small function word that is capitalised in a run that writes others in
     /// lower case (`… Says In China the …`).
     pub small_cap: f64,
@@ -102,6 +113,8 @@ impl Default for HeadParams {
             title: 1.5,
             title_step: 0.6,
             sure_title: 4.0,
+            other_sure: false,
+            inside_name: 1.0,
             small_cap: 1.5,
             function: 1.5,
             quote: 0.0,
@@ -284,20 +297,21 @@ fn known(ev: &Evidence, lower: &str, lang: Lang) -> bool {
 }
 
 /// Where a headline at the start of `text` (the first sentence of a paragraph) may end, with
-/// the prior of each (see the module's documentation); ascending.
+/// the prior of each (see the module's documentation), ascending; and whether `text` opens
+/// surely with a title ([`HeadParams::sure_title`]).
 pub fn head_cuts(
     text: &str,
     lang: Lang,
     other: &str,
     ev: &Evidence,
     params: &HeadParams,
-) -> Vec<HeadCut> {
+) -> (Vec<HeadCut>, bool) {
     let names = names_in(other);
     let ws = crate::text::words(text);
     // Places lie before word `k` for `k` below this.
     let last = ws.len().min(MAX_HEAD_WORDS + 1);
     if ws.len() <= params.min_words {
-        return Vec::new();
+        return (Vec::new(), false);
     }
     let case: Vec<Case> = ws.iter().map(|(_, w)| case_of(w)).collect();
     let small: Vec<bool> = ws.iter().map(|(_, w)| is_small(&bare(w), lang)).collect();
@@ -367,7 +381,7 @@ pub fn head_cuts(
                 }
                 // A name opening the sentence costs where the run may be a lead's title and
                 // name going on, not where it is surely a title.
-                if unknown(k) && !sure_title {
+                if unknown(k) && !sure_title && !params.other_sure {
                     prior -= params.name_opener;
                 }
                 if listed {
@@ -472,9 +486,41 @@ pub fn head_cuts(
             c.prior -= params.dangling;
         }
     }
+    // Pairs of capitalised words the other side writes side by side.
+    let other_words: Vec<&str> = other.split_whitespace().collect();
+    let other_pairs: Vec<(String, String)> = other_words
+        .windows(2)
+        .filter(|p| {
+            p.iter().all(|w| case_of(w) == Case::Upper)
+                && !p[0].ends_with([',', '.', ';', ':', '!', '?'])
+        })
+        .map(|p| (name_form(p[0]), name_form(p[1])))
+        .collect();
+    let alike = |a: &str, b: &str| crate::score::cognate::cognates(a, b);
+    for c in &mut out {
+        let k = ws.iter().take_while(|w| w.0 < c.at).count();
+        if k > 0 && k < ws.len() && case[k - 1] == Case::Upper && case[k] == Case::Upper {
+            let (u, v) = (name_form(ws[k - 1].1), name_form(ws[k].1));
+            if other_pairs
+                .iter()
+                .any(|(p, q)| alike(&u, p) && alike(&v, q))
+            {
+                c.prior -= params.inside_name;
+            }
+        }
+    }
     out.sort_by_key(|c| c.at);
     out.dedup_by_key(|c| c.at);
-    out
+    (out, sure_title)
+}
+
+/// A word as a part of a name is compared: bare, without an English possessive (`Town's`).
+fn name_form(word: &str) -> String {
+    let w = bare(word);
+    match w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")) {
+        Some(stem) => stem.to_string(),
+        None => w,
+    }
 }
 
 /// Sentences, how they were prepared, and an alignment of them, after splitting run-in
@@ -695,8 +741,23 @@ impl Aligner {
         params: &HeadParams,
     ) -> Option<(usize, usize, f64)> {
         let ev = self.evidence();
-        let ci = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
-        let ce = head_cuts(&t.text, Lang::En, &s.text, ev, params);
+        let (ci, sure_i) = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
+        let (ce, sure_e) = head_cuts(&t.text, Lang::En, &s.text, ev, params);
+        // Where one side is surely a title, the other is read knowing it.
+        let knowing = HeadParams {
+            other_sure: true,
+            ..params.clone()
+        };
+        let ci = if sure_e && !sure_i {
+            head_cuts(&s.text, Lang::Id, &t.text, ev, &knowing).0
+        } else {
+            ci
+        };
+        let ce = if sure_i && !sure_e {
+            head_cuts(&t.text, Lang::En, &s.text, ev, &knowing).0
+        } else {
+            ce
+        };
         // The decision's score is at most the two priors: where the best of them cannot split,
         // the parts need not be prepared.
         let top = |cuts: &[HeadCut]| {
@@ -864,6 +925,7 @@ mod tests {
     /// The text before each place a headline may end, with its prior.
     fn cuts(text: &str, lang: Lang) -> Vec<(String, f64)> {
         head_cuts(text, lang, "", &Evidence::bundled(), &HeadParams::default())
+            .0
             .into_iter()
             .map(|c| (text[..c.at].trim_end().to_string(), c.prior))
             .collect()

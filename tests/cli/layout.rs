@@ -304,6 +304,33 @@ fn a_headline_does_not_end_after_a_form_of_address_or_inside_its_name() {
     );
 }
 
+/// `dokter-name`: a title-cased headline runs into a sentence that opens with a name of two
+/// words both sides write alike (`Transparency International`); the Indonesian title
+/// capitalises every word, so only the English one is surely a title. The headline ends
+/// before the name, not inside it.
+#[test]
+fn a_headline_does_not_end_inside_a_name_both_sides_write_alike() {
+    let pairs = pairs("dokter-name");
+    assert_eq!(
+        pairs[0],
+        (
+            "Di Awal Tahun Ini, Hanya Ada Lima Dokter Untuk Setiap Desa".to_string(),
+            "Early This Year, There Were Only Five Doctors for Every Village".to_string()
+        ),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs[1]
+            .0
+            .starts_with("Transparency International mencatat"),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs[1].1.starts_with("Transparency International noted"),
+        "{pairs:?}"
+    );
+}
+
 /// `pasar-stacked` is `pasar-runin` with a subhead after the headline, both run into the
 /// first sentence: each is split off on both sides.
 #[test]
