@@ -22,8 +22,8 @@ pub struct Args {
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// The documents left without a partner, with their best candidate and the reason
-    /// (default OUT.unpaired.tsv; without it and without OUT, unusable documents are listed
-    /// on stderr).
+    /// (default OUT.unpaired.tsv; without it and without OUT, each is one line on stderr,
+    /// even with -q).
     #[arg(long, value_name = "FILE")]
     pub unpaired: Option<PathBuf>,
     /// Keep pairs whose document score (the probability that the two translate each other)

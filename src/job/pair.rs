@@ -65,8 +65,9 @@ impl Job {
 /// output (none may replace another or an input: the two inputs and every document file they
 /// name), pair, then write the manifest, the unpaired file and the candidates file, each
 /// whole at the end. `progress` gets the stages of [`pair::pair`], then [`WRITING`] once
-/// before the first output is written. Unless `quiet`, `messages` gets the summary (and the
-/// unusable documents, when no unpaired file lists them). The outcome's
+/// before the first output is written. When no unpaired file lists them, `messages` gets
+/// each document left without a partner, even when `quiet`; unless `quiet`, the summary.
+/// The outcome's
 /// [`Outcome::failed`] counts the documents that could not be used.
 pub fn run(job: &Job, messages: &mut dyn Write, progress: &dyn Fn(Progress)) -> Result<Outcome> {
     let start = Instant::now();
@@ -125,6 +126,12 @@ pub fn run(job: &Job, messages: &mut dyn Write, progress: &dyn Fn(Progress)) -> 
     if let Some(mut f) = candidates_file {
         pair::write::write_candidates(&mut f, &outcome.features)?;
         f.commit()?;
+    }
+    // Without a file that lists them, the documents left out of the manifest are named on
+    // the messages even when `quiet`, as `batch` names its failed documents without an
+    // errors file: quiet stops the progress and the summary, never word of a loss.
+    if unpaired_path.is_none() {
+        let _ = pair::write::write_unpaired_lines(messages, &outcome);
     }
     if !job.quiet {
         let seconds = start.elapsed().as_secs_f64();

@@ -101,8 +101,25 @@ fn absolute_dir(dir: &Path) -> PathBuf {
         .unwrap_or_else(|_| dir.to_path_buf())
 }
 
-/// The end of a `pair` run for standard error: the unusable documents when they are listed
-/// nowhere else (`unpaired_file`: the file that lists them), then the summary line.
+/// Each document left without a partner, one line each (`selaras pair: FILE: REASON`, and its
+/// best candidate with that pair's score when it has one): the messages of a run whose
+/// unpaired documents no file lists.
+pub fn write_unpaired_lines(w: &mut dyn Write, outcome: &Outcome) -> std::io::Result<()> {
+    for u in &outcome.unpaired {
+        match &u.best {
+            Some((best, score)) => writeln!(
+                w,
+                "selaras pair: {}: {} (best candidate {best}, score {score:.4})",
+                u.file, u.reason
+            )?,
+            None => writeln!(w, "selaras pair: {}: {}", u.file, u.reason)?,
+        }
+    }
+    Ok(())
+}
+
+/// The summary of a `pair` run for standard error (`unpaired_file`: the file that lists the
+/// documents left without a partner, named when some could not be used).
 pub fn write_summary(
     w: &mut dyn Write,
     outcome: &Outcome,
@@ -110,11 +127,6 @@ pub fn write_summary(
     min_score: f64,
     seconds: f64,
 ) -> std::io::Result<()> {
-    if unpaired_file.is_none() {
-        for u in outcome.unpaired.iter().filter(|u| u.failed) {
-            writeln!(w, "selaras pair: {}: {}", u.file, u.reason)?;
-        }
-    }
     let failed = outcome.failed();
     let without = outcome.unpaired.len() - failed;
     writeln!(

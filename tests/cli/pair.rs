@@ -259,6 +259,74 @@ fn json_lines_and_list_files() {
     );
 }
 
+/// Without an unpaired file (the manifest on standard output), every document left without
+/// a partner is one line on stderr, with `-q` too (as `batch` names its failed documents
+/// without an errors file); with a file, `-q` is silent.
+#[test]
+fn documents_left_out_are_named_on_stderr_when_no_file_lists_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    std::fs::copy(
+        root().join("tests/data/pair/id/kosong.txt"),
+        d.join("id/kosong.txt"),
+    )
+    .unwrap();
+    for quiet in [true, false] {
+        let out = selaras()
+            .current_dir(d)
+            .args(["pair", "id", "en", "-j", "1"])
+            .args(quiet.then_some("-q"))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "quiet {quiet}");
+        let manifest = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(manifest.lines().count(), 6, "{manifest}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        let named: Vec<&str> = err
+            .lines()
+            .filter(|l| !l.contains(" Indonesian x "))
+            .collect();
+        let files: Vec<&str> = named
+            .iter()
+            .map(|l| {
+                l.strip_prefix("selaras pair: ")
+                    .unwrap()
+                    .split(": ")
+                    .next()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            files,
+            [
+                "id/kosong.txt",
+                "id/panen-padi.txt",
+                "id/perpustakaan-desa.txt",
+                "en/coral-garden.txt",
+                "en/ferry-schedule.txt"
+            ],
+            "{err}"
+        );
+        assert_eq!(named[0], "selaras pair: id/kosong.txt: input is empty");
+        for l in &named[1..] {
+            assert!(l.contains(": no candidate"), "{l}");
+        }
+        // The summary only without -q.
+        assert_eq!(
+            err.lines().count(),
+            named.len() + usize::from(!quiet),
+            "{err}"
+        );
+    }
+    selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-q", "-o", "pairs.tsv"])
+        .assert()
+        .code(3)
+        .stderr("");
+}
+
 #[test]
 fn usage_errors() {
     selaras()
