@@ -446,15 +446,27 @@ fn given_twice(doc: &str, first: usize) -> String {
     format!("doc id `{doc}` given twice (first on line {first})")
 }
 
+/// A UTF-8 byte-order mark.
+const BOM: &[u8] = b"\xef\xbb\xbf";
+
 /// One JSON Lines line read as a document object (`shape`: the object as a message shows it,
-/// `{"doc": …, …}`). On failure, what is wrong with the line: not UTF-8, JSON that is not an
-/// object (serde would read an array as the struct's fields in order, and name the struct in
-/// its message), or serde's detail with its column.
+/// `{"doc": …, …}`); a byte-order mark before the input's first line is the caller's to skip.
+/// On failure, what is wrong with the line: a byte-order mark at its start (files joined
+/// together: serde would say only `expected value` at column 1), not UTF-8, JSON that is not
+/// an object (serde would read an array as the struct's fields in order, and name the struct
+/// in its message), or serde's detail with its column.
 pub(crate) fn json_object<T: serde::de::DeserializeOwned>(
     raw: &[u8],
     shape: &str,
 ) -> std::result::Result<T, String> {
     use serde_json::Value;
+    if raw.starts_with(BOM) {
+        return Err(
+            "a byte-order mark (U+FEFF) begins this line, which only the input's first \
+                    line may have (files joined together?): remove it"
+                .into(),
+        );
+    }
     let err = match serde_json::from_slice::<T>(raw) {
         Ok(t) if raw.first() == Some(&b'{') => return Ok(t),
         Ok(_) => None,
@@ -571,7 +583,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             let line = self.line;
             let mut raw = self.buf.as_slice();
             if line == 1 {
-                raw = raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw); // a UTF-8 BOM
+                raw = raw.strip_prefix(BOM).unwrap_or(raw);
             }
             let raw = raw.trim_ascii();
             if raw.is_empty() {
@@ -615,8 +627,10 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                     }
                 }
                 Err(msg) => {
-                    // Keep the doc id when the line is JSON but not a usable document.
-                    let doc = serde_json::from_slice::<serde_json::Value>(raw)
+                    // Keep the doc id when the line is JSON but not a usable document (or
+                    // one after a byte-order mark).
+                    let json = raw.strip_prefix(BOM).unwrap_or(raw);
+                    let doc = serde_json::from_slice::<serde_json::Value>(json)
                         .ok()
                         .and_then(|v| match v.get("doc") {
                             Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
@@ -795,7 +809,8 @@ mod tests {
             .collect();
         assert_eq!(items[0].as_ref().unwrap().doc, "a");
         let e = items[1].as_ref().unwrap_err();
-        assert_eq!(e.file, "<stdin>:2");
+        assert_eq!((e.doc.as_str(), e.file.as_str()), ("b", "<stdin>:2"));
+        assert!(e.reason.starts_with("a byte-order mark"), "{}", e.reason);
     }
 
     #[test]

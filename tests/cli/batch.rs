@@ -1669,3 +1669,28 @@ fn a_broken_symbolic_link_is_said_to_be_one() {
         )
     );
 }
+
+/// Two JSON Lines files joined together (`cat a.jsonl b.jsonl`), each beginning with a
+/// byte-order mark: the second mark is an error naming the line and saying what is there
+/// (it read `invalid JSON document (column 1): expected value`); the rest is aligned.
+#[test]
+fn a_byte_order_mark_inside_json_lines_is_named() {
+    let run = selaras()
+        .args(["batch", "-q", "-"])
+        .write_stdin(std::fs::read(data("joined.jsonl")).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        "selaras: failed: cuaca: <stdin>:2: a byte-order mark (U+FEFF) begins this line, which \
+         only the input's first line may have (files joined together?): remove it\n"
+    );
+    let docs: BTreeSet<String> = String::from_utf8(run.stdout)
+        .unwrap()
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(docs, BTreeSet::from(["pasar".into(), "sekolah".into()]));
+}
