@@ -25,7 +25,8 @@
 //!   in two columns, each sentence wrapped on its own lines (textwrap), then a blank line; a
 //!   line `== doc ==` starts each document of a batch.
 //! - `tmx`: TMX 1.4b written with quick-xml; one `tu` per bead with `prop`s `x-doc`, `x-score`,
-//!   `x-bead` and two `tuv`s (`xml:lang` `id` and `en`). Characters XML 1.0 forbids (C0
+//!   `x-bead` and two `tuv`s (`xml:lang` `id` and `en`); a `tu` holding a part of a sentence
+//!   has `segtype="phrase"` (the header's is `sentence`). Characters XML 1.0 forbids (C0
 //!   controls other than tab/LF/CR, U+FFFE/U+FFFF) are replaced by U+FFFD.
 
 use crate::align::Bead;
@@ -50,6 +51,11 @@ pub struct DocAlignment<'a> {
     pub id_offset: usize,
     /// Bytes skipped at the start of the English file.
     pub en_offset: usize,
+    /// Per Indonesian segment: the input sentence it is, `None` for a part of one (cut by the
+    /// clause alignment or off a run-in headline); empty: every segment is a whole sentence.
+    pub id_sentence: &'a [Option<usize>],
+    /// The same for the English segments.
+    pub en_sentence: &'a [Option<usize>],
 }
 
 impl DocAlignment<'_> {
@@ -61,6 +67,14 @@ impl DocAlignment<'_> {
     /// The English text of a bead.
     pub fn en_text(&self, bead: &Bead) -> String {
         join(self.en, &bead.en)
+    }
+
+    /// Whether a bead holds a part of a sentence on either side.
+    pub fn holds_part(&self, bead: &Bead) -> bool {
+        let part = |of: &[Option<usize>], idx: &[usize]| {
+            idx.iter().any(|&k| of.get(k).is_some_and(Option::is_none))
+        };
+        part(self.id_sentence, &bead.id) || part(self.en_sentence, &bead.en)
     }
 }
 
@@ -615,7 +629,13 @@ fn write_tu<W: Write>(
     let doc_id = xml_chars(doc.doc);
     let score = score_str(bead.score);
     let kind = bead.kind();
-    w.create_element("tu").write_inner_content(|w| {
+    // The header says `sentence`, written before any bead (batch streams); a unit holding a
+    // part of a sentence says `phrase` itself, as TMX 1.4 lets a `tu` override the header.
+    let tu = match doc.holds_part(bead) {
+        true => w.create_element("tu").with_attribute(("segtype", "phrase")),
+        false => w.create_element("tu"),
+    };
+    tu.write_inner_content(|w| {
         for (ty, value) in [
             ("x-doc", doc_id.as_ref()),
             ("x-score", score.as_str()),
@@ -657,6 +677,7 @@ mod tests {
         id: Vec<Sentence>,
         en: Vec<Sentence>,
         beads: Vec<Bead>,
+        id_sentence: Vec<Option<usize>>,
     }
 
     impl Fixture {
@@ -669,6 +690,8 @@ mod tests {
                 beads: &self.beads,
                 id_offset,
                 en_offset: 0,
+                id_sentence: &self.id_sentence,
+                en_sentence: &[],
             }
         }
     }
@@ -701,6 +724,7 @@ mod tests {
                     score: 1.0,
                 },
             ],
+            id_sentence: Vec::new(),
         }
     }
 
@@ -944,5 +968,20 @@ mod tests {
         }
         assert_eq!((tu, tuv), (3, 6));
         assert!(segs.iter().any(|s| s.contains("🙂")));
+    }
+
+    #[test]
+    fn tmx_units_holding_part_of_a_sentence_say_phrase() {
+        let mut f = fixture();
+        assert!(!render(Format::Tmx, &f).contains("<tu segtype"));
+        // The second bead's last Indonesian segment is a part of a sentence.
+        f.id_sentence = vec![Some(0), Some(1), None];
+        let out = render(Format::Tmx, &f);
+        assert!(out.contains("segtype=\"sentence\" adminlang"), "{out}");
+        let tus: Vec<&str> = out
+            .lines()
+            .filter(|l| l.trim_start().starts_with("<tu>") || l.trim_start().starts_with("<tu "))
+            .collect();
+        assert_eq!(tus, ["    <tu>", "    <tu segtype=\"phrase\">", "    <tu>"]);
     }
 }

@@ -365,6 +365,8 @@ impl Aligned {
             beads: &self.beads,
             id_offset: offsets.0,
             en_offset: offsets.1,
+            id_sentence: &self.id_sentence,
+            en_sentence: &self.en_sentence,
         }
     }
 }

@@ -124,3 +124,81 @@ fn all_formats_carry_the_same_text() {
         .collect();
     assert_eq!(moses, expect);
 }
+
+/// The `<tu>` tags of a TMX file (`tu segtype="phrase"`), each with the text of its first `seg`.
+fn units(xml: &str) -> Vec<(String, String)> {
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let (mut out, mut in_seg) = (Vec::new(), false);
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) if e.name().0 == "tu" => {
+                let raw: &str = &e;
+                out.push((raw.to_string(), String::new()));
+            }
+            Event::Start(e) if e.name().0 == "seg" => in_seg = true,
+            Event::End(e) if e.name().0 == "seg" => in_seg = false,
+            Event::Text(t) if in_seg => {
+                let last = out.last_mut().unwrap();
+                if last.1.is_empty() {
+                    last.1 = t.into_inner().into_owned();
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn tmx_units_holding_part_of_a_sentence_say_phrase() {
+    // dengue's "Ia meminta masyarakat menjalankan gerakan 3M Plus," is the first part of a
+    // sentence, paired with an English sentence of its own by the clause alignment.
+    let ids = crate::common::corpus("dengue.id.txt");
+    let ens = crate::common::corpus("dengue.en.txt");
+    let run = |args: &[&str]| {
+        let out = selaras()
+            .args(["align", "-q", "-f", "tmx"])
+            .args(args)
+            .arg(&ids)
+            .arg(&ens)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let xml = run(&[]);
+    assert!(
+        xml.contains(" segtype=\"sentence\" "),
+        "the header's default"
+    );
+    let phrases: Vec<String> = units(&xml)
+        .into_iter()
+        .filter(|(tu, _)| tu == "tu segtype=\"phrase\"")
+        .map(|(_, id)| id)
+        .collect();
+    assert!(
+        phrases.contains(&"Ia meminta masyarakat menjalankan gerakan 3M Plus,".to_string()),
+        "{phrases:?}"
+    );
+    // Every unit of whole sentences is a plain <tu>.
+    for (tu, _) in units(&run(&["--whole-sentences"])) {
+        assert_eq!(tu, "tu");
+    }
+    // batch writes the same units.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("c.tmx");
+    selaras()
+        .args(["batch", "-q", "-f", "tmx", "-o"])
+        .arg(&out)
+        .arg(crate::common::corpus(""))
+        .assert()
+        .success();
+    let batch = std::fs::read_to_string(&out).unwrap();
+    let in_batch: Vec<String> = units(&batch)
+        .into_iter()
+        .filter(|(tu, _)| tu == "tu segtype=\"phrase\"")
+        .map(|(_, id)| id)
+        .collect();
+    assert!(in_batch.iter().any(|p| phrases.contains(p)), "{in_batch:?}");
+}
