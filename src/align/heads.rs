@@ -140,6 +140,10 @@ impl Default for HeadParams {
 pub struct HeadCut {
     pub at: usize,
     pub prior: f64,
+    /// What the prior lost for the capitalised words between the place and the end of its
+    /// title run ([`HeadParams::title_step`]): how long a name may open the sentence, which
+    /// the two sides of a translation share.
+    pub step: f64,
 }
 
 /// Function words written with a capital inside a sentence too.
@@ -387,7 +391,12 @@ pub fn head_cuts(
                 if listed {
                     prior -= params.listed;
                 }
-                out.push(HeadCut { at: ws[k].0, prior });
+                let step = later as f64 * params.title_step;
+                out.push(HeadCut {
+                    at: ws[k].0,
+                    prior,
+                    step,
+                });
             }
             later += 1;
         }
@@ -398,7 +407,11 @@ pub fn head_cuts(
         for k in params.min_words..last {
             if case[k] == Case::Upper && !small[k] && open_after(k) {
                 let prior = prior - if unknown(k) { params.name_opener } else { 0.0 };
-                out.push(HeadCut { at: ws[k].0, prior });
+                out.push(HeadCut {
+                    at: ws[k].0,
+                    prior,
+                    step: 0.0,
+                });
             }
         }
     }
@@ -416,6 +429,7 @@ pub fn head_cuts(
                 out.push(HeadCut {
                     at: ws[k].0,
                     prior: params.small_cap,
+                    step: 0.0,
                 });
             }
         }
@@ -461,7 +475,11 @@ pub fn head_cuts(
             } else {
                 0.0
             };
-        out.push(HeadCut { at: ws[k].0, prior });
+        out.push(HeadCut {
+            at: ws[k].0,
+            prior,
+            step: 0.0,
+        });
     }
     let rest_ok = |at: usize| ws.iter().filter(|w| w.0 >= at).count() >= params.min_words;
     out.retain(|c| rest_ok(c.at));
@@ -789,8 +807,18 @@ impl Aligner {
         for (x, (a, b)) in ci.iter().zip(&parts_i) {
             for (y, (c, d)) in ce.iter().zip(&parts_e) {
                 let cross = misplaced((a, b), (c, d));
-                let base =
-                    x.prior + y.prior + params.len * (len(a, c) + len(b, d) - whole).min(0.0);
+                // Where the bead surely has a headline, how many capitalised words open the
+                // sentence is one question for both sides, asked once: the pair pays the
+                // larger of the two steps back, not their sum.
+                let shared = if sure_i || sure_e {
+                    x.step.min(y.step)
+                } else {
+                    0.0
+                };
+                let base = x.prior
+                    + y.prior
+                    + shared
+                    + params.len * (len(a, c) + len(b, d) - whole).min(0.0);
                 let score = base - params.cross * cross;
                 if score > best.0 {
                     let forgiven = (cross - params.forgiven).max(0.0);

@@ -331,6 +331,24 @@ fn a_headline_does_not_end_inside_a_name_both_sides_write_alike() {
     );
 }
 
+/// `video-name`: a sure title runs into a sentence that opens with a name of three words on
+/// both sides (`Surabaya Morning Post`). How many capitalised words open the sentence is one
+/// question for both sides: the headline ends before the whole name, not inside it.
+#[test]
+fn a_headline_ends_before_a_long_name_that_opens_the_sentence_on_both_sides() {
+    let pairs = pairs("video-name");
+    assert!(pairs[0].0.ends_with("Bernyanyi Sendiri"), "{pairs:?}");
+    assert!(pairs[0].1.ends_with("She Sings Alone"), "{pairs:?}");
+    assert!(
+        pairs[1].0.starts_with("Surabaya Morning Post menyebutnya"),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs[1].1.starts_with("Surabaya Morning Post called"),
+        "{pairs:?}"
+    );
+}
+
 /// `pasar-stacked` is `pasar-runin` with a subhead after the headline, both run into the
 /// first sentence: each is split off on both sides.
 #[test]
