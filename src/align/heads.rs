@@ -15,7 +15,7 @@
 //! in lower case or after another capitalised word (unsure: names go on). A name opening the
 //! sentence counts against a place (`Gubernur Jawa Tengah Surya Cahaya meresmikan …` is a
 //! title and a name, not a headline and a sentence), unless either side is surely a title; a
-//! place between two words that the other side writes alike side by side is inside a name and
+//! place between two words that the other side writes as they are side by side is inside a name and
 //! counts against too. The two sides decide together
 //! ([`Aligner::split_heads`]): for a bead whose first sentence starts a paragraph on both
 //! sides, every pair of places is weighed by the two priors, by the words that would find their
@@ -53,7 +53,7 @@ pub struct HeadParams {
     /// word, as Indonesian titles often do, and then cannot tell by itself).
     pub other_sure: bool,
     /// Less where the place falls between two capitalised words that the other side writes
-    /// alike and side by side (`… Penduduk Amnesty | International mengutip …` against
+    /// as they are, side by side (`… Penduduk Amnesty | International mengutip …` against
     /// `Amnesty International cites`): inside a name, which the step back along the title
     /// run would otherwise prefer to its start.
     pub inside_name: f64,
@@ -514,15 +514,11 @@ pub fn head_cuts(
         })
         .map(|p| (name_form(p[0]), name_form(p[1])))
         .collect();
-    let alike = |a: &str, b: &str| crate::score::cognate::cognates(a, b);
     for c in &mut out {
         let k = ws.iter().take_while(|w| w.0 < c.at).count();
         if k > 0 && k < ws.len() && case[k - 1] == Case::Upper && case[k] == Case::Upper {
             let (u, v) = (name_form(ws[k - 1].1), name_form(ws[k].1));
-            if other_pairs
-                .iter()
-                .any(|(p, q)| alike(&u, p) && alike(&v, q))
-            {
+            if other_pairs.iter().any(|(p, q)| u == *p && v == *q) {
                 c.prior -= params.inside_name;
             }
         }
