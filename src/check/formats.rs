@@ -168,6 +168,35 @@ fn from_moses(path: &Path) -> Result<Table> {
 /// order met.
 const JSONL_ORDER: [&str; 7] = ["doc", "id_idx", "en_idx", "bead", "score", "id", "en"];
 
+/// The columns of `rows` (each a row's column names and values) and then `always`, each
+/// once: the known columns in the TSV's order, then the others as met.
+fn columns_of<'a>(
+    rows: impl Iterator<Item = &'a [(String, String)]>,
+    always: &[&str],
+) -> Vec<String> {
+    let mut headers: Vec<String> = Vec::new();
+    for row in rows {
+        for (column, _) in row {
+            if !headers.contains(column) {
+                headers.push(column.clone());
+            }
+        }
+    }
+    for column in always {
+        if !headers.iter().any(|h| h == column) {
+            headers.push(column.to_string());
+        }
+    }
+    let rank = |h: &String| {
+        JSONL_ORDER
+            .iter()
+            .position(|k| k == h)
+            .unwrap_or(usize::MAX)
+    };
+    headers.sort_by_key(rank);
+    headers
+}
+
 /// The column of key `key` in an object of selaras's JSON Lines (`ours`: it has `id_text`):
 /// its index arrays `id`, `en` are the TSV's `id_idx`, `en_idx`, its texts the TSV's `id`, `en`.
 fn column_of(key: &str, ours: bool) -> &str {
@@ -215,7 +244,6 @@ fn from_jsonl(input: &Input, columns: &Columns) -> Result<Table> {
         line,
         msg,
     };
-    let mut headers: Vec<String> = Vec::new();
     let mut objects = Vec::new();
     for (k, (start, end)) in file_lines(&input.text).into_iter().enumerate() {
         let (line, text) = (k + 1, input.text[start..end].trim());
@@ -241,21 +269,7 @@ fn from_jsonl(input: &Input, columns: &Columns) -> Result<Table> {
         }
         objects.push((line, row));
     }
-    // Known columns in the TSV's order, then the others as met.
-    for (_, row) in &objects {
-        for (column, _) in row {
-            if !headers.contains(column) {
-                headers.push(column.clone());
-            }
-        }
-    }
-    let rank = |h: &String| {
-        JSONL_ORDER
-            .iter()
-            .position(|k| k == h)
-            .unwrap_or(usize::MAX)
-    };
-    headers.sort_by_key(rank);
+    let headers = columns_of(objects.iter().map(|(_, row)| row.as_slice()), &[]);
     let rows = objects
         .into_iter()
         .map(|(line, row)| {
@@ -444,26 +458,10 @@ fn from_tmx(input: &Input) -> Result<Table> {
             ),
         ));
     }
-    let mut headers: Vec<String> = Vec::new();
-    for (_, props, _) in &units {
-        for (column, _) in props {
-            if !headers.contains(column) {
-                headers.push(column.clone());
-            }
-        }
-    }
-    for column in ["id", "en"] {
-        if !headers.iter().any(|h| h == column) {
-            headers.push(column.into());
-        }
-    }
-    let rank = |h: &String| {
-        JSONL_ORDER
-            .iter()
-            .position(|k| k == h)
-            .unwrap_or(usize::MAX)
-    };
-    headers.sort_by_key(rank);
+    let headers = columns_of(
+        units.iter().map(|(_, props, _)| props.as_slice()),
+        &["id", "en"],
+    );
     // A prop named `id` or `en` shares the column of the text, which is written over it.
     let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or_default();
     let (ci, ce) = (column("id"), column("en"));
