@@ -347,7 +347,8 @@ fn from_tmx(input: &Input) -> Result<Table> {
     let mut reader = quick_xml::Reader::from_str(xml);
     // Positions rise: one counter counts the lines of the whole file once.
     let mut lines = crate::text::LineCounter::new(xml.as_bytes());
-    let mut saw_tmx = false;
+    // Whether <tmx> was opened, and whether it was closed (nothing may follow it).
+    let (mut saw_tmx, mut closed) = (false, false);
     let mut units: Vec<Unit> = Vec::new();
     let mut tu: Option<Unit> = None;
     // The prop being read (column, text), the side of the tuv being read (`None`: another
@@ -372,6 +373,9 @@ fn from_tmx(input: &Input) -> Result<Table> {
                 let name: &str = local.as_ref();
                 if !saw_tmx && name != "tmx" {
                     return Err(error(line, format!("not TMX: <{name}> where <tmx> begins")));
+                }
+                if closed {
+                    return Err(error(line, format!("<{name}> after </tmx>")));
                 }
                 let attr = |n: &str| xml_attr(e, n).map_err(|msg| error(line, msg));
                 match name {
@@ -416,6 +420,7 @@ fn from_tmx(input: &Input) -> Result<Table> {
                     }
                     "tuv" => (side, in_tuv) = (None, false),
                     "tu" => units.extend(tu.take()),
+                    "tmx" => closed = true,
                     _ => {}
                 }
                 continue;
@@ -436,7 +441,18 @@ fn from_tmx(input: &Input) -> Result<Table> {
                         .ok_or_else(|| error(line, format!("unknown entity &{name};")))?
                 }
             }
-            Event::Eof => break,
+            Event::Eof => {
+                // A file cut short would lose its last unit without a word.
+                let end = lines.line_at(xml.trim_end().len());
+                if let Some((opened, ..)) = tu {
+                    let msg = format!("the file ends inside <tu> (opened on line {opened})");
+                    return Err(error(end, msg));
+                }
+                if saw_tmx && !closed {
+                    return Err(error(end, "the file ends before </tmx>".into()));
+                }
+                break;
+            }
             _ => continue,
         };
         match (&mut seg, &mut prop) {

@@ -213,6 +213,13 @@ fn a_corpus_that_cannot_be_read_is_one_line_naming_file_and_line() {
             ),
         ),
         (
+            vec![path("cut.tmx")],
+            format!(
+                "{}: line 22: the file ends inside <tu> (opened on line 16)",
+                path("cut.tmx")
+            ),
+        ),
+        (
             vec!["--from".into(), "tmx".into(), path("corpus.tsv")],
             format!("{}: line 1: not TMX: no <tmx> element", path("corpus.tsv")),
         ),
