@@ -556,7 +556,7 @@ impl<W: Write> CorpusWriter<W> {
             Inner::Tsv(w) => {
                 let w = (*w)
                     .into_inner()
-                    .map_err(|e| Error::Write(std::io::Error::other(e.to_string())))?;
+                    .map_err(|e| Error::Write(e.into_error()))?;
                 Ok(vec![w])
             }
             Inner::Jsonl(mut w)

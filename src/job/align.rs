@@ -205,11 +205,17 @@ pub fn run(job: &Job, messages: &mut dyn Write) -> Result<Outcome> {
         &mut dropped,
     );
     let mut writer = output.writer()?;
-    writer.write_doc(&crate::export::DocAlignment {
+    let written = (writer.write_doc(&crate::export::DocAlignment {
         beads: &kept,
         ..doc
-    })?;
-    writer.finish()?;
+    }))
+    .and_then(|()| writer.finish());
+    match written {
+        // A consumer such as `head` took what it wanted: not an error, and the notes, the
+        // scores and the outcome (a pair that is not a translation) are told as without it.
+        Err(e) if e.is_broken_pipe() => {}
+        written => written?,
+    }
 
     let mut notes = Vec::new();
     notes.extend(wrap_note(&sides));

@@ -98,6 +98,34 @@ fn the_same_text_on_both_sides_is_not_a_translation() {
     assert!(rows(&out).iter().all(|r| r.1 == 0.0));
 }
 
+/// `selaras align … | head -1` where the pair is not a translation: the closed pipe is not an
+/// error, and the judgement and the exit code are the ones without the pipe.
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_keeps_the_exit_code_of_a_pair_that_is_not_a_translation() {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_selaras"))
+        .arg("align")
+        .args(["--keep-empty", "--keep-identical", "--keep-num-mismatch"])
+        .arg(data("banjir.id.txt"))
+        .arg(data("banjir.id.txt"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Closed before anything is written (the output is a few lines, and would all fit in
+    // the pipe's buffer before a reader of one line closed it).
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("not a translation: the same text on both sides (document score 0.0000)"),
+        "{err}"
+    );
+}
+
 #[test]
 fn batch_lists_what_is_not_a_translation_and_counts_swapped_sides() {
     let dir = tempfile::tempdir().unwrap();
