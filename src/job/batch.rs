@@ -318,14 +318,14 @@ impl Run {
         let (job, start) = (&self.job, self.start);
         let mut errors = self.errors;
         let mut out = self.corpus.writer()?;
+        // Every failed document as one line, also when the errors file lists them: if a pipe
+        // closes, the run writes no files but the corpus, and these go to standard error.
         let mut failed = Vec::new();
-        let mut failed_docs = 0;
         let mut on_error = |e: &DocError| -> Result<()> {
-            failed_docs += 1;
-            match errors.as_mut() {
-                Some(w) => w.write(e)?,
-                None => failed.push(e.one_line()),
+            if let Some(w) = errors.as_mut() {
+                w.write(e)?;
             }
+            failed.push(e.one_line());
             Ok(())
         };
         let mut sink = ReportSink::new(&mut out, job.report.is_some());
@@ -344,18 +344,15 @@ impl Run {
         let outcome = outcome.and_then(|o| out.finish().map(|()| o));
         let outcome = match outcome {
             // A consumer such as `head` took what it wanted: not an error, but the documents
-            // that failed before are still told (the errors file holds them, or standard
-            // error) and still set the exit code. The stats and the report, which describe a
-            // whole run, are not written.
+            // that failed before are still told on standard error and still set the exit
+            // code. No file is written (the errors file, the stats and the report describe a
+            // whole run, and an earlier run's files beside a part of this one's would mislead).
             Err(e) if e.is_broken_pipe() => {
-                if let Some(w) = errors {
-                    w.commit()?;
-                }
                 return Ok(Finished {
                     summary: None,
-                    failed_docs,
+                    failed_docs: failed.len() as u64,
                     failed,
-                    errors_path: self.errors_path,
+                    errors_path: None,
                 });
             }
             outcome => outcome?,
@@ -394,6 +391,11 @@ impl Run {
             serde_json::to_writer_pretty(&mut f, &summary).map_err(|e| Error::Write(e.into()))?;
             f.write_all(b"\n").map_err(Error::Write)?;
             f.commit()?;
+        }
+        // With an errors file, the failed documents are told there, not on standard error.
+        let failed_docs = failed.len() as u64;
+        if self.errors_path.is_some() {
+            failed.clear();
         }
         Ok(Finished {
             summary: Some(summary),
