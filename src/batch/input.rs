@@ -161,15 +161,29 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     // Files that are not regular files (a pipe, socket or device named like a data file):
     // reading one could wait for ever.
     let mut special: std::collections::HashSet<PathBuf> = Default::default();
+    // Directories below `dir` that cannot be read: each is an error item, and the rest is
+    // read (an unreadable `dir` itself is an error of the whole listing).
+    let mut unreadable: Vec<Item> = Vec::new();
     // Directories to read, each with its NAME prefix (`2024/`).
     let mut todo = vec![(dir.to_path_buf(), Vec::<u8>::new())];
     while let Some((d, prefix)) = todo.pop() {
-        for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
-            let entry = entry.map_err(|e| Error::io(&d, e))?;
-            let path = entry.path();
+        let entries = match read_entries(&d) {
+            Ok(entries) => entries,
+            Err(e) if prefix.is_empty() => return Err(Error::io(&d, e)),
+            Err(e) => {
+                unreadable.push(Err(DocError {
+                    doc: String::from_utf8_lossy(&prefix[..prefix.len() - 1]).into_owned(),
+                    file: d.display().to_string(),
+                    reason: format!(
+                        "this directory cannot be read ({e}): its documents are left out"
+                    ),
+                }));
+                continue;
+            }
+        };
+        for (path, file_name, kind) in entries {
             let mut name = prefix.clone();
-            name.extend_from_slice(entry.file_name().as_encoded_bytes());
-            let kind = entry.file_type().map_err(|e| Error::io(&path, e))?;
+            name.extend_from_slice(file_name.as_encoded_bytes());
             if kind.is_dir() {
                 dirs.insert(name.clone());
                 name.push(b'/');
@@ -204,13 +218,13 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
             }
         }
     }
-    if pairs.is_empty() {
+    if pairs.is_empty() && unreadable.is_empty() {
         return Err(Error::Empty {
             path: dir.to_path_buf(),
             what: "no NAME.id.txt or NAME.en.txt files in this directory or below it",
         });
     }
-    Ok(pairs
+    let mut items: Vec<Item> = pairs
         .into_iter()
         .map(|(stem, pair)| {
             let doc = match String::from_utf8(stem) {
@@ -259,7 +273,22 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
                 (None, None) => unreachable!("a listed name has at least one file"),
             }
         })
-        .collect())
+        .collect();
+    items.extend(unreadable);
+    items.sort_by(|a, b| item_doc(a).cmp(item_doc(b)));
+    Ok(items)
+}
+
+/// The entries of directory `d`: each one's path, name and kind (not following links).
+fn read_entries(
+    d: &Path,
+) -> std::io::Result<Vec<(PathBuf, std::ffi::OsString, std::fs::FileType)>> {
+    std::fs::read_dir(d)?
+        .map(|entry| {
+            let entry = entry?;
+            Ok((entry.path(), entry.file_name(), entry.file_type()?))
+        })
+        .collect()
 }
 
 /// An item and the line of the manifest it comes from.

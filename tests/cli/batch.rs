@@ -1524,6 +1524,45 @@ fn a_directory_is_read_with_its_subdirectories() {
     );
 }
 
+/// A subdirectory that cannot be read is an error row naming it, and the rest is aligned.
+/// (Run as root, every directory can be read: the test says so and checks nothing.)
+#[cfg(unix)]
+#[test]
+fn an_unreadable_subdirectory_is_an_error_row_and_the_rest_is_aligned() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (top, locked) = (dir.path().join("in"), dir.path().join("in").join("locked"));
+    std::fs::create_dir_all(&locked).unwrap();
+    for name in ["pasar.id.txt", "pasar.en.txt"] {
+        std::fs::copy(data(&format!("good/{name}")), top.join(name)).unwrap();
+        std::fs::copy(data(&format!("good/{name}")), locked.join(name)).unwrap();
+    }
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    if std::fs::read_dir(&locked).is_ok() {
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        eprintln!("skipped: every directory is readable to this user (root?)");
+        return;
+    }
+    let out = dir.path().join("x.tsv");
+    let run = selaras()
+        .arg("batch")
+        .arg(&top)
+        .args(["-q", "-o"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    let errs = errors(&out);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][0], "locked");
+    assert!(
+        errs[0][2].starts_with("this directory cannot be read"),
+        "{errs:?}"
+    );
+    assert!(read(&out).lines().skip(1).all(|l| l.starts_with("pasar\t")));
+}
+
 /// A corpus piped into a consumer that stops reading (`selaras batch … | head -1`): the pipe
 /// is not an error, but a document that failed before it closed is still told on stderr
 /// (also when an errors file was asked for: the stopped run writes no file), and the exit
