@@ -48,10 +48,6 @@ pub struct HeadParams {
     /// sentence holds such a run: it ends at one of its places, and a name there opens the
     /// sentence at no cost ([`HeadParams::name_opener`]).
     pub sure_title: f64,
-    /// Whether the other side's first sentence is surely a title: the bead has a headline, so
-    /// a name opening the sentence costs nothing here either (this side may capitalise every
-    /// word, as Indonesian titles often do, and then cannot tell by itself).
-    pub other_sure: bool,
     /// Less where the place falls between two capitalised words that the other side writes
     /// as they are, side by side (`… Penduduk Amnesty | International mengutip …` against
     /// `Amnesty International cites`): inside a name, which the step back along the title
@@ -113,7 +109,6 @@ impl Default for HeadParams {
             title: 1.5,
             title_step: 0.6,
             sure_title: 4.0,
-            other_sure: false,
             inside_name: 1.0,
             small_cap: 1.5,
             function: 1.5,
@@ -144,6 +139,10 @@ pub struct HeadCut {
     /// title run ([`HeadParams::title_step`]): how long a name may open the sentence, which
     /// the two sides of a translation share.
     pub step: f64,
+    /// What the prior lost for a name opening the sentence, which a sure title on the other
+    /// side gives back: the bead has a headline, and this side may capitalise every word (as
+    /// Indonesian titles often do) and then cannot tell by itself.
+    pub lifted: f64,
 }
 
 /// Function words written with a capital inside a sentence too.
@@ -374,7 +373,8 @@ pub fn head_cuts(
             let listed = ws[..k].iter().any(|w| w.1.ends_with(','))
                 && (k.saturating_sub(3)..k).any(|j| and(ws[j].1) && (j + 1..k).all(unknown));
             if open_after(k) && later < params.title_reach && titled >= params.title_words {
-                let mut prior = params.title - later as f64 * params.title_step;
+                let step = later as f64 * params.title_step;
+                let mut prior = params.title - step;
                 if sure_title {
                     prior += params.sure_title;
                 }
@@ -384,18 +384,21 @@ pub fn head_cuts(
                     prior += params.small_cap * if lowers { 1.0 } else { 0.5 };
                 }
                 // A name opening the sentence costs where the run may be a lead's title and
-                // name going on, not where it is surely a title.
-                if unknown(k) && !sure_title && !params.other_sure {
-                    prior -= params.name_opener;
-                }
+                // name going on, not where it is surely a title (on either side: `lifted`).
+                let lifted = if unknown(k) && !sure_title {
+                    params.name_opener
+                } else {
+                    0.0
+                };
+                prior -= lifted;
                 if listed {
                     prior -= params.listed;
                 }
-                let step = later as f64 * params.title_step;
                 out.push(HeadCut {
                     at: ws[k].0,
                     prior,
                     step,
+                    lifted,
                 });
             }
             later += 1;
@@ -411,6 +414,7 @@ pub fn head_cuts(
                     at: ws[k].0,
                     prior,
                     step: 0.0,
+                    lifted: 0.0,
                 });
             }
         }
@@ -430,6 +434,7 @@ pub fn head_cuts(
                     at: ws[k].0,
                     prior: params.small_cap,
                     step: 0.0,
+                    lifted: 0.0,
                 });
             }
         }
@@ -479,6 +484,7 @@ pub fn head_cuts(
             at: ws[k].0,
             prior,
             step: 0.0,
+            lifted: 0.0,
         });
     }
     let rest_ok = |at: usize| ws.iter().filter(|w| w.0 >= at).count() >= params.min_words;
@@ -755,23 +761,14 @@ impl Aligner {
         params: &HeadParams,
     ) -> Option<(usize, usize, f64)> {
         let ev = self.evidence();
-        let (ci, sure_i) = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
-        let (ce, sure_e) = head_cuts(&t.text, Lang::En, &s.text, ev, params);
+        let (mut ci, sure_i) = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
+        let (mut ce, sure_e) = head_cuts(&t.text, Lang::En, &s.text, ev, params);
         // Where one side is surely a title, the other is read knowing it.
-        let knowing = HeadParams {
-            other_sure: true,
-            ..params.clone()
-        };
-        let ci = if sure_e && !sure_i {
-            head_cuts(&s.text, Lang::Id, &t.text, ev, &knowing).0
-        } else {
-            ci
-        };
-        let ce = if sure_i && !sure_e {
-            head_cuts(&t.text, Lang::En, &s.text, ev, &knowing).0
-        } else {
-            ce
-        };
+        for (cuts, other_sure) in [(&mut ci, sure_e), (&mut ce, sure_i)] {
+            if other_sure {
+                cuts.iter_mut().for_each(|c| c.prior += c.lifted);
+            }
+        }
         // The decision's score is at most the two priors: where the best of them cannot split,
         // the parts need not be prepared.
         let top = |cuts: &[HeadCut]| {
