@@ -13,9 +13,15 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    /// A path is a symbolic link whose target does not exist.
-    #[error("{path}: {}", broken_link(target))]
-    BrokenLink { path: PathBuf, target: PathBuf },
+    /// A path is a symbolic link whose target does not exist: `target` is what the link
+    /// names, `end` the missing file where its chain of links ends (`target` itself, unless
+    /// that is a link too).
+    #[error("{path}: {}", broken_link(target, end))]
+    BrokenLink {
+        path: PathBuf,
+        target: PathBuf,
+        end: PathBuf,
+    },
     /// The input is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte {byte} (line {line})")]
     InvalidUtf8 {
@@ -66,7 +72,16 @@ impl Error {
         if source.kind() == std::io::ErrorKind::NotFound
             && let Ok(target) = std::fs::read_link(&path)
         {
-            return Error::BrokenLink { path, target };
+            // Follow a chain of links (a link to a link) to the name that is missing.
+            let (mut at, mut end) = (path.clone(), target.clone());
+            for _ in 0..40 {
+                let next = at.parent().map_or(end.clone(), |dir| dir.join(&end));
+                match std::fs::read_link(&next) {
+                    Ok(t) => (at, end) = (next, t),
+                    Err(_) => break,
+                }
+            }
+            return Error::BrokenLink { path, target, end };
         }
         let source = match source.kind() {
             std::io::ErrorKind::IsADirectory => std::io::Error::new(
@@ -99,11 +114,20 @@ impl Error {
 }
 
 /// What a broken symbolic link is said to be (after its name).
-pub fn broken_link(target: &std::path::Path) -> String {
-    format!(
-        "a broken symbolic link (its target {} does not exist)",
-        target.display()
-    )
+pub fn broken_link(target: &std::path::Path, end: &std::path::Path) -> String {
+    if target == end {
+        format!(
+            "a broken symbolic link (its target {} does not exist)",
+            target.display()
+        )
+    } else {
+        format!(
+            "a broken symbolic link (its target {} is a link whose chain ends at {}, which \
+             does not exist)",
+            target.display(),
+            end.display()
+        )
+    }
 }
 
 /// An error and its causes on one line, each cause once (a typed error often already

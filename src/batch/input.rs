@@ -56,9 +56,9 @@ impl Side {
                 Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                     (row, format!("file {given} not found"))
                 }
-                Error::BrokenLink { target, .. } => (
+                Error::BrokenLink { target, end, .. } => (
                     row,
-                    format!("file {given} is {}", crate::error::broken_link(target)),
+                    format!("file {given} is {}", crate::error::broken_link(target, end)),
                 ),
                 _ => (origin, reason(&e)),
             }),
@@ -76,7 +76,7 @@ pub fn reason(e: &Error) -> String {
             std::io::ErrorKind::NotFound => "file not found".into(),
             _ => source.to_string(),
         },
-        Error::BrokenLink { target, .. } => crate::error::broken_link(target),
+        Error::BrokenLink { target, end, .. } => crate::error::broken_link(target, end),
         Error::InvalidUtf8 { byte, line, .. } => {
             format!("invalid UTF-8 at byte {byte} (line {line})")
         }

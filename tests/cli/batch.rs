@@ -1663,6 +1663,23 @@ fn a_broken_symbolic_link_is_said_to_be_one() {
     assert_eq!(run.status.code(), Some(2));
     let err = String::from_utf8(run.stderr).unwrap();
     assert_eq!(err, format!("selaras: {}\n", said(&p("link.id.txt"))));
+    // A link to a link to nothing: the message names where the chain ends.
+    std::os::unix::fs::symlink("link.id.txt", p("chain.id.txt")).unwrap();
+    let run = selaras()
+        .arg("align")
+        .arg(p("chain.id.txt"))
+        .arg(data("good/pasar.en.txt"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        format!(
+            "selaras: {}: a broken symbolic link (its target link.id.txt is a link whose chain \
+             ends at gone.txt, which does not exist)\n",
+            p("chain.id.txt").display()
+        )
+    );
     // As the INPUT of batch.
     std::os::unix::fs::symlink("gone.txt", p("m.tsv")).unwrap();
     let run = selaras().arg("batch").arg(p("m.tsv")).output().unwrap();
