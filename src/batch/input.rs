@@ -104,7 +104,7 @@ pub struct DocSource {
 pub struct DocError {
     /// The document id (or `line N` when a JSON line has none).
     pub doc: String,
-    /// The file (or `<stdin>:LINE`) concerned.
+    /// The file concerned, or the line that names it (`<stdin>:LINE`, `MANIFEST:LINE`).
     pub file: String,
     /// What went wrong.
     pub reason: String,
