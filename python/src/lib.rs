@@ -18,7 +18,7 @@ use std::thread::JoinHandle;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyIterator, PyString};
+use pyo3::types::{PyIterator, PyList, PyString, PyTuple};
 
 use selaras::align::clauses::Finer;
 use selaras::align::{AlignConfig, Aligner};
@@ -118,13 +118,19 @@ impl Text {
             "{function}() argument '{name}' must be a str (running text) or a list of str \
              (sentences)"
         );
-        let bad_item = value.try_iter().ok().and_then(|items| {
-            (items.enumerate()).find_map(|(i, item)| match item {
-                Ok(item) if item.is_instance_of::<PyString>() => None,
-                Ok(item) => Some(format!("{wanted}; item {i} is {}", type_name(&item))),
-                Err(_) => Some(format!("{wanted}; item {i} could not be read")),
-            })
-        });
+        // Items are looked at in a list or a tuple only (bytes iterate as ints, a generator
+        // would be used up).
+        let listed = value.is_instance_of::<PyList>() || value.is_instance_of::<PyTuple>();
+        let bad_item = listed
+            .then(|| value.try_iter().ok())
+            .flatten()
+            .and_then(|items| {
+                (items.enumerate()).find_map(|(i, item)| match item {
+                    Ok(item) if item.is_instance_of::<PyString>() => None,
+                    Ok(item) => Some(format!("{wanted}; item {i} is {}", type_name(&item))),
+                    Err(_) => Some(format!("{wanted}; item {i} could not be read")),
+                })
+            });
         Err(PyTypeError::new_err(bad_item.unwrap_or_else(|| {
             format!("{wanted}, not {}", type_name(value))
         })))

@@ -84,6 +84,7 @@ def test_align_names_a_bad_argument():
         ((ID, None), f"align() argument 'en' {wanted}, not NoneType"),
         ((3, EN), f"align() argument 'id' {wanted}, not int"),
         ((["Satu.", 2], EN), f"align() argument 'id' {wanted}; item 1 is int"),
+        ((b"Satu.", EN), f"align() argument 'id' {wanted}, not bytes"),
     ]:
         with pytest.raises(TypeError) as raised:
             selaras.align(*args)
