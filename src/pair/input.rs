@@ -134,19 +134,31 @@ fn file_source(name: String, path: PathBuf) -> Listed {
 }
 
 /// A list file: one document path a line (relative to the list's directory), blank lines
-/// skipped, sorted by name; a path given twice is listed once.
+/// skipped, sorted by name; a path given twice is listed once, at its first line. A file
+/// that is missing is reported at its line (`list.txt:5`), as `batch` reports a manifest's.
 fn list_file(path: &Path, bytes: Vec<u8>) -> Result<Vec<Listed>> {
     let input = crate::text::decode(path, bytes)?;
     let base = path.parent().unwrap_or(Path::new(""));
-    let mut names: Vec<&str> = file_line_texts(&input.text)
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
+    let mut names: Vec<(&str, usize)> = file_line_texts(&input.text)
+        .zip(1..)
+        .map(|(l, line)| (l.trim(), line))
+        .filter(|(l, _)| !l.is_empty())
         .collect();
-    names.sort_unstable();
-    names.dedup();
+    // Stable: of a path given twice, the first line is kept.
+    names.sort_by_key(|&(n, _)| n);
+    names.dedup_by_key(|&mut (n, _)| n);
     Ok(names
         .into_iter()
-        .map(|n| file_source(n.to_string(), base.join(n)))
+        .map(|(n, line)| {
+            file_source(n.to_string(), base.join(n)).map(|src| Source {
+                side: Side::Listed {
+                    path: base.join(n),
+                    given: n.to_string(),
+                    row: format!("{}:{line}", path.display()),
+                },
+                ..src
+            })
+        })
         .collect())
 }
 

@@ -359,7 +359,8 @@ fn load_doc(
     let file = src.side.origin();
     let input = match src.side.clone().load() {
         Ok(i) => i,
-        Err((_, r)) => return Err(failed(src.name, file, r)),
+        // The place is the file, or for a missing file a list names, the list's line.
+        Err((place, r)) => return Err(failed(src.name, place, r)),
     };
     let text = input.text;
     let other = match lang {

@@ -433,3 +433,31 @@ fn piles_given_the_wrong_way_round_are_named() {
         .unwrap();
     assert!(!String::from_utf8_lossy(&out.stderr).contains("wrong way round"));
 }
+
+/// A file a list names that does not exist is reported at the list's line, as `batch`
+/// reports a manifest row's (`m.tsv:5: file … not found`).
+#[test]
+fn a_missing_file_of_a_list_is_named_at_its_line() {
+    let out = selaras()
+        .current_dir(root())
+        .args([
+            "pair",
+            "tests/data/pair/lists/id.list",
+            "tests/data/pair/lists/en.list",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.lines().any(|l| l
+            == "selaras pair: tests/data/pair/lists/en.list:4: file ../en/hilang.txt not found"),
+        "{err}"
+    );
+    // The files that are there are named as before.
+    assert!(
+        err.contains("selaras pair: tests/data/pair/lists/../en/ferry-schedule.txt: "),
+        "{err}"
+    );
+}
