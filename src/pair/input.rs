@@ -89,7 +89,7 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
             if kind.is_dir() {
                 name.push(b'/');
                 todo.push((entry.path(), name));
-            } else if name.ends_with(b".txt") && entry.path().is_file() {
+            } else if name.ends_with(b".txt") && listable(&entry.path()) {
                 found.push((name, entry.path()));
             }
         }
@@ -112,6 +112,16 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
             }),
         })
         .collect())
+}
+
+/// Whether a `.txt` entry of a directory is listed: a file, or a path that cannot be looked
+/// at (a symbolic link whose target is missing), which is then reported when it is read
+/// rather than skipped unseen; not a directory (a link to one) or a device.
+fn listable(path: &Path) -> bool {
+    match std::fs::metadata(path) {
+        Ok(m) => m.is_file(),
+        Err(_) => true,
+    }
 }
 
 /// A document file, unless its path cannot stand in a manifest field.

@@ -461,3 +461,41 @@ fn a_missing_file_of_a_list_is_named_at_its_line() {
         "{err}"
     );
 }
+
+/// A `.txt` symbolic link whose target is missing, inside a directory read, is a document
+/// that cannot be used, named with the link's target (as `batch` names it), not skipped.
+#[cfg(unix)]
+#[test]
+fn a_broken_link_in_a_directory_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    std::os::unix::fs::symlink("hilang.txt", d.join("id/lepas.txt")).unwrap();
+    std::fs::create_dir(d.join("out")).unwrap();
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-q", "-o", "out/pairs.tsv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{:?}", out);
+    assert_eq!(pairs_of(&d.join("out/pairs.tsv")), expected_pairs());
+    let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
+    let row = unpaired.iter().find(|r| r[1] == "id/lepas.txt");
+    assert_eq!(
+        row.unwrap_or_else(|| panic!("{unpaired:?}"))[4],
+        "a broken symbolic link (its target hilang.txt does not exist)"
+    );
+    // Without an unpaired file, it is a line on stderr.
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.lines().any(|l| l
+            == "selaras pair: id/lepas.txt: a broken symbolic link (its target hilang.txt does not exist)"),
+        "{err}"
+    );
+}
