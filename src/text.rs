@@ -1,6 +1,7 @@
 //! Reading input text safely and normalising it for matching.
 //!
-//! Input is UTF-8, or UTF-16 (LE or BE) that begins with its byte-order mark. A UTF-8
+//! Input is UTF-8, or UTF-16 (LE or BE) that begins with its byte-order mark or, without
+//! one, shows itself by its zero bytes ([`utf16_by_zeros`]). A UTF-8
 //! byte-order mark is accepted and skipped, CRLF and CR line ends are accepted (segmentation treats them as line breaks). The text handed to
 //! segmentation is the original text, so byte spans point back into the input file;
 //! [`normalize`] gives the form used for matching.
@@ -45,17 +46,27 @@ pub fn read_input(path: &Path) -> Result<Input> {
 }
 
 /// Bytes as text: UTF-8, or UTF-16 (little- or big-endian) when they begin with its
-/// byte-order mark (kept as U+FEFF at the start of the text, as a UTF-8 one is). An error
-/// names `name` and, for UTF-8, the byte and line of the first bad byte.
+/// byte-order mark (kept as U+FEFF at the start of the text, as a UTF-8 one is) or, without
+/// one, when their zero bytes show it ([`utf16_by_zeros`]). An error names `name` and, for
+/// UTF-8, the byte and line of the first bad byte.
 pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
-    if let Some(encoding) = utf16_encoding(&bytes) {
+    let utf16 = match utf16_encoding(&bytes) {
+        Some(encoding) => Some((encoding, "it begins with its byte-order mark")),
+        None => utf16_by_zeros(&bytes).map(|e| {
+            (
+                e,
+                "read as such by its zero bytes: it has no byte-order mark",
+            )
+        }),
+    };
+    if let Some((encoding, why)) = utf16 {
         return encoding
             .decode_without_bom_handling_and_without_replacement(&bytes)
             .map(|text| text.into_owned())
             .ok_or_else(|| Error::InvalidText {
                 path: name.to_path_buf(),
                 what: format!(
-                    "invalid {} (it begins with its byte-order mark): an odd number of bytes or an unpaired surrogate",
+                    "invalid {} ({why}): an odd number of bytes or an unpaired surrogate",
                     encoding.name()
                 ),
             });
@@ -202,7 +213,35 @@ fn utf16_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     }
 }
 
-/// Decode bytes as UTF-8, or UTF-16 with a byte-order mark (see [`read_input`] and [`utf8`]).
+/// UTF-16 without a byte-order mark, told by its zero bytes. Text in a Latin script is mostly
+/// characters below U+0100 (ASCII, and `é`), whose high byte is zero: in UTF-16 one of the
+/// two byte positions of a unit (the second for little-endian, the first for big-endian) is
+/// zero in at least half the units, and the other in at most one sixteenth as many (a
+/// character such as U+2000 or U+0100 has a zero low byte; curly quotes, U+201C, have none).
+/// UTF-8 and Latin-1 text holds no zero byte at all, so is never taken for it; a binary file
+/// taken for it reads as control characters, which [`not_text`] refuses.
+pub fn utf16_by_zeros(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    // Two units at least; most files have no zero byte, found at memchr speed.
+    if bytes.len() < 4 || !bytes.contains(&0) {
+        return None;
+    }
+    let units = bytes.len() / 2;
+    let (mut first, mut second) = (0usize, 0usize);
+    for unit in bytes.chunks_exact(2) {
+        first += usize::from(unit[0] == 0);
+        second += usize::from(unit[1] == 0);
+    }
+    let shows = |high: usize, low: usize| high * 2 >= units && low * 16 <= high;
+    if shows(second, first) {
+        Some(encoding_rs::UTF_16LE)
+    } else if shows(first, second) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Decode bytes as UTF-8, or UTF-16 with a byte-order mark or told by its zero bytes (see [`read_input`] and [`utf8`]).
 /// Byte offsets of UTF-16 input count in the text as UTF-8 (there is no byte of the file to
 /// point to), after the mark ([`Input::offset`] 0).
 pub fn decode(name: impl Into<PathBuf>, bytes: Vec<u8>) -> Result<Input> {
@@ -489,6 +528,39 @@ mod tests {
             let e = decode("t.txt", odd).unwrap_err().to_string();
             assert!(e.starts_with("t.txt: invalid UTF-16"), "{e}");
         }
+    }
+
+    #[test]
+    fn utf16_without_a_bom_is_told_by_its_zero_bytes() {
+        // Indonesian with curly quotes (no zero byte in UTF-16) and `é`, U+00E9.
+        let text = "Kata \u{201c}kafé\u{201d} itu, katanya.\nIa pergi ke pasar.\n";
+        let (mut le, mut be) = (Vec::new(), Vec::new());
+        for u in text.encode_utf16() {
+            le.extend(u.to_le_bytes());
+            be.extend(u.to_be_bytes());
+        }
+        assert_eq!(utf16_by_zeros(&le), Some(encoding_rs::UTF_16LE));
+        assert_eq!(utf16_by_zeros(&be), Some(encoding_rs::UTF_16BE));
+        for bytes in [le, be] {
+            let input = decode("t.txt", bytes.clone()).unwrap();
+            assert_eq!((input.text.as_str(), input.offset), (text, 0));
+            let mut odd = bytes;
+            odd.push(b'x');
+            let e = decode("t.txt", odd).unwrap_err().to_string();
+            assert!(e.starts_with("t.txt: invalid UTF-16"), "{e}");
+            assert!(e.contains("zero bytes"), "{e}");
+        }
+        // UTF-8 and Latin-1 hold no zero byte: never UTF-16.
+        assert_eq!(utf16_by_zeros(text.as_bytes()), None);
+        let latin1: Vec<u8> = text
+            .chars()
+            .filter_map(|c| u8::try_from(u32::from(c)).ok())
+            .collect();
+        assert_eq!(utf16_by_zeros(&latin1), None);
+        // A stray NUL in UTF-8 is still a NUL, not UTF-16.
+        assert_eq!(utf16_by_zeros(b"Satu.\nDua\0.\n"), None);
+        // Zeros in both positions (a binary file) are not UTF-16.
+        assert_eq!(utf16_by_zeros(&[0, 0, 0, 0, 1, 0, 0, 2]), None);
     }
 
     #[test]

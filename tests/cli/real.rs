@@ -331,3 +331,34 @@ fn a_swapped_pair_is_named_after_its_files_without_the_language() {
     let first: Value = serde_json::from_str(first.lines().next().unwrap()).unwrap();
     assert_eq!(first["doc"], "guru");
 }
+
+/// UTF-16 without a byte-order mark (little-endian on one side, big-endian on the other),
+/// text with curly quotes and `é`, told by its zero bytes: aligned as the same text in
+/// UTF-8. Latin-1 is still bad UTF-8, not taken for UTF-16.
+#[test]
+fn utf16_without_a_byte_order_mark_is_read() {
+    let dir = |f: &str| test_data("utf16").join(f);
+    let run = |id: &str, en: &str| {
+        selaras()
+            .args(["align", "--doc", "gempa"])
+            .arg(dir(id))
+            .arg(dir(en))
+            .output()
+            .unwrap()
+    };
+    let utf8 = run("gempa-utf8.id.txt", "gempa-utf8.en.txt");
+    assert_eq!(utf8.status.code(), Some(0));
+    let utf16 = run("gempa.id.txt", "gempa.en.txt");
+    assert_eq!(utf16.status.code(), Some(0), "{utf16:?}");
+    assert_eq!(utf16.stdout, utf8.stdout);
+    assert!(String::from_utf8(utf8.stdout).unwrap().contains("André"));
+    let latin1 = run("gempa-latin1.id.txt", "gempa-utf8.en.txt");
+    assert_eq!(latin1.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(latin1.stderr).unwrap(),
+        format!(
+            "selaras: {}: invalid UTF-8 at byte 521 (line 7)\n",
+            dir("gempa-latin1.id.txt").display()
+        )
+    );
+}
