@@ -140,13 +140,33 @@ pub struct ClauseArgs {
 /// The threads and messages of the long-running commands, `batch` and `pair`.
 #[derive(clap::Args, Debug)]
 pub struct RunArgs {
-    /// Worker threads (default: all cores; at most 1024). The output is the same for any
-    /// number.
+    /// Worker threads (default: all cores; more than the cores are capped to them, with a
+    /// note). The output is the same for any number.
     #[arg(short, long, default_value_t = 0, hide_default_value = true, value_parser = clap::value_parser!(u16).range(0..=selaras::batch::MAX_JOBS as i64))]
     pub jobs: u16,
     /// No progress bar and no summary on stderr.
     #[arg(short, long)]
     pub quiet: bool,
+}
+
+impl RunArgs {
+    /// The worker threads to start: `--jobs` (0: all cores), at most the threads this
+    /// machine runs at once, since threads beyond them only cost memory (each holds the
+    /// document it works on) and finish nothing sooner. A capped count is said on stderr in
+    /// one line, unless `--quiet`.
+    pub fn jobs(&self) -> usize {
+        let asked = usize::from(self.jobs);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        if asked <= cores {
+            return asked;
+        }
+        if !self.quiet {
+            eprintln!(
+                "selaras: -j {asked}: this machine runs {cores} threads at once: using {cores}"
+            );
+        }
+        cores
+    }
 }
 
 /// Which aligned pairs are written: `align` and `batch`.

@@ -64,7 +64,7 @@ impl Args {
             output: self.output,
             format: self.format.format,
             width: self.format.width,
-            jobs: usize::from(self.run.jobs),
+            jobs: self.run.jobs(),
             learn: !self.model.no_learn,
             model: self.model.model(),
             segmentation: self.segment.segmentation(),

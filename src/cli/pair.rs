@@ -48,7 +48,7 @@ impl Args {
             output: self.output,
             unpaired: self.unpaired,
             min_score: self.min_score,
-            jobs: usize::from(self.run.jobs),
+            jobs: self.run.jobs(),
             lexicon: self.lexicon,
             candidates: self.candidates,
             quiet: self.run.quiet,

@@ -1745,3 +1745,40 @@ fn a_byte_order_mark_inside_json_lines_is_named() {
         .collect();
     assert_eq!(docs, BTreeSet::from(["pasar".into(), "sekolah".into()]));
 }
+
+/// More threads than the machine runs at once only cost memory: `-j` is capped at the
+/// available parallelism, said in one line on stderr (none with `-q`), and the stats file
+/// gives the threads used.
+#[test]
+fn jobs_above_the_cores_are_capped_and_said_so() {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if cores >= 1024 {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("o.tsv");
+    let run = selaras()
+        .args(["batch", "-j", "1024", "--stats"])
+        .arg(dir.path().join("s.json"))
+        .arg(data("good"))
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(0));
+    let err = String::from_utf8(run.stderr).unwrap();
+    assert_eq!(
+        err.lines().next().unwrap(),
+        format!("selaras: -j 1024: this machine runs {cores} threads at once: using {cores}")
+    );
+    let stats: serde_json::Value = serde_json::from_str(&read(dir.path().join("s.json"))).unwrap();
+    assert_eq!(stats["run"]["jobs"], cores);
+    let quiet = selaras()
+        .args(["batch", "-q", "-j", "1024"])
+        .arg(data("good"))
+        .output()
+        .unwrap();
+    assert_eq!(quiet.status.code(), Some(0));
+    assert!(quiet.stderr.is_empty());
+    assert_eq!(quiet.stdout, read(&out).into_bytes());
+}
