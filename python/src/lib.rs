@@ -22,7 +22,6 @@ use pyo3::types::{PyIterator, PyList, PyString, PyTuple};
 
 use selaras::align::clauses::Finer;
 use selaras::align::{AlignConfig, Aligner};
-use selaras::batch::filter::DropReason;
 use selaras::batch::input::{DocError, DocSource, Item, Side};
 use selaras::batch::{Batch, Options as BatchOptions, Sink};
 use selaras::check::{CheckConfig, Pair, check_pairs};
@@ -469,11 +468,7 @@ impl BatchRun {
             summary.set_item("pairs_aligned", t.aligned())?;
             summary.set_item("pairs_kept", t.kept)?;
             summary.set_item("pairs_dropped", t.dropped_total())?;
-            let by_reason: std::collections::BTreeMap<&str, u64> = DropReason::ALL
-                .into_iter()
-                .map(|r| (r.name(), t.dropped.get(&r).copied().unwrap_or(0)))
-                .collect();
-            summary.set_item("pairs_dropped_by_reason", by_reason)?;
+            summary.set_item("pairs_dropped_by_reason", t.dropped_by_reason())?;
             summary.set_item("jobs", outcome.jobs)?;
             self.summary = Some(summary.into_any().unbind());
         }

@@ -161,6 +161,14 @@ impl Tally {
     pub fn dropped_total(&self) -> u64 {
         self.dropped.values().sum()
     }
+
+    /// Beads dropped per reason, every reason named (0 where none was dropped for it).
+    pub fn dropped_by_reason(&self) -> BTreeMap<&'static str, u64> {
+        DropReason::ALL
+            .into_iter()
+            .map(|r| (r.name(), self.dropped.get(&r).copied().unwrap_or(0)))
+            .collect()
+    }
 }
 
 /// The `OUT.stats.json` summary.
@@ -295,10 +303,6 @@ pub struct RunInfo {
 impl Summary {
     /// Build the summary from the totals.
     pub fn new(t: &Tally, learning: Learning, run: RunInfo) -> Summary {
-        let mut by_reason = BTreeMap::new();
-        for r in DropReason::ALL {
-            by_reason.insert(r.name(), t.dropped.get(&r).copied().unwrap_or(0));
-        }
         Summary {
             documents: DocCounts {
                 total: t.docs_ok + t.docs_failed,
@@ -319,7 +323,7 @@ impl Summary {
                 aligned: t.aligned(),
                 kept: t.kept,
                 dropped: t.dropped_total(),
-                dropped_by_reason: by_reason,
+                dropped_by_reason: t.dropped_by_reason(),
             },
             scores: ScoreCounts {
                 all: t.all_scores.quantiles(),
