@@ -88,6 +88,7 @@ fn join_translations(id: &Prepared, x: &[Keyed]) -> (u128, u128) {
 fn items_match(key: u64, id: &Item, en: &Item) -> bool {
     is_en_stem_key(key)
         || id.kind == ItemKind::Number
+        || en.kind == ItemKind::Number
         || id.same_token(en)
         || cognates(id.cognate(), en.cognate())
 }

@@ -23,7 +23,7 @@ mod word;
 pub use cover::{CoverIndex, cover_with};
 
 pub use cognate::{COGNATE_SIM, cognate_form, cognates};
-pub use number::{number_phrase, number_values, scale_word, time_values};
+pub use number::{number_phrase, number_values, ordinal_word, scale_word, time_values};
 pub use pair::PairScorer;
 pub use token::{Token, is_name, tokenize};
 
@@ -585,6 +585,14 @@ impl Evidence {
                 };
                 kind = word.kind;
                 word_of = Some(word.word);
+                // An ordinal word also stands for its number (`ketiga` meets `3rd`, `third`
+                // meets `ke-3`); it stays a word, so that one left unmatched is no unmatched
+                // number (`pertama`, `first` are often no count).
+                if let Some(v) = ordinal_word(lower, lang) {
+                    let k = number_key(&v.to_string());
+                    own.push(k);
+                    query.push(k);
+                }
             }
             // One item per distinct token.
             let dedup = own.first().copied().unwrap_or(0);
@@ -895,6 +903,32 @@ mod tests {
             &e.prepare("the 20th century", Lang::En),
         );
         assert_eq!((f.num_shared, f.num_en_only), (1, 0));
+    }
+
+    #[test]
+    fn ordinal_words_meet_ordinals_in_digits() {
+        let e = ev();
+        let f = |id: &str, en: &str| e.features(&e.prepare(id, Lang::Id), &e.prepare(en, Lang::En));
+        // (numbers unmatched on the Indonesian side, on the English side)
+        let unmatched = |id: &str, en: &str| {
+            let f = f(id, en);
+            (f.num_id_only, f.num_en_only)
+        };
+        for (id, en) in [
+            ("juara ketiga pada 2019", "came 3rd in 2019"),
+            ("juara ke-3 pada 2019", "came third in 2019"),
+            ("juara ke 3 pada 2019", "came third in 2019"),
+            ("lantai kesepuluh", "the 10th floor"),
+            ("hari kelima dan 15 orang", "on the 5th day 15 people"),
+        ] {
+            assert_eq!(unmatched(id, en), (0, 0), "{id} | {en}");
+        }
+        // Still a mismatch where the ordinals differ; an ordinal word alone is no number.
+        assert_eq!(unmatched("juara ketiga", "came 4th"), (0, 1));
+        assert_eq!(unmatched("juara ke-3", "came fourth"), (1, 0));
+        assert_eq!(unmatched("kedua negara", "both countries").0, 0);
+        assert_eq!(ordinal_word("kedua", Lang::Id), None);
+        assert_eq!(ordinal_word("second", Lang::En), None);
     }
 
     #[test]

@@ -239,6 +239,43 @@ pub fn number_phrase(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize
     (len >= 2 || value >= 10.0).then_some((value, len))
 }
 
+/// The number an ordinal word stands for (`ketiga`, `third` = 3), first to tenth (and
+/// eleventh, twelfth), so that it meets the same ordinal in digits (`ke-3`, `3rd`). The second
+/// is left out: `kedua` is mostly `both` (`kedua negara`, both countries), and `second` often
+/// a time (`1.5 kilometres per second`).
+pub fn ordinal_word(w: &str, lang: Lang) -> Option<u32> {
+    let v = match lang {
+        Lang::Id => match w {
+            "pertama" | "kesatu" => 1,
+            "ketiga" => 3,
+            "keempat" => 4,
+            "kelima" => 5,
+            "keenam" => 6,
+            "ketujuh" => 7,
+            "kedelapan" => 8,
+            "kesembilan" => 9,
+            "kesepuluh" => 10,
+            "kesebelas" => 11,
+            _ => return None,
+        },
+        Lang::En => match w {
+            "first" => 1,
+            "third" => 3,
+            "fourth" => 4,
+            "fifth" => 5,
+            "sixth" => 6,
+            "seventh" => 7,
+            "eighth" => 8,
+            "ninth" => 9,
+            "tenth" => 10,
+            "eleventh" => 11,
+            "twelfth" => 12,
+            _ => return None,
+        },
+    };
+    Some(v)
+}
+
 /// The scale a word following a number gives it (juta/million = 10⁶ ...), or 1.
 pub fn scale_word(word: &str) -> f64 {
     match word {
