@@ -192,7 +192,7 @@ impl Filters {
                     &evidence.prepare(&en, Lang::En),
                 ),
             };
-            let v = self.check(b, &id, &en, features);
+            let v = self.check(b, &id, &en, features, evidence);
             if self.dedup {
                 out.keys
                     .push(if v.is_none() { dedup_key(&id, &en) } else { 0 });
@@ -216,13 +216,15 @@ impl Filters {
 
     /// The verdict on one bead with texts `id` and `en` (sentences joined by a space), all
     /// filters but dedup. `features` gives the evidence features of the pair (called only
-    /// when the number filter needs them).
+    /// when the number filter needs them); `evidence` compares the texts again without the
+    /// numbers of a unit conversion when they disagree.
     pub fn check(
         &self,
         bead: &Bead,
         id: &str,
         en: &str,
         features: impl FnOnce() -> Features,
+        evidence: &Evidence,
     ) -> Option<DropReason> {
         let id_empty = id.trim().is_empty();
         let en_empty = en.trim().is_empty();
@@ -256,12 +258,32 @@ impl Filters {
             let f = features();
             // Disagree: each side has a number the other lacks (15 vs 50). A number only on
             // one side is common in good translations (a date left out) and is not enough.
-            if f.num_id_only > 0 && f.num_en_only > 0 {
+            if f.num_id_only > 0 && f.num_en_only > 0 && !converted_only(id, en, evidence) {
                 return Some(DropReason::Numbers);
             }
         }
         None
     }
+}
+
+/// Whether the numbers of `id` and `en` that disagree are all one quantity converted from
+/// one unit to another (`5 km` / `3 miles`, `100 kg` / `220 pounds`, `30 °C` / `86 °F`):
+/// the texts without the numbers of such conversions no longer disagree. A pair with a true
+/// mismatch besides (`5 km, 15 orang` / `3 miles, 50 people`) still does.
+fn converted_only(id: &str, en: &str, evidence: &Evidence) -> bool {
+    let (ci, ce) = crate::score::unit::conversions(id, en);
+    if ci.is_empty() {
+        return false;
+    }
+    let (id, en) = (
+        crate::score::unit::without(id, &ci),
+        crate::score::unit::without(en, &ce),
+    );
+    let f = evidence.features(
+        &evidence.prepare(&id, Lang::Id),
+        &evidence.prepare(&en, Lang::En),
+    );
+    f.num_id_only == 0 || f.num_en_only == 0
 }
 
 /// The prepared sentence of a one-segment side that is a whole sentence (`sentence`: the
@@ -393,24 +415,33 @@ mod tests {
             score: 0.1,
         };
         assert_eq!(
-            f.check(&empty, "Halo.", "", ev("Halo.", "")),
+            f.check(&empty, "Halo.", "", ev("Halo.", ""), &evidence),
             Some(DropReason::EmptySide)
         );
         let keep = Filters {
             keep_empty: true,
             ..f.clone()
         };
-        assert_eq!(keep.check(&empty, "Halo.", "", ev("Halo.", "")), None);
         assert_eq!(
-            f.check(&bead(0.4), "a b", "c d", ev("a b", "c d")),
+            keep.check(&empty, "Halo.", "", ev("Halo.", ""), &evidence),
+            None
+        );
+        assert_eq!(
+            f.check(&bead(0.4), "a b", "c d", ev("a b", "c d"), &evidence),
             Some(DropReason::LowScore)
         );
         assert_eq!(
-            f.check(&bead(0.9), "a", "c d", ev("a", "c d")),
+            f.check(&bead(0.9), "a", "c d", ev("a", "c d"), &evidence),
             Some(DropReason::Length)
         );
         assert_eq!(
-            f.check(&bead(0.9), "a b c d e f", "c d", ev("a b c d e f", "c d")),
+            f.check(
+                &bead(0.9),
+                "a b c d e f",
+                "c d",
+                ev("a b c d e f", "c d"),
+                &evidence
+            ),
             Some(DropReason::Length)
         );
         assert_eq!(
@@ -418,7 +449,8 @@ mod tests {
                 &bead(0.9),
                 "aaaaaaaaaa bbbbbbbbbb",
                 "c d",
-                ev("aaaaaaaaaa bbbbbbbbbb", "c d")
+                ev("aaaaaaaaaa bbbbbbbbbb", "c d"),
+                &evidence
             ),
             Some(DropReason::Ratio)
         );
@@ -427,7 +459,8 @@ mod tests {
                 &bead(0.9),
                 "Jakarta, Indonesia.",
                 "jakarta indonesia",
-                ev("Jakarta, Indonesia.", "jakarta indonesia")
+                ev("Jakarta, Indonesia.", "jakarta indonesia"),
+                &evidence
             ),
             Some(DropReason::Identical)
         );
@@ -436,10 +469,49 @@ mod tests {
                 &bead(0.9),
                 "Saya makan.",
                 "I eat.",
-                ev("Saya makan.", "I eat.")
+                ev("Saya makan.", "I eat."),
+                &evidence
             ),
             None
         );
+    }
+
+    #[test]
+    fn unit_conversions_are_no_number_mismatch() {
+        let evidence = Evidence::bundled();
+        let f = Filters::default();
+        let verdict = |id: &str, en: &str| {
+            let e = &evidence;
+            let features = || e.features(&e.prepare(id, Lang::Id), &e.prepare(en, Lang::En));
+            f.check(&bead(0.9), id, en, features, e)
+        };
+        for (id, en) in [
+            ("Jaraknya 5 km dari kota.", "It is 3 miles from town."),
+            ("Beratnya 100 kg.", "It weighs 220 pounds."),
+            ("Suhunya mencapai 30 °C.", "It reached 86 °F."),
+            (
+                "Jalan sepanjang 4.800 km itu selesai.",
+                "The 3,000-mile road is done.",
+            ),
+        ] {
+            assert_eq!(verdict(id, en), None, "{id} | {en}");
+        }
+        for (id, en) in [
+            ("Naik 15 persen.", "Rose 50 percent."),
+            ("Jaraknya 5 km dari kota.", "It is 50 km from town."),
+            ("Jaraknya 5 km dari kota.", "It is 30 miles from town."),
+            (
+                "Jaraknya 5 km, dan 15 orang datang.",
+                "It is 3 miles away, and 50 people came.",
+            ),
+            // The kilometres disagree; the miles given besides do not make up for them.
+            (
+                "Anginnya mencapai 240 kilometer per jam.",
+                "Winds reached 727 kilometers an hour (149 miles per hour).",
+            ),
+        ] {
+            assert_eq!(verdict(id, en), Some(DropReason::Numbers), "{id} | {en}");
+        }
     }
 
     #[test]

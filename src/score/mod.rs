@@ -18,6 +18,7 @@ mod cover;
 pub mod number;
 pub mod pair;
 pub mod token;
+pub mod unit;
 mod word;
 
 pub use cover::{CoverIndex, cover_with};

@@ -1,0 +1,327 @@
+//! Quantities with units (`5 km`, `3 miles`, `30 °C`, `86 °F`) and the pairs of them that are
+//! one quantity converted from one unit to another: translations convert (`100 kg` / `220
+//! pounds`), and the numbers then differ though the pair is good.
+
+use super::number::number_values;
+use super::token::tokenize;
+use crate::segment::Lang;
+use std::ops::Range;
+
+/// What a unit measures.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dimension {
+    Length,
+    Area,
+    Mass,
+    Volume,
+    Speed,
+    Temperature,
+}
+
+/// A number followed by a unit: where the number is written (bytes of the text), the values it
+/// may denote in the dimension's base unit (metres, square metres, kilograms, litres, km/h,
+/// degrees Celsius), each with its precision as written ([`precision`]), its dimension and its
+/// unit's name.
+#[derive(Clone, Debug)]
+struct Quantity {
+    span: Range<usize>,
+    base: Vec<(f64, f64)>,
+    dim: Dimension,
+    unit: &'static str,
+}
+
+/// Relative difference two quantities of different units may have besides their precisions
+/// as written and still be one converted.
+const SLACK: f64 = 0.01;
+/// The most a number's precision as written counts for (`100` may be 50 to 150 as written,
+/// but a translator converting `100 kg` writes `220 pounds`, not `150`).
+const MAX_PRECISION: f64 = 0.1;
+/// Degrees Celsius within which two temperatures are one converted (`90 °F` is `32 °C`).
+const TOLERANCE_DEGREES: f64 = 1.5;
+
+/// A unit word (lowercase): its dimension, its name, and its size in the base unit.
+fn unit_word(w: &str) -> Option<(Dimension, &'static str, f64)> {
+    use Dimension::*;
+    Some(match w {
+        "km" | "kilometer" | "kilometers" | "kilometre" | "kilometres" => (Length, "km", 1e3),
+        "m" | "meter" | "meters" | "metre" | "metres" => (Length, "m", 1.0),
+        "cm" | "centimeter" | "centimeters" | "centimetre" | "centimetres" | "sentimeter" => {
+            (Length, "cm", 0.01)
+        }
+        "mm" | "millimeter" | "millimeters" | "millimetre" | "millimetres" | "milimeter" => {
+            (Length, "mm", 1e-3)
+        }
+        "mile" | "miles" | "mil" | "mi" => (Length, "mile", 1609.344),
+        "ft" | "foot" | "feet" | "kaki" => (Length, "foot", 0.3048),
+        "inch" | "inches" | "inci" => (Length, "inch", 0.0254),
+        "yard" | "yards" | "yd" | "yds" => (Length, "yard", 0.9144),
+        "ha" | "hectare" | "hectares" | "hektar" | "hektare" => (Area, "hectare", 1e4),
+        "acre" | "acres" | "ekar" | "akre" => (Area, "acre", 4046.856),
+        "kg" | "kilogram" | "kilograms" | "kilo" | "kilos" => (Mass, "kg", 1.0),
+        "g" | "gram" | "grams" => (Mass, "g", 1e-3),
+        "ton" | "tons" | "tonne" | "tonnes" => (Mass, "ton", 1e3),
+        "lb" | "lbs" | "pound" | "pounds" | "pon" => (Mass, "pound", 0.453_592_37),
+        "oz" | "ounce" | "ounces" => (Mass, "ounce", 0.028_349_523),
+        "l" | "liter" | "liters" | "litre" | "litres" => (Volume, "l", 1.0),
+        "ml" | "milliliter" | "milliliters" | "millilitre" | "millilitres" | "mililiter" => {
+            (Volume, "ml", 1e-3)
+        }
+        "gallon" | "gallons" | "galon" => (Volume, "gallon", 3.785_411_784),
+        "kph" => (Speed, "km/h", 1.0),
+        "mph" => (Speed, "mph", 1.609_344),
+        "celsius" => (Temperature, "c", 0.0),
+        "fahrenheit" => (Temperature, "f", 1.0),
+        _ => return None,
+    })
+}
+
+/// The word at the start of `s` (letters only) and the text after it.
+fn word(s: &str) -> (&str, &str) {
+    let end = s.find(|c: char| !c.is_alphabetic()).unwrap_or(s.len());
+    s.split_at(end)
+}
+
+/// `s` without the spaces (any, up to three) at its start.
+fn spaces(s: &str) -> &str {
+    let t = s.trim_start();
+    if s.len() - t.len() <= 3 { t } else { s }
+}
+
+/// The unit written right after a number (`rest`: the text after it), if any: `km`, `-km`
+/// (`a 5-km race`), `km²`/`km2`/`km persegi`/`square km` (an area), `km/jam`/`km/h`/`km per
+/// hour`/`km an hour` (a speed), `°C`, `° F`, `derajat Celsius`, `degrees Fahrenheit`. A unit followed by
+/// `³` or `3`, a cube, is none.
+fn unit_after(rest: &str) -> Option<(Dimension, &'static str, f64)> {
+    let mut s = spaces(rest);
+    if let Some(t) = s.strip_prefix('-') {
+        s = t;
+    }
+    if let Some(t) = s.strip_prefix('°') {
+        let (w, _) = word(spaces(t));
+        return match w.to_lowercase().as_str() {
+            "c" | "celsius" => unit_word("celsius"),
+            "f" | "fahrenheit" => unit_word("fahrenheit"),
+            _ => None,
+        };
+    }
+    let (w, after) = word(s);
+    let w = w.to_lowercase();
+    if matches!(w.as_str(), "derajat" | "degree" | "degrees") {
+        let (u, _) = word(spaces(after));
+        return match u.to_lowercase().as_str() {
+            "c" | "celsius" => unit_word("celsius"),
+            "f" | "fahrenheit" => unit_word("fahrenheit"),
+            _ => None,
+        };
+    }
+    if matches!(w.as_str(), "square" | "sq") {
+        let (u, _) = word(spaces(after.trim_start_matches('.')));
+        return match unit_word(&u.to_lowercase())? {
+            (Dimension::Length, name, f) => Some((Dimension::Area, name, f * f)),
+            _ => None,
+        };
+    }
+    let (dim, name, f) = unit_word(&w)?;
+    // A unit is a word of its own: `5 kmh` or `5 kgs` is none of these.
+    if after.starts_with(|c: char| c.is_alphanumeric() && !matches!(c, '2' | '3')) {
+        return None;
+    }
+    if after.starts_with(['³', '3']) {
+        return None;
+    }
+    if dim == Dimension::Length {
+        if after.starts_with(['²', '2']) {
+            return Some((Dimension::Area, name, f * f));
+        }
+        let next = spaces(after);
+        let (n, _) = word(next);
+        if n.eq_ignore_ascii_case("persegi") {
+            return Some((Dimension::Area, name, f * f));
+        }
+        let per_hour = match after.strip_prefix('/') {
+            Some(t) => matches!(word(t).0.to_lowercase().as_str(), "h" | "hr" | "jam" | "j"),
+            None if ["per", "an", "a"].iter().any(|p| n.eq_ignore_ascii_case(p)) => {
+                let (h, _) = word(spaces(&next[n.len()..]));
+                matches!(h.to_lowercase().as_str(), "hour" | "jam")
+            }
+            None => false,
+        };
+        if per_hour {
+            return match name {
+                "km" => unit_word("kph"),
+                "mile" => unit_word("mph"),
+                _ => None,
+            };
+        }
+    }
+    Some((dim, name, f))
+}
+
+/// The quantities of `text` (language `lang`): each number token followed by a unit, with the
+/// values it may denote (in both decimal conventions when ambiguous). A number followed by a
+/// scale word (`5 juta ton`) or written as a time is not one.
+fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
+    let base_ptr = text.as_ptr() as usize;
+    let mut out = Vec::new();
+    for tok in tokenize(text).iter().filter(|t| t.number) {
+        if tok.text.contains(':') || tok.text.ends_with(|c: char| c.is_alphabetic()) {
+            continue;
+        }
+        let start = tok.text.as_ptr() as usize - base_ptr;
+        let end = start + tok.text.len();
+        let Some((dim, unit, f)) = unit_after(&text[end..]) else {
+            continue;
+        };
+        let base: Vec<(f64, f64)> = number_values(tok.text, lang, 1.0)
+            .iter()
+            .filter_map(|c| Some((c, c.parse::<f64>().ok()?)))
+            .map(|(c, v)| {
+                let base = match (dim, f) {
+                    (Dimension::Temperature, 0.0) => v,
+                    (Dimension::Temperature, _) => (v - 32.0) * 5.0 / 9.0,
+                    _ => v * f,
+                };
+                (base, precision(c, v))
+            })
+            .collect();
+        if !base.is_empty() {
+            out.push(Quantity {
+                span: start..end,
+                base,
+                dim,
+                unit,
+            });
+        }
+    }
+    out
+}
+
+/// The relative precision of a number as written (`canon`, as [`number_values`] gives it):
+/// half a unit of its last significant digit over its value, at most [`MAX_PRECISION`]. `3`
+/// (miles) is 2.5 to 3.5, so 3.107 converted is 3; `6.34` (inches) is 6.335 to 6.345.
+fn precision(canon: &str, value: f64) -> f64 {
+    let last = match canon.split_once('.') {
+        Some((_, decimals)) => 10f64.powi(-(decimals.len() as i32)),
+        None => 10f64.powi((canon.len() - canon.trim_end_matches('0').len()) as i32),
+    };
+    if value == 0.0 {
+        return MAX_PRECISION;
+    }
+    (0.5 * last / value.abs()).min(MAX_PRECISION)
+}
+
+/// Whether two quantities are one quantity converted to another unit: their values differ by
+/// no more than both precisions as written and [`SLACK`] allow (temperatures: by at most
+/// [`TOLERANCE_DEGREES`]).
+fn converted(a: &Quantity, b: &Quantity) -> bool {
+    a.dim == b.dim
+        && a.unit != b.unit
+        && a.base.iter().any(|&(x, px)| {
+            b.base.iter().any(|&(y, py)| match a.dim {
+                Dimension::Temperature => (x - y).abs() <= TOLERANCE_DEGREES,
+                _ => (x - y).abs() <= (px + py + SLACK) * x.abs().max(y.abs()),
+            })
+        })
+}
+
+/// The numbers of an Indonesian text `id` and an English text `en` that are one quantity
+/// converted from one unit to another (`5 km` / `3 miles`, `100 kg` / `220 pounds`, `30 °C` /
+/// `86 °F`): the byte ranges of those numbers in `id` and in `en`. Units must differ and the
+/// converted values agree as closely as the numbers are written (1.5 degrees for
+/// temperatures), so `5 km` / `50 km`, `5 km` / `30 miles` or `17,1 cm` / `6.34 inches` are
+/// none. A quantity whose unit the other side also writes is
+/// compared with that one only: `240 km/jam` / `727 km/h (149 mph)` is no conversion (the
+/// kilometres disagree), though 149 mph is 240 km/h.
+pub fn conversions(id: &str, en: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
+    let (qi, qe) = (quantities(id, Lang::Id), quantities(en, Lang::En));
+    let written =
+        |qs: &[Quantity], q: &Quantity| qs.iter().any(|x| x.dim == q.dim && x.unit == q.unit);
+    let (mut ri, mut re) = (Vec::new(), Vec::new());
+    for a in qi.iter().filter(|a| !written(&qe, a)) {
+        for b in (qe.iter()).filter(|b| !written(&qi, b) && converted(a, b)) {
+            if !ri.contains(&a.span) {
+                ri.push(a.span.clone());
+            }
+            if !re.contains(&b.span) {
+                re.push(b.span.clone());
+            }
+        }
+    }
+    (ri, re)
+}
+
+/// `text` with the bytes of `spans` taken out.
+pub fn without(text: &str, spans: &[Range<usize>]) -> String {
+    let mut spans = spans.to_vec();
+    spans.sort_by_key(|r| r.start);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for r in spans {
+        if r.start >= at {
+            out.push_str(&text[at..r.start]);
+            at = r.end;
+        }
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// How many numbers of the shorter list take part in a conversion.
+    fn found(id: &str, en: &str) -> usize {
+        let (a, b) = conversions(id, en);
+        a.len().min(b.len())
+    }
+
+    #[test]
+    fn conversions_are_found() {
+        for (id, en) in [
+            ("jaraknya 5 km dari kota", "it is 3 miles from town"),
+            ("beratnya 100 kg", "it weighs 220 pounds"),
+            ("suhu 30 °C", "a temperature of 86 °F"),
+            ("suhu 30 derajat Celsius", "86 degrees Fahrenheit"),
+            ("sejauh 4.800 km", "some 3,000 miles"),
+            ("lahan 2 hektar", "a 5-acre plot"),
+            ("100 km/jam", "62 mph"),
+            ("10 km persegi", "3.9 square miles"),
+            ("setinggi 3.000 meter", "nearly 10,000 feet high"),
+            ("16,1 cm", "6.34 inches"),
+            ("1 kg", "2 pounds"),
+        ] {
+            assert_eq!(found(id, en), 1, "{id} | {en}");
+        }
+    }
+
+    #[test]
+    fn mismatches_are_not_conversions() {
+        for (id, en) in [
+            ("jaraknya 5 km", "it is 50 km"),
+            ("jaraknya 5 km", "it is 30 miles"),
+            ("5 km", "5 kg"),
+            ("30 °C", "30 °F"),
+            ("5 juta ton", "5 million pounds"),
+            ("pukul 5 km", "at 5:00 miles"),
+            ("5 m3", "176 cubic feet"),
+            ("240 km/jam", "727 kilometers an hour (149 mph)"),
+            ("17,1 cm", "6.34 inches"),
+            ("100 kg", "150 pounds"),
+            (
+                "seluas 783.562 km persegi (300.948 mil persegi)",
+                "2356,562 sq km (300,948 sq mi)",
+            ),
+        ] {
+            assert_eq!(found(id, en), 0, "{id} | {en}");
+        }
+    }
+
+    #[test]
+    fn spans_are_the_numbers() {
+        let (a, b) = conversions("sejauh 5 km.", "3 miles away.");
+        assert_eq!((a.len(), b.len()), (1, 1));
+        assert_eq!((a[0].clone(), b[0].clone()), (7..8, 0..1));
+        assert_eq!(without("sejauh 5 km.", &a), "sejauh  km.");
+    }
+}
