@@ -172,7 +172,9 @@ impl RunArgs {
 /// Which aligned pairs are written: `align` and `batch`.
 #[derive(clap::Args, Debug)]
 pub struct FilterArgs {
-    /// Drop pairs scored below this.
+    /// Drop pairs whose bead score (the aligner's confidence in the bead, the `score` the
+    /// corpus is written with, compared as written to four decimals) is below this; 0 drops
+    /// none. A filter on the aligner's score, not the pair probability of `check --min-score`.
     #[arg(long, default_value = "0", allow_negative_numbers = true)]
     pub min_score: f64,
     /// Keep beads with an empty side (1-0, 0-1: blank lines in `moses`, an empty `<seg>` in
@@ -279,11 +281,14 @@ impl TableArgs {
 /// The flags' thresholds and the pair scorer: `score`, `check` and `report`.
 #[derive(clap::Args, Debug, Clone)]
 pub struct FlagArgs {
-    /// `low_score` below this pair probability, unless the pair's log-odds exceed its chance
-    /// baseline by --min-margin.
+    /// Flag a pair `low_score` when its pair probability (the sentence-pair model's, computed
+    /// here from the two texts) is below this, unless its log-odds exceed its chance baseline
+    /// by --min-margin. Only flags; no pair is dropped, and a `score` column of the input (the
+    /// aligner's bead score that `batch --min-score` filters on) is not read.
     #[arg(long, default_value_t = CheckConfig::default().min_score, allow_negative_numbers = true)]
     pub min_score: f64,
-    /// `low_score` below this pair probability in any case.
+    /// Flag a pair `low_score` when its pair probability is below this, whatever its chance
+    /// baseline.
     #[arg(long, default_value_t = CheckConfig::default().hard_min_score, allow_negative_numbers = true)]
     pub hard_min_score: f64,
     /// Log-odds margin over the chance baseline (the same sentences paired with others of the

@@ -59,7 +59,14 @@ impl Input {
 
     /// Read the table, then score and flag its pairs.
     fn check(&self) -> Result<Checked> {
+        self.check_with(|_| Ok(()))
+    }
+
+    /// Read the table, let `accept` refuse it before any pair is scored, then score and flag
+    /// its pairs.
+    fn check_with(&self, accept: impl FnOnce(&Table) -> Result<()>) -> Result<Checked> {
         let (table, pairs) = check::read_pairs(&self.file, &self.columns, self.options)?;
+        accept(&table)?;
         let evidence = Evidence::with_lexicon_file(self.lexicon.as_deref())?;
         let scorer = PairScorer::with_evidence(evidence);
         let checks = check::check_pairs(&pairs, &scorer, &self.config);
@@ -74,19 +81,84 @@ impl Input {
     }
 }
 
-/// Run `selaras score`: the rows with `score` and `flags` columns (and, with `features`, the
-/// model inputs as `f_<name>` columns) to `output` (`None`: standard output).
-pub fn score(input: &Input, output: Option<&Path>, features: bool) -> Result<()> {
+/// The columns `selaras score` writes the pair probability and the flags to.
+#[derive(Clone, Debug, Default)]
+pub struct ScoreColumns {
+    /// The pair probability's column; `None`: `score`, refused when the input has one.
+    pub score: Option<String>,
+    /// The flags' column; `None`: `flags`, refused when the input has one.
+    pub flags: Option<String>,
+}
+
+impl ScoreColumns {
+    /// The two column names, or an error naming the table when a default one is already a
+    /// column of it (writing would overwrite it unasked: a `batch` corpus's `score` is the
+    /// aligner's bead score), when the two are one name, or when one is a text column.
+    fn names(&self, table: &Table, columns: &Columns) -> Result<[String; 2]> {
+        let refuse = |msg: String| Error::Parse {
+            path: table.path.clone(),
+            line: table.header_line,
+            msg,
+        };
+        let mut names = [String::new(), String::new()];
+        for (k, (given, default, opt)) in [
+            (&self.score, "score", "--score-col"),
+            (&self.flags, "flags", "--flags-col"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            names[k] = match given {
+                Some(name) if *name == columns.id || *name == columns.en => {
+                    return Err(refuse(format!(
+                        "{opt} {name}: `{name}` is a text column of the pairs"
+                    )));
+                }
+                Some(name) => name.clone(),
+                None if table.headers.iter().any(|h| h == default) => {
+                    return Err(refuse(format!(
+                        "a `{default}` column is there already, which `selaras score` would \
+                         overwrite: name the new one with {opt} NAME (e.g. {opt} \
+                         pair_{default}), or give {opt} {default} to replace it"
+                    )));
+                }
+                None => default.to_string(),
+            };
+        }
+        if names[0] == names[1] {
+            return Err(refuse(format!(
+                "--score-col and --flags-col are both `{}`",
+                names[0]
+            )));
+        }
+        Ok(names)
+    }
+}
+
+/// Run `selaras score`: the rows with the pair probability and the flags in two more columns
+/// (`score` and `flags`, or as `columns` names them; a default name the table already has is
+/// refused) and, with `features`, the model inputs as `f_<name>` columns, to `output` (`None`:
+/// standard output).
+pub fn score(
+    input: &Input,
+    output: Option<&Path>,
+    columns: &ScoreColumns,
+    features: bool,
+) -> Result<()> {
     input.refuse_replacing("-o", output, true)?;
     let output = Output::open(output)?;
+    let mut names = [String::new(), String::new()];
     let Checked {
         table,
         pairs,
         checks,
         scorer,
         ..
-    } = input.check()?;
-    let mut extra: Vec<String> = vec!["score".into(), "flags".into()];
+    } = input.check_with(|table| {
+        names = columns.names(table, &input.columns)?;
+        Ok(())
+    })?;
+    let mut extra: Vec<String> = names.to_vec();
     let feats: Vec<[f64; INPUTS.len()]> = if features {
         extra.extend(INPUTS.iter().skip(1).map(|n| format!("f_{n}")));
         use rayon::prelude::*;

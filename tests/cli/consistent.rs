@@ -146,13 +146,18 @@ fn score_check_and_report_read_every_corpus_format() {
             }));
             a
         };
-        let out = selaras().args(args("score")).output().unwrap();
+        // A corpus's `score` (the aligner's) is kept: the pair probability goes beside it.
+        let out = selaras()
+            .args(args("score"))
+            .args(["--score-col", "pair_score"])
+            .output()
+            .unwrap();
         assert!(out.status.success(), "{form:?}: {out:?}");
         let text = String::from_utf8(out.stdout).unwrap();
         let mut lines = text.lines();
         let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
         let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
-        let (id, en, score) = (col("id"), col("en"), col("score"));
+        let (id, en, score) = (col("id"), col("en"), col("pair_score"));
         let rows: Vec<(String, String, String)> = lines
             .map(|l| {
                 let f: Vec<&str> = l.split('\t').collect();

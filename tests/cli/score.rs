@@ -26,10 +26,36 @@ fn scores_any_pair_table_with_chosen_columns() {
 }
 
 #[test]
-fn reads_stdin_and_replaces_an_existing_score_column() {
+fn an_existing_score_column_is_refused_unless_a_column_is_named() {
+    let table = "id\ten\tscore\nRumah itu besar.\tThe house is big.\t0.9731\n";
+    // Unasked, it would overwrite the input's own score (a batch corpus's bead score).
     selaras()
         .args(["score", "-"])
-        .write_stdin("id\ten\tscore\nRumah itu besar.\tThe house is big.\t7\n")
+        .write_stdin(table)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(
+            "selaras: <stdin>: line 1: a `score` column is there already, which `selaras score` \
+             would overwrite: name the new one with --score-col NAME (e.g. --score-col \
+             pair_score), or give --score-col score to replace it\n",
+        );
+    // Beside it.
+    selaras()
+        .args(["score", "-", "--score-col", "pair_score"])
+        .write_stdin(table)
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(
+                r"^id\ten\tscore\tpair_score\tflags\nRumah itu besar\.\tThe house is big\.\t0\.9731\t0\.\d{4}\t\n$",
+            )
+            .unwrap(),
+        );
+    // Named, it is replaced.
+    selaras()
+        .args(["score", "-", "--score-col", "score"])
+        .write_stdin(table)
         .assert()
         .success()
         .stdout(
@@ -38,6 +64,38 @@ fn reads_stdin_and_replaces_an_existing_score_column() {
             )
             .unwrap(),
         );
+    // A `flags` column likewise (a `check` output has one); a text column is never written.
+    let checked = "id\ten\tflags\nRumah itu besar.\tThe house is big.\t\n";
+    selaras()
+        .args(["score", "-"])
+        .write_stdin(checked)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a `flags` column is there already, which `selaras score` would overwrite: name the new one with --flags-col NAME",
+        ));
+    selaras()
+        .args(["score", "-", "--flags-col", "pair_flags"])
+        .write_stdin(checked)
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "id\ten\tflags\tscore\tpair_flags\n",
+        ));
+    selaras()
+        .args(["score", "-", "--score-col", "en"])
+        .write_stdin(checked)
+        .assert()
+        .code(2)
+        .stderr("selaras: <stdin>: line 1: --score-col en: `en` is a text column of the pairs\n");
+    selaras()
+        .args(["score", "-", "--score-col", "x", "--flags-col", "x"])
+        .write_stdin("id\ten\nA.\tA.\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "--score-col and --flags-col are both `x`",
+        ));
 }
 
 #[test]
