@@ -58,5 +58,6 @@ pub mod report;
 pub mod score;
 pub mod segment;
 pub mod text;
+pub mod walk;
 
 pub use error::{Error, Result};

@@ -155,67 +155,49 @@ pub fn item_doc(item: &Item) -> &str {
 pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     type Pair = (Option<PathBuf>, Option<PathBuf>);
     let mut pairs: BTreeMap<Vec<u8>, Pair> = BTreeMap::new();
+    let found = crate::walk::walk(dir)?;
     // Directories and links to directories, by their name below `dir`: a file whose partner's
     // name is one is told so.
-    let mut dirs: std::collections::HashSet<Vec<u8>> = Default::default();
+    let mut dirs: std::collections::HashSet<Vec<u8>> = found.dirs.into_iter().collect();
     // Files that are not regular files (a pipe, socket or device named like a data file):
     // reading one could wait for ever.
     let mut special: std::collections::HashSet<PathBuf> = Default::default();
-    // Directories below `dir` that cannot be read: each is an error item, and the rest is
-    // read (an unreadable `dir` itself is an error of the whole listing).
-    let mut unreadable: Vec<Item> = Vec::new();
-    // Directories to read, each with its NAME prefix (`2024/`).
-    let mut todo = vec![(dir.to_path_buf(), Vec::<u8>::new())];
-    while let Some((d, prefix)) = todo.pop() {
-        let entries = match read_entries(&d) {
-            Ok(entries) => entries,
-            Err(e) if prefix.is_empty() => return Err(Error::io(&d, e)),
-            Err(e) => {
-                unreadable.push(Err(DocError {
-                    doc: String::from_utf8_lossy(&prefix[..prefix.len() - 1]).into_owned(),
-                    file: d.display().to_string(),
-                    reason: format!(
-                        "this directory cannot be read ({e}): its documents are left out"
-                    ),
-                }));
-                continue;
-            }
+    // Directories below `dir` that cannot be read: each is an error item.
+    let unreadable: Vec<Item> = (found.unreadable.into_iter())
+        .map(|(name, path, e)| {
+            Err(DocError {
+                doc: String::from_utf8_lossy(&name).into_owned(),
+                file: path.display().to_string(),
+                reason: format!("this directory cannot be read ({e}): its documents are left out"),
+            })
+        })
+        .collect();
+    for (name, path, _) in found.files {
+        let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {
+            (s, true)
+        } else if let Some(s) = name.strip_suffix(b".en.txt") {
+            (s, false)
+        } else {
+            continue;
         };
-        for (path, file_name, kind) in entries {
-            let mut name = prefix.clone();
-            name.extend_from_slice(file_name.as_encoded_bytes());
-            if kind.is_dir() {
+        if stem.is_empty() || stem.ends_with(b"/") {
+            continue;
+        }
+        match std::fs::metadata(&path) {
+            Ok(m) if m.is_dir() => {
                 dirs.insert(name.clone());
-                name.push(b'/');
-                todo.push((path, name));
                 continue;
             }
-            let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {
-                (s, true)
-            } else if let Some(s) = name.strip_suffix(b".en.txt") {
-                (s, false)
-            } else {
-                continue;
-            };
-            if stem.is_empty() || stem.ends_with(b"/") {
-                continue;
+            Ok(m) if !m.is_file() => {
+                special.insert(path.clone());
             }
-            match std::fs::metadata(&path) {
-                Ok(m) if m.is_dir() => {
-                    dirs.insert(name.clone());
-                    continue;
-                }
-                Ok(m) if !m.is_file() => {
-                    special.insert(path.clone());
-                }
-                _ => {}
-            }
-            let slot = pairs.entry(stem.to_vec()).or_default();
-            if is_id {
-                slot.0 = Some(path);
-            } else {
-                slot.1 = Some(path);
-            }
+            _ => {}
+        }
+        let slot = pairs.entry(stem.to_vec()).or_default();
+        if is_id {
+            slot.0 = Some(path);
+        } else {
+            slot.1 = Some(path);
         }
     }
     if pairs.is_empty() && unreadable.is_empty() {
@@ -277,18 +259,6 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     items.extend(unreadable);
     items.sort_by(|a, b| item_doc(a).cmp(item_doc(b)));
     Ok(items)
-}
-
-/// The entries of directory `d`: each one's path, name and kind (not following links).
-fn read_entries(
-    d: &Path,
-) -> std::io::Result<Vec<(PathBuf, std::ffi::OsString, std::fs::FileType)>> {
-    std::fs::read_dir(d)?
-        .map(|entry| {
-            let entry = entry?;
-            Ok((entry.path(), entry.file_name(), entry.file_type()?))
-        })
-        .collect()
 }
 
 /// An item and the line of the manifest it comes from.
@@ -476,7 +446,7 @@ fn given_twice(doc: &str, first: usize) -> String {
 }
 
 /// A UTF-8 byte-order mark.
-const BOM: &[u8] = b"\xef\xbb\xbf";
+pub(crate) const BOM: &[u8] = b"\xef\xbb\xbf";
 
 /// One JSON Lines line read as a document object (`shape`: the object as a message shows it,
 /// `{"doc": …, …}`); a byte-order mark before the input's first line is the caller's to skip.

@@ -67,7 +67,7 @@ pub fn list(path: &Path) -> Result<(Layout, Vec<Listed>)> {
     }
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
-    let bom = bytes.starts_with(b"\xef\xbb\xbf");
+    let bom = bytes.starts_with(crate::batch::input::BOM);
     if first == Some(&b'{') || (bom && bytes[3..].trim_ascii_start().starts_with(b"{")) {
         let name = path.display().to_string();
         return Ok((Layout::JsonLines, json_lines(&bytes, &name)));
@@ -78,22 +78,16 @@ pub fn list(path: &Path) -> Result<(Layout, Vec<Listed>)> {
 /// The `.txt` files below `dir`, named by their path below it (`/` between parts), sorted.
 /// Symbolic links to files are followed, links to directories are not (no loops).
 fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
-    let mut found: Vec<(Vec<u8>, PathBuf)> = Vec::new();
-    let mut todo = vec![(dir.to_path_buf(), Vec::<u8>::new())];
-    while let Some((d, prefix)) = todo.pop() {
-        for entry in std::fs::read_dir(&d).map_err(|e| Error::io(&d, e))? {
-            let entry = entry.map_err(|e| Error::io(&d, e))?;
-            let mut name = prefix.clone();
-            name.extend_from_slice(entry.file_name().as_encoded_bytes());
-            let kind = entry.file_type().map_err(|e| Error::io(entry.path(), e))?;
-            if kind.is_dir() {
-                name.push(b'/');
-                todo.push((entry.path(), name));
-            } else if name.ends_with(b".txt") && listable(&entry.path()) {
-                found.push((name, entry.path()));
-            }
-        }
+    let walked = crate::walk::walk(dir)?;
+    // A directory below that cannot be read: its error is the listing's (`pair` pairs the
+    // files of the whole tree, and a part of it missing would pair others wrongly).
+    if let Some((_, path, e)) = walked.unreadable.into_iter().next() {
+        return Err(Error::io(path, e));
     }
+    let mut found: Vec<(Vec<u8>, PathBuf)> = (walked.files.into_iter())
+        .filter(|(name, path, _)| name.ends_with(b".txt") && listable(path))
+        .map(|(name, path, _)| (name, path))
+        .collect();
     if found.is_empty() {
         return Err(Error::Empty {
             path: dir.to_path_buf(),
@@ -182,7 +176,7 @@ struct JsonDoc {
 /// a lone CR end a line, a BOM before the first is skipped, blank lines are skipped. A bad
 /// line, or a `doc` given before, is a rejected document naming its line. Sorted by name.
 fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
-    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(crate::batch::input::BOM).unwrap_or(bytes);
     let mut out = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for (k, raw) in byte_lines(bytes).enumerate() {
