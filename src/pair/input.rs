@@ -176,7 +176,9 @@ struct JsonDoc {
 /// a lone CR end a line, a BOM before the first is skipped, blank lines are skipped. A bad
 /// line, or a `doc` given before, is a rejected document naming its line. Sorted by name.
 fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
-    let bytes = bytes.strip_prefix(crate::batch::input::BOM).unwrap_or(bytes);
+    let bytes = bytes
+        .strip_prefix(crate::batch::input::BOM)
+        .unwrap_or(bytes);
     let mut out = Vec::new();
     let mut seen = std::collections::HashMap::new();
     for (k, raw) in byte_lines(bytes).enumerate() {
