@@ -7,7 +7,9 @@ use std::path::PathBuf;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Gold ladder file, or a directory of gold ladder files (its `NAME.gold` files where it
-    /// holds any, as `corpus/` does beside its texts).
+    /// holds any, as `corpus/` does beside its texts). Only the directory itself is read,
+    /// not directories below it (`batch -f ladder` writes a nested `2024/banjir` as
+    /// `2024_banjir`: put its gold file there as `2024_banjir.gold`).
     #[arg(long)]
     gold: PathBuf,
     /// Predicted ladder file, or a directory of same-named predicted ladder files (`NAME` for
