@@ -930,6 +930,10 @@ mod tests {
         assert_eq!(unmatched("kedua negara", "both countries").0, 0);
         assert_eq!(ordinal_word("kedua", Lang::Id), None);
         assert_eq!(ordinal_word("second", Lang::En), None);
+        assert_eq!(ordinal_word("kesatu", Lang::Id), Some(1));
+        assert_eq!(ordinal_word("kesebelas", Lang::Id), Some(11));
+        assert_eq!(ordinal_word("keseratus", Lang::Id), None);
+        assert_eq!(ordinal_word("kepala", Lang::Id), None);
     }
 
     #[test]

@@ -245,18 +245,16 @@ pub fn number_phrase(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize
 /// a time (`1.5 kilometres per second`).
 pub fn ordinal_word(w: &str, lang: Lang) -> Option<u32> {
     let v = match lang {
+        // `ke-` and the number word (`ketiga`, `kesepuluh`), and `pertama`.
         Lang::Id => match w {
-            "pertama" | "kesatu" => 1,
-            "ketiga" => 3,
-            "keempat" => 4,
-            "kelima" => 5,
-            "keenam" => 6,
-            "ketujuh" => 7,
-            "kedelapan" => 8,
-            "kesembilan" => 9,
-            "kesepuluh" => 10,
-            "kesebelas" => 11,
-            _ => return None,
+            "pertama" => 1,
+            _ => {
+                let (v, kind) = number_word(w.strip_prefix("ke")?, lang)?;
+                if kind != 0 || v == 2.0 || v > 12.0 {
+                    return None;
+                }
+                v as u32
+            }
         },
         Lang::En => match w {
             "first" => 1,
