@@ -59,5 +59,6 @@ pub mod score;
 pub mod segment;
 pub mod text;
 pub mod walk;
+mod xml;
 
 pub use error::{Error, Result};

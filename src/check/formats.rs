@@ -10,7 +10,7 @@ use super::table::{Row, Table, TableOptions};
 use crate::error::{Error, Result};
 use crate::export::tsv_escape;
 use crate::text::{Input, count, file_lines, read_input};
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::Event;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
 
@@ -316,20 +316,6 @@ fn tmx_side(lang: &str) -> Option<usize> {
 /// Elements of a `seg` that hold the original document's formatting codes, not its text.
 const TMX_CODES: [&str; 5] = ["bpt", "ept", "it", "ph", "ut"];
 
-/// The value of the attribute `name` (its local name: `xml:lang` is `lang`) of `e`.
-fn xml_attr(e: &BytesStart, name: &str) -> std::result::Result<Option<String>, String> {
-    for a in e.attributes() {
-        let a = a.map_err(|err| format!("bad attribute: {err}"))?;
-        if a.key.local_name().as_ref() == name {
-            let v = a
-                .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                .map_err(|err| format!("bad attribute: {err}"))?;
-            return Ok(Some(v.into_owned()));
-        }
-    }
-    Ok(None)
-}
-
 /// One `tu` as read: its line, its props (column, value) and its Indonesian and English texts.
 type Unit = (usize, Vec<(String, String)>, [Option<String>; 2]);
 
@@ -377,7 +363,7 @@ fn from_tmx(input: &Input) -> Result<Table> {
                 if closed {
                     return Err(error(line, format!("<{name}> after </tmx>")));
                 }
-                let attr = |n: &str| xml_attr(e, n).map_err(|msg| error(line, msg));
+                let attr = |n: &str| crate::xml::attr(e, n).map_err(|msg| error(line, msg));
                 match name {
                     "tmx" => saw_tmx = true,
                     _ if seg.is_some() => codes += usize::from(!empty && TMX_CODES.contains(&name)),
@@ -427,20 +413,7 @@ fn from_tmx(input: &Input) -> Result<Table> {
             }
             Event::Text(ref t) => t.xml10_content().into_owned(),
             Event::CData(ref t) => t.xml10_content().into_owned(),
-            Event::GeneralRef(ref r) => {
-                if r.is_char_ref() {
-                    r.resolve_char_ref()
-                        .ok()
-                        .flatten()
-                        .map(|c| c.to_string())
-                        .ok_or_else(|| error(line, "bad character reference".into()))?
-                } else {
-                    let name = r.xml10_content();
-                    quick_xml::escape::resolve_predefined_entity(&name)
-                        .map(str::to_string)
-                        .ok_or_else(|| error(line, format!("unknown entity &{name};")))?
-                }
-            }
+            Event::GeneralRef(ref r) => crate::xml::reference(r).map_err(|msg| error(line, msg))?,
             Event::Eof => {
                 // A file cut short would lose its last unit without a word.
                 let end = lines.line_at(xml.trim_end().len());

@@ -146,18 +146,7 @@ pub(super) fn parse_srx(xml: &str, lang: Lang, path: &Path) -> Result<Vec<RawRul
             Event::Text(ref t) => srx.push_text(&t.xml10_content()),
             Event::CData(ref t) => srx.push_text(&t.xml10_content()),
             Event::GeneralRef(ref r) => {
-                let s = if r.is_char_ref() {
-                    r.resolve_char_ref()
-                        .ok()
-                        .flatten()
-                        .map(|c| c.to_string())
-                        .ok_or_else(|| srx.error(line, "bad character reference".into()))?
-                } else {
-                    let name = r.xml10_content();
-                    quick_xml::escape::resolve_predefined_entity(&name)
-                        .map(str::to_string)
-                        .ok_or_else(|| srx.error(line, format!("unknown entity &{name};")))?
-                };
+                let s = crate::xml::reference(r).map_err(|msg| srx.error(line, msg))?;
                 srx.push_text(&s);
             }
             Event::Eof => break,
@@ -178,16 +167,7 @@ impl Reader<'_> {
 
     /// The value of the attribute `name` of `e`, at `line`.
     fn attr(&self, e: &BytesStart, name: &str, line: usize) -> Result<Option<String>> {
-        for a in e.attributes() {
-            let a = a.map_err(|err| self.error(line, format!("bad attribute: {err}")))?;
-            if a.key.local_name().as_ref() == name {
-                let v = a
-                    .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-                    .map_err(|err| self.error(line, format!("bad attribute: {err}")))?;
-                return Ok(Some(v.into_owned()));
-            }
-        }
-        Ok(None)
+        crate::xml::attr(e, name).map_err(|msg| self.error(line, msg))
     }
 
     /// An opening tag (`empty`: one that closes itself).
