@@ -41,18 +41,14 @@ impl Input {
         (self.options.format).unwrap_or_else(|| TableFormat::of_path(&self.file))
     }
 
-    /// Refuse an output that would replace an input file with something else (a summary, a
-    /// report, or rows written as TSV over JSON Lines or a Moses pair). Rows written back over
-    /// a TSV table (`-o` the same file) keep every row and column.
-    fn refuse_replacing(&self, opt: &str, output: Option<&Path>, rows: bool) -> Result<()> {
-        let format = self.format();
+    /// Refuse an output that names an input file (any of a Moses pair's two), also through a
+    /// link: an output never replaces an input, not even rows written back over their own TSV
+    /// table (`score --score-col score` would lose the aligner's scores).
+    fn refuse_replacing(&self, opt: &str, output: Option<&Path>) -> Result<()> {
         let Some(output) = output else {
             return Ok(());
         };
-        if rows && matches!(format, TableFormat::Tsv | TableFormat::Text) {
-            return Ok(());
-        }
-        let files = format.files(&self.file);
+        let files = self.format().files(&self.file);
         let inputs: Vec<(&str, &Path)> = files.iter().map(|f| ("FILE", f.as_path())).collect();
         check_not_input(&inputs, &[(opt, output)])
     }
@@ -145,7 +141,7 @@ pub fn score(
     columns: &ScoreColumns,
     features: bool,
 ) -> Result<()> {
-    input.refuse_replacing("-o", output, true)?;
+    input.refuse_replacing("-o", output)?;
     let output = Output::open(output)?;
     let mut names = [String::new(), String::new()];
     let Checked {
@@ -251,8 +247,8 @@ pub fn check(input: &Input, job: &Check, messages: &mut dyn Write) -> Result<boo
         ("-o", job.output.as_deref()),
         ("--summary", job.summary.as_deref()),
     ]))?;
-    input.refuse_replacing("--summary", job.summary.as_deref(), false)?;
-    input.refuse_replacing("-o", job.output.as_deref(), true)?;
+    input.refuse_replacing("--summary", job.summary.as_deref())?;
+    input.refuse_replacing("-o", job.output.as_deref())?;
     // Outputs open before the work, so a path that cannot be written fails first.
     let summary_file = job.summary.as_ref().map(AtomicFile::create).transpose()?;
     let rows_out = (job.rows)
@@ -312,7 +308,7 @@ pub fn report(
     title: Option<&str>,
     messages: &mut dyn Write,
 ) -> Result<()> {
-    input.refuse_replacing("-o", output, false)?;
+    input.refuse_replacing("-o", output)?;
     // Opened before the work, so a path that cannot be written fails first.
     let out = Output::open(output)?;
     let checked = input.check()?;

@@ -78,6 +78,44 @@ fn an_output_naming_an_input_is_refused_and_the_input_kept() {
     assert_eq!(read(&id), before);
 }
 
+/// `score`, `check` and `report` never write over the table they read, not even rows over
+/// their own TSV (`score --score-col score` would lose the aligner's scores), also through a
+/// link.
+#[test]
+fn a_table_command_never_writes_over_its_input_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("c.tsv");
+    selaras()
+        .args(["batch", "-q", "-o"])
+        .arg(&corpus)
+        .arg(data("good"))
+        .assert()
+        .success();
+    let before = read(&corpus);
+    let link = dir.path().join("l.tsv");
+    std::os::unix::fs::symlink("c.tsv", &link).unwrap();
+    for args in [
+        vec!["score", "--score-col", "score"],
+        vec!["score", "--score-col", "pair_score"],
+        vec!["check", "-q"],
+        vec!["report"],
+    ] {
+        for input in [&corpus, &link] {
+            let out = selaras()
+                .args(&args)
+                .arg(input)
+                .arg("-o")
+                .arg(&corpus)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?} {input:?}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert!(err.contains("an output never replaces an input"), "{err}");
+            assert_eq!(read(&corpus), before, "{args:?}");
+        }
+    }
+}
+
 #[test]
 fn dash_is_standard_output() {
     let (dir, id, en) = pair_dir();
