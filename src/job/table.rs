@@ -91,10 +91,14 @@ impl ScoreColumns {
     /// column of it (writing would overwrite it unasked: a `batch` corpus's `score` is the
     /// aligner's bead score), when the two are one name, or when one is a text column.
     fn names(&self, table: &Table, columns: &Columns) -> Result<[String; 2]> {
-        let refuse = |msg: String| Error::Parse {
-            path: table.path.clone(),
-            line: table.header_line,
-            msg,
+        // At the header line, where the table has one (JSON Lines and TMX have none).
+        let refuse = |msg: String| match table.header_line {
+            0 => Error::Invalid(format!("{}: {msg}", table.path.display())),
+            line => Error::Parse {
+                path: table.path.clone(),
+                line,
+                msg,
+            },
         };
         let mut names = [String::new(), String::new()];
         for (k, (given, default, opt)) in [

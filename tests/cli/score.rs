@@ -40,6 +40,16 @@ fn an_existing_score_column_is_refused_unless_a_column_is_named() {
              would overwrite: name the new one with --score-col NAME (e.g. --score-col \
              pair_score), or give --score-col score to replace it\n",
         );
+    // JSON Lines has no header line: the message names the input alone.
+    let jsonl = "{\"id\": \"Rumah itu besar.\", \"en\": \"The house is big.\", \"score\": 0.97}\n";
+    selaras()
+        .args(["score", "--from", "jsonl", "-"])
+        .write_stdin(jsonl)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "selaras: <stdin>: a `score` column is there already",
+        ));
     // Beside it.
     selaras()
         .args(["score", "-", "--score-col", "pair_score"])
