@@ -466,6 +466,14 @@ pub(crate) fn json_object<T: serde::de::DeserializeOwned>(
                 .into(),
         );
     }
+    // JSON text holds no zero byte (a control character is escaped): UTF-16 does.
+    if raw.starts_with(b"\xff\xfe") || raw.starts_with(b"\xfe\xff") || raw.contains(&0) {
+        return Err(
+            "UTF-16 (zero bytes or a UTF-16 byte-order mark), but JSON Lines are read \
+                    as UTF-8: convert the input (iconv -f UTF-16 -t UTF-8)"
+                .into(),
+        );
+    }
     let err = match serde_json::from_slice::<T>(raw) {
         Ok(t) if raw.first() == Some(&b'{') => return Ok(t),
         Ok(_) => None,

@@ -1524,6 +1524,31 @@ fn a_directory_is_read_with_its_subdirectories() {
     );
 }
 
+/// A JSON Lines stream in UTF-16 is named as such in its error rows (JSON Lines on stdin are
+/// read as UTF-8), not as bad JSON.
+#[test]
+fn a_utf16_json_lines_stream_is_named_as_utf16() {
+    let line = "{\"doc\": \"a\", \"id\": \"Saya makan nasi.\", \"en\": \"I eat rice.\"}\n";
+    let mut bytes = vec![0xff, 0xfe];
+    for u in line.encode_utf16() {
+        bytes.extend(u.to_le_bytes());
+    }
+    let out = selaras()
+        .args(["batch", "-q", "-"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.lines().next().unwrap().contains(
+            "<stdin>:1: UTF-16 (zero bytes or a UTF-16 byte-order mark), but JSON Lines are read as UTF-8"
+        ),
+        "{err}"
+    );
+    assert!(err.lines().all(|l| l.contains("UTF-16")), "{err}");
+}
+
 /// A subdirectory that cannot be read is an error row naming it, and the rest is aligned.
 /// (Run as root, every directory can be read: the test says so and checks nothing.)
 #[cfg(unix)]
