@@ -66,8 +66,9 @@ pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
             .ok_or_else(|| Error::InvalidText {
                 path: name.to_path_buf(),
                 what: format!(
-                    "invalid {} ({why}): an odd number of bytes or an unpaired surrogate",
-                    encoding.name()
+                    "invalid {} ({why}): {}",
+                    encoding.name(),
+                    utf16_fault(&bytes, encoding == encoding_rs::UTF_16BE)
                 ),
             });
     }
@@ -211,6 +212,38 @@ fn utf16_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
         [0xfe, 0xff, ..] => Some(encoding_rs::UTF_16BE),
         _ => None,
     }
+}
+
+/// Where UTF-16 `bytes` that do not decode go wrong: an unpaired surrogate, named by its byte
+/// and line (lines counted by LF units), or a last byte without its pair.
+fn utf16_fault(bytes: &[u8], big_endian: bool) -> String {
+    let units = bytes.chunks_exact(2).map(|u| {
+        let u = [u[0], u[1]];
+        if big_endian {
+            u16::from_be_bytes(u)
+        } else {
+            u16::from_le_bytes(u)
+        }
+    });
+    let (mut at, mut line) = (0, 1);
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => {
+                line += usize::from(c == '\n');
+                at += 2 * c.len_utf16();
+            }
+            Err(e) => {
+                return format!(
+                    "an unpaired surrogate {:#06x} at byte {at} (line {line})",
+                    e.unpaired_surrogate()
+                );
+            }
+        }
+    }
+    format!(
+        "an odd number of bytes ({}): the last byte has no pair",
+        bytes.len()
+    )
 }
 
 /// UTF-16 without a byte-order mark, told by its zero bytes. Text in a Latin script is mostly
@@ -527,7 +560,15 @@ mod tests {
             odd.push(b'x');
             let e = decode("t.txt", odd).unwrap_err().to_string();
             assert!(e.starts_with("t.txt: invalid UTF-16"), "{e}");
+            assert!(e.ends_with("an odd number of bytes (49): the last byte has no pair"), "{e}");
         }
+        // An unpaired surrogate is named by its byte and line.
+        let mut le = vec![0xff, 0xfe];
+        for u in "Satu.\nDua ".encode_utf16().chain([0xd800]).chain("x.".encode_utf16()) {
+            le.extend(u.to_le_bytes());
+        }
+        let e = decode("t.txt", le).unwrap_err().to_string();
+        assert!(e.ends_with("an unpaired surrogate 0xd800 at byte 22 (line 2)"), "{e}");
     }
 
     #[test]
