@@ -525,6 +525,8 @@ pub struct JsonLines<R: BufRead> {
     after_cr: bool,
     /// The line of each doc id read so far (a later document with the same id is an error).
     seen: std::collections::HashMap<String, usize>,
+    /// A line was UTF-16: what is left of a UTF-16 line end (its zero byte) is no document.
+    utf16: bool,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -537,6 +539,7 @@ impl<R: BufRead> JsonLines<R> {
             name: name.to_string(),
             after_cr: false,
             seen: std::collections::HashMap::new(),
+            utf16: false,
         }
     }
 
@@ -593,9 +596,13 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 raw = raw.strip_prefix(BOM).unwrap_or(raw);
             }
             let raw = raw.trim_ascii();
-            if raw.is_empty() {
+            // A UTF-16 line end is LF or CR and a zero byte: split at LF and CR, the zero byte
+            // opens the next line, and after the last line end it stands alone.
+            let residue = self.utf16 && raw.iter().all(|&b| b == 0 || b.is_ascii_whitespace());
+            if raw.is_empty() || residue {
                 continue;
             }
+            self.utf16 |= raw.starts_with(b"\xff\xfe") || raw.starts_with(b"\xfe\xff") || raw.contains(&0);
             let origin = format!("{}:{line}", self.name);
             let bad = |doc: Option<String>, reason: String| DocError {
                 doc: doc.unwrap_or_else(|| format!("line {line}")),

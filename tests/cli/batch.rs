@@ -1525,12 +1525,14 @@ fn a_directory_is_read_with_its_subdirectories() {
 }
 
 /// A JSON Lines stream in UTF-16 is named as such in its error rows (JSON Lines on stdin are
-/// read as UTF-8), not as bad JSON.
+/// read as UTF-8), not as bad JSON; one row per line, none for the zero byte after the last
+/// line end.
 #[test]
 fn a_utf16_json_lines_stream_is_named_as_utf16() {
-    let line = "{\"doc\": \"a\", \"id\": \"Saya makan nasi.\", \"en\": \"I eat rice.\"}\n";
+    let lines = "{\"doc\": \"a\", \"id\": \"Saya makan nasi.\", \"en\": \"I eat rice.\"}\n\
+                 {\"doc\": \"b\", \"id\": \"Saya minum air.\", \"en\": \"I drink water.\"}\r\n";
     let mut bytes = vec![0xff, 0xfe];
-    for u in line.encode_utf16() {
+    for u in lines.encode_utf16() {
         bytes.extend(u.to_le_bytes());
     }
     let out = selaras()
@@ -1547,6 +1549,7 @@ fn a_utf16_json_lines_stream_is_named_as_utf16() {
         "{err}"
     );
     assert!(err.lines().all(|l| l.contains("UTF-16")), "{err}");
+    assert_eq!(err.lines().count(), 2, "{err}");
 }
 
 /// A subdirectory that cannot be read is an error row naming it, and the rest is aligned.
