@@ -428,6 +428,12 @@ fn from_tmx(input: &Input) -> Result<Table> {
             }
             _ => continue,
         };
+        // Text after the end of the document: a file with more than one TMX in it, or one
+        // that something appended to.
+        if closed && !text.trim().is_empty() {
+            let at = pos + text.len() - text.trim_start().len();
+            return Err(error(lines.line_at(at), "text after </tmx>".into()));
+        }
         match (&mut seg, &mut prop) {
             (Some(s), _) if codes == 0 => s.push_str(&text),
             (None, Some((_, p))) => p.push_str(&text),

@@ -225,6 +225,10 @@ fn a_corpus_that_cannot_be_read_is_one_line_naming_file_and_line() {
             ),
         ),
         (
+            vec![path("appended.tmx")],
+            format!("{}: line 51: text after </tmx>", path("appended.tmx")),
+        ),
+        (
             vec!["--from".into(), "tmx".into(), path("corpus.tsv")],
             format!("{}: line 1: not TMX: no <tmx> element", path("corpus.tsv")),
         ),
