@@ -130,6 +130,10 @@ def test_batch_rows_errors_summary():
     # At most as many threads as the command line starts.
     with pytest.raises(selaras.SelarasError, match="at most 1024"):
         list(selaras.batch([("a", ID, EN)], jobs=5000))
+    # More threads than cores are capped to the cores, and the summary says how many ran.
+    run_ = selaras.batch([("a", ID, EN)], jobs=1024)
+    list(run_)
+    assert 1 <= run_.summary["jobs"] <= (os.cpu_count() or 1)
 
 
 def test_batch_thread_count_does_not_change_rows():

@@ -168,6 +168,15 @@ pub struct Outcome {
 /// Most worker threads a batch starts (`--jobs`, Python's `jobs`).
 pub const MAX_JOBS: usize = 1024;
 
+/// The worker threads to start for `asked` (0: all cores): at most the threads this machine
+/// runs at once, since threads beyond them only cost memory (each holds the document it
+/// works on) and finish nothing sooner. `batch` and `pair` (and the Python package) start
+/// this many; the caller compares with `asked` to tell a user about a capped count.
+pub fn threads(asked: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if asked == 0 { cores } else { asked.min(cores) }
+}
+
 /// A document after pass 2, or why it failed.
 type Finished = std::result::Result<Done, DocError>;
 
@@ -204,7 +213,8 @@ pub struct Batch {
 }
 
 impl Batch {
-    /// A batch with this aligner and options. More than [`MAX_JOBS`] threads is an error.
+    /// A batch with this aligner and options. More than [`MAX_JOBS`] threads is an error;
+    /// more than the cores are capped to them ([`threads`]).
     pub fn new(aligner: Aligner, options: Options) -> Result<Batch> {
         if options.jobs > MAX_JOBS {
             return Err(Error::Invalid(format!(
@@ -212,11 +222,7 @@ impl Batch {
                 options.jobs
             )));
         }
-        let jobs = if options.jobs == 0 {
-            std::thread::available_parallelism().map_or(1, |n| n.get())
-        } else {
-            options.jobs
-        };
+        let jobs = threads(options.jobs);
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(jobs)
             .build()

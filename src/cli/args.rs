@@ -150,22 +150,18 @@ pub struct RunArgs {
 }
 
 impl RunArgs {
-    /// The worker threads to start: `--jobs` (0: all cores), at most the threads this
-    /// machine runs at once, since threads beyond them only cost memory (each holds the
-    /// document it works on) and finish nothing sooner. A capped count is said on stderr in
-    /// one line, unless `--quiet`.
+    /// The worker threads to start: `--jobs` (0: all cores), capped to the cores
+    /// ([`selaras::batch::threads`]). A capped count is said on stderr in one line, unless
+    /// `--quiet`.
     pub fn jobs(&self) -> usize {
         let asked = usize::from(self.jobs);
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        if asked <= cores {
-            return asked;
-        }
-        if !self.quiet {
+        let threads = selaras::batch::threads(asked);
+        if asked > threads && !self.quiet {
             eprintln!(
-                "selaras: -j {asked}: this machine runs {cores} threads at once: using {cores}"
+                "selaras: -j {asked}: this machine runs {threads} threads at once: using {threads}"
             );
         }
-        cores
+        threads
     }
 }
 

@@ -152,7 +152,7 @@ pub fn pair(
     progress: &dyn Fn(Progress),
 ) -> Result<Outcome> {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs)
+        .num_threads(crate::batch::threads(opts.jobs))
         .build()
         .map_err(|e| Error::Invalid(format!("cannot start worker threads: {e}")))?;
     let jobs = pool.current_num_threads();
