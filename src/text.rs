@@ -560,15 +560,25 @@ mod tests {
             odd.push(b'x');
             let e = decode("t.txt", odd).unwrap_err().to_string();
             assert!(e.starts_with("t.txt: invalid UTF-16"), "{e}");
-            assert!(e.ends_with("an odd number of bytes (49): the last byte has no pair"), "{e}");
+            assert!(
+                e.ends_with("an odd number of bytes (49): the last byte has no pair"),
+                "{e}"
+            );
         }
         // An unpaired surrogate is named by its byte and line.
         let mut le = vec![0xff, 0xfe];
-        for u in "Satu.\nDua ".encode_utf16().chain([0xd800]).chain("x.".encode_utf16()) {
+        for u in "Satu.\nDua "
+            .encode_utf16()
+            .chain([0xd800])
+            .chain("x.".encode_utf16())
+        {
             le.extend(u.to_le_bytes());
         }
         let e = decode("t.txt", le).unwrap_err().to_string();
-        assert!(e.ends_with("an unpaired surrogate 0xd800 at byte 22 (line 2)"), "{e}");
+        assert!(
+            e.ends_with("an unpaired surrogate 0xd800 at byte 22 (line 2)"),
+            "{e}"
+        );
     }
 
     #[test]

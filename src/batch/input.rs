@@ -602,7 +602,8 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             if raw.is_empty() || residue {
                 continue;
             }
-            self.utf16 |= raw.starts_with(b"\xff\xfe") || raw.starts_with(b"\xfe\xff") || raw.contains(&0);
+            self.utf16 |=
+                raw.starts_with(b"\xff\xfe") || raw.starts_with(b"\xfe\xff") || raw.contains(&0);
             let origin = format!("{}:{line}", self.name);
             let bad = |doc: Option<String>, reason: String| DocError {
                 doc: doc.unwrap_or_else(|| format!("line {line}")),
