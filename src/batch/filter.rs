@@ -5,6 +5,7 @@
 use crate::align::Bead;
 use crate::export::{DocAlignment, Format};
 use crate::pipeline::Aligned;
+use crate::score::unit::count_conversions;
 use crate::score::{Evidence, Features, Prepared};
 use crate::segment::Lang;
 use crate::text::normalize;
@@ -255,35 +256,18 @@ impl Filters {
             return Some(DropReason::Identical);
         }
         if !self.keep_num_mismatch {
-            let f = features();
+            // The numbers of a unit conversion (`5 km` / `3 miles`) agree, as for `check`'s
+            // `numbers_differ`; a true mismatch besides (`5 km, 15 orang` / `3 miles, 50
+            // people`) still disagrees.
+            let f = count_conversions(evidence, id, en, &features());
             // Disagree: each side has a number the other lacks (15 vs 50). A number only on
             // one side is common in good translations (a date left out) and is not enough.
-            if f.num_id_only > 0 && f.num_en_only > 0 && !converted_only(id, en, evidence) {
+            if f.num_id_only > 0 && f.num_en_only > 0 {
                 return Some(DropReason::Numbers);
             }
         }
         None
     }
-}
-
-/// Whether the numbers of `id` and `en` that disagree are all one quantity converted from
-/// one unit to another (`5 km` / `3 miles`, `100 kg` / `220 pounds`, `30 °C` / `86 °F`):
-/// the texts without the numbers of such conversions no longer disagree. A pair with a true
-/// mismatch besides (`5 km, 15 orang` / `3 miles, 50 people`) still does.
-fn converted_only(id: &str, en: &str, evidence: &Evidence) -> bool {
-    let (ci, ce) = crate::score::unit::conversions(id, en);
-    if ci.is_empty() {
-        return false;
-    }
-    let (id, en) = (
-        crate::score::unit::without(id, &ci),
-        crate::score::unit::without(en, &ce),
-    );
-    let f = evidence.features(
-        &evidence.prepare(&id, Lang::Id),
-        &evidence.prepare(&en, Lang::En),
-    );
-    f.num_id_only == 0 || f.num_en_only == 0
 }
 
 /// The prepared sentence of a one-segment side that is a whole sentence (`sentence`: the

@@ -13,6 +13,7 @@ pub use summary::{DocSummary, Summary};
 
 use crate::error::{Error, Result};
 use crate::score::pair::length_z;
+use crate::score::unit::count_conversions;
 use crate::score::{Features, PairScorer, Prepared};
 use crate::segment::Lang;
 use rayon::prelude::*;
@@ -31,7 +32,8 @@ pub enum Flag {
     LowScore,
     /// The length ratio is an outlier under the length model.
     LengthRatio,
-    /// Numbers on one side are missing on the other.
+    /// Numbers on one side are missing on the other (the numbers of a unit conversion,
+    /// `5 km` / `3 miles`, count as shared: [`count_conversions`]).
     NumbersDiffer,
     /// Names on one side are missing on the other.
     NamesDiffer,
@@ -179,7 +181,9 @@ pub fn logit(p: f64) -> f64 {
 
 /// The flags of one pair from its features and pair probability (every flag but
 /// `duplicate`, which needs the whole corpus: see [`Duplicates`]). Sorted as [`Flag::ALL`].
-/// Without context, `low_score` is simply `score < cfg.min_score`.
+/// Without context, `low_score` is simply `score < cfg.min_score`. `numbers_differ` reads
+/// the number counts of `f`: give it [`count_conversions`]'s features, as [`check_pairs`]
+/// does, for unit conversions to count as shared numbers.
 pub fn flags_for(f: &Features, score: f64, id: &str, en: &str, cfg: &CheckConfig) -> Vec<Flag> {
     flags_in_context(f, score, None, id, en, cfg)
 }
@@ -477,6 +481,9 @@ pub fn check_pairs(pairs: &[Pair], scorer: &PairScorer, cfg: &CheckConfig) -> Ve
             let (pi, pe) = prepare(p);
             let f = ev.features(&pi, &pe);
             let score = crate::score::pair::probability(&f);
+            // `numbers_differ` counts the numbers of a unit conversion as shared, as the batch
+            // number filter does; the score reads the numbers as compared.
+            let counted = count_conversions(ev, &p.id, &p.en, &f);
             let baseline = (use_baseline && f.len_id > 0.0 && f.len_en > 0.0).then(|| {
                 let mut sum = 0.0;
                 let mut m = 0usize;
@@ -494,7 +501,7 @@ pub fn check_pairs(pairs: &[Pair], scorer: &PairScorer, cfg: &CheckConfig) -> Ve
             });
             PairCheck {
                 score,
-                flags: flags_in_context(&f, score, baseline, &p.id, &p.en, cfg),
+                flags: flags_in_context(&counted, score, baseline, &p.id, &p.en, cfg),
                 baseline,
             }
         })
@@ -557,6 +564,42 @@ mod tests {
         assert!(flags(&f, 0.9, ID, EN).is_empty());
         f.num_id_only = 2;
         assert_eq!(flags(&f, 0.9, ID, EN), vec![Flag::NumbersDiffer]);
+    }
+
+    #[test]
+    fn unit_conversions_are_no_numbers_differ() {
+        let check = |id: &str, en: &str| {
+            let pair = Pair {
+                id: id.to_string(),
+                en: en.to_string(),
+                ..Pair::default()
+            };
+            check_pairs(&[pair], &PairScorer::new(), &CheckConfig::default())[0]
+                .flags
+                .contains(&Flag::NumbersDiffer)
+        };
+        for (id, en) in [
+            ("Jaraknya 5 km dari kota.", "It is 3 miles from town."),
+            (
+                "Badai itu sekitar 4.800 km dari Miami dengan angin 64 km per jam (40 mph).",
+                "The storm was about 3,000 miles from Miami with winds of 40 mph (64 kph).",
+            ),
+            (
+                "Orang yang berbobot 90 kg di Bumi akan berbobot 16 kg di Io.",
+                "A person who weighs 200 pounds (90kg) on Earth would weigh 36 pounds (16kg) on Io.",
+            ),
+        ] {
+            assert!(!check(id, en), "{id} | {en}");
+        }
+        for (id, en) in [
+            ("Jaraknya 5 km dari kota.", "It is 30 miles from town."),
+            (
+                "Jaraknya 5 km, dan 15 orang datang.",
+                "It is 3 miles away, and 50 people came.",
+            ),
+        ] {
+            assert!(check(id, en), "{id} | {en}");
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 use super::number::number_values;
 use super::token::tokenize;
+use super::{Evidence, Features};
 use crate::segment::Lang;
 use std::ops::Range;
 
@@ -224,30 +225,96 @@ fn converted(a: &Quantity, b: &Quantity) -> bool {
         })
 }
 
+/// How a quantity stands against the quantities of the other side in its own unit.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// The other side writes no quantity in this unit.
+    No,
+    /// The other side writes this quantity in this unit too (`90 kg` / `200 pounds (90 kg)`).
+    Same,
+    /// The other side writes this unit, with other values only.
+    Other,
+}
+
+/// How `q` stands against the quantities `qs` of the other side ([`Written`]).
+fn written(qs: &[Quantity], q: &Quantity) -> Written {
+    let mut same_unit = qs.iter().filter(|x| x.dim == q.dim && x.unit == q.unit);
+    let equal = |x: &Quantity| {
+        q.base.iter().any(|&(a, _)| {
+            x.base
+                .iter()
+                .any(|&(b, _)| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()))
+        })
+    };
+    match same_unit.next() {
+        None => Written::No,
+        Some(x) if equal(x) || same_unit.any(equal) => Written::Same,
+        Some(_) => Written::Other,
+    }
+}
+
 /// The numbers of an Indonesian text `id` and an English text `en` that are one quantity
 /// converted from one unit to another (`5 km` / `3 miles`, `100 kg` / `220 pounds`, `30 °C` /
 /// `86 °F`): the byte ranges of those numbers in `id` and in `en`. Units must differ and the
 /// converted values agree as closely as the numbers are written (1.5 degrees for
 /// temperatures), so `5 km` / `50 km`, `5 km` / `30 miles` or `17,1 cm` / `6.34 inches` are
-/// none. A quantity whose unit the other side also writes is
-/// compared with that one only: `240 km/jam` / `727 km/h (149 mph)` is no conversion (the
-/// kilometres disagree), though 149 mph is 240 km/h.
+/// none. A quantity whose unit the other side also writes is compared with that one: `240
+/// km/jam` / `727 km/h (149 mph)` is no conversion (the kilometres disagree), though 149 mph
+/// is 240 km/h; when they agree, the quantity is matched as written and its conversion
+/// beside it on the other side is one (`90 kg` / `200 pounds (90 kg)`: only the `200` is
+/// given, the `90` meets its own).
 pub fn conversions(id: &str, en: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let (qi, qe) = (quantities(id, Lang::Id), quantities(en, Lang::En));
-    let written =
-        |qs: &[Quantity], q: &Quantity| qs.iter().any(|x| x.dim == q.dim && x.unit == q.unit);
     let (mut ri, mut re) = (Vec::new(), Vec::new());
-    for a in qi.iter().filter(|a| !written(&qe, a)) {
-        for b in (qe.iter()).filter(|b| !written(&qi, b) && converted(a, b)) {
-            if !ri.contains(&a.span) {
+    for a in &qi {
+        let wa = written(&qe, a);
+        if wa == Written::Other {
+            continue;
+        }
+        for b in &qe {
+            let wb = written(&qi, b);
+            if wb == Written::Other || !converted(a, b) {
+                continue;
+            }
+            if wa == Written::No && !ri.contains(&a.span) {
                 ri.push(a.span.clone());
             }
-            if !re.contains(&b.span) {
+            if wb == Written::No && !re.contains(&b.span) {
                 re.push(b.span.clone());
             }
         }
     }
     (ri, re)
+}
+
+/// The features `f` of the texts `id` and `en` with the numbers of a unit conversion
+/// ([`conversions`]) counted as shared rather than unmatched: the one notion of numbers that
+/// agree, used by the batch number filter and by `check`'s `numbers_differ`. The texts are
+/// compared again without those numbers; that comparison is taken only when it leaves no
+/// more unmatched numbers on either side (taking a number out never makes a pair disagree
+/// more). Each conversion counts as one shared number. Only the number counts change; `f`
+/// as given when no number is unmatched or no conversion is found.
+pub fn count_conversions(evidence: &Evidence, id: &str, en: &str, f: &Features) -> Features {
+    if f.num_id_only == 0 && f.num_en_only == 0 {
+        return f.clone();
+    }
+    let (ci, ce) = conversions(id, en);
+    if ci.is_empty() && ce.is_empty() {
+        return f.clone();
+    }
+    let g = evidence.features(
+        &evidence.prepare(&without(id, &ci), Lang::Id),
+        &evidence.prepare(&without(en, &ce), Lang::En),
+    );
+    if g.num_id_only > f.num_id_only || g.num_en_only > f.num_en_only {
+        return f.clone();
+    }
+    Features {
+        num_shared: g.num_shared + ci.len().min(ce.len()) as u32,
+        num_id_only: g.num_id_only,
+        num_en_only: g.num_en_only,
+        ..f.clone()
+    }
 }
 
 /// `text` with the bytes of `spans` taken out.
@@ -315,6 +382,43 @@ mod tests {
         ] {
             assert_eq!(found(id, en), 0, "{id} | {en}");
         }
+    }
+
+    #[test]
+    fn a_conversion_beside_the_quantity_as_written_is_one() {
+        // The kilograms are written on both sides: only the pounds beside them are given.
+        let id = "berbobot 90 kg di Bumi dan 16 kg di Io";
+        let en = "weighs 200 pounds (90kg) on Earth and 36 pounds (16 kg) on Io";
+        let (a, b) = conversions(id, en);
+        assert!(a.is_empty(), "{a:?}");
+        let numbers: Vec<&str> = b.iter().map(|r| &en[r.clone()]).collect();
+        assert_eq!(numbers, ["200", "36"]);
+        // The same unit with another value still disagrees: no conversion beside it.
+        let (a, b) = conversions("berbobot 90 kg", "weighs 200 pounds (95 kg)");
+        assert!(a.is_empty() && b.is_empty(), "{a:?} {b:?}");
+    }
+
+    #[test]
+    fn conversions_count_as_shared_numbers() {
+        let ev = Evidence::bundled();
+        let counted = |id: &str, en: &str| {
+            let f = ev.features(&ev.prepare(id, Lang::Id), &ev.prepare(en, Lang::En));
+            let c = count_conversions(&ev, id, en, &f);
+            (c.num_shared, c.num_id_only, c.num_en_only)
+        };
+        assert_eq!(counted("sejauh 5 km", "3 miles away"), (1, 0, 0));
+        assert_eq!(
+            counted(
+                "berbobot 90 kg dan 16 kg",
+                "200 pounds (90kg) and 36 pounds (16kg)"
+            ),
+            (2, 0, 0)
+        );
+        assert_eq!(
+            counted("sejauh 5 km, 15 orang", "3 miles away, 50 people"),
+            (1, 1, 1)
+        );
+        assert_eq!(counted("naik 15 persen", "rose 50 percent"), (0, 1, 1));
     }
 
     #[test]

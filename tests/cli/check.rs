@@ -190,3 +190,70 @@ fn an_empty_corpus_says_so_and_fails_a_gate() {
                 .and(predicate::str::contains("% clean").not()),
         );
 }
+
+/// `check`'s `numbers_differ` and `batch`'s number filter agree on every pair of
+/// `numbers.tsv` (its `numbers` column says which they should find differ): a unit
+/// conversion (`5 km` / `3 miles`) is neither flagged nor dropped; a true mismatch is both.
+#[test]
+fn check_and_the_batch_number_filter_agree() {
+    let table = format!("{DATA}/numbers.tsv");
+    let out = selaras()
+        .args(["check", "-q", &table])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (doc, expect, id, en, flags) = (
+        col("doc"),
+        col("numbers"),
+        col("id"),
+        col("en"),
+        col("flags"),
+    );
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 8);
+    // Each pair as a document of one sentence a side.
+    let stdin: String = rows
+        .iter()
+        .map(|r| {
+            let d = serde_json::json!({"doc": r[doc], "id": r[id], "en": r[en]});
+            format!("{d}\n")
+        })
+        .collect();
+    let out = selaras()
+        .args(["batch", "-", "-q", "-f", "jsonl", "--keep-unparallel"])
+        .write_stdin(stdin)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let kept: Vec<String> = String::from_utf8(out)
+        .unwrap()
+        .lines()
+        .map(|l| {
+            let row: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert_eq!(row["bead"], "1-1", "{row}");
+            row["doc"].as_str().unwrap().to_string()
+        })
+        .collect();
+    for r in &rows {
+        let differ = r[expect] == "differ";
+        let flagged = r[flags].split(',').any(|f| f == "numbers_differ");
+        let dropped = !kept.iter().any(|k| k == r[doc]);
+        assert_eq!(
+            (flagged, dropped),
+            (differ, differ),
+            "{}: {} | {} (flags `{}`)",
+            r[doc],
+            r[id],
+            r[en],
+            r[flags]
+        );
+    }
+}
