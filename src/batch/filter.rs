@@ -477,6 +477,21 @@ mod tests {
                 "Jalan sepanjang 4.800 km itu selesai.",
                 "The 3,000-mile road is done.",
             ),
+            (
+                "Ekspor batu bara mencapai 5 juta ton.",
+                "Coal exports reached 11 billion pounds.",
+            ),
+            (
+                "Kebakaran menghanguskan 2 juta hektar hutan.",
+                "The fires burned 4.9 million acres of forest.",
+            ),
+            // A scale word and a unit on both sides, or a currency.
+            (
+                "Produksi beras mencapai 5 juta ton.",
+                "Rice production reached 5 million tons.",
+            ),
+            ("Dana Rp 2,5 triliun.", "A fund of 2.5 trillion rupiah."),
+            ("Nilainya 2,5 miliar dolar.", "It is worth $2.5 billion."),
         ] {
             assert_eq!(verdict(id, en), None, "{id} | {en}");
         }
@@ -487,6 +502,10 @@ mod tests {
             (
                 "Jaraknya 5 km, dan 15 orang datang.",
                 "It is 3 miles away, and 50 people came.",
+            ),
+            (
+                "Ekspor batu bara mencapai 5 juta ton.",
+                "Coal exports reached 8 billion pounds.",
             ),
             // The kilometres disagree; the miles given besides do not make up for them.
             (

@@ -588,6 +588,10 @@ mod tests {
                 "Orang yang berbobot 90 kg di Bumi akan berbobot 16 kg di Io.",
                 "A person who weighs 200 pounds (90kg) on Earth would weigh 36 pounds (16kg) on Io.",
             ),
+            (
+                "Ekspor batu bara mencapai 5 juta ton.",
+                "Coal exports reached 11 billion pounds.",
+            ),
         ] {
             assert!(!check(id, en), "{id} | {en}");
         }

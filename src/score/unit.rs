@@ -2,7 +2,7 @@
 //! one quantity converted from one unit to another: translations convert (`100 kg` / `220
 //! pounds`), and the numbers then differ though the pair is good.
 
-use super::number::number_values;
+use super::number::{number_values, scale_word};
 use super::token::tokenize;
 use super::{Evidence, Features};
 use crate::segment::Lang;
@@ -158,9 +158,22 @@ fn unit_after(rest: &str) -> Option<(Dimension, &'static str, f64)> {
     Some((dim, name, f))
 }
 
-/// The quantities of `text` (language `lang`): each number token followed by a unit, with the
-/// values it may denote (in both decimal conventions when ambiguous). A number followed by a
-/// scale word (`5 juta ton`) or written as a time is not one.
+/// The scale word written right after a number (`rest`: the text after it), if any
+/// (`juta`, `million` ...: [`scale_word`]): its factor and the text after it. Otherwise 1 and
+/// `rest`.
+fn scale_after(rest: &str) -> (f64, &str) {
+    let s = spaces(rest);
+    let (w, after) = word(s);
+    match scale_word(&w.to_lowercase()) {
+        f if f != 1.0 && !w.is_empty() => (f, after),
+        _ => (1.0, rest),
+    }
+}
+
+/// The quantities of `text` (language `lang`): each number token followed by a unit, or by a
+/// scale word and a unit (`5 juta ton`, `4.9 million acres`), with the values it may denote
+/// (in both decimal conventions when ambiguous), times the scale. A number written as a time
+/// is not one.
 fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
     let base_ptr = text.as_ptr() as usize;
     let mut out = Vec::new();
@@ -170,9 +183,14 @@ fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
         }
         let start = tok.text.as_ptr() as usize - base_ptr;
         let end = start + tok.text.len();
-        let Some((dim, unit, f)) = unit_after(&text[end..]) else {
+        let (scale, rest) = scale_after(&text[end..]);
+        let Some((dim, unit, f)) = unit_after(rest) else {
             continue;
         };
+        if dim == Dimension::Temperature && scale != 1.0 {
+            continue;
+        }
+        // The precision is relative, so that of the number as written holds for it scaled.
         let base: Vec<(f64, f64)> = number_values(tok.text, lang, 1.0)
             .iter()
             .filter_map(|c| Some((c, c.parse::<f64>().ok()?)))
@@ -180,7 +198,7 @@ fn quantities(text: &str, lang: Lang) -> Vec<Quantity> {
                 let base = match (dim, f) {
                     (Dimension::Temperature, 0.0) => v,
                     (Dimension::Temperature, _) => (v - 32.0) * 5.0 / 9.0,
-                    _ => v * f,
+                    _ => v * scale * f,
                 };
                 (base, precision(c, v))
             })
@@ -255,14 +273,14 @@ fn written(qs: &[Quantity], q: &Quantity) -> Written {
 
 /// The numbers of an Indonesian text `id` and an English text `en` that are one quantity
 /// converted from one unit to another (`5 km` / `3 miles`, `100 kg` / `220 pounds`, `30 °C` /
-/// `86 °F`): the byte ranges of those numbers in `id` and in `en`. Units must differ and the
-/// converted values agree as closely as the numbers are written (1.5 degrees for
-/// temperatures), so `5 km` / `50 km`, `5 km` / `30 miles` or `17,1 cm` / `6.34 inches` are
-/// none. A quantity whose unit the other side also writes is compared with that one: `240
-/// km/jam` / `727 km/h (149 mph)` is no conversion (the kilometres disagree), though 149 mph
-/// is 240 km/h; when they agree, the quantity is matched as written and its conversion
-/// beside it on the other side is one (`90 kg` / `200 pounds (90 kg)`: only the `200` is
-/// given, the `90` meets its own).
+/// `86 °F`, `5 juta ton` / `11 billion pounds`): the byte ranges of those numbers in `id` and
+/// in `en`. Units must differ and the converted values agree as closely as the numbers are
+/// written (1.5 degrees for temperatures), so `5 km` / `50 km`, `5 km` / `30 miles` or `17,1
+/// cm` / `6.34 inches` are none. A quantity whose unit the other side also writes is
+/// compared with that one: `240 km/jam` / `727 km/h (149 mph)` is no conversion (the
+/// kilometres disagree), though 149 mph is 240 km/h; when they agree, the quantity is
+/// matched as written and its conversion beside it on the other side is one (`90 kg` /
+/// `200 pounds (90 kg)`: only the `200` is given, the `90` meets its own).
 pub fn conversions(id: &str, en: &str) -> (Vec<Range<usize>>, Vec<Range<usize>>) {
     let (qi, qe) = (quantities(id, Lang::Id), quantities(en, Lang::En));
     let (mut ri, mut re) = (Vec::new(), Vec::new());
@@ -357,6 +375,10 @@ mod tests {
             ("setinggi 3.000 meter", "nearly 10,000 feet high"),
             ("16,1 cm", "6.34 inches"),
             ("1 kg", "2 pounds"),
+            // A scale word between the number and the unit.
+            ("ekspor 5 juta ton", "exports of 11 billion pounds"),
+            ("2 juta hektar hutan", "4.9 million acres of forest"),
+            ("jalan 1,2 ribu km", "a 746-mile road"),
         ] {
             assert_eq!(found(id, en), 1, "{id} | {en}");
         }
@@ -370,6 +392,8 @@ mod tests {
             ("5 km", "5 kg"),
             ("30 °C", "30 °F"),
             ("5 juta ton", "5 million pounds"),
+            ("5 juta ton", "8 billion pounds"),
+            ("5 juta ton", "11 million pounds"),
             ("pukul 5 km", "at 5:00 miles"),
             ("5 m3", "176 cubic feet"),
             ("240 km/jam", "727 kilometers an hour (149 mph)"),
@@ -407,6 +431,7 @@ mod tests {
             (c.num_shared, c.num_id_only, c.num_en_only)
         };
         assert_eq!(counted("sejauh 5 km", "3 miles away"), (1, 0, 0));
+        assert_eq!(counted("ekspor 5 juta ton", "11 billion pounds"), (1, 0, 0));
         assert_eq!(
             counted(
                 "berbobot 90 kg dan 16 kg",

@@ -193,7 +193,8 @@ fn an_empty_corpus_says_so_and_fails_a_gate() {
 
 /// `check`'s `numbers_differ` and `batch`'s number filter agree on every pair of
 /// `numbers.tsv` (its `numbers` column says which they should find differ): a unit
-/// conversion (`5 km` / `3 miles`) is neither flagged nor dropped; a true mismatch is both.
+/// conversion (`5 km` / `3 miles`, also with a scale word, `5 juta ton` / `11 billion
+/// pounds`) is neither flagged nor dropped; a true mismatch is both.
 #[test]
 fn check_and_the_batch_number_filter_agree() {
     let table = format!("{DATA}/numbers.tsv");
@@ -216,7 +217,7 @@ fn check_and_the_batch_number_filter_agree() {
         col("flags"),
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert_eq!(rows.len(), 8);
+    assert_eq!(rows.len(), 14);
     // Each pair as a document of one sentence a side.
     let stdin: String = rows
         .iter()
