@@ -778,6 +778,19 @@ mod tests {
             1
         );
         assert_eq!(number_phrase(&["satu"], 0, Lang::Id), None);
+        // `and` joins a smaller part to a number (`two thousand and five`), not two numbers.
+        let en = |s: &str| {
+            let w: Vec<&str> = s.split(' ').collect();
+            number_phrase(&w, 0, Lang::En)
+        };
+        assert_eq!(en("two thousand and five"), Some((2005.0, 4)));
+        assert_eq!(en("three million and five million"), Some((3e6, 2)));
+        assert_eq!(en("twenty and thirty"), Some((20.0, 1)));
+        let g = f(
+            "tiga juta dan lima juta eksemplar",
+            "three million and five million copies",
+        );
+        assert_eq!((g.num_shared, g.num_id_only, g.num_en_only), (2, 0, 0));
     }
 
     #[test]

@@ -191,27 +191,38 @@ fn number_word(w: &str, lang: Lang) -> Option<(f64, u8)> {
 /// `forty-two`, `five thousand`): its value and number of tokens. Only phrases of two words or
 /// more, or single words worth ten or more, count (`satu`/`one` are often not numbers).
 pub fn number_phrase(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize)> {
+    let (value, len) = phrase_value(words, t, lang)?;
+    (len >= 2 || value >= 10.0).then_some((value, len))
+}
+
+/// The value and number of tokens of the number in words starting at token `t`, any length.
+/// In English, `and` joins what follows when it is smaller than the word before it (`one
+/// hundred and twenty`, `two thousand and five`); otherwise it joins two numbers (`three
+/// million and five million`, `twenty and thirty`), and the phrase ends before it.
+fn phrase_value(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize)> {
     let (first, kind) = number_word(words.get(t)?, lang)?;
     if kind != 0 {
         return None;
     }
     // `last` is the latest small number, which a following `puluh`/`ratus`/`hundred` multiplies.
     let (mut total, mut current, mut last) = (0.0, first, first);
+    // The size of the word before: its value, or its scale (`hundred` 100, `million` 10⁶).
+    let mut before = first;
     let mut k = t + 1;
     while let Some(w) = words.get(k) {
-        if lang == Lang::En
-            && *w == "and"
-            && words
-                .get(k + 1)
-                .and_then(|x| number_word(x, lang))
-                .is_some()
-        {
-            k += 1;
-            continue;
+        if lang == Lang::En && *w == "and" {
+            match phrase_value(words, k + 1, lang) {
+                Some((after, _)) if after < before => {
+                    k += 1;
+                    continue;
+                }
+                _ => break,
+            }
         }
         let Some((v, kind)) = number_word(w, lang) else {
             break;
         };
+        before = v;
         match kind {
             0 => {
                 current += v;
@@ -234,9 +245,7 @@ pub fn number_phrase(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize
         }
         k += 1;
     }
-    let value = total + current;
-    let len = k - t;
-    (len >= 2 || value >= 10.0).then_some((value, len))
+    Some((total + current, k - t))
 }
 
 /// The number an ordinal word stands for (`ketiga`, `third` = 3), first to tenth (and

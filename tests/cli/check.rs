@@ -217,7 +217,7 @@ fn check_and_the_batch_number_filter_agree() {
         col("flags"),
     );
     let rows: Vec<Vec<&str>> = lines.map(|l| l.split('\t').collect()).collect();
-    assert_eq!(rows.len(), 14);
+    assert_eq!(rows.len(), 15);
     // Each pair as a document of one sentence a side.
     let stdin: String = rows
         .iter()
