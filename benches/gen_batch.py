@@ -51,7 +51,17 @@ def article(sets, rng):
 
 
 def main():
-    dev, mode, out, n = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+    # `-h`/`--help` prints this text; arguments that are not the usage below exit 1 with it.
+    args = sys.argv[1:]
+    if any(a in ("-h", "--help") for a in args):
+        try:
+            print(__doc__.strip())
+        except BrokenPipeError:
+            pass
+        return
+    if len(args) not in (4, 5) or args[1] not in ("dir", "jsonl") or not args[3].isdigit():
+        sys.exit("usage: " + __doc__.split("usage: ", 1)[1].strip())
+    dev, mode, out, n = args[0], args[1], args[2], int(args[3])
     rng = random.Random(int(sys.argv[5]) if len(sys.argv) > 5 else 13)
     sets = load(dev)
     if mode == "dir":
