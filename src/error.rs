@@ -93,9 +93,15 @@ impl Error {
         Error::Io { path, source }
     }
 
-    /// True when the error is a closed pipe on the output side (`selaras ... | head`).
+    /// True when the error is a closed pipe on the output side (`selaras ... | head`, or an
+    /// output file that is a pipe: `--stats >(head -3)`).
     pub fn is_broken_pipe(&self) -> bool {
-        matches!(self, Error::Write(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+        match self {
+            Error::Write(e) | Error::Output { source: e, .. } => {
+                e.kind() == std::io::ErrorKind::BrokenPipe
+            }
+            _ => false,
+        }
     }
 
     /// A failure to write CSV or TSV output (an I/O error stays one, so that a closed pipe is

@@ -288,10 +288,11 @@ impl ErrorsFile {
 
     fn commit(self) -> Result<()> {
         let file = self.0.into_inner().map_err(|e| {
-            Error::Write(std::io::Error::other(format!(
-                "writing the errors file: {}",
-                e.error()
-            )))
+            let kind = e.error().kind();
+            Error::Write(std::io::Error::new(
+                kind,
+                format!("writing the errors file: {}", e.error()),
+            ))
         })?;
         file.commit()
     }
@@ -321,9 +322,18 @@ impl Run {
         // Every failed document as one line, also when the errors file lists them: if a pipe
         // closes, the run writes no files but the corpus, and these go to standard error.
         let mut failed = Vec::new();
+        // An errors file that is a pipe its reader closed (`--errors >(head -3)`) takes no
+        // more lines; the run goes on, and the failed documents are told on standard error.
+        let mut errors_closed = false;
         let mut on_error = |e: &DocError| -> Result<()> {
             if let Some(w) = errors.as_mut() {
-                w.write(e)?;
+                match w.write(e) {
+                    Err(err) if err.is_broken_pipe() => {
+                        errors = None;
+                        errors_closed = true;
+                    }
+                    written => written?,
+                }
             }
             failed.push(e.one_line());
             Ok(())
@@ -379,29 +389,46 @@ impl Run {
             pairs_per_second: (t.aligned() as f64 / seconds.max(1e-9)).round(),
         };
         let summary = Summary::new(t, learning, info);
+        // A side file that is a pipe its reader closed is not the corpus pipe closing: the
+        // run is whole, and what the reader did not take it did not want.
+        let side = |r: Result<()>| match r {
+            Err(e) if e.is_broken_pipe() => Ok(false),
+            r => r.map(|()| true),
+        };
         if let Some(w) = errors {
-            w.commit()?;
+            errors_closed |= !side(w.commit())?;
         }
         if let Some(mut f) = self.report {
             let title = format!("selaras batch {}", job.input.display());
-            crate::report::write_corpus_html(&mut f, &title, &report_pairs, &Default::default())?;
-            f.commit()?;
+            side(
+                crate::report::write_corpus_html(
+                    &mut f,
+                    &title,
+                    &report_pairs,
+                    &Default::default(),
+                )
+                .and_then(|()| f.commit()),
+            )?;
         }
         if let Some(mut f) = self.stats {
-            serde_json::to_writer_pretty(&mut f, &summary).map_err(|e| Error::Write(e.into()))?;
-            f.write_all(b"\n").map_err(Error::Write)?;
-            f.commit()?;
+            side(
+                serde_json::to_writer_pretty(&mut f, &summary)
+                    .map_err(|e| Error::Write(e.into()))
+                    .and_then(|()| f.write_all(b"\n").map_err(Error::Write))
+                    .and_then(|()| f.commit()),
+            )?;
         }
-        // With an errors file, the failed documents are told there, not on standard error.
+        // With an errors file, the failed documents are told there, not on standard error
+        // (unless its reader closed it).
         let failed_docs = failed.len() as u64;
-        if self.errors_path.is_some() {
+        if self.errors_path.is_some() && !errors_closed {
             failed.clear();
         }
         Ok(Finished {
             summary: Some(summary),
             failed_docs,
             failed,
-            errors_path: self.errors_path,
+            errors_path: self.errors_path.filter(|_| !errors_closed),
         })
     }
 }

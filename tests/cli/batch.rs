@@ -1810,3 +1810,52 @@ fn jobs_above_the_cores_are_capped_and_said_so() {
     assert!(quiet.stderr.is_empty());
     assert_eq!(quiet.stdout, read(&out).into_bytes());
 }
+
+/// An errors or stats file that is a pipe its reader closed (`--errors >(head -3)`) is not
+/// the corpus pipe closing: the run finishes, the corpus is written whole, the failed
+/// documents are told on stderr (the errors file could not take them) and the exit code is
+/// the run's (3).
+#[cfg(unix)]
+#[test]
+fn a_closed_pipe_on_a_side_file_finishes_the_run_and_tells_the_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.tsv");
+    let good = |side: &str| data(&format!("good/cuaca.{side}.txt"));
+    std::fs::write(
+        &m,
+        format!(
+            "doc\tid\ten\ncuaca\t{}\t{}\nhilang\tnope.id.txt\tnope.en.txt\n",
+            good("id").display(),
+            good("en").display()
+        ),
+    )
+    .unwrap();
+    let corpus = dir.path().join("c.tsv");
+    for side in ["--errors", "--stats"] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_selaras"))
+            .args(["batch", "-q"])
+            .arg(&m)
+            .arg("-o")
+            .arg(&corpus)
+            .args([side, "/dev/stdout"])
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(3), "{side}: {err}");
+        let rows = std::fs::read_to_string(&corpus).unwrap();
+        assert!(rows.lines().count() > 3, "{side}: {rows}");
+        let told = err.contains("selaras: failed: hilang:");
+        // With the errors file closed, stderr tells the failure; with the stats closed, the
+        // errors file beside the corpus lists it.
+        match side {
+            "--errors" => assert!(told, "{err}"),
+            _ => {
+                let listed = std::fs::read_to_string(dir.path().join("c.tsv.errors.tsv")).unwrap();
+                assert!(listed.contains("hilang\t"), "{listed}");
+            }
+        }
+    }
+}
