@@ -139,41 +139,26 @@ pub fn near(i: usize, ni: usize, j: usize, nj: usize) -> bool {
     (at_i - at_j).abs() <= 0.2 + 1.0 / ni.min(nj) as f64
 }
 
-/// The cover masks of every sentence pair, Indonesian sentence by English sentence.
-struct Grid {
-    ne: usize,
-    cells: Vec<(u128, u128)>,
-}
-
-impl Grid {
-    fn new(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> Grid {
-        let ne = en.sents.len();
-        let mut cells = vec![(0u128, 0u128); id.sents.len() * ne];
-        for (i, s) in id.sents.iter().enumerate() {
-            index.cover_row(s, &en.sents, 0, &mut cells[i * ne..(i + 1) * ne]);
-        }
-        Grid { ne, cells }
-    }
-
-    fn row(&self, i: usize) -> &[(u128, u128)] {
-        &self.cells[i * self.ne..(i + 1) * self.ne]
-    }
-}
-
 /// The features of an Indonesian document against an English one (`index` is
 /// `CoverIndex::new(&en.sents)`).
 pub fn features(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> DocFeatures {
     let (ni, ne) = (id.sents.len(), en.sents.len());
-    let grid = Grid::new(id, en, index);
+    // One row of cover masks at a time (Indonesian sentence `i` against every English
+    // sentence), read by the features and by the monotone chain as it is made: the whole
+    // grid would take `ni × ne × 32` bytes, 15 GB for two documents of 22,000 sentences.
+    let mut row = vec![(0u128, 0u128); ne];
     let mut covered_en = vec![0u128; ne];
     let mut near_en = vec![0u128; ne];
     let (mut w_id, mut w_id_cov, mut w_id_near) = (0.0, 0.0, 0.0);
     let (mut num_matched, mut num_unmatched) = (0u32, 0u32);
     let mut in_order = 0.0;
+    let mut chain = Chain::new(ne);
     for (i, s) in id.sents.iter().enumerate() {
+        row.fill((0, 0));
+        index.cover_row(s, &en.sents, 0, &mut row);
         let (mut mi, mut mi_near) = (0u128, 0u128);
         let mut best = (0.0, 0usize);
-        for (j, &(a, b)) in grid.row(i).iter().enumerate() {
+        for (j, &(a, b)) in row.iter().enumerate() {
             mi |= a;
             covered_en[j] |= b;
             if near(i, ni, j, ne) {
@@ -185,6 +170,7 @@ pub fn features(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> DocFeatures {
                 best = (w, j);
             }
         }
+        chain.row(id, en, i, &row);
         let all = id.weight(i, u128::MAX);
         w_id += all;
         w_id_cov += id.weight(i, mi);
@@ -212,19 +198,31 @@ pub fn features(id: &DocPrep, en: &DocPrep, index: &CoverIndex) -> DocFeatures {
         num_unmatched,
         in_order: share(in_order, w_id),
         cover_near: share(w_id_near + w_en_near, w_id + w_en),
-        monotone: share(monotone(id, en, &grid), w_id + w_en),
+        monotone: share(chain.weight(), w_id + w_en),
     }
 }
 
 /// The weight of the items translated along the best monotone chain of sentence pairs: a
 /// longest-common-subsequence over the sentences, where a pair is worth the weight of the
-/// items it translates on both sides.
-fn monotone(id: &DocPrep, en: &DocPrep, grid: &Grid) -> f64 {
-    let ne = en.sents.len();
-    let mut prev = vec![0.0f64; ne + 1];
-    let mut cur = vec![0.0f64; ne + 1];
-    for i in 0..id.sents.len() {
-        for (j, &(a, b)) in grid.row(i).iter().enumerate() {
+/// items it translates on both sides. Fed one row of cover masks at a time, it keeps two
+/// rows of the table.
+struct Chain {
+    prev: Vec<f64>,
+    cur: Vec<f64>,
+}
+
+impl Chain {
+    fn new(ne: usize) -> Chain {
+        Chain {
+            prev: vec![0.0; ne + 1],
+            cur: vec![0.0; ne + 1],
+        }
+    }
+
+    /// Extend the table by Indonesian sentence `i`, whose cover masks are `row`.
+    fn row(&mut self, id: &DocPrep, en: &DocPrep, i: usize, row: &[(u128, u128)]) {
+        let (prev, cur) = (&self.prev, &mut self.cur);
+        for (j, &(a, b)) in row.iter().enumerate() {
             let pair = if a == 0 {
                 0.0
             } else {
@@ -232,9 +230,13 @@ fn monotone(id: &DocPrep, en: &DocPrep, grid: &Grid) -> f64 {
             };
             cur[j + 1] = (prev[j] + pair).max(prev[j + 1]).max(cur[j]);
         }
-        std::mem::swap(&mut prev, &mut cur);
+        std::mem::swap(&mut self.prev, &mut self.cur);
     }
-    prev[ne]
+
+    /// The chain's weight over the rows given so far.
+    fn weight(&self) -> f64 {
+        self.prev[self.prev.len() - 1]
+    }
 }
 
 /// The model of [`with_margins`]: intercept and the weight of a pair's summed margins over
