@@ -211,3 +211,10 @@ def test_the_installed_command_is_the_cli():
     assert done.returncode == 0 and done.stdout.splitlines() == selaras.split(ID)
     bad = subprocess.run([str(script), "nonsense"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.startswith("selaras: ")
+    # Its help is the binary's, word for word (not the Python crate's description).
+    helps = [
+        subprocess.run([cmd, "--help"], capture_output=True, text=True).stdout
+        for cmd in (str(script), binary())
+    ]
+    assert helps[0] == helps[1]
+    assert helps[0].startswith("Indonesian–English sentence alignment")

@@ -23,7 +23,7 @@ pub mod split;
 
 /// Indonesian–English sentence alignment and parallel corpus building.
 #[derive(Parser, Debug)]
-#[command(name = "selaras", version, about, long_about = None)]
+#[command(name = "selaras", version, long_about = None)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
