@@ -148,6 +148,23 @@ fn list_file(path: &Path, bytes: Vec<u8>) -> Result<Vec<Listed>> {
         .map(|(l, line)| (l.trim(), line))
         .filter(|(l, _)| !l.is_empty())
         .collect();
+    // A file none of whose lines names a file or directory is not a list of paths (an
+    // article given where its directory was meant, say): one error, not a row per line.
+    if !names.is_empty()
+        && !(names.iter()).any(|(n, _)| std::fs::symlink_metadata(base.join(n)).is_ok())
+    {
+        let lines = match names.len() {
+            1 => "its one line names no file".to_string(),
+            k => format!("none of its {k} lines names a file"),
+        };
+        return Err(Error::InvalidText {
+            path: path.to_path_buf(),
+            what: format!(
+                "not a list of documents: {lines} (a side is a directory of .txt \
+                 files, a list file of paths relative to it, or JSON Lines)"
+            ),
+        });
+    }
     // Stable: of a path given twice, the first line is kept.
     names.sort_by_key(|&(n, _)| n);
     names.dedup_by_key(|&mut (n, _)| n);

@@ -531,3 +531,29 @@ fn two_long_documents_pair_in_bounded_memory() {
         "doc\tid\ten\tscore\nlong\tid/long.txt\ten/long.txt\t1.0000\n"
     );
 }
+
+/// An article given where its directory was meant is read as a list file, and none of its
+/// lines names a file: one error line and exit 2, not a "file … not found" row per line.
+#[test]
+fn an_article_given_for_a_side_is_not_read_as_a_list() {
+    let out = selaras()
+        .current_dir(root())
+        .args(["pair", "corpus/dengue.id.txt", "corpus"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(2), "{err}");
+    let lines = read(root().join("corpus/dengue.id.txt"))
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .count();
+    assert_eq!(
+        err,
+        format!(
+            "selaras: corpus/dengue.id.txt: not a list of documents: none of its {lines} lines \
+             names a file (a side is a directory of .txt files, a list file of paths relative \
+             to it, or JSON Lines)\n"
+        )
+    );
+    assert!(out.stdout.is_empty());
+}
