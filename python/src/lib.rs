@@ -405,6 +405,32 @@ struct BatchRun {
     summary: Option<Py<PyAny>>,
 }
 
+/// Why a record of `batch` is not a `(doc, id_text, en_text)` tuple of strings, and its doc
+/// name when it has one: a sequence is named by its first item if that is a string, and
+/// the reason names a wrong number of items or the first field that is not a string
+/// (`en_text` is float: a missing text that pandas read as NaN, say), as the command line's
+/// stream names a bad line by its `doc` when it has one.
+fn bad_record(record: &Bound<'_, PyAny>) -> (Option<String>, String) {
+    let wanted = "expected a (doc, id_text, en_text) tuple of strings";
+    let Ok(items) = record.extract::<Vec<Bound<'_, PyAny>>>() else {
+        return (None, format!("{wanted}, not {}", type_name(record)));
+    };
+    let name = (items.first())
+        .and_then(|d| d.extract::<String>().ok())
+        .filter(|d| !d.trim().is_empty());
+    let reason = match items.len() {
+        3 => {
+            let mut fields = ["doc", "id_text", "en_text"].into_iter().zip(&items);
+            match fields.find(|(_, v)| v.extract::<String>().is_err()) {
+                Some((field, v)) => format!("{wanted}: `{field}` is {}", type_name(v)),
+                None => wanted.to_string(),
+            }
+        }
+        n => format!("{wanted}, not a {} of {n} items", type_name(record)),
+    };
+    (name, reason)
+}
+
 impl BatchRun {
     /// The next document of the Python iterable as a batch item (a repeated or malformed one
     /// as an error item, as `selaras batch -` reports them).
@@ -421,11 +447,11 @@ impl BatchRun {
         };
         // A record of another shape is its document's error, as a bad line of the command
         // line's stream is: the other documents go on.
-        let Ok((doc, id, en)) = next?.extract::<(String, String, String)>() else {
-            return Ok(Some(Err(bad(
-                format!("document {}", self.given),
-                "expected a (doc, id_text, en_text) tuple of strings".into(),
-            ))));
+        let record = next?;
+        let Ok((doc, id, en)) = record.extract::<(String, String, String)>() else {
+            let (doc, reason) = bad_record(&record);
+            let doc = doc.unwrap_or_else(|| format!("document {}", self.given));
+            return Ok(Some(Err(bad(doc, reason))));
         };
         Ok(Some(if doc.trim().is_empty() {
             Err(bad(

@@ -123,10 +123,18 @@ def test_batch_rows_errors_summary():
     assert "twice" in run_.errors[1][1]
     assert run_.summary["documents"] == 3 and run_.summary["documents_failed"] == 2
     # A record of another shape is its document's error; the others go on.
-    run_ = selaras.batch([("a", ID), ("b", ID, None), ("c", ID, EN)], jobs=1)
+    # It is named by its doc when it has one, with the field that is not a string (a
+    # missing text that pandas read as NaN is a float).
+    records = [("a", ID), ("b", ID, float("nan")), ("c", ID, EN), "d", (None, ID, EN)]
+    run_ = selaras.batch(records, jobs=1)
     assert {r.doc for r in run_} == {"c"}
-    assert [doc for doc, _ in run_.errors] == ["document 1", "document 2"]
-    assert "tuple of strings" in run_.errors[0][1]
+    wanted = "expected a (doc, id_text, en_text) tuple of strings"
+    assert run_.errors == [
+        ("a", f"{wanted}, not a tuple of 2 items"),
+        ("b", f"{wanted}: `en_text` is float"),
+        ("document 4", f"{wanted}, not str"),
+        ("document 5", f"{wanted}: `doc` is NoneType"),
+    ]
     # At most as many threads as the command line starts.
     with pytest.raises(selaras.SelarasError, match="at most 1024"):
         list(selaras.batch([("a", ID, EN)], jobs=5000))
