@@ -230,7 +230,17 @@ fn a_corpus_that_cannot_be_read_is_one_line_naming_file_and_line() {
         ),
         (
             vec!["--from".into(), "tmx".into(), path("corpus.tsv")],
-            format!("{}: line 1: not TMX: no <tmx> element", path("corpus.tsv")),
+            format!(
+                "{}: line 1: not TMX: the file does not begin with XML markup",
+                path("corpus.tsv")
+            ),
+        ),
+        (
+            vec!["--from".into(), "tmx".into(), path("amp.tsv")],
+            format!(
+                "{}: line 1: not TMX: the file does not begin with XML markup",
+                path("amp.tsv")
+            ),
         ),
         (
             vec!["--from".into(), "moses".into(), "-".into()],
