@@ -146,8 +146,9 @@ pub fn item_doc(item: &Item) -> &str {
 /// List the `NAME.id.txt` + `NAME.en.txt` pairs in a directory and every directory below it
 /// (as `pair` reads a directory), sorted by NAME. NAME is the path below `dir`, with `/`
 /// between its parts (`2024/banjir` for `dir/2024/banjir.id.txt`); two files pair when they
-/// are in the same directory. Symbolic links to files are followed, links to directories are
-/// not (no loops). A file whose partner is missing is an error item, and so is a pair whose
+/// are in the same directory. Symbolic links are followed, to files and to directories; a
+/// directory reached a second time through a link (a loop, or a second way to it) is not
+/// read again and is an error item saying so. A file whose partner is missing is an error item, and so is a pair whose
 /// NAME is not valid UTF-8: the doc id names the document in every output row, so it must be
 /// the NAME itself (a lossy conversion would not lead back to the files, and two NAMEs could
 /// give one id). Files are paired by their names as the system gives them. Other files are
@@ -156,13 +157,14 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
     type Pair = (Option<PathBuf>, Option<PathBuf>);
     let mut pairs: BTreeMap<Vec<u8>, Pair> = BTreeMap::new();
     let found = crate::walk::walk(dir)?;
-    // Directories and links to directories, by their name below `dir`: a file whose partner's
+    // Directories (links to them included), by their name below `dir`: a file whose partner's
     // name is one is told so.
     let mut dirs: std::collections::HashSet<Vec<u8>> = found.dirs.into_iter().collect();
     // Files that are not regular files (a pipe, socket or device named like a data file):
     // reading one could wait for ever.
     let mut special: std::collections::HashSet<PathBuf> = Default::default();
-    // Directories below `dir` that cannot be read: each is an error item.
+    // Directories below `dir` that cannot be read, or reached a second time through a
+    // symbolic link: each is an error item.
     let unreadable: Vec<Item> = (found.unreadable.into_iter())
         .map(|(name, path, e)| {
             Err(DocError {
@@ -171,6 +173,13 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
                 reason: format!("this directory cannot be read ({e}): its documents are left out"),
             })
         })
+        .chain(found.repeated.into_iter().map(|(name, path, why)| {
+            Err(DocError {
+                doc: String::from_utf8_lossy(&name).into_owned(),
+                file: path.display().to_string(),
+                reason: why,
+            })
+        }))
         .collect();
     for (name, path, _) in found.files {
         let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {

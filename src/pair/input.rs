@@ -76,7 +76,9 @@ pub fn list(path: &Path) -> Result<(Layout, Vec<Listed>)> {
 }
 
 /// The `.txt` files below `dir`, named by their path below it (`/` between parts), sorted.
-/// Symbolic links to files are followed, links to directories are not (no loops).
+/// Symbolic links are followed, to files and to directories; a directory reached a second
+/// time through a link (a loop, or a second way to it) is not read again and is a rejected
+/// entry saying so, as `batch` lists it.
 fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
     let walked = crate::walk::walk(dir)?;
     // A directory below that cannot be read: its error is the listing's (`pair` pairs the
@@ -84,7 +86,7 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
     if let Some((_, path, e)) = walked.unreadable.into_iter().next() {
         return Err(Error::io(path, e));
     }
-    let mut found: Vec<(Vec<u8>, PathBuf)> = (walked.files.into_iter())
+    let found: Vec<(Vec<u8>, PathBuf)> = (walked.files.into_iter())
         .filter(|(name, path, _)| name.ends_with(b".txt") && listable(path))
         .map(|(name, path, _)| (name, path))
         .collect();
@@ -94,23 +96,37 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
             what: "no .txt files in this directory",
         });
     }
-    found.sort();
-    Ok(found
+    let mut listed: Vec<(Vec<u8>, Listed)> = found
         .into_iter()
-        .map(|(name, path)| match String::from_utf8(name) {
-            Ok(name) => file_source(name, path),
-            Err(e) => Err(Rejected {
-                name: e.as_bytes().escape_ascii().to_string(),
-                file: path.display().to_string(),
-                reason: "the file name is not valid UTF-8: rename the file".into(),
-            }),
+        .map(|(name, path)| match String::from_utf8(name.clone()) {
+            Ok(text) => (name, file_source(text, path)),
+            Err(e) => {
+                let rejected = Rejected {
+                    name: e.as_bytes().escape_ascii().to_string(),
+                    file: path.display().to_string(),
+                    reason: "the file name is not valid UTF-8: rename the file".into(),
+                };
+                (name, Err(rejected))
+            }
         })
-        .collect())
+        .collect();
+    // A directory reached again through a link: its files are listed once, under the name
+    // it was first reached by, and the link is told.
+    listed.extend(walked.repeated.into_iter().map(|(name, path, why)| {
+        let rejected = Rejected {
+            name: String::from_utf8_lossy(&name).into_owned(),
+            file: path.display().to_string(),
+            reason: why,
+        };
+        (name, Err(rejected))
+    }));
+    listed.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(listed.into_iter().map(|(_, l)| l).collect())
 }
 
 /// Whether a `.txt` entry of a directory is listed: a file, or a path that cannot be looked
 /// at (a symbolic link whose target is missing), which is then reported when it is read
-/// rather than skipped unseen; not a directory (a link to one) or a device.
+/// rather than skipped unseen; not a device.
 fn listable(path: &Path) -> bool {
     match std::fs::metadata(path) {
         Ok(m) => m.is_file(),

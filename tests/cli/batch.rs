@@ -1524,6 +1524,63 @@ fn a_directory_is_read_with_its_subdirectories() {
     );
 }
 
+/// A symbolic link to a directory is followed, as `pair` follows it: its pairs are named by
+/// the link's name. A link back to a directory on its own way down (a loop) or a second way to
+/// a directory read already is an error row naming the link, and the rest is aligned.
+#[cfg(unix)]
+#[test]
+fn a_linked_subdirectory_is_read_and_a_loop_is_an_error_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let (top, away) = (dir.path().join("in"), dir.path().join("away"));
+    std::fs::create_dir_all(&top).unwrap();
+    std::fs::create_dir_all(&away).unwrap();
+    for (at, name) in [(&top, "pasar"), (&away, "cuaca")] {
+        for side in ["id", "en"] {
+            let file = format!("{name}.{side}.txt");
+            std::fs::copy(data(&format!("good/{file}")), at.join(file)).unwrap();
+        }
+    }
+    std::os::unix::fs::symlink("../away", top.join("2024")).unwrap();
+    std::os::unix::fs::symlink("../in", away.join("back")).unwrap();
+    std::os::unix::fs::symlink("2024", top.join("latest")).unwrap();
+    let out = dir.path().join("x.tsv");
+    selaras()
+        .arg("batch")
+        .arg(&top)
+        .args(["-q", "-o"])
+        .arg(&out)
+        .assert()
+        .code(3);
+    let docs: BTreeSet<String> = (read(&out).lines().skip(1))
+        .map(|l| l.split('\t').next().unwrap().to_string())
+        .collect();
+    assert_eq!(
+        docs.into_iter().collect::<Vec<_>>(),
+        ["2024/cuaca", "pasar"]
+    );
+    let errs = errors(&out);
+    let named: Vec<(&str, &str)> = (errs.iter())
+        .map(|e| (e[0].as_str(), e[2].as_str()))
+        .collect();
+    assert_eq!(
+        named,
+        [
+            (
+                "2024/back",
+                "a symbolic link loop: it leads back to the input directory, which holds it; \
+                 not followed"
+            ),
+            (
+                "latest",
+                "a symbolic link leads here to the directory read as `2024`: its files are \
+                 read once, there; not read again"
+            ),
+        ]
+    );
+    assert_eq!(errs[0][1], top.join("2024/back").display().to_string());
+    assert_eq!(errs[1][1], top.join("latest").display().to_string());
+}
+
 /// A JSON Lines stream in UTF-16 is named as such in its error rows (JSON Lines on stdin are
 /// read as UTF-8), not as bad JSON; one row per line, none for the zero byte after the last
 /// line end.

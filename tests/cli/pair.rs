@@ -557,3 +557,35 @@ fn an_article_given_for_a_side_is_not_read_as_a_list() {
     );
     assert!(out.stdout.is_empty());
 }
+
+/// A symbolic link to a directory is followed (its files are named by the link's name), as
+/// `batch` follows it; a link back to a directory on its own way down (a loop) is a document
+/// that cannot be used, naming the link, and the pairing is the same.
+#[cfg(unix)]
+#[test]
+fn a_linked_directory_is_read_and_a_loop_is_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    std::fs::rename(d.join("en/2025"), d.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("../elsewhere", d.join("en/2025")).unwrap();
+    std::os::unix::fs::symlink("../en", d.join("elsewhere/loop")).unwrap();
+    std::fs::create_dir(d.join("out")).unwrap();
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-q", "-o", "out/pairs.tsv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{:?}", out);
+    // The manifest names each file through the real directory it is in, as always.
+    let want: Vec<(String, String, String)> = (expected_pairs().into_iter())
+        .map(|(doc, id, en)| (doc, id, en.replace("../en/2025/", "../elsewhere/")))
+        .collect();
+    assert_eq!(pairs_of(&d.join("out/pairs.tsv")), want);
+    let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
+    let row = unpaired.iter().find(|r| r[1] == "en/2025/loop");
+    assert_eq!(
+        row.unwrap_or_else(|| panic!("{unpaired:?}"))[4],
+        "a symbolic link loop: it leads back to the input directory, which holds it; not followed"
+    );
+}
