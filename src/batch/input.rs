@@ -329,11 +329,33 @@ fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem
     Ok((clean, bad))
 }
 
+/// The names of a header line, or of a row read as one: its fields trimmed, a byte-order
+/// mark before the first removed, trailing empty fields left out.
+fn header_names(rec: &csv::StringRecord) -> Vec<&str> {
+    let mut names: Vec<&str> = (rec.iter().enumerate())
+        .map(|(k, f)| match k {
+            0 => f.trim_start_matches('\u{feff}').trim(),
+            _ => f.trim(),
+        })
+        .collect();
+    while names.last() == Some(&"") {
+        names.pop();
+    }
+    names
+}
+
 /// Read a manifest TSV with a header `doc<TAB>id<TAB>en` (columns found by name; other
 /// columns ignored). Paths are relative to the manifest's directory. A bad row (missing
 /// field, empty doc, a field beyond the header's columns, a doc id given twice, a line that
-/// is not valid UTF-8) is an error item naming its line.
-pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
+/// is not valid UTF-8, one that begins with a byte-order mark) is an error item naming its
+/// line.
+///
+/// A later line with the header's column names (after a byte-order mark: manifests joined
+/// with `cat`) is a header again, not a document: it is skipped, and `notes` gets one line
+/// naming the lines skipped; the rows after it are read by its columns, where their order
+/// differs. Each file a row names is still relative to this manifest's directory, so a row
+/// of a manifest from elsewhere fails alone, as a missing file.
+pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let (bytes, bad_lines) = blank_bad_lines(path, bytes)?;
     let mut bad_lines = bad_lines.into_iter().peekable();
@@ -354,22 +376,29 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
     // is the first line that is not blank.
     let mut lines = crate::text::LineCounter::new(input.text.as_bytes());
     let header_line = lines.line_of_record(0);
-    let headers = rdr
+    let mut headers = rdr
         .headers()
         .map_err(|e| parse_err(header_line, e.to_string()))?
         .clone();
-    let col = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h.trim() == name)
-            .ok_or_else(|| {
+    let columns = |headers: &csv::StringRecord| {
+        let col = |name: &str| {
+            (header_names(headers).iter().position(|h| *h == name)).ok_or_else(|| {
                 parse_err(
                     header_line,
                     format!("the header needs columns doc, id, en; no `{name}`"),
                 )
             })
+        };
+        Ok::<_, Error>((col("doc")?, col("id")?, col("en")?))
     };
-    let (cd, ci, ce) = (col("doc")?, col("id")?, col("en")?);
+    let (mut cd, mut ci, mut ce) = columns(&headers)?;
+    let sorted = |mut names: Vec<&str>| {
+        names.sort_unstable();
+        names.join("\t")
+    };
+    let header_set = sorted(header_names(&headers));
+    // Lines that repeat the header, and whether one gave its columns in another order.
+    let (mut repeated, mut reordered) = (Vec::new(), false);
     let mut seen = std::collections::HashMap::new();
     let mut items = Vec::new();
     for rec in rdr.records() {
@@ -391,7 +420,20 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        let field = |i: usize| rec.get(i).map(str::trim).unwrap_or("");
+        if sorted(header_names(&rec)) == header_set {
+            repeated.push(line);
+            if header_names(&rec) != header_names(&headers) {
+                reordered = true;
+                headers = rec.clone();
+                (cd, ci, ce) = columns(&headers)?;
+            }
+            continue;
+        }
+        // A byte-order mark before the first field is an error (below), not part of the id.
+        let field = |i: usize| {
+            rec.get(i)
+                .map_or("", |f| f.trim_start_matches('\u{feff}').trim())
+        };
         let (doc, id, en) = (field(cd), field(ci), field(ce));
         let bad = |reason: String| DocError {
             doc: if doc.is_empty() {
@@ -402,6 +444,15 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
             file: format!("{}:{line}", path.display()),
             reason,
         };
+        // Manifests joined with `cat`, the second without a header line.
+        if rec.get(0).is_some_and(|f| f.starts_with('\u{feff}')) {
+            items.push(Err(bad(
+                "a byte-order mark (U+FEFF) begins this line, which only the file's first \
+                 line may have (manifests joined together?): remove it"
+                    .into(),
+            )));
+            continue;
+        }
         // A field beyond the header's columns (trailing empty ones aside) has no column to
         // belong to: most likely a tab inside a path, which shifted the fields after it.
         if rec.iter().skip(headers.len()).any(|f| !f.trim().is_empty()) {
@@ -446,6 +497,25 @@ pub fn read_manifest(path: &Path) -> Result<Vec<Item>> {
         }));
     }
     items.extend(bad_lines.map(|(_, item)| item));
+    if !repeated.is_empty() {
+        let lines: Vec<String> = repeated.iter().map(usize::to_string).collect();
+        let (at, what) = match lines.len() {
+            1 => (format!(":{}", lines[0]), "a second header line".to_string()),
+            _ => (
+                String::new(),
+                format!("header lines again on lines {}", lines.join(", ")),
+            ),
+        };
+        let order = match reordered {
+            true => "; the rows after one are read by its columns",
+            false => "",
+        };
+        notes.push(format!(
+            "{}{at}: {what} (manifests joined?): skipped{order}; every file a row names is \
+             still relative to this manifest's directory",
+            path.display()
+        ));
+    }
     Ok(items)
 }
 
@@ -786,7 +856,7 @@ mod tests {
         let mut bytes =
             b"doc\tid\ten\r\na\ta.id\ta.en\r\nb\tb.\xff.id\tb.en\r\nc\tc.id\tc.en\n".to_vec();
         std::fs::write(&m, &bytes).unwrap();
-        let items = read_manifest(&m).unwrap();
+        let items = read_manifest(&m, &mut Vec::new()).unwrap();
         let docs: Vec<&str> = items.iter().map(item_doc).collect();
         assert_eq!(docs, ["a", "line 3", "c"]);
         let Err(e) = &items[1] else { panic!() };
@@ -795,7 +865,7 @@ mod tests {
         // A bad header is the whole file's error.
         bytes[1] = 0xff;
         std::fs::write(&m, &bytes).unwrap();
-        let e = read_manifest(&m).unwrap_err();
+        let e = read_manifest(&m, &mut Vec::new()).unwrap_err();
         assert!(
             e.to_string().ends_with("invalid UTF-8 at byte 1 (line 1)"),
             "{e}"

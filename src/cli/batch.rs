@@ -88,6 +88,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let quiet = args.run.quiet;
     let learn = !args.model.no_learn;
     let run = args.job().open()?;
+    if !quiet {
+        for note in run.notes() {
+            eprintln!("{note}");
+        }
+    }
     let (template, stages) = match run.documents() {
         Some(_) => (
             "{prefix:>9} [{bar:30}] {percent:>3}%{msg}, ETA {eta}",

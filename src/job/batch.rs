@@ -66,6 +66,7 @@ pub struct Run {
     job: Job,
     start: Instant,
     listed: Option<Vec<Item>>,
+    notes: Vec<String>,
     batch: Batch,
     settings: Settings,
     corpus: CorpusOutput,
@@ -109,12 +110,13 @@ impl Job {
         self.output = crate::output::given(self.output.take());
         self.check()?;
         // Read the listing first so bad input fails before any output is opened.
+        let mut notes = Vec::new();
         let listed = if self.stream() {
             None
         } else if self.input.is_dir() {
             Some(input::list_dir(&self.input)?)
         } else {
-            Some(input::read_manifest(&self.input)?)
+            Some(input::read_manifest(&self.input, &mut notes)?)
         };
         // The lexicon and the rules too: a bad file of either fails before any output is
         // opened. The lexicon loads while the two languages' segmentation rules compile (each
@@ -137,6 +139,7 @@ impl Job {
             job: self,
             start,
             listed,
+            notes: notes.into_iter().map(|n| format!("selaras: {n}")).collect(),
             batch,
             settings,
             corpus,
@@ -308,6 +311,12 @@ impl Sink for CorpusSink {
 }
 
 impl Run {
+    /// What reading the input noticed and set right (a manifest's header line repeated, say),
+    /// one line each for standard error, before the run.
+    pub fn notes(&self) -> &[String] {
+        &self.notes
+    }
+
     /// The documents listed (`None` for a stream), for a progress bar.
     pub fn documents(&self) -> Option<u64> {
         self.listed.as_ref().map(|l| l.len() as u64)

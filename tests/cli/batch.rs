@@ -1581,6 +1581,80 @@ fn a_linked_subdirectory_is_read_and_a_loop_is_an_error_row() {
     assert_eq!(errs[1][1], top.join("latest").display().to_string());
 }
 
+/// Manifests joined with `cat`, the second beginning with a byte-order mark: its header line
+/// is skipped with one note naming the line (it read as a document `\u{feff}doc` whose file
+/// `id` was missing), and the corpus is the one of the manifest without it. A header with
+/// its columns in another order is read as such for the rows after it; a row beginning with
+/// a byte-order mark (the second manifest had no header) is an error row saying so.
+#[test]
+fn a_header_line_repeated_in_a_manifest_is_skipped_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    let file = |doc: &str, side: &str| {
+        data(&format!("good/{doc}.{side}.txt"))
+            .display()
+            .to_string()
+    };
+    let row = |doc: &str| format!("{doc}\t{}\t{}\n", file(doc, "id"), file(doc, "en"));
+    let plain = format!("doc\tid\ten\n{}{}", row("pasar"), row("cuaca"));
+    std::fs::write(p("plain.tsv"), &plain).unwrap();
+    let joined = format!(
+        "\u{feff}doc\tid\ten\n{}\u{feff}doc\tid\ten\r\n{}",
+        row("pasar"),
+        row("cuaca")
+    );
+    std::fs::write(p("joined.tsv"), joined).unwrap();
+    let reordered = format!(
+        "doc\tid\ten\n{}en \tdoc\tid\n{}\tcuaca\t{}\n",
+        row("pasar"),
+        file("cuaca", "en"),
+        file("cuaca", "id")
+    );
+    std::fs::write(p("reordered.tsv"), reordered).unwrap();
+    let run = |m: &str| {
+        let out = selaras()
+            .args(["batch", "-f", "jsonl", "--no-learn"])
+            .arg(p(m))
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{m}: {out:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        (out.stdout, err.lines().next().unwrap().to_string())
+    };
+    let (want, _) = run("plain.tsv");
+    let (got, note) = run("joined.tsv");
+    assert_eq!(got, want);
+    assert_eq!(
+        note,
+        format!(
+            "selaras: {}:3: a second header line (manifests joined?): skipped; every file a \
+             row names is still relative to this manifest's directory",
+            p("joined.tsv").display()
+        )
+    );
+    let (got, note) = run("reordered.tsv");
+    assert_eq!(got, want);
+    assert!(
+        note.ends_with(
+            ":3: a second header line (manifests joined?): skipped; the rows after one are \
+             read by its columns; every file a row names is still relative to this manifest's \
+             directory"
+        ),
+        "{note}"
+    );
+    // Without a header line, the second manifest's first row is an error row.
+    let headless = format!("doc\tid\ten\n{}\u{feff}{}", row("pasar"), row("cuaca"));
+    std::fs::write(p("headless.tsv"), headless).unwrap();
+    let (errs, _) = manifest_errors(&p("headless.tsv"));
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][0], "cuaca");
+    assert_eq!(errs[0][1], format!("{}:3", p("headless.tsv").display()));
+    assert!(
+        errs[0][2].starts_with("a byte-order mark (U+FEFF) begins this line"),
+        "{errs:?}"
+    );
+}
+
 /// A JSON Lines stream in UTF-16 is named as such in its error rows (JSON Lines on stdin are
 /// read as UTF-8), not as bad JSON; one row per line, none for the zero byte after the last
 /// line end.
