@@ -22,6 +22,15 @@ pub enum Error {
         target: PathBuf,
         end: PathBuf,
     },
+    /// A path is a symbolic link whose chain of links comes back to a link of it, so never
+    /// ends at a file: `target` is what the link names, `back` what the link that closes the
+    /// circle names (`None`: the link names itself).
+    #[error("{path}: {}", link_loop(target, back.as_deref()))]
+    LinkLoop {
+        path: PathBuf,
+        target: PathBuf,
+        back: Option<PathBuf>,
+    },
     /// The input is not valid UTF-8.
     #[error("{path}: invalid UTF-8 at byte {byte} (line {line})")]
     InvalidUtf8 {
@@ -66,9 +75,15 @@ impl Error {
     /// Wrap an I/O error with the path it concerns. A directory given where a file is read
     /// says so in words (the system's message, `Is a directory (os error 21)`, reads as if
     /// the path were not named), and so does a symbolic link whose target is missing (the
-    /// system calls it not found, though the link is there).
+    /// system calls it not found, though the link is there) and one whose chain of links runs
+    /// in a circle (`Too many levels of symbolic links`, which names neither link).
     pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
         let path = path.into();
+        if source.kind() != std::io::ErrorKind::NotFound
+            && let Some((target, back)) = circle_of_links(&path)
+        {
+            return Error::LinkLoop { path, target, back };
+        }
         if source.kind() == std::io::ErrorKind::NotFound
             && let Ok(target) = std::fs::read_link(&path)
         {
@@ -116,6 +131,42 @@ impl Error {
     /// True when the error comes from the user's input (as opposed to the output side).
     pub fn is_input_error(&self) -> bool {
         !matches!(self, Error::Write(_) | Error::Output { .. })
+    }
+}
+
+/// Where the chain of symbolic links from `path` comes back on itself: what `path` names, and
+/// what the link that closes the circle names (`None`: `path` names itself); `None` when
+/// `path` is not a link or its chain ends (at a file, or at a name that cannot be read as a
+/// link). The system gives up after 40 links, and so does this.
+fn circle_of_links(path: &std::path::Path) -> Option<(PathBuf, Option<PathBuf>)> {
+    let target = std::fs::read_link(path).ok()?;
+    let mut met = vec![path.to_path_buf()];
+    let (mut at, mut text) = (path.to_path_buf(), target.clone());
+    for hop in 0..40 {
+        let next = at.parent().map_or(text.clone(), |dir| dir.join(&text));
+        if met.contains(&next) {
+            return Some((target, (hop > 0).then_some(text)));
+        }
+        at = next;
+        text = std::fs::read_link(&at).ok()?;
+        met.push(at.clone());
+    }
+    Some((target, Some(text)))
+}
+
+/// What a symbolic link whose chain of links runs in a circle is said to be (after its
+/// name).
+pub fn link_loop(target: &std::path::Path, back: Option<&std::path::Path>) -> String {
+    match back {
+        None => format!(
+            "a symbolic link loop (its target {} is the link itself)",
+            target.display()
+        ),
+        Some(back) => format!(
+            "a symbolic link loop (its target {} is a link whose chain comes back to {})",
+            target.display(),
+            back.display()
+        ),
     }
 }
 

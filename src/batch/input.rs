@@ -46,8 +46,8 @@ impl Side {
     }
 
     /// Read (or take) and decode the text. An error is the place to name (the file, or for
-    /// a missing file a manifest names, the manifest row) and the reason, as a [`DocError`]
-    /// gives them.
+    /// a file a manifest names that is missing, a broken link or a loop of links, the
+    /// manifest row) and the reason, as a [`DocError`] gives them.
     pub fn load(self) -> std::result::Result<Input, (String, String)> {
         let origin = self.origin();
         match self {
@@ -59,6 +59,13 @@ impl Side {
                 Error::BrokenLink { target, end, .. } => (
                     row,
                     format!("file {given} is {}", crate::error::broken_link(target, end)),
+                ),
+                Error::LinkLoop { target, back, .. } => (
+                    row,
+                    format!(
+                        "file {given} is {}",
+                        crate::error::link_loop(target, back.as_deref())
+                    ),
                 ),
                 _ => (origin, reason(&e)),
             }),
@@ -77,6 +84,7 @@ pub fn reason(e: &Error) -> String {
             _ => source.to_string(),
         },
         Error::BrokenLink { target, end, .. } => crate::error::broken_link(target, end),
+        Error::LinkLoop { target, back, .. } => crate::error::link_loop(target, back.as_deref()),
         Error::InvalidUtf8 { byte, line, .. } => {
             format!("invalid UTF-8 at byte {byte} (line {line})")
         }

@@ -1880,6 +1880,65 @@ fn a_broken_symbolic_link_is_said_to_be_one() {
     );
 }
 
+/// A symbolic link loop named in a manifest is said to be one at the manifest's row, as a
+/// broken link is (it gave the system's `Too many levels of symbolic links` at the file); in
+/// a directory, at the link; to `align`, naming the link.
+#[cfg(unix)]
+#[test]
+fn a_symbolic_link_loop_is_said_to_be_one_at_the_manifest_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    std::os::unix::fs::symlink("loop2.id.txt", p("loop1.id.txt")).unwrap();
+    std::os::unix::fs::symlink("loop1.id.txt", p("loop2.id.txt")).unwrap();
+    std::os::unix::fs::symlink("self.id.txt", p("self.id.txt")).unwrap();
+    let en = data("good/cuaca.en.txt").display().to_string();
+    let rows = format!("doc\tid\ten\na\tloop1.id.txt\t{en}\nb\tself.id.txt\t{en}\n");
+    std::fs::write(p("m.tsv"), rows).unwrap();
+    let run = selaras()
+        .args(["batch", "-q"])
+        .arg(p("m.tsv"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    let m = p("m.tsv").display().to_string();
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        format!(
+            "selaras: failed: a: {m}:2: file loop1.id.txt is a symbolic link loop (its target \
+             loop2.id.txt is a link whose chain comes back to loop1.id.txt)\n\
+             selaras: failed: b: {m}:3: file self.id.txt is a symbolic link loop (its target \
+             self.id.txt is the link itself)\n"
+        )
+    );
+    // To `align`: the link is named, and what it is.
+    let run = selaras()
+        .arg("align")
+        .arg(p("self.id.txt"))
+        .arg(&en)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        format!(
+            "selaras: {}: a symbolic link loop (its target self.id.txt is the link itself)\n",
+            p("self.id.txt").display()
+        )
+    );
+    // In a directory: the document's error row names the link.
+    let (_tmp, errs) = batch_beside_a_good_pair(|mix| {
+        std::os::unix::fs::symlink("self.id.txt", mix.join("self.id.txt")).unwrap();
+        std::fs::copy(data("good/cuaca.en.txt"), mix.join("self.en.txt")).unwrap();
+    });
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0][0], "self");
+    assert!(errs[0][1].ends_with("self.id.txt"), "{errs:?}");
+    assert_eq!(
+        errs[0][2],
+        "a symbolic link loop (its target self.id.txt is the link itself)"
+    );
+}
+
 /// Two JSON Lines files joined together (`cat a.jsonl b.jsonl`), each beginning with a
 /// byte-order mark: the second mark is an error naming the line and saying what is there
 /// (it read `invalid JSON document (column 1): expected value`); the rest is aligned.
