@@ -12,7 +12,7 @@
 use crate::error::{Error, Result};
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// One bead of a ladder: Indonesian and English sentence indices.
 pub type Link = (Vec<usize>, Vec<usize>);
@@ -303,12 +303,18 @@ pub(crate) fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<
 }
 
 /// Evaluate a predicted ladder file against a gold ladder file, or every file of a gold
-/// directory (its `NAME.gold` files where it holds any, each matched to the prediction `NAME`
-/// or `NAME.gold`) against the same-named file of a prediction directory (a missing prediction
-/// scores as empty; hidden files such as [`crate::output::DIR_MARKER`] are not documents).
-/// Documents come back sorted by name, naturally (`doc_2` before `doc_10`). A prediction that covers other sentences than its
-/// gold, or a prediction directory with no file named as a gold file, is an error naming the
-/// document (or the directories).
+/// directory and the directories below it (read as `batch DIR` reads one: its `NAME.gold`
+/// files where it holds any, each matched to the prediction `NAME` or `NAME.gold`) against the
+/// file of that name in a prediction directory (a missing prediction scores as empty; hidden
+/// files and directories, such as [`crate::output::DIR_MARKER`], are not documents). A gold
+/// file below the directory is named by its path below it, `/` between the parts, as `batch
+/// DIR` names a document (`2024/banjir` for `2024/banjir.gold`), and its prediction is that
+/// path below the prediction directory or the file `batch -f ladder` writes for that doc id
+/// (`2024_banjir`). Documents come back sorted by name, naturally (`doc_2` before `doc_10`). A
+/// prediction that covers other sentences than its gold, or a prediction directory with no
+/// file named as a gold file, is an error naming the document (or the directories); so is a
+/// directory below the gold one that cannot be read (a part of the gold left out would change
+/// the scores).
 pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
     if !gold.is_dir() {
         let name = gold
@@ -329,11 +335,18 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
             pred.display()
         )));
     }
-    let mut names: Vec<_> = std::fs::read_dir(gold)
-        .map_err(|e| Error::io(gold, e))?
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_file() && !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.file_name())
+    let walked = crate::walk::walk(gold)?;
+    if let Some((_, path, e)) = walked.unreadable.into_iter().next() {
+        return Err(Error::io(path, e));
+    }
+    // Names below the gold directory; a directory reached again through a link is read once
+    // (its files are among these, under the name it was first reached by).
+    let hidden =
+        |p: &Path| (p.components()).any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
+    let mut names: Vec<PathBuf> = (walked.files.into_iter())
+        .filter(|(_, path, _)| path.is_file())
+        .filter_map(|(_, path, _)| Some(path.strip_prefix(gold).ok()?.to_path_buf()))
+        .filter(|name| !hidden(name))
         .collect();
     // A gold directory beside its texts (`NAME.id.txt`, `NAME.en.txt`, `NAME.gold`, as in
     // `corpus/`): its gold files are the `.gold` ones, and each is the gold of the
@@ -348,16 +361,30 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
             what: "no gold files in this directory",
         });
     }
-    let pred_of = |name: &std::ffi::OsStr| match gold_stem(name) {
-        Some(stem) if pred.join(stem).is_file() => pred.join(stem),
-        _ => pred.join(name),
+    // The prediction of a gold file: its name (or its NAME) below the prediction directory,
+    // or the file `batch -f ladder` writes for it there; the first that is a file.
+    let pred_of = |name: &Path| {
+        let flat = |p: &Path| {
+            p.to_str()
+                .map(|s| pred.join(crate::export::ladder_file_name(s)))
+        };
+        let stem = gold_stem(name);
+        let tries = [
+            stem.map(|s| pred.join(s)),
+            stem.and_then(flat),
+            Some(pred.join(name)),
+            flat(name),
+        ];
+        let mut tries = tries.into_iter().flatten();
+        let default = pred.join(name);
+        tries.find(|p| p.is_file()).unwrap_or(default)
     };
     if !names.iter().any(|n| pred_of(n).is_file()) {
         return Err(Error::Invalid(format!(
             "{}: no file is named as a gold file of {} (such as {}): nothing to evaluate",
             pred.display(),
             gold.display(),
-            names[0].to_string_lossy()
+            names[0].display()
         )));
     }
     names
@@ -387,9 +414,9 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
 }
 
 /// `NAME` of a gold file named `NAME.gold`.
-fn gold_stem(name: &std::ffi::OsStr) -> Option<&std::ffi::OsStr> {
+fn gold_stem(name: &Path) -> Option<&Path> {
     let stem = name.to_str()?.strip_suffix(".gold")?;
-    (!stem.is_empty()).then(|| std::ffi::OsStr::new(stem))
+    (!stem.is_empty() && !stem.ends_with('/')).then(|| Path::new(stem))
 }
 
 /// The counts of all documents together.

@@ -7,13 +7,13 @@ use std::path::PathBuf;
 #[derive(clap::Args, Debug)]
 pub struct Args {
     /// Gold ladder file, or a directory of gold ladder files (its `NAME.gold` files where it
-    /// holds any, as `corpus/` does beside its texts). Only the directory itself is read,
-    /// not directories below it (`batch -f ladder` writes a nested `2024/banjir` as
-    /// `2024_banjir`: put its gold file there as `2024_banjir.gold`).
+    /// holds any, as `corpus/` does beside its texts), read with the directories below it as
+    /// `batch DIR` reads one: `2024/banjir.gold` is the gold of the document `2024/banjir`,
+    /// predicted in `2024/banjir` or, as `batch -f ladder` writes it, `2024_banjir`.
     #[arg(long)]
     gold: PathBuf,
     /// Predicted ladder file, or a directory of same-named predicted ladder files (`NAME` for
-    /// a gold `NAME.gold`, as `batch -f ladder` writes them).
+    /// a gold `NAME.gold`, as `batch -f ladder` writes them; `/` in a name as `_`).
     #[arg(long)]
     pred: PathBuf,
     /// Output format.

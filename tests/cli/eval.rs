@@ -148,6 +148,73 @@ fn a_gold_directory_beside_its_texts_scores_batch_ladders() {
     );
 }
 
+/// A gold directory is read with the directories below it, as `batch DIR` reads one: the
+/// gold `2024/dengue.gold` beside its texts is the document `2024/dengue`, matched to the
+/// ladder `batch -f ladder` writes for it (`2024_dengue`) or to `2024/dengue` below the
+/// prediction directory, and scored as the same document at the top.
+#[test]
+fn a_nested_gold_directory_is_read_as_batch_reads_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gold, sub) = (dir.path().join("gold"), dir.path().join("gold/2024"));
+    std::fs::create_dir_all(&sub).unwrap();
+    std::fs::create_dir_all(gold.join(".hidden")).unwrap();
+    for f in ["dengue.id.txt", "dengue.en.txt", "dengue.gold"] {
+        std::fs::copy(format!("corpus/{f}"), sub.join(f)).unwrap();
+    }
+    std::fs::copy("corpus/dengue.gold", gold.join(".hidden/x.gold")).unwrap();
+    let pred = dir.path().join("pred");
+    selaras()
+        .args(["batch", "-f", "ladder", "-q", "-o"])
+        .arg(&pred)
+        .arg(&gold)
+        .assert()
+        .success();
+    assert!(pred.join("2024_dengue").is_file());
+    let table = |pred: &std::path::Path| {
+        let out = selaras()
+            .args(["eval", "--gold"])
+            .arg(&gold)
+            .arg("--pred")
+            .arg(pred)
+            .assert()
+            .success();
+        String::from_utf8(out.get_output().stdout.clone()).unwrap()
+    };
+    let flat = table(&pred);
+    let nested = dir.path().join("nested");
+    std::fs::create_dir_all(nested.join("2024")).unwrap();
+    std::fs::copy(pred.join("2024_dengue"), nested.join("2024/dengue")).unwrap();
+    assert_eq!(table(&nested), flat);
+    let rows: Vec<&str> = flat.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{flat}");
+    assert!(rows[0].starts_with("2024/dengue "), "{flat}");
+    // The same scores as the document aligned and evaluated at the top of `corpus/`.
+    let top = selaras()
+        .args([
+            "align",
+            "-f",
+            "ladder",
+            "-q",
+            "corpus/dengue.id.txt",
+            "corpus/dengue.en.txt",
+        ])
+        .output()
+        .unwrap();
+    std::fs::write(dir.path().join("top"), top.stdout).unwrap();
+    let out = selaras()
+        .args(["eval", "--gold", "corpus/dengue.gold", "--pred"])
+        .arg(dir.path().join("top"))
+        .assert()
+        .success();
+    let one = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let scores = |row: &str| row.split_whitespace().skip(1).collect::<Vec<_>>().join(" ");
+    assert_eq!(
+        scores(rows[1]),
+        scores(one.lines().last().unwrap()),
+        "{flat}\n{one}"
+    );
+}
+
 #[test]
 fn missing_file_is_an_error() {
     selaras()
