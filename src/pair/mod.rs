@@ -121,6 +121,9 @@ pub struct Outcome {
     pub features: Vec<(String, String, DocFeatures, f64)>,
     /// Worker threads used.
     pub jobs: usize,
+    /// Documents found in the other pile's language and paired as what they are: each one's
+    /// name, its file, and the language it was taken as.
+    pub moved: Vec<(String, String, Lang)>,
 }
 
 impl Outcome {
@@ -141,6 +144,9 @@ struct Doc {
     terms: Vec<u64>,
     /// Hash of the normalised text (duplicates).
     hash: u64,
+    /// Its text reads as the other pile's language: it was prepared as that language and
+    /// joins the other pile.
+    moved: bool,
 }
 
 /// Pair the Indonesian documents `id` with the English documents `en`.
@@ -174,8 +180,44 @@ fn run(
         ..Outcome::default()
     };
     let total = (id.len() + en.len()) as u64;
-    let (mut ids, bad_id) = load_side(id, Lang::Id, ev, (0, total), progress, pool);
-    let (mut ens, bad_en) = load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
+    let (mut ids, mut bad_id) = load_side(id, Lang::Id, ev, (0, total), progress, pool);
+    let (mut ens, mut bad_en) =
+        load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
+    // A document in the other pile's language (an Indonesian article in the English crawl)
+    // joins that pile, unless a document of that pile has its name or its text already.
+    let (to_en, to_id): (Vec<Doc>, Vec<Doc>) = {
+        let (a, keep_id): (Vec<Doc>, Vec<Doc>) = ids.into_iter().partition(|d| d.moved);
+        let (b, keep_en): (Vec<Doc>, Vec<Doc>) = ens.into_iter().partition(|d| d.moved);
+        (ids, ens) = (keep_id, keep_en);
+        (a, b)
+    };
+    for (docs, pile, bad, lang) in [
+        (to_id, &mut ids, &mut bad_en, Lang::Id),
+        (to_en, &mut ens, &mut bad_id, Lang::En),
+    ] {
+        for d in docs {
+            let taken = pile
+                .iter()
+                .any(|o| o.src.name == d.src.name || o.hash == d.hash);
+            if taken {
+                bad.push(wrong_language(lang, d.src.name, d.file));
+            } else {
+                outcome
+                    .moved
+                    .push((d.src.name.clone(), d.file.clone(), lang));
+                pile.push(d);
+            }
+        }
+    }
+    outcome
+        .moved
+        .sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
+    bad_id.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
+    bad_en.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
+    pool.install(|| {
+        set_weights(&mut ids);
+        set_weights(&mut ens);
+    });
     let cands = candidates(&mut ids, &mut ens, progress, pool);
     outcome.candidates = cands.len();
     let mut scored = score_all(&ids, &ens, &cands, progress, pool);
@@ -297,7 +339,11 @@ fn load_side(
     progress: &dyn Fn(Progress),
     pool: &rayon::ThreadPool,
 ) -> (Vec<Doc>, Vec<Unpaired>) {
-    let seg = Segmenter::new(lang);
+    let other = match lang {
+        Lang::Id => Lang::En,
+        Lang::En => Lang::Id,
+    };
+    let segs = (Segmenter::new(lang), Segmenter::new(other));
     let mut loaded: Vec<std::result::Result<Doc, Unpaired>> = Vec::with_capacity(listed.len());
     let mut listed = listed.into_iter();
     loop {
@@ -306,7 +352,7 @@ fn load_side(
             break;
         }
         pool.install(|| {
-            loaded.par_extend(chunk.into_par_iter().map(|l| load_doc(l, lang, ev, &seg)))
+            loaded.par_extend(chunk.into_par_iter().map(|l| load_doc(l, lang, ev, &segs)))
         });
         progress(Progress {
             stage: "reading",
@@ -336,16 +382,38 @@ fn load_side(
             Err(u) => bad.push(u),
         }
     }
-    pool.install(|| set_weights(&mut docs));
     (docs, bad)
 }
 
-/// Read one document, check it and prepare it.
+/// The failed row of a document in `lang` (the other pile's language) that could not join
+/// that pile: it was listed on the other side.
+fn wrong_language(lang: Lang, name: String, file: String) -> Unpaired {
+    let side = match lang {
+        Lang::Id => Lang::En,
+        Lang::En => Lang::Id,
+    };
+    let (is, want) = (lang.name(), side.name());
+    Unpaired {
+        side,
+        name,
+        file,
+        best: None,
+        reason: format!(
+            "{WRONG_LANGUAGE}: the text reads as {is}, not {want}, and the {is} documents \
+             have its name or its text already"
+        ),
+        failed: true,
+    }
+}
+
+/// Read one document listed on the side `lang`, check it and prepare it: as the other
+/// side's language when its text reads as that (`segs`: the segmenters of `lang` and the
+/// other language).
 fn load_doc(
     l: Listed,
     lang: Lang,
     ev: &Evidence,
-    seg: &Segmenter,
+    segs: &(Segmenter, Segmenter),
 ) -> std::result::Result<Doc, Unpaired> {
     let failed = |name: String, file: String, reason: String| Unpaired {
         side: lang,
@@ -367,18 +435,12 @@ fn load_doc(
         Lang::Id => Lang::En,
         Lang::En => Lang::Id,
     };
-    let guess = crate::check::langid::guess_text(&text);
-    if guess.lang == Some(other) {
-        let (is, want) = match other {
-            Lang::En => ("English", "Indonesian"),
-            Lang::Id => ("Indonesian", "English"),
-        };
-        return Err(failed(
-            src.name,
-            file,
-            format!("{WRONG_LANGUAGE}: the text reads as {is}, not {want}"),
-        ));
-    }
+    let moved = crate::check::langid::guess_text(&text).lang == Some(other);
+    let (lang, seg) = if moved {
+        (other, &segs.1)
+    } else {
+        (lang, &segs.0)
+    };
     let mut sents: Vec<Prepared> = seg
         .split(&text)
         .iter()
@@ -413,6 +475,7 @@ fn load_doc(
         keys,
         terms,
         hash,
+        moved,
     })
 }
 

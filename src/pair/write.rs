@@ -142,21 +142,38 @@ pub fn write_summary(
         seconds,
         count(outcome.jobs as u64, "thread"),
     )?;
-    // Most documents of both piles in the other pile's language: the piles were given the
-    // wrong way round.
-    let wrong = |side: Lang| {
-        outcome
-            .unpaired
-            .iter()
-            .filter(|u| u.side == side && u.failed && u.reason.starts_with(super::WRONG_LANGUAGE))
-            .count()
-    };
+    // Documents in the other pile's language were paired as what they are; where most of
+    // both piles were, the piles were probably given the wrong way round.
+    let moved = |to: Lang| outcome.moved.iter().filter(|m| m.2 == to).count();
     let most = |n: usize, of: usize| of > 0 && 2 * n > of;
-    if most(wrong(Lang::Id), outcome.docs.0) && most(wrong(Lang::En), outcome.docs.1) {
+    if most(moved(Lang::En), outcome.docs.0) && most(moved(Lang::Id), outcome.docs.1) {
         writeln!(
             w,
             "selaras pair: the Indonesian documents read as English and the English ones as \
-             Indonesian: were ID_INPUT and EN_INPUT given the wrong way round?"
+             Indonesian: were ID_INPUT and EN_INPUT given the wrong way round? Each document \
+             was paired as the language it reads as"
+        )?;
+    } else if !outcome.moved.is_empty() {
+        const NAMED: usize = 3;
+        let named: Vec<String> = (outcome.moved.iter().take(NAMED))
+            .map(|(_, file, lang)| format!("{file} ({})", lang.name()))
+            .collect();
+        let more = outcome.moved.len().saturating_sub(NAMED);
+        writeln!(
+            w,
+            "selaras pair: {} in the other pile's language, taken as the language {} as: {}{}",
+            count(outcome.moved.len() as u64, "document"),
+            if outcome.moved.len() == 1 {
+                "it reads"
+            } else {
+                "they read"
+            },
+            named.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            }
         )?;
     }
     if let (true, Some(p)) = (failed > 0, unpaired_file) {

@@ -198,9 +198,12 @@ fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
     assert_eq!(reason("id/kosong.txt"), "input is empty");
     assert_eq!(reason("en/blank.txt"), "input holds only whitespace");
     assert_eq!(reason("id/rusak.txt"), "invalid UTF-8 at byte 31 (line 1)");
+    // An English text among the Indonesian documents would join the English ones, but one of
+    // them has its text already.
     assert_eq!(
         reason("id/salah-bahasa.txt"),
-        "wrong language: the text reads as English, not Indonesian"
+        "wrong language: the text reads as English, not Indonesian, and the English \
+         documents have its name or its text already"
     );
     assert_eq!(
         reason("id/zz-salinan.txt"),
@@ -402,26 +405,28 @@ fn one_document_a_side_reads_as_counts() {
     );
 }
 
-/// Piles given the wrong way round: every document is unusable (the wrong language), and
-/// the summary says what probably happened.
+/// Piles given the wrong way round: every document is taken as the language it reads as, so
+/// the pairs are those of the right way round, and the summary says what probably happened.
 #[test]
 fn piles_given_the_wrong_way_round_are_named() {
     let dir = tempfile::tempdir().unwrap();
     piles(dir.path());
+    std::fs::create_dir(dir.path().join("out")).unwrap();
     let out = selaras()
         .args(["pair"])
         .arg(dir.path().join("en"))
         .arg(dir.path().join("id"))
         .arg("-o")
-        .arg(dir.path().join("m.tsv"))
+        .arg(dir.path().join("out/m.tsv"))
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("were ID_INPUT and EN_INPUT given the wrong way round?"),
+        err.contains("were ID_INPUT and EN_INPUT given the wrong way round? Each document was paired as the language it reads as"),
         "{err}"
     );
+    assert_eq!(pairs_of(&dir.path().join("out/m.tsv")), expected_pairs());
     // The right way round: no such line.
     let out = selaras()
         .args(["pair", "-q"])
@@ -587,5 +592,43 @@ fn a_linked_directory_is_read_and_a_loop_is_reported() {
     assert_eq!(
         row.unwrap_or_else(|| panic!("{unpaired:?}"))[4],
         "a symbolic link loop: it leads back to the input directory, which holds it; not followed"
+    );
+}
+
+/// A pair whose two articles were crawled into each other's pile (the Indonesian article
+/// among the English documents, its translation among the Indonesian ones): each is taken
+/// as the language it reads as, the pair is found, and the summary names them.
+#[test]
+fn a_pair_in_each_others_piles_is_paired() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    let (i, e) = names(2);
+    std::fs::rename(d.join("id").join(&i), d.join("en").join("tertukar.txt")).unwrap();
+    std::fs::rename(d.join("en").join(&e), d.join("id").join("swapped.txt")).unwrap();
+    std::fs::create_dir(d.join("out")).unwrap();
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "out/m.tsv"])
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains(
+            "2 documents in the other pile's language, taken as the language they read as: \
+             en/tertukar.txt (Indonesian), id/swapped.txt (English)"
+        ),
+        "{err}"
+    );
+    let pairs = pairs_of(&d.join("out/m.tsv"));
+    assert_eq!(pairs.len(), 5, "{pairs:?}");
+    assert!(
+        pairs.contains(&(
+            "tertukar".to_string(),
+            "../en/tertukar.txt".to_string(),
+            "../id/swapped.txt".to_string()
+        )),
+        "{pairs:?}"
     );
 }
