@@ -189,12 +189,26 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
             })
         }))
         .collect();
+    let mut other_case: Vec<Item> = Vec::new();
     for (name, path, _) in found.files {
         let (stem, is_id) = if let Some(s) = name.strip_suffix(b".id.txt") {
             (s, true)
         } else if let Some(s) = name.strip_suffix(b".en.txt") {
             (s, false)
         } else {
+            // `NAME.ID.TXT`: most likely a document whose name a system wrote in capitals,
+            // told rather than passed over.
+            let lower = name.to_ascii_lowercase();
+            if lower.ends_with(b".id.txt") || lower.ends_with(b".en.txt") {
+                other_case.push(Err(DocError {
+                    doc: String::from_utf8_lossy(&name).into_owned(),
+                    file: path.display().to_string(),
+                    reason: "named like a document in other letter case: a directory's \
+                             documents are NAME.id.txt and NAME.en.txt, in lower case: rename \
+                             the file"
+                        .into(),
+                }));
+            }
             continue;
         };
         if stem.is_empty() || stem.ends_with(b"/") {
@@ -217,7 +231,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
             slot.1 = Some(path);
         }
     }
-    if pairs.is_empty() && unreadable.is_empty() {
+    if pairs.is_empty() && unreadable.is_empty() && other_case.is_empty() {
         return Err(Error::Empty {
             path: dir.to_path_buf(),
             what: "no NAME.id.txt or NAME.en.txt files in this directory or below it",
@@ -274,6 +288,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         })
         .collect();
     items.extend(unreadable);
+    items.extend(other_case);
     items.sort_by(|a, b| item_doc(a).cmp(item_doc(b)));
     Ok(items)
 }

@@ -86,11 +86,30 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
     if let Some((_, path, e)) = walked.unreadable.into_iter().next() {
         return Err(Error::io(path, e));
     }
+    // A `.TXT` or `.Txt` file is most likely a document whose name a system wrote in capitals:
+    // told, not passed over.
+    let other_case: Vec<(Vec<u8>, Listed)> = (walked.files.iter())
+        .filter(|(name, path, _)| {
+            !name.ends_with(b".txt")
+                && name.to_ascii_lowercase().ends_with(b".txt")
+                && listable(path)
+        })
+        .map(|(name, path, _)| {
+            let rejected = Rejected {
+                name: String::from_utf8_lossy(name).into_owned(),
+                file: path.display().to_string(),
+                reason: "its extension is not `.txt` in lower case, which the documents of a \
+                         directory have: rename the file"
+                    .into(),
+            };
+            (name.clone(), Err(rejected))
+        })
+        .collect();
     let found: Vec<(Vec<u8>, PathBuf)> = (walked.files.into_iter())
         .filter(|(name, path, _)| name.ends_with(b".txt") && listable(path))
         .map(|(name, path, _)| (name, path))
         .collect();
-    if found.is_empty() {
+    if found.is_empty() && other_case.is_empty() {
         return Err(Error::Empty {
             path: dir.to_path_buf(),
             what: "no .txt files in this directory",
@@ -112,6 +131,7 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
         .collect();
     // A directory reached again through a link: its files are listed once, under the name
     // it was first reached by, and the link is told.
+    listed.extend(other_case);
     listed.extend(walked.repeated.into_iter().map(|(name, path, why)| {
         let rejected = Rejected {
             name: String::from_utf8_lossy(&name).into_owned(),

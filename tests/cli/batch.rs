@@ -2049,3 +2049,43 @@ fn a_closed_pipe_on_a_side_file_finishes_the_run_and_tells_the_failures() {
         }
     }
 }
+
+/// A file named like a document in other letter case (`B.ID.TXT`, as some systems write
+/// names) is an error row saying so, not passed over: its partner is then told as without
+/// one, and the rest is aligned.
+#[test]
+fn a_document_named_in_capitals_is_an_error_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for (from, to) in [
+        ("good/cuaca.id.txt", "cuaca.id.txt"),
+        ("good/cuaca.en.txt", "cuaca.en.txt"),
+        ("good/pasar.id.txt", "PASAR.ID.TXT"),
+        ("good/pasar.en.txt", "PASAR.en.txt"),
+    ] {
+        std::fs::copy(data(from), input.join(to)).unwrap();
+    }
+    let out = dir.path().join("c.tsv");
+    let run = selaras()
+        .args(["batch", "-q"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    let errors = std::fs::read_to_string(dir.path().join("c.tsv.errors.tsv")).unwrap();
+    let row = errors.lines().find(|l| l.starts_with("PASAR.ID.TXT\t"));
+    assert!(
+        row.is_some_and(|r| r.ends_with("named like a document in other letter case: a directory's documents are NAME.id.txt and NAME.en.txt, in lower case: rename the file")),
+        "{errors}"
+    );
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .lines()
+            .skip(1)
+            .all(|l| l.starts_with("cuaca\t"))
+    );
+}

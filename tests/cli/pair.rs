@@ -632,3 +632,30 @@ fn a_pair_in_each_others_piles_is_paired() {
         "{pairs:?}"
     );
 }
+
+/// A `.TXT` file in a pile is an unusable document saying why, not passed over.
+#[test]
+fn a_file_with_its_extension_in_capitals_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    std::fs::rename(
+        d.join("en/ferry-schedule.txt"),
+        d.join("en/ferry-schedule.TXT"),
+    )
+    .unwrap();
+    std::fs::create_dir(d.join("out")).unwrap();
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-q", "-o", "out/pairs.tsv"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(pairs_of(&d.join("out/pairs.tsv")), expected_pairs());
+    let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
+    let row = unpaired.iter().find(|r| r[1] == "en/ferry-schedule.TXT");
+    assert_eq!(
+        row.unwrap_or_else(|| panic!("{unpaired:?}"))[4],
+        "its extension is not `.txt` in lower case, which the documents of a directory have: rename the file"
+    );
+}
