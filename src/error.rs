@@ -32,13 +32,16 @@ pub enum Error {
         back: Option<PathBuf>,
     },
     /// The input is not valid UTF-8.
-    #[error("{path}: invalid UTF-8 at byte {byte} (line {line})")]
+    #[error("{path}: invalid UTF-8 at byte {byte} (line {line}){hint}")]
     InvalidUtf8 {
         path: PathBuf,
         /// 0-based byte offset of the first bad byte.
         byte: usize,
         /// 1-based line of the first bad byte.
         line: usize,
+        /// What the bytes more likely are, when it can be told ([`crate::text::legacy_hint`]):
+        /// empty, or `: …` to follow the message.
+        hint: &'static str,
     },
     /// The input is not text in an encoding selaras reads (bad UTF-16, say).
     #[error("{path}: {what}")]

@@ -78,8 +78,23 @@ pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
             path: name.to_path_buf(),
             byte,
             line: line_of(e.as_bytes(), byte),
+            hint: legacy_hint(e.as_bytes()),
         }
     })
+}
+
+/// What to say about bytes that are not UTF-8 when none of their bytes above ASCII forms a
+/// UTF-8 character: text in an 8-bit encoding, most often Windows-1252 (or Latin-1, which it
+/// extends), as older Indonesian and English sites and Windows tools write it. Where some
+/// characters are UTF-8, the text is UTF-8 with a fault, and nothing is said.
+pub fn legacy_hint(bytes: &[u8]) -> &'static str {
+    let eight_bit = bytes.utf8_chunks().all(|c| c.valid().is_ascii());
+    if eight_bit {
+        ": it reads as an 8-bit encoding such as Windows-1252: convert it to UTF-8 \
+         (iconv -f WINDOWS-1252 -t UTF-8)"
+    } else {
+        ""
+    }
 }
 
 /// The byte ranges of the lines of `text`, without their line ends. LF, CRLF and a lone CR
@@ -649,7 +664,14 @@ mod tests {
     #[test]
     fn decode_reports_bad_byte() {
         let err = decode("x.txt", b"ab\ncd\xffef".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 5 (line 2)");
+        assert_eq!(
+            err.to_string(),
+            "x.txt: invalid UTF-8 at byte 5 (line 2): it reads as an 8-bit encoding such as \
+             Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+        );
+        // UTF-8 with a fault in it: no word about other encodings.
+        let err = decode("x.txt", "café\n".bytes().chain([0xff]).collect()).unwrap_err();
+        assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 6 (line 2)");
     }
 
     #[test]
@@ -669,7 +691,11 @@ mod tests {
         assert_eq!(lines.line_at(0), 1);
         assert_eq!([1, 4].map(|b| lines.line_of_record(b)), [3, 5]);
         let err = decode("x.txt", b"ab\rcd\r\xffef".to_vec()).unwrap_err();
-        assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 6 (line 3)");
+        assert!(
+            err.to_string()
+                .starts_with("x.txt: invalid UTF-8 at byte 6 (line 3):"),
+            "{err}"
+        );
     }
 
     #[test]

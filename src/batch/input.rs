@@ -46,8 +46,8 @@ impl Side {
     }
 
     /// Read (or take) and decode the text. An error is the place to name (the file, or for
-    /// a file a manifest names that is missing, a broken link or a loop of links, the
-    /// manifest row) and the reason, as a [`DocError`] gives them.
+    /// a file a manifest names that is missing, a directory, a broken link or a loop of
+    /// links, the manifest row) and the reason, as a [`DocError`] gives them.
     pub fn load(self) -> std::result::Result<Input, (String, String)> {
         let origin = self.origin();
         match self {
@@ -55,6 +55,9 @@ impl Side {
             Side::Listed { path, given, row } => read_input(&path).map_err(|e| match &e {
                 Error::Io { source, .. } if source.kind() == std::io::ErrorKind::NotFound => {
                     (row, format!("file {given} not found"))
+                }
+                Error::Io { source, .. } if source.kind() == std::io::ErrorKind::IsADirectory => {
+                    (row, format!("file {given} is a directory, not a file"))
                 }
                 Error::BrokenLink { target, end, .. } => (
                     row,
@@ -85,8 +88,10 @@ pub fn reason(e: &Error) -> String {
         },
         Error::BrokenLink { target, end, .. } => crate::error::broken_link(target, end),
         Error::LinkLoop { target, back, .. } => crate::error::link_loop(target, back.as_deref()),
-        Error::InvalidUtf8 { byte, line, .. } => {
-            format!("invalid UTF-8 at byte {byte} (line {line})")
+        Error::InvalidUtf8 {
+            byte, line, hint, ..
+        } => {
+            format!("invalid UTF-8 at byte {byte} (line {line}){hint}")
         }
         Error::Empty { what, .. } => (*what).to_string(),
         Error::InvalidText { what, .. } => what.clone(),
@@ -323,6 +328,7 @@ fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem
                     path: path.to_path_buf(),
                     byte: start + e.valid_up_to(),
                     line,
+                    hint: crate::text::legacy_hint(&bytes),
                 });
             }
             Err(e) => bad.push((
@@ -890,7 +896,8 @@ mod tests {
         std::fs::write(&m, &bytes).unwrap();
         let e = read_manifest(&m, &mut Vec::new()).unwrap_err();
         assert!(
-            e.to_string().ends_with("invalid UTF-8 at byte 1 (line 1)"),
+            e.to_string()
+                .contains("m.tsv: invalid UTF-8 at byte 1 (line 1)"),
             "{e}"
         );
     }

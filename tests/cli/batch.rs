@@ -340,7 +340,11 @@ fn broken_files_mixed_into_a_good_batch() {
         by_doc,
         [
             ("kosong", "input holds only whitespace"),
-            ("rusak", "invalid UTF-8 at byte 67 (line 2)"),
+            (
+                "rusak",
+                "invalid UTF-8 at byte 67 (line 2): it reads as an 8-bit encoding such as \
+             Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+            ),
             ("sendiri", "no partner: sendiri.en.txt is missing"),
         ]
     );
@@ -1406,7 +1410,8 @@ fn a_directory_named_like_a_data_file_is_said_to_be_one() {
     std::fs::write(&m, "doc\tid\ten\nd\tmix\tmix/dir.en.txt\n").unwrap();
     let (errs, _) = manifest_errors(&m);
     assert_eq!(errs.len(), 1, "{errs:?}");
-    assert_eq!(errs[0][2], "is a directory, not a file");
+    assert_eq!(errs[0][2], "file mix is a directory, not a file");
+    assert!(errs[0][1].ends_with("m.tsv:2"), "{errs:?}");
 }
 
 /// A pipe named like a data file in a batch directory is an error row, not a read that waits
@@ -2087,5 +2092,27 @@ fn a_document_named_in_capitals_is_an_error_row() {
             .lines()
             .skip(1)
             .all(|l| l.starts_with("cuaca\t"))
+    );
+}
+
+/// A manifest row that names a directory where a file belongs is an error at the row, as a
+/// missing file is (it named the directory alone).
+#[test]
+fn a_directory_a_manifest_row_names_is_an_error_at_the_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |name: &str| dir.path().join(name);
+    std::fs::create_dir(p("id")).unwrap();
+    let en = data("good/cuaca.en.txt").display().to_string();
+    std::fs::write(p("m.tsv"), format!("doc\tid\ten\na\tid\t{en}\n")).unwrap();
+    let run = selaras()
+        .args(["batch", "-q"])
+        .arg(p("m.tsv"))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(3));
+    let m = p("m.tsv").display().to_string();
+    assert_eq!(
+        String::from_utf8(run.stderr).unwrap(),
+        format!("selaras: failed: a: {m}:2: file id is a directory, not a file\n")
     );
 }

@@ -197,7 +197,11 @@ fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
     };
     assert_eq!(reason("id/kosong.txt"), "input is empty");
     assert_eq!(reason("en/blank.txt"), "input holds only whitespace");
-    assert_eq!(reason("id/rusak.txt"), "invalid UTF-8 at byte 31 (line 1)");
+    assert_eq!(
+        reason("id/rusak.txt"),
+        "invalid UTF-8 at byte 31 (line 1): it reads as an 8-bit encoding such as \
+         Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+    );
     // An English text among the Indonesian documents would join the English ones, but one of
     // them has its text already.
     assert_eq!(

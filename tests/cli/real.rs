@@ -357,7 +357,8 @@ fn utf16_without_a_byte_order_mark_is_read() {
     assert_eq!(
         String::from_utf8(latin1.stderr).unwrap(),
         format!(
-            "selaras: {}: invalid UTF-8 at byte 521 (line 7)\n",
+            "selaras: {}: invalid UTF-8 at byte 521 (line 7): it reads as an 8-bit encoding \
+             such as Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)\n",
             dir("gempa-latin1.id.txt").display()
         )
     );
