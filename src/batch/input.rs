@@ -710,8 +710,12 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             if raw.is_empty() || residue {
                 continue;
             }
-            self.utf16 |=
-                raw.starts_with(b"\xff\xfe") || raw.starts_with(b"\xfe\xff") || raw.contains(&0);
+            // UTF-16: its byte-order mark, or a zero byte in about every other place (a stray
+            // NUL in UTF-8 is not; a line of zero bytes after one stays an error row).
+            let zeros = raw.iter().filter(|&&b| b == 0).count();
+            self.utf16 |= raw.starts_with(b"\xff\xfe")
+                || raw.starts_with(b"\xfe\xff")
+                || (raw.len() >= 8 && 3 * zeros >= raw.len());
             let origin = format!("{}:{line}", self.name);
             let bad = |doc: Option<String>, reason: String| DocError {
                 doc: doc.unwrap_or_else(|| format!("line {line}")),

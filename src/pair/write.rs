@@ -149,11 +149,12 @@ pub fn write_summary(
     if most(moved(Lang::En), outcome.docs.0) && most(moved(Lang::Id), outcome.docs.1) {
         writeln!(
             w,
-            "selaras pair: the Indonesian documents read as English and the English ones as \
+            "selaras pair: most Indonesian documents read as English and most English ones as \
              Indonesian: were ID_INPUT and EN_INPUT given the wrong way round? Each document \
              was paired as the language it reads as"
         )?;
-    } else if !outcome.moved.is_empty() {
+    }
+    if !outcome.moved.is_empty() {
         const NAMED: usize = 3;
         let named: Vec<String> = (outcome.moved.iter().take(NAMED))
             .map(|(_, file, lang)| format!("{file} ({})", lang.name()))

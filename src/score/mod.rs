@@ -786,6 +786,17 @@ mod tests {
         assert_eq!(en("two thousand and five"), Some((2005.0, 4)));
         assert_eq!(en("three million and five million"), Some((3e6, 2)));
         assert_eq!(en("twenty and thirty"), Some((20.0, 1)));
+        // A larger scale after the smaller part multiplies the whole.
+        assert_eq!(en("one hundred and fifty thousand"), Some((150_000.0, 5)));
+        assert_eq!(en("one hundred and twenty million"), Some((120e6, 5)));
+        assert_eq!(
+            f(
+                "Seratus lima puluh ribu orang datang.",
+                "One hundred and fifty thousand people came."
+            )
+            .num_shared,
+            1
+        );
         let g = f(
             "tiga juta dan lima juta eksemplar",
             "three million and five million copies",

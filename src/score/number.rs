@@ -197,7 +197,8 @@ pub fn number_phrase(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize
 
 /// The value and number of tokens of the number in words starting at token `t`, any length.
 /// In English, `and` joins what follows when it is smaller than the word before it (`one
-/// hundred and twenty`, `two thousand and five`); otherwise it joins two numbers (`three
+/// hundred and twenty`, `two thousand and five`), or opens with a smaller number and has a
+/// larger scale (`one hundred and fifty thousand`); otherwise it joins two numbers (`three
 /// million and five million`, `twenty and thirty`), and the phrase ends before it.
 fn phrase_value(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize)> {
     let (first, kind) = number_word(words.get(t)?, lang)?;
@@ -211,8 +212,16 @@ fn phrase_value(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize)> {
     let mut k = t + 1;
     while let Some(w) = words.get(k) {
         if lang == Lang::En && *w == "and" {
+            // `one hundred and fifty thousand`: what follows opens with a smaller number and
+            // has a larger scale, which multiplies the whole.
+            let opens_smaller = (words.get(k + 1))
+                .and_then(|w| number_word(w, lang))
+                .is_some_and(|(v, kind)| kind == 0 && v < before);
             match phrase_value(words, k + 1, lang) {
-                Some((after, _)) if after < before => {
+                Some((after, _))
+                    if after < before
+                        || (opens_smaller && largest_scale(words, k + 1, lang) > before) =>
+                {
                     k += 1;
                     continue;
                 }
@@ -246,6 +255,16 @@ fn phrase_value(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize)> {
         k += 1;
     }
     Some((total + current, k - t))
+}
+
+/// The largest scale word (`hundred`, `thousand`, `million`, …) of the number in words
+/// starting at token `t`, before any `and`; 0 where it has none.
+fn largest_scale(words: &[&str], t: usize, lang: Lang) -> f64 {
+    (words[t.min(words.len())..].iter())
+        .map_while(|w| number_word(w, lang))
+        .filter(|&(_, kind)| kind == 1 || kind == 2)
+        .map(|(v, _)| v)
+        .fold(0.0, f64::max)
 }
 
 /// The number an ordinal word stands for (`ketiga`, `third` = 3), first to tenth (and

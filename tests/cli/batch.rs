@@ -2116,3 +2116,18 @@ fn a_directory_a_manifest_row_names_is_an_error_at_the_row() {
         format!("selaras: failed: a: {m}:2: file id is a directory, not a file\n")
     );
 }
+
+/// A stray zero byte in a UTF-8 JSON Lines stream does not make the stream UTF-16: a later
+/// line of zero bytes is an error row, not passed over as what a UTF-16 line end leaves.
+#[test]
+fn a_stray_zero_byte_does_not_hide_a_later_line() {
+    let out = selaras()
+        .args(["batch", "-q", "-"])
+        .write_stdin(b"ab\x00\ncd\n\x00\x00\n".to_vec())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.lines().count(), 3, "{err}");
+    assert!(err.lines().last().unwrap().contains("<stdin>:3"), "{err}");
+}

@@ -427,7 +427,7 @@ fn piles_given_the_wrong_way_round_are_named() {
     assert_eq!(out.status.code(), Some(0));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("were ID_INPUT and EN_INPUT given the wrong way round? Each document was paired as the language it reads as"),
+        err.contains("were ID_INPUT and EN_INPUT given the wrong way round? Each document was paired as the language it reads as") && err.contains("in the other pile's language"),
         "{err}"
     );
     assert_eq!(pairs_of(&dir.path().join("out/m.tsv")), expected_pairs());
