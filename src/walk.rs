@@ -125,8 +125,8 @@ impl Walker {
                 "a symbolic link loop: it leads back to {first}, which holds it; not followed"
             ),
             false => format!(
-                "a symbolic link leads here to the directory read as {first}: its files are \
-                 read once, there; not read again"
+                "the directory read as {first}, reached again by way of a symbolic link: its \
+                 files are read once, there; not read again"
             ),
         };
         (self.out.repeated).push((name.to_vec(), path.to_path_buf(), why));
@@ -177,8 +177,8 @@ mod tests {
         assert_eq!(
             repeated,
             [
-                ("again".to_string(), "a symbolic link lead"),
-                ("ext2".to_string(), "a symbolic link lead"),
+                ("again".to_string(), "the directory read a"),
+                ("ext2".to_string(), "the directory read a"),
                 ("real/up".to_string(), "a symbolic link loop"),
             ]
         );

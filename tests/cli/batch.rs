@@ -1577,8 +1577,8 @@ fn a_linked_subdirectory_is_read_and_a_loop_is_an_error_row() {
             ),
             (
                 "latest",
-                "a symbolic link leads here to the directory read as `2024`: its files are \
-                 read once, there; not read again"
+                "the directory read as `2024`, reached again by way of a symbolic link: its \
+                 files are read once, there; not read again"
             ),
         ]
     );
