@@ -78,7 +78,11 @@ pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
             path: name.to_path_buf(),
             byte,
             line: line_of(e.as_bytes(), byte),
-            hint: legacy_hint(e.as_bytes()),
+            // No error length: the bytes end inside a character (a file cut short).
+            hint: match e.utf8_error().error_len() {
+                None => ": the file ends inside a character (cut short?)",
+                Some(_) => legacy_hint(e.as_bytes()),
+            },
         }
     })
 }
@@ -672,6 +676,12 @@ mod tests {
         // UTF-8 with a fault in it: no word about other encodings.
         let err = decode("x.txt", "café\n".bytes().chain([0xff]).collect()).unwrap_err();
         assert_eq!(err.to_string(), "x.txt: invalid UTF-8 at byte 6 (line 2)");
+        // Cut off inside a character: said so, not taken for another encoding.
+        let err = decode("x.txt", b"abc\n\xe2\x80".to_vec()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "x.txt: invalid UTF-8 at byte 4 (line 2): the file ends inside a character (cut short?)"
+        );
     }
 
     #[test]
