@@ -562,15 +562,20 @@ mod tests {
         );
     }
 
-    #[test]
-    fn utf16_with_a_bom_is_read() {
-        let text = "Halo, dunia.\nApa kabar?";
-        let mut le = vec![0xff, 0xfe];
-        let mut be = vec![0xfe, 0xff];
-        for u in text.encode_utf16() {
+    /// The UTF-16 code units `units` as little- and big-endian bytes.
+    fn utf16_bytes(units: impl Iterator<Item = u16>) -> (Vec<u8>, Vec<u8>) {
+        let (mut le, mut be) = (Vec::new(), Vec::new());
+        for u in units {
             le.extend(u.to_le_bytes());
             be.extend(u.to_be_bytes());
         }
+        (le, be)
+    }
+
+    #[test]
+    fn utf16_with_a_bom_is_read() {
+        let text = "Halo, dunia.\nApa kabar?";
+        let (le, be) = utf16_bytes(std::iter::once(0xfeff).chain(text.encode_utf16()));
         for bytes in [le, be] {
             let input = decode("t.txt", bytes.clone()).unwrap();
             assert_eq!((input.text.as_str(), input.offset), (text, 0));
@@ -585,14 +590,8 @@ mod tests {
             );
         }
         // An unpaired surrogate is named by its byte and line.
-        let mut le = vec![0xff, 0xfe];
-        for u in "Satu.\nDua "
-            .encode_utf16()
-            .chain([0xd800])
-            .chain("x.".encode_utf16())
-        {
-            le.extend(u.to_le_bytes());
-        }
+        let units = "\u{feff}Satu.\nDua ".encode_utf16().chain([0xd800]);
+        let (le, _) = utf16_bytes(units.chain("x.".encode_utf16()));
         let e = decode("t.txt", le).unwrap_err().to_string();
         assert!(
             e.ends_with("an unpaired surrogate 0xd800 at byte 22 (line 2)"),
@@ -604,11 +603,7 @@ mod tests {
     fn utf16_without_a_bom_is_told_by_its_zero_bytes() {
         // Indonesian with curly quotes (no zero byte in UTF-16) and `é`, U+00E9.
         let text = "Kata \u{201c}kafé\u{201d} itu, katanya.\nIa pergi ke pasar.\n";
-        let (mut le, mut be) = (Vec::new(), Vec::new());
-        for u in text.encode_utf16() {
-            le.extend(u.to_le_bytes());
-            be.extend(u.to_be_bytes());
-        }
+        let (le, be) = utf16_bytes(text.encode_utf16());
         assert_eq!(utf16_by_zeros(&le), Some(encoding_rs::UTF_16LE));
         assert_eq!(utf16_by_zeros(&be), Some(encoding_rs::UTF_16BE));
         for bytes in [le, be] {

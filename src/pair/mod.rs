@@ -180,17 +180,12 @@ fn run(
         ..Outcome::default()
     };
     let total = (id.len() + en.len()) as u64;
-    let (mut ids, mut bad_id) = load_side(id, Lang::Id, ev, (0, total), progress, pool);
-    let (mut ens, mut bad_en) =
-        load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
+    let (ids, mut bad_id) = load_side(id, Lang::Id, ev, (0, total), progress, pool);
+    let (ens, mut bad_en) = load_side(en, Lang::En, ev, (ids.len() as u64, total), progress, pool);
     // A document in the other pile's language (an Indonesian article in the English crawl)
     // joins that pile, unless a document of that pile has its name or its text already.
-    let (to_en, to_id): (Vec<Doc>, Vec<Doc>) = {
-        let (a, keep_id): (Vec<Doc>, Vec<Doc>) = ids.into_iter().partition(|d| d.moved);
-        let (b, keep_en): (Vec<Doc>, Vec<Doc>) = ens.into_iter().partition(|d| d.moved);
-        (ids, ens) = (keep_id, keep_en);
-        (a, b)
-    };
+    let (to_en, mut ids): (Vec<Doc>, Vec<Doc>) = ids.into_iter().partition(|d| d.moved);
+    let (to_id, mut ens): (Vec<Doc>, Vec<Doc>) = ens.into_iter().partition(|d| d.moved);
     for (docs, pile, bad, lang) in [
         (to_id, &mut ids, &mut bad_en, Lang::Id),
         (to_en, &mut ens, &mut bad_id, Lang::En),
@@ -212,8 +207,6 @@ fn run(
     outcome
         .moved
         .sort_by(|a, b| (&a.1, &a.0).cmp(&(&b.1, &b.0)));
-    bad_id.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
-    bad_en.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
     pool.install(|| {
         set_weights(&mut ids);
         set_weights(&mut ens);
@@ -339,11 +332,7 @@ fn load_side(
     progress: &dyn Fn(Progress),
     pool: &rayon::ThreadPool,
 ) -> (Vec<Doc>, Vec<Unpaired>) {
-    let other = match lang {
-        Lang::Id => Lang::En,
-        Lang::En => Lang::Id,
-    };
-    let segs = (Segmenter::new(lang), Segmenter::new(other));
+    let segs = (Segmenter::new(lang), Segmenter::new(lang.other()));
     let mut loaded: Vec<std::result::Result<Doc, Unpaired>> = Vec::with_capacity(listed.len());
     let mut listed = listed.into_iter();
     loop {
@@ -388,10 +377,7 @@ fn load_side(
 /// The failed row of a document in `lang` (the other pile's language) that could not join
 /// that pile: it was listed on the other side.
 fn wrong_language(lang: Lang, name: String, file: String) -> Unpaired {
-    let side = match lang {
-        Lang::Id => Lang::En,
-        Lang::En => Lang::Id,
-    };
+    let side = lang.other();
     let (is, want) = (lang.name(), side.name());
     Unpaired {
         side,
@@ -431,10 +417,7 @@ fn load_doc(
         Err((place, r)) => return Err(failed(src.name, place, r)),
     };
     let text = input.text;
-    let other = match lang {
-        Lang::Id => Lang::En,
-        Lang::En => Lang::Id,
-    };
+    let other = lang.other();
     let moved = crate::check::langid::guess_text(&text).lang == Some(other);
     let (lang, seg) = if moved {
         (other, &segs.1)

@@ -41,6 +41,14 @@ impl Lang {
     /// Both languages.
     pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
 
+    /// The other of the two languages.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+
     /// The language's English name.
     pub fn name(self) -> &'static str {
         match self {
