@@ -234,7 +234,8 @@ fn utf16_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
 }
 
 /// Where UTF-16 `bytes` that do not decode go wrong: an unpaired surrogate, named by its byte
-/// and line (lines counted by LF units), or a last byte without its pair.
+/// and line (lines counted as [`line_of`] counts them in UTF-8: LF, CRLF and a lone CR each
+/// end one), or a last byte without its pair.
 fn utf16_fault(bytes: &[u8], big_endian: bool) -> String {
     let units = bytes.chunks_exact(2).map(|u| {
         let u = [u[0], u[1]];
@@ -244,11 +245,13 @@ fn utf16_fault(bytes: &[u8], big_endian: bool) -> String {
             u16::from_le_bytes(u)
         }
     });
-    let (mut at, mut line) = (0, 1);
+    let (mut at, mut line, mut after_cr) = (0, 1, false);
     for c in char::decode_utf16(units) {
         match c {
             Ok(c) => {
-                line += usize::from(c == '\n');
+                // A CR ends a line at once; the LF of a CRLF then ends none.
+                line += usize::from(c == '\r' || (c == '\n' && !after_cr));
+                after_cr = c == '\r';
                 at += 2 * c.len_utf16();
             }
             Err(e) => {

@@ -372,3 +372,35 @@ fn messages_count_in_the_singular_and_name_a_place_once() {
     assert!(err.starts_with("selaras batch: 1 document (1 ok"), "{err}");
     assert!(err.contains(", 1 thread)"), "{err}");
 }
+
+/// A decoding error names its line alike in UTF-8 and in UTF-16, whatever ends the lines:
+/// LF, CRLF and a lone CR each end one.
+#[test]
+fn decoding_errors_count_lines_alike_in_utf8_and_utf16() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, end) in [("lf", "\n"), ("crlf", "\r\n"), ("cr", "\r")] {
+        let text = ["Satu.", "Dua.", "Tiga.", ""].join(end);
+        // UTF-8: a byte no character begins with, at the start of line 4.
+        let utf8 = dir.path().join(format!("{name}.utf8.txt"));
+        std::fs::write(&utf8, [text.as_bytes(), b"\xff x"].concat()).unwrap();
+        // UTF-16LE with its byte-order mark: an unpaired surrogate at the start of line 4.
+        let mut bytes = vec![0xff, 0xfe];
+        for u in text.encode_utf16().chain([0xd800, u16::from(b'x')]) {
+            bytes.extend(u.to_le_bytes());
+        }
+        let utf16 = dir.path().join(format!("{name}.utf16.txt"));
+        std::fs::write(&utf16, bytes).unwrap();
+        for (file, what) in [(&utf8, "invalid UTF-8"), (&utf16, "an unpaired surrogate")] {
+            let out = selaras()
+                .args(["split", "--lang", "id"])
+                .arg(file)
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{name}");
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(err.contains(what), "{err}");
+            assert!(err.contains(" (line 4)"), "{name}: {err}");
+        }
+    }
+}
