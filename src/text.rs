@@ -79,12 +79,18 @@ pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
             byte,
             line: line_of(e.as_bytes(), byte),
             // No error length: the bytes end inside a character (a file cut short).
-            hint: match e.utf8_error().error_len() {
-                None => ": the file ends inside a character (cut short?)",
-                Some(_) => legacy_hint(e.as_bytes()),
-            },
+            hint: utf8_hint(e.as_bytes(), e.utf8_error().error_len().is_none()),
         }
     })
+}
+
+/// What to add to the message of `bytes` that are not UTF-8 ([`Error::InvalidUtf8`]): that
+/// they end inside a character (`cut_short`: a file cut short), or else [`legacy_hint`].
+pub fn utf8_hint(bytes: &[u8], cut_short: bool) -> &'static str {
+    match cut_short {
+        true => ": the file ends inside a character (cut short?)",
+        false => legacy_hint(bytes),
+    }
 }
 
 /// What to say about bytes that are not UTF-8 when none of their bytes above ASCII forms a

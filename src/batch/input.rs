@@ -331,17 +331,27 @@ fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem
                     hint: crate::text::legacy_hint(&bytes),
                 });
             }
-            Err(e) => bad.push((
-                line,
-                Err(DocError {
-                    doc: format!("line {line}"),
-                    file: format!("{}:{line}", path.display()),
-                    reason: format!(
-                        "invalid UTF-8 at byte {} (line {line})",
-                        start + e.valid_up_to()
+            // Said as a document's invalid UTF-8 is, with what the line's bytes more likely
+            // are: a row of a manifest from elsewhere may be in another encoding than the rest.
+            Err(e) => {
+                let error = Error::InvalidUtf8 {
+                    path: path.to_path_buf(),
+                    byte: start + e.valid_up_to(),
+                    line,
+                    hint: crate::text::utf8_hint(
+                        text,
+                        e.error_len().is_none() && end == bytes.len(),
                     ),
-                }),
-            )),
+                };
+                bad.push((
+                    line,
+                    Err(DocError {
+                        doc: format!("line {line}"),
+                        file: format!("{}:{line}", path.display()),
+                        reason: reason(&error),
+                    }),
+                ))
+            }
         }
         // The line end: LF, CR, or CRLF (one line end).
         let mut next = end;
@@ -893,7 +903,11 @@ mod tests {
         let docs: Vec<&str> = items.iter().map(item_doc).collect();
         assert_eq!(docs, ["a", "line 3", "c"]);
         let Err(e) = &items[1] else { panic!() };
-        assert_eq!(e.reason, "invalid UTF-8 at byte 28 (line 3)");
+        assert_eq!(
+            e.reason,
+            "invalid UTF-8 at byte 28 (line 3): it reads as an 8-bit encoding such as \
+             Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+        );
         assert!(e.file.ends_with("m.tsv:3"), "{}", e.file);
         // A bad header is the whole file's error.
         bytes[1] = 0xff;

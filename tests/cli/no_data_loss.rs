@@ -226,7 +226,10 @@ fn a_manifest_row_of_bad_utf8_is_that_rows_error() {
             .bytes(),
         );
         if name == "cuaca" {
-            bytes.extend(b"bad\xff\tx.id.txt\tx.en.txt\n");
+            // A row in Windows-1252 (`café`), and a UTF-8 row with a fault in it.
+            bytes.extend(b"caf\xe9\tx.id.txt\tx.en.txt\n");
+            bytes.extend("caf\u{e9}\tx\u{e9}.id.txt\t".as_bytes());
+            bytes.extend(b"x\xff.en.txt\n");
         }
     }
     std::fs::write(&m, bytes).unwrap();
@@ -240,10 +243,23 @@ fn a_manifest_row_of_bad_utf8_is_that_rows_error() {
         .assert()
         .code(3);
     let errors = read(dir.path().join("c.tsv.errors.tsv"));
+    let rows: Vec<Vec<&str>> = (errors.lines().skip(1))
+        .map(|l| l.split('\t').collect())
+        .collect();
+    assert_eq!(rows.len(), 2, "{errors}");
+    // Each names its line, and the one in an 8-bit encoding says so, as a document does.
+    let (legacy, faulty) = (&rows[0], &rows[1]);
+    assert_eq!(legacy[..2], ["line 3", &format!("{}:3", m.display())]);
     assert!(
-        errors.contains("line 3\t") && errors.contains("invalid UTF-8 at byte"),
+        legacy[2].starts_with("invalid UTF-8 at byte ")
+            && legacy[2].ends_with(
+                " (line 3): it reads as an 8-bit encoding such as Windows-1252: convert it \
+                 to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+            ),
         "{errors}"
     );
+    assert_eq!(faulty[..2], ["line 4", &format!("{}:4", m.display())]);
+    assert!(faulty[2].ends_with(" (line 4)"), "{errors}");
     let corpus = read(&out);
     assert!(corpus.contains("\ncuaca\t") && corpus.contains("\npasar\t"));
 }
