@@ -368,6 +368,11 @@ fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem
     Ok((clean, bad))
 }
 
+/// The column names a manifest header is known by: those `batch` reads and those `pair`
+/// writes. A later line of these names alone (and the header's own) is a header, not a
+/// document.
+const MANIFEST_COLUMNS: [&str; 4] = ["doc", "id", "en", "score"];
+
 /// The names of a header line, or of a row read as one: its fields trimmed, a byte-order
 /// mark before the first removed, trailing empty fields left out.
 fn header_names(rec: &csv::StringRecord) -> Vec<&str> {
@@ -393,7 +398,10 @@ fn header_names(rec: &csv::StringRecord) -> Vec<&str> {
 /// with `cat`) is a header again, not a document: it is skipped, and `notes` gets one line
 /// naming the lines skipped; the rows after it are read by its columns, where their order
 /// differs. Each file a row names is still relative to this manifest's directory, so a row
-/// of a manifest from elsewhere fails alone, as a missing file.
+/// of a manifest from elsewhere fails alone, as a missing file. A later line of other column
+/// names, each one the header's or one of `doc`, `id`, `en`, `score` (a manifest of other
+/// columns joined), is an error item naming its line; the rows after it are read by the
+/// header.
 pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
     let (bytes, bad_lines) = blank_bad_lines(path, bytes)?;
@@ -436,6 +444,8 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         names.join("\t")
     };
     let header_set = sorted(header_names(&headers));
+    let first = headers.clone();
+    let own_names = header_names(&first);
     // Lines that repeat the header, and whether one gave its columns in another order.
     let (mut repeated, mut reordered) = (Vec::new(), false);
     let mut seen = std::collections::HashMap::new();
@@ -466,6 +476,25 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
                 headers = rec.clone();
                 (cd, ci, ce) = columns(&headers)?;
             }
+            continue;
+        }
+        // A header of other columns (a manifest of other columns joined with `cat`, such as
+        // one `pair` wrote): not a document, and not read as a header, whose columns would
+        // then read the rows after it by guesswork.
+        let names = header_names(&rec);
+        let known = |n: &&str| MANIFEST_COLUMNS.iter().chain(&own_names).any(|k| k == n);
+        if !names.is_empty() && names.iter().all(known) {
+            items.push(Err(DocError {
+                doc: format!("line {line}"),
+                file: format!("{}:{line}", path.display()),
+                reason: format!(
+                    "a header line ({}) unlike the manifest's header ({}) (manifests of other \
+                     columns joined?): not a document; the rows after it are read by the \
+                     manifest's header",
+                    names.join(", "),
+                    header_names(&headers).join(", ")
+                ),
+            }));
             continue;
         }
         // A byte-order mark before the first field is an error (below), not part of the id.

@@ -1660,6 +1660,57 @@ fn a_header_line_repeated_in_a_manifest_is_skipped_with_a_note() {
     );
 }
 
+/// A header line of other known column names in the middle of a manifest (a manifest `pair`
+/// wrote, `doc id en score`, joined to one of `doc id en`; or one of the header's own names
+/// left out) is an error row naming its line, not a document; the rows after it are read by
+/// the manifest's header.
+#[test]
+fn a_header_line_of_other_columns_in_a_manifest_is_an_error_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.tsv");
+    let file = |doc: &str, side: &str| {
+        data(&format!("good/{doc}.{side}.txt"))
+            .display()
+            .to_string()
+    };
+    let row = |doc: &str| format!("{doc}\t{}\t{}\t\n", file(doc, "id"), file(doc, "en"));
+    let text = format!(
+        "doc\tid\ten\turl\n{}doc\tid\ten\tscore\r\n{}en\turl\n{}",
+        row("pasar"),
+        row("cuaca"),
+        row("sekolah")
+    );
+    std::fs::write(&m, text).unwrap();
+    let (errs, out) = manifest_errors(&m);
+    let at = |line: usize| format!("{}:{line}", m.display());
+    assert_eq!(
+        errs,
+        [
+            [
+                "line 3".to_string(),
+                at(3),
+                "a header line (doc, id, en, score) unlike the manifest's header (doc, id, en, \
+                 url) (manifests of other columns joined?): not a document; the rows after it \
+                 are read by the manifest's header"
+                    .into()
+            ],
+            [
+                "line 5".to_string(),
+                at(5),
+                "a header line (en, url) unlike the manifest's header (doc, id, en, url) \
+                 (manifests of other columns joined?): not a document; the rows after it are \
+                 read by the manifest's header"
+                    .into()
+            ]
+        ]
+    );
+    let corpus = read(&out);
+    let docs: std::collections::BTreeSet<&str> = (corpus.lines().skip(1))
+        .map(|l| l.split('\t').next().unwrap())
+        .collect();
+    assert_eq!(docs, ["cuaca", "pasar", "sekolah"].into());
+}
+
 /// A JSON Lines stream in UTF-16 is named as such in its error rows (JSON Lines on stdin are
 /// read as UTF-8), not as bad JSON; one row per line, none for the zero byte after the last
 /// line end.
