@@ -314,8 +314,10 @@ pub(crate) fn check_coverage(doc: &str, gold: &[Link], pred: &[Link]) -> Result<
 /// prediction that covers other sentences than its gold, or a prediction directory with no
 /// file named as a gold file, is an error naming the document (or the directories); so is a
 /// directory below the gold one that cannot be read (a part of the gold left out would change
-/// the scores).
-pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
+/// the scores). A directory reached a second time by way of a symbolic link (a loop, or a
+/// second way to it) is read once, as `batch DIR` reads it, and `notes` gets one line naming
+/// the link and why (`gold/again: the directory read as `2024`, reached again …`).
+pub fn evaluate_paths(gold: &Path, pred: &Path, notes: &mut Vec<String>) -> Result<Vec<DocEval>> {
     if !gold.is_dir() {
         let name = gold
             .file_name()
@@ -340,9 +342,15 @@ pub fn evaluate_paths(gold: &Path, pred: &Path) -> Result<Vec<DocEval>> {
         return Err(Error::io(path, e));
     }
     // Names below the gold directory; a directory reached again through a link is read once
-    // (its files are among these, under the name it was first reached by).
+    // (its files are among these, under the name it was first reached by), and the way not
+    // taken is told in the walk's words, as `batch DIR` tells it in an error row.
     let hidden =
         |p: &Path| (p.components()).any(|c| c.as_os_str().as_encoded_bytes().starts_with(b"."));
+    notes.extend(
+        (walked.repeated.iter())
+            .filter(|(_, path, _)| !path.strip_prefix(gold).is_ok_and(hidden))
+            .map(|(_, path, why)| format!("{}: {why}", path.display())),
+    );
     let mut names: Vec<PathBuf> = (walked.files.into_iter())
         .filter(|(_, path, _)| path.is_file())
         .filter_map(|(_, path, _)| Some(path.strip_prefix(gold).ok()?.to_path_buf()))

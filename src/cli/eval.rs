@@ -40,7 +40,11 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         &present(&[("-o", args.output.as_deref())]),
     )?;
     let output = Output::open(args.output.as_deref())?;
-    let docs = selaras::eval::evaluate_paths(&args.gold, &args.pred)?;
+    let mut notes = Vec::new();
+    let docs = selaras::eval::evaluate_paths(&args.gold, &args.pred, &mut notes)?;
+    for note in notes {
+        eprintln!("selaras: {note}");
+    }
     output.write_with(|out| match args.format {
         Format::Text => selaras::eval::write_table(out, &docs, !args.overall_only),
         Format::Json => selaras::eval::write_json(out, &docs),

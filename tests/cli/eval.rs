@@ -266,3 +266,47 @@ fn documents_are_listed_in_natural_order() {
     let (a, b) = (table.find("doc_2").unwrap(), table.find("doc_10").unwrap());
     assert!(a < b, "{table}");
 }
+
+/// A gold directory reached a second time through a symbolic link is read once, as `batch
+/// DIR` reads it, and the link is named on stderr with why, one line (batch makes it an error
+/// row); the scores are those of the tree without the link.
+#[cfg(unix)]
+#[test]
+fn a_gold_directory_reached_twice_is_read_once_and_told() {
+    let dir = tempfile::tempdir().unwrap();
+    let (gold, pred) = (dir.path().join("gold"), dir.path().join("pred"));
+    for d in [&gold, &pred] {
+        std::fs::create_dir_all(d.join("2024")).unwrap();
+    }
+    std::fs::copy("tests/data/eval/gold/a", gold.join("2024/a")).unwrap();
+    std::fs::copy("tests/data/eval/pred/a", pred.join("2024/a")).unwrap();
+    let eval = || {
+        let out = selaras()
+            .args(["eval", "--gold"])
+            .arg(&gold)
+            .arg("--pred")
+            .arg(&pred)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        let text = |b: Vec<u8>| String::from_utf8(b).unwrap();
+        (text(out.stdout), text(out.stderr))
+    };
+    let (want, quiet) = eval();
+    assert_eq!(quiet, "");
+    std::os::unix::fs::symlink("2024", gold.join("again")).unwrap();
+    let (got, err) = eval();
+    assert_eq!(got, want);
+    assert!(
+        got.contains("\n2024/a ") && got.contains(OVERALL_A),
+        "{got}"
+    );
+    assert_eq!(
+        err,
+        format!(
+            "selaras: {}: the directory read as `2024`, reached again by way of a symbolic \
+             link: its files are read once, there; not read again\n",
+            gold.join("again").display()
+        )
+    );
+}
