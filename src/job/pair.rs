@@ -46,6 +46,15 @@ fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// The directory an output file names documents relative to: its own, or the working
+/// directory for standard output or a device.
+fn dir_of(output: Option<&Path>) -> PathBuf {
+    (output.filter(|o| !crate::output::writes_through(o)))
+        .and_then(Path::parent)
+        .unwrap_or(Path::new(""))
+        .to_path_buf()
+}
+
 impl Job {
     /// The options that are wrong alone or together, refused before any work.
     fn check(&self) -> Result<()> {
@@ -110,17 +119,12 @@ pub fn run(job: &Job, messages: &mut dyn Write, progress: &dyn Fn(Progress)) -> 
         done: 0,
         total: 0,
     });
-    // The manifest names the documents relative to its own directory (the working directory
-    // for standard output or a device).
-    let dir = output
-        .as_deref()
-        .filter(|o| !crate::output::writes_through(o))
-        .and_then(Path::parent)
-        .unwrap_or(Path::new(""))
-        .to_path_buf();
+    // The manifest and the unpaired file name the documents relative to their own directory.
+    let dir = dir_of(output.as_deref());
     out.write_with(|w| pair::write::write_manifest(w, &outcome.pairs, &dir))?;
     if let Some(mut f) = unpaired_file {
-        pair::write::write_unpaired(&mut f, &outcome.unpaired)?;
+        let dir = dir_of(unpaired_path.as_deref());
+        pair::write::write_unpaired(&mut f, &outcome.unpaired, &dir)?;
         f.commit()?;
     }
     if let Some(mut f) = candidates_file {

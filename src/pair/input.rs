@@ -12,6 +12,31 @@ use crate::text::file_line_texts;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+/// Where a document is, as the unpaired file and the messages name it. Shown (`Display`) with
+/// its paths as given, relative to the working directory; the unpaired file writes them
+/// relative to its own directory.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Place {
+    /// A file (a directory or a link, for one that cannot be read).
+    File(PathBuf),
+    /// A line of a file (`en.list:4`, `docs.jsonl:3`), or of standard input (`None`:
+    /// `<stdin>:3`).
+    Line(Option<PathBuf>, usize),
+    /// A document that is no file's, by its name (a JSON Lines document's `doc`).
+    Name(String),
+}
+
+impl std::fmt::Display for Place {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Place::File(p) => write!(f, "{}", p.display()),
+            Place::Line(Some(p), line) => write!(f, "{}:{line}", p.display()),
+            Place::Line(None, line) => write!(f, "<stdin>:{line}"),
+            Place::Name(name) => f.write_str(name),
+        }
+    }
+}
+
 /// One document of a collection, not read yet.
 #[derive(Clone, Debug)]
 pub struct Source {
@@ -20,6 +45,11 @@ pub struct Source {
     pub name: String,
     /// The file to write in a manifest (`None` for a document given inline).
     pub path: Option<PathBuf>,
+    /// Where it is: its file, or its JSON line.
+    pub place: Place,
+    /// The line of the list file that names it, where one does: a file it names that cannot
+    /// be read as a file (missing, say) is told there.
+    pub row: Option<Place>,
     /// Where its text is.
     pub side: Side,
 }
@@ -29,8 +59,8 @@ pub struct Source {
 pub struct Rejected {
     /// The document's name (or `line N`).
     pub name: String,
-    /// The file (or `FILE:LINE`) concerned.
-    pub file: String,
+    /// The file (or the line) concerned.
+    pub file: Place,
     /// What is wrong with it.
     pub reason: String,
 }
@@ -59,7 +89,7 @@ pub fn list(path: &Path) -> Result<(Layout, Vec<Listed>)> {
             .lock()
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io("<stdin>", e))?;
-        return Ok((Layout::JsonLines, json_lines(&bytes, "<stdin>")));
+        return Ok((Layout::JsonLines, json_lines(&bytes, None)));
     }
     let meta = std::fs::metadata(path).map_err(|e| Error::io(path, e))?;
     if meta.is_dir() {
@@ -69,8 +99,7 @@ pub fn list(path: &Path) -> Result<(Layout, Vec<Listed>)> {
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     let bom = bytes.starts_with(crate::batch::input::BOM);
     if first == Some(&b'{') || (bom && bytes[3..].trim_ascii_start().starts_with(b"{")) {
-        let name = path.display().to_string();
-        return Ok((Layout::JsonLines, json_lines(&bytes, &name)));
+        return Ok((Layout::JsonLines, json_lines(&bytes, Some(path))));
     }
     Ok((Layout::List, list_file(path, bytes)?))
 }
@@ -97,7 +126,7 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
         .map(|(name, path, _)| {
             let rejected = Rejected {
                 name: String::from_utf8_lossy(name).into_owned(),
-                file: path.display().to_string(),
+                file: Place::File(path.clone()),
                 reason: "its extension is not `.txt` in lower case, which the documents of a \
                          directory have: rename the file"
                     .into(),
@@ -122,7 +151,7 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
             Err(e) => {
                 let rejected = Rejected {
                     name: e.as_bytes().escape_ascii().to_string(),
-                    file: path.display().to_string(),
+                    file: Place::File(path.clone()),
                     reason: "the file name is not valid UTF-8: rename the file".into(),
                 };
                 (name, Err(rejected))
@@ -135,7 +164,7 @@ fn list_dir(dir: &Path) -> Result<Vec<Listed>> {
     listed.extend(walked.repeated.into_iter().map(|(name, path, why)| {
         let rejected = Rejected {
             name: String::from_utf8_lossy(&name).into_owned(),
-            file: path.display().to_string(),
+            file: Place::File(path),
             reason: why,
         };
         (name, Err(rejected))
@@ -160,7 +189,7 @@ fn file_source(name: String, path: PathBuf) -> Listed {
     if shown.contains(['\t', '\n', '\r']) || shown.trim() != shown {
         return Err(Rejected {
             name,
-            file: shown,
+            file: Place::File(path),
             reason: "the path holds a tab, a line break or blanks at an end, which a manifest \
                      cannot hold: rename the file"
                 .into(),
@@ -169,6 +198,8 @@ fn file_source(name: String, path: PathBuf) -> Listed {
     Ok(Source {
         name,
         side: Side::File(path.clone()),
+        place: Place::File(path.clone()),
+        row: None,
         path: Some(path),
     })
 }
@@ -207,12 +238,14 @@ fn list_file(path: &Path, bytes: Vec<u8>) -> Result<Vec<Listed>> {
     Ok(names
         .into_iter()
         .map(|(n, line)| {
+            let row = Place::Line(Some(path.to_path_buf()), line);
             file_source(n.to_string(), base.join(n)).map(|src| Source {
                 side: Side::Listed {
                     path: base.join(n),
                     given: n.to_string(),
-                    row: format!("{}:{line}", path.display()),
+                    row: row.to_string(),
                 },
+                row: Some(row),
                 ..src
             })
         })
@@ -227,8 +260,9 @@ struct JsonDoc {
 
 /// JSON Lines documents: `{"doc": <string or number>, "text": <string>}` a line; LF, CRLF and
 /// a lone CR end a line, a BOM before the first is skipped, blank lines are skipped. A bad
-/// line, or a `doc` given before, is a rejected document naming its line. Sorted by name.
-fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
+/// line, or a `doc` given before, is a rejected document naming its line (of `file`, or of
+/// standard input for `None`). Sorted by name.
+fn json_lines(bytes: &[u8], file: Option<&Path>) -> Vec<Listed> {
     let bytes = bytes
         .strip_prefix(crate::batch::input::BOM)
         .unwrap_or(bytes);
@@ -240,10 +274,10 @@ fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
         if raw.is_empty() {
             continue;
         }
-        let file = format!("{origin}:{line}");
+        let place = Place::Line(file.map(Path::to_path_buf), line);
         let reject = |name: Option<String>, reason: String| Rejected {
             name: name.unwrap_or_else(|| format!("line {line}")),
-            file: file.clone(),
+            file: place.clone(),
             reason,
         };
         let item = match json_object::<JsonDoc>(raw, r#"{"doc": …, "text": …}"#) {
@@ -268,8 +302,10 @@ fn json_lines(bytes: &[u8], origin: &str) -> Vec<Listed> {
                 path: None,
                 side: Side::Text {
                     text,
-                    origin: file.clone(),
+                    origin: place.to_string(),
                 },
+                place: place.clone(),
+                row: None,
             })
         }));
     }
@@ -317,7 +353,7 @@ mod tests {
         let input =
             b"{\"doc\":\"b\",\"text\":\"Halo.\"}\r\n\r\n{oops\r{\"doc\":\"b\",\"text\":\"x\"}\n\
                       {\"doc\":7,\"text\":\"y\"}\n{\"doc\":\"z\"}";
-        let items = json_lines(input, "in.jsonl");
+        let items = json_lines(input, Some(Path::new("in.jsonl")));
         let shown: Vec<(String, String)> = items
             .iter()
             .map(|l| match l {

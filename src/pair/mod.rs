@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::score::{CoverIndex, Evidence, Prepared, surface_key};
 use crate::segment::{Lang, Segmenter};
 use assign::Scored;
-use input::{Listed, Source};
+use input::{Listed, Place, Source};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use score::{DocFeatures, DocPrep};
@@ -96,10 +96,10 @@ pub struct Unpaired {
     pub side: Lang,
     /// Its name.
     pub name: String,
-    /// Its file (or `FILE:LINE`).
-    pub file: String,
+    /// Where it is: its file, or the line that names it or holds it.
+    pub file: Place,
     /// Its best candidate on the other side, and that pair's score.
-    pub best: Option<(String, f64)>,
+    pub best: Option<(Place, f64)>,
     /// Why it has no partner.
     pub reason: String,
     /// True when the document itself could not be used (bad input), not merely unmatched.
@@ -136,7 +136,6 @@ impl Outcome {
 /// A usable document of one side.
 struct Doc {
     src: Source,
-    file: String,
     prep: DocPrep,
     /// The keys of the candidate search (sorted, distinct).
     keys: Vec<u64>,
@@ -195,11 +194,11 @@ fn run(
                 .iter()
                 .any(|o| o.src.name == d.src.name || o.hash == d.hash);
             if taken {
-                bad.push(wrong_language(lang, d.src.name, d.file));
+                bad.push(wrong_language(lang, d.src.name, d.src.place));
             } else {
                 outcome
                     .moved
-                    .push((d.src.name.clone(), d.file.clone(), lang));
+                    .push((d.src.name.clone(), d.src.place.to_string(), lang));
                 pile.push(d);
             }
         }
@@ -264,8 +263,8 @@ fn run(
             let best = best[d].map(|(o, s)| {
                 let other = &others[o as usize];
                 let name = match other.src.path {
-                    Some(_) => other.file.clone(),
-                    None => other.src.name.clone(),
+                    Some(_) => other.src.place.clone(),
+                    None => Place::Name(other.src.name.clone()),
                 };
                 (name, s)
             });
@@ -280,13 +279,13 @@ fn run(
             rows.push(Unpaired {
                 side,
                 name: doc.src.name.clone(),
-                file: doc.file.clone(),
+                file: doc.src.place.clone(),
                 best,
                 reason,
                 failed: false,
             });
         }
-        rows.sort_by(|a, b| a.name.cmp(&b.name).then(a.file.cmp(&b.file)));
+        rows.sort_by_cached_key(|r| (r.name.clone(), r.file.to_string()));
         rows
     };
     outcome.unpaired = unmatched(Lang::Id, &ids, &ens, &id_partner, &best_id, bad_id);
@@ -333,7 +332,7 @@ fn load_side(
     pool: &rayon::ThreadPool,
 ) -> (Vec<Doc>, Vec<Unpaired>) {
     let segs = (Segmenter::new(lang), Segmenter::new(lang.other()));
-    let mut loaded: Vec<std::result::Result<Doc, Unpaired>> = Vec::with_capacity(listed.len());
+    let mut loaded: Vec<std::result::Result<Doc, Box<Unpaired>>> = Vec::with_capacity(listed.len());
     let mut listed = listed.into_iter();
     loop {
         let chunk: Vec<Listed> = listed.by_ref().take(CHUNK).collect();
@@ -359,7 +358,7 @@ fn load_side(
                     side: lang,
                     reason: format!("the same text as {first}"),
                     name: d.src.name,
-                    file: d.file,
+                    file: d.src.place,
                     best: None,
                     failed: true,
                 }),
@@ -368,7 +367,7 @@ fn load_side(
                     docs.push(d);
                 }
             },
-            Err(u) => bad.push(u),
+            Err(u) => bad.push(*u),
         }
     }
     (docs, bad)
@@ -376,7 +375,7 @@ fn load_side(
 
 /// The failed row of a document in `lang` (the other pile's language) that could not join
 /// that pile: it was listed on the other side.
-fn wrong_language(lang: Lang, name: String, file: String) -> Unpaired {
+fn wrong_language(lang: Lang, name: String, file: Place) -> Unpaired {
     let side = lang.other();
     let (is, want) = (lang.name(), side.name());
     Unpaired {
@@ -400,21 +399,28 @@ fn load_doc(
     lang: Lang,
     ev: &Evidence,
     segs: &(Segmenter, Segmenter),
-) -> std::result::Result<Doc, Unpaired> {
-    let failed = |name: String, file: String, reason: String| Unpaired {
-        side: lang,
-        name,
-        file,
-        best: None,
-        reason,
-        failed: true,
+) -> std::result::Result<Doc, Box<Unpaired>> {
+    let failed = |name: String, file: Place, reason: String| {
+        Box::new(Unpaired {
+            side: lang,
+            name,
+            file,
+            best: None,
+            reason,
+            failed: true,
+        })
     };
     let src = l.map_err(|r| failed(r.name, r.file, r.reason))?;
-    let file = src.side.origin();
     let input = match src.side.clone().load() {
         Ok(i) => i,
         // The place is the file, or for a missing file a list names, the list's line.
-        Err((place, r)) => return Err(failed(src.name, place, r)),
+        Err((place, r)) => {
+            let place = match src.row {
+                Some(row) if row.to_string() == place => row,
+                _ => src.place,
+            };
+            return Err(failed(src.name, place, r));
+        }
     };
     let text = input.text;
     let other = lang.other();
@@ -449,7 +455,6 @@ fn load_doc(
     let hash = crate::text::fnv1a64(&crate::text::normalize(&text));
     Ok(Doc {
         src,
-        file,
         prep: DocPrep {
             sents,
             weights: Vec::new(),

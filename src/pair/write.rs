@@ -1,6 +1,7 @@
 //! The two files of a run: the manifest of pairs, which `selaras batch` reads as it is, and
 //! the documents left without a partner.
 
+use super::input::Place;
 use super::score::DocFeatures;
 use super::{Outcome, Pair, Unpaired};
 use crate::error::{Error, Result};
@@ -66,13 +67,22 @@ pub fn write_candidates<W: Write>(
 }
 
 /// Write the documents without a partner: a header `side file best score reason`; `best` is
-/// the best candidate's name and `score` that pair's score (both empty when there is none).
-pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired]) -> Result<()> {
+/// the best candidate and `score` that pair's score (both empty when there is none). Files
+/// (`file`, `best`, and the file of a `FILE:LINE`) are named relative to `dir`, the directory
+/// the unpaired file is in, as the manifest names them, so that the two can be moved
+/// together.
+pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired], dir: &Path) -> Result<()> {
+    let base = absolute_dir(dir);
+    let shown = |place: &Place| match place {
+        Place::File(p) => relative_to(p, &base).display().to_string(),
+        Place::Line(Some(p), line) => format!("{}:{line}", relative_to(p, &base).display()),
+        Place::Line(None, _) | Place::Name(_) => place.to_string(),
+    };
     writeln!(w, "side\tfile\tbest\tscore\treason")?;
     for u in rows {
         let (best, score) = match &u.best {
-            Some((name, s)) => (name.as_str(), format!("{s:.4}")),
-            None => ("", String::new()),
+            Some((place, s)) => (shown(place), format!("{s:.4}")),
+            None => (String::new(), String::new()),
         };
         let side = match u.side {
             Lang::Id => "id",
@@ -81,8 +91,8 @@ pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired]) -> Result<()> {
         writeln!(
             w,
             "{side}\t{}\t{}\t{score}\t{}",
-            tsv_escape(&u.file),
-            tsv_escape(best),
+            tsv_escape(&shown(&u.file)),
+            tsv_escape(&best),
             tsv_escape(&u.reason)
         )?;
     }

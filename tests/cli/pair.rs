@@ -93,22 +93,23 @@ fn bundled_articles_pair_exactly_among_distractors() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(stderr.contains("5 pairs"), "{stderr}");
     assert_eq!(pairs_of(&manifest), expected_pairs());
-    // The four distractors are left without a partner, none as bad input.
+    // The four distractors are left without a partner, none as bad input; the files are
+    // named relative to the unpaired file's directory, as the manifest names them.
     let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
     assert_eq!(unpaired[0], ["side", "file", "best", "score", "reason"]);
     let files: Vec<&str> = unpaired[1..].iter().map(|r| r[1].as_str()).collect();
     assert_eq!(
         files,
         [
-            "id/panen-padi.txt",
-            "id/perpustakaan-desa.txt",
-            "en/coral-garden.txt",
-            "en/ferry-schedule.txt"
+            "../id/panen-padi.txt",
+            "../id/perpustakaan-desa.txt",
+            "../en/coral-garden.txt",
+            "../en/ferry-schedule.txt"
         ]
     );
     // Their best candidates are named as the `file` column names documents.
     for r in &unpaired[1..] {
-        let other = if r[0] == "id" { "en/" } else { "id/" };
+        let other = if r[0] == "id" { "../en/" } else { "../id/" };
         assert!(r[2].is_empty() || r[2].starts_with(other), "{r:?}");
     }
     // One thread gives the same files.
@@ -192,7 +193,7 @@ fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
     assert_eq!(pairs_of(&d.join("out/pairs.tsv")), expected_pairs());
     let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
     let reason = |file: &str| -> String {
-        let row = unpaired.iter().find(|r| r[1] == file);
+        let row = unpaired.iter().find(|r| r[1] == format!("../{file}"));
         row.unwrap_or_else(|| panic!("{file} not in {unpaired:?}"))[4].clone()
     };
     assert_eq!(reason("id/kosong.txt"), "input is empty");
@@ -443,6 +444,74 @@ fn piles_given_the_wrong_way_round_are_named() {
     assert!(!String::from_utf8_lossy(&out.stderr).contains("wrong way round"));
 }
 
+/// The unpaired file names files relative to its own directory, as the manifest does, so that
+/// the two can be moved together: the documents, their best candidates, and the list file of
+/// a `LIST:LINE` place; the messages on stderr name them as given.
+#[test]
+fn the_unpaired_file_names_files_relative_to_its_own_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    piles(d);
+    std::fs::copy(
+        root().join("tests/data/pair/id/kosong.txt"),
+        d.join("id/kosong.txt"),
+    )
+    .unwrap();
+    std::fs::create_dir_all(d.join("lists")).unwrap();
+    let mut list: String = (0..5).map(|k| format!("../en/{}\n", names(k).1)).collect();
+    list.push_str("../en/coral-garden.txt\n../en/ferry-schedule.txt\n../en/hilang.txt\n");
+    std::fs::write(d.join("lists/en.list"), list).unwrap();
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    selaras()
+        .current_dir(d)
+        .args(["pair", "id", "lists/en.list", "-q", "-o", "sub/p.tsv"])
+        .assert()
+        .code(3);
+    let unpaired = rows(d.join("sub/p.tsv.unpaired.tsv"));
+    let got: Vec<[&str; 3]> = (unpaired[1..].iter())
+        .map(|r| [r[0].as_str(), r[1].as_str(), r[2].as_str()])
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ["id", "../id/kosong.txt", ""],
+            ["id", "../id/panen-padi.txt", "../en/ferry-schedule.txt"],
+            [
+                "id",
+                "../id/perpustakaan-desa.txt",
+                "../en/coral-garden.txt"
+            ],
+            [
+                "en",
+                "../en/coral-garden.txt",
+                "../id/perpustakaan-desa.txt"
+            ],
+            ["en", "../en/ferry-schedule.txt", "../id/panen-padi.txt"],
+            ["en", "../lists/en.list:8", ""],
+        ]
+    );
+    // The manifest names its files alike.
+    assert_eq!(pairs_of(&d.join("sub/p.tsv")), expected_pairs());
+    // Elsewhere, with the manifest on standard output: relative to the unpaired file still.
+    std::fs::create_dir_all(d.join("a/b")).unwrap();
+    selaras()
+        .current_dir(d)
+        .args([
+            "pair",
+            "id",
+            "lists/en.list",
+            "-q",
+            "--unpaired",
+            "a/b/left.tsv",
+        ])
+        .assert()
+        .code(3);
+    let left = rows(d.join("a/b/left.tsv"));
+    assert_eq!(left[1][1], "../../id/kosong.txt");
+    assert_eq!(left[2][2], "../../en/ferry-schedule.txt");
+    assert_eq!(left[6][1], "../../lists/en.list:8");
+}
+
 /// A file a list names that does not exist is reported at the list's line, as `batch`
 /// reports a manifest row's (`m.tsv:5: file … not found`).
 #[test]
@@ -489,7 +558,7 @@ fn a_broken_link_in_a_directory_is_reported() {
     assert_eq!(out.status.code(), Some(3), "{:?}", out);
     assert_eq!(pairs_of(&d.join("out/pairs.tsv")), expected_pairs());
     let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
-    let row = unpaired.iter().find(|r| r[1] == "id/lepas.txt");
+    let row = unpaired.iter().find(|r| r[1] == "../id/lepas.txt");
     assert_eq!(
         row.unwrap_or_else(|| panic!("{unpaired:?}"))[4],
         "a broken symbolic link (its target hilang.txt does not exist)"
@@ -592,7 +661,8 @@ fn a_linked_directory_is_read_and_a_loop_is_reported() {
         .collect();
     assert_eq!(pairs_of(&d.join("out/pairs.tsv")), want);
     let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
-    let row = unpaired.iter().find(|r| r[1] == "en/2025/loop");
+    // Named as the manifest names a file, through the real directory it is in.
+    let row = unpaired.iter().find(|r| r[1] == "../elsewhere/loop");
     assert_eq!(
         row.unwrap_or_else(|| panic!("{unpaired:?}"))[4],
         "a symbolic link loop: it leads back to the input directory, which holds it; not followed"
@@ -657,7 +727,7 @@ fn a_file_with_its_extension_in_capitals_is_named() {
     assert_eq!(out.status.code(), Some(3));
     assert_eq!(pairs_of(&d.join("out/pairs.tsv")), expected_pairs());
     let unpaired = rows(d.join("out/pairs.tsv.unpaired.tsv"));
-    let row = unpaired.iter().find(|r| r[1] == "en/ferry-schedule.TXT");
+    let row = unpaired.iter().find(|r| r[1] == "../en/ferry-schedule.TXT");
     assert_eq!(
         row.unwrap_or_else(|| panic!("{unpaired:?}"))[4],
         "its extension is not `.txt` in lower case, which the documents of a directory have: rename the file"
