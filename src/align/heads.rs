@@ -14,7 +14,8 @@
 //! in sentence case, before a capitalised function word (sure), or a capitalised word after one
 //! in lower case or after another capitalised word (unsure: names go on). A name opening the
 //! sentence counts against a place (`Gubernur Jawa Tengah Surya Cahaya meresmikan …` is a
-//! title and a name, not a headline and a sentence), unless either side is surely a title; a
+//! title and a name, not a headline and a sentence), unless either side is surely a title or
+//! holds a verb in its title run (a clause: `… Kenseth Menang dengan Mudah | Elliott …`); a
 //! place between two words that the other side writes as they are side by side is inside a name and
 //! counts against too. The two sides decide together
 //! ([`Aligner::split_heads`]): for a bead whose first sentence starts a paragraph on both
@@ -300,21 +301,22 @@ fn known(ev: &Evidence, lower: &str, lang: Lang) -> bool {
 }
 
 /// Where a headline at the start of `text` (the first sentence of a paragraph) may end, with
-/// the prior of each (see the module's documentation), ascending; and whether `text` opens
-/// surely with a title ([`HeadParams::sure_title`]).
+/// the prior of each (see the module's documentation), ascending; whether `text` opens
+/// surely with a title ([`HeadParams::sure_title`]); and whether its title run holds a verb
+/// ([`is_verb`]), which makes it a clause, not a lead's title and name.
 pub fn head_cuts(
     text: &str,
     lang: Lang,
     other: &str,
     ev: &Evidence,
     params: &HeadParams,
-) -> (Vec<HeadCut>, bool) {
+) -> (Vec<HeadCut>, bool, bool) {
     let names = names_in(other);
     let ws = crate::text::words(text);
     // Places lie before word `k` for `k` below this.
     let last = ws.len().min(MAX_HEAD_WORDS + 1);
     if ws.len() <= params.min_words {
-        return (Vec::new(), false);
+        return (Vec::new(), false, false);
     }
     let case: Vec<Case> = ws.iter().map(|(_, w)| case_of(w)).collect();
     let small: Vec<bool> = ws.iter().map(|(_, w)| is_small(&bare(w), lang)).collect();
@@ -357,6 +359,12 @@ pub fn head_cuts(
                 && !unknown(k - 1)
                 && !(k + 1 < ws.len() && unknown(k + 1))
         });
+    // A title run with a verb in it is a clause, a headline, not a lead's title and name
+    // (`… dan Kenseth Menang dengan Mudah | Elliott menghadiri …`, `… Technicians, Were
+    // Involved | Stalin had …`): a name may open the sentence after it at no cost, as after a
+    // sure title.
+    let clause =
+        (1..run).any(|k| case[k] == Case::Upper && !unknown(k) && is_verb(&bare(ws[k].1), lang));
     if run < ws.len() && run > params.min_words {
         let and = |w: &str| matches!(bare(w).as_str(), "and" | "dan" | "serta" | "or" | "atau");
         let mut later = 0;
@@ -384,8 +392,9 @@ pub fn head_cuts(
                     prior += params.small_cap * if lowers { 1.0 } else { 0.5 };
                 }
                 // A name opening the sentence costs where the run may be a lead's title and
-                // name going on, not where it is surely a title (on either side: `lifted`).
-                let lifted = if unknown(k) && !sure_title {
+                // name going on, not where it is surely a title or a clause (on either side:
+                // `lifted`).
+                let lifted = if unknown(k) && !sure_title && !clause {
                     params.name_opener
                 } else {
                     0.0
@@ -531,7 +540,39 @@ pub fn head_cuts(
     }
     out.sort_by_key(|c| c.at);
     out.dedup_by_key(|c| c.at);
-    (out, sure_title)
+    (out, sure_title, clause)
+}
+
+/// Whether `lower` (a word in lower case) is a verb form that a name or a title of rank does
+/// not hold: in English an auxiliary (`were`, `has`), in Indonesian a copula or an auxiliary
+/// (`adalah`, `telah`) or a word with the prefix of an active or a passive verb on a root
+/// (`melonjak`, `diperlakukan`; the stemmer strips a prefix only down to a root it knows).
+/// `ber-` and `ter-` are left out: they also make adjectives that names hold (`Persatuan
+/// Bersepeda`, `Universitas Terbuka`).
+fn is_verb(lower: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::En => matches!(
+            lower,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "had"
+                | "have"
+                | "does"
+                | "did"
+                | "would"
+                | "could"
+                | "should"
+        ),
+        Lang::Id => {
+            matches!(lower, "adalah" | "merupakan" | "telah" | "sudah" | "sedang")
+                || ((lower.starts_with("me") || lower.starts_with("di")) && {
+                    let stem = crate::lexicon::stem_id(lower);
+                    stem != lower && stem.len() >= 3
+                })
+        }
+    }
 }
 
 /// A word as a part of a name is compared: bare, without an English possessive (`Town's`).
@@ -761,10 +802,10 @@ impl Aligner {
         params: &HeadParams,
     ) -> Option<(usize, usize, f64)> {
         let ev = self.evidence();
-        let (mut ci, sure_i) = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
-        let (mut ce, sure_e) = head_cuts(&t.text, Lang::En, &s.text, ev, params);
-        // Where one side is surely a title, the other is read knowing it.
-        for (cuts, other_sure) in [(&mut ci, sure_e), (&mut ce, sure_i)] {
+        let (mut ci, sure_i, clause_i) = head_cuts(&s.text, Lang::Id, &t.text, ev, params);
+        let (mut ce, sure_e, clause_e) = head_cuts(&t.text, Lang::En, &s.text, ev, params);
+        // Where one side is surely a title, or a clause, the other is read knowing it.
+        for (cuts, other_sure) in [(&mut ci, sure_e || clause_e), (&mut ce, sure_i || clause_i)] {
             if other_sure {
                 cuts.iter_mut().for_each(|c| c.prior += c.lifted);
             }
