@@ -31,7 +31,9 @@
 //!
 //! Once no pair of runs is left, holes of the monotonic alignment that match are paired
 //! without lexical support ([`Aligner::match_holes`]): an Indonesian and an English run of
-//! as many unpaired sentences, each a clean and plain hole, that align one to one.
+//! as many unpaired sentences, each a clean and plain hole, that align one to one. And holes
+//! on either side of one stretch of in-order beads ([`Aligner::match_transposed`]): where the
+//! monotonic alignment kept a moved block in order, the passage it jumped over.
 //!
 //! Once the blocks stand, each is aligned again as a whole ([`Aligner::settle`]: the growth
 //! takes one bead at a time), and the gaps between in-order beads that they changed are
@@ -198,6 +200,25 @@ impl Aligner {
                 re_formed,
             );
         }
+        for f in self.match_transposed((id, en), &tables, &details, &state) {
+            // Two transpositions may share a hole (hole, stretch, hole, stretch, hole): the
+            // first keeps it.
+            let taken = |b: &dp::PathBead| {
+                state.taken_id[b.i0..b.i1].contains(&true)
+                    || state.taken_en[b.j0..b.j1].contains(&true)
+            };
+            if f.beads.iter().any(taken) {
+                continue;
+            }
+            f.beads.iter().for_each(|b| state.take(b));
+            let (grown, re_formed) = self.grow((id, en), &tables, &details, &mut state, &f.beads);
+            keep_block(
+                (&mut found, &mut blocks, &mut reformed),
+                f.beads,
+                grown,
+                re_formed,
+            );
+        }
         if found.is_empty() {
             return details;
         }
@@ -325,6 +346,107 @@ impl Aligner {
             .zip(keep)
             .filter_map(|(f, k)| k.then_some(f))
             .collect()
+    }
+
+    /// Holes on either side of one stretch of in-order beads, paired with each other: where a
+    /// block moved, the monotonic search keeps in order whichever of the block and the passage
+    /// it jumped over weighs more, and when it keeps the block, the passage is left open on the
+    /// Indonesian side just before (after) the block's place and on the English side just
+    /// after (before) it; swapping the two is the transposition that undoes the move. The
+    /// passage is often longer than a block, freely translated and holds a merge or a sentence
+    /// without a partner, so [`Aligner::match_holes`] (holes of one shape, plain, one to one)
+    /// and the search for pairs of runs (lexical support) miss it. Here a hole is a maximal run
+    /// of consecutive 1-0 beads (0-1 beads) of the monotonic alignment, none of whose sentences a
+    /// crossing bead took, with beads of both sides (or a document end) next to it, so clean on
+    /// both ends; an Indonesian hole and an English hole of at least [`MIN_BLOCK`] sentences
+    /// each, with nothing but beads of both sides between them (the stretch), are aligned as a
+    /// pair of runs (all bead shapes, as in [`Aligner::realign`]); the pair is a block when that
+    /// alignment pairs at least [`MIN_BLOCK`] beads and each of them beats leaving its
+    /// sentences unpaired by [`MIN_MARGIN`]. No lexical bar: the place is the evidence, and
+    /// every bead must say so on its own (lengths and priors alone give a 1-1 bead of
+    /// unrelated sentences about 6, and such passages in unmoved documents came out with a
+    /// bead below 3).
+    fn match_transposed(
+        &self,
+        (id, en): (&[Prepared], &[Prepared]),
+        tables: &Tables,
+        details: &[Detail],
+        state: &Grown,
+    ) -> Vec<Found> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Kind {
+            Paired,
+            IdOnly,
+            EnOnly,
+            Taken,
+        }
+        let kind = |d: &Detail| {
+            if d.bead.id.iter().any(|&i| state.taken_id[i])
+                || d.bead.en.iter().any(|&j| state.taken_en[j])
+            {
+                Kind::Taken
+            } else if d.bead.en.is_empty() {
+                Kind::IdOnly
+            } else if d.bead.id.is_empty() {
+                Kind::EnOnly
+            } else {
+                Kind::Paired
+            }
+        };
+        // Maximal runs of beads of one kind: (kind, first, end) in `details`.
+        let mut segs: Vec<(Kind, usize, usize)> = Vec::new();
+        for (k, d) in details.iter().enumerate() {
+            let x = kind(d);
+            match segs.last_mut() {
+                Some(s) if s.0 == x => s.2 = k + 1,
+                _ => segs.push((x, k, k + 1)),
+            }
+        }
+        let paired_or_end =
+            |k: Option<&(Kind, usize, usize)>| k.is_none_or(|s| s.0 == Kind::Paired);
+        let mut out = Vec::new();
+        for (k, w) in segs.windows(3).enumerate() {
+            let (g1, m, g2) = (w[0], w[1], w[2]);
+            let (hi, he) = match (g1.0, m.0, g2.0) {
+                (Kind::IdOnly, Kind::Paired, Kind::EnOnly) => (g1, g2),
+                (Kind::EnOnly, Kind::Paired, Kind::IdOnly) => (g2, g1),
+                _ => continue,
+            };
+            if !paired_or_end(k.checked_sub(1).and_then(|p| segs.get(p)))
+                || !paired_or_end(segs.get(k + 3))
+            {
+                continue;
+            }
+            let xi: Vec<usize> = details[hi.1..hi.2]
+                .iter()
+                .flat_map(|d| d.bead.id.iter().copied())
+                .collect();
+            let xe: Vec<usize> = details[he.1..he.2]
+                .iter()
+                .flat_map(|d| d.bead.en.iter().copied())
+                .collect();
+            if xi.len() < MIN_BLOCK || xe.len() < MIN_BLOCK {
+                continue;
+            }
+            let (r, s) = (span(&xi), span(&xe));
+            if r.1 - r.0 != xi.len() || s.1 - s.0 != xe.len() {
+                continue;
+            }
+            let (_, path) = self.realign((id, en), tables, r, s);
+            let beads: Vec<dp::PathBead> = path
+                .into_iter()
+                .filter(|b| b.i1 > b.i0 && b.j1 > b.j0)
+                .collect();
+            if beads.len() < MIN_BLOCK || beads.iter().any(|b| margin(b, tables) < MIN_MARGIN) {
+                continue;
+            }
+            out.push(Found {
+                gain: beads.iter().map(|b| margin(b, tables)).sum(),
+                beads,
+                runs: (r, s),
+            });
+        }
+        out
     }
 
     /// Align the kept block `block` (its found and grown beads) again as a whole: the growth

@@ -1,5 +1,7 @@
 //! Moved content through the binary: a news article whose English moves a paragraph of two
-//! sentences six places down (tests/data/moved); its gold ladder is non-monotonic.
+//! sentences six places down (tests/data/moved); its gold ladder is non-monotonic. And one
+//! whose English moves a paragraph of three sentences up over a loosely translated passage
+//! (tests/data/moved/passage, one sentence a line).
 
 use crate::common::selaras;
 use predicates::prelude::*;
@@ -77,6 +79,40 @@ fn a_loosely_translated_sentence_of_the_moved_block_grows_onto_it() {
     assert_eq!(run(&[]), gold());
     let mono = run(&["--no-moved"]);
     assert!(mono.iter().any(|b| b == "[4]:[]"), "{mono:?}");
+}
+
+#[test]
+fn a_passage_the_block_jumped_over_is_paired_across_it() {
+    // The three sentences that moved up carry names and numbers: the monotonic alignment keeps
+    // them in order and leaves the passage they jumped over open on both sides, the Indonesian
+    // before them and the English after them. Its pairs have too little lexical support for
+    // the search for pairs of runs (one is a merge) and the holes differ in length; the
+    // transposition pairs them.
+    let dir = "tests/data/moved/passage";
+    let run = |more: &[&str]| {
+        let out = selaras()
+            .args(["align", "--presplit", "-f", "ladder"])
+            .args(more)
+            .arg(format!("{dir}/id.lines"))
+            .arg(format!("{dir}/en.lines"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        beads(&String::from_utf8(out.stdout).unwrap())
+    };
+    let gold: Vec<String> = std::fs::read_to_string(format!("{dir}/gold"))
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert_eq!(run(&[]), gold);
+    let mono = run(&["--no-moved"]);
+    for unpaired in ["[1]:[]", "[2]:[]", "[3]:[]", "[]:[4]", "[]:[5]"] {
+        assert!(
+            mono.iter().any(|x| x == unpaired),
+            "{unpaired} not in {mono:?}"
+        );
+    }
 }
 
 #[test]
