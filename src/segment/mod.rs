@@ -508,6 +508,23 @@ mod tests {
             .collect()
     }
 
+    /// A country abbreviation ends a sentence before a capital, but one that opens its
+    /// paragraph or follows a sentence's end opens a sentence and is no sentence by itself.
+    #[test]
+    fn a_country_abbreviation_opening_a_sentence_stays_with_it() {
+        assert_eq!(
+            texts(
+                Lang::En,
+                "U.S. Stock Futures Rise Early. He lives in the U.S. U.S. officials agree."
+            ),
+            [
+                "U.S. Stock Futures Rise Early.",
+                "He lives in the U.S.",
+                "U.S. officials agree."
+            ]
+        );
+    }
+
     #[test]
     fn lines_accept_every_line_end() {
         assert_eq!(lines("a\r\nb\rc\nd"), vec![(0, 1), (3, 4), (5, 6), (7, 8)]);
