@@ -317,32 +317,24 @@ fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem
             .position(|&b| b == b'\n' || b == b'\r')
             .map_or(bytes.len(), |k| start + k);
         let text = &bytes[start..end];
+        // Said as a document's invalid UTF-8 is, with what the line's bytes more likely are
+        // (a row of a manifest from elsewhere may be in another encoding than the rest), or
+        // that the file ends inside a character of the line.
+        let invalid = |e: std::str::Utf8Error| Error::InvalidUtf8 {
+            path: path.to_path_buf(),
+            byte: start + e.valid_up_to(),
+            line,
+            hint: crate::text::utf8_hint(text, e.error_len().is_none() && end == bytes.len()),
+        };
         match std::str::from_utf8(text) {
             Ok(t) => {
                 header_seen |= !t.trim().is_empty();
                 clean.extend_from_slice(text);
             }
             // The header: no row could be read without it.
-            Err(e) if !header_seen => {
-                return Err(Error::InvalidUtf8 {
-                    path: path.to_path_buf(),
-                    byte: start + e.valid_up_to(),
-                    line,
-                    hint: crate::text::legacy_hint(&bytes),
-                });
-            }
-            // Said as a document's invalid UTF-8 is, with what the line's bytes more likely
-            // are: a row of a manifest from elsewhere may be in another encoding than the rest.
+            Err(e) if !header_seen => return Err(invalid(e)),
             Err(e) => {
-                let error = Error::InvalidUtf8 {
-                    path: path.to_path_buf(),
-                    byte: start + e.valid_up_to(),
-                    line,
-                    hint: crate::text::utf8_hint(
-                        text,
-                        e.error_len().is_none() && end == bytes.len(),
-                    ),
-                };
+                let error = invalid(e);
                 bad.push((
                     line,
                     Err(DocError {
@@ -938,13 +930,28 @@ mod tests {
              Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
         );
         assert!(e.file.ends_with("m.tsv:3"), "{}", e.file);
-        // A bad header is the whole file's error.
+        // A bad header is the whole file's error, its hint judged by the header's bytes as
+        // a row's is: Windows-1252 where the rows after it are UTF-8.
         bytes[1] = 0xff;
+        bytes.extend("d\tcaf\u{e9}.id\td.en\n".as_bytes());
         std::fs::write(&m, &bytes).unwrap();
         let e = read_manifest(&m, &mut Vec::new()).unwrap_err();
         assert!(
-            e.to_string()
-                .contains("m.tsv: invalid UTF-8 at byte 1 (line 1)"),
+            e.to_string().ends_with(
+                "m.tsv: invalid UTF-8 at byte 1 (line 1): it reads as an 8-bit encoding such \
+                 as Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+            ),
+            "{e}"
+        );
+        // A header that the file ends inside a character of (a manifest cut short) says so,
+        // not Windows-1252.
+        std::fs::write(&m, "doc\tid\ten\u{e9}".as_bytes().split_last().unwrap().1).unwrap();
+        let e = read_manifest(&m, &mut Vec::new()).unwrap_err();
+        assert!(
+            e.to_string().ends_with(
+                "m.tsv: invalid UTF-8 at byte 9 (line 1): the file ends inside a character \
+                 (cut short?)"
+            ),
             "{e}"
         );
     }

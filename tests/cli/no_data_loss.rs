@@ -264,6 +264,39 @@ fn a_manifest_row_of_bad_utf8_is_that_rows_error() {
     assert!(corpus.contains("\ncuaca\t") && corpus.contains("\npasar\t"));
 }
 
+/// A manifest whose header is not valid UTF-8 fails as a whole, its hint judged by the header's
+/// bytes as a row's is: Windows-1252 when they read so, a file cut short when it ends inside a
+/// character of the header.
+#[test]
+fn a_manifest_header_of_bad_utf8_is_judged_by_its_own_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.tsv");
+    let run = |bytes: &[u8]| {
+        std::fs::write(&m, bytes).unwrap();
+        let out = selaras().arg("batch").arg(&m).arg("-q").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    // A header in Windows-1252 above rows in UTF-8.
+    let stderr = run(b"doc\tid\ten\xe9\ncaf\xc3\xa9\ta.id.txt\ta.en.txt\n");
+    assert!(
+        stderr.contains(
+            "m.tsv: invalid UTF-8 at byte 9 (line 1): it reads as an 8-bit encoding such as \
+             Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+        ),
+        "{stderr}"
+    );
+    // A manifest cut short inside a character of its header.
+    let stderr = run(b"doc\tid\ten\xc3");
+    assert!(
+        stderr.contains(
+            "m.tsv: invalid UTF-8 at byte 9 (line 1): the file ends inside a character (cut \
+             short?)"
+        ),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn utf16_with_a_byte_order_mark_is_read() {
     let (dir, id, en) = pair_dir();
