@@ -112,7 +112,7 @@ impl Default for HeadParams {
             sure_title: 4.0,
             inside_name: 1.0,
             small_cap: 1.5,
-            function: 1.5,
+            function: 2.0,
             quote: 0.0,
             common: -0.5,
             name: -0.5,
