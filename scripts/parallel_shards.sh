@@ -65,12 +65,16 @@ for k in $(seq 1 "$n"); do
   esac
 done
 
-# Every shard finished: join them, each file complete before it takes its final name.
+# Every shard finished: join them, each file complete before it takes its final name. A
+# shard's errors file names files relative to its own directory, the temporary one, whose
+# parent is OUT.tsv's directory: a file named `../x` there is `x` beside OUT.tsv.errors.tsv.
 head -n 1 "$tmp/1.tsv" > "$tmp/corpus"
 head -n 1 "$tmp/1.tsv.errors.tsv" > "$tmp/errors"
 for k in $(seq 1 "$n"); do
   tail -n +2 "$tmp/$k.tsv" >> "$tmp/corpus"
-  tail -n +2 "$tmp/$k.tsv.errors.tsv" >> "$tmp/errors"
+  tail -n +2 "$tmp/$k.tsv.errors.tsv" \
+    | awk -F'\t' -v OFS='\t' 'substr($2, 1, 3) == "../" { $2 = substr($2, 4) } { print }' \
+    >> "$tmp/errors"
 done
 python3 - "$tmp" "$n" > "$tmp/stats" <<'PY'
 import json, sys

@@ -54,6 +54,7 @@ pub mod lexicon;
 pub mod output;
 pub mod pair;
 pub mod pipeline;
+pub mod place;
 pub mod report;
 pub mod score;
 pub mod segment;

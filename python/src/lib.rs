@@ -28,6 +28,7 @@ use selaras::check::{CheckConfig, Pair, check_pairs};
 use selaras::export::DocAlignment;
 use selaras::lexicon::Lexicon;
 use selaras::pipeline::{Input, Options, Pipeline};
+use selaras::place::Place;
 use selaras::score::{Evidence, pair::PairScorer};
 use selaras::segment::{Lang, Segmenter, Wrap};
 
@@ -439,7 +440,7 @@ impl BatchRun {
             return Ok(None);
         };
         self.given += 1;
-        let origin = format!("<python>:{}", self.given);
+        let origin = Place::Name(format!("<python>:{}", self.given));
         let bad = |doc: String, reason: String| DocError {
             doc,
             file: origin.clone(),

@@ -6,6 +6,7 @@
 //! line becomes a [`DocError`] row and the rest goes on.
 
 use crate::error::{Error, Result};
+use crate::place::Place;
 use crate::text::{Input, decode, fnv1a64, read_input};
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -22,17 +23,17 @@ pub enum Side {
     Listed {
         path: PathBuf,
         given: String,
-        row: String,
+        row: Place,
     },
-    /// Inline text and the name used in messages (`<stdin>:LINE`).
-    Text { text: String, origin: String },
+    /// Inline text and where it is, named in messages (`<stdin>:LINE`).
+    Text { text: String, origin: Place },
 }
 
 impl Side {
     /// The name of this side in messages and in the errors file.
-    pub fn origin(&self) -> String {
+    pub fn origin(&self) -> Place {
         match self {
-            Side::File(p) | Side::Listed { path: p, .. } => p.display().to_string(),
+            Side::File(p) | Side::Listed { path: p, .. } => Place::File(p.clone()),
             Side::Text { origin, .. } => origin.clone(),
         }
     }
@@ -48,7 +49,7 @@ impl Side {
     /// Read (or take) and decode the text. An error is the place to name (the file, or for
     /// a file a manifest names that is missing, a directory, a broken link or a loop of
     /// links, the manifest row) and the reason, as a [`DocError`] gives them.
-    pub fn load(self) -> std::result::Result<Input, (String, String)> {
+    pub fn load(self) -> std::result::Result<Input, (Place, String)> {
         let origin = self.origin();
         match self {
             Side::File(p) => read_input(&p).map_err(|e| (origin, reason(&e))),
@@ -73,7 +74,8 @@ impl Side {
                 _ => (origin, reason(&e)),
             }),
             Side::Text { text, origin } => {
-                decode(&origin, text.into_bytes()).map_err(|e| (origin, reason(&e)))
+                let name = origin.to_string();
+                decode(&name, text.into_bytes()).map_err(|e| (origin, reason(&e)))
             }
         }
     }
@@ -117,8 +119,9 @@ pub struct DocSource {
 pub struct DocError {
     /// The document id (or `line N` when a JSON line has none).
     pub doc: String,
-    /// The file concerned, or the line that names it (`<stdin>:LINE`, `MANIFEST:LINE`).
-    pub file: String,
+    /// The file concerned, or the line that names it (`<stdin>:LINE`, `MANIFEST:LINE`). The
+    /// errors file names it relative to its own directory, the messages as given.
+    pub file: Place,
     /// What went wrong.
     pub reason: String,
 }
@@ -127,8 +130,8 @@ impl DocError {
     /// The error on one line, `doc: file: reason`; a document named only by its line (`line
     /// 2`, from `<stdin>:2`) is not named twice.
     pub fn one_line(&self) -> String {
-        let placeholder =
-            (self.doc.strip_prefix("line ")).is_some_and(|n| self.file.ends_with(&format!(":{n}")));
+        let placeholder = (self.doc.strip_prefix("line "))
+            .is_some_and(|n| matches!(self.file, Place::Line(_, l) if l.to_string() == n));
         match placeholder {
             true => format!("{}: {}", self.file, self.reason),
             false => format!("{}: {}: {}", self.doc, self.file, self.reason),
@@ -182,14 +185,14 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
         .map(|(name, path, e)| {
             Err(DocError {
                 doc: String::from_utf8_lossy(&name).into_owned(),
-                file: path.display().to_string(),
+                file: Place::File(path.clone()),
                 reason: format!("this directory cannot be read ({e}): its documents are left out"),
             })
         })
         .chain(found.repeated.into_iter().map(|(name, path, why)| {
             Err(DocError {
                 doc: String::from_utf8_lossy(&name).into_owned(),
-                file: path.display().to_string(),
+                file: Place::File(path.clone()),
                 reason: why,
             })
         }))
@@ -207,7 +210,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
             if lower.ends_with(b".id.txt") || lower.ends_with(b".en.txt") {
                 other_case.push(Err(DocError {
                     doc: String::from_utf8_lossy(&name).into_owned(),
-                    file: path.display().to_string(),
+                    file: Place::File(path.clone()),
                     reason: "named like a document in other letter case: a directory's \
                              documents are NAME.id.txt and NAME.en.txt, in lower case: rename \
                              the file"
@@ -252,7 +255,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
                     return Err(DocError {
                         // Escaped, so that two such names stay apart.
                         doc: e.as_bytes().escape_ascii().to_string(),
-                        file: file.map(|f| f.display().to_string()).unwrap_or_default(),
+                        file: Place::File(file.cloned().unwrap_or_default()),
                         reason: "the file name is not valid UTF-8 (the doc id is the name): \
                                  rename the file"
                             .into(),
@@ -266,7 +269,7 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
             {
                 return Err(DocError {
                     doc,
-                    file: f.display().to_string(),
+                    file: Place::File(f.clone()),
                     reason: "not a regular file (a pipe, socket or device): a directory's \
                              documents are read from files"
                         .into(),
@@ -281,12 +284,12 @@ pub fn list_dir(dir: &Path) -> Result<Vec<Item>> {
                 (Some(id), None) => Err(DocError {
                     reason: no_partner(&format!("{doc}.en.txt"), &dirs),
                     doc,
-                    file: id.display().to_string(),
+                    file: Place::File(id),
                 }),
                 (None, Some(en)) => Err(DocError {
                     reason: no_partner(&format!("{doc}.id.txt"), &dirs),
                     doc,
-                    file: en.display().to_string(),
+                    file: Place::File(en),
                 }),
                 (None, None) => unreachable!("a listed name has at least one file"),
             }
@@ -339,7 +342,7 @@ fn blank_bad_lines(path: &Path, bytes: Vec<u8>) -> Result<(Vec<u8>, Vec<LineItem
                     line,
                     Err(DocError {
                         doc: format!("line {line}"),
-                        file: format!("{}:{line}", path.display()),
+                        file: Place::Line(Some(path.to_path_buf()), line),
                         reason: reason(&error),
                     }),
                 ))
@@ -478,7 +481,7 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         if !names.is_empty() && names.iter().all(known) {
             items.push(Err(DocError {
                 doc: format!("line {line}"),
-                file: format!("{}:{line}", path.display()),
+                file: Place::Line(Some(path.to_path_buf()), line),
                 reason: format!(
                     "a header line ({}) unlike the manifest's header ({}) (manifests of other \
                      columns joined?): not a document; the rows after it are read by the \
@@ -501,7 +504,7 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
             } else {
                 doc.to_string()
             },
-            file: format!("{}:{line}", path.display()),
+            file: Place::Line(Some(path.to_path_buf()), line),
             reason,
         };
         // Manifests joined with `cat`, the second without a header line.
@@ -548,7 +551,7 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         let listed = |given: &str| Side::Listed {
             path: base.join(given),
             given: given.to_string(),
-            row: format!("{}:{line}", path.display()),
+            row: Place::Line(Some(path.to_path_buf()), line),
         };
         items.push(Ok(DocSource {
             doc: doc.to_string(),
@@ -659,7 +662,7 @@ pub struct JsonLines<R: BufRead> {
     reader: R,
     line: usize,
     buf: Vec<u8>,
-    name: String,
+    file: Option<PathBuf>,
     /// The last line ended with CR: an LF right after it belongs to that line end.
     after_cr: bool,
     /// The line of each doc id read so far (a later document with the same id is an error).
@@ -669,13 +672,14 @@ pub struct JsonLines<R: BufRead> {
 }
 
 impl<R: BufRead> JsonLines<R> {
-    /// Read from `reader`; `name` (e.g. `<stdin>`) names it in errors.
-    pub fn new(reader: R, name: &str) -> Self {
+    /// Read from `reader`, the file `file` or standard input (`None`), which names its lines
+    /// in errors.
+    pub fn new(reader: R, file: Option<&Path>) -> Self {
         JsonLines {
             reader,
             line: 0,
             buf: Vec::new(),
-            name: name.to_string(),
+            file: file.map(Path::to_path_buf),
             after_cr: false,
             seen: std::collections::HashMap::new(),
             utf16: false,
@@ -726,7 +730,10 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             match self.read_line() {
                 Ok(false) => return None,
                 Ok(true) => {}
-                Err(e) => return Some(Err(Error::io(&self.name, e))),
+                Err(e) => {
+                    let name = self.file.clone().unwrap_or_else(|| "<stdin>".into());
+                    return Some(Err(Error::io(name, e)));
+                }
             }
             self.line += 1;
             let line = self.line;
@@ -747,7 +754,7 @@ impl<R: BufRead> Iterator for JsonLines<R> {
             self.utf16 |= raw.starts_with(b"\xff\xfe")
                 || raw.starts_with(b"\xfe\xff")
                 || (raw.len() >= 8 && 3 * zeros >= raw.len());
-            let origin = format!("{}:{line}", self.name);
+            let origin = Place::Line(self.file.clone(), line);
             let bad = |doc: Option<String>, reason: String| DocError {
                 doc: doc.unwrap_or_else(|| format!("line {line}")),
                 file: origin.clone(),
@@ -929,7 +936,7 @@ mod tests {
             "invalid UTF-8 at byte 28 (line 3): it reads as an 8-bit encoding such as \
              Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
         );
-        assert!(e.file.ends_with("m.tsv:3"), "{}", e.file);
+        assert!(e.file.to_string().ends_with("m.tsv:3"), "{}", e.file);
         // A bad header is the whole file's error, its hint judged by the header's bytes as
         // a row's is: Windows-1252 where the rows after it are UTF-8.
         bytes[1] = 0xff;
@@ -960,13 +967,16 @@ mod tests {
     fn json_lines_report_bad_lines() {
         let input = "{\"doc\":\"a\",\"id\":\"Halo.\",\"en\":\"Hello.\"}\n\n{oops\n\
                      {\"doc\":\"b\",\"id\":\"x\"}\n{\"doc\":7,\"id\":\"x\",\"en\":\"y\"}\n";
-        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), None)
             .map(|r| r.unwrap())
             .collect();
         assert_eq!(items.len(), 4);
         assert_eq!(items[0].as_ref().unwrap().doc, "a");
         let e = items[1].as_ref().unwrap_err();
-        assert_eq!((e.doc.as_str(), e.file.as_str()), ("line 3", "<stdin>:3"));
+        assert_eq!(
+            (e.doc.as_str(), &*e.file.to_string()),
+            ("line 3", "<stdin>:3")
+        );
         assert!(
             e.reason.starts_with("invalid JSON document (column 2)"),
             "{}",
@@ -982,12 +992,12 @@ mod tests {
     fn json_lines_skip_a_bom_before_the_first_line_only() {
         let input = "\u{feff}{\"doc\":\"a\",\"id\":\"x\",\"en\":\"y\"}\n\
                      \u{feff}{\"doc\":\"b\",\"id\":\"x\",\"en\":\"y\"}\n";
-        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), None)
             .map(|r| r.unwrap())
             .collect();
         assert_eq!(items[0].as_ref().unwrap().doc, "a");
         let e = items[1].as_ref().unwrap_err();
-        assert_eq!((e.doc.as_str(), e.file.as_str()), ("b", "<stdin>:2"));
+        assert_eq!((e.doc.as_str(), &*e.file.to_string()), ("b", "<stdin>:2"));
         assert!(e.reason.starts_with("a byte-order mark"), "{}", e.reason);
     }
 
@@ -1003,10 +1013,10 @@ mod tests {
         );
         // A reader handing out one byte at a time splits every CRLF.
         let reader = std::io::BufReader::with_capacity(1, input.as_bytes());
-        let items: Vec<(String, String)> = JsonLines::new(reader, "<stdin>")
+        let items: Vec<(String, String)> = JsonLines::new(reader, None)
             .map(|r| {
                 let d = r.unwrap().unwrap();
-                (d.doc, d.id.origin())
+                (d.doc, d.id.origin().to_string())
             })
             .collect();
         let want = [("a", 1), ("b", 2), ("c", 4), ("d", 6)];
@@ -1028,14 +1038,14 @@ mod tests {
             doc("\"b\""),
         ]
         .concat();
-        let items: Vec<Item> = JsonLines::new(input.as_bytes(), "<stdin>")
+        let items: Vec<Item> = JsonLines::new(input.as_bytes(), None)
             .map(|r| r.unwrap())
             .collect();
         let docs: Vec<&str> = items.iter().map(item_doc).collect();
         assert_eq!(docs, ["a", "7", "a", "7", "b"]);
         assert!(items[0].is_ok() && items[1].is_ok() && items[4].is_ok());
         let e = items[2].as_ref().unwrap_err();
-        assert_eq!(e.file, "<stdin>:3");
+        assert_eq!(e.file, Place::Line(None, 3));
         assert_eq!(e.reason, "doc id `a` given twice (first on line 1)");
         let e = items[3].as_ref().unwrap_err();
         assert_eq!(e.reason, "doc id `7` given twice (first on line 2)");
@@ -1044,12 +1054,10 @@ mod tests {
     #[test]
     fn json_lines_bad_utf8() {
         let input: &[u8] = b"{\"doc\":\"a\",\"id\":\"\xff\",\"en\":\"y\"}\n";
-        let items: Vec<Item> = JsonLines::new(input, "<stdin>")
-            .map(|r| r.unwrap())
-            .collect();
+        let items: Vec<Item> = JsonLines::new(input, None).map(|r| r.unwrap()).collect();
         let e = items[0].as_ref().unwrap_err();
         assert_eq!(
-            (e.file.as_str(), e.reason.as_str()),
+            (&*e.file.to_string(), e.reason.as_str()),
             ("<stdin>:1", "not valid UTF-8")
         );
     }

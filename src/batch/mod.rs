@@ -38,6 +38,7 @@ use crate::align::{Aligner, LearnStats};
 use crate::error::{Error, Result};
 use crate::export::{CorpusWriter, DocAlignment};
 use crate::pipeline::{Aligned, Document, FirstPass, Input, Pipeline};
+use crate::place::Place;
 use crate::segment::Segmenter;
 use filter::{Filters, Verdicts};
 use input::{DocError, DocSource, Item, Shard, item_doc};
@@ -184,7 +185,7 @@ type Finished = std::result::Result<Done, DocError>;
 struct Loaded {
     doc: String,
     /// The English file as given (named when the document is not a translation).
-    en_file: String,
+    en_file: Place,
     document: Document,
     id_offset: usize,
     en_offset: usize,
@@ -198,7 +199,7 @@ type Kept = (Option<Loading>, Option<FirstPass>);
 /// An aligned, filtered document ready to write.
 struct Done {
     doc: String,
-    en_file: String,
+    en_file: Place,
     id_offset: usize,
     en_offset: usize,
     aligned: Aligned,
@@ -256,7 +257,7 @@ impl Batch {
         // The two texts of a JSON Lines document share one origin (its line): the reason
         // names the field.
         let texts = [&src.id, &src.en].map(|s| matches!(s, input::Side::Text { .. }));
-        let fail_at = |k: usize, file: String, reason: String| DocError {
+        let fail_at = |k: usize, file: Place, reason: String| DocError {
             doc: doc.clone(),
             file,
             reason: match texts[k] {

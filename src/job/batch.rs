@@ -268,29 +268,36 @@ impl Job {
     }
 }
 
-/// The errors file: a TSV of `doc`, `file`, `reason`.
-struct ErrorsFile(csv::Writer<AtomicFile>);
+/// The errors file: a TSV of `doc`, `file`, `reason`, its files named relative to its own
+/// directory (`base`, absolute), as a manifest names its own, so that it can be moved with the
+/// corpus and the documents it names.
+struct ErrorsFile {
+    w: csv::Writer<AtomicFile>,
+    base: PathBuf,
+}
 
 impl ErrorsFile {
     fn create(path: &Path) -> Result<ErrorsFile> {
+        let base = crate::place::absolute_dir(&crate::place::dir_of(Some(path)));
         let mut w = csv::WriterBuilder::new()
             .delimiter(b'\t')
             .quote_style(csv::QuoteStyle::Never)
             .from_writer(AtomicFile::create(path)?);
         w.write_record(["doc", "file", "reason"])
             .map_err(Error::from_csv_write)?;
-        Ok(ErrorsFile(w))
+        Ok(ErrorsFile { w, base })
     }
 
     fn write(&mut self, e: &DocError) -> Result<()> {
         let esc = crate::export::tsv_escape;
-        self.0
-            .write_record([&*esc(&e.doc), &*esc(&e.file), &*esc(&e.reason)])
+        let file = e.file.from_dir(&self.base);
+        self.w
+            .write_record([&*esc(&e.doc), &*esc(&file), &*esc(&e.reason)])
             .map_err(Error::from_csv_write)
     }
 
     fn commit(self) -> Result<()> {
-        let file = self.0.into_inner().map_err(|e| {
+        let file = self.w.into_inner().map_err(|e| {
             let kind = e.error().kind();
             Error::Write(std::io::Error::new(
                 kind,
@@ -354,7 +361,7 @@ impl Run {
                 .run_all(items, &mut sink, &mut on_error, progress),
             None => {
                 let stdin = std::io::stdin().lock();
-                let lines = input::JsonLines::new(std::io::BufReader::new(stdin), "<stdin>");
+                let lines = input::JsonLines::new(std::io::BufReader::new(stdin), None);
                 self.batch
                     .run_stream(lines, &mut sink, &mut on_error, progress)
             }

@@ -4,6 +4,7 @@
 use crate::error::{Error, Result};
 use crate::output::{AtomicFile, Output, check_distinct, check_not_input, present};
 use crate::pair::{self, Options, Outcome, Progress};
+use crate::place::dir_of;
 use crate::score::Evidence;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -44,15 +45,6 @@ fn with_suffix(p: &Path, suffix: &str) -> PathBuf {
     let mut s = p.as_os_str().to_owned();
     s.push(suffix);
     PathBuf::from(s)
-}
-
-/// The directory an output file names documents relative to: its own, or the working
-/// directory for standard output or a device.
-fn dir_of(output: Option<&Path>) -> PathBuf {
-    (output.filter(|o| !crate::output::writes_through(o)))
-        .and_then(Path::parent)
-        .unwrap_or(Path::new(""))
-        .to_path_buf()
 }
 
 impl Job {

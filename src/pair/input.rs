@@ -12,30 +12,7 @@ use crate::text::file_line_texts;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-/// Where a document is, as the unpaired file and the messages name it. Shown (`Display`) with
-/// its paths as given, relative to the working directory; the unpaired file writes them
-/// relative to its own directory.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Place {
-    /// A file (a directory or a link, for one that cannot be read).
-    File(PathBuf),
-    /// A line of a file (`en.list:4`, `docs.jsonl:3`), or of standard input (`None`:
-    /// `<stdin>:3`).
-    Line(Option<PathBuf>, usize),
-    /// A document that is no file's, by its name (a JSON Lines document's `doc`).
-    Name(String),
-}
-
-impl std::fmt::Display for Place {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Place::File(p) => write!(f, "{}", p.display()),
-            Place::Line(Some(p), line) => write!(f, "{}:{line}", p.display()),
-            Place::Line(None, line) => write!(f, "<stdin>:{line}"),
-            Place::Name(name) => f.write_str(name),
-        }
-    }
-}
+pub use crate::place::Place;
 
 /// One document of a collection, not read yet.
 #[derive(Clone, Debug)]
@@ -47,9 +24,6 @@ pub struct Source {
     pub path: Option<PathBuf>,
     /// Where it is: its file, or its JSON line.
     pub place: Place,
-    /// The line of the list file that names it, where one does: a file it names that cannot
-    /// be read as a file (missing, say) is told there.
-    pub row: Option<Place>,
     /// Where its text is.
     pub side: Side,
 }
@@ -199,7 +173,6 @@ fn file_source(name: String, path: PathBuf) -> Listed {
         name,
         side: Side::File(path.clone()),
         place: Place::File(path.clone()),
-        row: None,
         path: Some(path),
     })
 }
@@ -243,9 +216,8 @@ fn list_file(path: &Path, bytes: Vec<u8>) -> Result<Vec<Listed>> {
                 side: Side::Listed {
                     path: base.join(n),
                     given: n.to_string(),
-                    row: row.to_string(),
+                    row: row.clone(),
                 },
-                row: Some(row),
                 ..src
             })
         })
@@ -302,10 +274,9 @@ fn json_lines(bytes: &[u8], file: Option<&Path>) -> Vec<Listed> {
                 path: None,
                 side: Side::Text {
                     text,
-                    origin: place.to_string(),
+                    origin: place.clone(),
                 },
                 place: place.clone(),
-                row: None,
             })
         }));
     }
@@ -357,7 +328,7 @@ mod tests {
         let shown: Vec<(String, String)> = items
             .iter()
             .map(|l| match l {
-                Ok(s) => (s.name.clone(), s.side.origin()),
+                Ok(s) => (s.name.clone(), s.side.origin().to_string()),
                 Err(r) => (r.name.clone(), format!("{}: {}", r.file, r.reason)),
             })
             .collect();

@@ -414,13 +414,7 @@ fn load_doc(
     let input = match src.side.clone().load() {
         Ok(i) => i,
         // The place is the file, or for a missing file a list names, the list's line.
-        Err((place, r)) => {
-            let place = match src.row {
-                Some(row) if row.to_string() == place => row,
-                _ => src.place,
-            };
-            return Err(failed(src.name, place, r));
-        }
+        Err((place, r)) => return Err(failed(src.name, place, r)),
     };
     let text = input.text;
     let other = lang.other();

@@ -1,15 +1,15 @@
 //! The two files of a run: the manifest of pairs, which `selaras batch` reads as it is, and
 //! the documents left without a partner.
 
-use super::input::Place;
 use super::score::DocFeatures;
 use super::{Outcome, Pair, Unpaired};
 use crate::error::{Error, Result};
 use crate::export::tsv_escape;
+use crate::place::{absolute_dir, relative_to};
 use crate::segment::Lang;
 use crate::text::count;
 use std::io::Write;
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
 /// Write the manifest: a header `doc id en score`, then one row per pair as `pairs` holds
 /// them. `doc` is the Indonesian document's name without `.txt` (the whole name where that
@@ -73,11 +73,7 @@ pub fn write_candidates<W: Write>(
 /// together.
 pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired], dir: &Path) -> Result<()> {
     let base = absolute_dir(dir);
-    let shown = |place: &Place| match place {
-        Place::File(p) => relative_to(p, &base).display().to_string(),
-        Place::Line(Some(p), line) => format!("{}:{line}", relative_to(p, &base).display()),
-        Place::Line(None, _) | Place::Name(_) => place.to_string(),
-    };
+    let shown = |place: &crate::place::Place| place.from_dir(&base);
     writeln!(w, "side\tfile\tbest\tscore\treason")?;
     for u in rows {
         let (best, score) = match &u.best {
@@ -97,18 +93,6 @@ pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired], dir: &Path) -> Resu
         )?;
     }
     w.flush().map_err(Error::Write)
-}
-
-/// `dir` as an absolute path with links resolved where it exists.
-fn absolute_dir(dir: &Path) -> PathBuf {
-    let dir = if dir.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        dir
-    };
-    std::fs::canonicalize(dir)
-        .or_else(|_| std::path::absolute(dir))
-        .unwrap_or_else(|_| dir.to_path_buf())
 }
 
 /// Each document left without a partner, one line each (`selaras pair: FILE: REASON`, and its
@@ -197,46 +181,9 @@ pub fn write_summary(
     Ok(())
 }
 
-/// `path` relative to the absolute directory `base` (`../x/a.txt`), through the real
-/// directory `path` is in; `path` as an absolute path when the two share no root.
-pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
-    let file = match (path.parent(), path.file_name()) {
-        (Some(dir), Some(name)) => absolute_dir(dir).join(name),
-        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
-    };
-    let a: Vec<Component> = file.components().collect();
-    let b: Vec<Component> = base.components().collect();
-    if a.first() != b.first() {
-        return file;
-    }
-    let common = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    let mut out = PathBuf::new();
-    for _ in common..b.len() {
-        out.push("..");
-    }
-    for c in &a[common..] {
-        out.push(c);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn paths_relative_to_the_manifest() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = std::fs::canonicalize(dir.path()).unwrap();
-        std::fs::create_dir_all(root.join("in/id")).unwrap();
-        std::fs::create_dir_all(root.join("out")).unwrap();
-        let f = root.join("in/id/a.txt");
-        assert_eq!(
-            relative_to(&f, &root.join("out")),
-            Path::new("../in/id/a.txt")
-        );
-        assert_eq!(relative_to(&f, &root), Path::new("in/id/a.txt"));
-    }
 
     #[test]
     fn manifest_rows_and_doc_ids() {

@@ -203,9 +203,15 @@ fn manifest_paths_are_relative_to_it_and_missing_files_are_errors() {
     assert_eq!(docs, BTreeSet::from(["P".into(), "C".into(), "S".into()]));
     let errs = errors(&out);
     assert_eq!(errs.len(), 1);
-    // A missing file is reported at the manifest row that names it, as the row gives it.
+    // A missing file is reported at the manifest row that names it, as the row gives it; the
+    // manifest is named relative to the errors file's directory.
     assert_eq!(errs[0][0], "X");
-    assert_eq!(errs[0][1], format!("{}:5", data("manifest.tsv").display()));
+    let manifest = errs[0][1].strip_suffix(":5").unwrap();
+    assert!(Path::new(manifest).is_relative(), "{manifest}");
+    assert_eq!(
+        std::fs::canonicalize(dir.path().join(manifest)).unwrap(),
+        std::fs::canonicalize(data("manifest.tsv")).unwrap()
+    );
     assert_eq!(errs[0][2], "file good/hilang.id.txt not found");
     // On stderr, one line.
     let run = selaras()
@@ -1582,8 +1588,10 @@ fn a_linked_subdirectory_is_read_and_a_loop_is_an_error_row() {
             ),
         ]
     );
-    assert_eq!(errs[0][1], top.join("2024/back").display().to_string());
-    assert_eq!(errs[1][1], top.join("latest").display().to_string());
+    // Named relative to the errors file's directory, through the real directory they are in,
+    // as `pair` names files.
+    assert_eq!(errs[0][1], "away/back");
+    assert_eq!(errs[1][1], "in/latest");
 }
 
 /// Manifests joined with `cat`, the second beginning with a byte-order mark: its header line
@@ -1653,7 +1661,7 @@ fn a_header_line_repeated_in_a_manifest_is_skipped_with_a_note() {
     let (errs, _) = manifest_errors(&p("headless.tsv"));
     assert_eq!(errs.len(), 1, "{errs:?}");
     assert_eq!(errs[0][0], "cuaca");
-    assert_eq!(errs[0][1], format!("{}:3", p("headless.tsv").display()));
+    assert_eq!(errs[0][1], "headless.tsv:3");
     assert!(
         errs[0][2].starts_with("a byte-order mark (U+FEFF) begins this line"),
         "{errs:?}"
@@ -1682,7 +1690,7 @@ fn a_header_line_of_other_columns_in_a_manifest_is_an_error_row() {
     );
     std::fs::write(&m, text).unwrap();
     let (errs, out) = manifest_errors(&m);
-    let at = |line: usize| format!("{}:{line}", m.display());
+    let at = |line: usize| format!("m.tsv:{line}");
     assert_eq!(
         errs,
         [
@@ -2181,4 +2189,75 @@ fn a_stray_zero_byte_does_not_hide_a_later_line() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err.lines().count(), 3, "{err}");
     assert!(err.lines().last().unwrap().contains("<stdin>:3"), "{err}");
+}
+
+/// The errors file names files relative to its own directory, as a manifest `pair` writes
+/// names its documents, so that it can be moved with the corpus: a document's file, and the
+/// manifest of a `MANIFEST:LINE`. The messages on stderr name them as given.
+#[test]
+fn the_errors_file_names_files_relative_to_its_own_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir_all(d.join("m/good")).unwrap();
+    for name in ["pasar.id.txt", "pasar.en.txt", "cuaca.en.txt"] {
+        std::fs::copy(data(&format!("good/{name}")), d.join("m/good").join(name)).unwrap();
+    }
+    std::fs::write(d.join("m/good/cuaca.id.txt"), "").unwrap();
+    std::fs::write(
+        d.join("m/m.tsv"),
+        "doc\tid\ten\nP\tgood/pasar.id.txt\tgood/pasar.en.txt\n\
+         X\tgood/hilang.id.txt\tgood/hilang.en.txt\nC\tgood/cuaca.id.txt\tgood/cuaca.en.txt\n",
+    )
+    .unwrap();
+    std::fs::create_dir_all(d.join("sub")).unwrap();
+    let files = |errors: &Path| -> Vec<[String; 2]> {
+        (read(errors).lines().skip(1))
+            .map(|l| {
+                let f: Vec<&str> = l.split('\t').collect();
+                [f[0].to_string(), f[1].to_string()]
+            })
+            .collect()
+    };
+    let want = |up: &str| {
+        vec![
+            ["C".to_string(), format!("{up}m/good/cuaca.id.txt")],
+            ["X".to_string(), format!("{up}m/m.tsv:3")],
+        ]
+    };
+    selaras()
+        .current_dir(d)
+        .args(["batch", "m/m.tsv", "-q", "-o", "sub/corpus.tsv"])
+        .assert()
+        .code(3);
+    let mut got = files(&d.join("sub/corpus.tsv.errors.tsv"));
+    got.sort();
+    assert_eq!(got, want("../"));
+    // From another working directory, and with `--errors` elsewhere: relative to the errors
+    // file still.
+    std::fs::create_dir_all(d.join("a/b")).unwrap();
+    selaras()
+        .current_dir(d.join("m"))
+        .args(["batch", "m.tsv", "-q", "-o", "../sub/corpus.tsv"])
+        .args(["--errors", "../a/b/e.tsv"])
+        .assert()
+        .code(3);
+    let mut got = files(&d.join("a/b/e.tsv"));
+    got.sort();
+    assert_eq!(got, want("../../"));
+    // With no errors file, each failure on stderr names its files as given.
+    let out = selaras()
+        .current_dir(d)
+        .args(["batch", "m/m.tsv", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("selaras: failed: X: m/m.tsv:3: file good/hilang.id.txt not found"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("selaras: failed: C: m/good/cuaca.id.txt: "),
+        "{stderr}"
+    );
 }

@@ -249,7 +249,7 @@ fn a_manifest_row_of_bad_utf8_is_that_rows_error() {
     assert_eq!(rows.len(), 2, "{errors}");
     // Each names its line, and the one in an 8-bit encoding says so, as a document does.
     let (legacy, faulty) = (&rows[0], &rows[1]);
-    assert_eq!(legacy[..2], ["line 3", &format!("{}:3", m.display())]);
+    assert_eq!(legacy[..2], ["line 3", "m.tsv:3"]);
     assert!(
         legacy[2].starts_with("invalid UTF-8 at byte ")
             && legacy[2].ends_with(
@@ -258,7 +258,7 @@ fn a_manifest_row_of_bad_utf8_is_that_rows_error() {
             ),
         "{errors}"
     );
-    assert_eq!(faulty[..2], ["line 4", &format!("{}:4", m.display())]);
+    assert_eq!(faulty[..2], ["line 4", "m.tsv:4"]);
     assert!(faulty[2].ends_with(" (line 4)"), "{errors}");
     let corpus = read(&out);
     assert!(corpus.contains("\ncuaca\t") && corpus.contains("\npasar\t"));

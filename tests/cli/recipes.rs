@@ -107,6 +107,28 @@ fn parallel_shards_give_the_direct_runs_rows_and_selaras_exit_codes() {
     let errors = std::fs::read_to_string(dir.path().join("m.tsv.errors.tsv")).unwrap();
     assert_eq!(errors.lines().filter(|l| l.starts_with("doc\t")).count(), 1);
     assert!(errors.lines().count() > 1, "{errors}");
+    // Its rows name the documents as a direct run's errors file beside it does: relative to
+    // the errors file's directory.
+    let direct = dir.path().join("dm.tsv");
+    let st = Command::new(env!("CARGO_BIN_EXE_selaras"))
+        .arg("batch")
+        .arg(data("mixed"))
+        .args(["-q", "-o"])
+        .arg(&direct)
+        .status()
+        .unwrap();
+    assert_eq!(st.code(), Some(3));
+    let places = |p: &Path| -> Vec<String> {
+        let mut rows: Vec<String> = (std::fs::read_to_string(p).unwrap().lines())
+            .map(|l| l.split('\t').take(2).collect::<Vec<_>>().join("\t"))
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(
+        places(&dir.path().join("m.tsv.errors.tsv")),
+        places(&dir.path().join("dm.tsv.errors.tsv"))
+    );
 
     // A usage error: exit code 2, nothing written.
     let bad = dir.path().join("e.tsv");
@@ -124,6 +146,9 @@ fn parallel_shards_give_the_direct_runs_rows_and_selaras_exit_codes() {
             "d.tsv",
             "d.tsv.errors.tsv",
             "d.tsv.stats.json",
+            "dm.tsv",
+            "dm.tsv.errors.tsv",
+            "dm.tsv.stats.json",
             "m.tsv",
             "m.tsv.errors.tsv",
             "m.tsv.stats.json"
