@@ -364,8 +364,8 @@ impl Aligner {
     /// alignment pairs at least [`MIN_BLOCK`] beads and each of them beats leaving its
     /// sentences unpaired by [`MIN_MARGIN`]. No lexical bar: the place is the evidence, and
     /// every bead must say so on its own (lengths and priors alone give a 1-1 bead of
-    /// unrelated sentences about 6, and such passages in unmoved documents came out with a
-    /// bead below 3).
+    /// unrelated sentences about 6; in unmoved documents such pairs of holes hold a bead below
+    /// 3).
     fn match_transposed(
         &self,
         (id, en): (&[Prepared], &[Prepared]),

@@ -545,10 +545,12 @@ pub fn head_cuts(
 
 /// Whether `lower` (a word in lower case) is a verb form that a name or a title of rank does
 /// not hold: in English an auxiliary (`were`, `has`), in Indonesian a copula or an auxiliary
-/// (`adalah`, `telah`) or a word with the prefix of an active or a passive verb on a root
-/// (`melonjak`, `diperlakukan`; the stemmer strips a prefix only down to a root it knows).
-/// `ber-` and `ter-` are left out: they also make adjectives that names hold (`Persatuan
-/// Bersepeda`, `Universitas Terbuka`).
+/// (`adalah`, `telah`) or a transitive verb: the prefix of an active or a passive verb and the
+/// suffix `-kan` or `-i` on a root (`mendapatkan`, `diperlakukan`, `menyeberangi`; the stemmer
+/// strips them only down to a root it knows). Without the suffix the prefix also makes
+/// adjectives and place names that titles of rank hold (`Usaha Kecil dan Menengah`, `Menuju`,
+/// `Merapi`), and `ber-` and `ter-` make them too (`Persatuan Bersepeda`, `Universitas
+/// Terbuka`).
 fn is_verb(lower: &str, lang: Lang) -> bool {
     match lang {
         Lang::En => matches!(
@@ -569,7 +571,11 @@ fn is_verb(lower: &str, lang: Lang) -> bool {
             matches!(lower, "adalah" | "merupakan" | "telah" | "sudah" | "sedang")
                 || ((lower.starts_with("me") || lower.starts_with("di")) && {
                     let stem = crate::lexicon::stem_id(lower);
-                    stem != lower && stem.len() >= 3
+                    stem != lower
+                        && stem.len() >= 3
+                        && ["kan", "i"]
+                            .iter()
+                            .any(|suffix| lower.ends_with(suffix) && !stem.ends_with(suffix))
                 })
         }
     }
@@ -1086,7 +1092,7 @@ mod tests {
             cuts(t, Lang::Id),
             vec![(
                 "Harga beras naik lagi di pasar tradisional".to_string(),
-                1.5
+                2.0
             )]
         );
     }

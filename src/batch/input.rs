@@ -475,10 +475,11 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         }
         // A header of other columns (a manifest of other columns joined with `cat`, such as
         // one `pair` wrote): not a document, and not read as a header, whose columns would
-        // then read the rows after it by guesswork.
+        // then read the rows after it by guesswork. It names two columns at least: a row whose
+        // doc id is a column name (`score`, `id`) is a row.
         let names = header_names(&rec);
         let known = |n: &&str| MANIFEST_COLUMNS.iter().chain(&own_names).any(|k| k == n);
-        if !names.is_empty() && names.iter().all(known) {
+        if names.len() >= 2 && names.iter().all(known) {
             items.push(Err(DocError {
                 doc: format!("line {line}"),
                 file: Place::Line(Some(path.to_path_buf()), line),

@@ -509,7 +509,8 @@ mod tests {
     }
 
     /// A country abbreviation ends a sentence before a capital, but one that opens its
-    /// paragraph or follows a sentence's end opens a sentence and is no sentence by itself.
+    /// paragraph or follows a sentence's end opens a sentence; after an abbreviation's full
+    /// stop (`vs.`) it ends one as before.
     #[test]
     fn a_country_abbreviation_opening_a_sentence_stays_with_it() {
         assert_eq!(
@@ -522,6 +523,13 @@ mod tests {
                 "He lives in the U.S.",
                 "U.S. officials agree."
             ]
+        );
+        assert_eq!(
+            texts(
+                Lang::En,
+                "The final is Brazil vs. U.S. The match starts at noon."
+            ),
+            ["The final is Brazil vs. U.S.", "The match starts at noon."]
         );
     }
 

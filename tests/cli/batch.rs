@@ -1719,6 +1719,22 @@ fn a_header_line_of_other_columns_in_a_manifest_is_an_error_row() {
     assert_eq!(docs, ["cuaca", "pasar", "sekolah"].into());
 }
 
+/// A row whose doc id happens to be a column name (`score`, `id`) with its other fields empty
+/// or missing is a row with a fault, named by its id, not a header line.
+#[test]
+fn a_row_whose_doc_id_is_a_column_name_is_a_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.tsv");
+    std::fs::write(&m, "doc\tid\ten\nscore\t\t\nid\n").unwrap();
+    let (errs, _) = manifest_errors(&m);
+    let ids: Vec<&str> = errs.iter().map(|e| e[0].as_str()).collect();
+    assert_eq!(ids, ["score", "id"], "{errs:?}");
+    assert!(
+        errs.iter().all(|e| !e[2].contains("a header line")),
+        "{errs:?}"
+    );
+}
+
 /// A JSON Lines stream in UTF-16 is named as such in its error rows (JSON Lines on stdin are
 /// read as UTF-8), not as bad JSON; one row per line, none for the zero byte after the last
 /// line end.

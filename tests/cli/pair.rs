@@ -446,7 +446,7 @@ fn piles_given_the_wrong_way_round_are_named() {
 
 /// The unpaired file names files relative to its own directory, as the manifest does, so that
 /// the two can be moved together: the documents, their best candidates, and the list file of
-/// a `LIST:LINE` place; the messages on stderr name them as given.
+/// a `LIST:LINE` place.
 #[test]
 fn the_unpaired_file_names_files_relative_to_its_own_directory() {
     let dir = tempfile::tempdir().unwrap();
