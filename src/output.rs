@@ -304,6 +304,12 @@ fn destination(path: &Path) -> std::io::Result<Option<PathBuf>> {
     }
 }
 
+/// The regular file an output named `path` is written to, at the end of any symbolic links;
+/// `None` where it is written through (a device, a pipe) or cannot be.
+pub fn written_to(path: &Path) -> Option<PathBuf> {
+    destination(path).ok().flatten()
+}
+
 /// Whether `path` is written through as it goes (a device, pipe or open descriptor such as
 /// `/dev/null` or `/dev/stdout`) rather than replaced by a new file.
 pub fn writes_through(path: &Path) -> bool {

@@ -48,13 +48,13 @@ impl Place {
     }
 }
 
-/// The directory an output file names files relative to: its own, or the working directory
-/// for standard output (`None`) or a device.
+/// The directory an output file names files relative to: the one it is written in (through
+/// a symbolic link, where the link leads), or the working directory for standard output
+/// (`None`) or a device.
 pub fn dir_of(output: Option<&Path>) -> PathBuf {
-    (output.filter(|o| !crate::output::writes_through(o)))
-        .and_then(Path::parent)
-        .unwrap_or(Path::new(""))
-        .to_path_buf()
+    (output.and_then(crate::output::written_to))
+        .and_then(|file| file.parent().map(Path::to_path_buf))
+        .unwrap_or_default()
 }
 
 /// `dir` as an absolute path with links resolved where it exists.

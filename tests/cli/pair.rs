@@ -446,7 +446,7 @@ fn piles_given_the_wrong_way_round_are_named() {
 
 /// The unpaired file names files relative to its own directory, as the manifest does, so that
 /// the two can be moved together: the documents, their best candidates, and the list file of
-/// a `LIST:LINE` place.
+/// a `LIST:LINE` place; through a symbolic link, the directory the file is written in.
 #[test]
 fn the_unpaired_file_names_files_relative_to_its_own_directory() {
     let dir = tempfile::tempdir().unwrap();
@@ -510,6 +510,25 @@ fn the_unpaired_file_names_files_relative_to_its_own_directory() {
     assert_eq!(left[1][1], "../../id/kosong.txt");
     assert_eq!(left[2][2], "../../en/ferry-schedule.txt");
     assert_eq!(left[6][1], "../../lists/en.list:8");
+    // Through a symbolic link: relative to the directory the file is written in.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("a/b/far.tsv", d.join("link.tsv")).unwrap();
+        selaras()
+            .current_dir(d)
+            .args([
+                "pair",
+                "id",
+                "lists/en.list",
+                "-q",
+                "--unpaired",
+                "link.tsv",
+            ])
+            .assert()
+            .code(3);
+        let far = rows(d.join("a/b/far.tsv"));
+        assert_eq!(far[1][1], "../../id/kosong.txt");
+    }
 }
 
 /// A file a list names that does not exist is reported at the list's line, as `batch`
