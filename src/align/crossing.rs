@@ -190,15 +190,19 @@ impl Aligner {
             }
             break;
         }
-        for f in self.match_holes((id, en), &tables, &layout, &details, (&unpaired, &state)) {
-            f.beads.iter().for_each(|b| state.take(b));
-            let (grown, re_formed) = self.grow((id, en), &tables, &details, &mut state, &f.beads);
+        // A block found in the holes: its sentences taken, grown, and kept.
+        let mut accept = |state: &mut Grown, beads: Vec<dp::PathBead>| {
+            beads.iter().for_each(|b| state.take(b));
+            let (grown, re_formed) = self.grow((id, en), &tables, &details, state, &beads);
             keep_block(
                 (&mut found, &mut blocks, &mut reformed),
-                f.beads,
+                beads,
                 grown,
                 re_formed,
             );
+        };
+        for f in self.match_holes((id, en), &tables, &layout, &details, (&unpaired, &state)) {
+            accept(&mut state, f.beads);
         }
         for f in self.match_transposed((id, en), &tables, &details, &state) {
             // Two transpositions may share a hole (hole, stretch, hole, stretch, hole): the
@@ -207,17 +211,9 @@ impl Aligner {
                 state.taken_id[b.i0..b.i1].contains(&true)
                     || state.taken_en[b.j0..b.j1].contains(&true)
             };
-            if f.beads.iter().any(taken) {
-                continue;
+            if !f.beads.iter().any(taken) {
+                accept(&mut state, f.beads);
             }
-            f.beads.iter().for_each(|b| state.take(b));
-            let (grown, re_formed) = self.grow((id, en), &tables, &details, &mut state, &f.beads);
-            keep_block(
-                (&mut found, &mut blocks, &mut reformed),
-                f.beads,
-                grown,
-                re_formed,
-            );
         }
         if found.is_empty() {
             return details;
