@@ -466,7 +466,8 @@ pub fn head_cuts(
                 continue;
             }
             params.common
-        } else if crate::lexicon::is_stop(&lower, lang) {
+        } else if crate::lexicon::is_stop(&lower, lang) && !core.ends_with('.') {
+            // A function word, not an abbreviation spelled as one (`No. 17`).
             params.function
         } else if quoted {
             params.quote

@@ -306,6 +306,17 @@ fn a_title_run_with_a_verb_ends_before_a_name_that_opens_the_sentence() {
     );
 }
 
+/// `abbrev`: an abbreviation spelled as a function word (`No. 17`) is no function word opening a
+/// sentence: `Residents living near No. 17 …` is one sentence, not a headline and a sentence.
+#[test]
+fn an_abbreviation_spelled_as_a_function_word_opens_no_sentence() {
+    let pairs = pairs("abbrev");
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
+    assert!(pairs[0].0.starts_with("Warga yang tinggal"), "{pairs:?}");
+    assert!(pairs[0].0.ends_with("berlangsung."), "{pairs:?}");
+    assert!(pairs[0].1.ends_with("during construction."), "{pairs:?}");
+}
+
 /// `pasar-mrs`: the first sentence opens with a form of address and a name of two words
 /// (`Ny. Sari Wulandari` / `Mrs Sari Wulandari`), which a title-cased headline runs into: the
 /// headline ends before the form of address, not after it or inside the name.
