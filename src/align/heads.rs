@@ -302,8 +302,8 @@ fn known(ev: &Evidence, lower: &str, lang: Lang) -> bool {
 
 /// Where a headline at the start of `text` (the first sentence of a paragraph) may end, with
 /// the prior of each (see the module's documentation), ascending; whether `text` opens
-/// surely with a title ([`HeadParams::sure_title`]); and whether its title run holds a verb
-/// (a verb form), which makes it a clause, not a lead's title and name.
+/// surely with a title ([`HeadParams::sure_title`]); and whether its title run holds a verb,
+/// which makes it a clause, not a lead's title and name.
 pub fn head_cuts(
     text: &str,
     lang: Lang,
