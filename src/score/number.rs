@@ -212,21 +212,22 @@ fn phrase_value(words: &[&str], t: usize, lang: Lang) -> Option<(f64, usize)> {
     let mut k = t + 1;
     while let Some(w) = words.get(k) {
         if lang == Lang::En && *w == "and" {
-            // `one hundred and fifty thousand`: what follows opens with a smaller number and
-            // has a larger scale, which multiplies the whole.
+            // What follows joins only where it opens with a smaller number (a phrase is worth
+            // at least its first word, so a smaller phrase opens smaller too): then where it
+            // is smaller, or has a larger scale, which multiplies the whole (`one hundred and
+            // fifty thousand`).
             let opens_smaller = (words.get(k + 1))
                 .and_then(|w| number_word(w, lang))
                 .is_some_and(|(v, kind)| kind == 0 && v < before);
-            match phrase_value(words, k + 1, lang) {
-                Some((after, _))
-                    if after < before
-                        || (opens_smaller && largest_scale(words, k + 1, lang) > before) =>
-                {
-                    k += 1;
-                    continue;
-                }
-                _ => break,
+            let joins = opens_smaller
+                && phrase_value(words, k + 1, lang).is_some_and(|(after, _)| {
+                    after < before || largest_scale(words, k + 1, lang) > before
+                });
+            if !joins {
+                break;
             }
+            k += 1;
+            continue;
         }
         let Some((v, kind)) = number_word(w, lang) else {
             break;
