@@ -212,11 +212,12 @@ fn list_file(path: &Path, bytes: Vec<u8>) -> Result<Vec<Listed>> {
         .into_iter()
         .map(|(n, line)| {
             let row = Place::Line(Some(path.to_path_buf()), line);
-            file_source(n.to_string(), base.join(n)).map(|src| Source {
+            let file = base.join(n);
+            file_source(n.to_string(), file.clone()).map(|src| Source {
                 side: Side::Listed {
-                    path: base.join(n),
+                    path: file,
                     given: n.to_string(),
-                    row: row.clone(),
+                    row,
                 },
                 ..src
             })

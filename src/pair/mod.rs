@@ -26,7 +26,7 @@ use crate::segment::{Lang, Segmenter};
 use assign::Scored;
 use input::{Listed, Place, Source};
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use score::{DocFeatures, DocPrep};
 use std::path::PathBuf;
 
@@ -189,13 +189,14 @@ fn run(
         (to_id, &mut ids, &mut bad_en, Lang::Id),
         (to_en, &mut ens, &mut bad_id, Lang::En),
     ] {
+        let mut names: FxHashSet<String> = pile.iter().map(|o| o.src.name.clone()).collect();
+        let mut hashes: FxHashSet<u64> = pile.iter().map(|o| o.hash).collect();
         for d in docs {
-            let taken = pile
-                .iter()
-                .any(|o| o.src.name == d.src.name || o.hash == d.hash);
-            if taken {
+            if names.contains(&d.src.name) || hashes.contains(&d.hash) {
                 bad.push(wrong_language(lang, d.src.name, d.src.place));
             } else {
+                names.insert(d.src.name.clone());
+                hashes.insert(d.hash);
                 outcome
                     .moved
                     .push((d.src.name.clone(), d.src.place.to_string(), lang));
