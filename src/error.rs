@@ -39,7 +39,7 @@ pub enum Error {
         byte: usize,
         /// 1-based line of the first bad byte.
         line: usize,
-        /// What the bytes more likely are, when it can be told ([`crate::text::legacy_hint`]):
+        /// What the bytes more likely are, when it can be told ([`crate::text::utf8_hint`]):
         /// empty, or `: …` to follow the message.
         hint: &'static str,
     },

@@ -97,7 +97,7 @@ pub fn utf8_hint(bytes: &[u8], cut_short: bool) -> &'static str {
 /// UTF-8 character: text in an 8-bit encoding, most often Windows-1252 (or Latin-1, which it
 /// extends), as older Indonesian and English sites and Windows tools write it. Where some
 /// characters are UTF-8, the text is UTF-8 with a fault, and nothing is said.
-pub fn legacy_hint(bytes: &[u8]) -> &'static str {
+fn legacy_hint(bytes: &[u8]) -> &'static str {
     let eight_bit = bytes.utf8_chunks().all(|c| c.valid().is_ascii());
     if eight_bit {
         ": it reads as an 8-bit encoding such as Windows-1252: convert it to UTF-8 \

@@ -60,17 +60,9 @@ impl Side {
                 Error::Io { source, .. } if source.kind() == std::io::ErrorKind::IsADirectory => {
                     (row, format!("file {given} is a directory, not a file"))
                 }
-                Error::BrokenLink { target, end, .. } => (
-                    row,
-                    format!("file {given} is {}", crate::error::broken_link(target, end)),
-                ),
-                Error::LinkLoop { target, back, .. } => (
-                    row,
-                    format!(
-                        "file {given} is {}",
-                        crate::error::link_loop(target, back.as_deref())
-                    ),
-                ),
+                Error::BrokenLink { .. } | Error::LinkLoop { .. } => {
+                    (row, format!("file {given} is {}", reason(&e)))
+                }
                 _ => (origin, reason(&e)),
             }),
             Side::Text { text, origin } => {
@@ -423,8 +415,9 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         .map_err(|e| parse_err(header_line, e.to_string()))?
         .clone();
     let columns = |headers: &csv::StringRecord| {
+        let names = header_names(headers);
         let col = |name: &str| {
-            (header_names(headers).iter().position(|h| *h == name)).ok_or_else(|| {
+            (names.iter().position(|h| *h == name)).ok_or_else(|| {
                 parse_err(
                     header_line,
                     format!("the header needs columns doc, id, en; no `{name}`"),
@@ -438,9 +431,9 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         names.sort_unstable();
         names.join("\t")
     };
-    let header_set = sorted(header_names(&headers));
     let first = headers.clone();
     let own_names = header_names(&first);
+    let header_set = sorted(own_names.clone());
     // Lines that repeat the header, and whether one gave its columns in another order.
     let (mut repeated, mut reordered) = (Vec::new(), false);
     let mut seen = std::collections::HashMap::new();
@@ -464,9 +457,10 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         if rec.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        if sorted(header_names(&rec)) == header_set {
+        let names = header_names(&rec);
+        if sorted(names.clone()) == header_set {
             repeated.push(line);
-            if header_names(&rec) != header_names(&headers) {
+            if names != header_names(&headers) {
                 reordered = true;
                 headers = rec.clone();
                 (cd, ci, ce) = columns(&headers)?;
@@ -477,7 +471,6 @@ pub fn read_manifest(path: &Path, notes: &mut Vec<String>) -> Result<Vec<Item>> 
         // one `pair` wrote): not a document, and not read as a header, whose columns would
         // then read the rows after it by guesswork. It names two columns at least: a row whose
         // doc id is a column name (`score`, `id`) is a row.
-        let names = header_names(&rec);
         let known = |n: &&str| MANIFEST_COLUMNS.iter().chain(&own_names).any(|k| k == n);
         if names.len() >= 2 && names.iter().all(known) {
             items.push(Err(DocError {

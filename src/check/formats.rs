@@ -330,13 +330,9 @@ fn from_tmx(input: &Input) -> Result<Table> {
         msg,
     };
     let xml = input.text.as_str();
-    // XML begins with markup (after a byte-order mark and white space): text there is some
-    // other format, which the XML reader would fault at its first `&` or `<`.
-    if !xml
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .starts_with('<')
-    {
+    // XML begins with markup (after white space; the reader took off a byte-order mark): text
+    // there is some other format, which the XML reader would fault at its first `&` or `<`.
+    if !xml.trim_start().starts_with('<') {
         return Err(error(
             1,
             "not TMX: the file does not begin with XML markup".into(),
