@@ -351,7 +351,18 @@ pub fn evaluate_paths(gold: &Path, pred: &Path, notes: &mut Vec<String>) -> Resu
             .filter(|(_, path, _)| !path.strip_prefix(gold).is_ok_and(hidden))
             .map(|(_, path, why)| format!("{}: {why}", path.display())),
     );
-    let mut names: Vec<PathBuf> = (walked.files.into_iter())
+    // A link that leads nowhere is left out, and said so (the scores cover fewer documents).
+    let (files, broken): (Vec<_>, Vec<_>) =
+        (walked.files.into_iter()).partition(|(_, path, _)| std::fs::metadata(path).is_ok());
+    notes.extend(
+        (broken.into_iter())
+            .filter(|(_, path, _)| !path.strip_prefix(gold).is_ok_and(hidden))
+            .filter_map(|(_, path, _)| {
+                let e = std::fs::metadata(&path).err()?;
+                Some(format!("{}; left out", Error::io(path, e)))
+            }),
+    );
+    let mut names: Vec<PathBuf> = (files.into_iter())
         .filter(|(_, path, _)| path.is_file())
         .filter_map(|(_, path, _)| Some(path.strip_prefix(gold).ok()?.to_path_buf()))
         .filter(|name| !hidden(name))

@@ -269,7 +269,7 @@ fn documents_are_listed_in_natural_order() {
 
 /// A gold directory reached a second time through a symbolic link is read once, as `batch
 /// DIR` reads it, and the link is named on stderr with why, one line (batch makes it an error
-/// row); the scores are those of the tree without the link.
+/// row); the scores are those of the tree without the link. A link to nothing is named too.
 #[cfg(unix)]
 #[test]
 fn a_gold_directory_reached_twice_is_read_once_and_told() {
@@ -307,6 +307,19 @@ fn a_gold_directory_reached_twice_is_read_once_and_told() {
             "selaras: {}: the directory read as `2024`, reached again by way of a symbolic \
              link: its files are read once, there; not read again\n",
             gold.join("again").display()
+        )
+    );
+    // A link that leads nowhere is left out, and named in one line.
+    std::fs::remove_file(gold.join("again")).unwrap();
+    std::os::unix::fs::symlink("nowhere.gold", gold.join("2024/b")).unwrap();
+    let (got, err) = eval();
+    assert_eq!(got, want);
+    assert_eq!(
+        err,
+        format!(
+            "selaras: {}: a broken symbolic link (its target nowhere.gold does not exist); \
+             left out\n",
+            gold.join("2024/b").display()
         )
     );
 }
