@@ -85,7 +85,8 @@ pub fn utf8(name: &Path, bytes: Vec<u8>) -> Result<String> {
 }
 
 /// What to add to the message of `bytes` that are not UTF-8 ([`Error::InvalidUtf8`]): that
-/// they end inside a character (`cut_short`: a file cut short), or else [`legacy_hint`].
+/// they end inside a character (`cut_short`: a file cut short), or else that they read as an
+/// 8-bit encoding such as Windows-1252, where they do.
 pub fn utf8_hint(bytes: &[u8], cut_short: bool) -> &'static str {
     match cut_short {
         true => ": the file ends inside a character (cut short?)",
