@@ -95,8 +95,11 @@ pub struct HeadParams {
     pub title_reach: usize,
     /// Least score of a split.
     pub threshold: f64,
-    /// Least number of capitalised words (not small ones) in a title-cased headline.
+    /// Least number of capitalised words (not small ones) in a title-cased headline at the
+    /// prior [`HeadParams::title`].
     pub title_words: usize,
+    /// Less where the title has one capitalised word fewer.
+    pub short_title: f64,
     /// Least number of words in a headline.
     pub min_words: usize,
 }
@@ -125,6 +128,7 @@ impl Default for HeadParams {
             len: 0.4,
             threshold: 0.0,
             title_words: 4,
+            short_title: 1.0,
             min_words: 3,
         }
     }
@@ -380,9 +384,16 @@ pub fn head_cuts(
             // list of names (`Bogor Regency, Bekasi City and Karawang | Regency are …`).
             let listed = ws[..k].iter().any(|w| w.1.ends_with(','))
                 && (k.saturating_sub(3)..k).any(|j| and(ws[j].1) && (j + 1..k).all(unknown));
-            if open_after(k) && later < params.title_reach && titled >= params.title_words {
+            // A title of one capitalised word fewer is a place too, but a less likely one: it
+            // takes the other side's evidence to split there (`Rupiah Melemah terhadap Dolar |
+            // Saham-saham AS turun …`).
+            let short = titled + 1 == params.title_words;
+            if open_after(k)
+                && later < params.title_reach
+                && (titled >= params.title_words || short)
+            {
                 let step = later as f64 * params.title_step;
-                let mut prior = params.title - step;
+                let mut prior = params.title - step - if short { params.short_title } else { 0.0 };
                 if sure_title {
                     prior += params.sure_title;
                 }

@@ -306,6 +306,25 @@ fn a_title_run_with_a_verb_ends_before_a_name_that_opens_the_sentence() {
     );
 }
 
+/// `rupiah-short`: an Indonesian headline of three capitalised words (`Rupiah Melemah terhadap
+/// Dolar`) runs into a sentence that opens with a common word and a country's abbreviation;
+/// the English title is surely one. The short title ends where the English one does, before
+/// `Saham-saham` / `Stocks`, not before `AS` / `U.S.`.
+#[test]
+fn a_short_title_ends_where_the_other_side_shows_it_does() {
+    let pairs = pairs("rupiah-short");
+    assert_eq!(
+        pairs[0],
+        (
+            "Rupiah Melemah terhadap Dolar".to_string(),
+            "Rupiah Weakens Against the Dollar".to_string()
+        ),
+        "{pairs:?}"
+    );
+    assert!(pairs[1].0.starts_with("Saham-saham AS turun"), "{pairs:?}");
+    assert!(pairs[1].1.starts_with("Stocks in the U.S. fell"), "{pairs:?}");
+}
+
 /// `abbrev`: an abbreviation spelled as a function word (`No. 17`) is no function word opening a
 /// sentence: `Residents living near No. 17 …` is one sentence, not a headline and a sentence.
 #[test]
