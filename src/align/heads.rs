@@ -202,10 +202,40 @@ fn always_small(lower: &str, lang: Lang) -> bool {
 }
 
 /// Words that never end a title: articles, conjunctions and prepositions that need what
-/// follows them.
+/// follows them, and the conjunctions that open a clause (`… Samples Once | Hans Pettersson
+/// was …`: `Once` opens the sentence).
 fn dangles(lower: &str, lang: Lang) -> bool {
+    const EN: &[&str] = &[
+        "although", "because", "if", "unless", "whether", "whereas", "when", "whenever", "once",
+    ];
+    const ID: &[&str] = &[
+        "si",
+        "sang",
+        "para",
+        "serta",
+        "bahwa",
+        "ketika",
+        "setelah",
+        "sesudah",
+        "sebelum",
+        "meskipun",
+        "walaupun",
+        "jika",
+        "apabila",
+        "kalau",
+        "sehingga",
+        "supaya",
+        "agar",
+        "karena",
+        "namun",
+        "tetapi",
+        "sedangkan",
+    ];
     always_small(lower, lang)
-        || (lang == Lang::Id && matches!(lower, "si" | "sang" | "para" | "serta" | "bahwa"))
+        || match lang {
+            Lang::En => EN.contains(&lower),
+            Lang::Id => ID.contains(&lower),
+        }
 }
 
 /// Whether `text` is written as a title: at least two capitalised words, and no word in lower

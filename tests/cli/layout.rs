@@ -322,7 +322,29 @@ fn a_short_title_ends_where_the_other_side_shows_it_does() {
         "{pairs:?}"
     );
     assert!(pairs[1].0.starts_with("Saham-saham AS turun"), "{pairs:?}");
-    assert!(pairs[1].1.starts_with("Stocks in the U.S. fell"), "{pairs:?}");
+    assert!(
+        pairs[1].1.starts_with("Stocks in the U.S. fell"),
+        "{pairs:?}"
+    );
+}
+
+/// `pasar-once`: a title-cased headline runs into a sentence that opens with a conjunction and a
+/// name (`… Lebih Luas | Setelah Sari Wulandari membuka …` / `… Larger Stalls | Once Sari
+/// Wulandari opened …`). A title does not end with a conjunction that opens a clause: the
+/// headline ends before `Setelah` / `Once`, not after it.
+#[test]
+fn a_headline_does_not_end_with_a_conjunction_that_opens_a_clause() {
+    let pairs = pairs("pasar-once");
+    assert_eq!(
+        pairs[0],
+        (
+            "Pedagang Pasar Johar Akhirnya Mendapat Kios yang Lebih Luas".to_string(),
+            "Johar Market Traders Finally Get Larger Stalls".to_string()
+        ),
+        "{pairs:?}"
+    );
+    assert!(pairs[1].0.starts_with("Setelah Sari"), "{pairs:?}");
+    assert!(pairs[1].1.starts_with("Once Sari"), "{pairs:?}");
 }
 
 /// `abbrev`: an abbreviation spelled as a function word (`No. 17`) is no function word opening a
