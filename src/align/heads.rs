@@ -87,6 +87,10 @@ pub struct HeadParams {
     /// Less where the headline would end with an article, a conjunction or a preposition
     /// (`… Louis the | German invaded`): a title does not.
     pub dangling: f64,
+    /// Less where the headline would end with an Indonesian word for a kind of place, which
+    /// stands before the place's name (`… Samudra Hindia Kepulauan | Granite mencakup …`), but
+    /// also for the place itself (`… Beberapa Rangkaian Pegunungan | Andes …`).
+    pub place_word: f64,
     /// Prior of a place before a capitalised word of a text that is one title-cased run, if
     /// such places are looked for (only in a headline already cut off: a subhead stacked on
     /// it, `Kembali ke Kereta | Sebuah Kota Kecil …`).
@@ -110,6 +114,7 @@ impl Default for HeadParams {
             inside_title: None,
             name_after_lower: 1.0,
             dangling: 2.0,
+            place_word: 1.0,
             title: 1.5,
             title_step: 0.6,
             sure_title: 4.0,
@@ -236,6 +241,32 @@ fn dangles(lower: &str, lang: Lang) -> bool {
             Lang::En => EN.contains(&lower),
             Lang::Id => ID.contains(&lower),
         }
+}
+
+/// Indonesian words for a kind of place that stand before its name (`Kepulauan Granite`,
+/// `sungai Nestus`, `Universitas Indonesia`) ([`HeadParams::place_word`]). Words that stand
+/// alone for the place more often than not (`kota`, `desa`, `jalan`) are left out.
+fn names_a_place(lower: &str, lang: Lang) -> bool {
+    lang == Lang::Id
+        && matches!(
+            lower,
+            "pulau"
+                | "kepulauan"
+                | "sungai"
+                | "gunung"
+                | "pegunungan"
+                | "danau"
+                | "selat"
+                | "teluk"
+                | "tanjung"
+                | "samudra"
+                | "samudera"
+                | "kabupaten"
+                | "provinsi"
+                | "kecamatan"
+                | "kelurahan"
+                | "universitas"
+        )
 }
 
 /// Whether `text` is written as a title: at least two capitalised words, and no word in lower
@@ -554,6 +585,9 @@ pub fn head_cuts(
     for c in &mut out {
         let k = ws.iter().take_while(|w| w.0 < c.at).count();
         let before = k.checked_sub(1).map(|j| ws[j]);
+        if before.is_some_and(|w| names_a_place(&bare(w.1), lang)) {
+            c.prior -= params.place_word;
+        }
         if before.is_some_and(|w| dangles(&bare(w.1), lang))
             || (k > 0 && k < ws.len() && unknown(k) && addressed(k))
             || before.is_some_and(|w| is_title_before_name(w.1, lang))

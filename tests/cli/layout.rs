@@ -347,6 +347,24 @@ fn a_headline_does_not_end_with_a_conjunction_that_opens_a_clause() {
     assert!(pairs[1].1.starts_with("Once Sari"), "{pairs:?}");
 }
 
+/// `pulau-place`: a title-cased headline runs into a sentence that opens with an Indonesian word
+/// for a kind of place and its name (`… Menghadapi Banjir | Sungai Ciliwung meluap …` / `…
+/// Brace for Floods | The Ciliwung overflowed …`). The word stands before the name, so the
+/// headline ends before it, not between it and the name.
+#[test]
+fn a_headline_does_not_end_with_the_word_before_a_place_name() {
+    let pairs = pairs("pulau-place");
+    assert_eq!(
+        pairs[0],
+        (
+            "Warga Jakarta Timur Bersiap Menghadapi Banjir".to_string(),
+            "East Jakarta Residents Brace for Floods".to_string()
+        ),
+        "{pairs:?}"
+    );
+    assert!(pairs[1].0.starts_with("Sungai Ciliwung"), "{pairs:?}");
+}
+
 /// `abbrev`: an abbreviation spelled as a function word (`No. 17`) is no function word opening a
 /// sentence: `Residents living near No. 17 …` is one sentence, not a headline and a sentence.
 #[test]
