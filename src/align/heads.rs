@@ -266,6 +266,7 @@ fn names_a_place(lower: &str, lang: Lang) -> bool {
                 | "kecamatan"
                 | "kelurahan"
                 | "universitas"
+                | "bulan"
         )
 }
 
@@ -447,10 +448,15 @@ pub fn head_cuts(
                 && (k.saturating_sub(3)..k).any(|j| and(ws[j].1) && (j + 1..k).all(unknown));
             // A title of one capitalised word fewer is a place too, but a less likely one: it
             // takes the other side's evidence to split there (`Rupiah Melemah terhadap Dolar |
-            // Saham-saham AS turun …`).
-            let short = titled + 1 == params.title_words;
+            // Saham-saham AS turun …`). Only where the run writes small words in lower case, as
+            // a title does: a name of four words opening a lead does not (`Dinas Perdagangan
+            // Jawa | Tengah mengatakan …`).
+            let short = lowers && titled + 1 == params.title_words;
+            // Beyond the last capitalised words, a small word capitalised where the run writes
+            // such words in lower case still opens the sentence, before a long name (`… in May
+            // | The Central Java Trade Office said …`).
             if open_after(k)
-                && later < params.title_reach
+                && (later < params.title_reach || (lowers && always_small(&bare(ws[k].1), lang)))
                 && (titled >= params.title_words || short)
             {
                 let step = later as f64 * params.title_step;

@@ -365,6 +365,34 @@ fn a_headline_does_not_end_with_the_word_before_a_place_name() {
     assert!(pairs[1].0.starts_with("Sungai Ciliwung"), "{pairs:?}");
 }
 
+/// `pasar-article`: a title-cased English headline runs into a sentence that opens with an
+/// article and a name of four words (`… in May | The Central Java Trade Office said …`); the
+/// Indonesian headline, in sentence case, ends with a month after `bulan` (`… pada bulan Mei |
+/// Dinas Perdagangan Jawa Tengah mengatakan …`). The headline ends before the article and
+/// after the month, and the name is not cut as a subhead.
+#[test]
+fn a_headline_ends_before_an_article_and_a_long_name() {
+    let pairs = pairs("pasar-article");
+    assert_eq!(
+        pairs[0],
+        (
+            "Pejabat mengatakan pasar akan dibuka kembali pada bulan Mei".to_string(),
+            "Officials Say the Market Will Reopen in May".to_string()
+        ),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs[1]
+            .0
+            .starts_with("Dinas Perdagangan Jawa Tengah mengatakan"),
+        "{pairs:?}"
+    );
+    assert!(
+        pairs[1].1.starts_with("The Central Java Trade Office said"),
+        "{pairs:?}"
+    );
+}
+
 /// `abbrev`: an abbreviation spelled as a function word (`No. 17`) is no function word opening a
 /// sentence: `Residents living near No. 17 …` is one sentence, not a headline and a sentence.
 #[test]
