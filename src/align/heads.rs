@@ -270,6 +270,29 @@ fn names_a_place(lower: &str, lang: Lang) -> bool {
         )
 }
 
+/// Words that go after a place's name and are part of it: Indonesian points of the compass
+/// (`Jawa Timur`, `Jakarta Utara`), English kinds of place (`Flores Regency`, `Seribu
+/// Islands`).
+fn ends_a_place(lower: &str, lang: Lang) -> bool {
+    match lang {
+        Lang::Id => matches!(
+            lower,
+            "timur" | "barat" | "utara" | "selatan" | "tengah" | "tenggara"
+        ),
+        Lang::En => matches!(
+            lower,
+            "regency"
+                | "province"
+                | "island"
+                | "islands"
+                | "river"
+                | "strait"
+                | "peninsula"
+                | "mountains"
+        ),
+    }
+}
+
 /// Whether `text` is written as a title: at least two capitalised words, and no word in lower
 /// case that a title would capitalise.
 fn is_title(text: &str, lang: Lang) -> bool {
@@ -593,6 +616,12 @@ pub fn head_cuts(
         let before = k.checked_sub(1).map(|j| ws[j]);
         if before.is_some_and(|w| names_a_place(&bare(w.1), lang)) {
             c.prior -= params.place_word;
+        }
+        // A word that goes after a place's name (`Flores | Timur`, `East Flores | Regency`),
+        // after a capitalised word: the place goes on.
+        if k > 0 && case[k - 1] == Case::Upper && k < ws.len() && ends_a_place(&bare(ws[k].1), lang)
+        {
+            c.prior -= params.dangling;
         }
         if before.is_some_and(|w| dangles(&bare(w.1), lang))
             || (k > 0 && k < ws.len() && unknown(k) && addressed(k))
