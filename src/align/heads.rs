@@ -6,7 +6,8 @@
 //!
 //! Where a headline may end is read from its form on each side ([`head_cuts`]), each place
 //! with a prior by how sure the form is: after at least four capitalised words of a
-//! title-cased run, before one of the last capitalised words before the first word in lower
+//! title-cased run (three, at a lower prior, where it writes small words in lower case),
+//! before one of the last capitalised words before the first word in lower
 //! case that a title would capitalise (the sentence may open with a short name; surely one of
 //! them where the run capitalises a function word and writes small words in lower case, as a
 //! title does and a name does not), and surely before a small function word capitalised where
@@ -17,7 +18,10 @@
 //! title and a name, not a headline and a sentence), unless either side is surely a title or
 //! holds a verb in its title run (a clause: `… Kenseth Menang dengan Mudah | Elliott …`); a
 //! place between two words that the other side writes as they are side by side is inside a name and
-//! counts against too. The two sides decide together
+//! counts against too, and so does a headline that would end with a word that needs what follows
+//! it (an article, a preposition, a conjunction that opens a clause, a form of address, an
+//! Indonesian word for a kind of place before its name: `Kepulauan | Granite`) or a sentence
+//! that would open with a word that ends a place's name (`Flores | Timur`). The two sides decide together
 //! ([`Aligner::split_heads`]): for a bead whose first sentence starts a paragraph on both
 //! sides, every pair of places is weighed by the two priors, by the words that would find their
 //! translation only across the cut (`misplaced`; the parts read in sentence case, so that a
@@ -85,17 +89,21 @@ pub struct HeadParams {
     /// place there is less likely inside a lead's title and name.
     pub name_after_lower: f64,
     /// Less where the headline would end with an article, a conjunction or a preposition
-    /// (`… Louis the | German invaded`): a title does not.
+    /// (`… Louis the | German invaded`): a title does not; the same where the sentence would
+    /// open with a word that goes after a place's name (`… Flores | Timur kembali …`).
     pub dangling: f64,
     /// Less where the headline would end with an Indonesian word for a kind of place, which
-    /// stands before the place's name (`… Samudra Hindia Kepulauan | Granite mencakup …`), but
-    /// also for the place itself (`… Beberapa Rangkaian Pegunungan | Andes …`).
+    /// stands before the place's name (`… Samudra Hindia Kepulauan | Granite mencakup …`).
+    /// Small, since the word may also stand for a place of that kind without its name (`…
+    /// Beberapa Rangkaian Pegunungan | Andes …`).
     pub place_word: f64,
     /// Prior of a place before a capitalised word of a text that is one title-cased run, if
     /// such places are looked for (only in a headline already cut off: a subhead stacked on
     /// it, `Kembali ke Kereta | Sebuah Kota Kecil …`).
     pub inside_title: Option<f64>,
-    /// How many capitalised words from the end of a title-cased run may open the sentence.
+    /// How many capitalised words from the end of a title-cased run may open the sentence
+    /// (farther back, only a small word capitalised where the run writes such words in lower
+    /// case: `… in May | The Central Java Trade Office said …`).
     pub title_reach: usize,
     /// Least score of a split.
     pub threshold: f64,
@@ -243,36 +251,53 @@ fn dangles(lower: &str, lang: Lang) -> bool {
         }
 }
 
-/// Indonesian words for a kind of place that stand before its name (`Kepulauan Granite`,
-/// `sungai Nestus`, `Universitas Indonesia`) ([`HeadParams::place_word`]). Words that stand
+/// Indonesian words for a kind of place or institution that stand before its name
+/// (`Kepulauan Granite`, `sungai Nestus`, `Universitas Indonesia`), and `bulan` before the name
+/// of a month (`bulan Mei`; not before another word: `Gerhana Bulan`, the moon)
+/// ([`HeadParams::place_word`]). `next` is the word after it, in lower case. Words that stand
 /// alone for the place more often than not (`kota`, `desa`, `jalan`) are left out.
-fn names_a_place(lower: &str, lang: Lang) -> bool {
+fn stands_before_a_name(lower: &str, next: &str, lang: Lang) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari",
+        "februari",
+        "maret",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "agustus",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
     lang == Lang::Id
-        && matches!(
-            lower,
-            "pulau"
-                | "kepulauan"
-                | "sungai"
-                | "gunung"
-                | "pegunungan"
-                | "danau"
-                | "selat"
-                | "teluk"
-                | "tanjung"
-                | "samudra"
-                | "samudera"
-                | "kabupaten"
-                | "provinsi"
-                | "kecamatan"
-                | "kelurahan"
-                | "universitas"
-                | "bulan"
-        )
+        && (lower == "bulan" && MONTHS.contains(&next)
+            || matches!(
+                lower,
+                "pulau"
+                    | "kepulauan"
+                    | "sungai"
+                    | "gunung"
+                    | "pegunungan"
+                    | "danau"
+                    | "selat"
+                    | "teluk"
+                    | "tanjung"
+                    | "samudra"
+                    | "samudera"
+                    | "kabupaten"
+                    | "provinsi"
+                    | "kecamatan"
+                    | "kelurahan"
+                    | "universitas"
+            ))
 }
 
 /// Words that go after a place's name and are part of it: Indonesian points of the compass
 /// (`Jawa Timur`, `Jakarta Utara`), English kinds of place (`Flores Regency`, `Seribu
-/// Islands`).
+/// Islands`). Words that often open a sentence as common nouns (`Island residents …`, `City
+/// officials …`, `Daya beli …`) are left out.
 fn ends_a_place(lower: &str, lang: Lang) -> bool {
     match lang {
         Lang::Id => matches!(
@@ -281,14 +306,7 @@ fn ends_a_place(lower: &str, lang: Lang) -> bool {
         ),
         Lang::En => matches!(
             lower,
-            "regency"
-                | "province"
-                | "island"
-                | "islands"
-                | "river"
-                | "strait"
-                | "peninsula"
-                | "mountains"
+            "regency" | "province" | "islands" | "strait" | "peninsula" | "mountains"
         ),
     }
 }
@@ -611,21 +629,21 @@ pub fn head_cuts(
             .take_while(|&j| j + 1 == k || unknown(j + 1))
             .any(|j| is_title_before_name(ws[j].1, lang))
     };
+    // Every place lies before a word (`rest_ok`): `k`, the word that opens the sentence.
+    let word_at = |at: usize| ws.iter().take_while(|w| w.0 < at).count();
     for c in &mut out {
-        let k = ws.iter().take_while(|w| w.0 < c.at).count();
+        let k = word_at(c.at);
         let before = k.checked_sub(1).map(|j| ws[j]);
-        if before.is_some_and(|w| names_a_place(&bare(w.1), lang)) {
+        let next = bare(ws[k].1);
+        if before.is_some_and(|w| stands_before_a_name(&bare(w.1), &next, lang)) {
             c.prior -= params.place_word;
         }
-        // A word that goes after a place's name (`Flores | Timur`, `East Flores | Regency`),
-        // after a capitalised word: the place goes on.
-        if k > 0 && case[k - 1] == Case::Upper && k < ws.len() && ends_a_place(&bare(ws[k].1), lang)
-        {
-            c.prior -= params.dangling;
-        }
+        // Nor before a word that goes after a place's name, after a capitalised word (`Flores
+        // | Timur`, `East Flores | Regency`): the place's name goes on.
         if before.is_some_and(|w| dangles(&bare(w.1), lang))
-            || (k > 0 && k < ws.len() && unknown(k) && addressed(k))
+            || (k > 0 && unknown(k) && addressed(k))
             || before.is_some_and(|w| is_title_before_name(w.1, lang))
+            || (k > 0 && case[k - 1] == Case::Upper && ends_a_place(&next, lang))
         {
             c.prior -= params.dangling;
         }
@@ -641,15 +659,16 @@ pub fn head_cuts(
         .map(|p| (name_form(p[0]), name_form(p[1])))
         .collect();
     for c in &mut out {
-        let k = ws.iter().take_while(|w| w.0 < c.at).count();
-        if k > 0 && k < ws.len() && case[k - 1] == Case::Upper && case[k] == Case::Upper {
+        let k = word_at(c.at);
+        if k > 0 && case[k - 1] == Case::Upper && case[k] == Case::Upper {
             let (u, v) = (name_form(ws[k - 1].1), name_form(ws[k].1));
             if other_pairs.iter().any(|(p, q)| u == *p && v == *q) {
                 c.prior -= params.inside_name;
             }
         }
     }
-    out.sort_by_key(|c| c.at);
+    // A place found by two rules keeps the higher prior.
+    out.sort_by(|a, b| a.at.cmp(&b.at).then(b.prior.total_cmp(&a.prior)));
     out.dedup_by_key(|c| c.at);
     (out, sure_title, clause)
 }
