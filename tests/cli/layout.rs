@@ -177,6 +177,20 @@ fn pairs(name: &str) -> Vec<(String, String)> {
         .collect()
 }
 
+/// `align` on `{name}.id.txt` and `{name}.en.txt` splits the headline `head` off on both sides,
+/// and the next pair opens with `next`'s words on each side.
+fn split_off(name: &str, head: (&str, &str), next: (&str, &str)) {
+    let pairs = pairs(name);
+    assert!(pairs.len() >= 2, "{pairs:?}");
+    assert_eq!(
+        (pairs[0].0.as_str(), pairs[0].1.as_str()),
+        head,
+        "{pairs:?}"
+    );
+    assert!(pairs[1].0.starts_with(next.0), "{pairs:?}");
+    assert!(pairs[1].1.starts_with(next.1), "{pairs:?}");
+}
+
 /// `pasar-runin` is `pasar` with its headline run into the first sentence and a subhead run
 /// into a later paragraph, on both sides (no final punctuation, the Indonesian title case
 /// writing small words in lower case): both are split off and paired on their own, and the
@@ -294,17 +308,14 @@ fn batch_counts_the_headlines_split_off() {
 /// in lower case, which no sentence and no name writes: it is split off before the name.
 #[test]
 fn a_title_cased_headline_ends_before_a_name_that_opens_the_sentence() {
-    let pairs = pairs("pasar-name");
-    assert_eq!(
-        pairs[0],
+    split_off(
+        "pasar-name",
         (
-            "Pasar yang direnovasi itu akhirnya dibuka lagi".to_string(),
-            "The Renovated Market Is Open Again at Last".to_string()
+            "Pasar yang direnovasi itu akhirnya dibuka lagi",
+            "The Renovated Market Is Open Again at Last",
         ),
-        "{pairs:?}"
+        ("Semarang, yang", "Semarang, which"),
     );
-    assert!(pairs[1].0.starts_with("Semarang, yang"), "{pairs:?}");
-    assert!(pairs[1].1.starts_with("Semarang, which"), "{pairs:?}");
 }
 
 /// `cabai-verb`: a headline title-cased on both sides, neither of them surely a title, runs
@@ -313,22 +324,13 @@ fn a_title_cased_headline_ends_before_a_name_that_opens_the_sentence() {
 /// which a title of rank does not: it is a headline, split off before the name.
 #[test]
 fn a_title_run_with_a_verb_ends_before_a_name_that_opens_the_sentence() {
-    let pairs = pairs("cabai-verb");
-    assert_eq!(
-        pairs[0],
+    split_off(
+        "cabai-verb",
         (
-            "Pedagang Pasar Mendapatkan Bantuan Menjelang Lebaran".to_string(),
-            "Market Traders Get Aid Ahead of Eid".to_string()
+            "Pedagang Pasar Mendapatkan Bantuan Menjelang Lebaran",
+            "Market Traders Get Aid Ahead of Eid",
         ),
-        "{pairs:?}"
-    );
-    assert!(
-        pairs[1].0.starts_with("Sari Wulandari, pedagang"),
-        "{pairs:?}"
-    );
-    assert!(
-        pairs[1].1.starts_with("Sari Wulandari, a trader"),
-        "{pairs:?}"
+        ("Sari Wulandari, pedagang", "Sari Wulandari, a trader"),
     );
 }
 
@@ -338,20 +340,13 @@ fn a_title_run_with_a_verb_ends_before_a_name_that_opens_the_sentence() {
 /// `Saham-saham` / `Stocks`, not before `AS` / `U.S.`.
 #[test]
 fn a_short_title_ends_where_the_other_side_shows_it_does() {
-    let pairs = pairs("rupiah-short");
-    assert!(pairs.len() >= 2, "{pairs:?}");
-    assert_eq!(
-        pairs[0],
+    split_off(
+        "rupiah-short",
         (
-            "Rupiah Melemah terhadap Dolar".to_string(),
-            "Rupiah Weakens Against the Dollar".to_string()
+            "Rupiah Melemah terhadap Dolar",
+            "Rupiah Weakens Against the Dollar",
         ),
-        "{pairs:?}"
-    );
-    assert!(pairs[1].0.starts_with("Saham-saham AS turun"), "{pairs:?}");
-    assert!(
-        pairs[1].1.starts_with("Stocks in the U.S. fell"),
-        "{pairs:?}"
+        ("Saham-saham AS turun", "Stocks in the U.S. fell"),
     );
 }
 
@@ -361,18 +356,14 @@ fn a_short_title_ends_where_the_other_side_shows_it_does() {
 /// headline ends before `Setelah` / `Once`, not after it.
 #[test]
 fn a_headline_does_not_end_with_a_conjunction_that_opens_a_clause() {
-    let pairs = pairs("pasar-once");
-    assert!(pairs.len() >= 2, "{pairs:?}");
-    assert_eq!(
-        pairs[0],
+    split_off(
+        "pasar-once",
         (
-            "Pedagang Pasar Johar Akhirnya Mendapat Kios yang Lebih Luas".to_string(),
-            "Johar Market Traders Finally Get Larger Stalls".to_string()
+            "Pedagang Pasar Johar Akhirnya Mendapat Kios yang Lebih Luas",
+            "Johar Market Traders Finally Get Larger Stalls",
         ),
-        "{pairs:?}"
+        ("Setelah Sari", "Once Sari"),
     );
-    assert!(pairs[1].0.starts_with("Setelah Sari"), "{pairs:?}");
-    assert!(pairs[1].1.starts_with("Once Sari"), "{pairs:?}");
 }
 
 /// `pulau-place`: a title-cased headline runs into a sentence that opens with an Indonesian word
@@ -381,17 +372,14 @@ fn a_headline_does_not_end_with_a_conjunction_that_opens_a_clause() {
 /// headline ends before it, not between it and the name.
 #[test]
 fn a_headline_does_not_end_with_the_word_before_a_place_name() {
-    let pairs = pairs("pulau-place");
-    assert!(pairs.len() >= 2, "{pairs:?}");
-    assert_eq!(
-        pairs[0],
+    split_off(
+        "pulau-place",
         (
-            "Warga Jakarta Timur Bersiap Menghadapi Banjir".to_string(),
-            "East Jakarta Residents Brace for Floods".to_string()
+            "Warga Jakarta Timur Bersiap Menghadapi Banjir",
+            "East Jakarta Residents Brace for Floods",
         ),
-        "{pairs:?}"
+        ("Sungai Ciliwung", "The Ciliwung"),
     );
-    assert!(pairs[1].0.starts_with("Sungai Ciliwung"), "{pairs:?}");
 }
 
 /// `pasar-article`: a title-cased English headline runs into a sentence that opens with an
@@ -401,25 +389,16 @@ fn a_headline_does_not_end_with_the_word_before_a_place_name() {
 /// after the month, and the name is not cut as a subhead.
 #[test]
 fn a_headline_ends_before_an_article_and_a_long_name() {
-    let pairs = pairs("pasar-article");
-    assert!(pairs.len() >= 2, "{pairs:?}");
-    assert_eq!(
-        pairs[0],
+    split_off(
+        "pasar-article",
         (
-            "Pejabat mengatakan pasar akan dibuka kembali pada bulan Mei".to_string(),
-            "Officials Say the Market Will Reopen in May".to_string()
+            "Pejabat mengatakan pasar akan dibuka kembali pada bulan Mei",
+            "Officials Say the Market Will Reopen in May",
         ),
-        "{pairs:?}"
-    );
-    assert!(
-        pairs[1]
-            .0
-            .starts_with("Dinas Perdagangan Jawa Tengah mengatakan"),
-        "{pairs:?}"
-    );
-    assert!(
-        pairs[1].1.starts_with("The Central Java Trade Office said"),
-        "{pairs:?}"
+        (
+            "Dinas Perdagangan Jawa Tengah mengatakan",
+            "The Central Java Trade Office said",
+        ),
     );
 }
 
@@ -427,10 +406,14 @@ fn a_headline_ends_before_an_article_and_a_long_name() {
 /// and ends the headline (`… Saksikan Gerhana Bulan | Ribuan warga …`).
 #[test]
 fn bulan_ends_a_headline_where_no_month_follows() {
-    let pairs = pairs("gerhana-bulan");
-    assert!(pairs.len() >= 2, "{pairs:?}");
-    assert_eq!(pairs[0].0, "Warga Jakarta Saksikan Gerhana Bulan", "{pairs:?}");
-    assert!(pairs[1].0.starts_with("Ribuan warga"), "{pairs:?}");
+    split_off(
+        "gerhana-bulan",
+        (
+            "Warga Jakarta Saksikan Gerhana Bulan",
+            "Jakarta Residents Watch Lunar Eclipse",
+        ),
+        ("Ribuan warga", "Thousands of residents"),
+    );
 }
 
 /// `abbrev`: an abbreviation spelled as a function word (`No. 17`) is no function word opening a
