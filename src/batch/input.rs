@@ -615,8 +615,13 @@ pub(crate) fn json_object<T: serde::de::DeserializeOwned>(
         Ok(_) => None,
         Err(e) => Some(e),
     };
-    if std::str::from_utf8(raw).is_err() {
-        return Err("not valid UTF-8".to_string());
+    if let Err(e) = std::str::from_utf8(raw) {
+        // The place names the line; the byte is counted from the line's start.
+        return Err(format!(
+            "invalid UTF-8 at byte {} of the line{}",
+            e.valid_up_to(),
+            crate::text::utf8_hint(raw, false)
+        ));
     }
     let what = match serde_json::from_slice::<Value>(raw) {
         Ok(Value::Array(_)) => "an array",
@@ -1052,7 +1057,11 @@ mod tests {
         let e = items[0].as_ref().unwrap_err();
         assert_eq!(
             (&*e.file.to_string(), e.reason.as_str()),
-            ("<stdin>:1", "not valid UTF-8")
+            (
+                "<stdin>:1",
+                "invalid UTF-8 at byte 17 of the line: it reads as an 8-bit encoding such as \
+                 Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
+            )
         );
     }
 }
