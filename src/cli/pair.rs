@@ -17,8 +17,10 @@ pub struct Args {
     pub id_input: PathBuf,
     /// The English documents, as ID_INPUT.
     pub en_input: PathBuf,
-    /// The manifest to write (`doc id en score`, as `selaras batch` reads it; paths relative
-    /// to its directory). Also writes OUT.unpaired.tsv. Without it the manifest goes to stdout.
+    /// The manifest to write (`doc id en score`; for files, paths relative to its directory, as
+    /// `selaras batch` reads it; for JSON Lines input, the documents' `doc` values, which
+    /// `batch` does not resolve: give it the pairs' texts as a `batch -` stream). Also writes
+    /// OUT.unpaired.tsv. Without it the manifest goes to stdout.
     #[arg(short, long, value_name = "OUT")]
     pub output: Option<PathBuf>,
     /// The documents left without a partner, with their best candidate and the reason
