@@ -174,7 +174,7 @@ pub fn write_summary(
     if let (true, Some(p)) = (failed > 0, unpaired_file) {
         writeln!(
             w,
-            "selaras pair: unusable documents are listed in {}",
+            "selaras pair: unusable documents, and those left without a partner, are listed in {}",
             p.display()
         )?;
     }

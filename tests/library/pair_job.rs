@@ -56,7 +56,7 @@ fn the_job_reports_progress_then_writes_and_returns_the_outcome() {
     );
     let listed = dir.path().join("pairs.tsv.unpaired.tsv");
     let last = format!(
-        "selaras pair: unusable documents are listed in {}\n",
+        "selaras pair: unusable documents, and those left without a partner, are listed in {}\n",
         listed.display()
     );
     assert!(messages.ends_with(&last), "{messages}");
