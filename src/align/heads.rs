@@ -63,7 +63,8 @@ pub struct HeadParams {
     pub small_cap: f64,
     /// Prior of a cut in sentence case before a capitalised function word.
     pub function: f64,
-    /// Before an opening quote and a capital.
+    /// Before an opening quote and a capital, where the quotation runs on (not a quoted term
+    /// that closes within a few words).
     pub quote: f64,
     /// Before a capitalised common word (one the lexicon knows) after a word in lower case.
     pub common: f64,
@@ -129,7 +130,7 @@ impl Default for HeadParams {
             inside_name: 1.0,
             small_cap: 1.5,
             function: 2.0,
-            quote: 0.0,
+            quote: 0.5,
             common: -0.5,
             name: -0.5,
             after_capital: -1.0,
@@ -589,7 +590,17 @@ pub fn head_cuts(
             // A function word, not an abbreviation spelled as one (`No. 17`).
             params.function
         } else if quoted {
-            params.quote
+            // A quotation that opens a sentence runs on, and closes after a sentence's or a
+            // clause's punctuation (`"Harga beras turun," kata …`); a quoted term closes within
+            // a few words, after a word (`menunjuk "Agen Politik" untuk …`).
+            let term = ws[k..].iter().take(5).any(|(_, w)| {
+                let core = w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')']);
+                core.ends_with(['"', '”'])
+                    && !core
+                        .trim_end_matches(['"', '”'])
+                        .ends_with(['.', ',', '!', '?'])
+            });
+            if term { 0.0 } else { params.quote }
         } else if !after_lower {
             params.after_capital - if in_name(k) { params.name_opener } else { 0.0 }
         } else if known(ev, &lower, lang) {

@@ -233,7 +233,8 @@ fn split_headlines_are_scored_with_their_cut() {
 /// Cahaya meresmikan …`), several of them dictionary words, some of them in a title of rank
 /// that holds a word with a prefix that also makes verbs (`Persatuan Bersepeda`, `Usaha Kecil
 /// dan Menengah`, `Menuju Swasembada`); `news-leads` forty first paragraphs of news stories
-/// (agencies, places of two names such as `Kabupaten Flores Timur`, titles of works, quotes):
+/// (agencies, places of two names such as `Kabupaten Flores Timur`, titles of works, quotes,
+/// a quoted term: `menunjuk "Agen Politik" untuk …`):
 /// no headline there, every sentence is paired whole.
 #[test]
 fn leads_that_open_with_a_title_and_a_name_stay_whole() {
@@ -265,7 +266,7 @@ fn news_headlines_split_off_exactly_at_least_as_often_as_pinned() {
         .collect();
     assert_eq!(heads.len(), 40);
     let exact = heads.iter().filter(|h| out.contains(h)).count();
-    assert!(exact >= 15, "{exact} of 40 split off exactly");
+    assert!(exact >= 16, "{exact} of 40 split off exactly");
 }
 
 /// `batch` counts the headlines it split off in its stats.
