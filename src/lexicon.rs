@@ -271,7 +271,7 @@ impl Lexicon {
         BUNDLED
             .get_or_init(|| {
                 let mut lex = Lexicon::build_bundled_from_table();
-                for (id, en) in BUILTIN {
+                for (id, en) in MONTHS.iter().chain(BUILTIN) {
                     lex.insert(id, en);
                 }
                 Arc::new(lex)
@@ -406,8 +406,8 @@ impl Lexicon {
     }
 }
 
-/// Month and weekday names and a few words the dictionaries miss.
-const BUILTIN: &[(&str, &str)] = &[
+/// The names of the months, Indonesian and English.
+const MONTHS: &[(&str, &str)] = &[
     ("januari", "january"),
     ("februari", "february"),
     ("maret", "march"),
@@ -420,6 +420,15 @@ const BUILTIN: &[(&str, &str)] = &[
     ("oktober", "october"),
     ("november", "november"),
     ("desember", "december"),
+];
+
+/// Whether `lower` (a word in lower case) is the Indonesian name of a month.
+pub fn is_month_id(lower: &str) -> bool {
+    MONTHS.iter().any(|(id, _)| *id == lower)
+}
+
+/// Weekday names and a few words the dictionaries miss (with [`MONTHS`]).
+const BUILTIN: &[(&str, &str)] = &[
     ("senin", "monday"),
     ("selasa", "tuesday"),
     ("rabu", "wednesday"),

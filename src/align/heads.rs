@@ -258,22 +258,8 @@ fn dangles(lower: &str, lang: Lang) -> bool {
 /// ([`HeadParams::place_word`]). `next` is the word after it, in lower case. Words that stand
 /// alone for the place more often than not (`kota`, `desa`, `jalan`) are left out.
 fn stands_before_a_name(lower: &str, next: &str, lang: Lang) -> bool {
-    const MONTHS: &[&str] = &[
-        "januari",
-        "februari",
-        "maret",
-        "april",
-        "mei",
-        "juni",
-        "juli",
-        "agustus",
-        "september",
-        "oktober",
-        "november",
-        "desember",
-    ];
     lang == Lang::Id
-        && (lower == "bulan" && MONTHS.contains(&next)
+        && (lower == "bulan" && crate::lexicon::is_month_id(next)
             || matches!(
                 lower,
                 "pulau"
