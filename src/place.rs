@@ -48,13 +48,14 @@ impl Place {
     }
 }
 
-/// The directory an output file names files relative to: the one it is written in (through
-/// a symbolic link, where the link leads), or the working directory for standard output
-/// (`None`) or a device.
+/// The directory an output file names files relative to, absolute ([`absolute_dir`]): the
+/// one it is written in (through a symbolic link, where the link leads), or the working
+/// directory for standard output (`None`) or a device.
 pub fn dir_of(output: Option<&Path>) -> PathBuf {
-    (output.and_then(crate::output::written_to))
+    let dir = (output.and_then(crate::output::written_to))
         .and_then(|file| file.parent().map(Path::to_path_buf))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    absolute_dir(&dir)
 }
 
 /// `dir` as an absolute path with links resolved where it exists.

@@ -278,7 +278,7 @@ struct ErrorsFile {
 
 impl ErrorsFile {
     fn create(path: &Path) -> Result<ErrorsFile> {
-        let base = crate::place::absolute_dir(&crate::place::dir_of(Some(path)));
+        let base = crate::place::dir_of(Some(path));
         let mut w = csv::WriterBuilder::new()
             .delimiter(b'\t')
             .quote_style(csv::QuoteStyle::Never)

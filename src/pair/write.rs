@@ -5,7 +5,7 @@ use super::score::DocFeatures;
 use super::{Outcome, Pair, Unpaired};
 use crate::error::{Error, Result};
 use crate::export::tsv_escape;
-use crate::place::{absolute_dir, relative_to};
+use crate::place::relative_to;
 use crate::segment::Lang;
 use crate::text::count;
 use std::io::Write;
@@ -13,17 +13,16 @@ use std::path::{Path, PathBuf};
 
 /// Write the manifest: a header `doc id en score`, then one row per pair as `pairs` holds
 /// them. `doc` is the Indonesian document's name without `.txt` (the whole name where that
-/// would give two rows one id); `id` and `en` are the files relative to `dir`, the directory
-/// the manifest is in (as `selaras batch` resolves them), or the document's name where it has
-/// no file (JSON Lines).
-pub fn write_manifest<W: Write>(mut w: W, pairs: &[Pair], dir: &Path) -> Result<()> {
+/// would give two rows one id); `id` and `en` are the files relative to `base`, the absolute
+/// directory the manifest is in ([`crate::place::dir_of`]; as `selaras batch` resolves them),
+/// or the document's name where it has no file (JSON Lines).
+pub fn write_manifest<W: Write>(mut w: W, pairs: &[Pair], base: &Path) -> Result<()> {
     let stem = |n: &str| n.strip_suffix(".txt").unwrap_or(n).to_string();
     let mut stems = std::collections::HashMap::new();
     for p in pairs {
         *stems.entry(stem(&p.id)).or_insert(0usize) += 1;
     }
     let names: std::collections::HashSet<&str> = pairs.iter().map(|p| p.id.as_str()).collect();
-    let base = absolute_dir(dir);
     writeln!(w, "doc\tid\ten\tscore")?;
     for p in pairs {
         let s = stem(&p.id);
@@ -33,7 +32,7 @@ pub fn write_manifest<W: Write>(mut w: W, pairs: &[Pair], dir: &Path) -> Result<
             s
         };
         let file = |path: &Option<PathBuf>, name: &str| match path {
-            Some(path) => relative_to(path, &base).display().to_string(),
+            Some(path) => relative_to(path, base).display().to_string(),
             None => name.to_string(),
         };
         writeln!(
@@ -68,12 +67,11 @@ pub fn write_candidates<W: Write>(
 
 /// Write the documents without a partner: a header `side file best score reason`; `best` is
 /// the best candidate and `score` that pair's score (both empty when there is none). Files
-/// (`file`, `best`, and the file of a `FILE:LINE`) are named relative to `dir`, the directory
-/// the unpaired file is in, as the manifest names them, so that the two can be moved
-/// together.
-pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired], dir: &Path) -> Result<()> {
-    let base = absolute_dir(dir);
-    let shown = |place: &crate::place::Place| place.from_dir(&base);
+/// (`file`, `best`, and the file of a `FILE:LINE`) are named relative to `base`, the absolute
+/// directory the unpaired file is in ([`crate::place::dir_of`]), as the manifest names them,
+/// so that the two can be moved together.
+pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired], base: &Path) -> Result<()> {
+    let shown = |place: &crate::place::Place| place.from_dir(base);
     writeln!(w, "side\tfile\tbest\tscore\treason")?;
     for u in rows {
         let (best, score) = match &u.best {
