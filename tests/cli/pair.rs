@@ -493,19 +493,15 @@ fn the_unpaired_file_names_files_relative_to_its_own_directory() {
     // The manifest names its files alike.
     assert_eq!(pairs_of(&d.join("sub/p.tsv")), expected_pairs());
     // Elsewhere, with the manifest on standard output: relative to the unpaired file still.
+    let unpaired_to = |file: &str| {
+        selaras()
+            .current_dir(d)
+            .args(["pair", "id", "lists/en.list", "-q", "--unpaired", file])
+            .assert()
+            .code(3);
+    };
     std::fs::create_dir_all(d.join("a/b")).unwrap();
-    selaras()
-        .current_dir(d)
-        .args([
-            "pair",
-            "id",
-            "lists/en.list",
-            "-q",
-            "--unpaired",
-            "a/b/left.tsv",
-        ])
-        .assert()
-        .code(3);
+    unpaired_to("a/b/left.tsv");
     let left = rows(d.join("a/b/left.tsv"));
     assert_eq!(left[1][1], "../../id/kosong.txt");
     assert_eq!(left[2][2], "../../en/ferry-schedule.txt");
@@ -514,18 +510,7 @@ fn the_unpaired_file_names_files_relative_to_its_own_directory() {
     #[cfg(unix)]
     {
         std::os::unix::fs::symlink("a/b/far.tsv", d.join("link.tsv")).unwrap();
-        selaras()
-            .current_dir(d)
-            .args([
-                "pair",
-                "id",
-                "lists/en.list",
-                "-q",
-                "--unpaired",
-                "link.tsv",
-            ])
-            .assert()
-            .code(3);
+        unpaired_to("link.tsv");
         let far = rows(d.join("a/b/far.tsv"));
         assert_eq!(far[1][1], "../../id/kosong.txt");
     }
