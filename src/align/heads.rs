@@ -171,6 +171,10 @@ const ALWAYS_CAPITAL: &[&str] = &["i", "anda", "kau", "engkau", "tuhan", "allah"
 /// ([`HeadParams::inside_title`]): as likely as not before the other side's evidence.
 const INSIDE_TITLE: f64 = 0.0;
 
+/// Most places on each side weighed in pairs ([`Aligner::split_heads`]): those of the highest
+/// priors.
+const MAX_PLACES: usize = 12;
+
 /// Most headlines split off one sentence (a headline, a subhead, a deck).
 const MAX_HEADS: usize = 3;
 
@@ -941,6 +945,16 @@ impl Aligner {
         for (cuts, other_sure) in [(&mut ci, sure_e || clause_e), (&mut ce, sure_i || clause_i)] {
             if other_sure {
                 cuts.iter_mut().for_each(|c| c.prior += c.lifted);
+            }
+        }
+        // Only the likeliest places are weighed in pairs: each pair prepares and compares the
+        // parts, and a long paragraph with no sentence end (a list, text without punctuation)
+        // offers a place at many of its capitalised words.
+        for cuts in [&mut ci, &mut ce] {
+            if cuts.len() > MAX_PLACES {
+                cuts.sort_by(|a, b| b.prior.total_cmp(&a.prior).then(a.at.cmp(&b.at)));
+                cuts.truncate(MAX_PLACES);
+                cuts.sort_by_key(|c| c.at);
             }
         }
         // The decision's score is at most the two priors: where the best of them cannot split,
