@@ -219,12 +219,34 @@ fn always_small(lower: &str, lang: Lang) -> bool {
     }
 }
 
-/// Words that never end a title: articles, conjunctions and prepositions that need what
-/// follows them, and the conjunctions that open a clause (`… Samples Once | Hans Pettersson
-/// was …`: `Once` opens the sentence).
+/// Words that never end a title: articles, conjunctions, prepositions and the adjective
+/// `former` that need what follows them (`… towards | Sicily and Italy`, `… mantan | Menteri
+/// Hukum`), and the conjunctions that open a clause (`… Samples Once | Hans Pettersson was …`:
+/// `Once` opens the sentence).
 fn dangles(lower: &str, lang: Lang) -> bool {
     const EN: &[&str] = &[
-        "although", "because", "if", "unless", "whether", "whereas", "when", "whenever", "once",
+        "although",
+        "because",
+        "if",
+        "unless",
+        "whether",
+        "whereas",
+        "when",
+        "whenever",
+        "once",
+        "towards",
+        "toward",
+        "between",
+        "among",
+        "amongst",
+        "against",
+        "during",
+        "within",
+        "across",
+        "along",
+        "including",
+        "despite",
+        "former",
     ];
     const ID: &[&str] = &[
         "si",
@@ -248,6 +270,18 @@ fn dangles(lower: &str, lang: Lang) -> bool {
         "namun",
         "tetapi",
         "sedangkan",
+        "antara",
+        "kepada",
+        "terhadap",
+        "tentang",
+        "menuju",
+        "sepanjang",
+        "melalui",
+        "selama",
+        "seperti",
+        "termasuk",
+        "betapa",
+        "mantan",
     ];
     always_small(lower, lang)
         || match lang {
@@ -619,8 +653,9 @@ pub fn head_cuts(
     }
     let rest_ok = |at: usize| ws.iter().filter(|w| w.0 >= at).count() >= params.min_words;
     out.retain(|c| rest_ok(c.at));
-    // A sentence does not open with a bracket.
-    out.retain(|c| !text[c.at..].starts_with(['(', '[']));
+    // A sentence does not open with a bracket, and a headline does not end inside one or
+    // inside a quotation (`MetroPlus (also called | First Class)`, `the "South | Sea"`).
+    out.retain(|c| !text[c.at..].starts_with(['(', '[']) && !unclosed(&text[..c.at]));
     // A headline does not end with an article, a conjunction or a preposition, nor with a
     // form of address or a rank, which stands before a name (`… Than It Already Is Mrs |
     // Clinton has …`), nor inside the name after one (`… Stalls Mrs Sari | Wulandari opened`).
@@ -672,6 +707,23 @@ pub fn head_cuts(
     out.sort_by(|a, b| a.at.cmp(&b.at).then(b.prior.total_cmp(&a.prior)));
     out.dedup_by_key(|c| c.at);
     (out, sure_title, clause)
+}
+
+/// Whether `head` leaves a bracket or a quotation open: more opening brackets than closing
+/// ones, or more words that open with a double quote than words that close with one (a
+/// quote inside a word is not a quotation's: `7â€“2`, an en dash read in the wrong encoding).
+fn unclosed(head: &str) -> bool {
+    let count = |c: char| head.chars().filter(|&x| x == c).count();
+    let words = || head.split_whitespace();
+    let quote = ['"', '“', '”'];
+    let opened = words().filter(|w| w.starts_with(quote)).count();
+    let closed = words()
+        .filter(|w| {
+            w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')'])
+                .ends_with(quote)
+        })
+        .count();
+    count('(') > count(')') || count('[') > count(']') || opened > closed
 }
 
 /// Whether `lower` (a word in lower case) is a verb form that a name or a title of rank does
@@ -1236,6 +1288,63 @@ mod tests {
                 2.0
             )]
         );
+    }
+
+    #[test]
+    fn a_headline_does_not_end_needing_an_object() {
+        // A preposition or an adjective that needs what follows it ends no headline: the
+        // capitalised word after it goes on the sentence.
+        for (t, lang, head) in [
+            (
+                "Warga setempat mulai mengeluh kepada Kantor Pos Obanazawa bahwa surat belum tiba",
+                Lang::Id,
+                "Warga setempat mulai mengeluh kepada",
+            ),
+            (
+                "He strengthened the defences between Egypt and Asia and built the walls",
+                Lang::En,
+                "He strengthened the defences between",
+            ),
+            (
+                "Dalam pesannya, mantan Menteri Hukum menuduh rekannya",
+                Lang::Id,
+                "Dalam pesannya, mantan",
+            ),
+        ] {
+            let place = cuts(t, lang).into_iter().find(|c| c.0 == head);
+            assert!(
+                place.is_some_and(|c| c.1 < -2.0),
+                "{t}: {:?}",
+                cuts(t, lang)
+            );
+        }
+    }
+
+    #[test]
+    fn a_headline_does_not_end_inside_brackets_or_a_quotation() {
+        for (t, lang) in [
+            (
+                "Ada MetroPlus (disebut juga Kelas Satu) dan Metro untuk para penumpang",
+                Lang::Id,
+            ),
+            (
+                "Sailors visiting the region called it the \"South Sea\" for many years",
+                Lang::En,
+            ),
+        ] {
+            assert!(
+                cuts(t, lang).iter().all(|c| !unclosed(&c.0)),
+                "{t}: {:?}",
+                cuts(t, lang)
+            );
+        }
+        // A quote inside a word (an en dash read in the wrong encoding) opens no quotation,
+        // and a quoted term that closes is closed.
+        assert!(!unclosed(
+            "Rekornya Melawan Petenis Itu Yaitu 7\u{e2}\u{20ac}\u{201c}2"
+        ));
+        assert!(!unclosed("Lagu \"Stephen\" Ditulis Bersama"));
+        assert!(unclosed("Ada MetroPlus (disebut juga"));
     }
 
     #[test]
