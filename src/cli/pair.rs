@@ -4,7 +4,7 @@ use super::args::RunArgs;
 use super::progress::Bar;
 use super::{EXIT_OK, EXIT_PARTIAL};
 use selaras::job::pair::{Job, WRITING};
-use selaras::pair::{self, Progress};
+use selaras::pair::{self, Progress, verify::ALIGNING};
 use std::cell::OnceCell;
 use std::path::PathBuf;
 
@@ -69,7 +69,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
             Bar::new(
                 quiet,
                 "{prefix:>9} [{bar:30}] {percent:>3}%, ETA {eta}",
-                vec!["reading", "searching", "scoring"],
+                vec!["reading", "searching", "scoring", ALIGNING],
             )
         });
         if let Some(bar) = bar {
@@ -80,7 +80,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         }
     };
     let outcome = selaras::job::pair::run(&args.job(), &mut std::io::stderr(), &progress)?;
-    Ok(if outcome.failed() > 0 {
+    // Documents that could not be used, and pairs refused as not translations, as `batch`
+    // exits for its failed documents and those that are not translations.
+    Ok(if outcome.failed() > 0 || outcome.refused > 0 {
         EXIT_PARTIAL
     } else {
         EXIT_OK

@@ -11,6 +11,8 @@
 //!    translate each other.
 //! 4. A one-to-one assignment ([`assign`]) keeps the best pairs whose score reaches the
 //!    threshold; every other document is left without a partner, with its best candidate.
+//! 5. Each pair kept is aligned ([`verify`]); a pair the alignment finds not to be a
+//!    translation is refused, and the assignment runs again without it.
 //!
 //! All steps run on all cores; the result does not depend on the number of threads.
 
@@ -18,6 +20,7 @@ pub mod assign;
 pub mod index;
 pub mod input;
 pub mod score;
+pub mod verify;
 pub mod write;
 
 use crate::error::{Error, Result};
@@ -66,7 +69,7 @@ impl Default for Options {
 /// Where a run is, for a progress bar.
 #[derive(Clone, Copy, Debug)]
 pub struct Progress {
-    /// What is being done: `reading`, `searching`, `scoring`.
+    /// What is being done: `reading`, `searching`, `scoring`, `aligning`.
     pub stage: &'static str,
     /// Units of this stage done.
     pub done: u64,
@@ -124,6 +127,8 @@ pub struct Outcome {
     /// Documents found in the other pile's language and paired as what they are: each one's
     /// name, its file, and the language it was taken as.
     pub moved: Vec<(String, String, Lang)>,
+    /// Pairs the assignment kept that the alignment refused ([`verify`]).
+    pub refused: usize,
 }
 
 impl Outcome {
@@ -229,7 +234,16 @@ fn run(
             .collect();
     }
     let scored: Vec<Scored> = scored.into_iter().map(|(s, _)| s).collect();
-    let kept = assign::link(&scored, ids.len(), ens.len(), opts.min_score);
+    let (kept, refused) = link_verified(&scored, &ids, &ens, ev, opts, progress, pool);
+    outcome.refused = refused.len();
+    // Per document, the pair of it the alignment refused (at most one: its documents are
+    // linked again without it, each to another document or to none).
+    let mut id_refused: FxHashMap<u32, (u32, &verify::Refusal)> = FxHashMap::default();
+    let mut en_refused: FxHashMap<u32, (u32, &verify::Refusal)> = FxHashMap::default();
+    for ((i, e), r) in &refused {
+        id_refused.entry(*i).or_insert((*e, r));
+        en_refused.entry(*e).or_insert((*i, r));
+    }
     let mut id_partner = vec![None; ids.len()];
     let mut en_partner = vec![None; ens.len()];
     for k in &kept {
@@ -253,6 +267,7 @@ fn run(
                      others: &[Doc],
                      partner: &[Option<u32>],
                      best: &[Option<(u32, f64)>],
+                     refused: &FxHashMap<u32, (u32, &verify::Refusal)>,
                      bad: Vec<Unpaired>| {
         let mut rows = bad;
         for (d, doc) in docs.iter().enumerate() {
@@ -261,7 +276,11 @@ fn run(
             }
             // The candidate as the `file` column names documents: its file where it has one
             // (so that two piles' `guru.txt` are told apart), its id for JSON Lines.
-            let best = best[d].map(|(o, s)| {
+            // A document whose pair the alignment refused names that partner, with the
+            // pair's score.
+            let refusal = refused.get(&(d as u32));
+            let best = refusal.map(|&(o, r)| (o, r.score)).or(best[d]);
+            let best = best.map(|(o, s)| {
                 let other = &others[o as usize];
                 let name = match other.src.path {
                     Some(_) => other.src.place.clone(),
@@ -269,13 +288,14 @@ fn run(
                 };
                 (name, s)
             });
-            let reason = match &best {
-                None => "no candidate: shares no rare word, name or number with a document of the other side".to_string(),
-                Some((_, s)) if *s < opts.min_score => format!(
+            let reason = match (&best, refusal) {
+                (_, Some((_, r))) => r.describe(),
+                (None, _) => "no candidate: shares no rare word, name or number with a document of the other side".to_string(),
+                (Some((_, s)), _) if *s < opts.min_score => format!(
                     "no candidate scores {} or more: none seems a translation",
                     opts.min_score
                 ),
-                Some(_) => "its candidates were paired with documents they match better".to_string(),
+                (Some(_), _) => "its candidates were paired with documents they match better".to_string(),
             };
             rows.push(Unpaired {
                 side,
@@ -289,16 +309,96 @@ fn run(
         rows.sort_by_cached_key(|r| (r.name.clone(), r.file.to_string()));
         rows
     };
-    outcome.unpaired = unmatched(Lang::Id, &ids, &ens, &id_partner, &best_id, bad_id);
+    outcome.unpaired = unmatched(
+        Lang::Id,
+        &ids,
+        &ens,
+        &id_partner,
+        &best_id,
+        &id_refused,
+        bad_id,
+    );
     outcome.unpaired.extend(unmatched(
         Lang::En,
         &ens,
         &ids,
         &en_partner,
         &best_en,
+        &en_refused,
         bad_en,
     ));
     Ok(outcome)
+}
+
+/// The pairs of competitive linking ([`assign::link`]), each aligned ([`verify`]) and scored
+/// by its pair score and the alignment's document score together ([`verify::together`]),
+/// and the pairs refused, whose evidence together falls below the threshold. Each refused
+/// pair leaves the candidates and the linking runs again, so that its documents may pair
+/// with their next candidates (aligned in turn); every pair is aligned at most once.
+type Refused = Vec<((u32, u32), verify::Refusal)>;
+
+fn link_verified(
+    scored: &[Scored],
+    ids: &[Doc],
+    ens: &[Doc],
+    ev: &Evidence,
+    opts: &Options,
+    progress: &dyn Fn(Progress),
+    pool: &rayon::ThreadPool,
+) -> (Vec<Scored>, Refused) {
+    let aligner = crate::align::Aligner::with_evidence(Default::default(), ev.clone());
+    // The document's judgement does not depend on the split at clauses, which costs most of
+    // the time on text whose sentences end at commas (the New Testament's verses).
+    let options = crate::pipeline::Options {
+        whole_sentences: true,
+        ..Default::default()
+    };
+    let pipeline = crate::pipeline::Pipeline::new(aligner, options);
+    let mut cands = scored.to_vec();
+    // The score of each pair aligned, both pieces of evidence together.
+    let mut checked: FxHashMap<(u32, u32), f64> = FxHashMap::default();
+    let mut refused: Refused = Vec::new();
+    loop {
+        let kept = assign::link(&cands, ids.len(), ens.len(), opts.min_score);
+        let new: Vec<&Scored> = (kept.iter())
+            .filter(|k| !checked.contains_key(&(k.id, k.en)))
+            .collect();
+        let mut out = FxHashSet::default();
+        for (n, chunk) in new.chunks(CHUNK).enumerate() {
+            progress(Progress {
+                stage: verify::ALIGNING,
+                done: (n * CHUNK) as u64,
+                total: new.len() as u64,
+            });
+            let sources: Vec<_> = (chunk.iter())
+                .map(|k| (&ids[k.id as usize].src, &ens[k.en as usize].src))
+                .collect();
+            let verdicts = pool.install(|| verify::verify(&pipeline, &sources));
+            for (k, verdict) in chunk.iter().zip(verdicts) {
+                let together = verify::together(k.score, verdict.probability);
+                checked.insert((k.id, k.en), together);
+                if together < opts.min_score {
+                    out.insert((k.id, k.en));
+                    let refusal = verify::Refusal {
+                        score: k.score,
+                        verdict,
+                        together,
+                    };
+                    refused.push(((k.id, k.en), refusal));
+                }
+            }
+        }
+        if out.is_empty() {
+            let kept = (kept.into_iter())
+                .map(|k| Scored {
+                    score: checked[&(k.id, k.en)],
+                    ..k
+                })
+                .collect();
+            return (kept, refused);
+        }
+        cands.retain(|c| !out.contains(&(c.id, c.en)));
+    }
 }
 
 /// Each document's best candidate and its score (ties: the lower document number).

@@ -169,6 +169,19 @@ pub fn write_summary(
             }
         )?;
     }
+    // Pairs the scores kept and the alignment refused: their documents are without a
+    // partner now, for a reason the pair score alone did not show.
+    if outcome.refused > 0 {
+        writeln!(
+            w,
+            "selaras pair: {} kept by the pair score refused once aligned, as not translations{}",
+            count(outcome.refused as u64, "pair"),
+            match unpaired_file {
+                Some(p) => format!(" (their documents are listed in {})", p.display()),
+                None => String::new(),
+            }
+        )?;
+    }
     if let (true, Some(p)) = (failed > 0, unpaired_file) {
         writeln!(
             w,

@@ -165,6 +165,48 @@ fn a_lone_unrelated_pair_is_not_a_translation() {
 }
 
 #[test]
+fn two_articles_on_the_same_kind_of_story_are_refused_once_aligned() {
+    // Two peat and forest fire reports, neither a translation of the other, beside a true
+    // pair: their words and numbers give them a high pair score, but aligned, hardly a
+    // sentence translates another. They are listed with why; the true pair stays.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let near = root().join("tests/data/pair/near");
+    for (side, f) in [("id", "kebakaran-gambut.txt"), ("en", "forest-fires.txt")] {
+        std::fs::create_dir_all(d.join(side)).unwrap();
+        std::fs::copy(near.join(side).join(f), d.join(side).join(f)).unwrap();
+        let dengue = format!("dengue.{side}.txt");
+        std::fs::copy(
+            root().join("corpus").join(&dengue),
+            d.join(side).join(&dengue),
+        )
+        .unwrap();
+    }
+    let out = selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "pairs.tsv"])
+        .assert()
+        .code(3);
+    let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
+    assert!(
+        err.contains("selaras pair: 1 pair kept by the pair score refused once aligned"),
+        "{err}"
+    );
+    let pairs = rows(d.join("pairs.tsv"));
+    assert_eq!(pairs.len(), 2, "{pairs:?}");
+    assert_eq!(pairs[1][0], "dengue.id");
+    let unpaired = rows(d.join("pairs.tsv.unpaired.tsv"));
+    assert_eq!(unpaired.len(), 3, "{unpaired:?}");
+    for r in &unpaired[1..] {
+        assert!(
+            r[4].starts_with("paired by its score, then refused once the two were aligned"),
+            "{r:?}"
+        );
+        assert!(r[4].contains("document score 0.0"), "{r:?}");
+    }
+}
+
+#[test]
 fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
