@@ -107,6 +107,20 @@ pub struct Unpaired {
     pub reason: String,
     /// True when the document itself could not be used (bad input), not merely unmatched.
     pub failed: bool,
+    /// The document of its side whose text it repeats (the copy kept), named after the
+    /// reason as the `file` column names documents.
+    pub same_as: Option<Place>,
+}
+
+impl Unpaired {
+    /// The reason, with the document it repeats named by `shown` (as the `file` column names
+    /// documents, relative to the unpaired file's directory).
+    pub fn reason_shown(&self, shown: impl Fn(&Place) -> String) -> String {
+        match &self.same_as {
+            Some(p) => format!("{} {}", self.reason, shown(p)),
+            None => self.reason.clone(),
+        }
+    }
 }
 
 /// The result of a run.
@@ -304,6 +318,7 @@ fn run(
                 best,
                 reason,
                 failed: false,
+                same_as: None,
             });
         }
         rows.sort_by_cached_key(|r| (r.name.clone(), r.file.to_string()));
@@ -451,20 +466,21 @@ fn load_side(
     }
     let mut docs = Vec::new();
     let mut bad = Vec::new();
-    let mut first_of: FxHashMap<u64, String> = FxHashMap::default();
+    let mut first_of: FxHashMap<u64, Place> = FxHashMap::default();
     for l in loaded {
         match l {
             Ok(d) => match first_of.get(&d.hash) {
                 Some(first) => bad.push(Unpaired {
                     side: lang,
-                    reason: format!("the same text as {first}"),
+                    reason: "the same text as".to_string(),
                     name: d.src.name,
                     file: d.src.place,
                     best: None,
                     failed: true,
+                    same_as: Some(first.clone()),
                 }),
                 None => {
-                    first_of.insert(d.hash, d.src.name.clone());
+                    first_of.insert(d.hash, d.src.place.clone());
                     docs.push(d);
                 }
             },
@@ -489,6 +505,7 @@ fn wrong_language(lang: Lang, name: String, file: Place) -> Unpaired {
              have its name or its text already"
         ),
         failed: true,
+        same_as: None,
     }
 }
 
@@ -509,6 +526,7 @@ fn load_doc(
             best: None,
             reason,
             failed: true,
+            same_as: None,
         })
     };
     let src = l.map_err(|r| failed(r.name, r.file, r.reason))?;

@@ -87,7 +87,7 @@ pub fn write_unpaired<W: Write>(mut w: W, rows: &[Unpaired], base: &Path) -> Res
             "{side}\t{}\t{}\t{score}\t{}",
             tsv_escape(&shown(&u.file)),
             tsv_escape(&best),
-            tsv_escape(&u.reason)
+            tsv_escape(&u.reason_shown(shown))
         )?;
     }
     w.flush().map_err(Error::Write)
@@ -102,9 +102,15 @@ pub fn write_unpaired_lines(w: &mut dyn Write, outcome: &Outcome) -> std::io::Re
             Some((best, score)) => writeln!(
                 w,
                 "selaras pair: {}: {} (best candidate {best}, score {score:.4})",
-                u.file, u.reason
+                u.file,
+                u.reason_shown(|p| p.to_string())
             )?,
-            None => writeln!(w, "selaras pair: {}: {}", u.file, u.reason)?,
+            None => writeln!(
+                w,
+                "selaras pair: {}: {}",
+                u.file,
+                u.reason_shown(|p| p.to_string())
+            )?,
         }
     }
     Ok(())

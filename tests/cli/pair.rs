@@ -252,9 +252,11 @@ fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
         "wrong language: the text reads as English, not Indonesian, and the English \
          documents have its name or its text already"
     );
+    // The copy kept is named as the file column names documents: relative to the unpaired
+    // file's directory, so that two piles' files of one name are told apart.
     assert_eq!(
         reason("id/zz-salinan.txt"),
-        format!("the same text as {first}")
+        format!("the same text as ../id/{first}")
     );
 }
 

@@ -45,7 +45,10 @@ fn the_job_reports_progress_then_writes_and_returns_the_outcome() {
     let seen = seen.into_inner();
     let mut stages: Vec<&str> = seen.iter().map(|s| s.0).collect();
     stages.dedup();
-    assert_eq!(stages, ["reading", "searching", "scoring", "aligning", WRITING]);
+    assert_eq!(
+        stages,
+        ["reading", "searching", "scoring", "aligning", WRITING]
+    );
     // The last report (where a bar clears) comes once, before the manifest appears.
     assert_eq!(seen.iter().filter(|s| s.0 == WRITING).count(), 1);
     assert!(seen.iter().all(|s| !s.1), "{seen:?}");
