@@ -792,15 +792,22 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                 }
                 Err(msg) => {
                     // Keep the doc id when the line is JSON but not a usable document (or
-                    // one after a byte-order mark).
+                    // one after a byte-order mark, or one whose text is not valid UTF-8 where
+                    // its doc id is).
                     let json = raw.strip_prefix(BOM).unwrap_or(raw);
-                    let doc = serde_json::from_slice::<serde_json::Value>(json)
-                        .ok()
-                        .and_then(|v| match v.get("doc") {
-                            Some(serde_json::Value::String(s)) if !s.is_empty() => Some(s.clone()),
-                            Some(serde_json::Value::Number(n)) => Some(n.to_string()),
-                            _ => None,
-                        });
+                    let doc =
+                        serde_json::from_str::<serde_json::Value>(&String::from_utf8_lossy(json))
+                            .ok()
+                            .and_then(|v| match v.get("doc") {
+                                Some(serde_json::Value::String(s))
+                                    if !s.is_empty()
+                                        && !s.contains(char::REPLACEMENT_CHARACTER) =>
+                                {
+                                    Some(s.clone())
+                                }
+                                Some(serde_json::Value::Number(n)) => Some(n.to_string()),
+                                _ => None,
+                            });
                     Err(bad(doc, msg))
                 }
             };
@@ -1063,5 +1070,10 @@ mod tests {
                  Windows-1252: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"
             )
         );
+        // Named by its doc id where that is readable; by its line where the fault is in it.
+        assert_eq!(e.doc, "a");
+        let input: &[u8] = b"{\"doc\":\"\xff\",\"id\":\"x\",\"en\":\"y\"}\n";
+        let items: Vec<Item> = JsonLines::new(input, None).map(|r| r.unwrap()).collect();
+        assert_eq!(items[0].as_ref().unwrap_err().doc, "line 1");
     }
 }
