@@ -161,6 +161,21 @@ fn has_letters(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
 }
 
+/// Whether `text` is written as a title: at least three words with letters, and at most one
+/// of those that are longer than three letters in lower case (`Harga Cabai Rawit Melonjak
+/// Menjelang Lebaran`, `Bird's Eye Chilli Prices Soar Ahead of Eid`; short function words
+/// stay in lower case in most title styles).
+fn title_cased(text: &str) -> bool {
+    let words: Vec<&str> = (text.split_whitespace())
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lower = (words.iter())
+        .filter(|w| w.chars().count() > 3 && w.starts_with(char::is_lowercase))
+        .count();
+    words.len() >= 3 && lower <= 1
+}
+
 /// The `untranslated` test: the same text on both sides, or a side in the wrong language.
 pub fn is_untranslated(id: &str, en: &str) -> bool {
     let (a, b) = (crate::text::normalize(id), crate::text::normalize(en));
@@ -225,9 +240,12 @@ pub fn flags_in_context(
     {
         flags.push(Flag::NumbersDiffer);
     }
+    // A title-cased headline capitalises its common words, which then read as names.
     if f.names_shared == 0
         && f.names_id_only >= cfg.max_unmatched_names
         && f.names_en_only >= cfg.max_unmatched_names
+        && !title_cased(id)
+        && !title_cased(en)
     {
         flags.push(Flag::NamesDiffer);
     }
@@ -616,6 +634,14 @@ mod tests {
         assert_eq!(flags(&f, 0.9, ID, EN), vec![Flag::NamesDiffer]);
         f.names_shared = 1;
         assert!(flags(&f, 0.9, ID, EN).is_empty());
+        // Not in a title, which capitalises its common words.
+        f.names_shared = 0;
+        let (id, en) = (
+            "Harga Cabai Rawit Melonjak Menjelang Lebaran",
+            "Bird's Eye Chilli Prices Soar Ahead of Eid",
+        );
+        assert!(flags(&f, 0.9, id, en).is_empty());
+        assert!(!title_cased(ID) && !title_cased(EN));
     }
 
     #[test]

@@ -177,7 +177,7 @@ impl Summary {
         }
         writeln!(
             w,
-            "{} in {}; {} flagged ({:.1}% clean); mean pair score {:.3}",
+            "{} in {}; {} flagged ({:.1}% clean); mean pair_score {:.3}",
             crate::text::count(self.pairs as u64, "pair"),
             crate::text::count(self.documents as u64, "document"),
             self.flagged,
