@@ -1,6 +1,6 @@
 """Type stubs of selaras (the functions live in the Rust extension ``selaras._selaras``)."""
 
-from typing import Iterable, Iterator, Literal, Optional, Sequence, Union, overload
+from typing import Iterable, Iterator, Literal, Mapping, Optional, Sequence, Union, overload
 
 __version__: str
 
@@ -58,6 +58,19 @@ class BatchRun(Iterator[Row]):
     def __iter__(self) -> "BatchRun": ...
     def __next__(self) -> Row: ...
 
+class Pairing:
+    """What ``pair`` found."""
+
+    pairs: list[tuple[str, str, float]]
+    """``(id_name, en_name, score)`` of each pair kept, by the Indonesian name; ``score`` is
+    the probability that the two translate each other (the pair score and the alignment's
+    document score together)."""
+    unpaired: list[tuple[str, str, Optional[str], Optional[float], str]]
+    """``(side, name, best, score, reason)`` of each document left without a partner:
+    ``side`` is ``"id"`` or ``"en"``; its best candidate on the other side and that pair's
+    score (``None`` without one); why (no candidate, none scoring ``min_score``, its
+    candidates paired better, refused once aligned, an empty text, a name given twice, ...)."""
+
 ClausePairs = Literal["auto", "never", "always"]
 Text = Union[str, Sequence[str]]
 
@@ -113,3 +126,17 @@ def batch(
     JSON Lines: ``docs`` yields ``(doc, id_text, en_text)``; rows come out as their window of
     documents is done, with word translations learned across documents and the corpus
     filters applied. The GIL is released while Rust works."""
+
+def pair(
+    id_docs: Union[Mapping[str, str], Iterable[tuple[str, str]]],
+    en_docs: Union[Mapping[str, str], Iterable[tuple[str, str]]],
+    *,
+    min_score: float = 0.3,
+    jobs: Optional[int] = None,
+    lexicon: Optional[str] = None,
+) -> Pairing:
+    """Find which Indonesian document translates which English one in two piles without a
+    manifest, as ``selaras pair`` does: each side a dict of name to text or ``(name, text)``
+    tuples. A document in the other pile's language joins that pile; every pair kept is
+    aligned, and refused where the alignment finds no translation. The GIL is released while
+    Rust works."""

@@ -2,8 +2,9 @@
 //!
 //! Each function calls the library's entry point for its job, the one the command line
 //! calls: [`selaras::pipeline::Pipeline::align`] for `align`, the segmenter for `split`,
-//! [`selaras::check::check_pairs`] for `score_pairs` and `check`, and
-//! [`selaras::batch::Batch::run_stream`] (the `selaras batch -` stream) for `batch`. The work
+//! [`selaras::check::check_pairs`] for `score_pairs` and `check`,
+//! [`selaras::batch::Batch::run_stream`] (the `selaras batch -` stream) for `batch`, and
+//! [`selaras::pair::pair`] for `pair`. The work
 //! runs with the GIL released. Errors are raised as `selaras.SelarasError` with the one-line
 //! message the command line prints.
 //!
@@ -18,7 +19,7 @@ use std::thread::JoinHandle;
 use pyo3::create_exception;
 use pyo3::exceptions::{PyException, PyTypeError};
 use pyo3::prelude::*;
-use pyo3::types::{PyIterator, PyList, PyString, PyTuple};
+use pyo3::types::{PyDict, PyIterator, PyList, PyString, PyTuple};
 
 use selaras::align::clauses::Finer;
 use selaras::align::{AlignConfig, Aligner};
@@ -27,6 +28,7 @@ use selaras::batch::{Batch, Options as BatchOptions, Sink};
 use selaras::check::{CheckConfig, Pair, check_pairs};
 use selaras::export::DocAlignment;
 use selaras::lexicon::Lexicon;
+use selaras::pair::input::{Listed, Rejected, Source as PairSource, listed_name};
 use selaras::pipeline::{Input, Options, Pipeline};
 use selaras::place::Place;
 use selaras::score::{Evidence, pair::PairScorer};
@@ -632,6 +634,125 @@ fn batch(
     })
 }
 
+/// The documents of one side of `pair`: a mapping of name to text, or an iterable of
+/// `(name, text)`. A name given twice is a row of the unpaired list, as in a JSON Lines pile.
+fn pair_side(docs: &Bound<'_, PyAny>, argument: &str) -> PyResult<Vec<Listed>> {
+    let items: Vec<(String, String)> = match docs.cast::<PyDict>() {
+        Ok(map) => map.items().extract(),
+        Err(_) => docs.try_iter()?.map(|item| item?.extract()).collect(),
+    }
+    .map_err(|_| {
+        PyTypeError::new_err(format!(
+            "pair() argument '{argument}' must be a dict of name to text or an iterable of \
+             (name, text) tuples of str, not {}",
+            type_name(docs)
+        ))
+    })?;
+    let mut seen = std::collections::HashSet::new();
+    let mut listed: Vec<Listed> = (items.into_iter())
+        .map(|(name, text)| {
+            let place = Place::Name(name.clone());
+            if !seen.insert(name.clone()) {
+                return Err(Rejected {
+                    reason: format!("doc `{name}` given twice"),
+                    name,
+                    file: place,
+                });
+            }
+            Ok(PairSource {
+                name,
+                path: None,
+                side: Side::Text {
+                    text,
+                    origin: place.clone(),
+                },
+                place,
+            })
+        })
+        .collect();
+    listed.sort_by(|a, b| listed_name(a).cmp(listed_name(b)));
+    Ok(listed)
+}
+
+/// A document `pair` left without a partner: its side (`id` or `en`), its name, its best
+/// candidate on the other side and that pair's score, and why.
+type UnpairedRow = (String, String, Option<String>, Option<f64>, String);
+
+/// What `pair` found: the pairs kept and the documents left without a partner.
+#[pyclass(module = "selaras", frozen, get_all)]
+struct Pairing {
+    /// `(id_name, en_name, score)` per pair kept, by the Indonesian name.
+    pairs: Vec<(String, String, f64)>,
+    /// `(side, name, best, score, reason)` per document without a partner: its side (`id`
+    /// or `en`), its best candidate on the other side and that pair's score (`None` without
+    /// one), and why.
+    unpaired: Vec<UnpairedRow>,
+}
+
+#[pymethods]
+impl Pairing {
+    fn __repr__(&self) -> String {
+        format!(
+            "Pairing({} pairs, {} unpaired)",
+            self.pairs.len(),
+            self.unpaired.len()
+        )
+    }
+}
+
+/// Pair two piles of documents, as `selaras pair` does (see `selaras.pair`).
+#[pyfunction]
+#[pyo3(signature = (id_docs, en_docs, *, min_score = selaras::pair::DEFAULT_MIN_SCORE, jobs = None, lexicon = None))]
+fn pair(
+    py: Python<'_>,
+    id_docs: &Bound<'_, PyAny>,
+    en_docs: &Bound<'_, PyAny>,
+    min_score: f64,
+    jobs: Option<usize>,
+    lexicon: Option<&str>,
+) -> PyResult<Pairing> {
+    if !(0.0..=1.0).contains(&min_score) {
+        return Err(invalid("min_score must be between 0 and 1".into()));
+    }
+    let (id, en) = (
+        pair_side(id_docs, "id_docs")?,
+        pair_side(en_docs, "en_docs")?,
+    );
+    let ev = Evidence::with_lexicon_file(lexicon.map(std::path::Path::new)).map_err(py_err)?;
+    let opts = selaras::pair::Options {
+        min_score,
+        jobs: jobs.unwrap_or(0),
+        keep_candidates: false,
+    };
+    let outcome = py
+        .detach(|| selaras::pair::pair(id, en, &ev, &opts, &|_| {}))
+        .map_err(py_err)?;
+    let name = |p: &Place| match p {
+        Place::Name(n) => n.clone(),
+        other => other.to_string(),
+    };
+    Ok(Pairing {
+        pairs: (outcome.pairs.iter())
+            .map(|p| (p.id.clone(), p.en.clone(), p.score))
+            .collect(),
+        unpaired: (outcome.unpaired.iter())
+            .map(|u| {
+                let side = match u.side {
+                    Lang::Id => "id",
+                    Lang::En => "en",
+                };
+                (
+                    side.to_string(),
+                    u.name.clone(),
+                    u.best.as_ref().map(|(p, _)| name(p)),
+                    u.best.as_ref().map(|(_, s)| *s),
+                    u.reason_shown(name),
+                )
+            })
+            .collect(),
+    })
+}
+
 /// Run the `selaras` command line with `argv` (the program name first); the exit code.
 #[pyfunction]
 fn main(py: Python<'_>, argv: Vec<OsString>) -> u8 {
@@ -645,11 +766,13 @@ fn _selaras(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<Row>()?;
     m.add_class::<Check>()?;
     m.add_class::<BatchRun>()?;
+    m.add_class::<Pairing>()?;
     m.add_function(wrap_pyfunction!(split, m)?)?;
     m.add_function(wrap_pyfunction!(align, m)?)?;
     m.add_function(wrap_pyfunction!(score_pairs, m)?)?;
     m.add_function(wrap_pyfunction!(check, m)?)?;
     m.add_function(wrap_pyfunction!(batch, m)?)?;
+    m.add_function(wrap_pyfunction!(pair, m)?)?;
     m.add_function(wrap_pyfunction!(main, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

@@ -208,6 +208,58 @@ def test_score_is_the_binary(tmp_path):
     ]
 
 
+NEAR = ROOT / "tests" / "data" / "pair" / "near"
+
+
+def piles():
+    """The bundled articles and two fire reports that are not translations of each other,
+    named as files in two directories."""
+    ids = {f"{n}.id.txt": text(n, "id") for n in DOCS}
+    ens = {f"{n}.en.txt": text(n, "en") for n in DOCS}
+    ids["kebakaran-gambut.txt"] = (NEAR / "id" / "kebakaran-gambut.txt").read_text(encoding="utf-8")
+    ens["forest-fires.txt"] = (NEAR / "en" / "forest-fires.txt").read_text(encoding="utf-8")
+    return ids, ens
+
+
+def test_pair_piles():
+    ids, ens = piles()
+    ids["kosong.txt"] = ""
+    got = selaras.pair(ids, list(ens.items()), jobs=1)
+    assert [(i, e) for i, e, _ in got.pairs] == [
+        (f"{n}.id.txt", f"{n}.en.txt") for n in DOCS
+    ]
+    assert all(s > 0.9 for _, _, s in got.pairs)
+    left = {(side, name): (best, reason) for side, name, best, _, reason in got.unpaired}
+    assert left[("id", "kosong.txt")] == (None, "input is empty")
+    best, reason = left[("id", "kebakaran-gambut.txt")]
+    assert best == "forest-fires.txt" and "refused once the two were aligned" in reason
+    assert ("en", "forest-fires.txt") in left
+    # A name given twice is listed, not paired twice; bad arguments are TypeErrors.
+    twice = selaras.pair([("a", ID), ("a", ID)], {"b": EN})
+    assert [(n, r) for _, n, _, _, r in twice.unpaired if "twice" in r] == [("a", "doc `a` given twice")]
+    with pytest.raises(TypeError, match="id_docs"):
+        selaras.pair(["not a tuple"], {})
+    with pytest.raises(selaras.SelarasError, match="min_score"):
+        selaras.pair({}, {}, min_score=2)
+
+
+def test_pair_is_the_binary(tmp_path):
+    ids, ens = piles()
+    for side, docs in (("id", ids), ("en", ens)):
+        (tmp_path / side).mkdir()
+        for name, t in docs.items():
+            (tmp_path / side / name).write_text(t, encoding="utf-8")
+    manifest = tmp_path / "pairs.tsv"
+    subprocess.run(
+        [binary(), "pair", str(tmp_path / "id"), str(tmp_path / "en"), "-q", "-o", str(manifest)],
+        capture_output=True, text=True,
+    )
+    rows = [line.split("\t") for line in manifest.read_text(encoding="utf-8").splitlines()[1:]]
+    want = [(Path(i).name, Path(e).name, float(s)) for _, i, e, s in rows]
+    got = selaras.pair(ids, ens)
+    assert [(i, e, round(s, 4)) for i, e, s in got.pairs] == want
+
+
 def test_the_installed_command_is_the_cli():
     # The console script of the package, next to this interpreter.
     script = Path(sys.executable).with_name("selaras")
