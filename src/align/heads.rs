@@ -709,20 +709,30 @@ pub fn head_cuts(
     (out, sure_title, clause)
 }
 
-/// Whether `head` leaves a bracket or a quotation open: more opening brackets than closing
-/// ones, or more words that open with a double quote than words that close with one (a
-/// quote inside a word is not a quotation's: `7â€“2`, an en dash read in the wrong encoding).
+/// Whether `head` leaves a bracket or a double quotation open: more opening brackets than
+/// closing ones, or more words that open with a double quote than words that close with one
+/// anywhere after a letter or digit of it (`"Stephen"…`, `"Dilan"-nya`). A quote right after a
+/// digit closes nothing (`6,5"`, inches), a quote inside a word opens nothing (`7â€“2`, an en
+/// dash read in the wrong encoding), and a quote alone between spaces, which may open or
+/// close, counts for neither.
 fn unclosed(head: &str) -> bool {
     let count = |c: char| head.chars().filter(|&x| x == c).count();
-    let words = || head.split_whitespace();
     let quote = ['"', '“', '”'];
+    let words = || {
+        head.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+    };
     let opened = words().filter(|w| w.starts_with(quote)).count();
-    let closed = words()
-        .filter(|w| {
-            w.trim_end_matches(['.', ',', ';', ':', '!', '?', ')'])
-                .ends_with(quote)
+    // A quote after the word's first letter or digit, not right after a digit.
+    let closes = |w: &str| {
+        let cs: Vec<char> = w.chars().collect();
+        (1..cs.len()).any(|k| {
+            quote.contains(&cs[k])
+                && cs[..k].iter().any(|c| c.is_alphanumeric())
+                && !cs[k - 1].is_ascii_digit()
         })
-        .count();
+    };
+    let closed = words().filter(|w| closes(w)).count();
     count('(') > count(')') || count('[') > count(']') || opened > closed
 }
 
@@ -1345,6 +1355,15 @@ mod tests {
         ));
         assert!(!unclosed("Lagu \"Stephen\" Ditulis Bersama"));
         assert!(unclosed("Ada MetroPlus (disebut juga"));
+        // Punctuation after a closing quote; inches; a quote alone between spaces.
+        for closed in [
+            "Lagu \"Stephen\"… Ditulis",
+            "Film \"Dilan\"-nya Laris",
+            "Layar 6,5\" Baru",
+        ] {
+            assert!(!unclosed(closed), "{closed}");
+        }
+        assert!(unclosed("Layar 6,5\" dan \"Kami"));
     }
 
     #[test]

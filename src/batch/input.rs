@@ -808,6 +808,12 @@ impl<R: BufRead> Iterator for JsonLines<R> {
                                 Some(serde_json::Value::Number(n)) => Some(n.to_string()),
                                 _ => None,
                             });
+                    // The doc id is taken: a later line with it is a second document of that
+                    // id, as after a good line (one id in both the errors and the corpus
+                    // would read as one document).
+                    if let Some(d) = &doc {
+                        self.seen.entry(d.clone()).or_insert(line);
+                    }
                     Err(bad(doc, msg))
                 }
             };
@@ -1075,5 +1081,11 @@ mod tests {
         let input: &[u8] = b"{\"doc\":\"\xff\",\"id\":\"x\",\"en\":\"y\"}\n";
         let items: Vec<Item> = JsonLines::new(input, None).map(|r| r.unwrap()).collect();
         assert_eq!(items[0].as_ref().unwrap_err().doc, "line 1");
+        // A later line with the doc id of a bad one is a second document of that id.
+        let input: &[u8] =
+            b"{\"doc\":\"a\",\"id\":\"\xff\",\"en\":\"y\"}\n{\"doc\":\"a\",\"id\":\"x\",\"en\":\"y\"}\n";
+        let items: Vec<Item> = JsonLines::new(input, None).map(|r| r.unwrap()).collect();
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.reason, "doc id `a` given twice (first on line 1)");
     }
 }

@@ -161,10 +161,12 @@ fn has_letters(s: &str) -> bool {
     s.chars().any(char::is_alphabetic)
 }
 
-/// Whether `text` is written as a title: at least three words with letters, and at most one
-/// of those that are longer than three letters in lower case (`Harga Cabai Rawit Melonjak
-/// Menjelang Lebaran`, `Bird's Eye Chilli Prices Soar Ahead of Eid`; short function words
-/// stay in lower case in most title styles).
+/// Whether `text` is written as a title: at least three words with letters, none of those
+/// longer than three letters in lower case (`Harga Cabai Rawit Melonjak Menjelang Lebaran`,
+/// `Bird's Eye Chilli Prices Soar Ahead of Eid`; short function words stay in lower case in
+/// most title styles). A sentence full of names still writes its verbs in lower case (`Joko
+/// Widodo bertemu Anwar Ibrahim di Jakarta`), though a short one may not (`met`): both sides
+/// must read as titles.
 fn title_cased(text: &str) -> bool {
     let words: Vec<&str> = (text.split_whitespace())
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
@@ -173,7 +175,7 @@ fn title_cased(text: &str) -> bool {
     let lower = (words.iter())
         .filter(|w| w.chars().count() > 3 && w.starts_with(char::is_lowercase))
         .count();
-    words.len() >= 3 && lower <= 1
+    words.len() >= 3 && lower == 0
 }
 
 /// The `untranslated` test: the same text on both sides, or a side in the wrong language.
@@ -244,8 +246,7 @@ pub fn flags_in_context(
     if f.names_shared == 0
         && f.names_id_only >= cfg.max_unmatched_names
         && f.names_en_only >= cfg.max_unmatched_names
-        && !title_cased(id)
-        && !title_cased(en)
+        && !(title_cased(id) && title_cased(en))
     {
         flags.push(Flag::NamesDiffer);
     }
@@ -642,6 +643,12 @@ mod tests {
         );
         assert!(flags(&f, 0.9, id, en).is_empty());
         assert!(!title_cased(ID) && !title_cased(EN));
+        // A sentence full of names is no title, though its other side may read as one.
+        let (id, en) = (
+            "Joko Widodo bertemu Anwar Ibrahim dan Lee Hsien Loong di Jakarta",
+            "Barack Obama met Vladimir Putin and Angela Merkel in Moscow",
+        );
+        assert_eq!(flags(&f, 0.9, id, en), vec![Flag::NamesDiffer]);
     }
 
     #[test]

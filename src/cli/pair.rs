@@ -28,8 +28,8 @@ pub struct Args {
     /// even with -q).
     #[arg(long, value_name = "FILE")]
     pub unpaired: Option<PathBuf>,
-    /// Keep pairs whose document score (the probability that the two translate each other)
-    /// is at least this.
+    /// Keep pairs whose score (the probability that the two translate each other: the pair
+    /// score, then with the alignment's document score) is at least this.
     #[arg(long, value_name = "P", default_value_t = pair::DEFAULT_MIN_SCORE, allow_negative_numbers = true)]
     pub min_score: f64,
     #[command(flatten)]
@@ -82,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let outcome = selaras::job::pair::run(&args.job(), &mut std::io::stderr(), &progress)?;
     // Documents that could not be used, and pairs refused as not translations, as `batch`
     // exits for its failed documents and those that are not translations.
-    Ok(if outcome.failed() > 0 || outcome.refused > 0 {
+    Ok(if outcome.failed() > 0 || outcome.refused() > 0 {
         EXIT_PARTIAL
     } else {
         EXIT_OK

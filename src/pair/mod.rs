@@ -110,6 +110,8 @@ pub struct Unpaired {
     /// The document of its side whose text it repeats (the copy kept), named after the
     /// reason as the `file` column names documents.
     pub same_as: Option<Place>,
+    /// It was paired, and the pair refused once aligned ([`verify`]).
+    pub refused: bool,
 }
 
 impl Unpaired {
@@ -141,14 +143,20 @@ pub struct Outcome {
     /// Documents found in the other pile's language and paired as what they are: each one's
     /// name, its file, and the language it was taken as.
     pub moved: Vec<(String, String, Lang)>,
-    /// Pairs the assignment kept that the alignment refused ([`verify`]).
-    pub refused: usize,
 }
 
 impl Outcome {
     /// Documents that could not be used (bad input).
     pub fn failed(&self) -> usize {
         self.unpaired.iter().filter(|u| u.failed).count()
+    }
+
+    /// Documents left without a partner because their pair was refused once aligned as not
+    /// a translation ([`verify`]).
+    pub fn refused(&self) -> usize {
+        (self.unpaired.iter())
+            .filter(|u| u.refused && !u.failed)
+            .count()
     }
 }
 
@@ -249,9 +257,8 @@ fn run(
     }
     let scored: Vec<Scored> = scored.into_iter().map(|(s, _)| s).collect();
     let (kept, refused) = link_verified(&scored, &ids, &ens, ev, opts, progress, pool);
-    outcome.refused = refused.len();
-    // Per document, the pair of it the alignment refused (at most one: its documents are
-    // linked again without it, each to another document or to none).
+    // Per document, the first pair of it the alignment refused (its documents are linked
+    // again without it, and may be refused again with their next candidate, or paired).
     let mut id_refused: FxHashMap<u32, (u32, &verify::Refusal)> = FxHashMap::default();
     let mut en_refused: FxHashMap<u32, (u32, &verify::Refusal)> = FxHashMap::default();
     for ((i, e), r) in &refused {
@@ -317,8 +324,9 @@ fn run(
                 file: doc.src.place.clone(),
                 best,
                 reason,
-                failed: false,
+                failed: refusal.is_some_and(|(_, r)| r.verdict.unusable.is_some()),
                 same_as: None,
+                refused: refusal.is_some(),
             });
         }
         rows.sort_by_cached_key(|r| (r.name.clone(), r.file.to_string()));
@@ -379,20 +387,22 @@ fn link_verified(
             .filter(|k| !checked.contains_key(&(k.id, k.en)))
             .collect();
         let mut out = FxHashSet::default();
+        // Counted over all rounds: a round after a refusal aligns only the new pairs.
+        let (before, total) = (checked.len(), (checked.len() + new.len()) as u64);
         for (n, chunk) in new.chunks(CHUNK).enumerate() {
             progress(Progress {
                 stage: verify::ALIGNING,
-                done: (n * CHUNK) as u64,
-                total: new.len() as u64,
+                done: (before + n * CHUNK) as u64,
+                total,
             });
             let sources: Vec<_> = (chunk.iter())
                 .map(|k| (&ids[k.id as usize].src, &ens[k.en as usize].src))
                 .collect();
             let verdicts = pool.install(|| verify::verify(&pipeline, &sources));
             for (k, verdict) in chunk.iter().zip(verdicts) {
-                let together = verify::together(k.score, verdict.probability);
+                let (refuses, together) = verdict.refuses(k.score, opts.min_score);
                 checked.insert((k.id, k.en), together);
-                if together < opts.min_score {
+                if refuses {
                     out.insert((k.id, k.en));
                     let refusal = verify::Refusal {
                         score: k.score,
@@ -478,6 +488,7 @@ fn load_side(
                     best: None,
                     failed: true,
                     same_as: Some(first.clone()),
+                    refused: false,
                 }),
                 None => {
                     first_of.insert(d.hash, d.src.place.clone());
@@ -506,6 +517,7 @@ fn wrong_language(lang: Lang, name: String, file: Place) -> Unpaired {
         ),
         failed: true,
         same_as: None,
+        refused: false,
     }
 }
 
@@ -527,6 +539,7 @@ fn load_doc(
             reason,
             failed: true,
             same_as: None,
+            refused: false,
         })
     };
     let src = l.map_err(|r| failed(r.name, r.file, r.reason))?;

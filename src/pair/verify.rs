@@ -1,12 +1,14 @@
 //! The aligner's word on a pair: each pair the assignment keeps is aligned, as `batch` would
 //! align it, and its score is read together with the alignment's document score
-//! ([`crate::pipeline::Judgement`]); a pair whose evidence together falls below the
-//! threshold is refused.
+//! ([`crate::pipeline::Judgement`]). A pair is refused where the alignment finds it far from
+//! a translation (a document score below [`FAR`]) or where the two scores together fall below
+//! the threshold.
 //!
 //! The pair score reads whole documents: which words and numbers each translates and in what
 //! order. Two short articles on the same kind of story (two forest fires, two floods) share
-//! many of those, and in a small pile no rival lowers their score. The alignment reads them
-//! sentence by sentence and sees that hardly any sentence translates another.
+//! many of those, and in a small pile no rival lowers their score, which can reach 1. The
+//! alignment reads them sentence by sentence and sees that hardly any sentence translates
+//! another.
 
 use crate::pipeline::{Input, Pipeline};
 use rayon::prelude::*;
@@ -15,6 +17,12 @@ use super::input::Source;
 
 /// The stage [`super::pair`] reports while it aligns the pairs kept.
 pub const ALIGNING: &str = "aligning";
+
+/// A document score of the alignment below which a pair is refused whatever its pair score:
+/// two documents on the same kind of story score 0.004-0.008, the true pairs of
+/// `benches/pair_bench.py` that the alignment doubts most (New Testament chapters) 0.12 and
+/// more.
+pub const FAR: f64 = 0.05;
 
 /// What the alignment says of a pair.
 #[derive(Clone, Debug, PartialEq)]
@@ -25,6 +33,9 @@ pub struct Verdict {
     /// Why the two are not a translation, as the alignment says it (`None` where it takes
     /// them as one).
     pub reason: Option<String>,
+    /// A side could not be read again or holds no sentence: that side's place and why. The
+    /// pair is then refused as unusable, not as an untranslated pair.
+    pub unusable: Option<String>,
 }
 
 /// Per pair (the Indonesian and the English document), what the alignment says. Runs on the
@@ -37,20 +48,32 @@ pub fn verify(pipeline: &Pipeline, pairs: &[(&Source, &Source)]) -> Vec<Verdict>
 }
 
 fn judge(pipeline: &Pipeline, id: &Source, en: &Source) -> Verdict {
-    let failed = |reason: String| Verdict {
+    let unusable = |why: String| Verdict {
         probability: 0.0,
-        reason: Some(reason),
+        reason: None,
+        unusable: Some(why),
     };
     let (id_text, en_text) = match (id.side.clone().load(), en.side.clone().load()) {
         (Ok(i), Ok(e)) => (i.text, e.text),
-        (Err((place, r)), _) | (_, Err((place, r))) => return failed(format!("{place}: {r}")),
+        (Err((place, r)), _) | (_, Err((place, r))) => return unusable(format!("{place}: {r}")),
     };
     match pipeline.align(Input::Text(&id_text), Input::Text(&en_text)) {
         Ok(aligned) => Verdict {
             probability: aligned.document.probability,
             reason: aligned.document.reason,
+            unusable: None,
         },
-        Err(e) => failed(e.to_string()),
+        Err(e) => unusable(e.to_string()),
+    }
+}
+
+impl Verdict {
+    /// Whether a pair of pair score `score` is refused with this verdict, and the two scores
+    /// together ([`together`]).
+    pub fn refuses(&self, score: f64, min_score: f64) -> (bool, f64) {
+        let both = together(score, self.probability);
+        let refused = self.unusable.is_some() || self.probability < FAR || both < min_score;
+        (refused, both)
     }
 }
 
@@ -75,6 +98,9 @@ pub struct Refusal {
 impl Refusal {
     /// The refusal in words, for the unpaired file.
     pub fn describe(&self) -> String {
+        if let Some(why) = &self.verdict.unusable {
+            return format!("its pair could not be read again to align it: {why}");
+        }
         format!(
             "paired by its score, then refused once the two were aligned: {} (document score \
              {:.4}; both scores together {:.4})",

@@ -175,15 +175,17 @@ pub fn write_summary(
             }
         )?;
     }
-    // Pairs the scores kept and the alignment refused: their documents are without a
-    // partner now, for a reason the pair score alone did not show.
-    if outcome.refused > 0 {
+    // Documents whose pair the scores kept and the alignment refused, left without a partner
+    // for a reason the pair score alone did not show.
+    let refused = outcome.refused();
+    if refused > 0 {
         writeln!(
             w,
-            "selaras pair: {} kept by the pair score refused once aligned, as not translations{}",
-            count(outcome.refused as u64, "pair"),
+            "selaras pair: {} without a partner because their pair was refused once aligned, as \
+             not a translation{}",
+            count(refused as u64, "document"),
             match unpaired_file {
-                Some(p) => format!(" (their documents are listed in {})", p.display()),
+                Some(p) => format!(" (listed in {})", p.display()),
                 None => String::new(),
             }
         )?;

@@ -189,7 +189,10 @@ fn two_articles_on_the_same_kind_of_story_are_refused_once_aligned() {
         .code(3);
     let err = String::from_utf8_lossy(&out.get_output().stderr).to_string();
     assert!(
-        err.contains("selaras pair: 1 pair kept by the pair score refused once aligned"),
+        err.contains(
+            "selaras pair: 2 documents without a partner because their pair was refused once \
+             aligned, as not a translation"
+        ),
         "{err}"
     );
     let pairs = rows(d.join("pairs.tsv"));
