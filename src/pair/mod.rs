@@ -289,6 +289,7 @@ fn run(
                      partner: &[Option<u32>],
                      best: &[Option<(u32, f64)>],
                      refused: &FxHashMap<u32, (u32, &verify::Refusal)>,
+                     unreadable: usize,
                      bad: Vec<Unpaired>| {
         let mut rows = bad;
         for (d, doc) in docs.iter().enumerate() {
@@ -318,6 +319,15 @@ fn run(
                 ),
                 (Some(_), _) => "its candidates were paired with documents they match better".to_string(),
             };
+            // Its partner may be a document of the other side that could not be read.
+            let reason = match (refusal, unreadable) {
+                (None, n) if n > 0 => format!(
+                    "{reason}; {} of the other side could not be read, and its partner may be \
+                     among them",
+                    crate::text::count(n as u64, "document")
+                ),
+                _ => reason,
+            };
             rows.push(Unpaired {
                 side,
                 name: doc.src.name.clone(),
@@ -332,6 +342,18 @@ fn run(
         rows.sort_by_cached_key(|r| (r.name.clone(), r.file.to_string()));
         rows
     };
+    // Documents of each side that could not be read (not those of the wrong language or
+    // given twice, which have a readable copy, nor empty ones, which translate nothing).
+    let unreadable = |bad: &[Unpaired]| {
+        (bad.iter())
+            .filter(|u| {
+                u.same_as.is_none()
+                    && !u.reason.starts_with(WRONG_LANGUAGE)
+                    && !u.reason.starts_with("input ")
+            })
+            .count()
+    };
+    let (unreadable_id, unreadable_en) = (unreadable(&bad_id), unreadable(&bad_en));
     outcome.unpaired = unmatched(
         Lang::Id,
         &ids,
@@ -339,6 +361,7 @@ fn run(
         &id_partner,
         &best_id,
         &id_refused,
+        unreadable_en,
         bad_id,
     );
     outcome.unpaired.extend(unmatched(
@@ -348,6 +371,7 @@ fn run(
         &en_partner,
         &best_en,
         &en_refused,
+        unreadable_id,
         bad_en,
     ));
     Ok(outcome)

@@ -210,6 +210,32 @@ fn two_articles_on_the_same_kind_of_story_are_refused_once_aligned() {
 }
 
 #[test]
+fn a_document_left_alone_beside_an_unreadable_one_says_so() {
+    // The only Indonesian document that might be the English one's partner cannot be read:
+    // the English one's row says that its partner may be among the unreadable ones.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = root().join("tests/data/pair");
+    for f in ["id/rusak.txt", "id/kosong.txt", "en/ferry-schedule.txt"] {
+        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
+        std::fs::copy(data.join(f), d.join(f)).unwrap();
+    }
+    selaras()
+        .current_dir(d)
+        .args(["pair", "id", "en", "-o", "pairs.tsv", "-q"])
+        .assert()
+        .code(3);
+    let unpaired = rows(d.join("pairs.tsv.unpaired.tsv"));
+    let en = unpaired.iter().find(|r| r[0] == "en").unwrap();
+    assert!(
+        en[4].ends_with(
+            "; 1 document of the other side could not be read, and its partner may be among them"
+        ),
+        "{en:?}"
+    );
+}
+
+#[test]
 fn bad_inputs_are_listed_with_their_reason_and_the_run_completes() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
