@@ -138,17 +138,24 @@ fn bundled_articles_pair_exactly_among_distractors() {
     assert!(stderr.contains("5 documents (5 ok, 0 failed)"), "{stderr}");
 }
 
+/// A new directory holding `files` of `tests/data/pair` at the same relative paths.
+fn copied(files: &[&str]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let data = root().join("tests/data/pair");
+    for f in files {
+        let to = dir.path().join(f);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(data.join(f), to).unwrap();
+    }
+    dir
+}
+
 #[test]
 fn a_lone_unrelated_pair_is_not_a_translation() {
     // One document a side, on different topics: with no rival to stand out from, the pair
     // must carry evidence of its own, and it has none.
-    let dir = tempfile::tempdir().unwrap();
+    let dir = copied(&["id/panen-padi.txt", "en/ferry-schedule.txt"]);
     let d = dir.path();
-    let data = root().join("tests/data/pair");
-    for f in ["id/panen-padi.txt", "en/ferry-schedule.txt"] {
-        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
-        std::fs::copy(data.join(f), d.join(f)).unwrap();
-    }
     selaras()
         .current_dir(d)
         .args(["pair", "id", "en", "-o", "pairs.tsv", "-q"])
@@ -213,13 +220,8 @@ fn two_articles_on_the_same_kind_of_story_are_refused_once_aligned() {
 fn a_document_left_alone_beside_an_unreadable_one_says_so() {
     // The only Indonesian document that might be the English one's partner cannot be read:
     // the English one's row says that its partner may be among the unreadable ones.
-    let dir = tempfile::tempdir().unwrap();
+    let dir = copied(&["id/rusak.txt", "id/kosong.txt", "en/ferry-schedule.txt"]);
     let d = dir.path();
-    let data = root().join("tests/data/pair");
-    for f in ["id/rusak.txt", "id/kosong.txt", "en/ferry-schedule.txt"] {
-        std::fs::create_dir_all(d.join(f).parent().unwrap()).unwrap();
-        std::fs::copy(data.join(f), d.join(f)).unwrap();
-    }
     selaras()
         .current_dir(d)
         .args(["pair", "id", "en", "-o", "pairs.tsv", "-q"])
