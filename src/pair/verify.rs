@@ -80,11 +80,8 @@ impl Verdict {
 /// The pair score `pair` read together with the alignment's document score `aligned`: their
 /// log odds added (each read as evidence over even odds).
 pub fn together(pair: f64, aligned: f64) -> f64 {
-    let logit = |p: f64| {
-        let p = p.clamp(1e-6, 1.0 - 1e-6);
-        (p / (1.0 - p)).ln()
-    };
-    1.0 / (1.0 + (-(logit(pair) + logit(aligned))).exp())
+    use crate::check::logit;
+    super::score::sigmoid(logit(pair) + logit(aligned))
 }
 
 /// A pair refused: its pair score, what the alignment said, and the two together.
