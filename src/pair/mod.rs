@@ -319,10 +319,11 @@ fn run(
                 ),
                 (Some(_), _) => "its candidates were paired with documents they match better".to_string(),
             };
-            // Its partner may be a document of the other side that could not be read.
+            // Its partner may be a document of the other side that could not be used (an
+            // empty file is often a download that failed).
             let reason = match (refusal, unreadable) {
                 (None, n) if n > 0 => format!(
-                    "{reason}; {} of the other side could not be read, and its partner may be \
+                    "{reason}; {} of the other side could not be used, and its partner may be \
                      among them",
                     crate::text::count(n as u64, "document")
                 ),
@@ -342,15 +343,11 @@ fn run(
         rows.sort_by_cached_key(|r| (r.name.clone(), r.file.to_string()));
         rows
     };
-    // Documents of each side that could not be read (not those of the wrong language or
-    // given twice, which have a readable copy, nor empty ones, which translate nothing).
+    // Documents of each side that could not be used (empty, unreadable, ...; not those of
+    // the wrong language or given twice, whose text another document of the pile holds).
     let unreadable = |bad: &[Unpaired]| {
         (bad.iter())
-            .filter(|u| {
-                u.same_as.is_none()
-                    && !u.reason.starts_with(WRONG_LANGUAGE)
-                    && !u.reason.starts_with("input ")
-            })
+            .filter(|u| u.same_as.is_none() && !u.reason.starts_with(WRONG_LANGUAGE))
             .count()
     };
     let (unreadable_id, unreadable_en) = (unreadable(&bad_id), unreadable(&bad_en));

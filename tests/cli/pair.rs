@@ -218,8 +218,8 @@ fn two_articles_on_the_same_kind_of_story_are_refused_once_aligned() {
 
 #[test]
 fn a_document_left_alone_beside_an_unreadable_one_says_so() {
-    // The only Indonesian document that might be the English one's partner cannot be read:
-    // the English one's row says that its partner may be among the unreadable ones.
+    // The Indonesian documents cannot be used (one unreadable, one empty): the English one's
+    // row says that its partner may be among them.
     let dir = copied(&["id/rusak.txt", "id/kosong.txt", "en/ferry-schedule.txt"]);
     let d = dir.path();
     selaras()
@@ -231,7 +231,7 @@ fn a_document_left_alone_beside_an_unreadable_one_says_so() {
     let en = unpaired.iter().find(|r| r[0] == "en").unwrap();
     assert!(
         en[4].ends_with(
-            "; 1 document of the other side could not be read, and its partner may be among them"
+            "; 2 documents of the other side could not be used, and its partner may be among them"
         ),
         "{en:?}"
     );
