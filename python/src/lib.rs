@@ -28,7 +28,7 @@ use selaras::batch::{Batch, Options as BatchOptions, Sink};
 use selaras::check::{CheckConfig, Pair, check_pairs};
 use selaras::export::DocAlignment;
 use selaras::lexicon::Lexicon;
-use selaras::pair::input::{Listed, Rejected, Source as PairSource, listed_name};
+use selaras::pair::input::{Listed, named_texts};
 use selaras::pipeline::{Input, Options, Pipeline};
 use selaras::place::Place;
 use selaras::score::{Evidence, pair::PairScorer};
@@ -635,11 +635,12 @@ fn batch(
 }
 
 /// The documents of one side of `pair`: a mapping of name to text, or an iterable of
-/// `(name, text)`. A name given twice is a row of the unpaired list, as in a JSON Lines pile.
+/// `(name, text)` ([`selaras::pair::input::named_texts`]: a name given twice is a row of the
+/// unpaired list).
 fn pair_side(docs: &Bound<'_, PyAny>, argument: &str) -> PyResult<Vec<Listed>> {
     let items: Vec<(String, String)> = match docs.cast::<PyDict>() {
         Ok(map) => map.items().extract(),
-        Err(_) => docs.try_iter()?.map(|item| item?.extract()).collect(),
+        Err(_) => (docs.try_iter()).and_then(|items| items.map(|item| item?.extract()).collect()),
     }
     .map_err(|_| {
         PyTypeError::new_err(format!(
@@ -648,30 +649,7 @@ fn pair_side(docs: &Bound<'_, PyAny>, argument: &str) -> PyResult<Vec<Listed>> {
             type_name(docs)
         ))
     })?;
-    let mut seen = std::collections::HashSet::new();
-    let mut listed: Vec<Listed> = (items.into_iter())
-        .map(|(name, text)| {
-            let place = Place::Name(name.clone());
-            if !seen.insert(name.clone()) {
-                return Err(Rejected {
-                    reason: format!("doc `{name}` given twice"),
-                    name,
-                    file: place,
-                });
-            }
-            Ok(PairSource {
-                name,
-                path: None,
-                side: Side::Text {
-                    text,
-                    origin: place.clone(),
-                },
-                place,
-            })
-        })
-        .collect();
-    listed.sort_by(|a, b| listed_name(a).cmp(listed_name(b)));
-    Ok(listed)
+    Ok(named_texts(items))
 }
 
 /// A document `pair` left without a partner: its side (`id` or `en`), its name, its best

@@ -236,9 +236,15 @@ def test_pair_piles():
     assert ("en", "forest-fires.txt") in left
     # A name given twice is listed, not paired twice; bad arguments are TypeErrors.
     twice = selaras.pair([("a", ID), ("a", ID)], {"b": EN})
-    assert [(n, r) for _, n, _, _, r in twice.unpaired if "twice" in r] == [("a", "doc `a` given twice")]
-    with pytest.raises(TypeError, match="id_docs"):
-        selaras.pair(["not a tuple"], {})
+    assert [(n, r) for _, n, _, _, r in twice.unpaired if "twice" in r] == [
+        ("a", "doc `a` given twice (first as document 1)")
+    ]
+    for bad in (["not a tuple"], None, {"a": 3}):
+        with pytest.raises(TypeError, match="id_docs"):
+            selaras.pair(bad, {})
+    # A document without a name is listed too.
+    nameless = selaras.pair({"": ID}, {"b": EN})
+    assert ("id", "document 1", None, None, "the name must not be empty") in nameless.unpaired
     with pytest.raises(selaras.SelarasError, match="min_score"):
         selaras.pair({}, {}, min_score=2)
 

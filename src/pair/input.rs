@@ -285,6 +285,45 @@ fn json_lines(bytes: &[u8], file: Option<&Path>) -> Vec<Listed> {
     out
 }
 
+/// Documents given as `(name, text)` in memory (the Python package's piles): each named by
+/// its name. An empty name, or a name given before, is a rejected document (`document N`
+/// for the N-th without a name). Sorted by name.
+pub fn named_texts(items: Vec<(String, String)>) -> Vec<Listed> {
+    let mut seen = std::collections::HashMap::new();
+    let mut out: Vec<Listed> = (items.into_iter().enumerate())
+        .map(|(k, (name, text))| {
+            let n = k + 1;
+            if name.trim().is_empty() {
+                return Err(Rejected {
+                    name: format!("document {n}"),
+                    file: Place::Name(format!("document {n}")),
+                    reason: "the name must not be empty".into(),
+                });
+            }
+            let place = Place::Name(name.clone());
+            if let Some(first) = seen.get(&name) {
+                return Err(Rejected {
+                    reason: format!("doc `{name}` given twice (first as document {first})"),
+                    name,
+                    file: place,
+                });
+            }
+            seen.insert(name.clone(), n);
+            Ok(Source {
+                name,
+                path: None,
+                side: Side::Text {
+                    text,
+                    origin: place.clone(),
+                },
+                place,
+            })
+        })
+        .collect();
+    out.sort_by(|a, b| listed_name(a).cmp(listed_name(b)));
+    out
+}
+
 /// The name of a listed document.
 pub fn listed_name(l: &Listed) -> &str {
     match l {
