@@ -28,6 +28,22 @@ pub struct Source {
     pub side: Side,
 }
 
+impl Source {
+    /// A document given with its text (a JSON line, a Python string), named in messages by
+    /// `place`.
+    fn inline(name: String, text: String, place: Place) -> Source {
+        Source {
+            name,
+            path: None,
+            side: Side::Text {
+                text,
+                origin: place.clone(),
+            },
+            place,
+        }
+    }
+}
+
 /// A document that cannot take part: its name, where it is, and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rejected {
@@ -270,15 +286,7 @@ fn json_lines(bytes: &[u8], file: Option<&Path>) -> Vec<Listed> {
                 return Err(reject(Some(name), reason));
             }
             seen.insert(name.clone(), line);
-            Ok(Source {
-                name,
-                path: None,
-                side: Side::Text {
-                    text,
-                    origin: place.clone(),
-                },
-                place: place.clone(),
-            })
+            Ok(Source::inline(name, text, place.clone()))
         }));
     }
     out.sort_by(|a, b| listed_name(a).cmp(listed_name(b)));
@@ -309,15 +317,7 @@ pub fn named_texts(items: Vec<(String, String)>) -> Vec<Listed> {
                 });
             }
             seen.insert(name.clone(), n);
-            Ok(Source {
-                name,
-                path: None,
-                side: Side::Text {
-                    text,
-                    origin: place.clone(),
-                },
-                place,
-            })
+            Ok(Source::inline(name, text, place))
         })
         .collect();
     out.sort_by(|a, b| listed_name(a).cmp(listed_name(b)));
